@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs every Debian package faultline needs to build, test and benchmark.
+# Idempotent: packages already present are skipped, `apt-get update` runs only when
+# something is missing. Must run as root (or through sudo) on Debian 12.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake pkg-config
+  libicu-dev            # Unicode, encodings, sentence/word segmentation
+  libhyperscan-dev      # compiled multi-pattern matching of actor aliases
+  libre2-dev            # safe regular expressions (furniture, dates)
+  libsqlite3-dev        # embedded corpus store
+  libigraph-dev         # camps: community detection
+  libyaml-cpp-dev       # knowledge base and codebooks
+  libcli11-dev          # command line
+  libgumbo-dev          # HTML5 parser
+  zlib1g-dev            # gzip, WARC members
+  nlohmann-json3-dev    # JSON in and out
+  libcld2-dev           # language identification when a page declares none
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libxml2-utils         # xmllint: GraphML schema validation in tests
+  python3               # gold/score.py and the Zyte evaluate.py
+  python3-readability   # readability-lxml, the peer timed beside faultline in bench/
+  chromium              # headless rendering test of the HTML report
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  echo "setup: installing ${missing[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "setup: all packages present" >&2
+fi

@@ -1,0 +1,29 @@
+// Documents -> mentions -> statements, shared by `statements`, `evaluate`, `map` and
+// `why`. Owned by the statements stage.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "cli/inputs.h"
+#include "statements/statement.h"
+
+namespace faultline::cli {
+
+struct AnalysisOptions {
+  std::string codebook;                  // YAML codebook; the shipped security codebook by default
+  std::vector<std::string> actor_files;  // extra KB YAML, PETRARCH or TABARI dictionaries
+};
+
+// Adds --codebook and --actors.
+void AddAnalysisOptions(CLI::App* cmd, AnalysisOptions* options);
+
+// Runs every input document through actor recognition and statement extraction and
+// appends the statements to *out. Returns false if any input or data file failed
+// (each problem reported on stderr).
+bool CollectStatements(const InputOptions& inputs, const AnalysisOptions& analysis,
+                       std::vector<Statement>* out);
+
+}  // namespace faultline::cli

@@ -1,0 +1,26 @@
+// Statement: one position statement as defined in the guidelines — an actor is for (+1)
+// or against (-1) an issue, according to an evidence sentence, reported by a source.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace faultline {
+
+struct Statement {
+  std::string doc;       // the input file's name (or the document id for stored documents)
+  std::string actor;     // actor code ("FRA", "NATO", "CEE")
+  std::string issue;     // issue id from the codebook ("talks")
+  int stance = 0;        // +1 or -1
+  std::string evidence;  // the sentence, exactly as in Document::text
+  size_t begin = 0;      // byte offsets of the evidence in Document::text
+  size_t end = 0;
+  std::string person;    // the person who spoke or acted, when one did ("Emmanuel Macron")
+  std::string cue;       // the words that carried the stance ("favor", "warned against")
+  std::string rule;      // the rule that produced the statement
+  std::string source;    // who reports it ("Bloomberg", "sources", or the outlet itself)
+  std::string date;      // the document's date (ISO 8601 or partial or empty)
+  std::string outlet;    // the document's outlet
+};
+
+}  // namespace faultline

@@ -1,0 +1,98 @@
+#include "text/segment.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+
+#include <memory>
+
+namespace faultline {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+Span Trim(std::string_view text, Span s) {
+  while (s.begin < s.end && IsSpace(text[s.begin])) ++s.begin;
+  while (s.end > s.begin && IsSpace(text[s.end - 1])) --s.end;
+  // Non-breaking space (U+00A0, C2 A0) is common in scraped text.
+  while (s.end >= s.begin + 2 && static_cast<unsigned char>(text[s.end - 2]) == 0xC2 &&
+         static_cast<unsigned char>(text[s.end - 1]) == 0xA0)
+    s.end -= 2;
+  return s;
+}
+
+// "ss=standard" turns on ICU's abbreviation suppressions ("Mr.", "Gen.", "U.S.").
+// One ICU sentence iterator per thread: creating one costs far more than a sentence.
+icu::BreakIterator* SentenceIterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> it = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> b(
+        icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
+    if (U_FAILURE(status)) b.reset();
+    return b;
+  }();
+  return it.get();
+}
+
+void SplitParagraphSentences(std::string_view text, Span para, std::vector<Span>* out) {
+  icu::BreakIterator* it = SentenceIterator();
+  std::string_view p = text.substr(para.begin, para.size());
+  if (it == nullptr) {
+    out->push_back(para);
+    return;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  // UText over UTF-8 lets ICU report boundaries as byte offsets directly.
+  UText* ut = utext_openUTF8(nullptr, p.data(), static_cast<int64_t>(p.size()), &status);
+  if (U_FAILURE(status)) {
+    out->push_back(para);
+    return;
+  }
+  it->setText(ut, status);
+  int32_t start = it->first();
+  for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
+    Span s = Trim(text, Span{para.begin + static_cast<size_t>(start), para.begin + static_cast<size_t>(end)});
+    if (s.size() > 0) out->push_back(s);
+  }
+  utext_close(ut);
+}
+
+}  // namespace
+
+std::vector<Span> SplitParagraphs(std::string_view text) {
+  std::vector<Span> out;
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    // Find the end of this paragraph: a newline followed by optional spaces and another newline.
+    size_t start = i;
+    size_t end = n;
+    size_t j = i;
+    while (j < n) {
+      if (text[j] == '\n') {
+        size_t k = j + 1;
+        while (k < n && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
+        if (k < n && text[k] == '\n') {
+          end = j;
+          while (k < n && IsSpace(text[k])) ++k;
+          i = k;
+          break;
+        }
+      }
+      ++j;
+    }
+    if (j >= n) i = n;
+    Span s = Trim(text, Span{start, end});
+    if (s.size() > 0) out.push_back(s);
+  }
+  return out;
+}
+
+std::vector<Span> SplitSentences(std::string_view text) {
+  std::vector<Span> out;
+  for (const Span& para : SplitParagraphs(text)) SplitParagraphSentences(text, para, &out);
+  return out;
+}
+
+}  // namespace faultline
