@@ -232,6 +232,25 @@ bool IsHeadlineLike(std::string_view s, size_t min_words, size_t max_words) {
   return w >= min_words && w <= max_words && StartsLikeHeading(s);
 }
 
+// Reads like running text: eight words or more, most of them starting in lower case.
+// (Widget titles, site names and credit lines are short or title-cased.)
+bool IsProseLike(std::string_view s) {
+  size_t words = 0, lower = 0;
+  bool at_start = true;
+  for (char c : s) {
+    if (c == ' ' || c == '\t') {
+      at_start = true;
+      continue;
+    }
+    if (at_start) {
+      ++words;
+      if (c >= 'a' && c <= 'z') ++lower;
+    }
+    at_start = false;
+  }
+  return words >= 8 && lower * 2 >= words;
+}
+
 bool IsBullet(std::string_view s) {
   return s.size() > 2 && ((s[0] == '-' || s[0] == '*') && s[1] == ' ');
 }
@@ -348,7 +367,7 @@ long FindTitle(std::vector<Line>* lines) {
     ++looked;
     if (!l.kept) continue;
     if (!DateOfDateLine(l.text, 2).empty()) continue;
-    if (IsHeadlineLike(l.text, 2, 40)) {
+    if (IsHeadlineLike(l.text, 3, 40)) {
       Remove(&l, "title");
       return static_cast<long>(i);
     }
@@ -440,12 +459,13 @@ void DropLinkRuns(std::vector<Line>* lines) {
 }
 
 // Whatever trails the last real paragraph and is not a sentence (widget titles, site
-// names, "X", "poster") is page furniture.
+// names, credit lines, "X", "poster") is page furniture. Running text that merely
+// lacks its final full stop is a paragraph and ends the tail.
 void DropTail(std::vector<Line>* lines) {
   for (long i = static_cast<long>(lines->size()) - 1; i >= 0; --i) {
     Line& l = (*lines)[i];
     if (l.blank || !l.kept) continue;
-    if (EndsSentence(l.text)) break;
+    if (EndsSentence(l.text) || IsProseLike(l.text)) break;
     Remove(&l, "tail");
   }
 }
