@@ -219,6 +219,35 @@ TEST(CleanTextDump, HardWrappedTextIsJoinedIntoParagraphs) {
             "maintenance they need.");
 }
 
+TEST(CleanTextDump, WrappedLinesAreNotMistakenForTitlesListsOrBylines) {
+  CleanedText c = CleanTextDump(
+      "One year after the invasion began, the allies announced a new package\n"
+      "of measures, including sanctions on banks and support for a tribunal\n"
+      "proposed by Ukraine's Prosecutor General, through the United Nations\n"
+      "and its partners in Europe.\n\nThe ministers also agreed to meet again\n"
+      "in the spring to review the results of the price cap on Russian crude\n"
+      "and petroleum products sold by sea.\n",
+      Rules());
+  EXPECT_EQ(c.title, "");
+  EXPECT_EQ(c.author, "");
+  EXPECT_TRUE(c.removed.empty());
+  EXPECT_THAT(c.text, HasSubstr("tribunal proposed by Ukraine's Prosecutor General"));
+}
+
+TEST(CleanTextDump, KnownTitleKeepsTheStandfirst) {
+  CleanOptions opts;
+  opts.known_title = "Nato no longer obsolete, says president";
+  CleanedText a = CleanTextDump(
+      "President also says the alliance is vital after a visit to Moscow\n\nThe body follows here.\n", Rules(),
+      opts);
+  EXPECT_EQ(a.title, opts.known_title);
+  EXPECT_EQ(a.text, "President also says the alliance is vital after a visit to Moscow\n\nThe body follows here.");
+  CleanedText b =
+      CleanTextDump("NATO no longer obsolete, says president\n\nThe body follows here.\n", Rules(), opts);
+  EXPECT_EQ(b.text, "The body follows here.");
+  EXPECT_EQ(RemovedBy(b, "obsolete"), "title");
+}
+
 // ---------------------------------------------------------------------------------
 // Metadata from the text.
 

@@ -7,6 +7,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
+#include <deque>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -470,48 +472,91 @@ void DropTail(std::vector<Line>* lines) {
   }
 }
 
-// A dump wrapped at a fixed width (most lines end mid-sentence and run on into the
-// next) has its lines joined back into paragraphs; otherwise each line is one.
+// A dump wrapped at a fixed width (many lines of 50-100 bytes end mid-sentence and run
+// on into the next line) is unwrapped first, so every rule sees whole paragraphs.
 bool LooksHardWrapped(const std::vector<Line>& lines) {
-  size_t kept = 0, runs_on = 0, longest = 0;
+  size_t nonblank = 0, runs_on = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
-    if (l.blank || !l.kept) continue;
-    ++kept;
-    longest = std::max(longest, l.text.size());
-    if (i + 1 < lines.size() && !lines[i + 1].blank && lines[i + 1].kept && !EndsSentence(l.text) &&
-        l.text.size() >= 30)
+    if (l.blank) continue;
+    ++nonblank;
+    if (i + 1 < lines.size() && !lines[i + 1].blank && l.text.size() >= 50 && l.text.size() <= 100 &&
+        !EndsSentence(l.text))
       ++runs_on;
   }
-  return kept >= 4 && runs_on >= 3 && runs_on * 10 >= kept * 3 && longest <= 120;
+  return runs_on >= 3 && runs_on * 4 >= nonblank;
 }
 
-std::string Assemble(const std::vector<Line>& lines) {
-  const bool wrapped = LooksHardWrapped(lines);
-  std::string out;
-  bool joinable = false;  // the previous output line is kept and directly above
-  for (size_t i = 0; i < lines.size(); ++i) {
-    const Line& l = lines[i];
-    if (l.blank || !l.kept) {
-      joinable = false;
+// Joins each run of non-blank lines into one line (numbered as its first), keeping
+// the joined text in `store`.
+std::vector<Line> Unwrap(const std::vector<Line>& lines, std::deque<std::string>* store) {
+  std::vector<Line> out;
+  for (size_t i = 0; i < lines.size();) {
+    if (lines[i].blank) {
+      out.push_back(lines[i++]);
       continue;
     }
-    if (!out.empty()) out += (wrapped && joinable) ? " " : "\n\n";
-    out.append(l.text);
-    joinable = true;
+    size_t j = i + 1;
+    while (j < lines.size() && !lines[j].blank) ++j;
+    Line l = lines[i];
+    if (j > i + 1) {
+      std::string joined(lines[i].text);
+      for (size_t k = i + 1; k < j; ++k) {
+        joined += ' ';
+        joined.append(lines[k].text);
+      }
+      store->push_back(std::move(joined));
+      l.text = store->back();
+    }
+    out.push_back(l);
+    i = j;
   }
   return out;
 }
 
+std::string Assemble(const std::vector<Line>& lines) {
+  std::string out;
+  for (const Line& l : lines) {
+    if (l.blank || !l.kept) continue;
+    if (!out.empty()) out += "\n\n";
+    out.append(l.text);
+  }
+  return out;
+}
+
+bool SameTitle(std::string_view a, std::string_view b) {
+  a = Trim(a);
+  b = Trim(b);
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
+
 }  // namespace
 
-CleanedText CleanTextDump(std::string_view text, const FurnitureRules& rules) {
+CleanedText CleanTextDump(std::string_view text, const FurnitureRules& rules, const CleanOptions& options) {
   CleanedText out;
   std::vector<Line> lines = SplitLines(text);
+  std::deque<std::string> store;  // joined lines of an unwrapped dump
+  if (LooksHardWrapped(lines)) lines = Unwrap(lines, &store);
   ApplyLineRules(rules, &lines, &out.author);
-  const long title = FindTitle(&lines);
+  long title = -1;
+  if (options.known_title.empty()) {
+    title = FindTitle(&lines);
+    if (title >= 0) out.title = std::string(lines[title].text);
+  } else {
+    // The caller has the title (a header, a JSON field): the body's first line goes
+    // only when it repeats it; a standfirst there stays.
+    out.title = options.known_title;
+    long first = NextNonBlank(lines, -1);
+    while (first >= 0 && !lines[first].kept) first = NextNonBlank(lines, first);
+    if (first >= 0 && SameTitle(lines[first].text, options.known_title)) {
+      Remove(&lines[first], "title");
+      title = first;
+    }
+  }
   DropRepeatedLines(&lines);
-  if (title >= 0) out.title = std::string(lines[title].text);
   out.date = FindDateLine(&lines, title);
   DropRelatedLists(&lines);
   DropAuthorBio(&lines, out.author);
@@ -523,10 +568,16 @@ CleanedText CleanTextDump(std::string_view text, const FurnitureRules& rules) {
   return out;
 }
 
-CleanedText CleanTextDump(std::string_view text) {
+CleanedText CleanTextDump(std::string_view text, const FurnitureRules& rules) {
+  return CleanTextDump(text, rules, CleanOptions{});
+}
+
+CleanedText CleanTextDump(std::string_view text, const CleanOptions& options) {
   const Result<FurnitureRules>& rules = DefaultFurnitureRules();
   static const FurnitureRules kNone;
-  return CleanTextDump(text, rules.ok() ? rules.value() : kNone);
+  return CleanTextDump(text, rules.ok() ? rules.value() : kNone, options);
 }
+
+CleanedText CleanTextDump(std::string_view text) { return CleanTextDump(text, CleanOptions{}); }
 
 }  // namespace faultline

@@ -11,6 +11,9 @@
 // report what an actor did, and a statement found there is still a statement.
 // Every removal is recorded with the rule that made it.
 //
+// A dump hard-wrapped at a fixed width is unwrapped first (runs of lines become one
+// paragraph), so the rules see whole paragraphs.
+//
 // Metadata found on the way: the first headline-like line is the title; a date line
 // near the title gives the date (the nearest after it, else before it; year-less dates
 // stay partial, see dates.h); a byline ("By ...", "Author: ...") gives the author.
@@ -84,8 +87,17 @@ struct CleanedText {
   std::vector<Removal> removed;  // in line order
 };
 
+struct CleanOptions {
+  // The title when the caller already knows it (a `title:` header line, a JSON field).
+  // Then no line is guessed to be the title: the body's first line is removed only
+  // when it repeats this title, so a standfirst at the top of the body stays.
+  std::string known_title;
+};
+
 // With the default rules (structural rules only when they failed to load).
 CleanedText CleanTextDump(std::string_view text);
+CleanedText CleanTextDump(std::string_view text, const CleanOptions& options);
 CleanedText CleanTextDump(std::string_view text, const FurnitureRules& rules);
+CleanedText CleanTextDump(std::string_view text, const FurnitureRules& rules, const CleanOptions& options);
 
 }  // namespace faultline
