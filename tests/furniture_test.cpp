@@ -165,11 +165,17 @@ TEST(CleanTextDump, RelatedListAfterMarker) {
   CleanedText c = CleanTextDump(
       "Ankara lifts its veto\n\nTurkey agreed to back Finland and Sweden.\n\nRead also:\n\n"
       "Stoltenberg hails deal in Madrid\n- Finland completes accession process\n"
-      "Hungary delays ratification vote\n\nThe deal was signed on Tuesday.\n",
+      "Hungary delays ratification vote\nWhat Does Ankara Really Want?\n\nThe deal was signed on Tuesday.\n",
       Rules());
   EXPECT_EQ(c.text, "Turkey agreed to back Finland and Sweden.\n\nThe deal was signed on Tuesday.");
   EXPECT_EQ(RemovedBy(c, "Stoltenberg hails"), "related-list");
   EXPECT_EQ(RemovedBy(c, "Hungary delays"), "related-list");
+  EXPECT_EQ(RemovedBy(c, "Ankara Really Want"), "related-list");  // a title-cased question is a link too
+}
+
+TEST(CleanTextDump, ShortClosingParagraphStays) {
+  CleanedText c = CleanTextDump("A headline for the column\n\nThe argument runs here.\n\nBravo, Mr. President.\n", Rules());
+  EXPECT_EQ(c.text, "The argument runs here.\n\nBravo, Mr. President.");
 }
 
 TEST(CleanTextDump, LinkListAtTheEndWithoutMarker) {
@@ -386,6 +392,45 @@ TEST(CleanTextDump, SeedGoldEvidenceSurvives) {
     ++checked;
   }
   EXPECT_GT(checked, 30u);
+}
+
+// The txt files of the demo corpus: the cleaner (with the header's title, as the text
+// reader passes it) keeps every gold evidence of examples/gold.jsonl and drops the
+// furniture planted in them.
+TEST(CleanTextDump, ExampleCorpusKeepsGoldEvidence) {
+  const std::string dir = faultline::testing::SourceDir() + "/examples/";
+  std::ifstream gold(dir + "gold.jsonl");
+  ASSERT_TRUE(gold.good()) << dir << "gold.jsonl";
+  std::string line;
+  size_t checked = 0;
+  while (std::getline(gold, line)) {
+    auto field = [&](const std::string& key) -> std::string {
+      size_t p = line.find("\"" + key + "\": \"");
+      if (p == std::string::npos) return "";
+      p += key.size() + 5;
+      std::string out;
+      for (; p < line.size() && line[p] != '"'; ++p) {
+        if (line[p] == '\\' && p + 1 < line.size()) ++p;
+        out += line[p];
+      }
+      return out;
+    };
+    const std::string doc = field("doc"), evidence = field("evidence");
+    if (doc.size() < 4 || doc.substr(doc.size() - 4) != ".txt") continue;
+    const std::string raw = ReadFile(dir + doc);
+    const size_t body = raw.find("\n\n");
+    ASSERT_NE(body, std::string::npos) << doc;
+    CleanOptions opts;
+    const size_t t = raw.find("title: ");
+    opts.known_title = raw.substr(t + 7, raw.find('\n', t) - t - 7);
+    CleanedText c = CleanTextDump(std::string_view(raw).substr(body + 2), Rules(), opts);
+    EXPECT_THAT(c.text, HasSubstr(evidence)) << doc;
+    for (const char* junk : {"Advertisement", "Share this", "Read also", "Follow ", "log in or register",
+                             "Sign up", "We use cookies", "one-time donation"})
+      EXPECT_THAT(c.text, Not(HasSubstr(junk))) << doc;
+    ++checked;
+  }
+  EXPECT_GE(checked, 60u);
 }
 
 }  // namespace

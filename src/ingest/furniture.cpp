@@ -253,6 +253,36 @@ bool IsProseLike(std::string_view s) {
   return words >= 8 && lower * 2 >= words;
 }
 
+// Most longer words capitalised, as in "How Much Is Frozen, and Where?": a headline
+// even when it ends in a question mark.
+bool IsTitleCased(std::string_view s) {
+  size_t long_words = 0, capitalised = 0, len = 0;
+  bool upper = false;
+  auto end_word = [&]() {
+    if (len >= 4) {
+      ++long_words;
+      if (upper) ++capitalised;
+    }
+    len = 0;
+  };
+  for (char c : s) {
+    if (c == ' ' || c == '\t') {
+      end_word();
+      continue;
+    }
+    if (len == 0) upper = (c >= 'A' && c <= 'Z');
+    ++len;
+  }
+  end_word();
+  return long_words >= 3 && capitalised * 10 >= long_words * 7;
+}
+
+// A line that reads like the title of a linked story.
+bool IsLinkLike(std::string_view s, size_t max_words) {
+  if (IsHeadlineLike(s, 1, max_words)) return true;
+  return WordCount(s) <= max_words && StartsLikeHeading(s) && IsTitleCased(s) && !IsProseLike(s);
+}
+
 bool IsBullet(std::string_view s) {
   return s.size() > 2 && ((s[0] == '-' || s[0] == '*') && s[1] == ' ');
 }
@@ -420,7 +450,7 @@ void DropRelatedLists(std::vector<Line>* lines) {
     for (long j = NextNonBlank(*lines, i); j >= 0; j = NextNonBlank(*lines, j)) {
       Line& l = (*lines)[j];
       if (!l.kept) continue;
-      bool link = IsHeadlineLike(l.text, 1, 20) || (IsBullet(l.text) && WordCount(l.text) <= 25);
+      bool link = IsLinkLike(l.text, 20) || (IsBullet(l.text) && WordCount(l.text) <= 25);
       if (!link) break;
       Remove(&l, "related-list");
     }
@@ -467,7 +497,7 @@ void DropTail(std::vector<Line>* lines) {
   for (long i = static_cast<long>(lines->size()) - 1; i >= 0; --i) {
     Line& l = (*lines)[i];
     if (l.blank || !l.kept) continue;
-    if (EndsSentence(l.text) || IsProseLike(l.text)) break;
+    if ((EndsSentence(l.text) && !IsLinkLike(l.text, 15)) || IsProseLike(l.text)) break;
     Remove(&l, "tail");
   }
 }
