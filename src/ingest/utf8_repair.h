@@ -1,6 +1,6 @@
-// Invalid UTF-8 is repaired, not refused: every ill-formed sequence becomes U+FFFD
-// (the WHATWG "maximal subpart" practice), so one stray Latin-1 byte does not cost a
-// whole article. Readers report how many replacements they made.
+// Invalid UTF-8 is repaired, not refused: each ill-formed sequence (a bad byte and
+// the continuation bytes that follow it) becomes one U+FFFD, so one stray Latin-1
+// byte does not cost a whole article. Readers report how many replacements they made.
 #pragma once
 
 #include <cstddef>
