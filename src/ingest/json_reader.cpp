@@ -55,6 +55,8 @@ std::string CleanJsonError(const char* what) {
     size_t close = s.find("] ");
     if (close != std::string::npos) s.erase(0, close + 2);
   }
+  // Each line is parsed on its own: "at line 1" would contradict the file:line prefix.
+  if (size_t at = s.find("at line 1, "); at != std::string::npos) s.erase(at + 3, 8);
   return s;
 }
 
