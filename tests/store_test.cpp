@@ -60,6 +60,19 @@ TEST(NearDuplicateTest, SameReportWithOtherFurnitureIsSimilar) {
   EXPECT_EQ(MinHashFromBytes(MinHashToBytes(*ma)), ma);
 }
 
+TEST(NearDuplicateTest, AlikeTextsMonthsApartAreSeparateDocuments) {
+  std::optional<MinHash> m = ComputeMinHash(kReport);
+  ASSERT_TRUE(m);
+  NearDuplicateIndex index(0.8);
+  index.Add("notice-2023", *m, "2023-03-01");
+  EXPECT_EQ(index.Find(*m, "2023-03-20"), "notice-2023");
+  EXPECT_EQ(index.Find(*m, ""), "notice-2023");
+  EXPECT_EQ(index.Find(*m, "2024-03-04"), std::nullopt);
+  EXPECT_EQ(DayNumber("1970-01-02"), 1);
+  EXPECT_EQ(*DayNumber("2024-03-01") - *DayNumber("2024-02-28"), 2);  // leap year
+  EXPECT_EQ(DayNumber("--02-25"), std::nullopt);
+}
+
 TEST(StoreTest, ReingestingAddsNothingAndNearDuplicatesAreLinked) {
   TempDir dir;
   std::string db = dir / "t.db";
