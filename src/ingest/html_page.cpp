@@ -10,8 +10,10 @@
 #include "ingest/html/content_scorer.h"
 #include "ingest/html/dom_blocks.h"
 #include "ingest/html/encoding.h"
+#include "ingest/html/gumbo_document.h"
 #include "ingest/html/html_metadata.h"
 #include "ingest/html/language.h"
+#include "ingest/html/lean_html.h"
 
 namespace faultline {
 
@@ -24,13 +26,13 @@ Result<HtmlPage> ParseHtmlPage(std::string_view bytes, std::string_view url,
   Result<html::DecodedHtml> decoded = html::DecodeHtml(bytes, content_type);
   if (!decoded.ok()) return decoded.status();
 
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = 0;  // error records cost time and we never read them
-  const std::string& utf8 = decoded->utf8;
-  GumboOutput* parsed = gumbo_parse_with_options(&options, utf8.data(), utf8.size());
-  if (parsed == nullptr) return Status::Error("cannot parse the page as HTML");
-  html::DomBlocks dom = html::BuildBlocks(parsed->document, *cues);
-  gumbo_destroy_output(&options, parsed);
+  const std::string lean = html::LeanHtml(decoded->utf8);
+  html::DomBlocks dom;
+  {
+    html::GumboDocument parsed(lean);
+    if (parsed.root() == nullptr) return Status::Error("cannot parse the page as HTML");
+    dom = html::BuildBlocks(parsed.root(), *cues);
+  }
 
   html::StructuredData sd = html::ReadJsonLd(dom.facts.json_ld);
   std::string h1;

@@ -35,11 +35,19 @@ void Tokenize(std::string_view s, std::vector<std::string>* tokens, std::string*
 
 bool Matches(const CueSet& set, const std::vector<std::string>& tokens, const std::string& squashed,
              std::string* matched) {
-  for (const auto& w : set.substring)
-    if (squashed.find(w) != std::string::npos) {
-      if (matched) *matched = w;
-      return true;
+  // Substrings: at each position, only the words starting with that character.
+  if (!set.substring.empty()) {
+    for (size_t i = 0; i < squashed.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(squashed[i]);
+      for (uint16_t w : set.by_first[c]) {
+        const std::string& word = set.substring[w];
+        if (squashed.compare(i, word.size(), word) == 0) {
+          if (matched) *matched = word;
+          return true;
+        }
+      }
     }
+  }
   for (const auto& t : tokens) {
     for (const auto& w : set.token)
       if (t == w) {
@@ -72,6 +80,9 @@ CueSet ReadCueSet(const YAML::Node& node) {
   set.substring = ReadList(node["substring"]);
   set.token = ReadList(node["token"]);
   set.token_prefix = ReadList(node["token_prefix"]);
+  for (size_t i = 0; i < set.substring.size() && i < 65535; ++i)
+    if (!set.substring[i].empty())
+      set.by_first[static_cast<unsigned char>(set.substring[i][0])].push_back(static_cast<uint16_t>(i));
   return set;
 }
 

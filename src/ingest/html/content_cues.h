@@ -2,6 +2,8 @@
 // data/html/cues.yaml (see the comments there for how entries match).
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +16,7 @@ struct CueSet {
   std::vector<std::string> substring;     // matched inside the squashed attribute
   std::vector<std::string> token;         // matched against whole tokens
   std::vector<std::string> token_prefix;  // matched against tokens' starts
+  std::array<std::vector<uint16_t>, 256> by_first;  // substring indexes by first byte
 };
 
 enum class Cue { kNone, kContent, kWeakJunk, kStrongJunk, kAbsoluteJunk };

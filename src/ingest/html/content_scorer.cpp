@@ -16,6 +16,8 @@ constexpr double kBadLinkDensity = 0.5;
 // How much a character of boilerplate costs against a character of article text when
 // choosing the container.
 constexpr double kJunkCost = 0.5;
+// A container under a boilerplate cue of its own must hold clearly more.
+constexpr double kCuedContainerFactor = 0.6;
 
 std::string Squash(std::string_view s) {
   std::string out;
@@ -33,11 +35,6 @@ std::string Squash(std::string_view s) {
   return out;
 }
 
-bool IsStrongJunk(const DomBlocks& dom, const Block& b) {
-  for (int e = b.junk_elem; e >= 0; e = dom.elements[e].junk_parent)
-    if (dom.elements[e].junk && !dom.elements[e].weak) return true;
-  return false;
-}
 
 }  // namespace
 
@@ -52,27 +49,6 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
     return result;
   }
 
-  // 1. Weak boilerplate cues are overruled for an element that holds most of the prose.
-  std::vector<double> prose_prefix(nb + 1, 0.0);
-  double total_prose = 0;
-  for (size_t i = 0; i < nb; ++i) {
-    const Block& b = blocks[i];
-    double p = (b.chars >= kGoodChars && b.link_chars <= kMaxLinkDensity * b.chars) ? b.chars : 0;
-    if (p > 0 && IsStrongJunk(dom, b)) p = 0;
-    prose_prefix[i + 1] = prose_prefix[i] + p;
-    total_prose += p;
-  }
-  std::string overruled;
-  for (auto& e : elems) {
-    if (!e.junk || !e.weak) continue;
-    double p = prose_prefix[e.end_block] - prose_prefix[e.first_block];
-    if (total_prose > 0 && p > 0.5 * total_prose) {
-      e.junk = false;
-      if (!overruled.empty()) overruled += ",";
-      overruled += e.why;
-    }
-  }
-
   // 2. Each block on its own.
   std::string squashed_title = Squash(title);
   std::string body = Squash(structured_body);
@@ -82,7 +58,7 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
     const Block& b = blocks[i];
     Judgement j;
     double ld = b.chars ? static_cast<double>(b.link_chars) / b.chars : 0;
-    if (InJunk(dom, b) || b.kind == BlockKind::kTitleHeading) {
+    if (b.kind == BlockKind::kTitleHeading) {
       j = Judgement::kJunk;
     } else if (ld > kBadLinkDensity) {
       j = Judgement::kBad;
@@ -109,7 +85,12 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
     judge[i] = j;
   }
 
-  // 3. The container: the element maximising article text minus boilerplate.
+  // 3. The container: the element maximising article text minus boilerplate. Class/id
+  // cues count relative to the candidate: a block under a boilerplate element inside the
+  // candidate is boilerplate, but the candidate's own cues (and its ancestors') are only a
+  // penalty, since class names are messy ("non-ad-column", "post tag-news") and an
+  // article wrapped in such a container must survive. Nothing inside an absolute cue
+  // (comments, related links) can be the container.
   const size_t ne = elems.size();
   std::vector<double> good(ne, 0.0), bad(ne, 0.0);
   for (size_t i = 0; i < nb; ++i) {
@@ -121,19 +102,28 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
       case Judgement::kShort: x = 0.3 * b.chars; break;
       case Judgement::kBad: case Judgement::kJunk: x = b.chars; break;
     }
-    if (g == 0 && x == 0) continue;
+    bool junk_below = false;
     for (int e = b.owner; e >= 0; e = elems[e].parent) {
-      good[e] += g;
-      bad[e] += x;
+      if (junk_below) {
+        bad[e] += b.chars;
+      } else {
+        good[e] += g;
+        bad[e] += x;
+      }
+      if (elems[e].junk) junk_below = true;
     }
   }
+  std::vector<uint8_t> absolute(ne, 0), overrulable(ne, 0);
   int best = -1;
   double best_score = -1e18;
   for (size_t e = 0; e < ne; ++e) {
-    if (good[e] <= 0) continue;
-    double s = good[e] - kJunkCost * bad[e];
-    if (s >= best_score) {  // ties go to the deeper element (later in document order)
-      // ...but only when it holds the same text, i.e. it is a descendant.
+    const Element& el = elems[e];
+    int p = el.parent;
+    absolute[e] = (el.junk && !el.weak) || (p >= 0 && absolute[p]);
+    overrulable[e] = (el.junk && el.weak) || (p >= 0 && overrulable[p]);
+    if (good[e] <= 0 || absolute[e]) continue;
+    double s = (good[e] - kJunkCost * bad[e]) * (overrulable[e] ? kCuedContainerFactor : 1.0);
+    if (s >= best_score) {  // ties go to the deeper element, which holds the same text
       best_score = s;
       best = static_cast<int>(e);
     }
@@ -142,11 +132,17 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
     result.rule = "no article-like block";
     return result;
   }
+  auto junk_inside = [&](const Block& b) {
+    for (int e = b.junk_elem; e > best; e = elems[e].junk_parent)
+      if (elems[e].junk) return true;
+    return false;
+  };
 
   // 4. Blocks of the container, with their neighbours in view.
   const Element& c = elems[best];
   int first_kept = -1, last_kept = -1;
   for (int i = c.first_block; i < c.end_block; ++i) {
+    if (junk_inside(blocks[i])) judge[i] = Judgement::kJunk;
     if (judge[i] == Judgement::kGood || judge[i] == Judgement::kMedium) {
       if (first_kept < 0) first_kept = i;
       last_kept = i;
@@ -164,16 +160,16 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
     if (!result.text.empty()) result.text += "\n\n";
     result.text += blocks[i].text;
   }
-  result.rule = "container " + c.label + " (" + std::to_string(static_cast<int>(good[best])) +
+  result.rule = "container " + std::string(dom.label(best)) + " (" + std::to_string(static_cast<int>(good[best])) +
                 " article chars, " + std::to_string(static_cast<int>(bad[best])) +
                 " boilerplate); " + std::to_string(dropped) + " blocks dropped";
   if (from_structured > 0) result.rule += "; " + std::to_string(from_structured) + " blocks confirmed by JSON-LD";
-  if (!overruled.empty()) result.rule += "; weak cues overruled: " + overruled;
+  if (overrulable[best]) result.rule += "; its own boilerplate cues overruled";
 
   // 5. Structured data stands in when the markup holds much less than it.
   if (body.size() > 500 && result.text.size() * 2 < body.size()) {
     result.rule = "JSON-LD articleBody (markup held " + std::to_string(result.text.size()) +
-                  " bytes in " + c.label + ")";
+                  " bytes in " + std::string(dom.label(best)) + ")";
     result.text = std::string(structured_body);
   }
   return result;

@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <string_view>
+#include <unordered_map>
 
 namespace faultline::html {
 namespace {
@@ -300,8 +301,20 @@ class Walker {
         }
     }
     if (IsPhrasingTag(el.tag)) return;
-    std::string matched;
-    Cue cue = cues_.Classify(Attr(el, "class"), Attr(el, "id"), &matched);
+    std::string_view cls = Attr(el, "class"), id = Attr(el, "id");
+    if (cls.empty() && id.empty()) return;
+    // Pages repeat the same class lists hundreds of times: judge each once.
+    key_.clear();
+    key_.append(cls).push_back('#');
+    key_.append(id);
+    auto it = cue_cache_.find(key_);
+    if (it == cue_cache_.end()) {
+      std::string matched;
+      Cue c = cues_.Classify(cls, id, &matched);
+      it = cue_cache_.emplace(key_, std::make_pair(c, std::move(matched))).first;
+    }
+    Cue cue = it->second.first;
+    const std::string& matched = it->second.second;
     if (cue == Cue::kStrongJunk || cue == Cue::kWeakJunk || cue == Cue::kAbsoluteJunk) {
       e->junk = true;
       e->weak = cue != Cue::kAbsoluteJunk;
@@ -386,11 +399,14 @@ class Walker {
     int idx = static_cast<int>(out_->elements.size());
     e.junk_parent = junk_;
     {
-      std::string label = tag == GUMBO_TAG_UNKNOWN ? unknown_name : gumbo_normalized_tagname(tag);
+      std::string& labels = out_->labels;
+      e.label_begin = static_cast<uint32_t>(labels.size());
+      if (tag == GUMBO_TAG_UNKNOWN) labels += unknown_name;
+      else labels += gumbo_normalized_tagname(tag);
       std::string_view id = Attr(el, "id"), cls = Attr(el, "class");
-      if (!id.empty()) label += "#" + std::string(id.substr(0, 40));
-      else if (!cls.empty()) label += "." + std::string(cls.substr(0, 40));
-      e.label = std::move(label);
+      if (!id.empty()) labels.append("#").append(id.substr(0, 40));
+      else if (!cls.empty()) labels.append(".").append(cls.substr(0, 40));
+      e.label_size = static_cast<uint32_t>(labels.size() - e.label_begin);
     }
     e.first_block = static_cast<int>(out_->blocks.size());
     bool junk = e.junk;
@@ -430,6 +446,8 @@ class Walker {
 
   const ContentCues& cues_;
   DomBlocks* out_;
+  std::unordered_map<std::string, std::pair<Cue, std::string>> cue_cache_;
+  std::string key_;
   std::string buf_;
   int chars_ = 0, link_chars_ = 0, punct_ = 0;
   bool pending_space_ = false;
@@ -446,6 +464,7 @@ DomBlocks BuildBlocks(const GumboNode* root, const ContentCues& cues) {
   DomBlocks out;
   out.elements.reserve(2048);
   out.blocks.reserve(1024);
+  out.labels.reserve(32768);
   Walker w(cues, &out);
   w.Run(root);
   return out;

@@ -38,7 +38,7 @@ struct Element {
   bool content_hint = false;  // itemprop=articleBody or a content class
   bool article_body = false;  // itemprop=articleBody
   std::string why;       // the cue that made it boilerplate ("class:share", "tag:nav")
-  std::string label;     // "div.article-body" for reports
+  uint32_t label_begin = 0, label_size = 0;  // "div.article-body", in DomBlocks::labels
 };
 
 struct PageFacts {
@@ -55,6 +55,12 @@ struct DomBlocks {
   std::vector<Element> elements;
   std::vector<Block> blocks;
   PageFacts facts;
+  std::string labels;  // every element's label, back to back
+
+  // "div.article-body" / "section#main": how reports name element `e`.
+  std::string_view label(int e) const {
+    return std::string_view(labels).substr(elements[e].label_begin, elements[e].label_size);
+  }
 };
 
 DomBlocks BuildBlocks(const GumboNode* root, const ContentCues& cues);
