@@ -1,0 +1,150 @@
+#include "ingest/html/content_cues.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cctype>
+
+namespace faultline::html {
+namespace {
+
+bool IsAlnum(unsigned char c) { return std::isalnum(c) != 0; }
+
+void Tokenize(std::string_view s, std::vector<std::string>* tokens, std::string* squashed) {
+  std::string cur;
+  char prev = 0;
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (!IsAlnum(c)) {
+      if (!cur.empty()) tokens->push_back(std::move(cur));
+      cur.clear();
+      prev = 0;
+      continue;
+    }
+    // A camelCase hump starts a new token: "adSlot" -> ad, slot.
+    if (std::isupper(c) && prev != 0 && std::islower(static_cast<unsigned char>(prev)) && !cur.empty()) {
+      tokens->push_back(std::move(cur));
+      cur.clear();
+    }
+    char lower = static_cast<char>(std::tolower(c));
+    cur.push_back(lower);
+    squashed->push_back(lower);
+    prev = ch;
+  }
+  if (!cur.empty()) tokens->push_back(std::move(cur));
+}
+
+bool Matches(const CueSet& set, const std::vector<std::string>& tokens, const std::string& squashed,
+             std::string* matched) {
+  // Substrings: at each position, only the words starting with that character.
+  if (!set.substring.empty()) {
+    for (size_t i = 0; i < squashed.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(squashed[i]);
+      for (uint16_t w : set.by_first[c]) {
+        const std::string& word = set.substring[w];
+        if (squashed.compare(i, word.size(), word) == 0) {
+          if (matched) *matched = word;
+          return true;
+        }
+      }
+    }
+  }
+  for (const auto& t : tokens) {
+    for (const auto& w : set.token)
+      if (t == w) {
+        if (matched) *matched = w;
+        return true;
+      }
+    for (const auto& w : set.token_prefix)
+      if (t.compare(0, w.size(), w) == 0) {
+        if (matched) *matched = w;
+        return true;
+      }
+  }
+  return false;
+}
+
+std::vector<std::string> ReadList(const YAML::Node& node) {
+  std::vector<std::string> out;
+  if (!node || !node.IsSequence()) return out;
+  for (const auto& item : node) {
+    std::string s = item.as<std::string>();
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+CueSet ReadCueSet(const YAML::Node& node) {
+  CueSet set;
+  if (!node) return set;
+  set.substring = ReadList(node["substring"]);
+  set.token = ReadList(node["token"]);
+  set.token_prefix = ReadList(node["token_prefix"]);
+  for (size_t i = 0; i < set.substring.size() && i < 65535; ++i)
+    if (!set.substring[i].empty())
+      set.by_first[static_cast<unsigned char>(set.substring[i][0])].push_back(static_cast<uint16_t>(i));
+  return set;
+}
+
+}  // namespace
+
+Cue ContentCues::Classify(std::string_view class_attr, std::string_view id_attr,
+                          std::string* matched) const {
+  if (class_attr.empty() && id_attr.empty()) return Cue::kNone;
+  std::vector<std::string> tokens;
+  std::string squashed;
+  Tokenize(class_attr, &tokens, &squashed);
+  squashed.push_back(' ');
+  Tokenize(id_attr, &tokens, &squashed);
+  for (const auto& e : exceptions) {
+    for (size_t pos = squashed.find(e); pos != std::string::npos; pos = squashed.find(e, pos))
+      squashed.replace(pos, e.size(), " ");
+  }
+  if (Matches(absolute_junk, tokens, squashed, matched)) return Cue::kAbsoluteJunk;
+  if (Matches(strong_junk, tokens, squashed, matched)) return Cue::kStrongJunk;
+  bool content_cue = Matches(content, tokens, squashed, nullptr);
+  if (!content_cue && Matches(weak_junk, tokens, squashed, matched)) return Cue::kWeakJunk;
+  return content_cue ? Cue::kContent : Cue::kNone;
+}
+
+bool ContentCues::IsBoilerplateLine(std::string_view line) const {
+  std::string lower;
+  lower.reserve(std::min<size_t>(line.size(), 64));
+  for (size_t i = 0; i < line.size() && lower.size() < 64; ++i)
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(line[i]))));
+  for (const auto& b : boilerplate_lines) {
+    if (lower.compare(0, b.size(), b) != 0) continue;
+    // A whole word: "related" must not match "relatedness".
+    if (lower.size() == b.size() || !IsAlnum(static_cast<unsigned char>(lower[b.size()]))) return true;
+  }
+  return false;
+}
+
+Result<ContentCues> LoadContentCues(const std::string& path) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path);
+  } catch (const std::exception& e) {
+    return Status::Error(std::string("cannot read cue words: ") + e.what(), path);
+  }
+  ContentCues cues;
+  try {
+    cues.exceptions = ReadList(root["exceptions"]);
+    cues.absolute_junk = ReadCueSet(root["absolute_junk"]);
+    cues.strong_junk = ReadCueSet(root["strong_junk"]);
+    cues.weak_junk = ReadCueSet(root["weak_junk"]);
+    cues.content = ReadCueSet(root["content"]);
+    cues.boilerplate_lines = ReadList(root["boilerplate_lines"]);
+  } catch (const std::exception& e) {
+    return Status::Error(std::string("malformed cue words: ") + e.what(), path);
+  }
+  return cues;
+}
+
+const Result<ContentCues>& DefaultContentCues() {
+  static const Result<ContentCues> cues =
+      LoadContentCues(std::string(FAULTLINE_DATA_DIR) + "/html/cues.yaml");
+  return cues;
+}
+
+}  // namespace faultline::html

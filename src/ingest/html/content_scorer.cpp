@@ -1,0 +1,178 @@
+#include "ingest/html/content_scorer.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace faultline::html {
+namespace {
+
+enum class Judgement : uint8_t { kJunk, kBad, kShort, kMedium, kGood };
+
+// Thresholds in code points.
+constexpr int kGoodChars = 100;
+constexpr int kMediumChars = 40;
+constexpr double kMaxLinkDensity = 0.3;
+constexpr double kBadLinkDensity = 0.5;
+// How much a character of boilerplate costs against a character of article text when
+// choosing the container.
+constexpr double kJunkCost = 0.5;
+// A container under a boilerplate cue of its own must hold clearly more.
+constexpr double kCuedContainerFactor = 0.6;
+
+std::string Squash(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !out.empty();
+    } else {
+      if (space) out.push_back(' ');
+      space = false;
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+
+}  // namespace
+
+MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_view title,
+                        std::string_view structured_body) {
+  MainText result;
+  auto& blocks = dom.blocks;
+  auto& elems = dom.elements;
+  const size_t nb = blocks.size();
+  if (nb == 0) {
+    result.rule = "no visible text";
+    return result;
+  }
+
+  // 2. Each block on its own.
+  std::string squashed_title = Squash(title);
+  std::string body = Squash(structured_body);
+  std::vector<Judgement> judge(nb);
+  int from_structured = 0;
+  for (size_t i = 0; i < nb; ++i) {
+    const Block& b = blocks[i];
+    Judgement j;
+    double ld = b.chars ? static_cast<double>(b.link_chars) / b.chars : 0;
+    if (b.kind == BlockKind::kTitleHeading) {
+      j = Judgement::kJunk;
+    } else if (ld > kBadLinkDensity) {
+      j = Judgement::kBad;
+    } else if (b.chars < 80 && cues.IsBoilerplateLine(b.text)) {
+      j = Judgement::kBad;
+    } else if (b.chars >= kGoodChars && ld <= kMaxLinkDensity && b.punct > 0) {
+      j = Judgement::kGood;
+    } else if (b.chars >= kMediumChars && ld <= kMaxLinkDensity) {
+      j = Judgement::kMedium;
+    } else if (ld > kMaxLinkDensity) {
+      j = Judgement::kBad;
+    } else {
+      j = Judgement::kShort;
+    }
+    if (!squashed_title.empty() && b.chars < 400 && Squash(b.text) == squashed_title) j = Judgement::kJunk;
+    // Blocks the page's structured data repeats are article text whatever their size.
+    if (body.size() > 200 && j != Judgement::kJunk && b.chars >= 20 && ld <= kBadLinkDensity) {
+      std::string probe = Squash(std::string_view(b.text).substr(0, 80));
+      if (body.find(probe) != std::string::npos) {
+        j = b.chars >= kMediumChars ? Judgement::kGood : Judgement::kMedium;
+        ++from_structured;
+      }
+    }
+    judge[i] = j;
+  }
+
+  // 3. The container: the element maximising article text minus boilerplate. Class/id
+  // cues count relative to the candidate: a block under a boilerplate element inside the
+  // candidate is boilerplate, but the candidate's own cues (and its ancestors') are only a
+  // penalty, since class names are messy ("non-ad-column", "post tag-news") and an
+  // article wrapped in such a container must survive. Nothing inside an absolute cue
+  // (comments, related links) can be the container.
+  const size_t ne = elems.size();
+  std::vector<double> good(ne, 0.0), bad(ne, 0.0);
+  for (size_t i = 0; i < nb; ++i) {
+    const Block& b = blocks[i];
+    double g = 0, x = 0;
+    switch (judge[i]) {
+      case Judgement::kGood: g = b.chars; break;
+      case Judgement::kMedium: g = 0.5 * b.chars; break;
+      case Judgement::kShort: x = 0.3 * b.chars; break;
+      case Judgement::kBad: case Judgement::kJunk: x = b.chars; break;
+    }
+    bool junk_below = false;
+    for (int e = b.owner; e >= 0; e = elems[e].parent) {
+      if (junk_below) {
+        bad[e] += b.chars;
+      } else {
+        good[e] += g;
+        bad[e] += x;
+      }
+      if (elems[e].junk) junk_below = true;
+    }
+  }
+  std::vector<uint8_t> absolute(ne, 0), overrulable(ne, 0);
+  int best = -1;
+  double best_score = -1e18;
+  for (size_t e = 0; e < ne; ++e) {
+    const Element& el = elems[e];
+    int p = el.parent;
+    absolute[e] = (el.junk && !el.weak) || (p >= 0 && absolute[p]);
+    overrulable[e] = (el.junk && el.weak) || (p >= 0 && overrulable[p]);
+    if (good[e] <= 0 || absolute[e]) continue;
+    double s = (good[e] - kJunkCost * bad[e]) * (overrulable[e] ? kCuedContainerFactor : 1.0);
+    if (s >= best_score) {  // ties go to the deeper element, which holds the same text
+      best_score = s;
+      best = static_cast<int>(e);
+    }
+  }
+  if (best < 0) {
+    result.rule = "no article-like block";
+    return result;
+  }
+  auto junk_inside = [&](const Block& b) {
+    for (int e = b.junk_elem; e > best; e = elems[e].junk_parent)
+      if (elems[e].junk) return true;
+    return false;
+  };
+
+  // 4. Blocks of the container, with their neighbours in view.
+  const Element& c = elems[best];
+  int first_kept = -1, last_kept = -1;
+  for (int i = c.first_block; i < c.end_block; ++i) {
+    if (junk_inside(blocks[i])) judge[i] = Judgement::kJunk;
+    if (judge[i] == Judgement::kGood || judge[i] == Judgement::kMedium) {
+      if (first_kept < 0) first_kept = i;
+      last_kept = i;
+    }
+  }
+  int dropped = 0;
+  for (int i = c.first_block; i < c.end_block; ++i) {
+    Judgement j = judge[i];
+    bool keep = j == Judgement::kGood || j == Judgement::kMedium ||
+                (j == Judgement::kShort && i > first_kept && i < last_kept);
+    if (!keep) {
+      ++dropped;
+      continue;
+    }
+    if (!result.text.empty()) result.text += "\n\n";
+    result.text += blocks[i].text;
+  }
+  result.rule = "container " + std::string(dom.label(best)) + " (" + std::to_string(static_cast<int>(good[best])) +
+                " article chars, " + std::to_string(static_cast<int>(bad[best])) +
+                " boilerplate); " + std::to_string(dropped) + " blocks dropped";
+  if (from_structured > 0) result.rule += "; " + std::to_string(from_structured) + " blocks confirmed by JSON-LD";
+  if (overrulable[best]) result.rule += "; its own boilerplate cues overruled";
+
+  // 5. Structured data stands in when the markup holds much less than it.
+  if (body.size() > 500 && result.text.size() * 2 < body.size()) {
+    result.rule = "JSON-LD articleBody (markup held " + std::to_string(result.text.size()) +
+                  " bytes in " + std::string(dom.label(best)) + ")";
+    result.text = std::string(structured_body);
+  }
+  return result;
+}
+
+}  // namespace faultline::html
