@@ -188,6 +188,11 @@ TEST(IngestCliTest, BadInputIsReportedAndTheRestStored) {
   r = RunCli("corpus --db " + dir / "missing/dir/x.db", dir);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("x.db"));
+  // A mistyped database name is an error, not a new empty database.
+  r = RunCli("extract --db " + dir / "typo.db", dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("typo.db: cannot open database"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "typo.db"));
 }
 
 TEST(IngestCliTest, NoProgressWhenPiped) {

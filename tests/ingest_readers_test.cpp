@@ -67,6 +67,32 @@ TEST(GzipTest, TruncatedStreamIsAnError) {
   EXPECT_FALSE(r.ok());
 }
 
+TEST(DocumentReaderTest, TruncatedGzipKeepsTheWholeRecordsBeforeTheCut) {
+  std::string jsonl;
+  for (int i = 0; i < 200; ++i)
+    jsonl += "{\"id\": \"r" + std::to_string(i) + "\", \"text\": \"Record number " +
+             std::to_string(i * 7919) + " of a file cut short.\"}\n";
+  std::string gz = GzipMember(jsonl);
+  Collected c;
+  ReadOptions ro;
+  ro.detect_language = false;
+  DocumentReader reader(ro, c.doc_sink(), c.error_sink());
+  reader.ReadBytes(gz.substr(0, gz.size() * 2 / 3), "cut.jsonl.gz");
+  EXPECT_GT(c.docs.size(), 10u);
+  EXPECT_LT(c.docs.size(), 200u);
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_THAT(c.errors[0].ToString(), HasSubstr("cut.jsonl.gz: truncated gzip"));
+  // A text file cut short gives no document, only the error.
+  Collected t;
+  DocumentReader text_reader(ro, t.doc_sink(), t.error_sink());
+  std::string prose;
+  for (int i = 0; i < 200; ++i) prose += "Sentence " + std::to_string(i * 7919) + " of an article.\n";
+  std::string prose_gz = GzipMember(prose);
+  text_reader.ReadBytes(prose_gz.substr(0, prose_gz.size() * 2 / 3), "cut.txt.gz");
+  EXPECT_TRUE(t.docs.empty());
+  EXPECT_EQ(t.errors.size(), 1u);
+}
+
 TEST(GzipTest, RefusesOutputOverTheLimit) {
   Result<std::string> r = Gunzip(GzipMember(std::string(100000, 'a')), 1000);
   ASSERT_FALSE(r.ok());
@@ -367,6 +393,10 @@ TEST(SidecarTest, JsonLinesKeyedByFileIdOrUrl) {
   c.url = "https://example.org/3";
   ASSERT_TRUE(sc->Apply(&c));
   EXPECT_EQ(c.author, "C");
+
+  Document by_url_tail;  // a URL key is matched whole, not by its last segment
+  by_url_tail.file = "dir/3.txt";
+  EXPECT_FALSE(sc->Apply(&by_url_tail));
 
   Document none;
   none.file = "nothing.txt";

@@ -34,7 +34,9 @@ void RegisterCorpus(CLI::App& app, int* exit_code) {
       "  faultline corpus --db news.db\n"
       "  faultline corpus --db news.db --top 0 --format json | jq .outlets");
   cmd->callback([opts, exit_code] {
-    Result<std::unique_ptr<Store>> store = Store::Open(opts->db);
+    StoreOptions so;
+    so.create_if_missing = false;
+    Result<std::unique_ptr<Store>> store = Store::Open(opts->db, so);
     if (!store.ok()) {
       std::cerr << store.status().ToString() << "\n";
       *exit_code = 1;

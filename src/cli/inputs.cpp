@@ -60,7 +60,9 @@ bool ForEachInputDocument(const InputOptions& options,
   };
 
   if (!options.db.empty()) {
-    Result<std::unique_ptr<Store>> store = Store::Open(options.db);
+    StoreOptions so;
+    so.create_if_missing = false;
+    Result<std::unique_ptr<Store>> store = Store::Open(options.db, so);
     if (!store.ok()) {
       report(store.status());
       return false;

@@ -105,16 +105,29 @@ void DocumentReader::ReadBytes(std::string bytes, const std::string& name) {
   bytes_ += bytes.size();
   if (on_file_) on_file_(FileRead{name, bytes.size()});
   std::string format_name = name;
+  bool cut_short = false;
   if (LooksGzipped(bytes)) {
-    Result<std::string> plain = Gunzip(bytes, options_.max_file_bytes * ReadOptions::kMaxExpansion);
-    if (!plain.ok()) {
-      Error(Status::Error(plain.status().reason(), name));
-      return;
-    }
-    bytes = std::move(plain).value();
+    std::string partial;
+    Result<std::string> plain =
+        Gunzip(bytes, options_.max_file_bytes * ReadOptions::kMaxExpansion, &partial);
     if (EndsWith(format_name, ".gz")) format_name.resize(format_name.size() - 3);
+    if (plain.ok()) {
+      bytes = std::move(plain).value();
+    } else {
+      cut_short = true;
+      bytes = std::move(partial);
+      Error(Status::Error(plain.status().reason(), name));
+    }
   }
   InputFormat format = SniffFormat(format_name, bytes);
+  // What a broken gzip stream held is used only for formats made of records (the
+  // records before the damage are whole); half an article is not an article.
+  if (cut_short && format != InputFormat::kJsonLines && format != InputFormat::kWarc) return;
+  if (cut_short && format == InputFormat::kJsonLines) {
+    // The line the cut went through is already covered by the gzip error.
+    size_t last = bytes.rfind('\n');
+    bytes.resize(last == std::string::npos ? 0 : last + 1);
+  }
   auto on_doc = [this](Document&& d) { Deliver(std::move(d)); };
   auto on_error = [this](const Status& s) { Error(s); };
   switch (format) {
