@@ -300,6 +300,19 @@ TEST(DocumentReaderTest, GzipTextHtmlAndOutletFromUrl) {
   EXPECT_EQ(reader.documents(), 3u);
 }
 
+TEST(DocumentReaderTest, HtmlFileWithoutMainTextIsAnError) {
+  ReadOptions ro;
+  ro.parse_html = FakeHtml;
+  Collected c;
+  DocumentReader reader(ro, c.doc_sink(), c.error_sink());
+  reader.ReadBytes("<html><body>  </body></html>", "listing.html");
+  reader.ReadBytes("<html><p>no body tag</p></html>", "odd.html");
+  EXPECT_TRUE(c.docs.empty());
+  ASSERT_EQ(c.errors.size(), 2u);
+  EXPECT_EQ(c.errors[0].ToString(), "listing.html: no main text found in the HTML page");
+  EXPECT_EQ(c.errors[1].ToString(), "odd.html: no body");
+}
+
 TEST(DocumentReaderTest, DetectsLanguage) {
   Collected c;
   DocumentReader reader(ReadOptions{}, c.doc_sink(), c.error_sink());

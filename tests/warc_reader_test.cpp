@@ -85,7 +85,7 @@ TEST(WarcReaderTest, RecordsAndHttpCases) {
   HtmlParser fake = [&](std::string_view b, std::string_view u, std::string_view ct) -> Result<HtmlPage> {
     handed.push_back({std::string(b), std::string(u), std::string(ct)});
     HtmlPage p;
-    p.text = "text of " + std::string(u);
+    if (u != "https://a.example/2") p.text = "text of " + std::string(u);  // 2: a listing
     return p;
   };
   std::vector<Document> docs;
@@ -95,11 +95,12 @@ TEST(WarcReaderTest, RecordsAndHttpCases) {
   ASSERT_EQ(handed.size(), 3u);
   EXPECT_EQ(handed[0].bytes, page);
   EXPECT_EQ(handed[0].content_type, "text/html; charset=windows-1252");
-  ASSERT_EQ(docs.size(), 3u);
+  // The page without main text is skipped without an error.
+  ASSERT_EQ(docs.size(), 2u);
   EXPECT_EQ(docs[0].id, "11111111-2222-3333-4444-555555555555");
   EXPECT_EQ(docs[0].file, "t.warc#3");
   EXPECT_EQ(docs[0].url, "https://a.example/1");
-  EXPECT_EQ(docs[2].text, "text of https://a.example/3");
+  EXPECT_EQ(docs[1].text, "text of https://a.example/3");
 }
 
 TEST(WarcReaderTest, TruncatedAndMalformedRecords) {

@@ -140,6 +140,7 @@ void DocumentReader::ReadBytes(std::string bytes, const std::string& name) {
     case InputFormat::kHtml: {
       Result<Document> d = DocumentFromHtml(bytes, name, {}, {}, options_.parse_html);
       if (!d.ok()) return Error(d.status());
+      if (d->text.empty()) return Error(Status::Error("no main text found in the HTML page", name));
       Deliver(std::move(d).value());
       return;
     }

@@ -236,6 +236,9 @@ void ReadWarcDocuments(std::string_view bytes, const std::string& file, size_t m
           on_error(Status::Error(rec.target_uri + ": " + d.status().reason(), where));
           return;
         }
+        // Crawls are full of pages that are not articles (listings, home pages): no
+        // main text means no document, not an input error.
+        if (d->text.empty()) return;
         // The record's UUID names the document ("urn:uuid:" says nothing).
         std::string id = rec.record_id;
         if (id.rfind("urn:uuid:", 0) == 0) id.erase(0, 9);

@@ -45,7 +45,9 @@ Result<HttpResponse> ParseHttpResponse(std::string_view block, size_t max_body_b
 bool IsHtmlContentType(std::string_view content_type);
 
 // Every 200 HTML response in `bytes` goes through `parse_html` into a Document:
-// file "file#N", id the record id's UUID, url the target URI.
+// file "file#N", id the record id's UUID, url the target URI. Pages in which
+// `parse_html` finds no main text are skipped silently (listings, home pages); a
+// page it cannot parse is reported.
 void ReadWarcDocuments(std::string_view bytes, const std::string& file, size_t max_body_bytes,
                        const HtmlParser& parse_html, const DocumentSink& on_doc,
                        const ErrorSink& on_error);
