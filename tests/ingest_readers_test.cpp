@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "ingest/byte_stream.h"
 #include "ingest/gzip.h"
 #include "ingest/input_walker.h"
 #include "ingest/json_reader.h"
@@ -91,6 +92,55 @@ TEST(DocumentReaderTest, TruncatedGzipKeepsTheWholeRecordsBeforeTheCut) {
   text_reader.ReadBytes(prose_gz.substr(0, prose_gz.size() * 2 / 3), "cut.txt.gz");
   EXPECT_TRUE(t.docs.empty());
   EXPECT_EQ(t.errors.size(), 1u);
+}
+
+TEST(ByteStreamTest, ReadsMultiMemberGzipPieceByPiece) {
+  std::string plain;
+  for (int i = 0; i < 20000; ++i) plain += "line " + std::to_string(i * 31) + "\n";
+  std::string gz = GzipMember(plain.substr(0, 70000)) + GzipMember(plain.substr(70000));
+  std::unique_ptr<ByteStream> in = ByteStream::FromString(gz);
+  std::string got;
+  while (true) {
+    ASSERT_TRUE(in->Fill(1000).ok());
+    std::string_view a = in->available();
+    if (a.empty()) break;
+    size_t n = std::min<size_t>(a.size(), 777);
+    got.append(a.substr(0, n));
+    in->Consume(n);
+  }
+  EXPECT_TRUE(in->gzipped());
+  EXPECT_EQ(got, plain);
+  EXPECT_FALSE(in->failed());
+}
+
+TEST(DocumentReaderTest, JsonLinesStreamPastTheSizeLimit) {
+  TempDir dir;
+  std::string jsonl;
+  for (int i = 0; i < 3000; ++i)
+    jsonl += "{\"id\": \"r" + std::to_string(i) + "\", \"text\": \"" + std::string(900, 'x') + "\"}\n";
+  jsonl += "{\"id\": \"huge\", \"text\": \"" + std::string(2 << 20, 'y') + "\"}\n";
+  jsonl += "{\"id\": \"last\", \"text\": \"after the huge one\"}\n";
+  WriteFile(dir / "big.jsonl", jsonl);  // ~5 MB
+  ReadOptions ro;
+  ro.max_file_bytes = 1 << 20;
+  ro.detect_language = false;
+  Collected c;
+  DocumentReader reader(ro, c.doc_sink(), c.error_sink());
+  reader.ReadFile(dir / "big.jsonl");
+  ASSERT_EQ(c.docs.size(), 3001u);
+  EXPECT_EQ(c.docs.back().id, "last");
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_THAT(c.errors[0].ToString(), HasSubstr("big.jsonl:3001: line longer than the limit"));
+}
+
+TEST(DocumentReaderTest, InvalidUtf8InJsonLinesIsReportedOnce) {
+  Collected c;
+  DocumentReader reader(ReadOptions{}, c.doc_sink(), c.error_sink());
+  reader.ReadBytes("{\"text\": \"ok\"}\n{\"text\": \"caf\xE9\"}\n{\"text\": \"na\xEFve\"}\n", "l.jsonl");
+  ASSERT_EQ(c.docs.size(), 3u);
+  EXPECT_EQ(c.docs[1].text, "caf\xEF\xBF\xBD");
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_THAT(c.errors[0].ToString(), HasSubstr("l.jsonl:2: invalid UTF-8"));
 }
 
 TEST(GzipTest, RefusesOutputOverTheLimit) {

@@ -124,6 +124,48 @@ TEST(WarcReaderTest, TruncatedAndMalformedRecords) {
   EXPECT_THAT(errors[0].ToString(), HasSubstr("bad.warc#1: WARC record without a valid Content-Length"));
 }
 
+TEST(WarcReaderTest, StreamsFilesLargerThanTheLimitAndSkipsOversizedRecords) {
+  testing::TempDir dir;
+  // 300 records of ~10 KB, one gzip member each (as crawlers write them), ~3 MB in
+  // all; the limit is 1 MB, so only streaming can read the file, and record 150 is
+  // over the limit on its own.
+  std::string gz;
+  for (int i = 0; i < 300; ++i) {
+    std::string filler(i == 150 ? (2 << 20) : 10000, static_cast<char>('a' + i % 26));
+    gz += GzipMember(Record("response", "https://a.example/" + std::to_string(i),
+                            Http("200 OK", "Content-Type: text/html\r\n",
+                                 "<html><body>Page " + std::to_string(i) + " " + filler + "</body></html>")));
+  }
+  testing::WriteFile(dir / "big.warc.gz", gz);
+  ReadOptions ro;
+  ro.max_file_bytes = 1 << 20;
+  ro.detect_language = false;
+  ro.parse_html = [](std::string_view b, std::string_view u, std::string_view) -> Result<HtmlPage> {
+    HtmlPage p;
+    p.text = std::string(b.substr(12, 10));
+    return p;
+  };
+  std::vector<Document> docs;
+  std::vector<Status> errors;
+  DocumentReader reader(ro, [&](Document&& d) { docs.push_back(d); },
+                        [&](const Status& s) { errors.push_back(s); });
+  reader.ReadFile(dir / "big.warc.gz");
+  EXPECT_EQ(docs.size(), 299u);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].ToString(), HasSubstr("big.warc.gz#151: WARC record of 2 MB is over the limit"));
+  EXPECT_EQ(docs[150].url, "https://a.example/151");
+
+  // Cut the file in the middle: the records before the cut are read, one error.
+  testing::WriteFile(dir / "cut.warc.gz", gz.substr(0, gz.size() / 3));
+  docs.clear();
+  errors.clear();
+  reader.ReadFile(dir / "cut.warc.gz");
+  EXPECT_GT(docs.size(), 50u);
+  EXPECT_LT(docs.size(), 150u);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].ToString(), HasSubstr("cut.warc.gz: truncated gzip"));
+}
+
 TEST(WarcReaderTest, RealCommonCrawlSample) {
   FAULTLINE_REQUIRE_SHARED();
   std::string path = testing::SharedDir() + "/bench/warc/resiliparse_commoncrawl_2020_sample.warc.gz";
