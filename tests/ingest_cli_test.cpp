@@ -152,10 +152,11 @@ TEST(IngestCliTest, IngestTwiceThenCorpus) {
   std::string db = dir / "n.db";
   auto r = RunCli("ingest " + in + " --db " + db, dir);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, HasSubstr("read 3 documents: added 2, exact duplicates 0 (skipped), near duplicates 1"));
+  EXPECT_THAT(r.out, HasSubstr("read 3 documents from 3 files"));
+  EXPECT_THAT(r.out, HasSubstr("added 2, exact duplicates 0 (skipped), near duplicates 1 (stored, linked), errors 0"));
   r = RunCli("ingest " + in + " --db " + db, dir);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, HasSubstr("read 3 documents: added 0, exact duplicates 3"));
+  EXPECT_THAT(r.out, HasSubstr("added 0, exact duplicates 3"));
 
   r = RunCli("corpus --db " + db, dir);
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -184,7 +185,8 @@ TEST(IngestCliTest, BadInputIsReportedAndTheRestStored) {
   auto r = RunCli("ingest " + dir / "in" + " --db " + dir / "n.db", dir);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("bad.jsonl:1: malformed JSON"));
-  EXPECT_THAT(r.out, HasSubstr("added 1"));
+  EXPECT_THAT(r.out, HasSubstr("read 1 documents from 2 files"));
+  EXPECT_THAT(r.out, HasSubstr("added 1, exact duplicates 0 (skipped), near duplicates 0 (stored, linked), errors 1"));
   r = RunCli("corpus --db " + dir / "missing/dir/x.db", dir);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("x.db"));
