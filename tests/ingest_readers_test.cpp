@@ -190,6 +190,7 @@ TEST(SniffTest, StemDropsFormatExtensionsOnly) {
   EXPECT_EQ(StemOf("a/b/001_abc.txt"), "001_abc");
   EXPECT_EQ(StemOf("report.v2"), "report.v2");
   EXPECT_EQ(StemOf("news.jsonl.gz"), "news");
+  EXPECT_EQ(StemOf("-"), "stdin");
 }
 
 TEST(UrlTest, HostWithoutWwwAndPort) {

@@ -54,7 +54,9 @@ TEST(WarcReaderTest, RecordsAndHttpCases) {
              Http("301 Moved Permanently", "Location: /x\r\nContent-Type: text/html\r\n", page)) +
       Record("response", "https://a.example/5.png",
              Http("200 OK", "Content-Type: image/png\r\n", "\x89PNG")) +
-      Record("metadata", "https://a.example/1", "fetchTimeMs: 1\r\n", "application/warc-fields");
+      Record("metadata", "https://a.example/1", "fetchTimeMs: 1\r\n", "application/warc-fields") +
+      Record("resource", "https://a.example/6", "<html><body>Archived.</body></html>",
+             "text/html; charset=utf-8");
 
   // Record level.
   std::vector<WarcRecord> records;
@@ -62,7 +64,7 @@ TEST(WarcReaderTest, RecordsAndHttpCases) {
   ForEachWarcRecord(warc, "t.warc", [&](const WarcRecord& r) { records.push_back(r); },
                     [&](const Status& s) { errors.push_back(s); });
   ASSERT_TRUE(errors.empty()) << errors[0].ToString();
-  ASSERT_EQ(records.size(), 8u);
+  ASSERT_EQ(records.size(), 9u);
   EXPECT_EQ(records[0].type, "warcinfo");
   EXPECT_EQ(records[2].version, "WARC/1.1");
   EXPECT_EQ(records[2].target_uri, "https://a.example/1");
@@ -80,7 +82,7 @@ TEST(WarcReaderTest, RecordsAndHttpCases) {
   ASSERT_TRUE(moved.ok());
   EXPECT_EQ(moved->status, 301);
 
-  // Document level: only the three 200 HTML pages reach the HTML parser.
+  // Document level: only the three 200 HTML pages and the HTML resource reach the parser.
   std::vector<Handed> handed;
   HtmlParser fake = [&](std::string_view b, std::string_view u, std::string_view ct) -> Result<HtmlPage> {
     handed.push_back({std::string(b), std::string(u), std::string(ct)});
@@ -92,11 +94,14 @@ TEST(WarcReaderTest, RecordsAndHttpCases) {
   ReadWarcDocuments(warc, "t.warc", 1 << 20, fake, [&](Document&& d) { docs.push_back(d); },
                     [&](const Status& s) { errors.push_back(s); });
   EXPECT_TRUE(errors.empty());
-  ASSERT_EQ(handed.size(), 3u);
+  ASSERT_EQ(handed.size(), 4u);
+  EXPECT_EQ(handed[3].bytes, "<html><body>Archived.</body></html>");
+  EXPECT_EQ(handed[3].content_type, "text/html; charset=utf-8");
   EXPECT_EQ(handed[0].bytes, page);
   EXPECT_EQ(handed[0].content_type, "text/html; charset=windows-1252");
   // The page without main text is skipped without an error.
-  ASSERT_EQ(docs.size(), 2u);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[2].file, "t.warc#9");
   EXPECT_EQ(docs[0].id, "11111111-2222-3333-4444-555555555555");
   EXPECT_EQ(docs[0].file, "t.warc#3");
   EXPECT_EQ(docs[0].url, "https://a.example/1");

@@ -285,20 +285,30 @@ void ReadWarcDocuments(ByteStream& in, const std::string& file, size_t max_body_
   ForEachWarcRecord(
       in, file, max_body_bytes,
       [&](const WarcRecord& rec) {
-        if (rec.type != "response") return;
-        if (rec.content_type.find("application/http") == std::string::npos) return;
         std::string where = file + "#" + std::to_string(rec.index);
-        Result<HttpResponse> http = ParseHttpResponse(rec.block, max_body_bytes);
-        if (!http.ok()) {
-          on_error(Status::Error(http.status().reason(), where));
+        std::string body, content_type;
+        if (rec.type == "response" &&
+            rec.content_type.find("application/http") != std::string::npos) {
+          Result<HttpResponse> http = ParseHttpResponse(rec.block, max_body_bytes);
+          if (!http.ok()) {
+            on_error(Status::Error(http.status().reason(), where));
+            return;
+          }
+          if (http->status != 200) return;
+          if (!http->content_type.empty() ? !IsHtmlContentType(http->content_type)
+                                          : SniffFormat("", http->body) != InputFormat::kHtml)
+            return;
+          body = std::move(http->body);
+          content_type = std::move(http->content_type);
+        } else if (rec.type == "resource" && IsHtmlContentType(rec.content_type)) {
+          // Archivers (wget, webrecorder) store pages as resource records: the block is
+          // the page itself, without HTTP headers.
+          body = std::string(rec.block);
+          content_type = rec.content_type;
+        } else {
           return;
         }
-        if (http->status != 200) return;
-        if (!http->content_type.empty() ? !IsHtmlContentType(http->content_type)
-                                        : SniffFormat("", http->body) != InputFormat::kHtml)
-          return;
-        Result<Document> d = DocumentFromHtml(http->body, where, rec.target_uri,
-                                              http->content_type, parse_html);
+        Result<Document> d = DocumentFromHtml(body, where, rec.target_uri, content_type, parse_html);
         if (!d.ok()) {
           on_error(Status::Error(rec.target_uri + ": " + d.status().reason(), where));
           return;

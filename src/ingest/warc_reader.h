@@ -1,6 +1,7 @@
 // WARC 1.0/1.1 files (Common Crawl, CC-NEWS): records, the HTTP responses they
 // hold, and the HTML pages inside those. Only `response` records with status 200 and
-// an HTML payload become documents; requests, metadata, redirects, images are skipped.
+// an HTML payload become documents (and `resource` records holding HTML, as archivers
+// write them); requests, metadata, redirects, images are skipped.
 #pragma once
 
 #include <cstdint>
