@@ -128,6 +128,12 @@ TEST(ExtractCliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(RunCli("extract --no-such-flag", dir).exit_code, 2);
   auto r = RunCli("extract --db x.db some.txt", dir);
   EXPECT_EQ(r.exit_code, 2);
+  r = RunCli("extract", dir);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("give PATH"));
+  EXPECT_EQ(RunCli("ingest --db " + dir / "n.db", dir).exit_code, 2);
+  EXPECT_FALSE(std::filesystem::exists(dir / "n.db"));
+  EXPECT_EQ(RunCli("corpus", dir).exit_code, 2);  // --db is required
 }
 
 TEST(ExtractCliTest, HelpHasExamples) {

@@ -44,6 +44,11 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
       "  faultline ingest CC-NEWS-20220329.warc.gz articles.jsonl.gz --db news.db\n"
       "  faultline corpus --db news.db");
   cmd->callback([opts, exit_code] {
+    if (!HasInput(opts->inputs)) {
+      std::cerr << "faultline ingest: give PATH... ('-' for stdin); see --help\n";
+      *exit_code = 2;
+      return;
+    }
     StoreOptions so;
     so.batch_size = opts->batch_size;
     so.near_duplicate_threshold = opts->near_threshold;

@@ -31,6 +31,10 @@ void AddInputOptions(CLI::App* cmd, InputOptions* options, bool allow_db) {
   }
 }
 
+bool HasInput(const InputOptions& options) {
+  return !options.paths.empty() || !options.db.empty();
+}
+
 bool ForEachInputDocument(const InputOptions& options,
                           const std::function<void(Document&&)>& on_doc) {
   return ForEachInputDocument(options, on_doc, nullptr);

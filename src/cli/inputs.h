@@ -23,6 +23,10 @@ struct InputOptions {
 // Adds PATH... (positional), --meta, --max-file-mb and, when `allow_db`, --db.
 void AddInputOptions(CLI::App* cmd, InputOptions* options, bool allow_db = true);
 
+// A usage error (for exit status 2) when the options name no input at all; commands
+// check it before ForEachInputDocument.
+bool HasInput(const InputOptions& options);
+
 // Calls `on_doc` for every document the options name, in input order. Problems are
 // reported on stderr, one line each naming the file; returns false if there was any.
 bool ForEachInputDocument(const InputOptions& options,
