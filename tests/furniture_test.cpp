@@ -265,6 +265,9 @@ TEST(CleanTextDump, TitleDateAndByline) {
   EXPECT_EQ(c.title, "Scholz clears Leopard deliveries");
   EXPECT_EQ(c.date, "2023-01-25");
   EXPECT_EQ(c.author, "Anna Meier and Tom Black");
+  EXPECT_EQ(c.title_line, 1u);
+  EXPECT_EQ(c.date_line, 2u);
+  EXPECT_EQ(c.author_line, 3u);
   EXPECT_EQ(c.text, "Germany will send tanks.\n\nPoland welcomed the step.");
 }
 

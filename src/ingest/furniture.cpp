@@ -377,7 +377,8 @@ std::string DateOfDateLine(std::string_view s, size_t max_other) {
 // ---------------------------------------------------------------------------------
 // Block rules, in the order CleanTextDump applies them.
 
-void ApplyLineRules(const FurnitureRules& rules, std::vector<Line>* lines, std::string* author) {
+void ApplyLineRules(const FurnitureRules& rules, std::vector<Line>* lines, std::string* author,
+                    size_t* author_line) {
   size_t nonblank = 0;
   for (const Line& l : *lines) nonblank += l.blank ? 0 : 1;
   size_t seen = 0;
@@ -389,7 +390,10 @@ void ApplyLineRules(const FurnitureRules& rules, std::vector<Line>* lines, std::
     l.match = rules.Match(l.text);
     if (l.match == nullptr) continue;
     const FurnitureRule& r = *l.match;
-    if (r.kind == "byline" && author->empty()) *author = std::string(Trim(rules.CaptureAuthor(r, l.text)));
+    if (r.kind == "byline" && author->empty()) {
+      *author = std::string(Trim(rules.CaptureAuthor(r, l.text)));
+      if (!author->empty()) *author_line = l.number;
+    }
     Remove(&l, r.name);
     if (r.to_blank) {
       for (size_t j = i + 1; j < lines->size() && !(*lines)[j].blank; ++j) Remove(&(*lines)[j], r.name);
@@ -441,12 +445,13 @@ long FindTitle(std::vector<Line>* lines) {
 
 // The date line nearest the title (after it first, the way most pages print
 // "title / date / body"; else before it); without a title, the first near the top.
-std::string FindDateLine(std::vector<Line>* lines, long title) {
+std::string FindDateLine(std::vector<Line>* lines, long title, size_t* line_number) {
   const int kWindow = 4;
   auto take = [&](long i) {
     std::string iso = DateOfDateLine((*lines)[i].text, 8);
     if (!iso.empty() && (*lines)[i].kept && !DateOfDateLine((*lines)[i].text, 3).empty())
       Remove(&(*lines)[i], "date-line");
+    if (!iso.empty()) *line_number = (*lines)[i].number;
     return iso;
   };
   if (title < 0) {
@@ -601,7 +606,7 @@ CleanedText CleanTextDump(std::string_view text, const FurnitureRules& rules, co
   std::vector<Line> lines = SplitLines(text);
   std::deque<std::string> store;  // joined lines of an unwrapped dump
   if (LooksHardWrapped(lines)) lines = Unwrap(lines, &store);
-  ApplyLineRules(rules, &lines, &out.author);
+  ApplyLineRules(rules, &lines, &out.author, &out.author_line);
   long title = -1;
   if (options.known_title.empty()) {
     title = FindTitle(&lines);
@@ -618,7 +623,8 @@ CleanedText CleanTextDump(std::string_view text, const FurnitureRules& rules, co
     }
   }
   DropRepeatedLines(&lines);
-  out.date = FindDateLine(&lines, title);
+  out.date = FindDateLine(&lines, title, &out.date_line);
+  if (title >= 0) out.title_line = lines[title].number;
   DropRelatedLists(&lines);
   DropAuthorBio(&lines, out.author);
   DropLinkRuns(&lines);

@@ -85,6 +85,11 @@ struct CleanedText {
   std::string date;   // from a date line near the top: ISO, or partial ("--02-25") when year-less
   std::string author; // from a byline ("By ...", "Author: ...")
   std::vector<Removal> removed;  // in line order
+  // Where the metadata came from (1-based lines of the dump; 0 when not found there),
+  // so a caller can explain it.
+  size_t title_line = 0;
+  size_t date_line = 0;
+  size_t author_line = 0;
 };
 
 struct CleanOptions {
