@@ -78,6 +78,16 @@ TEST(FurnitureRules, UserRuleApplies) {
   EXPECT_THAT(c.text, HasSubstr("decision was final"));
 }
 
+TEST(FurnitureRules, TopLevelAlternationIsNotTreatedAsAnchored) {
+  // "^Promo|Sponsored by" must still find "Sponsored by" in the middle of a line.
+  Result<FurnitureRules> r = FurnitureRules::FromYaml(
+      "rules:\n  - name: promo\n    kind: advertisement\n    pattern: '^Promo|Sponsored by'\n", "p.yaml");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_NE(r->Match("Promo code inside"), nullptr);
+  EXPECT_NE(r->Match("This page is Sponsored by Acme"), nullptr);
+  EXPECT_EQ(r->Match("Nothing to see"), nullptr);
+}
+
 TEST(FurnitureRules, MaxLengthProtectsBodyParagraphs) {
   // A real paragraph that happens to say "subscribe to" stays: it is longer than the rule allows.
   std::string para =

@@ -1,4 +1,4 @@
-// Furniture cleaning: YAML line rules compiled into one RE2::Set, then block rules
+// Furniture cleaning: YAML line rules compiled into two RE2 sets, then block rules
 // over the lines' neighbourhoods. See furniture.h for the order of decisions.
 #include "ingest/furniture.h"
 
@@ -36,14 +36,34 @@ struct FurnitureRules::Compiled {
 namespace {
 
 // True when the pattern can only match at the start of the line: a '^' after any
-// leading flag groups such as "(?i)".
+// leading flag groups such as "(?i)", and no top-level '|' (in "^a|b" the b is free).
 bool AnchoredAtStart(std::string_view p) {
   while (p.starts_with("(?") && p.size() > 3) {
     size_t close = p.find(')');
     if (close == std::string_view::npos || p.substr(2, close - 2).find(':') != std::string_view::npos) break;
     p.remove_prefix(close + 1);
   }
-  return p.starts_with("^");
+  if (!p.starts_with("^")) return false;
+  int depth = 0;
+  bool in_class = false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\') {
+      ++i;  // the escaped character
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < p.size() && p[i + 1] == ']') ++i;  // "[]...]": a literal ']'
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace
