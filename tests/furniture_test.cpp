@@ -290,6 +290,16 @@ TEST(CleanTextDump, DateBeforeTitleAndYearlessDate) {
   EXPECT_EQ(b.text, "Body sentence one.");
 }
 
+TEST(CleanTextDump, DatelineWithATimeAtTheTopIsNotATitle) {
+  CleanedText c = CleanTextDump("3 June, 05:40 PM\n\nThe EU adopted its sixth package on Friday.\n", Rules());
+  EXPECT_EQ(c.title, "");
+  EXPECT_EQ(c.date, "--06-03");
+  EXPECT_EQ(c.text, "The EU adopted its sixth package on Friday.");
+  CleanedText d = CleanTextDump("Mar. 28, 2022 10:15 GMT | Updated\nA headline after the date\n\nBody here.\n", Rules());
+  EXPECT_EQ(d.date, "2022-03-28");
+  EXPECT_EQ(d.title, "A headline after the date");
+}
+
 TEST(CleanTextDump, DateInTheBodyIsNotTheDocumentDate) {
   CleanedText c = CleanTextDump(
       "A headline here\n\nOn February 24, 2022 Russia launched a full-scale invasion of its neighbour.\n", Rules());

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <deque>
 #include <cstdlib>
 #include <filesystem>
@@ -384,13 +385,39 @@ long NextNonBlank(const std::vector<Line>& lines, long i) {
 
 bool HasKind(const Line& l, std::string_view kind) { return l.match != nullptr && l.match->kind == kind; }
 
+// Words that carry something besides a time of day: "05:40", "PM", "GMT", "|" and
+// "," do not count, so "3 June, 05:40 PM" is a date line and nothing else.
+size_t ContentWords(std::string_view s) {
+  size_t n = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    size_t b = i;
+    while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
+    std::string_view w = s.substr(b, i - b);
+    while (!w.empty() && std::strchr(",.;:|()[]-", w.front()) != nullptr) w.remove_prefix(1);
+    while (!w.empty() && std::strchr(",.;:|()[]-", w.back()) != nullptr) w.remove_suffix(1);
+    if (w.empty()) continue;
+    bool time = true, caps = w.size() >= 2 && w.size() <= 4;
+    for (char c : w) {
+      time = time && ((c >= '0' && c <= '9') || c == ':' || c == '.' || c == '+');
+      caps = caps && c >= 'A' && c <= 'Z';
+    }
+    std::string lower(w);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (time || caps || lower == "am" || lower == "pm" || lower == "a.m" || lower == "p.m") continue;
+    ++n;
+  }
+  return n;
+}
+
 // A short line that is mostly a date ("Friday, March 31, 2023", "Updated: Mar. 28, 2022
 // 10:15", a picture caption ending in a date): the date and at most `max_other` words.
 std::string DateOfDateLine(std::string_view s, size_t max_other) {
   if (s.size() > 120) return {};
   DateMatch m = FindDate(s);
   if (m.iso.empty()) return {};
-  size_t other = WordCount(s.substr(0, m.begin)) + WordCount(s.substr(m.end));
+  size_t other = ContentWords(s.substr(0, m.begin)) + ContentWords(s.substr(m.end));
   return other <= max_other ? m.iso : std::string();
 }
 
