@@ -301,6 +301,12 @@ TEST(CleanTextDump, DatelineWithATimeAtTheTopIsNotATitle) {
 }
 
 TEST(CleanTextDump, DateInTheBodyIsNotTheDocumentDate) {
+  CleanedText a = CleanTextDump("The talks ended without a deal.\n\nThe sides are to meet again on Nov. 20.\n", Rules());
+  EXPECT_EQ(a.date, "");
+  CleanedText b = CleanTextDump(
+      "Skyline of Dubai, December 29, 2018. (Jane Roe/Reuters)\n\nIts importance goes beyond oil.\n", Rules());
+  EXPECT_EQ(b.date, "");  // the picture's date, not the article's
+
   CleanedText c = CleanTextDump(
       "A headline here\n\nOn February 24, 2022 Russia launched a full-scale invasion of its neighbour.\n", Rules());
   EXPECT_EQ(c.date, "");

@@ -413,12 +413,20 @@ size_t ContentWords(std::string_view s) {
 
 // A short line that is mostly a date ("Friday, March 31, 2023", "Updated: Mar. 28, 2022
 // 10:15", a picture caption ending in a date): the date and at most `max_other` words.
-std::string DateOfDateLine(std::string_view s, size_t max_other) {
+std::string DateOfDateLine(std::string_view s, size_t max_other, bool caption = false) {
   if (s.size() > 120) return {};
   DateMatch m = FindDate(s);
   if (m.iso.empty()) return {};
-  size_t other = ContentWords(s.substr(0, m.begin)) + ContentWords(s.substr(m.end));
-  return other <= max_other ? m.iso : std::string();
+  const size_t after = ContentWords(s.substr(m.end));
+  const size_t other = ContentWords(s.substr(0, m.begin)) + after;
+  if (other > max_other) return {};
+  // A sentence that mentions a date ("The sides are to meet again on Nov. 20.",
+  // "Welcome to December 1985.") is text, not a date line.
+  if (other > 0 && EndsSentence(s)) return {};
+  // A picture caption dates the picture; only an image line that ends in its date
+  // ("NATO flag - Sputnik International, 1920, 29.03.2022") dates the page.
+  if (caption && after > 0) return {};
+  return m.iso;
 }
 
 // ---------------------------------------------------------------------------------
@@ -495,7 +503,8 @@ long FindTitle(std::vector<Line>* lines) {
 std::string FindDateLine(std::vector<Line>* lines, long title, size_t* line_number) {
   const int kWindow = 4;
   auto take = [&](long i) {
-    std::string iso = DateOfDateLine((*lines)[i].text, 8);
+    const Line& l = (*lines)[i];
+    std::string iso = DateOfDateLine(l.text, 8, HasKind(l, "caption"));
     if (!iso.empty() && (*lines)[i].kept && !DateOfDateLine((*lines)[i].text, 3).empty())
       Remove(&(*lines)[i], "date-line");
     if (!iso.empty()) *line_number = (*lines)[i].number;
