@@ -17,7 +17,10 @@
 // Metadata found on the way: the first headline-like line is the title; a date line
 // near the title gives the date (the nearest after it, else before it; year-less dates
 // stay partial, see dates.h); a byline ("By ...", "Author: ...") gives the author.
-// Title, date and byline lines leave the body.
+// Title, date and byline lines leave the body. The date is what the page prints: a
+// site's display date above the title is taken as found (a header line, JSON field or
+// sidecar knows better and should win). Sentences that mention a date, and picture
+// captions with text after their date, are not date lines.
 #pragma once
 
 #include <memory>
@@ -26,11 +29,6 @@
 #include <vector>
 
 #include "util/status.h"
-
-namespace re2 {
-class RE2;
-class Set;
-}  // namespace re2
 
 namespace faultline {
 
