@@ -86,6 +86,14 @@ TEST(NormalizeDate, NothingThatIsNotADate) {
   EXPECT_EQ(NormalizeDate("version 1.2.3"), "");
 }
 
+TEST(NormalizeDate, MalformedUtf8DoesNotStall) {
+  // A lead byte of a two-byte sequence as the last byte once made the scanner loop.
+  EXPECT_EQ(NormalizeDate("29.03.2022 \xC3"), "2022-03-29");
+  EXPECT_EQ(NormalizeDate("\xD0"), "");
+  EXPECT_EQ(NormalizeDate("March\xC3"), "");
+  EXPECT_EQ(NormalizeDate(std::string("\xE2\x80", 2)), "");
+}
+
 TEST(FindDate, GivesTheSpan) {
   std::string_view s = "Published: March 28, 2022 10:15 by staff";
   DateMatch m = FindDate(s);

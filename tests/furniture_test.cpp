@@ -78,6 +78,16 @@ TEST(FurnitureRules, UserRuleApplies) {
   EXPECT_THAT(c.text, HasSubstr("decision was final"));
 }
 
+TEST(FurnitureRules, TopLevelAlternationIsNotTreatedAsAnchored) {
+  // "^Promo|Sponsored by" must still find "Sponsored by" in the middle of a line.
+  Result<FurnitureRules> r = FurnitureRules::FromYaml(
+      "rules:\n  - name: promo\n    kind: advertisement\n    pattern: '^Promo|Sponsored by'\n", "p.yaml");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_NE(r->Match("Promo code inside"), nullptr);
+  EXPECT_NE(r->Match("This page is Sponsored by Acme"), nullptr);
+  EXPECT_EQ(r->Match("Nothing to see"), nullptr);
+}
+
 TEST(FurnitureRules, MaxLengthProtectsBodyParagraphs) {
   // A real paragraph that happens to say "subscribe to" stays: it is longer than the rule allows.
   std::string para =
@@ -265,6 +275,9 @@ TEST(CleanTextDump, TitleDateAndByline) {
   EXPECT_EQ(c.title, "Scholz clears Leopard deliveries");
   EXPECT_EQ(c.date, "2023-01-25");
   EXPECT_EQ(c.author, "Anna Meier and Tom Black");
+  EXPECT_EQ(c.title_line, 1u);
+  EXPECT_EQ(c.date_line, 2u);
+  EXPECT_EQ(c.author_line, 3u);
   EXPECT_EQ(c.text, "Germany will send tanks.\n\nPoland welcomed the step.");
 }
 
@@ -277,7 +290,23 @@ TEST(CleanTextDump, DateBeforeTitleAndYearlessDate) {
   EXPECT_EQ(b.text, "Body sentence one.");
 }
 
+TEST(CleanTextDump, DatelineWithATimeAtTheTopIsNotATitle) {
+  CleanedText c = CleanTextDump("3 June, 05:40 PM\n\nThe EU adopted its sixth package on Friday.\n", Rules());
+  EXPECT_EQ(c.title, "");
+  EXPECT_EQ(c.date, "--06-03");
+  EXPECT_EQ(c.text, "The EU adopted its sixth package on Friday.");
+  CleanedText d = CleanTextDump("Mar. 28, 2022 10:15 GMT | Updated\nA headline after the date\n\nBody here.\n", Rules());
+  EXPECT_EQ(d.date, "2022-03-28");
+  EXPECT_EQ(d.title, "A headline after the date");
+}
+
 TEST(CleanTextDump, DateInTheBodyIsNotTheDocumentDate) {
+  CleanedText a = CleanTextDump("The talks ended without a deal.\n\nThe sides are to meet again on Nov. 20.\n", Rules());
+  EXPECT_EQ(a.date, "");
+  CleanedText b = CleanTextDump(
+      "Skyline of Dubai, December 29, 2018. (Jane Roe/Reuters)\n\nIts importance goes beyond oil.\n", Rules());
+  EXPECT_EQ(b.date, "");  // the picture's date, not the article's
+
   CleanedText c = CleanTextDump(
       "A headline here\n\nOn February 24, 2022 Russia launched a full-scale invasion of its neighbour.\n", Rules());
   EXPECT_EQ(c.date, "");
@@ -392,6 +421,66 @@ TEST(CleanTextDump, SeedGoldEvidenceSurvives) {
     ++checked;
   }
   EXPECT_GT(checked, 30u);
+}
+
+// Collapses every run of whitespace to one space, so evidence copied from a
+// hard-wrapped file ("costs\non Russia") compares with the unwrapped paragraph.
+std::string Squeeze(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+// The dev articles (header lines, then the body): cleaning the body, with the header's
+// title, keeps every gold evidence.
+TEST(CleanTextDump, DevGoldEvidenceSurvives) {
+  FAULTLINE_REQUIRE_SHARED();
+  const std::string dir = faultline::testing::SharedDir() + "/gold/";
+  std::ifstream gold(dir + "dev.jsonl");
+  ASSERT_TRUE(gold.good());
+  std::string line;
+  size_t checked = 0;
+  while (std::getline(gold, line)) {
+    auto field = [&](const std::string& key) -> std::string {
+      size_t p = line.find("\"" + key + "\": \"");
+      if (p == std::string::npos) return "";
+      p += key.size() + 5;
+      std::string out;
+      for (; p < line.size() && line[p] != '"'; ++p) {
+        if (line[p] == '\\' && p + 1 < line.size()) {
+          ++p;
+          if (line[p] == 'n') {
+            out += '\n';
+            continue;
+          }
+        }
+        out += line[p];
+      }
+      return out;
+    };
+    const std::string doc = field("doc"), evidence = field("evidence");
+    if (doc.empty() || evidence.empty()) continue;
+    const std::string raw = ReadFile(dir + "dev/" + doc);
+    const size_t body = raw.find("\n\n");
+    ASSERT_NE(body, std::string::npos) << doc;
+    CleanOptions opts;
+    if (size_t t = raw.find("title: "); t != std::string::npos && t < body)
+      opts.known_title = raw.substr(t + 7, raw.find('\n', t) - t - 7);
+    CleanedText c = CleanTextDump(std::string_view(raw).substr(body + 2), Rules(), opts);
+    if (Squeeze(raw).find(Squeeze(evidence)) == std::string::npos) continue;  // escapes we do not decode
+    EXPECT_THAT(Squeeze(c.text), HasSubstr(Squeeze(evidence))) << doc;
+    ++checked;
+  }
+  EXPECT_GE(checked, 60u);
 }
 
 // The txt files of the demo corpus: the cleaner (with the header's title, as the text

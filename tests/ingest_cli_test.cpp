@@ -128,6 +128,12 @@ TEST(ExtractCliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(RunCli("extract --no-such-flag", dir).exit_code, 2);
   auto r = RunCli("extract --db x.db some.txt", dir);
   EXPECT_EQ(r.exit_code, 2);
+  r = RunCli("extract", dir);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("give PATH"));
+  EXPECT_EQ(RunCli("ingest --db " + dir / "n.db", dir).exit_code, 2);
+  EXPECT_FALSE(std::filesystem::exists(dir / "n.db"));
+  EXPECT_EQ(RunCli("corpus", dir).exit_code, 2);  // --db is required
 }
 
 TEST(ExtractCliTest, HelpHasExamples) {
@@ -152,10 +158,11 @@ TEST(IngestCliTest, IngestTwiceThenCorpus) {
   std::string db = dir / "n.db";
   auto r = RunCli("ingest " + in + " --db " + db, dir);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, HasSubstr("read 3 documents: added 2, exact duplicates 0 (skipped), near duplicates 1"));
+  EXPECT_THAT(r.out, HasSubstr("read 3 documents from 3 files"));
+  EXPECT_THAT(r.out, HasSubstr("added 2, exact duplicates 0 (skipped), near duplicates 1 (stored, linked), errors 0"));
   r = RunCli("ingest " + in + " --db " + db, dir);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, HasSubstr("read 3 documents: added 0, exact duplicates 3"));
+  EXPECT_THAT(r.out, HasSubstr("added 0, exact duplicates 3"));
 
   r = RunCli("corpus --db " + db, dir);
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -184,10 +191,16 @@ TEST(IngestCliTest, BadInputIsReportedAndTheRestStored) {
   auto r = RunCli("ingest " + dir / "in" + " --db " + dir / "n.db", dir);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("bad.jsonl:1: malformed JSON"));
-  EXPECT_THAT(r.out, HasSubstr("added 1"));
+  EXPECT_THAT(r.out, HasSubstr("read 1 documents from 2 files"));
+  EXPECT_THAT(r.out, HasSubstr("added 1, exact duplicates 0 (skipped), near duplicates 0 (stored, linked), errors 1"));
   r = RunCli("corpus --db " + dir / "missing/dir/x.db", dir);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("x.db"));
+  // A mistyped database name is an error, not a new empty database.
+  r = RunCli("extract --db " + dir / "typo.db", dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("typo.db: cannot open database"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "typo.db"));
 }
 
 TEST(IngestCliTest, NoProgressWhenPiped) {

@@ -54,7 +54,9 @@ TEST(WarcReaderTest, RecordsAndHttpCases) {
              Http("301 Moved Permanently", "Location: /x\r\nContent-Type: text/html\r\n", page)) +
       Record("response", "https://a.example/5.png",
              Http("200 OK", "Content-Type: image/png\r\n", "\x89PNG")) +
-      Record("metadata", "https://a.example/1", "fetchTimeMs: 1\r\n", "application/warc-fields");
+      Record("metadata", "https://a.example/1", "fetchTimeMs: 1\r\n", "application/warc-fields") +
+      Record("resource", "https://a.example/6", "<html><body>Archived.</body></html>",
+             "text/html; charset=utf-8");
 
   // Record level.
   std::vector<WarcRecord> records;
@@ -62,7 +64,7 @@ TEST(WarcReaderTest, RecordsAndHttpCases) {
   ForEachWarcRecord(warc, "t.warc", [&](const WarcRecord& r) { records.push_back(r); },
                     [&](const Status& s) { errors.push_back(s); });
   ASSERT_TRUE(errors.empty()) << errors[0].ToString();
-  ASSERT_EQ(records.size(), 8u);
+  ASSERT_EQ(records.size(), 9u);
   EXPECT_EQ(records[0].type, "warcinfo");
   EXPECT_EQ(records[2].version, "WARC/1.1");
   EXPECT_EQ(records[2].target_uri, "https://a.example/1");
@@ -80,26 +82,30 @@ TEST(WarcReaderTest, RecordsAndHttpCases) {
   ASSERT_TRUE(moved.ok());
   EXPECT_EQ(moved->status, 301);
 
-  // Document level: only the three 200 HTML pages reach the HTML parser.
+  // Document level: only the three 200 HTML pages and the HTML resource reach the parser.
   std::vector<Handed> handed;
   HtmlParser fake = [&](std::string_view b, std::string_view u, std::string_view ct) -> Result<HtmlPage> {
     handed.push_back({std::string(b), std::string(u), std::string(ct)});
     HtmlPage p;
-    p.text = "text of " + std::string(u);
+    if (u != "https://a.example/2") p.text = "text of " + std::string(u);  // 2: a listing
     return p;
   };
   std::vector<Document> docs;
   ReadWarcDocuments(warc, "t.warc", 1 << 20, fake, [&](Document&& d) { docs.push_back(d); },
                     [&](const Status& s) { errors.push_back(s); });
   EXPECT_TRUE(errors.empty());
-  ASSERT_EQ(handed.size(), 3u);
+  ASSERT_EQ(handed.size(), 4u);
+  EXPECT_EQ(handed[3].bytes, "<html><body>Archived.</body></html>");
+  EXPECT_EQ(handed[3].content_type, "text/html; charset=utf-8");
   EXPECT_EQ(handed[0].bytes, page);
   EXPECT_EQ(handed[0].content_type, "text/html; charset=windows-1252");
+  // The page without main text is skipped without an error.
   ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[2].file, "t.warc#9");
   EXPECT_EQ(docs[0].id, "11111111-2222-3333-4444-555555555555");
   EXPECT_EQ(docs[0].file, "t.warc#3");
   EXPECT_EQ(docs[0].url, "https://a.example/1");
-  EXPECT_EQ(docs[2].text, "text of https://a.example/3");
+  EXPECT_EQ(docs[1].text, "text of https://a.example/3");
 }
 
 TEST(WarcReaderTest, TruncatedAndMalformedRecords) {
@@ -121,6 +127,48 @@ TEST(WarcReaderTest, TruncatedAndMalformedRecords) {
   EXPECT_EQ(n, 1);  // resynchronised on the next record
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_THAT(errors[0].ToString(), HasSubstr("bad.warc#1: WARC record without a valid Content-Length"));
+}
+
+TEST(WarcReaderTest, StreamsFilesLargerThanTheLimitAndSkipsOversizedRecords) {
+  testing::TempDir dir;
+  // 300 records of ~10 KB, one gzip member each (as crawlers write them), ~3 MB in
+  // all; the limit is 1 MB, so only streaming can read the file, and record 150 is
+  // over the limit on its own.
+  std::string gz;
+  for (int i = 0; i < 300; ++i) {
+    std::string filler(i == 150 ? (2 << 20) : 10000, static_cast<char>('a' + i % 26));
+    gz += GzipMember(Record("response", "https://a.example/" + std::to_string(i),
+                            Http("200 OK", "Content-Type: text/html\r\n",
+                                 "<html><body>Page " + std::to_string(i) + " " + filler + "</body></html>")));
+  }
+  testing::WriteFile(dir / "big.warc.gz", gz);
+  ReadOptions ro;
+  ro.max_file_bytes = 1 << 20;
+  ro.detect_language = false;
+  ro.parse_html = [](std::string_view b, std::string_view u, std::string_view) -> Result<HtmlPage> {
+    HtmlPage p;
+    p.text = std::string(b.substr(12, 10));
+    return p;
+  };
+  std::vector<Document> docs;
+  std::vector<Status> errors;
+  DocumentReader reader(ro, [&](Document&& d) { docs.push_back(d); },
+                        [&](const Status& s) { errors.push_back(s); });
+  reader.ReadFile(dir / "big.warc.gz");
+  EXPECT_EQ(docs.size(), 299u);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].ToString(), HasSubstr("big.warc.gz#151: WARC record of 2 MB is over the limit"));
+  EXPECT_EQ(docs[150].url, "https://a.example/151");
+
+  // Cut the file in the middle: the records before the cut are read, one error.
+  testing::WriteFile(dir / "cut.warc.gz", gz.substr(0, gz.size() / 3));
+  docs.clear();
+  errors.clear();
+  reader.ReadFile(dir / "cut.warc.gz");
+  EXPECT_GT(docs.size(), 50u);
+  EXPECT_LT(docs.size(), 150u);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0].ToString(), HasSubstr("cut.warc.gz: truncated gzip"));
 }
 
 TEST(WarcReaderTest, RealCommonCrawlSample) {

@@ -70,6 +70,11 @@ void RegisterExtract(CLI::App& app, int* exit_code) {
       "  zcat news.jsonl.gz | faultline extract - --format text | less\n"
       "  faultline extract --db news.db > documents.jsonl");
   cmd->callback([opts, exit_code] {
+    if (!HasInput(opts->inputs)) {
+      std::cerr << "faultline extract: give PATH... ('-' for stdin) or --db FILE; see --help\n";
+      *exit_code = 2;
+      return;
+    }
     std::ios::sync_with_stdio(false);
     bool ok = ForEachInputDocument(opts->inputs, [&](Document&& d) {
       if (opts->format == "text") {

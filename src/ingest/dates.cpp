@@ -121,7 +121,7 @@ std::vector<Token> Tokenize(std::string_view s) {
         ++t.digits;
         ++i;
       }
-    } else if (IsAsciiLetter(c) || IsLetterLead(c)) {
+    } else if (IsAsciiLetter(c) || (IsLetterLead(c) && i + 1 < s.size())) {
       t.kind = Token::kWord;
       while (i < s.size()) {
         auto d = static_cast<unsigned char>(s[i]);
@@ -133,6 +133,7 @@ std::vector<Token> Tokenize(std::string_view s) {
           break;
         }
       }
+      if (i == t.begin) ++i;  // never stall on a malformed sequence
       t.word = Lower(s.substr(t.begin, i - t.begin));
     } else {
       t.kind = Token::kPunct;

@@ -1,4 +1,4 @@
-// Furniture cleaning: YAML line rules compiled into one RE2::Set, then block rules
+// Furniture cleaning: YAML line rules compiled into two RE2 sets, then block rules
 // over the lines' neighbourhoods. See furniture.h for the order of decisions.
 #include "ingest/furniture.h"
 
@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <deque>
 #include <cstdlib>
 #include <filesystem>
@@ -36,14 +37,34 @@ struct FurnitureRules::Compiled {
 namespace {
 
 // True when the pattern can only match at the start of the line: a '^' after any
-// leading flag groups such as "(?i)".
+// leading flag groups such as "(?i)", and no top-level '|' (in "^a|b" the b is free).
 bool AnchoredAtStart(std::string_view p) {
   while (p.starts_with("(?") && p.size() > 3) {
     size_t close = p.find(')');
     if (close == std::string_view::npos || p.substr(2, close - 2).find(':') != std::string_view::npos) break;
     p.remove_prefix(close + 1);
   }
-  return p.starts_with("^");
+  if (!p.starts_with("^")) return false;
+  int depth = 0;
+  bool in_class = false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\') {
+      ++i;  // the escaped character
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < p.size() && p[i + 1] == ']') ++i;  // "[]...]": a literal ']'
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -364,20 +385,55 @@ long NextNonBlank(const std::vector<Line>& lines, long i) {
 
 bool HasKind(const Line& l, std::string_view kind) { return l.match != nullptr && l.match->kind == kind; }
 
+// Words that carry something besides a time of day: "05:40", "PM", "GMT", "|" and
+// "," do not count, so "3 June, 05:40 PM" is a date line and nothing else.
+size_t ContentWords(std::string_view s) {
+  size_t n = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    size_t b = i;
+    while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
+    std::string_view w = s.substr(b, i - b);
+    while (!w.empty() && std::strchr(",.;:|()[]-", w.front()) != nullptr) w.remove_prefix(1);
+    while (!w.empty() && std::strchr(",.;:|()[]-", w.back()) != nullptr) w.remove_suffix(1);
+    if (w.empty()) continue;
+    bool time = true, caps = w.size() >= 2 && w.size() <= 4;
+    for (char c : w) {
+      time = time && ((c >= '0' && c <= '9') || c == ':' || c == '.' || c == '+');
+      caps = caps && c >= 'A' && c <= 'Z';
+    }
+    std::string lower(w);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (time || caps || lower == "am" || lower == "pm" || lower == "a.m" || lower == "p.m") continue;
+    ++n;
+  }
+  return n;
+}
+
 // A short line that is mostly a date ("Friday, March 31, 2023", "Updated: Mar. 28, 2022
 // 10:15", a picture caption ending in a date): the date and at most `max_other` words.
-std::string DateOfDateLine(std::string_view s, size_t max_other) {
+std::string DateOfDateLine(std::string_view s, size_t max_other, bool caption = false) {
   if (s.size() > 120) return {};
   DateMatch m = FindDate(s);
   if (m.iso.empty()) return {};
-  size_t other = WordCount(s.substr(0, m.begin)) + WordCount(s.substr(m.end));
-  return other <= max_other ? m.iso : std::string();
+  const size_t after = ContentWords(s.substr(m.end));
+  const size_t other = ContentWords(s.substr(0, m.begin)) + after;
+  if (other > max_other) return {};
+  // A sentence that mentions a date ("The sides are to meet again on Nov. 20.",
+  // "Welcome to December 1985.") is text, not a date line.
+  if (other > 0 && EndsSentence(s)) return {};
+  // A picture caption dates the picture; only an image line that ends in its date
+  // ("NATO flag - Sputnik International, 1920, 29.03.2022") dates the page.
+  if (caption && after > 0) return {};
+  return m.iso;
 }
 
 // ---------------------------------------------------------------------------------
 // Block rules, in the order CleanTextDump applies them.
 
-void ApplyLineRules(const FurnitureRules& rules, std::vector<Line>* lines, std::string* author) {
+void ApplyLineRules(const FurnitureRules& rules, std::vector<Line>* lines, std::string* author,
+                    size_t* author_line) {
   size_t nonblank = 0;
   for (const Line& l : *lines) nonblank += l.blank ? 0 : 1;
   size_t seen = 0;
@@ -389,7 +445,10 @@ void ApplyLineRules(const FurnitureRules& rules, std::vector<Line>* lines, std::
     l.match = rules.Match(l.text);
     if (l.match == nullptr) continue;
     const FurnitureRule& r = *l.match;
-    if (r.kind == "byline" && author->empty()) *author = std::string(Trim(rules.CaptureAuthor(r, l.text)));
+    if (r.kind == "byline" && author->empty()) {
+      *author = std::string(Trim(rules.CaptureAuthor(r, l.text)));
+      if (!author->empty()) *author_line = l.number;
+    }
     Remove(&l, r.name);
     if (r.to_blank) {
       for (size_t j = i + 1; j < lines->size() && !(*lines)[j].blank; ++j) Remove(&(*lines)[j], r.name);
@@ -441,12 +500,14 @@ long FindTitle(std::vector<Line>* lines) {
 
 // The date line nearest the title (after it first, the way most pages print
 // "title / date / body"; else before it); without a title, the first near the top.
-std::string FindDateLine(std::vector<Line>* lines, long title) {
+std::string FindDateLine(std::vector<Line>* lines, long title, size_t* line_number) {
   const int kWindow = 4;
   auto take = [&](long i) {
-    std::string iso = DateOfDateLine((*lines)[i].text, 8);
+    const Line& l = (*lines)[i];
+    std::string iso = DateOfDateLine(l.text, 8, HasKind(l, "caption"));
     if (!iso.empty() && (*lines)[i].kept && !DateOfDateLine((*lines)[i].text, 3).empty())
       Remove(&(*lines)[i], "date-line");
+    if (!iso.empty()) *line_number = (*lines)[i].number;
     return iso;
   };
   if (title < 0) {
@@ -601,7 +662,7 @@ CleanedText CleanTextDump(std::string_view text, const FurnitureRules& rules, co
   std::vector<Line> lines = SplitLines(text);
   std::deque<std::string> store;  // joined lines of an unwrapped dump
   if (LooksHardWrapped(lines)) lines = Unwrap(lines, &store);
-  ApplyLineRules(rules, &lines, &out.author);
+  ApplyLineRules(rules, &lines, &out.author, &out.author_line);
   long title = -1;
   if (options.known_title.empty()) {
     title = FindTitle(&lines);
@@ -618,7 +679,8 @@ CleanedText CleanTextDump(std::string_view text, const FurnitureRules& rules, co
     }
   }
   DropRepeatedLines(&lines);
-  out.date = FindDateLine(&lines, title);
+  out.date = FindDateLine(&lines, title, &out.date_line);
+  if (title >= 0) out.title_line = lines[title].number;
   DropRelatedLists(&lines);
   DropAuthorBio(&lines, out.author);
   DropLinkRuns(&lines);

@@ -17,7 +17,10 @@
 // Metadata found on the way: the first headline-like line is the title; a date line
 // near the title gives the date (the nearest after it, else before it; year-less dates
 // stay partial, see dates.h); a byline ("By ...", "Author: ...") gives the author.
-// Title, date and byline lines leave the body.
+// Title, date and byline lines leave the body. The date is what the page prints: a
+// site's display date above the title is taken as found (a header line, JSON field or
+// sidecar knows better and should win). Sentences that mention a date, and picture
+// captions with text after their date, are not date lines.
 #pragma once
 
 #include <memory>
@@ -26,11 +29,6 @@
 #include <vector>
 
 #include "util/status.h"
-
-namespace re2 {
-class RE2;
-class Set;
-}  // namespace re2
 
 namespace faultline {
 
@@ -85,6 +83,11 @@ struct CleanedText {
   std::string date;   // from a date line near the top: ISO, or partial ("--02-25") when year-less
   std::string author; // from a byline ("By ...", "Author: ...")
   std::vector<Removal> removed;  // in line order
+  // Where the metadata came from (1-based lines of the dump; 0 when not found there),
+  // so a caller can explain it.
+  size_t title_line = 0;
+  size_t date_line = 0;
+  size_t author_line = 0;
 };
 
 struct CleanOptions {

@@ -73,6 +73,7 @@ const char* InputFormatName(InputFormat f) {
 }
 
 std::string_view StemOf(std::string_view name) {
+  if (name == "-") return "stdin";
   size_t slash = name.find_last_of('/');
   if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
   // Strip known extensions one by one ("x.warc.gz", "x.jsonl.gz", "x.html"), but keep

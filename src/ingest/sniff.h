@@ -22,7 +22,8 @@ const char* InputFormatName(InputFormat f);
 // `name` is the file name with any ".gz" already removed; `bytes` the decompressed content.
 InputFormat SniffFormat(std::string_view name, std::string_view bytes);
 
-// `name` without directories and without its extensions ("a/b.warc.gz" -> "b").
+// `name` without directories and without its extensions ("a/b.warc.gz" -> "b");
+// "stdin" for "-".
 std::string_view StemOf(std::string_view name);
 
 }  // namespace faultline
