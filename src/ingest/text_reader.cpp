@@ -63,7 +63,11 @@ TextHeader ParseTextHeader(std::string_view text) {
 Result<Document> ReadTextDocument(std::string_view text, const std::string& file,
                                   const std::function<void(const Status&)>& on_warning) {
   TextHeader h = ParseTextHeader(text);
-  CleanedText cleaned = CleanTextDump(text.substr(h.body_offset));
+  // A header title tells the cleaner not to guess one: otherwise a first body line
+  // without a full stop would be taken for the headline and dropped.
+  CleanOptions clean_options;
+  clean_options.known_title = h.title;
+  CleanedText cleaned = CleanTextDump(text.substr(h.body_offset), clean_options);
   std::string body(Trim(cleaned.text));
   if (body.empty()) return Status::Error("no text after cleaning", file);
   Document d;
