@@ -1,0 +1,258 @@
+#include "report/text_report.h"
+
+#include <cstdio>
+#include <map>
+#include <string>
+
+#include "report/escape.h"
+
+namespace faultline::report {
+namespace {
+
+using map::Cell;
+using map::Map;
+
+class Style {
+ public:
+  explicit Style(bool on) : on_(on) {}
+  std::string Bold(const std::string& s) const { return Wrap("1", s); }
+  std::string Dim(const std::string& s) const { return Wrap("2", s); }
+  std::string For(const std::string& s) const { return Wrap("32", s); }
+  std::string Against(const std::string& s) const { return Wrap("31", s); }
+  std::string Warn(const std::string& s) const { return Wrap("33", s); }
+  // Green for support, red for opposition, plain for mixed.
+  std::string ByStance(double stance, const std::string& s) const {
+    return stance > 0 ? For(s) : stance < 0 ? Against(s) : s;
+  }
+ private:
+  std::string Wrap(const char* code, const std::string& s) const {
+    if (!on_) return s;
+    return std::string("\x1b[") + code + "m" + s + "\x1b[0m";
+  }
+  bool on_;
+};
+
+std::string Fixed(double v, const char* fmt) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, fmt, v);
+  return buf;
+}
+std::string Signed(double v) { return v == 0 ? " 0.00" : Fixed(v, "%+.2f"); }
+
+std::string Pad(const std::string& s, size_t width) {
+  size_t w = DisplayWidth(s);
+  return w >= width ? s : s + std::string(width - w, ' ');
+}
+
+std::string Plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string DateSpan(const std::string& first, const std::string& last) {
+  if (first.empty()) return "undated";
+  return first == last ? first : first + ".." + last;
+}
+
+std::string Rule(const Style& st, const std::string& title, size_t width) {
+  std::string line = "== " + title + " ";
+  size_t w = DisplayWidth(line);
+  if (w < width) line += std::string(width - w, '=');
+  return st.Bold(line);
+}
+
+// "Outlet, 2022-03-28, per Bloomberg" for one statement.
+std::string Provenance(const Statement& s) {
+  std::string out = s.outlet.empty() ? "(no outlet)" : s.outlet;
+  out += ", " + (s.date.empty() ? std::string("undated") : s.date);
+  if (!s.source.empty() && s.source != s.outlet) out += ", per " + s.source;
+  return out;
+}
+
+void WriteEvidence(const Map& m, const std::vector<size_t>& ids, int limit, const std::string& indent,
+                   size_t width, const Style& st, std::ostream& out) {
+  int shown = 0;
+  for (size_t id : ids) {
+    if (shown == limit) {
+      out << indent << st.Dim("... " + Plural(ids.size() - shown, "more statement", "more statements") +
+                              " (faultline why)") << "\n";
+      break;
+    }
+    const Statement& s = m.statements[id];
+    std::string prov = " - " + Provenance(s);
+    size_t room = width > indent.size() + DisplayWidth(prov) + 24 ? width - indent.size() - DisplayWidth(prov) - 2 : 40;
+    out << indent << st.ByStance(s.stance, s.stance > 0 ? "+" : "-") << " \""
+        << OneLine(s.evidence.empty() ? "(no evidence text)" : s.evidence, room) << "\"" << st.Dim(prov) << "\n";
+    ++shown;
+  }
+}
+
+void WriteCellLine(const Map& m, const Cell& c, size_t width, const Style& st, std::ostream& out) {
+  std::string head = "    " + Pad(c.actor, 6) + " ";
+  std::string stance = Signed(c.stance);
+  std::string facts = "  " + Plural(c.count, "stmt ", "stmts") + " " + Plural(c.documents, "doc ", "docs") +
+                      " " + Plural(c.outlets.size(), "outlet ", "outlets") + "  " +
+                      DateSpan(c.first, c.last);
+  if (c.undated > 0) facts += " +" + std::to_string(c.undated) + " undated";
+  std::string line = head + st.ByStance(c.stance, stance) + facts;
+  size_t used = DisplayWidth(head) + DisplayWidth(stance) + DisplayWidth(facts);
+  // The cell's course over time, when it was reported in more than one window.
+  if (c.timeline.size() > 1) {
+    std::string tl;
+    for (size_t i = 0; i < c.timeline.size(); ++i) {
+      std::string item = (i ? " " : "") + c.timeline[i].window + ":" + Signed(c.timeline[i].stance);
+      tl += item;
+    }
+    std::string label = "  [" + tl + "]";
+    if (used + DisplayWidth(label) > width) label = "  [" + OneLine(tl, width > used + 6 ? width - used - 4 : 10) + "]";
+    line += st.Dim(label);
+  }
+  if (c.outlets_disagree) line += " " + st.Warn("!");
+  out << line << "\n";
+}
+
+}  // namespace
+
+void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
+  Style st(o.colour);
+  const size_t W = o.width;
+  out << st.Bold("faultline map") << ": " << Plural(m.statements.size(), "statement", "statements")
+      << " in " << Plural(m.documents, "document", "documents") << " from "
+      << Plural(m.outlets.size(), "outlet", "outlets") << ", " << DateSpan(m.first, m.last)
+      << ", window " << map::WindowName(m.options.window) << "\n";
+  std::string filters;
+  if (!m.options.from.empty()) filters += " from " + m.options.from;
+  if (!m.options.to.empty()) filters += " to " + m.options.to;
+  if (!m.options.outlet.empty()) filters += " outlet \"" + m.options.outlet + "\"";
+  if (!m.options.issue.empty()) filters += " issue " + m.options.issue;
+  if (!filters.empty()) out << "  filtered:" << filters << "\n";
+  if (m.excluded_by_range > 0)
+    out << "  " << Plural(m.excluded_by_range, "statement", "statements")
+        << " left out: outside the date range, or without a year to place them\n";
+  if (m.undated > 0)
+    out << "  " << Plural(m.undated, "statement has", "statements have")
+        << " no year (undated or like \"--02-25\"): counted in cells, never in windows or shifts\n";
+  if (m.statements.empty()) {
+    out << "\nNo statements to map.\n";
+    return;
+  }
+
+  out << "\n" << Rule(st, "ISSUES, most divided first", W) << "\n";
+  out << st.Dim("  split: 1 = support and opposition balance, 0 = all on one side (docs/map.md)") << "\n";
+  for (const auto& is : m.issues) {
+    out << "\n  " << st.Bold(is.issue) << "  split " << Fixed(is.split, "%.2f") << "  "
+        << st.For("for " + std::to_string(is.for_cells.size())) << " / "
+        << st.Against("against " + std::to_string(is.against_cells.size()));
+    if (!is.mixed_cells.empty()) out << " / mixed " << is.mixed_cells.size();
+    out << "  " << st.Dim(Plural(is.count, "statement", "statements")) << "\n";
+    auto group = [&](const char* label, const std::vector<size_t>& idx) {
+      if (idx.empty()) return;
+      out << "   " << label << "\n";
+      for (size_t ci : idx) WriteCellLine(m, m.cells[ci], W, st, out);
+    };
+    group("for", is.for_cells);
+    group("mixed", is.mixed_cells);
+    group("against", is.against_cells);
+  }
+
+  out << "\n" << Rule(st, "SHIFTS between " + std::string(map::WindowName(m.options.window)) + "s", W) << "\n";
+  if (m.undated > 0)
+    out << st.Dim("  " + Plural(m.undated, "statement", "statements") +
+                  " without a year cannot shift and are left out here") << "\n";
+  if (m.shifts.empty()) out << "  No actor changed its net stance between windows.\n";
+  for (const auto& sh : m.shifts) {
+    out << "\n  " << st.Bold(sh.actor) << " on " << st.Bold(sh.issue) << ": " << sh.from.window << " "
+        << st.ByStance(sh.from.stance, Signed(sh.from.stance)) << " (" << Plural(sh.from.count, "stmt", "stmts")
+        << ")  ->  " << sh.to.window << " " << st.ByStance(sh.to.stance, Signed(sh.to.stance)) << " ("
+        << Plural(sh.to.count, "stmt", "stmts") << ")\n";
+    out << "    " << sh.from.window << ":\n";
+    WriteEvidence(m, sh.from.statements, o.evidence_per_end, "      ", W, st, out);
+    out << "    " << sh.to.window << ":\n";
+    WriteEvidence(m, sh.to.statements, o.evidence_per_end, "      ", W, st, out);
+  }
+
+  out << "\n" << Rule(st, "CAMPS", W) << "\n";
+  out << st.Dim("  " + OneLine(m.camps.algorithm, W - 2)) << "\n";
+  out << "  modularity "
+      << (m.camps.has_modularity ? Fixed(m.camps.modularity, "%.3f") : std::string("n/a (no congruence ties)"))
+      << "\n";
+  for (size_t k = 0; k < m.camps.camps.size(); ++k) {
+    const auto& camp = m.camps.camps[k];
+    std::string members;
+    for (const auto& a : camp.actors) members += (members.empty() ? "" : " ") + a;
+    out << "  " << Pad(std::to_string(k + 1) + ".", 4) << OneLine(members, W - 6) << "\n";
+    std::string profile;
+    size_t used = 7;
+    for (const auto& [issue, s] : camp.profile) {
+      std::string item = issue + " " + Signed(s) + "  ";
+      if (used + DisplayWidth(item) > W) { profile += st.Dim("..."); break; }
+      used += DisplayWidth(item);
+      profile += st.ByStance(s, item);
+    }
+    if (!profile.empty()) out << "       " << profile << "\n";
+  }
+
+  out << "\n" << Rule(st, "OUTLETS: what each reports", W) << "\n";
+  std::map<std::string, std::pair<int, int>> per_outlet;  // statements, cells
+  for (const auto& oc : m.outlet_cells) {
+    per_outlet[oc.outlet].first += oc.count;
+    per_outlet[oc.outlet].second += 1;
+  }
+  for (const auto& [outlet, n] : per_outlet)
+    out << "  " << Pad(OneLine(outlet, 40), 42) << Plural(n.first, "statement", "statements") << " on "
+        << Plural(n.second, "cell", "cells") << "\n";
+  size_t single = 0;
+  bool header = false;
+  for (const Cell& c : m.cells) {
+    if (c.outlets.size() < 2) { ++single; continue; }
+    if (!header) {
+      out << "\n  cells told by more than one outlet (! = outlets disagree):\n";
+      header = true;
+    }
+    std::string line = "    " + Pad(c.actor + " " + c.issue, 22) + (c.outlets_disagree ? st.Warn("! ") : "  ");
+    size_t used = 28;
+    for (const auto& oc : m.outlet_cells) {
+      if (oc.actor != c.actor || oc.issue != c.issue) continue;
+      std::string item = OneLine(oc.outlet, 24) + " " + Signed(oc.stance) + " (" + std::to_string(oc.count) + ")  ";
+      if (used + DisplayWidth(item) > W) {
+        out << line << "\n";
+        line = std::string(28, ' ');
+        used = 28;
+      }
+      used += DisplayWidth(item);
+      line += st.ByStance(oc.stance, item);
+    }
+    out << line << "\n";
+  }
+  if (single > 0) out << "  " << Plural(single, "cell is", "cells are") << " reported by a single outlet\n";
+}
+
+void WriteWhyText(const Map& m, const std::string& actor, const std::string& issue,
+                  const TextOptions& o, std::ostream& out) {
+  Style st(o.colour);
+  const Cell* c = m.FindCell(actor, issue);
+  if (c == nullptr) {
+    out << "No statements of " << actor << " on " << issue << " in the input.\n";
+    return;
+  }
+  out << st.Bold(actor + " on " + issue) << ": net " << st.ByStance(c->stance, Signed(c->stance)) << ", "
+      << Plural(c->count, "statement", "statements") << " in " << Plural(c->documents, "document", "documents")
+      << " (" << c->docs_for << " for, " << c->docs_against << " against), " << DateSpan(c->first, c->last)
+      << "\n";
+  int n = 0;
+  for (size_t id : c->statements) {
+    const Statement& s = m.statements[id];
+    out << "\n" << st.ByStance(s.stance, std::string(s.stance > 0 ? "+1" : "-1")) << "  #" << ++n << "\n";
+    out << "  sentence:    " << OneLine(s.evidence.empty() ? "(none)" : s.evidence, 100000) << "\n";
+    out << "  outlet:      " << OneLine(s.outlet.empty() ? "(unknown)" : s.outlet, o.width) << "\n";
+    out << "  date:        " << (s.date.empty() ? "(undated)" : OneLine(s.date, 40)) << "\n";
+    out << "  reported by: " << OneLine(s.source.empty() ? "(unattributed)" : s.source, o.width) << "\n";
+    if (!s.person.empty()) out << "  person:      " << OneLine(s.person, o.width) << "\n";
+    out << "  rule:        " << OneLine(s.rule.empty() ? "(none)" : s.rule, o.width) << "\n";
+    out << "  cue:         " << OneLine(s.cue.empty() ? "(none)" : s.cue, o.width) << "\n";
+    out << "  doc:         " << OneLine(s.doc, 1000);
+    if (s.end > s.begin) out << " [" << s.begin << ".." << s.end << ")";
+    out << "\n";
+  }
+}
+
+}  // namespace faultline::report
