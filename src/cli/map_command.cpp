@@ -26,7 +26,7 @@ struct MapArgs {
   AnalysisOptions analysis;
   std::vector<std::string> statement_files;
   std::string from, to, window = "month", outlet, issue, format = "text", output;
-  std::string normalization = "none", network = "all", csv_table;
+  std::string normalization = "none", ties = "net", network = "all", csv_table;
 };
 
 // Reads statements from --statements files and from documents; false if any input failed.
@@ -82,6 +82,10 @@ int Run(const MapArgs& a) {
   }
   if (!map::ParseNormalization(a.normalization, &opt.normalization)) {
     std::cerr << "faultline map: --normalization must be none, average, jaccard or cosine\n";
+    return 2;
+  }
+  if (!map::ParseTieBasis(a.ties, &opt.basis)) {
+    std::cerr << "faultline map: --ties must be net or any\n";
     return 2;
   }
   report::GraphmlNetworks networks;
@@ -163,6 +167,9 @@ void RegisterMap(CLI::App& app, int* exit_code) {
   cmd->add_option("-o,--output", args->output, "write to FILE instead of standard output");
   cmd->add_option("--normalization", args->normalization,
                   "congruence/conflict tie normalisation as in DNA: none (default), average, jaccard, cosine");
+  cmd->add_option("--ties", args->ties,
+                  "what ties actors in the congruence/conflict networks and camps: net (default; each "
+                  "actor's net stance per issue) or any (every stance it took, DNA's own array)");
   cmd->add_option("--network", args->network,
                   "graphml: all (default; three graphs), twomode, congruence or conflict");
   cmd->add_option("--csv-table", args->csv_table,

@@ -69,10 +69,7 @@ bool Multilevel(const Networks& net, std::vector<int>* membership, double* modul
 Camps FindCamps(const Networks& net, const std::vector<Cell>& cells,
                 const std::vector<std::string>& issue_order) {
   Camps camps;
-  camps.algorithm =
-      "multilevel modularity optimisation (Louvain; igraph_community_multilevel, igraph " +
-      std::string(IGRAPH_VERSION) + ") on the congruence network, normalisation " +
-      NormalizationName(net.normalization);
+  camps.algorithm = "multilevel modularity optimisation (Louvain), igraph " + std::string(IGRAPH_VERSION);
   const size_t n = net.actors.size();
   if (n == 0) return camps;
   std::vector<int> membership;

@@ -175,7 +175,6 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options) {
       return m.statements[x].outlet < m.statements[y].outlet;
     });
     std::vector<OutletCell> views;
-    bool pro = false, con = false;
     for (size_t k = 0; k < by_outlet.size();) {
       OutletCell oc;
       oc.outlet = m.statements[by_outlet[k]].outlet;
@@ -190,11 +189,26 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options) {
       oc.count = static_cast<int>(oc.statements.size());
       oc.stance = Tally(&pairs).net();
       c.outlets.push_back(oc.outlet);
-      pro |= oc.stance > 0;
-      con |= oc.stance < 0;
       views.push_back(std::move(oc));
     }
-    c.outlets_disagree = pro && con;
+    // Outlets disagree when, within one window, one reports the actor for and another
+    // against: a change over time is a shift, not a disagreement.
+    for (const WindowStance& ws : c.timeline) {
+      std::vector<std::pair<int, std::pair<int, int>>> per_outlet;  // outlet, (doc, stance)
+      for (size_t i : ws.statements)
+        if (outlet_id[i] >= 0) per_outlet.push_back({outlet_id[i], {doc_id[i], m.statements[i].stance}});
+      std::sort(per_outlet.begin(), per_outlet.end());
+      bool pro = false, con = false;
+      for (size_t k = 0; k < per_outlet.size();) {
+        int o = per_outlet[k].first;
+        pairs.clear();
+        for (; k < per_outlet.size() && per_outlet[k].first == o; ++k) pairs.push_back(per_outlet[k].second);
+        double net = Tally(&pairs).net();
+        pro |= net > 0;
+        con |= net < 0;
+      }
+      if (pro && con) c.outlets_disagree = true;
+    }
     cells.push_back(std::move(c));
     outlet_views.push_back(std::move(views));
   }
@@ -271,7 +285,7 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options) {
 
   std::vector<std::string> issue_order;
   for (const IssueSummary& is : m.issues) issue_order.push_back(is.issue);
-  m.networks = BuildNetworks(m.actors, m.cells, options.normalization);
+  m.networks = BuildNetworks(m.actors, m.cells, options.normalization, options.basis);
   m.camps = FindCamps(m.networks, m.cells, issue_order);
   return m;
 }

@@ -19,12 +19,22 @@ enum class Normalization { kNone, kAverage, kJaccard, kCosine };
 bool ParseNormalization(const std::string& name, Normalization* out);
 const char* NormalizationName(Normalization n);
 
+// What an actor's position on an issue is, for the one-mode networks and camps.
+//   kNet: its net stance over the range (one qualifier per actor and issue; a net of 0
+//         gives none), so an actor that moved counts where it mostly stood;
+//   kAny: every stance it took at least once (DNA's own array with duplicates counted
+//         once across the range), so an actor that moved is tied to both sides.
+enum class TieBasis { kNet, kAny };
+bool ParseTieBasis(const std::string& name, TieBasis* out);
+const char* TieBasisName(TieBasis b);
+
 struct MapOptions {
   std::string from, to;   // inclusive bounds, YYYY[-MM[-DD]]; empty: open
   Window window = Window::kMonth;
   std::string outlet;     // keep only statements from this outlet (empty: all)
   std::string issue;      // keep only this issue (empty: all)
   Normalization normalization = Normalization::kNone;  // of the one-mode networks
+  TieBasis basis = TieBasis::kNet;                      // of the one-mode networks
 };
 
 // Statements of one actor on one issue within one time window.
@@ -47,7 +57,7 @@ struct Cell {
   std::vector<std::string> outlets;  // sorted, unique; statements without outlet add none
   std::string first, last;           // earliest and latest dates with a year ("" if none)
   int undated = 0;                   // statements whose date has no year (cannot be windowed)
-  bool outlets_disagree = false;     // two outlets report opposite net stances
+  bool outlets_disagree = false;     // two outlets give opposite net stances in one window
   std::vector<size_t> statements;    // indices into Map::statements, in input order
   std::vector<WindowStance> timeline;  // windows in chronological order
 };
@@ -80,7 +90,7 @@ struct Camp {
 };
 
 struct Camps {
-  std::string algorithm;      // "multilevel (Louvain), igraph 0.10, on the congruence network"
+  std::string algorithm;      // "multilevel modularity optimisation (Louvain), igraph 0.10.2"
   double modularity = 0;      // of the final partition, on the congruence weights
   bool has_modularity = false;  // false when the congruence network has no ties
   std::vector<Camp> camps;    // largest first
@@ -92,6 +102,7 @@ struct Camps {
 struct Networks {
   std::vector<std::string> actors;  // row/column order, sorted
   Normalization normalization = Normalization::kNone;
+  TieBasis basis = TieBasis::kNet;
   std::vector<double> congruence;   // actors.size()^2, row-major, symmetric, zero diagonal
   std::vector<double> conflict;
   double congruence_at(size_t i, size_t j) const { return congruence[i * actors.size() + j]; }

@@ -25,9 +25,19 @@ const char* NormalizationName(Normalization n) {
   return "none";
 }
 
+bool ParseTieBasis(const std::string& name, TieBasis* out) {
+  if (name == "net") *out = TieBasis::kNet;
+  else if (name == "any") *out = TieBasis::kAny;
+  else return false;
+  return true;
+}
+
+const char* TieBasisName(TieBasis b) { return b == TieBasis::kNet ? "net" : "any"; }
+
 Networks BuildNetworks(const std::vector<std::string>& actors, const std::vector<Cell>& cells,
-                       Normalization normalization) {
+                       Normalization normalization, TieBasis basis) {
   Networks net;
+  net.basis = basis;
   net.actors = actors;
   net.normalization = normalization;
   const size_t n = actors.size();
@@ -46,8 +56,10 @@ Networks BuildNetworks(const std::vector<std::string>& actors, const std::vector
     auto it = actor_index.find(c.actor);
     if (it == actor_index.end()) continue;
     Holders& h = by_issue[c.issue];
-    if (c.docs_for > 0) { h.pro.push_back(it->second); activity[it->second] += 1; }
-    if (c.docs_against > 0) { h.con.push_back(it->second); activity[it->second] += 1; }
+    bool pro = basis == TieBasis::kAny ? c.docs_for > 0 : c.stance > 0;
+    bool con = basis == TieBasis::kAny ? c.docs_against > 0 : c.stance < 0;
+    if (pro) { h.pro.push_back(it->second); activity[it->second] += 1; }
+    if (con) { h.con.push_back(it->second); activity[it->second] += 1; }
   }
   // shared[i][j]: sum over issues and stances of a_i * a_j (the raw congruence, DNA's m11).
   for (const auto& [issue, h] : by_issue) {

@@ -160,7 +160,7 @@ function renderCamps(){
     svg.appendChild(svgEl('circle',{cx:p[0],cy:p[1],r:9,fill:palette[p[2]%palette.length],stroke:'#fff'}));
     var t=svgEl('text',{x:p[0]+11,y:p[1]+4});t.textContent=a;svg.appendChild(t);});
   var info=document.getElementById('campinfo');info.textContent='';
-  info.appendChild(el('p','note',D.camp_detection.algorithm+'; modularity '+(D.camp_detection.modularity===null?'n/a':D.camp_detection.modularity.toFixed(3))+'. Grey: congruence, red dashed: conflict.'));
+  info.appendChild(el('p','note',D.camp_detection.algorithm+' on the congruence network (ties: '+D.camp_detection.tie_basis+', normalisation '+D.camp_detection.normalization+'); modularity '+(D.camp_detection.modularity===null?'n/a':D.camp_detection.modularity.toFixed(3))+'. Grey: congruence, red dashed: conflict.'));
   var ol=el('ol');camps.forEach(function(c){var li=el('li',null,c.actors.join(' '));
     var prof=el('div','note');c.profile.forEach(function(p){prof.appendChild(el('span',p.stance>0?'pro':p.stance<0?'con':null,p.issue+' '+fmt(p.stance)+'  '));});
     li.appendChild(prof);ol.appendChild(li);});info.appendChild(ol);

@@ -59,7 +59,8 @@ json MapToJson(const map::Map& m) {
                   {"window", map::WindowName(m.options.window)},
                   {"outlet", OrNull(m.options.outlet)},
                   {"issue", OrNull(m.options.issue)},
-                  {"normalization", map::NormalizationName(m.options.normalization)}};
+                  {"normalization", map::NormalizationName(m.options.normalization)},
+                  {"tie_basis", map::TieBasisName(m.options.basis)}};
   j["summary"] = {{"statements", m.statements.size()},
                   {"input_statements", m.input_statements},
                   {"excluded_by_range", m.excluded_by_range},
@@ -117,6 +118,7 @@ json MapToJson(const map::Map& m) {
   j["camps"] = std::move(camps);
   j["camp_detection"] = {{"algorithm", m.camps.algorithm},
                          {"network", "congruence"},
+                         {"tie_basis", map::TieBasisName(m.networks.basis)},
                          {"normalization", map::NormalizationName(m.networks.normalization)},
                          {"modularity", m.camps.has_modularity ? json(Round(m.camps.modularity)) : json(nullptr)}};
 
@@ -130,6 +132,7 @@ json MapToJson(const map::Map& m) {
                       {"congruence", Round(cg)}, {"conflict", Round(cf)}});
     }
   j["networks"] = {{"normalization", map::NormalizationName(net.normalization)},
+                   {"tie_basis", map::TieBasisName(net.basis)},
                    {"actors", net.actors},
                    {"ties", std::move(ties)}};
 

@@ -78,36 +78,47 @@ void WriteEvidence(const Map& m, const std::vector<size_t>& ids, int limit, cons
       break;
     }
     const Statement& s = m.statements[id];
-    std::string prov = " - " + Provenance(s);
-    size_t room = width > indent.size() + DisplayWidth(prov) + 24 ? width - indent.size() - DisplayWidth(prov) - 2 : 40;
+    size_t room = width > indent.size() + 6 ? width - indent.size() - 4 : 40;
     out << indent << st.ByStance(s.stance, s.stance > 0 ? "+" : "-") << " \""
-        << OneLine(s.evidence.empty() ? "(no evidence text)" : s.evidence, room) << "\"" << st.Dim(prov) << "\n";
+        << OneLine(s.evidence.empty() ? "(no evidence text)" : s.evidence, room) << "\"\n";
+    out << indent << "  " << st.Dim(OneLine(Provenance(s), room)) << "\n";
     ++shown;
   }
+}
+
+// "+1", "-1", "0" or "+0.33": a window's net stance in few columns.
+std::string Short(double v) {
+  if (v == 1) return "+1";
+  if (v == -1) return "-1";
+  if (v == 0) return "0";
+  return Fixed(v, "%+.2f");
 }
 
 void WriteCellLine(const Map& m, const Cell& c, size_t width, const Style& st, std::ostream& out) {
   std::string head = "    " + Pad(c.actor, 6) + " ";
   std::string stance = Signed(c.stance);
-  std::string facts = "  " + Plural(c.count, "stmt ", "stmts") + " " + Plural(c.documents, "doc ", "docs") +
-                      " " + Plural(c.outlets.size(), "outlet ", "outlets") + "  " +
-                      DateSpan(c.first, c.last);
-  if (c.undated > 0) facts += " +" + std::to_string(c.undated) + " undated";
-  std::string line = head + st.ByStance(c.stance, stance) + facts;
-  size_t used = DisplayWidth(head) + DisplayWidth(stance) + DisplayWidth(facts);
+  std::string facts = "  " + Pad(Plural(c.count, "stmt", "stmts"), 9) + Pad(Plural(c.documents, "doc", "docs"), 8) +
+                      Pad(Plural(c.outlets.size(), "outlet", "outlets"), 11) + DateSpan(c.first, c.last);
+  if (c.undated > 0) facts += " +" + std::to_string(c.undated) + " no year";
+  std::string flag = c.outlets_disagree ? "  ! outlets differ" : "";
+  out << head << st.ByStance(c.stance, stance) << facts << st.Warn(flag) << "\n";
   // The cell's course over time, when it was reported in more than one window.
   if (c.timeline.size() > 1) {
-    std::string tl;
-    for (size_t i = 0; i < c.timeline.size(); ++i) {
-      std::string item = (i ? " " : "") + c.timeline[i].window + ":" + Signed(c.timeline[i].stance);
-      tl += item;
+    const std::string indent(13, ' ');
+    std::string line = indent + "course:";
+    size_t used = DisplayWidth(line);
+    for (const auto& w : c.timeline) {
+      std::string item = " " + w.window + " " + Short(w.stance);
+      if (used + DisplayWidth(item) > width) {
+        out << st.Dim(line) << "\n";
+        line = indent + "       ";
+        used = DisplayWidth(line);
+      }
+      line += item;
+      used += DisplayWidth(item);
     }
-    std::string label = "  [" + tl + "]";
-    if (used + DisplayWidth(label) > width) label = "  [" + OneLine(tl, width > used + 6 ? width - used - 4 : 10) + "]";
-    line += st.Dim(label);
+    out << st.Dim(line) << "\n";
   }
-  if (c.outlets_disagree) line += " " + st.Warn("!");
-  out << line << "\n";
 }
 
 }  // namespace
@@ -172,6 +183,10 @@ void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
 
   out << "\n" << Rule(st, "CAMPS", W) << "\n";
   out << st.Dim("  " + OneLine(m.camps.algorithm, W - 2)) << "\n";
+  out << st.Dim("  on the congruence network; ties from " +
+                std::string(m.networks.basis == map::TieBasis::kNet ? "net stances" : "any stance taken") +
+                ", normalisation " + map::NormalizationName(m.networks.normalization))
+      << "\n";
   out << "  modularity "
       << (m.camps.has_modularity ? Fixed(m.camps.modularity, "%.3f") : std::string("n/a (no congruence ties)"))
       << "\n";
