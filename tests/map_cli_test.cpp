@@ -11,7 +11,7 @@
 
 namespace {
 
-std::string Run(const std::string& args, int* rc, bool with_stderr = true) {
+std::string Shell(const std::string& args, int* rc, bool with_stderr = true) {
   std::string out;
   std::string cmd = "'" + faultline::testing::Binary() + "' " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
   FILE* p = popen(cmd.c_str(), "r");
@@ -35,7 +35,7 @@ std::string Slurp(const std::string& path) {
 
 TEST(MapCli, TextShowsIssuesShiftsCampsOutletsWithoutColourWhenPiped) {
   int rc;
-  std::string out = Run("map --statements '" + Fixture() + "'", &rc);
+  std::string out = Shell("map --statements '" + Fixture() + "'", &rc);
   EXPECT_EQ(rc, 0) << out;
   for (const char* s : {"ISSUES", "SHIFTS", "CAMPS", "OUTLETS", "talks", "GBR on talks", "FRA on arms", "modularity"})
     EXPECT_NE(out.find(s), std::string::npos) << s;
@@ -51,7 +51,7 @@ TEST(MapCli, TextShowsIssuesShiftsCampsOutletsWithoutColourWhenPiped) {
 
 TEST(MapCli, JsonMarch2022) {
   int rc;
-  std::string out = Run("map --statements '" + Fixture() + "' --from 2022-03 --to 2022-03 --format json", &rc, false);
+  std::string out = Shell("map --statements '" + Fixture() + "' --from 2022-03 --to 2022-03 --format json", &rc, false);
   ASSERT_EQ(rc, 0);
   auto j = nlohmann::json::parse(out);
   ASSERT_EQ(j["issues"][0]["issue"], "talks");
@@ -66,12 +66,12 @@ TEST(MapCli, JsonMarch2022) {
 TEST(MapCli, CsvWritesTwoFilesFromABase) {
   std::string base = ::testing::TempDir() + "/fixture";
   int rc;
-  std::string out = Run("map --statements '" + Fixture() + "' --format csv -o '" + base + ".csv'", &rc);
+  std::string out = Shell("map --statements '" + Fixture() + "' --format csv -o '" + base + ".csv'", &rc);
   EXPECT_EQ(rc, 0) << out;
   std::string statements = Slurp(base + ".statements.csv"), matrix = Slurp(base + ".matrix.csv");
   EXPECT_EQ(statements.rfind("statement_id,time,actor,issue,stance,text,document,outlet,source", 0), 0u);
   EXPECT_EQ(matrix.rfind("actor,talks,", 0), 0u);
-  out = Run("map --statements '" + Fixture() + "' --format csv --csv-table matrix", &rc);
+  out = Shell("map --statements '" + Fixture() + "' --format csv --csv-table matrix", &rc);
   EXPECT_EQ(out, matrix);
 }
 
@@ -82,7 +82,7 @@ TEST(MapCli, BadLinesAreReportedAndTheRestMapped) {
     f << "{\"actor\":\"FRA\",\"issue\":\"talks\",\"stance\":1,\"doc\":\"a\"}\n{oops\n";
   }
   int rc;
-  std::string out = Run("map --statements '" + path + "' --format json", &rc);
+  std::string out = Shell("map --statements '" + path + "' --format json", &rc);
   EXPECT_EQ(rc, 1);
   EXPECT_NE(out.find(path + ":2: not valid JSON"), std::string::npos) << out;
   EXPECT_NE(out.find("\"actor\": \"FRA\""), std::string::npos);
@@ -90,43 +90,43 @@ TEST(MapCli, BadLinesAreReportedAndTheRestMapped) {
 
 TEST(MapCli, UsageErrorsExitTwo) {
   int rc;
-  Run("map", &rc);
+  Shell("map", &rc);
   EXPECT_EQ(rc, 2);
-  Run("map --statements '" + Fixture() + "' --window week", &rc);
+  Shell("map --statements '" + Fixture() + "' --window week", &rc);
   EXPECT_EQ(rc, 2);
-  Run("map --statements '" + Fixture() + "' --from March", &rc);
+  Shell("map --statements '" + Fixture() + "' --from March", &rc);
   EXPECT_EQ(rc, 2);
-  Run("map --statements '" + Fixture() + "' --format pdf", &rc);
+  Shell("map --statements '" + Fixture() + "' --format pdf", &rc);
   EXPECT_EQ(rc, 2);
-  Run("map --statements /nonexistent.jsonl", &rc);
+  Shell("map --statements /nonexistent.jsonl", &rc);
   EXPECT_EQ(rc, 1);
 }
 
 TEST(MapCli, WhyListsEveryStatementBehindACell) {
   int rc;
-  std::string out = Run("why GBR talks --statements '" + Fixture() + "'", &rc);
+  std::string out = Shell("why GBR talks --statements '" + Fixture() + "'", &rc);
   EXPECT_EQ(rc, 0) << out;
   EXPECT_NE(out.find("GBR on talks"), std::string::npos);
   for (const char* field : {"sentence:", "outlet:", "date:", "reported by:", "rule:", "cue:", "doc:"})
     EXPECT_NE(out.find(field), std::string::npos) << field;
   EXPECT_NE(out.find("--02-25"), std::string::npos);  // the year-less statement is there
-  out = Run("why GBR talks --statements '" + Fixture() + "' --format json", &rc, false);
+  out = Shell("why GBR talks --statements '" + Fixture() + "' --format json", &rc, false);
   auto j = nlohmann::json::parse(out);
   EXPECT_EQ(j["statements"].size(), j["count"].get<size_t>());
   EXPECT_EQ(j["count"], 7);
-  out = Run("why GBR talks --statements '" + Fixture() + "' --outlet 'Kyiv Voice' --format json", &rc, false);
+  out = Shell("why GBR talks --statements '" + Fixture() + "' --outlet 'Kyiv Voice' --format json", &rc, false);
   EXPECT_EQ(nlohmann::json::parse(out)["count"], 1);
-  out = Run("why XXX talks --statements '" + Fixture() + "'", &rc);
+  out = Shell("why XXX talks --statements '" + Fixture() + "'", &rc);
   EXPECT_NE(out.find("No statements of XXX on talks"), std::string::npos);
 }
 
 TEST(MapCli, GraphmlAndHtmlToFiles) {
   int rc;
   std::string g = ::testing::TempDir() + "/m.graphml", h = ::testing::TempDir() + "/m.html";
-  Run("map --statements '" + Fixture() + "' --format graphml --normalization jaccard -o '" + g + "'", &rc);
+  Shell("map --statements '" + Fixture() + "' --format graphml --normalization jaccard -o '" + g + "'", &rc);
   EXPECT_EQ(rc, 0);
   EXPECT_NE(Slurp(g).find("normalisation jaccard"), std::string::npos);
-  Run("map --statements '" + Fixture() + "' --format html -o '" + h + "'", &rc);
+  Shell("map --statements '" + Fixture() + "' --format html -o '" + h + "'", &rc);
   EXPECT_EQ(rc, 0);
   EXPECT_EQ(Slurp(h).rfind("<!DOCTYPE html>", 0), 0u);
 }

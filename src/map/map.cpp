@@ -277,11 +277,15 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options) {
     }
   }
 
-  // Outlet cells, by outlet then map order.
-  for (auto& views : views_in_order)
-    for (OutletCell& oc : views) m.outlet_cells.push_back(std::move(oc));
+  // Outlet cells, by outlet then map order; each cell lists its own.
+  for (size_t ci = 0; ci < views_in_order.size(); ++ci)
+    for (OutletCell& oc : views_in_order[ci]) {
+      oc.cell = ci;
+      m.outlet_cells.push_back(std::move(oc));
+    }
   std::stable_sort(m.outlet_cells.begin(), m.outlet_cells.end(),
                    [](const OutletCell& a, const OutletCell& b) { return a.outlet < b.outlet; });
+  for (size_t k = 0; k < m.outlet_cells.size(); ++k) m.cells[m.outlet_cells[k].cell].outlet_cells.push_back(k);
 
   std::vector<std::string> issue_order;
   for (const IssueSummary& is : m.issues) issue_order.push_back(is.issue);

@@ -60,6 +60,7 @@ struct Cell {
   bool outlets_disagree = false;     // two outlets give opposite net stances in one window
   std::vector<size_t> statements;    // indices into Map::statements, in input order
   std::vector<WindowStance> timeline;  // windows in chronological order
+  std::vector<size_t> outlet_cells;  // indices into Map::outlet_cells, by outlet name
 };
 
 struct IssueSummary {
@@ -111,6 +112,7 @@ struct Networks {
 
 // What one outlet reports about one cell.
 struct OutletCell {
+  size_t cell = 0;  // index into Map::cells
   std::string outlet;
   std::string actor;
   std::string issue;

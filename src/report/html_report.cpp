@@ -15,7 +15,7 @@ using nlohmann::json;
 // The page's data: the map's JSON with statement lists capped at `cap` per cell (the
 // count of the rest kept as "more"), and only the statements still referred to.
 json PageData(const map::Map& m, size_t cap) {
-  json j = MapToJson(m);
+  json j = MapToJson(m, false);
   std::set<size_t> used;
   auto trim = [&](json& holder, size_t limit) {
     json& ids = holder["statements"];

@@ -50,7 +50,7 @@ json StatementToJson(const Statement& s, size_t id) {
   return j;
 }
 
-json MapToJson(const map::Map& m) {
+json MapToJson(const map::Map& m, bool with_statements) {
   json j;
   j["format"] = "faultline-map";
   j["version"] = 1;
@@ -151,14 +151,25 @@ json MapToJson(const map::Map& m) {
   }
   j["outlets"] = std::move(outlets);
 
-  json statements = json::array();
-  for (size_t i = 0; i < m.statements.size(); ++i) statements.push_back(StatementToJson(m.statements[i], i + 1));
-  j["statements"] = std::move(statements);
+  if (with_statements) {
+    json statements = json::array();
+    for (size_t i = 0; i < m.statements.size(); ++i) statements.push_back(StatementToJson(m.statements[i], i + 1));
+    j["statements"] = std::move(statements);
+  }
   return j;
 }
 
 void WriteJson(const map::Map& m, std::ostream& out) {
-  out << MapToJson(m).dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+  // The statements are streamed one a line after the rest of the map rather than built
+  // as one tree: a million of them would otherwise take most of the time and memory.
+  std::string head = MapToJson(m, false).dump(2, ' ', false, json::error_handler_t::replace);
+  head.pop_back();  // the closing brace
+  while (!head.empty() && (head.back() == '\n' || head.back() == ' ')) head.pop_back();
+  out << head << ",\n  \"statements\": [";
+  for (size_t i = 0; i < m.statements.size(); ++i)
+    out << (i ? ",\n    " : "\n    ")
+        << StatementToJson(m.statements[i], i + 1).dump(-1, ' ', false, json::error_handler_t::replace);
+  out << (m.statements.empty() ? "]\n}\n" : "\n  ]\n}\n");
 }
 
 void WriteWhyJson(const map::Map& m, const std::string& actor, const std::string& issue,

@@ -10,8 +10,9 @@
 
 namespace faultline::report {
 
-// Statements are referred to by `id`, their 1-based position in "statements".
-nlohmann::json MapToJson(const map::Map& m);
+// Statements are referred to by `id`, their 1-based position in "statements"; the
+// "statements" array itself is left out unless `with_statements`.
+nlohmann::json MapToJson(const map::Map& m, bool with_statements = true);
 
 // A statement as JSON (the statement JSONL field names, plus "id" when id > 0).
 nlohmann::json StatementToJson(const Statement& s, size_t id);

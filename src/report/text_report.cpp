@@ -135,13 +135,13 @@ void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
   if (!m.options.to.empty()) filters += " to " + m.options.to;
   if (!m.options.outlet.empty()) filters += " outlet \"" + m.options.outlet + "\"";
   if (!m.options.issue.empty()) filters += " issue " + m.options.issue;
-  if (!filters.empty()) out << "  filtered:" << filters << "\n";
+  if (!filters.empty()) out << "  filtered:" << OneLine(filters, W - 12) << "\n";
   if (m.excluded_by_range > 0)
     out << "  " << Plural(m.excluded_by_range, "statement", "statements")
         << " left out: outside the date range, or without a year to place them\n";
   if (m.undated > 0)
     out << "  " << Plural(m.undated, "statement has", "statements have")
-        << " no year (undated or like \"--02-25\"): counted in cells, never in windows or shifts\n";
+        << " no year (undated, or like \"--02-25\"): in cells, not in windows or shifts\n";
   if (m.statements.empty()) {
     out << "\nNo statements to map.\n";
     return;
@@ -225,8 +225,8 @@ void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
     }
     std::string line = "    " + Pad(c.actor + " " + c.issue, 22) + (c.outlets_disagree ? st.Warn("! ") : "  ");
     size_t used = 28;
-    for (const auto& oc : m.outlet_cells) {
-      if (oc.actor != c.actor || oc.issue != c.issue) continue;
+    for (size_t k : c.outlet_cells) {
+      const auto& oc = m.outlet_cells[k];
       std::string item = OneLine(oc.outlet, 24) + " " + Signed(oc.stance) + " (" + std::to_string(oc.count) + ")  ";
       if (used + DisplayWidth(item) > W) {
         out << line << "\n";
