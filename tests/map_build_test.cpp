@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
+
+#include <nlohmann/json.hpp>
 
 #include "map/map.h"
 #include "map/networks.h"
@@ -85,6 +88,18 @@ TEST(MapBuild, SplitWeighsActorsByDocuments) {
   EXPECT_DOUBLE_EQ(m.issues[0].weight_for, 3.0);
   EXPECT_DOUBLE_EQ(m.issues[0].weight_against, 2.0);
   EXPECT_NEAR(m.issues[0].split, 1.0 - 1.0 / 5.0, 1e-12);
+}
+
+TEST(MapBuild, AOneAgainstOneIssueDoesNotOutrankABigDispute) {
+  std::vector<Statement> st = {S("z", "NATO", "posture", 1), S("z", "RUS", "posture", -1)};
+  for (int d = 0; d < 6; ++d) st.push_back(S("t" + std::to_string(d), "FRA", "talks", 1));
+  for (int d = 0; d < 4; ++d) st.push_back(S("u" + std::to_string(d), "GBR", "talks", -1));
+  Map m = BuildMap(st, MapOptions{});
+  ASSERT_EQ(m.issues.size(), 2u);
+  EXPECT_EQ(m.issues[0].issue, "talks");
+  EXPECT_DOUBLE_EQ(m.issues[0].contested, 8.0);
+  EXPECT_DOUBLE_EQ(m.issues[1].split, 1.0);
+  EXPECT_DOUBLE_EQ(m.issues[1].contested, 2.0);
 }
 
 TEST(MapBuild, PartialDatesCountInCellsButNotInWindows) {
@@ -295,6 +310,59 @@ TEST(MapFixture, CampsInMarch2022SeparateTheTwoSidesOfTalks) {
   Map again = BuildMap(Fixture(), o);
   ASSERT_EQ(again.camps.camps.size(), m.camps.camps.size());
   for (size_t k = 0; k < m.camps.camps.size(); ++k) EXPECT_EQ(again.camps.camps[k].actors, m.camps.camps[k].actors);
+}
+
+// The acceptance story on the adjudicated gold statements for ../shared/seeds, dated and
+// attributed with the seeds' metadata sidecar (read at test time, nothing copied).
+std::vector<Statement> GoldSeedStatements() {
+  std::vector<Statement> out;
+  std::ifstream meta_in(testing::SharedDir() + "/seeds.meta.jsonl");
+  std::map<std::string, std::pair<std::string, std::string>> meta;  // file -> date, outlet
+  std::string line;
+  while (std::getline(meta_in, line)) {
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_object()) meta[j.value("file", "")] = {j.value("date", ""), j.value("outlet", "")};
+  }
+  std::ifstream gold(testing::SharedDir() + "/gold/seeds.jsonl");
+  std::vector<Status> errors;
+  ReadStatementsJsonl(gold, "seeds.jsonl", &out, &errors);
+  EXPECT_TRUE(errors.empty());
+  for (Statement& s : out) {
+    s.date = meta[s.doc].first;
+    s.outlet = meta[s.doc].second;
+  }
+  return out;
+}
+
+TEST(MapGoldSeeds, TheStoryOfTheSeeds) {
+  FAULTLINE_REQUIRE_SHARED();
+  std::vector<Statement> gold = GoldSeedStatements();
+  ASSERT_FALSE(gold.empty());
+  MapOptions march;
+  march.from = "2022-03";
+  march.to = "2022-03";
+  Map m = BuildMap(gold, march);
+  const IssueSummary* talks = Issue(m, "talks");
+  ASSERT_NE(talks, nullptr);
+  std::vector<std::string> pro = Actors(m, talks->for_cells), con = Actors(m, talks->against_cells);
+  for (const char* a : {"FRA", "DEU", "ITA"}) EXPECT_THAT(pro, ::testing::Contains(a));
+  for (const char* a : {"GBR", "POL", "USA"}) EXPECT_THAT(con, ::testing::Contains(a));
+  const IssueSummary* arms = Issue(m, "arms");
+  ASSERT_NE(arms, nullptr);
+  pro = Actors(m, arms->for_cells);
+  for (const char* a : {"GBR", "EST", "LVA", "LTU"}) EXPECT_THAT(pro, ::testing::Contains(a));
+  EXPECT_THAT(Actors(m, arms->against_cells), ::testing::Contains("FRA"));
+
+  Map all = BuildMap(gold, MapOptions{});
+  auto shifted = [&](const std::string& actor, const std::string& issue) {
+    for (const Shift& s : all.shifts)
+      if (s.actor == actor && s.issue == issue && s.from.stance < 0 && s.to.stance > 0 && s.to.window <= "2023-02")
+        return true;
+    return false;
+  };
+  EXPECT_TRUE(shifted("GBR", "talks"));
+  EXPECT_TRUE(shifted("FRA", "arms"));
+  EXPECT_EQ(all.issues[0].issue, "talks");  // the most contested issue of the story
 }
 
 }  // namespace

@@ -73,10 +73,12 @@ TEST(JsonReport, StatementIdsResolve) {
 
 TEST(JsonReport, IssuesMostDividedFirst) {
   json j = FixtureJson();
-  double prev = 2;
+  double prev = 1e18;
   for (const auto& is : j["issues"]) {
-    EXPECT_LE(is["split"].get<double>(), prev);
-    prev = is["split"].get<double>();
+    EXPECT_LE(is["contested"].get<double>(), prev);
+    prev = is["contested"].get<double>();
+    EXPECT_GE(is["split"].get<double>(), 0.0);
+    EXPECT_LE(is["split"].get<double>(), 1.0);
   }
   EXPECT_EQ(j["issues"][0]["issue"], "talks");
 }

@@ -213,7 +213,8 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options) {
     outlet_views.push_back(std::move(views));
   }
 
-  // Issues: split = 1 - |F - A| / (F + A), F and A summing documents x |net stance|.
+  // Issues: split = 1 - |F - A| / (F + A), F and A summing documents x |net stance|;
+  // contested = 2 min(F, A).
   std::unordered_map<std::string, std::vector<size_t>> cells_of_issue;
   for (size_t i = 0; i < cells.size(); ++i) cells_of_issue[cells[i].issue].push_back(i);
   std::vector<IssueSummary> summaries;
@@ -228,9 +229,13 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options) {
     }
     double total = is.weight_for + is.weight_against;
     is.split = total > 0 ? 1.0 - std::fabs(is.weight_for - is.weight_against) / total : 0.0;
+    is.contested = 2 * std::min(is.weight_for, is.weight_against);
     summaries.push_back(std::move(is));
   }
   std::sort(summaries.begin(), summaries.end(), [](const IssueSummary& a, const IssueSummary& b) {
+    // A 1-against-1 issue is perfectly balanced but says little: issues are ranked by how
+    // much evidence stands on the weaker side, then by balance.
+    if (std::fabs(a.contested - b.contested) > 1e-9) return a.contested > b.contested;
     if (a.split != b.split) return a.split > b.split;
     if (a.count != b.count) return a.count > b.count;
     return a.issue < b.issue;

@@ -65,7 +65,8 @@ struct Cell {
 
 struct IssueSummary {
   std::string issue;
-  double split = 0;                // 1 - |F - A| / (F + A), see docs/map.md
+  double split = 0;                // balance, 1 - |F - A| / (F + A), see docs/map.md
+  double contested = 0;            // split * (F + A) = 2 min(F, A): evidence in dispute; the sort key
   double weight_for = 0;           // F: sum of documents x net stance over supporters
   double weight_against = 0;       // A: the same over opponents
   std::vector<size_t> for_cells;      // indices into Map::cells, strongest first
@@ -131,7 +132,7 @@ struct Map {
   std::string first, last;            // date span of kept statements with a year
   std::vector<std::string> outlets;   // sorted
   std::vector<std::string> actors;    // sorted
-  std::vector<IssueSummary> issues;   // most divided first
+  std::vector<IssueSummary> issues;   // most divided first (by contested, then split)
   std::vector<Cell> cells;            // grouped by issue in `issues` order, then by stance
   std::vector<Shift> shifts;          // by issue order, then actor, then time
   Networks networks;

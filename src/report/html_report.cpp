@@ -97,7 +97,7 @@ function renderHeatmap(){
   var t=document.getElementById('heatmap');t.textContent='';
   var maxN=1;D.cells.forEach(function(c){if(c.count>maxN)maxN=c.count;});
   var head=el('tr');head.appendChild(el('th','actor','actor (camp)'));
-  D.issues.forEach(function(is){var th=el('th',null,is.issue);th.title='split '+is.split.toFixed(2);th.appendChild(el('div','note','split '+is.split.toFixed(2)));head.appendChild(th);});
+  D.issues.forEach(function(is){var th=el('th',null,is.issue);th.title='split '+is.split.toFixed(2)+', contested '+is.contested.toFixed(1);th.appendChild(el('div','note','split '+is.split.toFixed(2)));head.appendChild(th);});
   t.appendChild(head);
   actorOrder.forEach(function(a){
     var tr=el('tr');tr.appendChild(el('th','actor',a+(campOf[a]?' ('+campOf[a]+')':'')));

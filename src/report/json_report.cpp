@@ -75,6 +75,7 @@ json MapToJson(const map::Map& m, bool with_statements) {
   for (const auto& is : m.issues)
     issues.push_back({{"issue", is.issue},
                       {"split", Round(is.split)},
+                      {"contested", Round(is.contested)},
                       {"weight_for", Round(is.weight_for)},
                       {"weight_against", Round(is.weight_against)},
                       {"count", is.count},

@@ -148,9 +148,11 @@ void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
   }
 
   out << "\n" << Rule(st, "ISSUES, most divided first", W) << "\n";
-  out << st.Dim("  split: 1 = support and opposition balance, 0 = all on one side (docs/map.md)") << "\n";
+  out << st.Dim("  split: 1 = for and against balance, 0 = one-sided; contested: documents on the") << "\n"
+      << st.Dim("  weaker side x 2, the sort key (docs/map.md)") << "\n";
   for (const auto& is : m.issues) {
-    out << "\n  " << st.Bold(is.issue) << "  split " << Fixed(is.split, "%.2f") << "  "
+    out << "\n  " << st.Bold(is.issue) << "  split " << Fixed(is.split, "%.2f") << "  contested "
+        << Fixed(is.contested, "%.1f") << "  "
         << st.For("for " + std::to_string(is.for_cells.size())) << " / "
         << st.Against("against " + std::to_string(is.against_cells.size()));
     if (!is.mixed_cells.empty()) out << " / mixed " << is.mixed_cells.size();
