@@ -101,7 +101,7 @@ TEST(HtmlReport, ArticleTextIsInertInTheDataBlock) {
 // Renders the page in headless Chromium and inspects the DOM after its scripts ran.
 class HtmlChromium : public ::testing::Test {
  protected:
-  std::string Render(const map::Map& m, const std::string& name) {
+  std::string Render(const map::Map& m, const std::string& name, const std::string& hash = "") {
     std::string path = ::testing::TempDir() + "/" + name;
     {
       std::ofstream out(path);
@@ -112,7 +112,7 @@ class HtmlChromium : public ::testing::Test {
     while (!profile.empty() && profile.back() == '\n') profile.pop_back();
     std::string cmd = "timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
                       "--disable-background-networking --disable-component-update --disable-sync "
-                      "--user-data-dir='" + profile + "' --virtual-time-budget=5000 --dump-dom 'file://" + path +
+                      "--user-data-dir='" + profile + "' --virtual-time-budget=5000 --dump-dom 'file://" + path + hash +
                       "' 2>/dev/null";
     std::string dom = Shell(cmd, &rc);
     Shell("rm -rf '" + profile + "'", &rc);
@@ -138,6 +138,22 @@ TEST_F(HtmlChromium, RendersHeatmapCampsShiftsAndEvidence) {
   EXPECT_NE(dom.find("Agency Report (10)"), std::string::npos);  // outlet filter filled
   // The first cell's evidence is shown at load.
   EXPECT_NE(dom.find("Paris favours keeping a channel open"), std::string::npos);
+}
+
+TEST_F(HtmlChromium, OutletFilterAndCellSelection) {
+  map::Map m = FixtureMap("statements_nato.jsonl");
+  std::string dom = Render(m, "nato-outlet.html", "#cell=GBR/talks&outlet=Kyiv%20Voice");
+  ASSERT_NE(dom.find("data-rendered=\"yes\""), std::string::npos);
+  size_t a = dom.find("id=\"evidence\"");
+  ASSERT_NE(a, std::string::npos);
+  std::string evidence = dom.substr(a, dom.find("</div>", a) - a);
+  EXPECT_NE(evidence.find("GBR on talks (as Kyiv Voice reports it)"), std::string::npos) << evidence;
+  EXPECT_NE(evidence.find("Britain is among those pushing for peace talks"), std::string::npos);
+  EXPECT_EQ(evidence.find("London regards negotiations with Putin"), std::string::npos);  // other outlets
+  EXPECT_NE(dom.find("2 statement(s) shown."), std::string::npos);  // Kyiv Voice has two statements
+  size_t cells = 0;
+  for (size_t p = dom.find("<td class=\"cell"); p != std::string::npos; p = dom.find("<td class=\"cell", p + 1)) ++cells;
+  EXPECT_EQ(cells, 2u);  // the heatmap as Kyiv Voice tells it: GBR talks, FRA arms
 }
 
 TEST_F(HtmlChromium, ScriptInArticleTextIsShownNeverRun) {

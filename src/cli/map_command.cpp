@@ -157,7 +157,9 @@ void RegisterMap(CLI::App& app, int* exit_code) {
   AddInputOptions(cmd, &args->inputs);
   AddAnalysisOptions(cmd, &args->analysis);
   cmd->add_option("--statements", args->statement_files,
-                  "statement JSONL (as `faultline statements --format jsonl` writes it; '-' for stdin)");
+                  "statement JSONL (as `faultline statements --format jsonl` writes it; '-' for "
+                  "stdin; repeat for more files)")
+      ->allow_extra_args(false);  // one file per --statements, so PATH... stays positional
   cmd->add_option("--from", args->from, "keep statements dated on or after YYYY[-MM[-DD]]");
   cmd->add_option("--to", args->to, "keep statements dated on or before YYYY[-MM[-DD]]");
   cmd->add_option("--window", args->window, "time window for shifts: month (default), quarter, year");

@@ -83,7 +83,8 @@ void RegisterWhy(CLI::App& app, int* exit_code) {
   cmd->add_option("issue", args->issue, "issue id (talks, arms)")->required();
   AddInputOptions(cmd, &args->inputs);
   AddAnalysisOptions(cmd, &args->analysis);
-  cmd->add_option("--statements", args->statement_files, "statement JSONL ('-' for stdin)");
+  cmd->add_option("--statements", args->statement_files, "statement JSONL ('-' for stdin)")
+      ->allow_extra_args(false);  // one file per --statements, so PATH... stays positional
   cmd->add_option("--from", args->from, "keep statements dated on or after YYYY[-MM[-DD]]");
   cmd->add_option("--to", args->to, "keep statements dated on or before YYYY[-MM[-DD]]");
   cmd->add_option("--outlet", args->outlet, "keep only statements from this outlet");

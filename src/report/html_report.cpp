@@ -205,6 +205,11 @@ var sel=document.getElementById('outlet');
 D.outlets.forEach(function(o){var opt=el('option',null,o.outlet+' ('+o.count+')');opt.value=o.outlet;sel.appendChild(opt);});
 sel.addEventListener('change',function(){outlet=sel.value;renderHeatmap();renderEvidence();renderStatements();});
 if(D.cells.length)selected=[D.cells[0].actor,D.cells[0].issue];
+// A link can open the page on a cell and an outlet: map.html#cell=GBR/talks&outlet=Reuters
+location.hash.replace(/^#/,'').split('&').forEach(function(kv){
+  var i=kv.indexOf('=');if(i<0)return;var k=kv.slice(0,i),v=decodeURIComponent(kv.slice(i+1));
+  if(k==='outlet'&&D.outlets.some(function(o){return o.outlet===v;})){outlet=v;sel.value=v;}
+  if(k==='cell'){var j=v.lastIndexOf('/');if(j>0&&byKey[v.slice(0,j)+'\u001f'+v.slice(j+1)])selected=[v.slice(0,j),v.slice(j+1)];}});
 renderHeatmap();renderEvidence();renderCamps();renderShifts();renderStatements();
 document.body.setAttribute('data-rendered','yes');
 })();
