@@ -288,6 +288,23 @@ TEST(MapFixture, ShiftsByFebruary2023) {
   EXPECT_EQ(windowed, gbr->count - 1);
 }
 
+TEST(MapFixture, CampsByWindowShowTheRealignment) {
+  Map m = BuildMap(Fixture(), MapOptions{});
+  auto together = [&](const std::string& window, const std::string& a, const std::string& b) {
+    for (const auto& wc : m.camps_by_window)
+      if (wc.window == window)
+        for (const auto& camp : wc.camps.camps)
+          if (std::count(camp.actors.begin(), camp.actors.end(), a) && std::count(camp.actors.begin(), camp.actors.end(), b))
+            return true;
+    return false;
+  };
+  EXPECT_FALSE(together("2022-03", "GBR", "FRA"));
+  EXPECT_TRUE(together("2022-03", "GBR", "POL"));
+  EXPECT_TRUE(together("2023-02", "GBR", "FRA"));  // by February 2023 they agree on talks
+  for (size_t k = 1; k < m.camps_by_window.size(); ++k)
+    EXPECT_LT(m.camps_by_window[k - 1].window, m.camps_by_window[k].window);
+}
+
 TEST(MapFixture, CampsInMarch2022SeparateTheTwoSidesOfTalks) {
   MapOptions o;
   o.from = "2022-03";

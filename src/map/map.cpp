@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <strings.h>
 #include <unordered_map>
 #include <utility>
@@ -296,6 +297,28 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options) {
   for (const IssueSummary& is : m.issues) issue_order.push_back(is.issue);
   m.networks = BuildNetworks(m.actors, m.cells, options.normalization, options.basis);
   m.camps = FindCamps(m.networks, m.cells, issue_order);
+
+  // Camps window by window: the same networks and algorithm over each window's stances,
+  // so realignments show as actors changing camp.
+  std::map<std::string, std::vector<Cell>> window_cells;
+  for (const Cell& c : m.cells)
+    for (const WindowStance& ws : c.timeline) {
+      Cell wc;
+      wc.actor = c.actor;
+      wc.issue = c.issue;
+      wc.stance = ws.stance;
+      for (size_t i : ws.statements) (m.statements[i].stance > 0 ? wc.docs_for : wc.docs_against) = 1;
+      window_cells[ws.window].push_back(std::move(wc));
+    }
+  for (auto& [window, wcells] : window_cells) {
+    std::vector<std::string> present;
+    for (const Cell& c : wcells) present.push_back(c.actor);
+    std::sort(present.begin(), present.end());
+    present.erase(std::unique(present.begin(), present.end()), present.end());
+    if (present.size() < 2) continue;
+    Networks wn = BuildNetworks(present, wcells, options.normalization, options.basis);
+    m.camps_by_window.push_back(WindowCamps{window, FindCamps(wn, wcells, issue_order)});
+  }
   return m;
 }
 

@@ -98,6 +98,12 @@ struct Camps {
   std::vector<Camp> camps;    // largest first
 };
 
+// The camps of one time window, from the statements dated in it.
+struct WindowCamps {
+  std::string window;
+  Camps camps;
+};
+
 // One-mode actor networks as DNA builds them (binary qualifier, duplicates counted
 // once across the range): congruence ties count shared stances, conflict ties count
 // opposite ones, both normalised by `normalization`.
@@ -137,6 +143,7 @@ struct Map {
   std::vector<Shift> shifts;          // by issue order, then actor, then time
   Networks networks;
   Camps camps;
+  std::vector<WindowCamps> camps_by_window;  // chronological; windows with two or more actors
   std::vector<OutletCell> outlet_cells;  // by outlet, then issue order, then actor
 
   // The cell for actor and issue, or nullptr.

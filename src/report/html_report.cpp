@@ -164,6 +164,10 @@ function renderCamps(){
   var ol=el('ol');camps.forEach(function(c){var li=el('li',null,c.actors.join(' '));
     var prof=el('div','note');c.profile.forEach(function(p){prof.appendChild(el('span',p.stance>0?'pro':p.stance<0?'con':null,p.issue+' '+fmt(p.stance)+'  '));});
     li.appendChild(prof);ol.appendChild(li);});info.appendChild(ol);
+  if(D.camps_by_window.length){info.appendChild(el('h3',null,'Camps by '+D.options.window));
+    var tb=el('table');D.camps_by_window.forEach(function(w){var tr=el('tr');tr.appendChild(el('th',null,w.window));
+      var td=el('td');w.camps.forEach(function(c){if(c.actors.length>1)td.appendChild(el('span',null,'['+c.actors.join(' ')+'] '));});
+      tr.appendChild(td);tb.appendChild(tr);});info.appendChild(tb);}
 }
 
 function renderShifts(){

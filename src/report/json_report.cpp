@@ -117,6 +117,15 @@ json MapToJson(const map::Map& m, bool with_statements) {
     camps.push_back({{"actors", c.actors}, {"profile", std::move(profile)}});
   }
   j["camps"] = std::move(camps);
+  json by_window = json::array();
+  for (const auto& wc : m.camps_by_window) {
+    json cs = json::array();
+    for (const auto& c : wc.camps.camps) cs.push_back({{"actors", c.actors}});
+    by_window.push_back({{"window", wc.window},
+                         {"modularity", wc.camps.has_modularity ? json(Round(wc.camps.modularity)) : json(nullptr)},
+                         {"camps", std::move(cs)}});
+  }
+  j["camps_by_window"] = std::move(by_window);
   j["camp_detection"] = {{"algorithm", m.camps.algorithm},
                          {"network", "congruence"},
                          {"tie_basis", map::TieBasisName(m.networks.basis)},

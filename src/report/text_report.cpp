@@ -208,6 +208,21 @@ void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
     if (!profile.empty()) out << "       " << profile << "\n";
   }
 
+  if (!m.camps_by_window.empty()) {
+    out << "\n  by " << map::WindowName(m.options.window) << " (camps of two or more; modularity):\n";
+    for (const auto& wc : m.camps_by_window) {
+      std::string line = Pad(wc.window, 9);
+      for (const auto& camp : wc.camps.camps) {
+        if (camp.actors.size() < 2) continue;
+        std::string members;
+        for (const auto& a : camp.actors) members += (members.empty() ? "" : " ") + a;
+        line += "[" + members + "] ";
+      }
+      std::string q = wc.camps.has_modularity ? Fixed(wc.camps.modularity, " %.2f") : std::string(" n/a");
+      out << "    " << OneLine(line, W - 4 - DisplayWidth(q)) << st.Dim(q) << "\n";
+    }
+  }
+
   out << "\n" << Rule(st, "OUTLETS: what each reports", W) << "\n";
   std::map<std::string, std::pair<int, int>> per_outlet;  // statements, cells
   for (const auto& oc : m.outlet_cells) {
