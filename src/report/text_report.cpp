@@ -95,7 +95,7 @@ std::string Short(double v) {
 }
 
 void WriteCellLine(const Map& m, const Cell& c, size_t width, const Style& st, std::ostream& out) {
-  std::string head = "    " + Pad(c.actor, 6) + " ";
+  std::string head = "    " + Pad(OneLine(c.actor, 24), 6) + " ";
   std::string stance = Signed(c.stance);
   std::string facts = "  " + Pad(Plural(c.count, "stmt", "stmts"), 9) + Pad(Plural(c.documents, "doc", "docs"), 8) +
                       Pad(Plural(c.outlets.size(), "outlet", "outlets"), 11) + DateSpan(c.first, c.last);
@@ -151,7 +151,7 @@ void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
   out << st.Dim("  split: 1 = for and against balance, 0 = one-sided; contested: documents on the") << "\n"
       << st.Dim("  weaker side x 2, the sort key (docs/map.md)") << "\n";
   for (const auto& is : m.issues) {
-    out << "\n  " << st.Bold(is.issue) << "  split " << Fixed(is.split, "%.2f") << "  contested "
+    out << "\n  " << st.Bold(OneLine(is.issue, 40)) << "  split " << Fixed(is.split, "%.2f") << "  contested "
         << Fixed(is.contested, "%.1f") << "  "
         << st.For("for " + std::to_string(is.for_cells.size())) << " / "
         << st.Against("against " + std::to_string(is.against_cells.size()));
@@ -173,7 +173,7 @@ void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
                   " without a year cannot shift and are left out here") << "\n";
   if (m.shifts.empty()) out << "  No actor changed its net stance between windows.\n";
   for (const auto& sh : m.shifts) {
-    out << "\n  " << st.Bold(sh.actor) << " on " << st.Bold(sh.issue) << ": " << sh.from.window << " "
+    out << "\n  " << st.Bold(OneLine(sh.actor, 24)) << " on " << st.Bold(OneLine(sh.issue, 40)) << ": " << sh.from.window << " "
         << st.ByStance(sh.from.stance, Signed(sh.from.stance)) << " (" << Plural(sh.from.count, "stmt", "stmts")
         << ")  ->  " << sh.to.window << " " << st.ByStance(sh.to.stance, Signed(sh.to.stance)) << " ("
         << Plural(sh.to.count, "stmt", "stmts") << ")\n";
@@ -200,7 +200,7 @@ void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
     std::string profile;
     size_t used = 7;
     for (const auto& [issue, s] : camp.profile) {
-      std::string item = issue + " " + Signed(s) + "  ";
+      std::string item = OneLine(issue, 40) + " " + Signed(s) + "  ";
       if (used + DisplayWidth(item) > W) { profile += st.Dim("..."); break; }
       used += DisplayWidth(item);
       profile += st.ByStance(s, item);
@@ -240,7 +240,7 @@ void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
       out << "\n  cells told by more than one outlet (! = outlets disagree):\n";
       header = true;
     }
-    std::string line = "    " + Pad(c.actor + " " + c.issue, 22) + (c.outlets_disagree ? st.Warn("! ") : "  ");
+    std::string line = "    " + Pad(OneLine(c.actor + " " + c.issue, 40), 22) + (c.outlets_disagree ? st.Warn("! ") : "  ");
     size_t used = 28;
     for (size_t k : c.outlet_cells) {
       const auto& oc = m.outlet_cells[k];
@@ -263,10 +263,10 @@ void WriteWhyText(const Map& m, const std::string& actor, const std::string& iss
   Style st(o.colour);
   const Cell* c = m.FindCell(actor, issue);
   if (c == nullptr) {
-    out << "No statements of " << actor << " on " << issue << " in the input.\n";
+    out << "No statements of " << OneLine(actor, 40) << " on " << OneLine(issue, 40) << " in the input.\n";
     return;
   }
-  out << st.Bold(actor + " on " + issue) << ": net " << st.ByStance(c->stance, Signed(c->stance)) << ", "
+  out << st.Bold(OneLine(actor + " on " + issue, o.width)) << ": net " << st.ByStance(c->stance, Signed(c->stance)) << ", "
       << Plural(c->count, "statement", "statements") << " in " << Plural(c->documents, "document", "documents")
       << " (" << c->docs_for << " for, " << c->docs_against << " against), " << DateSpan(c->first, c->last)
       << "\n";
