@@ -49,6 +49,29 @@ TEST(TextReport, ColourOnlyWhenAskedAndNeverFromInput) {
       << plain.str();
 }
 
+TEST(TextReport, BigMapsShowTheBestAttestedShifts) {
+  std::vector<Statement> st;
+  for (int a = 0; a < 50; ++a) {
+    std::string actor = "A" + std::to_string(a);
+    st.push_back(S(actor, "talks", -1, "2022-03-28", "no"));
+    st.push_back(S(actor, "talks", 1, "2023-02-24", "yes"));
+  }
+  st.push_back(S("A7", "talks", 1, "2023-02-25", "yes again"));  // A7's shift has the most evidence
+  map::Map m = map::BuildMap(st, map::MapOptions{});
+  ASSERT_EQ(m.shifts.size(), 50u);
+  std::ostringstream out;
+  WriteText(m, TextOptions{}, out);
+  EXPECT_NE(out.str().find("the 40 best-attested of 50 shifts"), std::string::npos);
+  EXPECT_NE(out.str().find("A7 on talks: 2022-03"), std::string::npos);
+  TextOptions all;
+  all.max_shifts = 0;
+  std::ostringstream full;
+  WriteText(m, all, full);
+  size_t n = 0;
+  for (size_t p = full.str().find(" on talks: "); p != std::string::npos; p = full.str().find(" on talks: ", p + 1)) ++n;
+  EXPECT_EQ(n, 50u);
+}
+
 TEST(TextReport, WhyShowsEveryField) {
   std::vector<Statement> st = {S("GBR", "talks", -1, "2022-03-28", "London says no."),
                                S("GBR", "talks", 1, "--02-25", "London now says yes.")};

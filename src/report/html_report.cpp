@@ -1,5 +1,6 @@
 #include "report/html_report.h"
 
+#include <algorithm>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -12,10 +13,13 @@ namespace {
 
 using nlohmann::json;
 
-// The page's data: the map's JSON with statement lists capped at `cap` per cell (the
-// count of the rest kept as "more"), and only the statements still referred to.
-json PageData(const map::Map& m, size_t cap) {
+// The page's data: the map's JSON with statement lists capped per cell (the count of the
+// rest kept as "more"), and only the statements still referred to. The cap shrinks on big
+// maps so that about `budget` statements are embedded; an outlet's view of a cell points at
+// those of the cell's embedded statements that the outlet reported.
+json PageData(const map::Map& m, size_t cap, size_t budget) {
   json j = MapToJson(m, false);
+  if (!m.cells.empty()) cap = std::max<size_t>(3, std::min(cap, budget / m.cells.size()));
   std::set<size_t> used;
   auto trim = [&](json& holder, size_t limit) {
     json& ids = holder["statements"];
@@ -33,11 +37,20 @@ json PageData(const map::Map& m, size_t cap) {
     for (auto& w : c["timeline"]) w.erase("statements");
   }
   for (auto& s : j["shifts"]) {
-    trim(s["from"], 10);
-    trim(s["to"], 10);
+    trim(s["from"], 2);
+    trim(s["to"], 2);
   }
   for (auto& o : j["outlets"])
-    for (auto& c : o["cells"]) trim(c, cap);
+    for (auto& c : o["cells"]) {
+      json& ids = c["statements"];
+      size_t n = ids.size();
+      json kept = json::array();
+      for (const auto& id : ids)
+        if (used.count(id.get<size_t>())) kept.push_back(id);
+      c["more"] = n - kept.size();
+      for (const auto& id : kept) used.insert(id.get<size_t>());
+      ids = std::move(kept);
+    }
   json statements = json::object();
   for (size_t id : used) statements[std::to_string(id)] = StatementToJson(m.statements[id - 1], id);
   j["statements"] = std::move(statements);
@@ -139,7 +152,7 @@ function renderEvidence(){
     D.outlets.forEach(function(o){var oc=outletKey[o.outlet+'\u001f'+selected[0]+'\u001f'+selected[1]];if(oc)p.appendChild(el('span',oc.stance>0?'pro':oc.stance<0?'con':null,o.outlet+' '+fmt(oc.stance)+' ('+oc.count+')  '));});
     box.appendChild(p);}
   var ul=el('ul');c.statements.forEach(function(id){ul.appendChild(statementItem(id));});box.appendChild(ul);
-  if(c.more)box.appendChild(el('p','note',c.more+' more: faultline why '+selected[0]+' '+selected[1]));
+  if(c.more)box.appendChild(el('p','note',c.more+' more: faultline why '+selected[0]+' '+selected[1]+(outlet?' --outlet "'+outlet+'"':'')));
 }
 
 function renderCamps(){
@@ -151,7 +164,9 @@ function renderCamps(){
     var ccx=cx+R*Math.cos(ang),ccy=cy+R*Math.sin(ang),r=c.actors.length>1?Math.min(55,12+9*c.actors.length):0;
     c.actors.forEach(function(a,j){var t=2*Math.PI*j/c.actors.length;pos[a]=[ccx+r*Math.cos(t),ccy+r*Math.sin(t),k];});});
   var maxW=0;D.networks.ties.forEach(function(t){maxW=Math.max(maxW,t.congruence,t.conflict);});
-  D.networks.ties.forEach(function(t){
+  // A dense network would bury the camps: draw the strongest ties only.
+  var ties=D.networks.ties.slice().sort(function(a,b){return Math.max(b.congruence,b.conflict)-Math.max(a.congruence,a.conflict);}).slice(0,1500);
+  ties.forEach(function(t){
     var a=pos[t.source],b=pos[t.target];if(!a||!b)return;
     if(t.congruence>0)svg.appendChild(svgEl('line',{x1:a[0],y1:a[1],x2:b[0],y2:b[1],stroke:'#7a8a99','stroke-opacity':0.55,'stroke-width':1+3*t.congruence/(maxW||1)}));
     if(t.conflict>0)svg.appendChild(svgEl('line',{x1:a[0],y1:a[1],x2:b[0],y2:b[1],stroke:'#b23b16','stroke-opacity':0.35,'stroke-dasharray':'4 3','stroke-width':1+2*t.conflict/(maxW||1)}));});
@@ -160,7 +175,7 @@ function renderCamps(){
     svg.appendChild(svgEl('circle',{cx:p[0],cy:p[1],r:9,fill:palette[p[2]%palette.length],stroke:'#fff'}));
     var t=svgEl('text',{x:p[0]+11,y:p[1]+4});t.textContent=a;svg.appendChild(t);});
   var info=document.getElementById('campinfo');info.textContent='';
-  info.appendChild(el('p','note',D.camp_detection.algorithm+' on the congruence network (ties: '+D.camp_detection.tie_basis+', normalisation '+D.camp_detection.normalization+'); modularity '+(D.camp_detection.modularity===null?'n/a':D.camp_detection.modularity.toFixed(3))+'. Grey: congruence, red dashed: conflict.'));
+  info.appendChild(el('p','note',D.camp_detection.algorithm+' on the congruence network (ties: '+D.camp_detection.tie_basis+', normalisation '+D.camp_detection.normalization+'); modularity '+(D.camp_detection.modularity===null?'n/a':D.camp_detection.modularity.toFixed(3))+'. Grey: congruence, red dashed: conflict'+(ties.length<D.networks.ties.length?' (the '+ties.length+' strongest of '+D.networks.ties.length+' ties drawn)':'')+'.'));
   var ol=el('ol');camps.forEach(function(c){var li=el('li',null,c.actors.join(' '));
     var prof=el('div','note');c.profile.forEach(function(p){prof.appendChild(el('span',p.stance>0?'pro':p.stance<0?'con':null,p.issue+' '+fmt(p.stance)+'  '));});
     li.appendChild(prof);ol.appendChild(li);});info.appendChild(ol);
@@ -222,7 +237,7 @@ document.body.setAttribute('data-rendered','yes');
 }  // namespace
 
 void WriteHtml(const map::Map& m, const HtmlOptions& o, std::ostream& out) {
-  json data = PageData(m, o.evidence_per_cell);
+  json data = PageData(m, o.evidence_per_cell, o.evidence_budget);
   std::string summary = std::to_string(m.statements.size()) + " statements, " +
                         std::to_string(m.documents) + " documents, " + std::to_string(m.outlets.size()) +
                         " outlets" + (m.first.empty() ? "" : ", " + m.first + " .. " + m.last) +

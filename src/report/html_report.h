@@ -11,7 +11,8 @@
 namespace faultline::report {
 
 struct HtmlOptions {
-  size_t evidence_per_cell = 50;  // statements embedded per cell; the rest via `faultline why`
+  size_t evidence_per_cell = 20;  // statements embedded per cell at most; the rest via `faultline why`
+  size_t evidence_budget = 20000; // about this many statements embedded in all (fewer per cell on big maps)
   std::string title = "faultline map";
 };
 

@@ -1,5 +1,6 @@
 #include "report/text_report.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -172,7 +173,20 @@ void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
     out << st.Dim("  " + Plural(m.undated, "statement", "statements") +
                   " without a year cannot shift and are left out here") << "\n";
   if (m.shifts.empty()) out << "  No actor changed its net stance between windows.\n";
-  for (const auto& sh : m.shifts) {
+  // On a big map only the best-attested shifts are shown; the JSON has them all.
+  std::vector<const map::Shift*> shifts;
+  for (const auto& sh : m.shifts) shifts.push_back(&sh);
+  if (o.max_shifts > 0 && shifts.size() > o.max_shifts) {
+    std::stable_sort(shifts.begin(), shifts.end(), [](const map::Shift* a, const map::Shift* b) {
+      return a->from.count + a->to.count > b->from.count + b->to.count;
+    });
+    shifts.resize(o.max_shifts);
+    std::stable_sort(shifts.begin(), shifts.end());  // back to map order
+    out << st.Dim("  the " + std::to_string(o.max_shifts) + " best-attested of " + std::to_string(m.shifts.size()) +
+                  " shifts (all: --format json)") << "\n";
+  }
+  for (const map::Shift* shp : shifts) {
+    const map::Shift& sh = *shp;
     out << "\n  " << st.Bold(OneLine(sh.actor, 24)) << " on " << st.Bold(OneLine(sh.issue, 40)) << ": " << sh.from.window << " "
         << st.ByStance(sh.from.stance, Signed(sh.from.stance)) << " (" << Plural(sh.from.count, "stmt", "stmts")
         << ")  ->  " << sh.to.window << " " << st.ByStance(sh.to.stance, Signed(sh.to.stance)) << " ("
@@ -232,10 +246,17 @@ void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
   for (const auto& [outlet, n] : per_outlet)
     out << "  " << Pad(OneLine(outlet, 40), 42) << Plural(n.first, "statement", "statements") << " on "
         << Plural(n.second, "cell", "cells") << "\n";
-  size_t single = 0;
+  size_t single = 0, multi = 0;
+  for (const Cell& c : m.cells) (c.outlets.size() < 2 ? single : multi) += 1;
+  std::vector<const Cell*> shown;
+  for (const Cell& c : m.cells)
+    if (c.outlets.size() >= 2 && c.outlets_disagree) shown.push_back(&c);
+  for (const Cell& c : m.cells)
+    if (c.outlets.size() >= 2 && !c.outlets_disagree) shown.push_back(&c);
+  if (o.max_outlet_cells > 0 && shown.size() > o.max_outlet_cells) shown.resize(o.max_outlet_cells);
   bool header = false;
-  for (const Cell& c : m.cells) {
-    if (c.outlets.size() < 2) { ++single; continue; }
+  for (const Cell* cp : shown) {
+    const Cell& c = *cp;
     if (!header) {
       out << "\n  cells told by more than one outlet (! = outlets disagree):\n";
       header = true;
@@ -255,6 +276,9 @@ void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
     }
     out << line << "\n";
   }
+  if (shown.size() < multi)
+    out << st.Dim("  ... " + std::to_string(multi - shown.size()) + " more cells told by several outlets (all: --format json)")
+        << "\n";
   if (single > 0) out << "  " << Plural(single, "cell is", "cells are") << " reported by a single outlet\n";
 }
 

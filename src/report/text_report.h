@@ -12,6 +12,8 @@ struct TextOptions {
   bool colour = false;   // ANSI colours; the CLI sets it only when writing to a terminal
   size_t width = 100;    // columns
   int evidence_per_end = 2;  // evidence sentences shown at each end of a shift
+  size_t max_shifts = 40;        // shifts shown (most evidence first); 0: all
+  size_t max_outlet_cells = 60;  // multi-outlet cells shown (disagreements first); 0: all
 };
 
 void WriteText(const map::Map& m, const TextOptions& options, std::ostream& out);
