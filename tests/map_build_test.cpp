@@ -69,6 +69,13 @@ TEST(MapBuild, NetStanceCountsEachDocumentOncePerStance) {
   EXPECT_DOUBLE_EQ(c->stance, 0.0);
 }
 
+TEST(MapBuild, StatementsWithoutADocumentAreDocumentsOfTheirOwn) {
+  std::vector<Statement> st = {S("", "FRA", "talks", 1), S("", "FRA", "talks", 1), S("", "FRA", "talks", -1)};
+  Map m = BuildMap(st, MapOptions{});
+  EXPECT_EQ(m.FindCell("FRA", "talks")->documents, 3);
+  EXPECT_NEAR(m.FindCell("FRA", "talks")->stance, 1.0 / 3.0, 1e-12);
+}
+
 TEST(MapBuild, SplitIsOneWhenBalancedAndZeroWhenUnanimous) {
   std::vector<Statement> st = {S("a", "FRA", "talks", 1), S("b", "GBR", "talks", -1),
                                S("a", "FRA", "aid", 1),   S("b", "GBR", "aid", 1)};

@@ -96,7 +96,8 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options) {
   for (size_t i = 0; i < m.statements.size(); ++i) {
     const Statement& s = m.statements[i];
     int a = actors.Id(s.actor), is = issues.Id(s.issue);
-    doc_id[i] = docs.Id(s.doc);
+    // A statement without a document (hand-coded input) is a document of its own.
+    doc_id[i] = docs.Id(s.doc.empty() ? "\x01#" + std::to_string(i) : s.doc);
     outlet_id[i] = s.outlet.empty() ? -1 : outlets.Id(s.outlet);
     auto wit = window_of_date.find(s.date);
     if (wit == window_of_date.end())
