@@ -1,0 +1,326 @@
+#include "map/map.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <strings.h>
+#include <unordered_map>
+#include <utility>
+
+#include "map/camps.h"
+#include "map/networks.h"
+
+namespace faultline::map {
+namespace {
+
+// Interns strings to dense ids so that the per-statement pass touches no strings twice.
+class Interner {
+ public:
+  int Id(const std::string& s) {
+    auto [it, inserted] = ids_.emplace(s, static_cast<int>(names_.size()));
+    if (inserted) names_.push_back(s);
+    return it->second;
+  }
+  const std::string& Name(int id) const { return names_[id]; }
+  size_t size() const { return names_.size(); }
+ private:
+  std::unordered_map<std::string, int> ids_;
+  std::vector<std::string> names_;
+};
+
+// Net stance over unique documents: each document counts once per stance it gives.
+struct DocTally {
+  int pro = 0, con = 0, docs = 0;
+  double net() const { return pro + con == 0 ? 0.0 : double(pro - con) / double(pro + con); }
+};
+
+// `items` holds (doc, stance) pairs; sorts them in place.
+DocTally Tally(std::vector<std::pair<int, int>>* items) {
+  std::sort(items->begin(), items->end());
+  DocTally t;
+  int last_doc = -1;
+  for (size_t i = 0; i < items->size(); ++i) {
+    const auto& [doc, stance] = (*items)[i];
+    if (i > 0 && (*items)[i - 1] == (*items)[i]) continue;
+    if (stance > 0) ++t.pro; else ++t.con;
+    if (doc != last_doc) { ++t.docs; last_doc = doc; }
+  }
+  return t;
+}
+
+int Sign(double x) { return x > 0 ? 1 : (x < 0 ? -1 : 0); }
+
+struct Work {
+  int actor, issue;
+  std::vector<size_t> statements;
+};
+
+}  // namespace
+
+bool Selected(const Statement& s, const MapOptions& o) {
+  if (!o.outlet.empty() && strcasecmp(s.outlet.c_str(), o.outlet.c_str()) != 0) return false;
+  if (!o.issue.empty() && s.issue != o.issue) return false;
+  return WithinRange(s.date, o.from, o.to);
+}
+
+const Cell* Map::FindCell(const std::string& actor, const std::string& issue) const {
+  for (const Cell& c : cells)
+    if (c.actor == actor && c.issue == issue) return &c;
+  return nullptr;
+}
+
+Map BuildMap(std::vector<Statement> input, const MapOptions& options) {
+  Map m;
+  m.options = options;
+  m.input_statements = input.size();
+  m.statements.reserve(input.size());
+  for (Statement& s : input) {
+    if (s.stance != 1 && s.stance != -1) continue;
+    if (!WithinRange(s.date, options.from, options.to)) {
+      ++m.excluded_by_range;
+      continue;
+    }
+    if (!Selected(s, options)) continue;
+    m.statements.push_back(std::move(s));
+  }
+  std::vector<Statement>().swap(input);
+
+  // One pass over the statements: ids for actors, issues, documents, outlets, windows.
+  Interner actors, issues, docs, outlets;
+  std::unordered_map<std::string, std::string> window_of_date;  // dates repeat a lot
+  std::vector<std::string> window_label(m.statements.size());
+  std::vector<int> doc_id(m.statements.size()), outlet_id(m.statements.size());
+  std::unordered_map<uint64_t, size_t> cell_index;
+  std::vector<Work> work;
+  for (size_t i = 0; i < m.statements.size(); ++i) {
+    const Statement& s = m.statements[i];
+    int a = actors.Id(s.actor), is = issues.Id(s.issue);
+    // A statement without a document (hand-coded input) is a document of its own.
+    doc_id[i] = docs.Id(s.doc.empty() ? "\x01#" + std::to_string(i) : s.doc);
+    outlet_id[i] = s.outlet.empty() ? -1 : outlets.Id(s.outlet);
+    auto wit = window_of_date.find(s.date);
+    if (wit == window_of_date.end())
+      wit = window_of_date.emplace(s.date, WindowOf(s.date, options.window)).first;
+    window_label[i] = wit->second;
+    uint64_t key = (uint64_t(uint32_t(a)) << 32) | uint32_t(is);
+    auto [it, inserted] = cell_index.emplace(key, work.size());
+    if (inserted) work.push_back(Work{a, is, {}});
+    work[it->second].statements.push_back(i);
+    if (HasYear(s.date)) {
+      if (m.first.empty() || s.date < m.first) m.first = s.date;
+      if (m.last.empty() || s.date > m.last) m.last = s.date;
+    } else {
+      ++m.undated;
+    }
+  }
+  m.documents = docs.size();
+  for (size_t i = 0; i < outlets.size(); ++i) m.outlets.push_back(outlets.Name(int(i)));
+  std::sort(m.outlets.begin(), m.outlets.end());
+  for (size_t i = 0; i < actors.size(); ++i) m.actors.push_back(actors.Name(int(i)));
+  std::sort(m.actors.begin(), m.actors.end());
+
+  // Cells, their timelines and their outlet views.
+  std::vector<Cell> cells;
+  std::vector<std::vector<OutletCell>> outlet_views;
+  cells.reserve(work.size());
+  std::vector<std::pair<int, int>> pairs;
+  for (Work& w : work) {
+    Cell c;
+    c.actor = actors.Name(w.actor);
+    c.issue = issues.Name(w.issue);
+    c.statements = std::move(w.statements);
+    c.count = static_cast<int>(c.statements.size());
+    pairs.clear();
+    for (size_t i : c.statements) {
+      const Statement& s = m.statements[i];
+      pairs.emplace_back(doc_id[i], s.stance);
+      if (HasYear(s.date)) {
+        if (c.first.empty() || s.date < c.first) c.first = s.date;
+        if (c.last.empty() || s.date > c.last) c.last = s.date;
+      } else {
+        ++c.undated;
+      }
+    }
+    DocTally t = Tally(&pairs);
+    c.docs_for = t.pro;
+    c.docs_against = t.con;
+    c.documents = t.docs;
+    c.stance = t.net();
+
+    // Timeline: statements grouped by window, chronological (labels sort as dates).
+    std::vector<size_t> dated;
+    for (size_t i : c.statements)
+      if (!window_label[i].empty()) dated.push_back(i);
+    std::stable_sort(dated.begin(), dated.end(), [&](size_t x, size_t y) {
+      return window_label[x] < window_label[y];
+    });
+    for (size_t k = 0; k < dated.size();) {
+      WindowStance ws;
+      ws.window = window_label[dated[k]];
+      pairs.clear();
+      for (; k < dated.size() && window_label[dated[k]] == ws.window; ++k) {
+        ws.statements.push_back(dated[k]);
+        pairs.emplace_back(doc_id[dated[k]], m.statements[dated[k]].stance);
+      }
+      std::sort(ws.statements.begin(), ws.statements.end());
+      ws.count = static_cast<int>(ws.statements.size());
+      ws.stance = Tally(&pairs).net();
+      c.timeline.push_back(std::move(ws));
+    }
+
+    // Outlet view: the same cell as each outlet tells it.
+    std::vector<size_t> by_outlet;
+    for (size_t i : c.statements)
+      if (outlet_id[i] >= 0) by_outlet.push_back(i);
+    std::stable_sort(by_outlet.begin(), by_outlet.end(), [&](size_t x, size_t y) {
+      return m.statements[x].outlet < m.statements[y].outlet;
+    });
+    std::vector<OutletCell> views;
+    for (size_t k = 0; k < by_outlet.size();) {
+      OutletCell oc;
+      oc.outlet = m.statements[by_outlet[k]].outlet;
+      oc.actor = c.actor;
+      oc.issue = c.issue;
+      pairs.clear();
+      for (; k < by_outlet.size() && m.statements[by_outlet[k]].outlet == oc.outlet; ++k) {
+        oc.statements.push_back(by_outlet[k]);
+        pairs.emplace_back(doc_id[by_outlet[k]], m.statements[by_outlet[k]].stance);
+      }
+      std::sort(oc.statements.begin(), oc.statements.end());
+      oc.count = static_cast<int>(oc.statements.size());
+      oc.stance = Tally(&pairs).net();
+      c.outlets.push_back(oc.outlet);
+      views.push_back(std::move(oc));
+    }
+    // Outlets disagree when, within one window, one reports the actor for and another
+    // against: a change over time is a shift, not a disagreement.
+    for (const WindowStance& ws : c.timeline) {
+      std::vector<std::pair<int, std::pair<int, int>>> per_outlet;  // outlet, (doc, stance)
+      for (size_t i : ws.statements)
+        if (outlet_id[i] >= 0) per_outlet.push_back({outlet_id[i], {doc_id[i], m.statements[i].stance}});
+      std::sort(per_outlet.begin(), per_outlet.end());
+      bool pro = false, con = false;
+      for (size_t k = 0; k < per_outlet.size();) {
+        int o = per_outlet[k].first;
+        pairs.clear();
+        for (; k < per_outlet.size() && per_outlet[k].first == o; ++k) pairs.push_back(per_outlet[k].second);
+        double net = Tally(&pairs).net();
+        pro |= net > 0;
+        con |= net < 0;
+      }
+      if (pro && con) c.outlets_disagree = true;
+    }
+    cells.push_back(std::move(c));
+    outlet_views.push_back(std::move(views));
+  }
+
+  // Issues: split = 1 - |F - A| / (F + A), F and A summing documents x |net stance|;
+  // contested = 2 min(F, A).
+  std::unordered_map<std::string, std::vector<size_t>> cells_of_issue;
+  for (size_t i = 0; i < cells.size(); ++i) cells_of_issue[cells[i].issue].push_back(i);
+  std::vector<IssueSummary> summaries;
+  for (auto& [issue, idx] : cells_of_issue) {
+    IssueSummary is;
+    is.issue = issue;
+    for (size_t i : idx) {
+      const Cell& c = cells[i];
+      is.count += c.count;
+      if (c.stance > 0) is.weight_for += c.documents * c.stance;
+      if (c.stance < 0) is.weight_against += c.documents * -c.stance;
+    }
+    double total = is.weight_for + is.weight_against;
+    is.split = total > 0 ? 1.0 - std::fabs(is.weight_for - is.weight_against) / total : 0.0;
+    is.contested = 2 * std::min(is.weight_for, is.weight_against);
+    summaries.push_back(std::move(is));
+  }
+  std::sort(summaries.begin(), summaries.end(), [](const IssueSummary& a, const IssueSummary& b) {
+    // A 1-against-1 issue is perfectly balanced but says little: issues are ranked by how
+    // much evidence stands on the weaker side, then by balance.
+    if (std::fabs(a.contested - b.contested) > 1e-9) return a.contested > b.contested;
+    if (a.split != b.split) return a.split > b.split;
+    if (a.count != b.count) return a.count > b.count;
+    return a.issue < b.issue;
+  });
+
+  // Final cell order: by issue (most divided first), supporters strongest first, then
+  // mixed, then opponents strongest first; ties by evidence, then actor code.
+  std::vector<size_t> order;
+  for (IssueSummary& is : summaries) {
+    std::vector<size_t> idx = cells_of_issue[is.issue];
+    std::sort(idx.begin(), idx.end(), [&](size_t x, size_t y) {
+      const Cell& a = cells[x];
+      const Cell& b = cells[y];
+      int ga = a.stance > 0 ? 0 : (a.stance == 0 ? 1 : 2), gb = b.stance > 0 ? 0 : (b.stance == 0 ? 1 : 2);
+      if (ga != gb) return ga < gb;
+      if (std::fabs(a.stance) != std::fabs(b.stance)) return std::fabs(a.stance) > std::fabs(b.stance);
+      if (a.documents != b.documents) return a.documents > b.documents;
+      return a.actor < b.actor;
+    });
+    for (size_t i : idx) {
+      size_t pos = order.size();
+      order.push_back(i);
+      const Cell& c = cells[i];
+      (c.stance > 0 ? is.for_cells : c.stance < 0 ? is.against_cells : is.mixed_cells).push_back(pos);
+    }
+  }
+  m.cells.reserve(cells.size());
+  std::vector<std::vector<OutletCell>> views_in_order;
+  for (size_t i : order) {
+    m.cells.push_back(std::move(cells[i]));
+    views_in_order.push_back(std::move(outlet_views[i]));
+  }
+  m.issues = std::move(summaries);
+
+  // Shifts: sign changes between successive windows with a non-zero net stance.
+  for (size_t ci = 0; ci < m.cells.size(); ++ci) {
+    const Cell& c = m.cells[ci];
+    const WindowStance* prev = nullptr;
+    for (const WindowStance& ws : c.timeline) {
+      if (Sign(ws.stance) == 0) continue;
+      if (prev != nullptr && Sign(prev->stance) != Sign(ws.stance))
+        m.shifts.push_back(Shift{c.actor, c.issue, ci, *prev, ws});
+      prev = &ws;
+    }
+  }
+
+  // Outlet cells, by outlet then map order; each cell lists its own.
+  for (size_t ci = 0; ci < views_in_order.size(); ++ci)
+    for (OutletCell& oc : views_in_order[ci]) {
+      oc.cell = ci;
+      m.outlet_cells.push_back(std::move(oc));
+    }
+  std::stable_sort(m.outlet_cells.begin(), m.outlet_cells.end(),
+                   [](const OutletCell& a, const OutletCell& b) { return a.outlet < b.outlet; });
+  for (size_t k = 0; k < m.outlet_cells.size(); ++k) m.cells[m.outlet_cells[k].cell].outlet_cells.push_back(k);
+
+  std::vector<std::string> issue_order;
+  for (const IssueSummary& is : m.issues) issue_order.push_back(is.issue);
+  m.networks = BuildNetworks(m.actors, m.cells, options.normalization, options.basis);
+  m.camps = FindCamps(m.networks, m.cells, issue_order);
+
+  // Camps window by window: the same networks and algorithm over each window's stances,
+  // so realignments show as actors changing camp.
+  std::map<std::string, std::vector<Cell>> window_cells;
+  for (const Cell& c : m.cells)
+    for (const WindowStance& ws : c.timeline) {
+      Cell wc;
+      wc.actor = c.actor;
+      wc.issue = c.issue;
+      wc.stance = ws.stance;
+      for (size_t i : ws.statements) (m.statements[i].stance > 0 ? wc.docs_for : wc.docs_against) = 1;
+      window_cells[ws.window].push_back(std::move(wc));
+    }
+  for (auto& [window, wcells] : window_cells) {
+    std::vector<std::string> present;
+    for (const Cell& c : wcells) present.push_back(c.actor);
+    std::sort(present.begin(), present.end());
+    present.erase(std::unique(present.begin(), present.end()), present.end());
+    if (present.size() < 2) continue;
+    Networks wn = BuildNetworks(present, wcells, options.normalization, options.basis);
+    m.camps_by_window.push_back(WindowCamps{window, FindCamps(wn, wcells, issue_order)});
+  }
+  return m;
+}
+
+}  // namespace faultline::map

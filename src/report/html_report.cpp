@@ -1,0 +1,276 @@
+#include "report/html_report.h"
+
+#include <algorithm>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "report/escape.h"
+#include "report/json_report.h"
+
+namespace faultline::report {
+namespace {
+
+using nlohmann::json;
+
+// The page's data: the map's JSON with statement lists capped per cell (the count of the
+// rest kept as "more"), and only the statements still referred to. The cap shrinks on big
+// maps so that about `budget` statements are embedded; an outlet's view of a cell points at
+// those of the cell's embedded statements that the outlet reported.
+json PageData(const map::Map& m, size_t cap, size_t budget) {
+  json j = MapToJson(m, false);
+  if (!m.cells.empty()) cap = std::max<size_t>(3, std::min(cap, budget / m.cells.size()));
+  std::set<size_t> used;
+  auto trim = [&](json& holder, size_t limit) {
+    json& ids = holder["statements"];
+    size_t n = ids.size();
+    if (n > limit) {
+      json kept = json::array();
+      for (size_t k = 0; k < limit; ++k) kept.push_back(ids[k]);
+      ids = std::move(kept);
+    }
+    holder["more"] = n > limit ? n - limit : 0;
+    for (const auto& id : ids) used.insert(id.get<size_t>());
+  };
+  for (auto& c : j["cells"]) {
+    trim(c, cap);
+    for (auto& w : c["timeline"]) w.erase("statements");
+  }
+  for (auto& s : j["shifts"]) {
+    trim(s["from"], 2);
+    trim(s["to"], 2);
+  }
+  for (auto& o : j["outlets"])
+    for (auto& c : o["cells"]) {
+      json& ids = c["statements"];
+      size_t n = ids.size();
+      json kept = json::array();
+      for (const auto& id : ids)
+        if (used.count(id.get<size_t>())) kept.push_back(id);
+      c["more"] = n - kept.size();
+      for (const auto& id : kept) used.insert(id.get<size_t>());
+      ids = std::move(kept);
+    }
+  json statements = json::object();
+  for (size_t id : used) statements[std::to_string(id)] = StatementToJson(m.statements[id - 1], id);
+  j["statements"] = std::move(statements);
+  return j;
+}
+
+const char* kStyle = R"CSS(
+body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#222;background:#fafafa}
+header{padding:12px 20px;background:#263238;color:#fff}
+header h1{margin:0;font-size:20px}
+header p{margin:4px 0 0;color:#cfd8dc}
+main{padding:12px 20px;display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:16px}
+section{background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px 14px;margin-bottom:16px}
+h2{font-size:16px;margin:4px 0 8px}
+table{border-collapse:collapse}
+#heatmap th,#heatmap td{border:1px solid #eee;text-align:center;padding:0}
+#heatmap th{font-weight:600;padding:4px 6px;font-size:12px;background:#f5f5f5}
+#heatmap th.actor{text-align:left}
+#heatmap td.cell{width:44px;height:34px;cursor:pointer}
+#heatmap td.cell.sel{outline:3px solid #263238}
+#heatmap td.empty{background:#fcfcfc}
+.dot{display:inline-block;border-radius:50%;border:1px solid rgba(0,0,0,.25);vertical-align:middle}
+.legend span{display:inline-block;padding:1px 6px;margin-right:4px;border-radius:3px;font-size:12px}
+#evidence li{margin-bottom:8px}
+.sentence{display:block}
+.meta{display:block;color:#666;font-size:12px}
+.pro{color:#1f5fa8;font-weight:600}.con{color:#b23b16;font-weight:600}
+.note{color:#666;font-size:12px}
+#statements td,#statements th{border-bottom:1px solid #eee;padding:3px 6px;vertical-align:top;font-size:12px;text-align:left}
+#shiftlist li{margin-bottom:4px}
+svg text{font-size:11px}
+)CSS";
+
+const char* kScript = R"JS(
+(function(){
+'use strict';
+var D=JSON.parse(document.getElementById('map-data').textContent);
+function el(tag,cls,text){var e=document.createElement(tag);if(cls)e.className=cls;if(text!==undefined&&text!==null)e.textContent=String(text);return e;}
+function svgEl(tag,attrs){var e=document.createElementNS('http://www.w3.org/2000/svg',tag);for(var k in attrs)e.setAttribute(k,String(attrs[k]));return e;}
+function fmt(s){return (s>0?'+':s<0?'':'\u00a0')+Number(s).toFixed(2);}
+function colour(s){ // diverging: orange-red (against) .. grey .. blue (for)
+  var t=Math.max(-1,Math.min(1,s)),a=Math.abs(t);
+  var g=[224,224,224],p=[31,95,168],n=[178,59,22],c=t>=0?p:n;
+  return 'rgb('+[0,1,2].map(function(i){return Math.round(g[i]+(c[i]-g[i])*a);}).join(',')+')';}
+var outlet='';
+var byKey={};D.cells.forEach(function(c){byKey[c.actor+'\u001f'+c.issue]=c;});
+var outletKey={};D.outlets.forEach(function(o){o.cells.forEach(function(c){outletKey[o.outlet+'\u001f'+c.actor+'\u001f'+c.issue]=c;});});
+function cellFor(a,i){return outlet?outletKey[outlet+'\u001f'+a+'\u001f'+i]:byKey[a+'\u001f'+i];}
+var selected=null;
+
+// Actor rows grouped by camp, so that camps read as blocks in the heatmap.
+var actorOrder=[],campOf={};
+D.camps.forEach(function(c,k){c.actors.forEach(function(a){campOf[a]=k+1;actorOrder.push(a);});});
+D.summary.actors.forEach(function(a){if(!(a in campOf))actorOrder.push(a);});
+
+function renderHeatmap(){
+  var t=document.getElementById('heatmap');t.textContent='';
+  var maxN=1;D.cells.forEach(function(c){if(c.count>maxN)maxN=c.count;});
+  var head=el('tr');head.appendChild(el('th','actor','actor (camp)'));
+  D.issues.forEach(function(is){var th=el('th',null,is.issue);th.title='split '+is.split.toFixed(2)+', contested '+is.contested.toFixed(1);th.appendChild(el('div','note','split '+is.split.toFixed(2)));head.appendChild(th);});
+  t.appendChild(head);
+  actorOrder.forEach(function(a){
+    var tr=el('tr');tr.appendChild(el('th','actor',a+(campOf[a]?' ('+campOf[a]+')':'')));
+    D.issues.forEach(function(is){
+      var c=cellFor(a,is.issue),td=el('td');
+      if(!c){td.className='empty';tr.appendChild(td);return;}
+      td.className='cell';td.setAttribute('data-actor',a);td.setAttribute('data-issue',is.issue);
+      var size=Math.round(8+22*Math.sqrt(c.count/maxN));
+      var dot=el('span','dot');dot.style.width=size+'px';dot.style.height=size+'px';dot.style.background=colour(c.stance);
+      td.appendChild(dot);td.title=a+' on '+is.issue+': '+fmt(c.stance)+', '+c.count+' statement(s)';
+      td.addEventListener('click',function(){selected=[a,is.issue];renderHeatmap();renderEvidence();});
+      if(selected&&selected[0]===a&&selected[1]===is.issue)td.className+=' sel';
+      tr.appendChild(td);});
+    t.appendChild(tr);});
+}
+
+function statementItem(id){
+  var s=D.statements[String(id)];var li=el('li');if(!s)return li;
+  li.appendChild(el('span',s.stance>0?'pro':'con',s.stance>0?'+1 ':'-1 '));
+  li.appendChild(el('span','sentence',s.evidence||'(no evidence text)'));
+  var meta=[s.outlet||'(no outlet)',s.date||'undated'];
+  if(s.source)meta.push('reported by '+s.source);
+  if(s.person)meta.push('person: '+s.person);
+  if(s.rule)meta.push('rule: '+s.rule);if(s.cue)meta.push('cue: '+s.cue);
+  meta.push('doc: '+s.doc);
+  li.appendChild(el('span','meta',meta.join(' \u00b7 ')));
+  return li;}
+
+function renderEvidence(){
+  var box=document.getElementById('evidence');box.textContent='';
+  if(!selected){box.appendChild(el('p','note','Click a cell of the heatmap to see the statements behind it.'));return;}
+  var c=cellFor(selected[0],selected[1]);
+  box.appendChild(el('h3',null,selected[0]+' on '+selected[1]+(outlet?' (as '+outlet+' reports it)':'')));
+  if(!c){box.appendChild(el('p','note','No statements'+(outlet?' in this outlet.':'.')));return;}
+  var full=byKey[selected[0]+'\u001f'+selected[1]];
+  box.appendChild(el('p',null,'net stance '+fmt(c.stance)+', '+c.count+' statement(s)'+(full&&full.first?', '+full.first+(full.last!==full.first?' .. '+full.last:''):'')));
+  if(!outlet&&full&&full.outlets.length>1){
+    var p=el('p','note','By outlet: ');
+    D.outlets.forEach(function(o){var oc=outletKey[o.outlet+'\u001f'+selected[0]+'\u001f'+selected[1]];if(oc)p.appendChild(el('span',oc.stance>0?'pro':oc.stance<0?'con':null,o.outlet+' '+fmt(oc.stance)+' ('+oc.count+')  '));});
+    box.appendChild(p);}
+  var ul=el('ul');c.statements.forEach(function(id){ul.appendChild(statementItem(id));});box.appendChild(ul);
+  if(c.more)box.appendChild(el('p','note',c.more+' more: faultline why '+selected[0]+' '+selected[1]+(outlet?' --outlet "'+outlet+'"':'')));
+}
+
+function renderCamps(){
+  var svg=document.getElementById('campgraph');svg.textContent='';
+  var W=520,H=420,cx=W/2,cy=H/2,pos={};
+  var camps=D.camps,n=camps.length;
+  camps.forEach(function(c,k){
+    var R=n>1?Math.min(W,H)/2-70:0,ang=2*Math.PI*k/Math.max(n,1)-Math.PI/2;
+    var ccx=cx+R*Math.cos(ang),ccy=cy+R*Math.sin(ang),r=c.actors.length>1?Math.min(55,12+9*c.actors.length):0;
+    c.actors.forEach(function(a,j){var t=2*Math.PI*j/c.actors.length;pos[a]=[ccx+r*Math.cos(t),ccy+r*Math.sin(t),k];});});
+  var maxW=0;D.networks.ties.forEach(function(t){maxW=Math.max(maxW,t.congruence,t.conflict);});
+  // A dense network would bury the camps: draw the strongest ties only.
+  var ties=D.networks.ties.slice().sort(function(a,b){return Math.max(b.congruence,b.conflict)-Math.max(a.congruence,a.conflict);}).slice(0,1500);
+  ties.forEach(function(t){
+    var a=pos[t.source],b=pos[t.target];if(!a||!b)return;
+    if(t.congruence>0)svg.appendChild(svgEl('line',{x1:a[0],y1:a[1],x2:b[0],y2:b[1],stroke:'#7a8a99','stroke-opacity':0.55,'stroke-width':1+3*t.congruence/(maxW||1)}));
+    if(t.conflict>0)svg.appendChild(svgEl('line',{x1:a[0],y1:a[1],x2:b[0],y2:b[1],stroke:'#b23b16','stroke-opacity':0.35,'stroke-dasharray':'4 3','stroke-width':1+2*t.conflict/(maxW||1)}));});
+  var palette=['#1f77b4','#ff7f0e','#2ca02c','#9467bd','#8c564b','#e377c2','#17becf','#bcbd22','#7f7f7f'];
+  Object.keys(pos).forEach(function(a){var p=pos[a];
+    svg.appendChild(svgEl('circle',{cx:p[0],cy:p[1],r:9,fill:palette[p[2]%palette.length],stroke:'#fff'}));
+    var t=svgEl('text',{x:p[0]+11,y:p[1]+4});t.textContent=a;svg.appendChild(t);});
+  var info=document.getElementById('campinfo');info.textContent='';
+  info.appendChild(el('p','note',D.camp_detection.algorithm+' on the congruence network (ties: '+D.camp_detection.tie_basis+', normalisation '+D.camp_detection.normalization+'); modularity '+(D.camp_detection.modularity===null?'n/a':D.camp_detection.modularity.toFixed(3))+'. Grey: congruence, red dashed: conflict'+(ties.length<D.networks.ties.length?' (the '+ties.length+' strongest of '+D.networks.ties.length+' ties drawn)':'')+'.'));
+  var ol=el('ol');camps.forEach(function(c){var li=el('li',null,c.actors.join(' '));
+    var prof=el('div','note');c.profile.forEach(function(p){prof.appendChild(el('span',p.stance>0?'pro':p.stance<0?'con':null,p.issue+' '+fmt(p.stance)+'  '));});
+    li.appendChild(prof);ol.appendChild(li);});info.appendChild(ol);
+  if(D.camps_by_window.length){info.appendChild(el('h3',null,'Camps by '+D.options.window));
+    var tb=el('table');D.camps_by_window.forEach(function(w){var tr=el('tr');tr.appendChild(el('th',null,w.window));
+      var td=el('td');w.camps.forEach(function(c){if(c.actors.length>1)td.appendChild(el('span',null,'['+c.actors.join(' ')+'] '));});
+      tr.appendChild(td);tb.appendChild(tr);});info.appendChild(tb);}
+}
+
+function renderShifts(){
+  var svg=document.getElementById('timeline');svg.textContent='';
+  var list=document.getElementById('shiftlist');list.textContent='';
+  if(!D.shifts.length){document.getElementById('noshifts').textContent='No actor changed its net stance between windows ('+D.options.window+').';svg.setAttribute('height',0);return;}
+  var rows=[],seen={};D.shifts.forEach(function(s){var k=s.actor+'\u001f'+s.issue;if(!seen[k]){seen[k]=1;rows.push(byKey[k]);}});
+  var ws={};rows.forEach(function(c){c.timeline.forEach(function(w){ws[w.window]=1;});});
+  var windows=Object.keys(ws).sort();
+  var left=130,top=28,rowH=26,W=Math.max(420,left+60*windows.length+40);
+  svg.setAttribute('width',W);svg.setAttribute('height',top+rowH*rows.length+10);
+  windows.forEach(function(w,k){var t=svgEl('text',{x:left+30+60*k,y:16,'text-anchor':'middle'});t.textContent=w;svg.appendChild(t);});
+  rows.forEach(function(c,r){var y=top+rowH*r+10;
+    var lab=svgEl('text',{x:4,y:y+4});lab.textContent=c.actor+' \u00b7 '+c.issue;svg.appendChild(lab);
+    svg.appendChild(svgEl('line',{x1:left,y1:y,x2:W-10,y2:y,stroke:'#ddd'}));
+    c.timeline.forEach(function(w){var k=windows.indexOf(w.window);
+      var dot=svgEl('circle',{cx:left+30+60*k,cy:y,r:Math.min(11,4+2*Math.sqrt(w.count)),fill:colour(w.stance),stroke:'#555'});
+      var tt=svgEl('title',{});tt.textContent=w.window+': '+fmt(w.stance)+' ('+w.count+')';dot.appendChild(tt);svg.appendChild(dot);});});
+  D.shifts.forEach(function(s){var li=el('li');
+    li.appendChild(el('strong',null,s.actor+' on '+s.issue+': '));
+    li.appendChild(el('span',s.from.stance>0?'pro':'con',s.from.window+' '+fmt(s.from.stance)));
+    li.appendChild(el('span',null,' \u2192 '));
+    li.appendChild(el('span',s.to.stance>0?'pro':'con',s.to.window+' '+fmt(s.to.stance)));
+    var ul=el('ul');s.from.statements.slice(0,2).concat(s.to.statements.slice(0,2)).forEach(function(id){ul.appendChild(statementItem(id));});
+    li.appendChild(ul);list.appendChild(li);});
+  if(D.summary.undated)document.getElementById('noshifts').textContent=D.summary.undated+' statement(s) without a year cannot shift.';
+}
+
+function renderStatements(){
+  var t=document.getElementById('statements');t.textContent='';
+  var head=el('tr');['id','date','actor','issue','stance','outlet','reported by','sentence'].forEach(function(h){head.appendChild(el('th',null,h));});t.appendChild(head);
+  var ids=Object.keys(D.statements).map(Number).sort(function(a,b){return a-b;}),shown=0;
+  ids.forEach(function(id){var s=D.statements[String(id)];if(outlet&&s.outlet!==outlet)return;if(shown>=2000)return;shown++;
+    var tr=el('tr');[id,s.date||'undated',s.actor,s.issue,s.stance>0?'+1':'-1',s.outlet,s.source,s.evidence].forEach(function(v){tr.appendChild(el('td',null,v));});t.appendChild(tr);});
+  document.getElementById('stmtnote').textContent=shown+' statement(s) shown'+(shown>=2000?' (first 2000)':'')+'.';
+}
+
+var sel=document.getElementById('outlet');
+D.outlets.forEach(function(o){var opt=el('option',null,o.outlet+' ('+o.count+')');opt.value=o.outlet;sel.appendChild(opt);});
+sel.addEventListener('change',function(){outlet=sel.value;renderHeatmap();renderEvidence();renderStatements();});
+if(D.cells.length)selected=[D.cells[0].actor,D.cells[0].issue];
+// A link can open the page on a cell and an outlet: map.html#cell=GBR/talks&outlet=Reuters
+location.hash.replace(/^#/,'').split('&').forEach(function(kv){
+  var i=kv.indexOf('=');if(i<0)return;var k=kv.slice(0,i),v=decodeURIComponent(kv.slice(i+1));
+  if(k==='outlet'&&D.outlets.some(function(o){return o.outlet===v;})){outlet=v;sel.value=v;}
+  if(k==='cell'){var j=v.lastIndexOf('/');if(j>0&&byKey[v.slice(0,j)+'\u001f'+v.slice(j+1)])selected=[v.slice(0,j),v.slice(j+1)];}});
+renderHeatmap();renderEvidence();renderCamps();renderShifts();renderStatements();
+document.body.setAttribute('data-rendered','yes');
+})();
+)JS";
+
+}  // namespace
+
+void WriteHtml(const map::Map& m, const HtmlOptions& o, std::ostream& out) {
+  json data = PageData(m, o.evidence_per_cell, o.evidence_budget);
+  std::string summary = std::to_string(m.statements.size()) + " statements, " +
+                        std::to_string(m.documents) + " documents, " + std::to_string(m.outlets.size()) +
+                        " outlets" + (m.first.empty() ? "" : ", " + m.first + " .. " + m.last) +
+                        ", window " + map::WindowName(m.options.window);
+  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
+      << "<title>" << HtmlEscape(o.title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n"
+      << "<header><h1>" << HtmlEscape(o.title) << "</h1><p id=\"summary\">" << HtmlEscape(summary)
+      << "</p></header>\n"
+      << "<main>\n<div>\n"
+      << "<section><h2>Who stands where</h2>\n"
+      << "<label>Outlet: <select id=\"outlet\"><option value=\"\">all outlets</option></select></label>\n"
+      << "<p class=\"legend\"><span style=\"background:#1f5fa8;color:#fff\">for</span>"
+         "<span style=\"background:#e0e0e0\">mixed</span><span style=\"background:#b23b16;color:#fff\">against"
+         "</span> size = statements; issues most divided first</p>\n"
+      << "<table id=\"heatmap\"></table></section>\n"
+      << "<section><h2>Shifts</h2><p id=\"noshifts\" class=\"note\"></p>"
+         "<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"420\" height=\"40\"></svg>"
+         "<ul id=\"shiftlist\"></ul></section>\n"
+      << "<section><h2>Statements</h2><p id=\"stmtnote\" class=\"note\"></p>"
+         "<table id=\"statements\"></table></section>\n"
+      << "</div>\n<div>\n"
+      << "<section><h2>Evidence</h2><div id=\"evidence\"></div></section>\n"
+      << "<section><h2>Camps</h2><svg id=\"campgraph\" xmlns=\"http://www.w3.org/2000/svg\" "
+         "width=\"520\" height=\"420\" viewBox=\"0 0 520 420\"></svg><div id=\"campinfo\"></div></section>\n"
+      << "</div>\n</main>\n"
+      << "<noscript><p>This page draws the map with JavaScript; the same data: faultline map --format json.</p>"
+         "</noscript>\n"
+      << "<script type=\"application/json\" id=\"map-data\">"
+      << JsonForScript(data.dump(-1, ' ', false, json::error_handler_t::replace)) << "</script>\n"
+      << "<script>" << kScript << "</script>\n</body>\n</html>\n";
+}
+
+}  // namespace faultline::report

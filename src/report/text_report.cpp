@@ -1,0 +1,314 @@
+#include "report/text_report.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <string>
+
+#include "report/escape.h"
+
+namespace faultline::report {
+namespace {
+
+using map::Cell;
+using map::Map;
+
+class Style {
+ public:
+  explicit Style(bool on) : on_(on) {}
+  std::string Bold(const std::string& s) const { return Wrap("1", s); }
+  std::string Dim(const std::string& s) const { return Wrap("2", s); }
+  std::string For(const std::string& s) const { return Wrap("32", s); }
+  std::string Against(const std::string& s) const { return Wrap("31", s); }
+  std::string Warn(const std::string& s) const { return Wrap("33", s); }
+  // Green for support, red for opposition, plain for mixed.
+  std::string ByStance(double stance, const std::string& s) const {
+    return stance > 0 ? For(s) : stance < 0 ? Against(s) : s;
+  }
+ private:
+  std::string Wrap(const char* code, const std::string& s) const {
+    if (!on_) return s;
+    return std::string("\x1b[") + code + "m" + s + "\x1b[0m";
+  }
+  bool on_;
+};
+
+std::string Fixed(double v, const char* fmt) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, fmt, v);
+  return buf;
+}
+std::string Signed(double v) { return v == 0 ? " 0.00" : Fixed(v, "%+.2f"); }
+
+std::string Pad(const std::string& s, size_t width) {
+  size_t w = DisplayWidth(s);
+  return w >= width ? s : s + std::string(width - w, ' ');
+}
+
+std::string Plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string DateSpan(const std::string& first, const std::string& last) {
+  if (first.empty()) return "undated";
+  return first == last ? first : first + ".." + last;
+}
+
+std::string Rule(const Style& st, const std::string& title, size_t width) {
+  std::string line = "== " + title + " ";
+  size_t w = DisplayWidth(line);
+  if (w < width) line += std::string(width - w, '=');
+  return st.Bold(line);
+}
+
+// "Outlet, 2022-03-28, per Bloomberg" for one statement.
+std::string Provenance(const Statement& s) {
+  std::string out = s.outlet.empty() ? "(no outlet)" : s.outlet;
+  out += ", " + (s.date.empty() ? std::string("undated") : s.date);
+  if (!s.source.empty() && s.source != s.outlet) out += ", per " + s.source;
+  return out;
+}
+
+void WriteEvidence(const Map& m, const std::vector<size_t>& ids, int limit, const std::string& indent,
+                   size_t width, const Style& st, std::ostream& out) {
+  int shown = 0;
+  for (size_t id : ids) {
+    if (shown == limit) {
+      out << indent << st.Dim("... " + Plural(ids.size() - shown, "more statement", "more statements") +
+                              " (faultline why)") << "\n";
+      break;
+    }
+    const Statement& s = m.statements[id];
+    size_t room = width > indent.size() + 6 ? width - indent.size() - 4 : 40;
+    out << indent << st.ByStance(s.stance, s.stance > 0 ? "+" : "-") << " \""
+        << OneLine(s.evidence.empty() ? "(no evidence text)" : s.evidence, room) << "\"\n";
+    out << indent << "  " << st.Dim(OneLine(Provenance(s), room)) << "\n";
+    ++shown;
+  }
+}
+
+// "+1", "-1", "0" or "+0.33": a window's net stance in few columns.
+std::string Short(double v) {
+  if (v == 1) return "+1";
+  if (v == -1) return "-1";
+  if (v == 0) return "0";
+  return Fixed(v, "%+.2f");
+}
+
+void WriteCellLine(const Map& m, const Cell& c, size_t width, const Style& st, std::ostream& out) {
+  std::string head = "    " + Pad(OneLine(c.actor, 24), 6) + " ";
+  std::string stance = Signed(c.stance);
+  std::string facts = "  " + Pad(Plural(c.count, "stmt", "stmts"), 9) + Pad(Plural(c.documents, "doc", "docs"), 8) +
+                      Pad(Plural(c.outlets.size(), "outlet", "outlets"), 11) + DateSpan(c.first, c.last);
+  if (c.undated > 0) facts += " +" + std::to_string(c.undated) + " no year";
+  std::string flag = c.outlets_disagree ? "  ! outlets differ" : "";
+  out << head << st.ByStance(c.stance, stance) << facts << st.Warn(flag) << "\n";
+  // The cell's course over time, when it was reported in more than one window.
+  if (c.timeline.size() > 1) {
+    const std::string indent(13, ' ');
+    std::string line = indent + "course:";
+    size_t used = DisplayWidth(line);
+    for (const auto& w : c.timeline) {
+      std::string item = " " + w.window + " " + Short(w.stance);
+      if (used + DisplayWidth(item) > width) {
+        out << st.Dim(line) << "\n";
+        line = indent + "       ";
+        used = DisplayWidth(line);
+      }
+      line += item;
+      used += DisplayWidth(item);
+    }
+    out << st.Dim(line) << "\n";
+  }
+}
+
+}  // namespace
+
+void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
+  Style st(o.colour);
+  const size_t W = o.width;
+  out << st.Bold("faultline map") << ": " << Plural(m.statements.size(), "statement", "statements")
+      << " in " << Plural(m.documents, "document", "documents") << " from "
+      << Plural(m.outlets.size(), "outlet", "outlets") << ", " << DateSpan(m.first, m.last)
+      << ", window " << map::WindowName(m.options.window) << "\n";
+  std::string filters;
+  if (!m.options.from.empty()) filters += " from " + m.options.from;
+  if (!m.options.to.empty()) filters += " to " + m.options.to;
+  if (!m.options.outlet.empty()) filters += " outlet \"" + m.options.outlet + "\"";
+  if (!m.options.issue.empty()) filters += " issue " + m.options.issue;
+  if (!filters.empty()) out << "  filtered:" << OneLine(filters, W - 12) << "\n";
+  if (m.excluded_by_range > 0)
+    out << "  " << Plural(m.excluded_by_range, "statement", "statements")
+        << " left out: outside the date range, or without a year to place them\n";
+  if (m.undated > 0)
+    out << "  " << Plural(m.undated, "statement has", "statements have")
+        << " no year (undated, or like \"--02-25\"): in cells, not in windows or shifts\n";
+  if (m.statements.empty()) {
+    out << "\nNo statements to map.\n";
+    return;
+  }
+
+  out << "\n" << Rule(st, "ISSUES, most divided first", W) << "\n";
+  out << st.Dim("  split: 1 = for and against balance, 0 = one-sided; contested: documents on the") << "\n"
+      << st.Dim("  weaker side x 2, the sort key (docs/map.md)") << "\n";
+  for (const auto& is : m.issues) {
+    out << "\n  " << st.Bold(OneLine(is.issue, 40)) << "  split " << Fixed(is.split, "%.2f") << "  contested "
+        << Fixed(is.contested, "%.1f") << "  "
+        << st.For("for " + std::to_string(is.for_cells.size())) << " / "
+        << st.Against("against " + std::to_string(is.against_cells.size()));
+    if (!is.mixed_cells.empty()) out << " / mixed " << is.mixed_cells.size();
+    out << "  " << st.Dim(Plural(is.count, "statement", "statements")) << "\n";
+    auto group = [&](const char* label, const std::vector<size_t>& idx) {
+      if (idx.empty()) return;
+      out << "   " << label << "\n";
+      for (size_t ci : idx) WriteCellLine(m, m.cells[ci], W, st, out);
+    };
+    group("for", is.for_cells);
+    group("mixed", is.mixed_cells);
+    group("against", is.against_cells);
+  }
+
+  out << "\n" << Rule(st, "SHIFTS between " + std::string(map::WindowName(m.options.window)) + "s", W) << "\n";
+  if (m.undated > 0)
+    out << st.Dim("  " + Plural(m.undated, "statement", "statements") +
+                  " without a year cannot shift and are left out here") << "\n";
+  if (m.shifts.empty()) out << "  No actor changed its net stance between windows.\n";
+  // On a big map only the best-attested shifts are shown; the JSON has them all.
+  std::vector<const map::Shift*> shifts;
+  for (const auto& sh : m.shifts) shifts.push_back(&sh);
+  if (o.max_shifts > 0 && shifts.size() > o.max_shifts) {
+    std::stable_sort(shifts.begin(), shifts.end(), [](const map::Shift* a, const map::Shift* b) {
+      return a->from.count + a->to.count > b->from.count + b->to.count;
+    });
+    shifts.resize(o.max_shifts);
+    std::stable_sort(shifts.begin(), shifts.end());  // back to map order
+    out << st.Dim("  the " + std::to_string(o.max_shifts) + " best-attested of " + std::to_string(m.shifts.size()) +
+                  " shifts (all: --format json)") << "\n";
+  }
+  for (const map::Shift* shp : shifts) {
+    const map::Shift& sh = *shp;
+    out << "\n  " << st.Bold(OneLine(sh.actor, 24)) << " on " << st.Bold(OneLine(sh.issue, 40)) << ": " << sh.from.window << " "
+        << st.ByStance(sh.from.stance, Signed(sh.from.stance)) << " (" << Plural(sh.from.count, "stmt", "stmts")
+        << ")  ->  " << sh.to.window << " " << st.ByStance(sh.to.stance, Signed(sh.to.stance)) << " ("
+        << Plural(sh.to.count, "stmt", "stmts") << ")\n";
+    out << "    " << sh.from.window << ":\n";
+    WriteEvidence(m, sh.from.statements, o.evidence_per_end, "      ", W, st, out);
+    out << "    " << sh.to.window << ":\n";
+    WriteEvidence(m, sh.to.statements, o.evidence_per_end, "      ", W, st, out);
+  }
+
+  out << "\n" << Rule(st, "CAMPS", W) << "\n";
+  out << st.Dim("  " + OneLine(m.camps.algorithm, W - 2)) << "\n";
+  out << st.Dim("  on the congruence network; ties from " +
+                std::string(m.networks.basis == map::TieBasis::kNet ? "net stances" : "any stance taken") +
+                ", normalisation " + map::NormalizationName(m.networks.normalization))
+      << "\n";
+  out << "  modularity "
+      << (m.camps.has_modularity ? Fixed(m.camps.modularity, "%.3f") : std::string("n/a (no congruence ties)"))
+      << "\n";
+  for (size_t k = 0; k < m.camps.camps.size(); ++k) {
+    const auto& camp = m.camps.camps[k];
+    std::string members;
+    for (const auto& a : camp.actors) members += (members.empty() ? "" : " ") + a;
+    out << "  " << Pad(std::to_string(k + 1) + ".", 4) << OneLine(members, W - 6) << "\n";
+    std::string profile;
+    size_t used = 7;
+    for (const auto& [issue, s] : camp.profile) {
+      std::string item = OneLine(issue, 40) + " " + Signed(s) + "  ";
+      if (used + DisplayWidth(item) > W) { profile += st.Dim("..."); break; }
+      used += DisplayWidth(item);
+      profile += st.ByStance(s, item);
+    }
+    if (!profile.empty()) out << "       " << profile << "\n";
+  }
+
+  if (!m.camps_by_window.empty()) {
+    out << "\n  by " << map::WindowName(m.options.window) << " (camps of two or more; modularity):\n";
+    for (const auto& wc : m.camps_by_window) {
+      std::string line = Pad(wc.window, 9);
+      for (const auto& camp : wc.camps.camps) {
+        if (camp.actors.size() < 2) continue;
+        std::string members;
+        for (const auto& a : camp.actors) members += (members.empty() ? "" : " ") + a;
+        line += "[" + members + "] ";
+      }
+      std::string q = wc.camps.has_modularity ? Fixed(wc.camps.modularity, " %.2f") : std::string(" n/a");
+      out << "    " << OneLine(line, W - 4 - DisplayWidth(q)) << st.Dim(q) << "\n";
+    }
+  }
+
+  out << "\n" << Rule(st, "OUTLETS: what each reports", W) << "\n";
+  std::map<std::string, std::pair<int, int>> per_outlet;  // statements, cells
+  for (const auto& oc : m.outlet_cells) {
+    per_outlet[oc.outlet].first += oc.count;
+    per_outlet[oc.outlet].second += 1;
+  }
+  for (const auto& [outlet, n] : per_outlet)
+    out << "  " << Pad(OneLine(outlet, 40), 42) << Plural(n.first, "statement", "statements") << " on "
+        << Plural(n.second, "cell", "cells") << "\n";
+  size_t single = 0, multi = 0;
+  for (const Cell& c : m.cells) (c.outlets.size() < 2 ? single : multi) += 1;
+  std::vector<const Cell*> shown;
+  for (const Cell& c : m.cells)
+    if (c.outlets.size() >= 2 && c.outlets_disagree) shown.push_back(&c);
+  for (const Cell& c : m.cells)
+    if (c.outlets.size() >= 2 && !c.outlets_disagree) shown.push_back(&c);
+  if (o.max_outlet_cells > 0 && shown.size() > o.max_outlet_cells) shown.resize(o.max_outlet_cells);
+  bool header = false;
+  for (const Cell* cp : shown) {
+    const Cell& c = *cp;
+    if (!header) {
+      out << "\n  cells told by more than one outlet (! = outlets disagree):\n";
+      header = true;
+    }
+    std::string line = "    " + Pad(OneLine(c.actor + " " + c.issue, 40), 22) + (c.outlets_disagree ? st.Warn("! ") : "  ");
+    size_t used = 28;
+    for (size_t k : c.outlet_cells) {
+      const auto& oc = m.outlet_cells[k];
+      std::string item = OneLine(oc.outlet, 24) + " " + Signed(oc.stance) + " (" + std::to_string(oc.count) + ")  ";
+      if (used + DisplayWidth(item) > W) {
+        out << line << "\n";
+        line = std::string(28, ' ');
+        used = 28;
+      }
+      used += DisplayWidth(item);
+      line += st.ByStance(oc.stance, item);
+    }
+    out << line << "\n";
+  }
+  if (shown.size() < multi)
+    out << st.Dim("  ... " + std::to_string(multi - shown.size()) + " more cells told by several outlets (all: --format json)")
+        << "\n";
+  if (single > 0) out << "  " << Plural(single, "cell is", "cells are") << " reported by a single outlet\n";
+}
+
+void WriteWhyText(const Map& m, const std::string& actor, const std::string& issue,
+                  const TextOptions& o, std::ostream& out) {
+  Style st(o.colour);
+  const Cell* c = m.FindCell(actor, issue);
+  if (c == nullptr) {
+    out << "No statements of " << OneLine(actor, 40) << " on " << OneLine(issue, 40) << " in the input.\n";
+    return;
+  }
+  out << st.Bold(OneLine(actor + " on " + issue, o.width)) << ": net " << st.ByStance(c->stance, Signed(c->stance)) << ", "
+      << Plural(c->count, "statement", "statements") << " in " << Plural(c->documents, "document", "documents")
+      << " (" << c->docs_for << " for, " << c->docs_against << " against), " << DateSpan(c->first, c->last)
+      << "\n";
+  int n = 0;
+  for (size_t id : c->statements) {
+    const Statement& s = m.statements[id];
+    out << "\n" << st.ByStance(s.stance, std::string(s.stance > 0 ? "+1" : "-1")) << "  #" << ++n << "\n";
+    out << "  sentence:    " << OneLine(s.evidence.empty() ? "(none)" : s.evidence, 100000) << "\n";
+    out << "  outlet:      " << OneLine(s.outlet.empty() ? "(unknown)" : s.outlet, o.width) << "\n";
+    out << "  date:        " << (s.date.empty() ? "(undated)" : OneLine(s.date, 40)) << "\n";
+    out << "  reported by: " << OneLine(s.source.empty() ? "(unattributed)" : s.source, o.width) << "\n";
+    if (!s.person.empty()) out << "  person:      " << OneLine(s.person, o.width) << "\n";
+    out << "  rule:        " << OneLine(s.rule.empty() ? "(none)" : s.rule, o.width) << "\n";
+    out << "  cue:         " << OneLine(s.cue.empty() ? "(none)" : s.cue, o.width) << "\n";
+    out << "  doc:         " << OneLine(s.doc, 1000);
+    if (s.end > s.begin) out << " [" << s.begin << ".." << s.end << ")";
+    out << "\n";
+  }
+}
+
+}  // namespace faultline::report

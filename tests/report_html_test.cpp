@@ -1,0 +1,173 @@
+// The HTML report: escaping helpers, a self-contained page, and a render in headless
+// Chromium showing that article text containing markup is displayed, never run.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "map/map.h"
+#include "map/statement_jsonl.h"
+#include "report/escape.h"
+#include "report/html_report.h"
+#include "test_paths.h"
+
+namespace faultline::report {
+namespace {
+
+std::string Shell(const std::string& cmd, int* rc) {
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) { *rc = -1; return out; }
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  int status = pclose(p);
+  *rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return out;
+}
+
+map::Map FixtureMap(const std::string& name) {
+  std::ifstream in(testing::SourceDir() + "/tests/data/" + name);
+  std::vector<Statement> st;
+  std::vector<Status> errors;
+  map::ReadStatementsJsonl(in, name, &st, &errors);
+  EXPECT_TRUE(errors.empty());
+  return map::BuildMap(std::move(st), map::MapOptions{});
+}
+
+std::string Html(const map::Map& m) {
+  std::ostringstream out;
+  WriteHtml(m, HtmlOptions{}, out);
+  return out.str();
+}
+
+std::string DataBlock(const std::string& html) {
+  const std::string open = "<script type=\"application/json\" id=\"map-data\">";
+  size_t a = html.find(open);
+  if (a == std::string::npos) return {};
+  a += open.size();
+  size_t b = html.find("</script>", a);
+  return html.substr(a, b - a);
+}
+
+TEST(HtmlEscape, Entities) {
+  EXPECT_EQ(HtmlEscape("<a href=\"x\">Tom & 'Jerry'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
+  EXPECT_EQ(HtmlEscape(std::string("a\x01z")), "az");  // not allowed in XML 1.0
+}
+
+TEST(JsonForScript, EscapesWhatCouldCloseOrBreakTheScript) {
+  std::string json = nlohmann::json("</script><!-- & \u2028\u2029").dump(-1, ' ', false);
+  std::string safe = JsonForScript(json);
+  EXPECT_EQ(safe.find('<'), std::string::npos);
+  EXPECT_EQ(safe.find('>'), std::string::npos);
+  EXPECT_EQ(safe.find('&'), std::string::npos);
+  EXPECT_EQ(safe.find("\xE2\x80\xA8"), std::string::npos);
+  EXPECT_EQ(nlohmann::json::parse(safe).get<std::string>(), "</script><!-- & \u2028\u2029");
+}
+
+TEST(HtmlReport, SelfContained) {
+  std::string html = Html(FixtureMap("statements_nato.jsonl"));
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("<script src"), std::string::npos);
+  EXPECT_EQ(html.find("@import"), std::string::npos);
+  EXPECT_EQ(html.find("url("), std::string::npos);
+  // The only URLs are XML namespace names, which browsers never fetch.
+  std::regex url("https?://[^\"' )]*");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), url); it != std::sregex_iterator(); ++it)
+    EXPECT_EQ(it->str(), "http://www.w3.org/2000/svg");
+}
+
+TEST(HtmlReport, ArticleTextIsInertInTheDataBlock) {
+  std::string html = Html(FixtureMap("statements_hostile.jsonl"));
+  std::string data = DataBlock(html);
+  ASSERT_FALSE(data.empty());
+  EXPECT_EQ(data.find('<'), std::string::npos);
+  EXPECT_EQ(data.find("\xE2\x80\xA8"), std::string::npos);
+  auto j = nlohmann::json::parse(data);
+  bool found = false;
+  for (const auto& [id, s] : j["statements"].items())
+    if (s["evidence"].get<std::string>().find("<script>document.title='owned'") != std::string::npos) found = true;
+  EXPECT_TRUE(found);
+  // Outlet names with markup are escaped in the static page too.
+  EXPECT_EQ(html.find("<b>One</b>"), std::string::npos);
+}
+
+// Renders the page in headless Chromium and inspects the DOM after its scripts ran.
+class HtmlChromium : public ::testing::Test {
+ protected:
+  std::string Render(const map::Map& m, const std::string& name, const std::string& hash = "") {
+    std::string path = ::testing::TempDir() + "/" + name;
+    {
+      std::ofstream out(path);
+      WriteHtml(m, HtmlOptions{}, out);
+    }
+    int rc;
+    std::string profile = Shell("mktemp -d", &rc);
+    while (!profile.empty() && profile.back() == '\n') profile.pop_back();
+    std::string cmd = "timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+                      "--disable-background-networking --disable-component-update --disable-sync "
+                      "--user-data-dir='" + profile + "' --virtual-time-budget=5000 --dump-dom 'file://" + path + hash +
+                      "' 2>/dev/null";
+    std::string dom = Shell(cmd, &rc);
+    Shell("rm -rf '" + profile + "'", &rc);
+    return dom;
+  }
+  void SetUp() override {
+    int rc;
+    Shell("command -v chromium", &rc);
+    if (rc != 0) GTEST_SKIP() << "chromium is not installed; skipping the browser render";
+  }
+};
+
+TEST_F(HtmlChromium, RendersHeatmapCampsShiftsAndEvidence) {
+  map::Map m = FixtureMap("statements_nato.jsonl");
+  std::string dom = Render(m, "nato.html");
+  ASSERT_NE(dom.find("data-rendered=\"yes\""), std::string::npos) << dom.substr(0, 2000);
+  size_t cells = 0;
+  for (size_t p = dom.find("<td class=\"cell"); p != std::string::npos; p = dom.find("<td class=\"cell", p + 1)) ++cells;
+  EXPECT_EQ(cells, m.cells.size());
+  EXPECT_NE(dom.find("data-actor=\"GBR\" data-issue=\"talks\""), std::string::npos);
+  EXPECT_NE(dom.find("<circle"), std::string::npos);       // camp graph and timeline drawn
+  EXPECT_NE(dom.find("GBR on talks: "), std::string::npos);  // a shift listed
+  EXPECT_NE(dom.find("Agency Report (10)"), std::string::npos);  // outlet filter filled
+  // The first cell's evidence is shown at load.
+  EXPECT_NE(dom.find("Paris favours keeping a channel open"), std::string::npos);
+}
+
+TEST_F(HtmlChromium, OutletFilterAndCellSelection) {
+  map::Map m = FixtureMap("statements_nato.jsonl");
+  std::string dom = Render(m, "nato-outlet.html", "#cell=GBR/talks&outlet=Kyiv%20Voice");
+  ASSERT_NE(dom.find("data-rendered=\"yes\""), std::string::npos);
+  size_t a = dom.find("id=\"evidence\"");
+  ASSERT_NE(a, std::string::npos);
+  std::string evidence = dom.substr(a, dom.find("</div>", a) - a);
+  EXPECT_NE(evidence.find("GBR on talks (as Kyiv Voice reports it)"), std::string::npos) << evidence;
+  EXPECT_NE(evidence.find("Britain is among those pushing for peace talks"), std::string::npos);
+  EXPECT_EQ(evidence.find("London regards negotiations with Putin"), std::string::npos);  // other outlets
+  EXPECT_NE(dom.find("2 statement(s) shown."), std::string::npos);  // Kyiv Voice has two statements
+  size_t cells = 0;
+  for (size_t p = dom.find("<td class=\"cell"); p != std::string::npos; p = dom.find("<td class=\"cell", p + 1)) ++cells;
+  EXPECT_EQ(cells, 2u);  // the heatmap as Kyiv Voice tells it: GBR talks, FRA arms
+}
+
+TEST_F(HtmlChromium, ScriptInArticleTextIsShownNeverRun) {
+  std::string dom = Render(FixtureMap("statements_hostile.jsonl"), "hostile.html");
+  ASSERT_NE(dom.find("data-rendered=\"yes\""), std::string::npos) << dom.substr(0, 2000);
+  EXPECT_NE(dom.find("<title>faultline map</title>"), std::string::npos);  // title not rewritten
+  EXPECT_EQ(dom.find("owned</title>"), std::string::npos);
+  EXPECT_EQ(dom.find("id=\"pwned\""), std::string::npos);  // the injected element was never created
+  EXPECT_EQ(dom.find("<img src=\"x\""), std::string::npos);
+  // ... and the markup is there as text.
+  EXPECT_NE(dom.find("&lt;script&gt;document.title='owned'"), std::string::npos);
+  EXPECT_NE(dom.find("&lt;img src=x onerror="), std::string::npos);
+  EXPECT_NE(dom.find("Outlet &lt;b&gt;One&lt;/b&gt;"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace faultline::report
