@@ -30,6 +30,13 @@ bool DictionaryEntry::HasDates() const {
   return false;
 }
 
+bool DictionaryEntry::LooksLikePerson() const {
+  if (!HasDates()) return false;
+  for (const auto& c : codes)
+    if (c.code.size() == 3) return false;
+  return true;
+}
+
 std::string KnowledgeBase::DataDir() {
   if (const char* env = std::getenv("FAULTLINE_DATA"); env != nullptr && *env != '\0')
     return env;

@@ -83,6 +83,9 @@ struct DictionaryEntry {
   std::string format;                // "petrarch" | "tabari"
   std::string source;                // file:line
   bool HasDates() const;
+  // A person (CountryInfo leaders, IGO heads): dated codes and none of them a bare
+  // three-letter state code (UKRAINE has [UKR >911221]; KARZAI has [AFGGOV >011222]).
+  bool LooksLikePerson() const;
 };
 
 // Words that decide how a name is read in context (data/actors/context.yaml).

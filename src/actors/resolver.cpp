@@ -240,6 +240,15 @@ class Resolver {
         rule = "role:" + role.role + "+" + qual->alias;
       }
       const size_t after = std::max(last, qual_idx == SIZE_MAX ? last : qual_idx) + 1;
+      // "the former German chancellor", "a French deputy foreign minister".
+      if (qual != nullptr && !non_holder) {
+        auto w = PrevWord(begin);
+        if (w && OnlySpaces(w->end, begin) && scan::InList(w->text, ctx_.non_holder_modifiers))
+          non_holder = true;
+        for (const auto& t : scan::TokensAfter(text_, cands_[qual_idx].end, 3))
+          if (t.end <= cands_[i].begin && scan::InList(t.text, ctx_.non_holder_modifiers))
+            non_holder = true;
+      }
 
       // A person right after: "French President Emmanuel Macron", "spokesman Dmitry Peskov".
       if (NextIs(after, AliasKind::kPerson, end)) {
@@ -364,7 +373,19 @@ class Resolver {
         *why = "metonym:subject:" + scan::Lower(t.text);
         return Reading::kActor;
       }
+      // A past-tense verb not in the list: "Kyiv severed diplomatic relations".
+      if (t.text.size() > 4 && t.text.substr(t.text.size() - 2) == "ed" &&
+          scan::IsLowerAt(t.text, 0)) {
+        *why = "metonym:subject-ed:" + scan::Lower(t.text);
+        return Reading::kActor;
+      }
       if (!scan::InList(t.text, ctx_.auxiliaries)) break;
+    }
+    // "weapons sent to Kiev": the recipient of a political verb.
+    if (before.size() == 2 && before[0].word && scan::EqualsIgnoreCase(before[0].text, "to") &&
+        before[1].word && scan::InList(before[1].text, ctx_.political_verbs)) {
+      *why = "metonym:recipient:" + scan::Lower(before[1].text);
+      return Reading::kActor;
     }
     if (!before.empty() && before[0].word &&
         (scan::InList(before[0].text, ctx_.actor_prepositions) ||
@@ -594,7 +615,7 @@ class Resolver {
         Mention m = Make(c.begin, c.end, "", e.format + ":" + (code.empty() ? "-" : code));
         const std::string actor = kb_.ActorForCameo(code);
         if (!actor.empty()) m.actors = {actor};
-        if (e.HasDates()) {
+        if (e.LooksLikePerson()) {
           m.kind = "person";
           m.person = scan::TitleCase(e.phrases.front());
         } else if (const Actor* a = actor.empty() ? nullptr : kb_.FindActor(actor);
