@@ -34,7 +34,7 @@ class WordSet {
 struct ContextSets {
   WordSet political_verbs, auxiliaries, place_prepositions, actor_prepositions, position_nouns,
       apposition_heads, pronouns, compound_prefixes, role_modifiers, non_holder_modifiers,
-      role_nouns;
+      role_nouns, honorifics;
 
   static ContextSets From(const KnowledgeBase& kb) {
     const ContextWords& c = kb.context();
@@ -49,6 +49,7 @@ struct ContextSets {
     s.compound_prefixes = WordSet(c.compound_prefixes);
     s.role_modifiers = WordSet(c.role_modifiers);
     s.non_holder_modifiers = WordSet(c.non_holder_modifiers);
+    s.honorifics = WordSet(c.honorifics);
     for (const auto& r : kb.roles())
       for (const auto& n : r.nouns) s.role_nouns.Add(n);
     return s;

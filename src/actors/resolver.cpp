@@ -738,7 +738,10 @@ class Resolver {
              (n == 0 ? before[n].end == comma : OnlySpaces(before[n].end, before[n - 1].begin)))
         ++n;
       if (n < 2) continue;
-      const size_t name_b = before[n - 1].begin, name_e = comma;
+      // "Mr Kobrinets, ...": the honorific is not part of the name.
+      size_t first = n - 1;
+      if (sets_.honorifics.Contains(before[first].text)) --first;
+      const size_t name_b = before[first].begin, name_e = comma;
       const Mention* known = MentionAt(name_b, name_e);
       if (known == nullptr && Overlaps(name_b, name_e)) continue;
       if (known != nullptr && (known->kind != "person" || !known->actors.empty())) continue;
