@@ -97,26 +97,45 @@ class PatternTable {
     for (const auto& f : forms) Add(f, true, AliasTarget{kind, index, alias});
   }
 
-  // Imported dictionary phrase (upper case in the files): caseless, checked later to
-  // look like a name in the text. Short phrases (mostly acronyms: CIA, UN, US) would
-  // fire inside every other word caselessly, so they are matched as written and in
-  // title case only.
+  // Imported dictionary phrase (upper case in the files): matched in title case with
+  // small words lower case, and as written for single words and acronyms ("HAMID_KARZAI" -> "Hamid Karzai", "MINISTRY OF
+  // FOREIGN AFFAIRS" -> "Ministry of Foreign Affairs"). Not caselessly: 35,000 caseless
+  // literals scan at ~45 MB/s, case-sensitive ones at hundreds (bench/README-actors.md);
+  // the price is mixed-case names (McCain), which belong in our YAML anyway.
   void AddDictionary(const std::string& phrase, bool stem, uint32_t index,
-                     const std::string& fixed_actor) {
+                     const std::string& fixed_actor, const std::vector<std::string>& stopwords) {
     if (phrase.size() < 2) return;
-    std::set<std::string> forms = {phrase};
-    const bool caseless = phrase.size() >= kMinCaseless;
-    if (!caseless) forms.insert(scan::TitleCase(phrase));
+    // ALL CAPS only for acronyms: headlines rarely spell out whole multi-word names.
+    std::set<std::string> forms = {TitleWithStopwords(phrase, stopwords)};
+    if (phrase.size() <= 5 || phrase.find(' ') == std::string::npos) forms.insert(phrase);
     Expand(&forms);
     for (const auto& f : forms) {
       AliasTarget t{AliasKind::kDictionary, index, phrase};
       t.stem = stem;
       t.check_caps = true;
       t.fixed_actor = fixed_actor;
-      Add(f, caseless, t);
+      Add(f, false, t);
     }
   }
-  static constexpr size_t kMinCaseless = 6;
+
+  static std::string TitleWithStopwords(const std::string& phrase,
+                                        const std::vector<std::string>& stopwords) {
+    std::string t = scan::TitleCase(phrase);
+    std::string out;
+    size_t pos = 0;
+    bool first = true;
+    while (pos <= t.size()) {
+      size_t sp = t.find(' ', pos);
+      if (sp == std::string::npos) sp = t.size();
+      std::string w = t.substr(pos, sp - pos);
+      if (!first && scan::InList(w, stopwords)) w = scan::Lower(w);
+      if (!first) out += ' ';
+      out += w;
+      first = false;
+      pos = sp + 1;
+    }
+    return out;
+  }
 
   std::vector<Pattern>& patterns() { return patterns_; }
 
@@ -278,7 +297,8 @@ Result<ActorRecognizer> ActorRecognizer::Build(std::shared_ptr<const KnowledgeBa
       fixed = a;
     }
     for (size_t j = 0; j < dict[i].phrases.size(); ++j)
-      table.AddDictionary(dict[i].phrases[j], dict[i].stems[j], i, fixed);
+      table.AddDictionary(dict[i].phrases[j], dict[i].stems[j], i, fixed,
+                          kb->context().name_stopwords);
   }
 
   auto impl = std::make_shared<Impl>();

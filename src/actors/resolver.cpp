@@ -664,9 +664,8 @@ class Resolver {
   // The state a paragraph is about: the nearest preceding mention with one actor in
   // the same paragraph, else the nearest following one, else the article's main actor.
   std::vector<std::string> ContextActor(size_t pos, std::string* why) const {
-    auto paragraphs = SplitParagraphs(text_);
     Span para{0, text_.size()};
-    for (const auto& p : paragraphs)
+    for (const auto& p : Paragraphs())
       if (p.begin <= pos && pos < p.end) para = p;
     const Mention* best = nullptr;
     for (const auto& m : out_) {
@@ -694,6 +693,11 @@ class Resolver {
       return {main};
     }
     return {};
+  }
+
+  const std::vector<Span>& Paragraphs() const {
+    if (!paragraphs_) paragraphs_ = SplitParagraphs(text_);
+    return *paragraphs_;
   }
 
   std::string MainState() const {
@@ -731,7 +735,10 @@ class Resolver {
     while ((pos = text_.find(", ", pos)) != std::string_view::npos) {
       const size_t comma = pos;
       pos += 2;
-      // The name before the comma.
+      // The name before the comma (cheap test first: a capitalised word right before it).
+      if (auto last = scan::TokensBefore(text_, comma, 1);
+          last.empty() || last[0].end != comma || !IsCapitalizedWord(last[0]))
+        continue;
       auto before = scan::TokensBefore(text_, comma, 4);
       size_t n = 0;
       while (n < before.size() && n < 3 && IsCapitalizedWord(before[n]) &&
@@ -891,19 +898,30 @@ class Resolver {
 
     // Pronouns at the start of a clause: the nearest person before them in the paragraph.
     if (ctx_.pronouns.empty()) return;
-    for (const auto& para : SplitParagraphs(text_)) {
+    for (const auto& para : Paragraphs()) {
       bool has_person = false;
       for (const auto& m : out_)
         if (m.begin >= para.begin && m.end <= para.end && !m.person.empty()) has_person = true;
       if (!has_person) continue;
-      auto toks = scan::TokensAfter(text_, para.begin, SIZE_MAX);
-      for (size_t k = 0; k < toks.size(); ++k) {
-        const Token& t = toks[k];
-        if (t.begin >= para.end) break;
-        if (!t.word || !sets_.pronouns.Contains(t.text)) continue;
+      for (size_t i = para.begin; i < para.end; ++i) {
+        const char ch = text_[i];
+        if (ch != 'h' && ch != 'H' && ch != 's' && ch != 'S') continue;
+        if (scan::IsWordCharBefore(text_, i)) continue;
+        size_t e = i;
+        while (e < para.end && ((text_[e] | 0x20) >= 'a' && (text_[e] | 0x20) <= 'z')) ++e;
+        if (scan::IsWordCharAt(text_, e)) continue;
+        const std::string_view word = text_.substr(i, e - i);
+        i = e;
+        if (!sets_.pronouns.Contains(word)) continue;
+        Token t;
+        t.begin = e - word.size();
+        t.end = e;
+        t.text = word;
+        t.word = true;
+        auto prev = scan::TokensBefore(text_, t.begin, 1);
         const bool clause_start =
-            k == 0 || (!toks[k - 1].word && toks[k - 1].text != "'" ) ||
-            scan::OneOf(toks[k - 1].text, {"and", "but", "that", "as", "while", "when"});
+            prev.empty() || prev[0].end <= para.begin || (!prev[0].word && prev[0].text != "'") ||
+            scan::OneOf(prev[0].text, {"and", "but", "that", "as", "while", "when"});
         if (!clause_start) continue;
         const Mention* best = nullptr;
         for (const auto& m : out_) {
@@ -944,6 +962,7 @@ class Resolver {
   std::vector<Pair> pairs_;
   std::vector<Unknown> unknowns_;
   std::vector<Mention> out_;
+  mutable std::optional<std::vector<Span>> paragraphs_;
 };
 
 }  // namespace
