@@ -38,12 +38,10 @@ class Resolver {
     ReadMetonyms();
     ReadAmbiguousNames();
     EmitSimple();
-    std::sort(out_.begin(), out_.end(),
+    std::stable_sort(out_.begin(), out_.end(),
               [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
     Appositions();
-    Coreference();
-    std::sort(out_.begin(), out_.end(),
-              [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+    Coreference();  // keeps out_ sorted (MergeAdded)
     return std::move(out_);
   }
 
@@ -796,9 +794,7 @@ class Resolver {
       }
       RememberUnknown(m.person, m.actors, m.role);
     }
-    for (auto& m : added) out_.push_back(std::move(m));
-    std::sort(out_.begin(), out_.end(),
-              [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+    MergeAdded(&added);
   }
 
   bool IsRoleNoun(std::string_view w) const { return sets_.role_nouns.Contains(w); }
@@ -835,10 +831,7 @@ class Resolver {
         pos = e;
       }
     }
-    for (auto& m : added) out_.push_back(std::move(m));
-    added.clear();
-    std::sort(out_.begin(), out_.end(),
-              [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+    MergeAdded(&added);
 
     // "the chancellor": the nearest preceding person holding that role, else the holder
     // of that role in the article's main state.
@@ -866,10 +859,7 @@ class Resolver {
       }
       if (!Overlaps(m.begin, m.end)) added.push_back(std::move(m));
     }
-    for (auto& m : added) out_.push_back(std::move(m));
-    added.clear();
-    std::sort(out_.begin(), out_.end(),
-              [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+    MergeAdded(&added);
 
     // "the two leaders": the two most recent distinct people.
     for (const auto& pr : pairs_) {
@@ -891,10 +881,7 @@ class Resolver {
             m.actors.push_back(a);
       added.push_back(std::move(m));
     }
-    for (auto& m : added) out_.push_back(std::move(m));
-    added.clear();
-    std::sort(out_.begin(), out_.end(),
-              [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+    MergeAdded(&added);
 
     // Pronouns at the start of a clause: the nearest person before them in the paragraph.
     if (ctx_.pronouns.empty()) return;
@@ -937,7 +924,18 @@ class Resolver {
         added.push_back(std::move(m));
       }
     }
-    for (auto& m : added) out_.push_back(std::move(m));
+    MergeAdded(&added);
+  }
+
+  // Appends `added` to the sorted out_ keeping it sorted: sort the few new ones, merge.
+  void MergeAdded(std::vector<Mention>* added) {
+    if (added->empty()) return;
+    auto by_begin = [](const Mention& a, const Mention& b) { return a.begin < b.begin; };
+    std::sort(added->begin(), added->end(), by_begin);
+    const size_t mid = out_.size();
+    for (auto& m : *added) out_.push_back(std::move(m));
+    added->clear();
+    std::inplace_merge(out_.begin(), out_.begin() + mid, out_.end(), by_begin);
   }
 
   struct BareRole {
