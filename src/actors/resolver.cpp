@@ -296,6 +296,9 @@ class Resolver {
         if (holders.size() == 1) {
           m.person = holders[0]->name;
           m.rule += "+holder";
+          // The holder's own title ("prime minister" for "PM").
+          if (const RoleTerm* t = kb_.RoleOn(*holders[0], date_); t && !t->title.empty())
+            m.role = t->title;
         }
       }
       out_.push_back(std::move(m));
