@@ -177,6 +177,8 @@ Status KbYamlReader::Read(const std::string& text) {
         Append(&c.auxiliaries, List(body, "auxiliaries"));
         Append(&c.place_prepositions, List(body, "place_prepositions"));
         Append(&c.actor_prepositions, List(body, "actor_prepositions"));
+        Append(&c.motion_words, List(body, "motion_words"));
+        Append(&c.place_nouns, List(body, "place_nouns"));
         Append(&c.position_nouns, List(body, "position_nouns"));
         Append(&c.apposition_heads, List(body, "apposition_heads"));
         Append(&c.honorifics, List(body, "honorifics"));

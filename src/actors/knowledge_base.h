@@ -94,6 +94,8 @@ struct ContextWords {
   std::vector<std::string> auxiliaries;          // "has", "is", "will": skipped before a verb
   std::vector<std::string> place_prepositions;   // "in", "at": a metonym is a place
   std::vector<std::string> actor_prepositions;   // "with", "by": a metonym is an actor
+  std::vector<std::string> motion_words;         // "back", "trip": "back to Washington" is a place
+  std::vector<std::string> place_nouns;          // "heart", "mayor": "the heart of Baghdad"
   std::vector<std::string> position_nouns;       // "demands", "position": X's position
   std::vector<std::string> apposition_heads;     // "head", "director": official-sounding
   std::vector<std::string> honorifics;           // "Mr", "Ms", "President" before a name

@@ -332,6 +332,32 @@ class Resolver {
       return Reading::kPlace;
     }
     auto before = scan::TokensBefore(text_, c.begin, 2);
+    // A dateline: "WASHINGTON — The president ...", "MOSCOW (Reuters) -" at a paragraph start.
+    if (before.empty() || (before.size() == 1 && !before[0].word)) {
+      auto next = scan::TokensAfter(text_, c.end, 1);
+      if (!next.empty() && !next[0].word &&
+          scan::OneOf(next[0].text, {"\u2014", "\u2013", "-", "(", ",", ":"})) {
+        bool caps = true;
+        for (size_t k = c.begin; k < c.end; ++k)
+          if (text_[k] >= 'a' && text_[k] <= 'z') caps = false;
+        if (caps) {
+          *why = "metonym:place:dateline";
+          return Reading::kPlace;
+        }
+      }
+    }
+    // "back to Washington", "a trip to the White House"; "the heart of Baghdad".
+    if (before.size() == 2 && before[0].word && before[1].word) {
+      if (scan::OneOf(before[0].text, {"to", "from", "for"}) &&
+          sets_.motion_words.Contains(before[1].text)) {
+        *why = "metonym:place:" + scan::Lower(before[1].text) + "-" + scan::Lower(before[0].text);
+        return Reading::kPlace;
+      }
+      if (scan::OneOf(before[0].text, {"of"}) && sets_.place_nouns.Contains(before[1].text)) {
+        *why = "metonym:place:" + scan::Lower(before[1].text) + "-of";
+        return Reading::kPlace;
+      }
+    }
     // "US Embassy Kyiv": after a capitalised word that is no actor, inside a longer name.
     if (!before.empty() && IsCapitalizedWord(before[0]) && OnlySpaces(before[0].end, c.begin) &&
         !CoveredByCandidate(before[0]) && !IsSentenceStart(before[0].begin) &&
@@ -377,7 +403,7 @@ class Resolver {
         return Reading::kActor;
       }
       // A past-tense verb not in the list: "Kyiv severed diplomatic relations".
-      if (t.text.size() > 4 && t.text.substr(t.text.size() - 2) == "ed" &&
+      if (t.text.size() >= 4 && t.text.substr(t.text.size() - 2) == "ed" &&
           scan::IsLowerAt(t.text, 0)) {
         *why = "metonym:subject-ed:" + scan::Lower(t.text);
         return Reading::kActor;
@@ -386,7 +412,9 @@ class Resolver {
     }
     // "weapons sent to Kiev": the recipient of a political verb.
     if (before.size() == 2 && before[0].word && scan::EqualsIgnoreCase(before[0].text, "to") &&
-        before[1].word && sets_.political_verbs.Contains(before[1].text)) {
+        before[1].word &&
+        (sets_.political_verbs.Contains(before[1].text) ||
+         (before[1].text.size() > 4 && before[1].text.substr(before[1].text.size() - 2) == "ed"))) {
       *why = "metonym:recipient:" + scan::Lower(before[1].text);
       return Reading::kActor;
     }
