@@ -149,6 +149,13 @@ TEST_F(RecognizerTest, MetonymActsOrIsAPlace) {
   EXPECT_TRUE(Run("The ministers arrived in Kyiv on Monday.").empty());
   EXPECT_TRUE(Run("Members of the former Warsaw Pact joined.").empty());
 
+  EXPECT_TRUE(Run("WASHINGTON \u2014 The talks resumed.").empty());           // dateline
+  EXPECT_TRUE(Run("He flew back to Washington on Friday.").empty());           // destination
+  EXPECT_TRUE(Run("Protests filled the heart of Moscow.").empty());
+  auto recipient = Run("The report was handed to Moscow.");
+  ASSERT_EQ(recipient.size(), 1u);
+  EXPECT_EQ(recipient[0].rule.rfind("metonym:recipient:handed", 0), 0u) << recipient[0].rule;
+
   auto washington = Run("Washington said it would not. Later, in Washington, nothing.");
   ASSERT_EQ(washington.size(), 1u);
   EXPECT_EQ(washington[0].actors, std::vector<std::string>{"USA"});
@@ -260,6 +267,15 @@ TEST_F(RecognizerTest, AppositionWithoutActorTakesTheParagraphState) {
 
 TEST_F(RecognizerTest, UnknownFullNamesAreNotActors) {
   EXPECT_TRUE(Run("John Miller went home.").empty());
+  // Not names: a weekday, an institution, a headline in capitals.
+  auto ms = Run("On Monday, the French ambassador said so.", "2022-03-28");
+  for (const auto& m : ms) EXPECT_EQ(m.person.find("Monday"), std::string::npos);
+  EXPECT_TRUE(Run("Oak Ridge National Laboratory, a US department, said so.").size() <= 1);
+  for (const auto& m : Run("FRENCH OFFICIALS OVER DEATH OF A MAN")) EXPECT_TRUE(m.person.empty());
+  auto mr = Run("Mr Petrovsky, a spokesman for Putin, said so.", "2022-03-28");
+  const Mention* p = Find(mr, "Petrovsky");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->actors, std::vector<std::string>{"RUS"});
 }
 
 TEST_F(RecognizerTest, SurnameAfterFullNameAndPronouns) {

@@ -187,6 +187,7 @@ Status KbYamlReader::Read(const std::string& text) {
         Append(&c.compound_prefixes, List(body, "compound_prefixes"));
         Append(&c.role_modifiers, List(body, "role_modifiers"));
         Append(&c.name_stopwords, List(body, "name_stopwords"));
+        Append(&c.not_name_words, List(body, "not_name_words"));
         Append(&c.non_holder_modifiers, List(body, "non_holder_modifiers"));
       } else if (key == "disambiguation") {
         ExpectSequence(body, "disambiguation");

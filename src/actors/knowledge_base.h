@@ -104,6 +104,7 @@ struct ContextWords {
   std::vector<std::string> compound_prefixes;    // "pro", "anti": pro-Russian is not RUS
   std::vector<std::string> role_modifiers;       // "senior", "top": "a senior French official"
   std::vector<std::string> non_holder_modifiers; // "former", "deputy": not the holder
+  std::vector<std::string> not_name_words;       // "Monday", "University": no person's name
   std::vector<std::string> name_stopwords;       // "of", "the": lower-case inside a name
 };
 

@@ -162,13 +162,23 @@ class Resolver {
   std::optional<std::pair<size_t, size_t>> UnknownNameAfter(size_t pos, size_t next_cand) const {
     auto toks = scan::TokensAfter(text_, pos, 4);
     size_t n = 0;
-    while (n < toks.size() && n < 3 && IsCapitalizedWord(toks[n]) &&
+    while (n < toks.size() && n < 3 && IsNameWord(toks[n]) &&
            (n == 0 ? OnlySpaces(pos, toks[n].begin) : OnlySpaces(toks[n - 1].end, toks[n].begin)))
       ++n;
     if (n < 2) return std::nullopt;
     const size_t e = toks[n - 1].end;
     if (next_cand < cands_.size() && cands_[next_cand].begin < e) return std::nullopt;
     return std::make_pair(toks[0].begin, e);
+  }
+
+  // A word that can be part of a person's name: capitalised, not ALL CAPS (headlines),
+  // not a day, month, function word or institution word (context.not_name_words).
+  bool IsNameWord(const Token& t) const {
+    if (!IsCapitalizedWord(t) || sets_.not_name_words.Contains(t.text)) return false;
+    bool lower = false;
+    for (char c : t.text)
+      if (c >= 'a' && c <= 'z') lower = true;
+    return lower || t.text.size() == 1;
   }
 
   void ComposeRoles() {
@@ -267,7 +277,7 @@ class Resolver {
         used_[after] = true;
         continue;
       }
-      if (auto name = UnknownNameAfter(end, after); name && (qual != nullptr || IsTitleRole(role))) {
+      if (auto name = role.role == "official" ? std::nullopt : UnknownNameAfter(end, after)) {
         Mention m = Make(begin, name->second, "person",
                          "role+name:" + role.role);
         m.person = Surface(name->first, name->second);
@@ -308,7 +318,6 @@ class Resolver {
   }
 
   // Roles that work as a title before a bare name ("President X", "Chancellor X").
-  static bool IsTitleRole(const RoleDef& role) { return role.role != "official"; }
 
   void MarkUsed(size_t a, size_t b) {
     for (size_t k = a; k <= b; ++k) used_[k] = true;
@@ -756,8 +765,12 @@ class Resolver {
     for (auto& m : out_) {
       if (!m.actors.empty() || m.rule.rfind("role+name:", 0) != 0) continue;
       std::string why;
-      m.actors = ContextActor(m.begin, &why);
-      if (!m.actors.empty()) m.rule += "+" + why.substr(why.find(':') + 1);
+      auto actors = ContextActor(m.begin, &why);
+      // Only a state named in the same paragraph; the article's main state is too weak a
+      // guess for a named person ("leader Jeremy Corbyn" in a story about the US).
+      if (actors.empty() || why.rfind("apposition:context:", 0) != 0) continue;
+      m.actors = std::move(actors);
+      m.rule += "+" + why.substr(why.find(':') + 1);
     }
     size_t pos = 0;
     std::vector<Mention> added;
@@ -770,14 +783,16 @@ class Resolver {
         continue;
       auto before = scan::TokensBefore(text_, comma, 4);
       size_t n = 0;
-      while (n < before.size() && n < 3 && IsCapitalizedWord(before[n]) &&
+      while (n < before.size() && n < 3 && IsNameWord(before[n]) &&
              (n == 0 ? before[n].end == comma : OnlySpaces(before[n].end, before[n - 1].begin)))
         ++n;
-      if (n < 2) continue;
-      // "Mr Kobrinets, ...": the honorific is not part of the name.
-      size_t first = n - 1;
-      if (sets_.honorifics.Contains(before[first].text)) --first;
-      const size_t name_b = before[first].begin, name_e = comma;
+      // "Mr Kobrinets, ...": one word after an honorific is a name too (the honorific is
+      // not part of it).
+      const bool honorific = n == 1 && before.size() > 1 &&
+                             sets_.honorifics.Contains(before[1].text) &&
+                             OnlySpaces(before[1].end, before[0].begin);
+      if (n < 2 && !honorific) continue;
+      const size_t name_b = before[n - 1].begin, name_e = comma;
       const Mention* known = MentionAt(name_b, name_e);
       if (known == nullptr && Overlaps(name_b, name_e)) continue;
       if (known != nullptr && (known->kind != "person" || !known->actors.empty())) continue;
