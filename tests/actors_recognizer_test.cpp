@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <thread>
 
 #include "actors/knowledge_base.h"
 #include "actors/recognizer.h"
@@ -347,6 +348,44 @@ TEST_F(RecognizerTest, JordanAndTurkey) {
 TEST_F(RecognizerTest, SortedAndNonOverlapping) {
   auto ms = Run("Russia, Ukraine, NATO, the UK and Germany; Moscow said so. He did.");
   for (size_t i = 1; i < ms.size(); ++i) EXPECT_LE(ms[i - 1].end, ms[i].begin);
+}
+
+}  // namespace
+}  // namespace faultline
+
+namespace faultline {
+namespace {
+
+// One recognizer shared by several threads gives each the same answer.
+TEST(RecognizerThreads, SharedRecognizerIsThreadSafe) {
+  auto kb = KnowledgeBase::LoadDefault(/*with_kb=*/false);
+  ASSERT_TRUE(kb.ok());
+  ASSERT_TRUE(kb->AddFile(testing::SourceDir() + "/tests/data/kb/fixture.yaml").ok());
+  auto r = ActorRecognizer::Build(std::make_shared<const KnowledgeBase>(std::move(kb.value())));
+  ASSERT_TRUE(r.ok());
+  Document d;
+  d.date = "2022-03-28";
+  for (int i = 0; i < 50; ++i)
+    d.text += "French President Emmanuel Macron told Moscow's envoy that the Baltic states "
+              "and Germany disagree. He said so in Kyiv.\n\n";
+  const auto expected = r->Recognize(d);
+  ASSERT_GT(expected.size(), 200u);
+  std::vector<std::thread> threads;
+  std::vector<bool> same(4, false);
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      bool ok = true;
+      for (int k = 0; k < 20; ++k) {
+        auto got = r->Recognize(d);
+        ok = ok && got.size() == expected.size();
+        for (size_t i = 0; ok && i < got.size(); ++i)
+          ok = got[i].begin == expected[i].begin && got[i].actors == expected[i].actors &&
+               got[i].rule == expected[i].rule;
+      }
+      same[t] = ok;
+    });
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < 4; ++t) EXPECT_TRUE(same[t]) << "thread " << t;
 }
 
 }  // namespace

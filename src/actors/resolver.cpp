@@ -795,6 +795,8 @@ class Resolver {
       const size_t name_b = before[n - 1].begin, name_e = comma;
       const Mention* known = MentionAt(name_b, name_e);
       if (known == nullptr && Overlaps(name_b, name_e)) continue;
+      // A matched alias read as something else (a place: "in New Delhi, ...") is no name.
+      if (known == nullptr && CoveredByCandidate(Token{name_b, name_e, {}, true})) continue;
       if (known != nullptr && (known->kind != "person" || !known->actors.empty())) continue;
       // The apposition after it: official-sounding within its first words.
       auto after = scan::TokensAfter(text_, comma + 1, 14);
@@ -857,7 +859,8 @@ class Resolver {
       const size_t sp = m.person.rfind(' ');
       if (sp == std::string::npos) continue;
       const std::string surname = m.person.substr(sp + 1);
-      if (surname.size() < 3) continue;
+      // Not a month or weekday ("May" after "Theresa May").
+      if (surname.size() < 3 || sets_.not_name_words.Contains(surname)) continue;
       if (!first_full.count(surname)) first_full[surname] = &m;
     }
     for (const auto& [surname, first] : first_full) {
