@@ -304,6 +304,9 @@ TEST_F(RecognizerTest, RoleNounCoreference) {
   EXPECT_EQ(m->person, "Olaf Scholz");
   EXPECT_EQ(m->actors, std::vector<std::string>{"DEU"});
   EXPECT_EQ(m->rule, "coref:role:head-of-government");
+  auto other = Run("Olaf Scholz spoke. The chancellor of the university said nothing.",
+                   "2022-03-28");
+  EXPECT_EQ(Find(other, "chancellor"), nullptr);
 }
 
 TEST_F(RecognizerTest, TheTwoLeaders) {

@@ -293,7 +293,10 @@ class Resolver {
         // A bare role noun: "the chancellor" is resolved by coreference later.
         if (role.role != "official" && !non_holder) {
           auto before = scan::TokensBefore(text_, cands_[i].begin, 1);
-          if (!before.empty() && scan::EqualsIgnoreCase(before[0].text, "the"))
+          auto next = scan::TokensAfter(text_, cands_[last].end, 1);
+          // "the president of the company": some other institution's officer.
+          const bool of_other = !next.empty() && scan::EqualsIgnoreCase(next[0].text, "of");
+          if (!of_other && !before.empty() && scan::EqualsIgnoreCase(before[0].text, "the"))
             bare_roles_.push_back({cands_[i].begin, cands_[last].end, role.role});
         }
         continue;  // left for the apposition rule; not a mention by itself
