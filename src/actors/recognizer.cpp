@@ -1,5 +1,6 @@
 // Matching half of the recognizer: alias variants, the Hyperscan literal database,
-// word boundaries and leftmost-longest selection. The context rules are in resolver.cpp.
+// word boundaries and leftmost-longest selection. The context rules are in resolver.cpp
+// and coreference.cpp.
 #include "actors/recognizer.h"
 
 #include <hs/hs.h>
