@@ -99,9 +99,10 @@ class PatternTable {
   }
 
   // Imported dictionary phrase (upper case in the files): matched in title case with
-  // small words lower case, and as written for single words and acronyms ("HAMID_KARZAI" -> "Hamid Karzai", "MINISTRY OF
-  // FOREIGN AFFAIRS" -> "Ministry of Foreign Affairs"). Not caselessly: 35,000 caseless
-  // literals scan at ~45 MB/s, case-sensitive ones at hundreds (bench/README-actors.md);
+  // small words lower case ("HAMID_KARZAI" -> "Hamid Karzai", "MINISTRY OF FOREIGN
+  // AFFAIRS" -> "Ministry of Foreign Affairs"), and as written for single words and
+  // acronyms. Not caselessly: 35,000 caseless literals scan at ~45 MB/s, case-sensitive
+  // ones far faster (bench/README-actors.md);
   // the price is mixed-case names (McCain), which belong in our YAML anyway.
   void AddDictionary(const std::string& phrase, bool stem, uint32_t index,
                      const std::string& fixed_actor, const std::vector<std::string>& stopwords) {

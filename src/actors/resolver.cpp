@@ -15,7 +15,7 @@ std::vector<Mention> Resolver::Run() {
   ReadAmbiguousNames();
   EmitSimple();
   std::stable_sort(out_.begin(), out_.end(),
-            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+                   [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   Appositions();
   Coreference();  // keeps out_ sorted (MergeAdded)
   return std::move(out_);
@@ -43,7 +43,8 @@ void Resolver::DropCompounds() {
   }
 }
 
-std::optional<std::pair<size_t, size_t>> Resolver::UnknownNameAfter(size_t pos, size_t next_cand) const {
+std::optional<std::pair<size_t, size_t>> Resolver::UnknownNameAfter(size_t pos,
+                                                                     size_t next_cand) const {
   auto toks = scan::TokensAfter(text_, pos, 4);
   size_t n = 0;
   while (n < toks.size() && n < 3 && IsNameWord(toks[n]) &&
