@@ -26,7 +26,7 @@ enum class AliasKind : uint8_t {
 };
 
 struct AliasTarget {
-  AliasKind kind;
+  AliasKind kind = AliasKind::kName;
   uint32_t index = 0;
   std::string alias;   // the alias as the knowledge base gives it (for the rule)
   bool stem = false;   // TABARI stem: no word boundary needed on the right

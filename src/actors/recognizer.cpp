@@ -64,6 +64,14 @@ void ReplaceAll(std::string* s, std::string_view from, std::string_view to) {
   }
 }
 
+AliasTarget MakeTarget(AliasKind kind, uint32_t index, const std::string& alias) {
+  AliasTarget t;
+  t.kind = kind;
+  t.index = index;
+  t.alias = alias;
+  return t;
+}
+
 struct Pattern {
   std::string text;
   bool caseless = false;
@@ -87,7 +95,7 @@ class PatternTable {
     }
     if (HasLower(alias)) forms.insert(Folder::Upper(alias));
     Expand(&forms);
-    for (const auto& f : forms) Add(f, false, AliasTarget{kind, index, alias});
+    for (const auto& f : forms) Add(f, false, MakeTarget(kind, index, alias));
   }
 
   // Case-insensitive alias (role nouns, "the two leaders"), with ' / ’ and folding.
@@ -95,7 +103,7 @@ class PatternTable {
     if (alias.size() < 2) return;
     std::set<std::string> forms = {alias};
     Expand(&forms);
-    for (const auto& f : forms) Add(f, true, AliasTarget{kind, index, alias});
+    for (const auto& f : forms) Add(f, true, MakeTarget(kind, index, alias));
   }
 
   // Imported dictionary phrase (upper case in the files): matched in title case with
@@ -112,7 +120,7 @@ class PatternTable {
     if (phrase.size() <= 5 || phrase.find(' ') == std::string::npos) forms.insert(phrase);
     Expand(&forms);
     for (const auto& f : forms) {
-      AliasTarget t{AliasKind::kDictionary, index, phrase};
+      AliasTarget t = MakeTarget(AliasKind::kDictionary, index, phrase);
       t.stem = stem;
       t.check_caps = true;
       t.fixed_actor = fixed_actor;
