@@ -57,11 +57,16 @@ bool HasLower(const std::string& s) {
 }
 
 void ReplaceAll(std::string* s, std::string_view from, std::string_view to) {
-  size_t pos = 0;
-  while ((pos = s->find(from, pos)) != std::string::npos) {
-    s->replace(pos, from.size(), to);
-    pos += to.size();
+  // Rebuilt by appending (GCC 12 warns falsely on std::string::replace here).
+  std::string out;
+  size_t pos = 0, hit;
+  while ((hit = s->find(from, pos)) != std::string::npos) {
+    out.append(*s, pos, hit - pos);
+    out.append(to);
+    pos = hit + from.size();
   }
+  out.append(*s, pos, std::string::npos);
+  *s = std::move(out);
 }
 
 AliasTarget MakeTarget(AliasKind kind, uint32_t index, const std::string& alias) {
