@@ -1,0 +1,268 @@
+// Appositions and coreference (see resolver.h): unknown names with an official-sounding
+// apposition, surnames after full names, "the chancellor", "the two leaders", pronouns.
+#include "actors/resolver.h"
+
+namespace faultline::actors_internal {
+
+std::vector<std::string> Resolver::ContextActor(size_t pos, std::string* why) const {
+  Span para{0, text_.size()};
+  for (const auto& p : Paragraphs())
+    if (p.begin <= pos && pos < p.end) para = p;
+  const Mention* best = nullptr;
+  for (const auto& m : out_) {
+    if (m.actors.size() != 1 || m.begin < para.begin || m.end > pos) continue;
+    const Actor* a = kb_.FindActor(m.actors[0]);
+    if (a == nullptr || a->kind != "state") continue;
+    best = &m;
+  }
+  if (best == nullptr) {
+    for (const auto& m : out_) {
+      if (m.actors.size() != 1 || m.begin < pos || m.end > para.end) continue;
+      const Actor* a = kb_.FindActor(m.actors[0]);
+      if (a == nullptr || a->kind != "state") continue;
+      best = &m;
+      break;
+    }
+  }
+  if (best != nullptr) {
+    *why = "apposition:context:" + best->surface;
+    return best->actors;
+  }
+  const std::string main = MainState();
+  if (!main.empty()) {
+    *why = "apposition:main-state";
+    return {main};
+  }
+  return {};
+}
+
+std::string Resolver::MainState() const {
+  std::map<std::string, int> count;
+  for (const auto& m : out_) {
+    if (m.actors.size() != 1 || m.ambiguous) continue;
+    const Actor* a = kb_.FindActor(m.actors[0]);
+    if (a != nullptr && a->kind == "state") ++count[m.actors[0]];
+  }
+  std::string best;
+  int n = 0;
+  for (const auto& [code, c] : count)
+    if (c > n) {
+      best = code;
+      n = c;
+    }
+  return best;
+}
+
+void Resolver::Appositions() {
+  // "Deputy Prime Minister Alexander Novak" with no state word: the paragraph's state.
+  for (auto& m : out_) {
+    if (!m.actors.empty() || m.rule.rfind("role+name:", 0) != 0) continue;
+    std::string why;
+    auto actors = ContextActor(m.begin, &why);
+    // Only a state named in the same paragraph; the article's main state is too weak a
+    // guess for a named person ("leader Jeremy Corbyn" in a story about the US).
+    if (actors.empty() || why.rfind("apposition:context:", 0) != 0) continue;
+    m.actors = std::move(actors);
+    m.rule += "+" + why.substr(why.find(':') + 1);
+  }
+  size_t pos = 0;
+  std::vector<Mention> added;
+  while ((pos = text_.find(", ", pos)) != std::string_view::npos) {
+    const size_t comma = pos;
+    pos += 2;
+    // The name before the comma (cheap test first: a capitalised word right before it).
+    if (auto last = scan::TokensBefore(text_, comma, 1);
+        last.empty() || last[0].end != comma || !IsCapitalizedWord(last[0]))
+      continue;
+    auto before = scan::TokensBefore(text_, comma, 4);
+    size_t n = 0;
+    while (n < before.size() && n < 3 && IsNameWord(before[n]) &&
+           (n == 0 ? before[n].end == comma : OnlySpaces(before[n].end, before[n - 1].begin)))
+      ++n;
+    // "Mr Kobrinets, ...": one word after an honorific is a name too (the honorific is
+    // not part of it).
+    const bool honorific = n == 1 && before.size() > 1 &&
+                           sets_.honorifics.Contains(before[1].text) &&
+                           OnlySpaces(before[1].end, before[0].begin);
+    if (n < 2 && !honorific) continue;
+    const size_t name_b = before[n - 1].begin, name_e = comma;
+    const Mention* known = MentionAt(name_b, name_e);
+    if (known == nullptr && Overlaps(name_b, name_e)) continue;
+    // A matched alias read as something else (a place: "in New Delhi, ...") is no name.
+    if (known == nullptr && CoveredByCandidate(Token{name_b, name_e, {}, true})) continue;
+    if (known != nullptr && (known->kind != "person" || !known->actors.empty())) continue;
+    // The apposition after it: official-sounding within its first words.
+    auto after = scan::TokensAfter(text_, comma + 1, 14);
+    size_t k = 0;
+    if (k < after.size() && after[k].word &&
+        scan::OneOf(after[k].text, {"a", "an", "the", "its", "his", "her"}))
+      ++k;
+    bool official = false;
+    std::string head;
+    for (size_t j = k; j < after.size() && j < k + 4; ++j) {
+      if (!after[j].word) break;
+      if (sets_.apposition_heads.Contains(after[j].text) || IsRoleNoun(after[j].text)) {
+        official = true;
+        head = scan::Lower(after[j].text);
+        break;
+      }
+    }
+    if (!official) continue;
+    size_t app_end = comma + 1;
+    for (const auto& t : after) {
+      if (!t.word && (t.text == "," || t.text == "." || t.text == ";" || t.text == ":")) break;
+      app_end = t.end;
+    }
+    std::vector<std::string> actors;
+    std::string rule;
+    for (const auto& m : out_) {
+      if (m.begin <= comma || m.begin >= app_end || m.actors.empty()) continue;
+      actors = m.actors;
+      rule = "apposition:" + head + ":" + m.surface;
+      break;
+    }
+    if (actors.empty()) actors = ContextActor(name_b, &rule);
+    if (actors.empty()) continue;
+    Mention m = Make(name_b, name_e, "person", rule);
+    m.person = known ? known->person : Surface(name_b, name_e);
+    m.actors = actors;
+    m.role = head;
+    if (known) {
+      for (auto& o : out_)
+        if (o.begin == name_b && o.end == name_e) o = m;
+    } else {
+      added.push_back(m);
+    }
+    RememberUnknown(m.person, m.actors, m.role);
+  }
+  MergeAdded(&added);
+}
+
+void Resolver::Coreference() {
+  std::vector<Mention> added;
+  // Surnames of people named in full earlier in the article ("Macron" after "Emmanuel
+  // Macron", "Kobrinets" after the apposition), where no alias already matched.
+  std::map<std::string, const Mention*> first_full;
+  for (const auto& m : out_) {
+    if (m.person.empty() || m.person.find(';') != std::string::npos) continue;
+    const size_t sp = m.person.rfind(' ');
+    if (sp == std::string::npos) continue;
+    const std::string surname = m.person.substr(sp + 1);
+    // Not a month or weekday ("May" after "Theresa May").
+    if (surname.size() < 3 || sets_.not_name_words.Contains(surname)) continue;
+    if (!first_full.count(surname)) first_full[surname] = &m;
+  }
+  for (const auto& [surname, first] : first_full) {
+    size_t pos = first->end;
+    while ((pos = text_.find(surname, pos)) != std::string_view::npos) {
+      const size_t e = pos + surname.size();
+      if (!scan::IsWordCharBefore(text_, pos) && !scan::IsWordCharAt(text_, e) &&
+          !Overlaps(pos, e) &&
+          std::none_of(added.begin(), added.end(),
+                       [&](const Mention& a) { return a.begin < e && pos < a.end; })) {
+        Mention m = Make(pos, e, "person", "coref:surname");
+        m.person = first->person;
+        m.actors = first->actors;
+        m.role = first->role;
+        added.push_back(std::move(m));
+      }
+      pos = e;
+    }
+  }
+  MergeAdded(&added);
+
+  // "the chancellor": the nearest preceding person holding that role, else the holder
+  // of that role in the article's main state.
+  for (const auto& br : bare_roles_) {
+    const Mention* best = nullptr;
+    for (const auto& m : out_) {
+      if (m.end > br.begin) break;
+      if (m.person.empty()) continue;
+      const Person* p = kb_.FindPerson(m.person);
+      if (p != nullptr && RoleIdOf(*p) == br.role) best = &m;
+    }
+    Mention m = Make(br.begin, br.end, "role", "");
+    if (best != nullptr) {
+      m.person = best->person;
+      m.actors = best->actors;
+      m.role = best->role;
+      m.rule = "coref:role:" + br.role;
+    } else {
+      const std::string main = MainState();
+      if (main.empty() || date_.empty()) continue;
+      auto holders = kb_.HoldersOf(main, br.role, date_);
+      if (holders.size() != 1) continue;
+      FillPerson(*holders[0], &m);
+      m.rule = "coref:role-main-state:" + br.role;
+    }
+    if (!Overlaps(m.begin, m.end)) added.push_back(std::move(m));
+  }
+  MergeAdded(&added);
+
+  // "the two leaders": the two most recent distinct people.
+  for (const auto& pr : pairs_) {
+    std::vector<const Mention*> people;
+    for (auto it = out_.rbegin(); it != out_.rend(); ++it) {
+      if (it->end > pr.begin || it->person.empty()) continue;
+      if (std::any_of(people.begin(), people.end(),
+                      [&](const Mention* q) { return q->person == it->person; }))
+        continue;
+      people.push_back(&*it);
+      if (people.size() == 2) break;
+    }
+    if (people.size() < 2) continue;
+    Mention m = Make(pr.begin, pr.end, "persons", "coref:pair:" + pr.phrase);
+    m.person = people[1]->person + "; " + people[0]->person;
+    for (const Mention* q : {people[1], people[0]})
+      for (const auto& a : q->actors)
+        if (std::find(m.actors.begin(), m.actors.end(), a) == m.actors.end())
+          m.actors.push_back(a);
+    added.push_back(std::move(m));
+  }
+  MergeAdded(&added);
+
+  // Pronouns at the start of a clause: the nearest person before them in the paragraph.
+  if (ctx_.pronouns.empty()) return;
+  for (const auto& para : Paragraphs()) {
+    bool has_person = false;
+    for (const auto& m : out_)
+      if (m.begin >= para.begin && m.end <= para.end && !m.person.empty()) has_person = true;
+    if (!has_person) continue;
+    for (size_t i = para.begin; i < para.end; ++i) {
+      const char ch = text_[i];
+      if (ch != 'h' && ch != 'H' && ch != 's' && ch != 'S') continue;
+      if (scan::IsWordCharBefore(text_, i)) continue;
+      size_t e = i;
+      while (e < para.end && ((text_[e] | 0x20) >= 'a' && (text_[e] | 0x20) <= 'z')) ++e;
+      if (scan::IsWordCharAt(text_, e)) continue;
+      const std::string_view word = text_.substr(i, e - i);
+      i = e;
+      if (!sets_.pronouns.Contains(word)) continue;
+      Token t;
+      t.begin = e - word.size();
+      t.end = e;
+      t.text = word;
+      t.word = true;
+      auto prev = scan::TokensBefore(text_, t.begin, 1);
+      const bool clause_start =
+          prev.empty() || prev[0].end <= para.begin || (!prev[0].word && prev[0].text != "'") ||
+          scan::OneOf(prev[0].text, {"and", "but", "that", "as", "while", "when"});
+      if (!clause_start) continue;
+      const Mention* best = nullptr;
+      for (const auto& m : out_) {
+        if (m.end > t.begin) break;
+        if (m.begin < para.begin || m.person.empty() || m.kind == "persons") continue;
+        best = &m;
+      }
+      if (best == nullptr) continue;
+      Mention m = Make(t.begin, t.end, "pronoun", "coref:pronoun");
+      m.person = best->person;
+      m.actors = best->actors;
+      m.role = best->role;
+      added.push_back(std::move(m));
+    }
+  }
+  MergeAdded(&added);
+}
+
+}  // namespace faultline::actors_internal

@@ -1,0 +1,499 @@
+// First-stage context rules (see resolver.h): compound modifiers are dropped first
+// ("pro-Russian"), then roles are composed with the state word before them and the person
+// after them ("French President Emmanuel Macron"), then metonyms and ambiguous names are read
+// in context, then the plain readings are emitted; appositions and coreference
+// (coreference.cpp) use what came before.
+#include "actors/resolver.h"
+
+namespace faultline {
+namespace actors_internal {
+
+std::vector<Mention> Resolver::Run() {
+  DropCompounds();
+  ComposeRoles();
+  ReadMetonyms();
+  ReadAmbiguousNames();
+  EmitSimple();
+  std::stable_sort(out_.begin(), out_.end(),
+                   [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  Appositions();
+  Coreference();  // keeps out_ sorted (MergeAdded)
+  return std::move(out_);
+}
+
+void Resolver::DropCompounds() {
+  for (auto& c : cands_) {
+    bool compound = false;
+    if (c.end + 1 < text_.size() && text_[c.end] == '-' && scan::IsLowerAt(text_, c.end + 1))
+      compound = true;
+    if (c.begin >= 2 && text_[c.begin - 1] == '-') {
+      auto before = scan::TokensBefore(text_, c.begin - 1, 1);
+      if (!before.empty() && before[0].end == c.begin - 1 &&
+          sets_.compound_prefixes.Contains(before[0].text))
+        compound = true;
+    }
+    if (!compound) continue;
+    c.targets.erase(std::remove_if(c.targets.begin(), c.targets.end(),
+                                   [](const AliasTarget* t) {
+                                     return t->kind != AliasKind::kPerson &&
+                                            t->kind != AliasKind::kRole &&
+                                            t->kind != AliasKind::kPair;
+                                   }),
+                    c.targets.end());
+  }
+}
+
+std::optional<std::pair<size_t, size_t>> Resolver::UnknownNameAfter(size_t pos,
+                                                                     size_t next_cand) const {
+  auto toks = scan::TokensAfter(text_, pos, 4);
+  size_t n = 0;
+  while (n < toks.size() && n < 3 && IsNameWord(toks[n]) &&
+         (n == 0 ? OnlySpaces(pos, toks[n].begin) : OnlySpaces(toks[n - 1].end, toks[n].begin)))
+    ++n;
+  if (n < 2) return std::nullopt;
+  const size_t e = toks[n - 1].end;
+  if (next_cand < cands_.size() && cands_[next_cand].begin < e) return std::nullopt;
+  return std::make_pair(toks[0].begin, e);
+}
+
+void Resolver::ComposeRoles() {
+  for (size_t i = 0; i < cands_.size(); ++i) {
+    if (used_[i] || !cands_[i].Find(AliasKind::kRole)) continue;
+    // Extend over consecutive role nouns: "Foreign Ministry spokeswoman".
+    size_t last = i;
+    while (last + 1 < cands_.size() && cands_[last + 1].Find(AliasKind::kRole) &&
+           !used_[last + 1] && OnlySpaces(cands_[last].end, cands_[last + 1].begin))
+      ++last;
+    const AliasTarget& head = *cands_[last].Find(AliasKind::kRole);
+    const RoleDef& role = kb_.roles()[head.index];
+    size_t begin = cands_[i].begin, end = cands_[last].end;
+    // "Deputy Prime Minister", "the former president": not the role's holder.
+    size_t role_begin = cands_[i].begin;
+    bool non_holder = false;
+    if (auto w = PrevWord(role_begin);
+        w && OnlySpaces(w->end, role_begin) && sets_.non_holder_modifiers.Contains(w->text)) {
+      non_holder = true;
+      role_begin = w->begin;
+      if (begin > role_begin) begin = role_begin;
+    }
+    const std::string role_text = scan::Lower(Surface(role_begin, cands_[last].end));
+
+    // Qualifier on the left: "German Chancellor", "Russia's foreign minister",
+    // "a senior French official", "the Kremlin spokesman".
+    const AliasTarget* qual = nullptr;
+    size_t qual_idx = SIZE_MAX;
+    if (i > 0 && !used_[i - 1]) {
+      const Candidate& p = cands_[i - 1];
+      if (const AliasTarget* q = Qualifier(p)) {
+        size_t gap = p.end;
+        gap += scan::PossessiveAt(text_, gap);
+        bool ok = OnlySpaces(gap, begin);
+        if (!ok) {
+          auto toks = scan::TokensAfter(text_, gap, 3);
+          size_t k = 0;
+          while (k < toks.size() && toks[k].end <= begin && toks[k].word &&
+                 sets_.role_modifiers.Contains(toks[k].text))
+            ++k;
+          ok = k > 0 && k <= 2 && OnlySpaces(toks[k - 1].end, begin) &&
+               OnlySpaces(gap, toks[0].begin);
+        }
+        if (ok) {
+          qual = q;
+          qual_idx = i - 1;
+        }
+      }
+    }
+    // Or on the right: "the Secretary General of NATO", "the president of France".
+    if (qual == nullptr && last + 1 < cands_.size() && !used_[last + 1]) {
+      auto toks = scan::TokensAfter(text_, end, 1);
+      const Candidate& n = cands_[last + 1];
+      if (!toks.empty() && scan::EqualsIgnoreCase(toks[0].text, "of") &&
+          OnlySpaces(toks[0].end, n.begin) && OnlySpaces(end, toks[0].begin)) {
+        if (const AliasTarget* q = Qualifier(n)) {
+          qual = q;
+          qual_idx = last + 1;
+        }
+      }
+    }
+
+    std::vector<std::string> actors;
+    std::string rule = "role:" + role.role;
+    if (qual != nullptr) {
+      actors = ActorsOf(*qual);
+      begin = std::min(begin, cands_[qual_idx].begin);
+      end = std::max(end, cands_[qual_idx].end);
+      rule = "role:" + role.role + "+" + qual->alias;
+    }
+    const size_t after = std::max(last, qual_idx == SIZE_MAX ? last : qual_idx) + 1;
+    // "the former German chancellor", "a French deputy foreign minister".
+    if (qual != nullptr && !non_holder) {
+      auto w = PrevWord(begin);
+      if (w && OnlySpaces(w->end, begin) && sets_.non_holder_modifiers.Contains(w->text))
+        non_holder = true;
+      for (const auto& t : scan::TokensAfter(text_, cands_[qual_idx].end, 3))
+        if (t.end <= cands_[i].begin && sets_.non_holder_modifiers.Contains(t.text))
+          non_holder = true;
+    }
+
+    // A person right after: "French President Emmanuel Macron", "spokesman Dmitry Peskov".
+    if (NextIs(after, AliasKind::kPerson, end)) {
+      const Candidate& pc = cands_[after];
+      const Person& person = kb_.people()[pc.Find(AliasKind::kPerson)->index];
+      Mention m = Make(begin, pc.end, "person", "role+person:" + role.role);
+      FillPerson(person, &m);
+      if (!actors.empty() && (m.actors.empty() || m.actors != actors)) {
+        // The text says whose official this is; trust it over a missing/other KB role.
+        if (m.actors.empty()) m.actors = actors;
+      }
+      if (m.role.empty() || non_holder) m.role = role_text;
+      out_.push_back(std::move(m));
+      MarkUsed(i, last);
+      if (qual_idx != SIZE_MAX) used_[qual_idx] = true;
+      used_[after] = true;
+      continue;
+    }
+    if (auto name = role.role == "official" ? std::nullopt : UnknownNameAfter(end, after)) {
+      Mention m = Make(begin, name->second, "person",
+                       "role+name:" + role.role);
+      m.person = Surface(name->first, name->second);
+      m.actors = actors;
+      m.role = role_text;
+      RememberUnknown(m.person, m.actors, m.role);
+      out_.push_back(std::move(m));
+      MarkUsed(i, last);
+      if (qual_idx != SIZE_MAX) used_[qual_idx] = true;
+      continue;
+    }
+    if (qual == nullptr) {
+      // A bare role noun: "the chancellor" is resolved by coreference later.
+      if (role.role != "official" && !non_holder) {
+        auto before = scan::TokensBefore(text_, cands_[i].begin, 1);
+        auto next = scan::TokensAfter(text_, cands_[last].end, 1);
+        // "the president of the company": some other institution's officer.
+        const bool of_other = !next.empty() && scan::EqualsIgnoreCase(next[0].text, "of");
+        if (!of_other && !before.empty() && scan::EqualsIgnoreCase(before[0].text, "the"))
+          bare_roles_.push_back({cands_[i].begin, cands_[last].end, role.role});
+      }
+      continue;  // left for the apposition rule; not a mention by itself
+    }
+    Mention m = Make(begin, end, "role", rule);
+    m.actors = actors;
+    m.role = role_text;
+    if (role.role != "official" && !non_holder && !date_.empty() && actors.size() == 1) {
+      auto holders = kb_.HoldersOf(actors[0], role.role, date_);
+      if (holders.size() == 1) {
+        m.person = holders[0]->name;
+        m.rule += "+holder";
+        // The holder's own title ("prime minister" for "PM").
+        if (const RoleTerm* t = kb_.RoleOn(*holders[0], date_); t && !t->title.empty())
+          m.role = t->title;
+      }
+    }
+    out_.push_back(std::move(m));
+    MarkUsed(i, last);
+    used_[qual_idx] = true;
+  }
+}
+
+Resolver::Reading Resolver::ReadMetonym(const Candidate& c, std::string* why) const {
+  // "Warsaw Pact", "Washington Post", "Paris Agreement": part of a longer proper name.
+  if (auto next = scan::TokensAfter(text_, c.end, 1);
+      !next.empty() && IsCapitalizedWord(next[0]) && OnlySpaces(c.end, next[0].begin) &&
+      !CoveredByCandidate(next[0])) {
+    *why = "metonym:part-of-name";
+    return Reading::kPlace;
+  }
+  auto before = scan::TokensBefore(text_, c.begin, 2);
+  // A dateline: "WASHINGTON — The president ...", "MOSCOW (Reuters) -" at a paragraph start.
+  if (before.empty() || (before.size() == 1 && !before[0].word)) {
+    auto next = scan::TokensAfter(text_, c.end, 1);
+    if (!next.empty() && !next[0].word &&
+        scan::OneOf(next[0].text, {"\u2014", "\u2013", "-", "(", ",", ":"})) {
+      bool caps = true;
+      for (size_t k = c.begin; k < c.end; ++k)
+        if (text_[k] >= 'a' && text_[k] <= 'z') caps = false;
+      if (caps) {
+        *why = "metonym:place:dateline";
+        return Reading::kPlace;
+      }
+    }
+  }
+  // "back to Washington", "a trip to the White House"; "the heart of Baghdad".
+  if (before.size() == 2 && before[0].word && before[1].word) {
+    if (scan::OneOf(before[0].text, {"to", "from", "for"}) &&
+        sets_.motion_words.Contains(before[1].text)) {
+      *why = "metonym:place:" + scan::Lower(before[1].text) + "-" + scan::Lower(before[0].text);
+      return Reading::kPlace;
+    }
+    if (scan::OneOf(before[0].text, {"of"}) && sets_.place_nouns.Contains(before[1].text)) {
+      *why = "metonym:place:" + scan::Lower(before[1].text) + "-of";
+      return Reading::kPlace;
+    }
+  }
+  // "US Embassy Kyiv": after a capitalised word that is no actor, inside a longer name.
+  if (!before.empty() && IsCapitalizedWord(before[0]) && OnlySpaces(before[0].end, c.begin) &&
+      !CoveredByCandidate(before[0]) && !IsSentenceStart(before[0].begin) &&
+      !sets_.place_prepositions.Contains(before[0].text) &&
+      !sets_.actor_prepositions.Contains(before[0].text)) {
+    *why = "metonym:part-of-name";
+    return Reading::kPlace;
+  }
+  if (!before.empty() && before[0].word && sets_.place_prepositions.Contains(before[0].text)) {
+    *why = "metonym:place:" + scan::Lower(before[0].text);
+    return Reading::kPlace;
+  }
+  // "the summit in the Lithuanian capital Vilnius" is rare; "in central Kyiv" is not.
+  if (before.size() == 2 && before[1].word && scan::OneOf(before[1].text, {"in", "at", "near"}) &&
+      before[0].word && scan::IsLowerAt(before[0].text, 0)) {
+    *why = "metonym:place:" + scan::Lower(before[1].text);
+    return Reading::kPlace;
+  }
+  size_t after = c.end;
+  if (size_t poss = scan::PossessiveAt(text_, after)) {
+    auto next = scan::TokensAfter(text_, after + poss, 3);
+    for (const auto& t : next) {
+      if (!t.word) break;
+      if (sets_.position_nouns.Contains(t.text)) {
+        *why = "metonym:possessive:" + scan::Lower(t.text);
+        return Reading::kActor;
+      }
+    }
+    *why = "metonym:possessive";
+    return Reading::kActor;  // "Moscow's" is almost always the government's
+  }
+  auto next = scan::TokensAfter(text_, after, 8);
+  for (size_t k = 0; k < next.size(); ++k) {
+    const Token& t = next[k];
+    if (!t.word) {
+      // "Moscow, in turn, said", Moscow “has a greater margin”
+      if (t.text == "," || t.text == "\u201C" || t.text == "\"" || t.text == "\u2018")
+        continue;
+      break;
+    }
+    if (sets_.political_verbs.Contains(t.text)) {
+      *why = "metonym:subject:" + scan::Lower(t.text);
+      return Reading::kActor;
+    }
+    // A past-tense verb not in the list: "Kyiv severed diplomatic relations".
+    if (t.text.size() >= 4 && t.text.substr(t.text.size() - 2) == "ed" &&
+        scan::IsLowerAt(t.text, 0)) {
+      *why = "metonym:subject-ed:" + scan::Lower(t.text);
+      return Reading::kActor;
+    }
+    if (!sets_.auxiliaries.Contains(t.text)) break;
+  }
+  // "weapons sent to Kiev": the recipient of a political verb.
+  if (before.size() == 2 && before[0].word && scan::EqualsIgnoreCase(before[0].text, "to") &&
+      before[1].word &&
+      (sets_.political_verbs.Contains(before[1].text) ||
+       (before[1].text.size() > 4 && before[1].text.substr(before[1].text.size() - 2) == "ed"))) {
+    *why = "metonym:recipient:" + scan::Lower(before[1].text);
+    return Reading::kActor;
+  }
+  if (!before.empty() && before[0].word &&
+      (sets_.actor_prepositions.Contains(before[0].text) ||
+       sets_.political_verbs.Contains(before[0].text))) {
+    *why = "metonym:object:" + scan::Lower(before[0].text);
+    return Reading::kActor;
+  }
+  *why = "metonym:undecided";
+  return Reading::kUndecided;
+}
+
+void Resolver::ReadMetonyms() {
+  std::vector<std::pair<size_t, Reading>> readings;
+  for (size_t i = 0; i < cands_.size(); ++i) {
+    const Candidate& c = cands_[i];
+    if (used_[i]) continue;
+    const AliasTarget* t = c.Find(AliasKind::kMetonym);
+    if (t == nullptr || c.Find(AliasKind::kName) || c.Find(AliasKind::kPerson)) continue;
+    std::string why;
+    const Reading r = ReadMetonym(c, &why);
+    readings.emplace_back(i, r);
+    metonym_rule_[i] = why;
+  }
+  // Coordination: "supported by Berlin and Paris", "Berlin and Paris said": an
+  // undecided metonym takes the reading of the one it is coordinated with.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t k = 0; k < readings.size(); ++k) {
+      if (readings[k].second != Reading::kUndecided) continue;
+      for (size_t o : {k - 1, k + 1}) {
+        if (o >= readings.size() || readings[o].second == Reading::kUndecided) continue;
+        const Candidate& a = cands_[readings[std::min(k, o)].first];
+        const Candidate& b = cands_[readings[std::max(k, o)].first];
+        auto between = scan::TokensAfter(text_, a.end, 3);
+        bool coordinated = false;
+        for (const auto& t : between) {
+          if (t.begin >= b.begin) break;
+          if (t.text == "," || scan::EqualsIgnoreCase(t.text, "and") ||
+              scan::EqualsIgnoreCase(t.text, "or"))
+            coordinated = true;
+          else {
+            coordinated = false;
+            break;
+          }
+        }
+        if (!coordinated) continue;
+        readings[k].second = readings[o].second;
+        metonym_rule_[readings[k].first] = "metonym:coordinated";
+        break;
+      }
+    }
+  }
+  for (const auto& [i, r] : readings) {
+    const Candidate& c = cands_[i];
+    used_[i] = true;
+    if (r == Reading::kPlace) continue;  // a place, not an actor: not reported
+    const AliasTarget* t = c.Find(AliasKind::kMetonym);
+    Mention m = Make(c.begin, c.end, "metonym", metonym_rule_[i] + ":" + t->alias);
+    m.actors = ActorsOf(*t);
+    m.ambiguous = r == Reading::kUndecided;
+    out_.push_back(std::move(m));
+  }
+}
+
+void Resolver::ReadAmbiguousNames() {
+  for (size_t i = 0; i < cands_.size(); ++i) {
+    if (used_[i]) continue;
+    const Candidate& c = cands_[i];
+    const AliasTarget* t = c.Find(AliasKind::kName);
+    if (t == nullptr) continue;
+    const Actor& a = kb_.actors()[t->index];
+    const Disambiguation* d = DisambiguationFor(a, Surface(c.begin, c.end));
+    if (!a.ambiguous && d == nullptr) continue;
+    used_[i] = true;
+    Mention m = Make(c.begin, c.end, a.kind, "");
+    m.actors = ActorsOf(*t);
+    if (d == nullptr) {
+      m.rule = "ambiguous:no-cue:" + t->alias;
+      m.ambiguous = true;
+      out_.push_back(std::move(m));
+      continue;
+    }
+    // Local cues first: "Atlanta, Georgia", "Georgia's governor", "Michael Jordan".
+    auto before = scan::TokensBefore(text_, c.begin, 2);
+    std::vector<Token> before_words;
+    for (const auto& b : before) {
+      if (b.text == "," && before_words.empty()) continue;
+      if (!b.word) break;
+      before_words.push_back(b);
+      break;
+    }
+    size_t after_pos = c.end + scan::PossessiveAt(text_, c.end);
+    auto after = scan::TokensAfter(text_, after_pos, 3);
+    bool other = false;
+    std::string why;
+    for (const auto& cue : d->other_before)
+      if (!before_words.empty() && before_words[0].text == cue) {
+        other = true;
+        why = "before:" + cue;
+      }
+    for (const auto& cue : d->other_after)
+      if (!other && MatchesWords(after, cue)) {
+        other = true;
+        why = "after:" + cue;
+      }
+    if (!other && d->personal_name) {
+      // A capitalised neighbour in the same phrase that is not itself an actor name:
+      // part of a person's name ("Jordan Peterson", "Michael Jordan").
+      const bool prev_cap = !before.empty() && IsCapitalizedWord(before[0]) &&
+                            OnlySpaces(before[0].end, c.begin) && !CoveredByCandidate(before[0]) &&
+                            !IsSentenceStart(before[0].begin);
+      const bool next_cap = !after.empty() && after_pos == c.end && IsCapitalizedWord(after[0]) &&
+                            OnlySpaces(c.end, after[0].begin) && !CoveredByCandidate(after[0]);
+      if (prev_cap || next_cap) {
+        other = true;
+        why = "personal-name";
+      }
+    }
+    if (other) continue;  // the other reading: not an actor
+    auto cached = context_counts_.find(d);
+    if (cached == context_counts_.end())
+      cached = context_counts_
+                   .emplace(d, std::make_pair(CountInText(d->other_context),
+                                              CountInText(d->actor_context)))
+                   .first;
+    const auto [against, for_actor] = cached->second;
+    if (against > for_actor) continue;
+    if (for_actor > against) {
+      m.rule = "ambiguous:context:" + t->alias;
+    } else {
+      m.rule = "ambiguous:no-cue:" + t->alias;
+      m.ambiguous = true;
+    }
+    out_.push_back(std::move(m));
+  }
+}
+
+void Resolver::EmitSimple() {
+  for (size_t i = 0; i < cands_.size(); ++i) {
+    if (used_[i]) continue;
+    const Candidate& c = cands_[i];
+    if (const AliasTarget* t = c.Find(AliasKind::kPerson)) {
+      const Person& p = kb_.people()[t->index];
+      Mention m = Make(c.begin, c.end, "person", "alias:" + t->alias);
+      FillPerson(p, &m);
+      out_.push_back(std::move(m));
+      continue;
+    }
+    if (const AliasTarget* t = c.Find(AliasKind::kName)) {
+      const Actor& a = kb_.actors()[t->index];
+      Mention m = Make(c.begin, c.end, a.kind, "alias:" + t->alias);
+      m.actors = ActorsOf(*t);
+      out_.push_back(std::move(m));
+      continue;
+    }
+    if (const AliasTarget* t = c.Find(AliasKind::kGroup)) {
+      const Group& g = kb_.groups()[t->index];
+      Mention m = Make(c.begin, c.end, "group", "group:" + t->alias);
+      m.actors = ActorsOf(*t);
+      m.group = g.code;
+      out_.push_back(std::move(m));
+      continue;
+    }
+    if (const AliasTarget* t = c.Find(AliasKind::kAdjective)) {
+      Mention m = Make(c.begin, c.end, "adjective", "adjective:" + t->alias);
+      m.actors = ActorsOf(*t);
+      out_.push_back(std::move(m));
+      continue;
+    }
+    if (const AliasTarget* t = c.Find(AliasKind::kDemonym)) {
+      Mention m = Make(c.begin, c.end, "demonym", "demonym:" + t->alias);
+      m.actors = ActorsOf(*t);
+      out_.push_back(std::move(m));
+      continue;
+    }
+    if (const AliasTarget* t = c.Find(AliasKind::kPair)) {
+      pairs_.push_back({c.begin, c.end, t->alias});
+      continue;
+    }
+    if (const AliasTarget* t = c.Find(AliasKind::kDictionary)) {
+      const DictionaryEntry& e = kb_.dictionary()[t->index];
+      const std::string code = kb_.CodeOn(e, date_);
+      Mention m = Make(c.begin, c.end, "", e.format + ":" + (code.empty() ? "-" : code));
+      const std::string actor = kb_.ActorForCameo(code);
+      if (!actor.empty()) m.actors = {actor};
+      if (e.LooksLikePerson()) {
+        m.kind = "person";
+        m.person = scan::TitleCase(e.phrases.front());
+      } else if (const Actor* a = actor.empty() ? nullptr : kb_.FindActor(actor);
+                 a != nullptr && code == a->code) {
+        m.kind = a->kind;
+      } else {
+        m.kind = "dictionary";
+      }
+      out_.push_back(std::move(m));
+      continue;
+    }
+  }
+}
+
+}  // namespace actors_internal
+
+std::vector<Mention> ResolveMentions(const KnowledgeBase& kb, const ContextSets& sets,
+                                     std::string_view text, std::string_view date,
+                                     std::vector<Candidate> candidates) {
+  return actors_internal::Resolver(kb, sets, text, date, std::move(candidates)).Run();
+}
+
+}  // namespace faultline

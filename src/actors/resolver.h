@@ -1,0 +1,304 @@
+// The recognizer's context rules as one class over one document: from the selected alias
+// matches (Candidate) to the mentions a reader would see. Internal to src/actors. The
+// first-stage rules (compounds, roles, metonyms, ambiguous names, plain aliases) are in
+// resolver.cpp; appositions and coreference, which read what those produced, are in
+// coreference.cpp. Each rule names itself in Mention::rule; docs/actors.md lists them.
+#pragma once
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "actors/alias_index.h"
+#include "actors/context_sets.h"
+#include "actors/knowledge_base.h"
+#include "actors/mention.h"
+#include "actors/text_scan.h"
+#include "text/segment.h"
+
+namespace faultline::actors_internal {
+
+using scan::Token;
+
+inline bool IsCapitalizedWord(const Token& t) { return t.word && scan::IsUpperAt(t.text, 0); }
+
+class Resolver {
+ public:
+  Resolver(const KnowledgeBase& kb, const ContextSets& sets, std::string_view text,
+           std::string_view date, std::vector<Candidate> cands)
+      : kb_(kb), ctx_(kb.context()), sets_(sets), text_(text), date_(IsIsoDate(date) ? date : ""),
+        cands_(std::move(cands)), used_(cands_.size(), false) {}
+
+  std::vector<Mention> Run();
+
+ private:
+  // ---- helpers -----------------------------------------------------------------------
+
+  std::string Surface(size_t b, size_t e) const { return std::string(text_.substr(b, e - b)); }
+
+  Mention Make(size_t b, size_t e, std::string kind, std::string rule) const {
+    Mention m;
+    m.begin = b;
+    m.end = e;
+    m.surface = Surface(b, e);
+    m.kind = std::move(kind);
+    m.rule = std::move(rule);
+    return m;
+  }
+
+  // The actor codes a state-like target stands for (bodies act for their parent org;
+  // groups expand unless vague; dictionary codes map through the CAMEO table).
+  std::vector<std::string> ActorsOf(const AliasTarget& t) const {
+    switch (t.kind) {
+      case AliasKind::kName:
+      case AliasKind::kAdjective:
+      case AliasKind::kDemonym:
+      case AliasKind::kMetonym: {
+        const Actor& a = kb_.actors()[t.index];
+        if (a.kind == "body" && !a.parent.empty()) return {a.parent};
+        return {a.code};
+      }
+      case AliasKind::kGroup: {
+        const Group& g = kb_.groups()[t.index];
+        if (g.vague) return {g.code};
+        return g.members;
+      }
+      case AliasKind::kDictionary: {
+        if (!t.fixed_actor.empty()) return {t.fixed_actor};
+        const std::string code = kb_.CodeOn(kb_.dictionary()[t.index], date_);
+        const std::string actor = kb_.ActorForCameo(code);
+        if (actor.empty()) return {};
+        return {actor};
+      }
+      default:
+        return {};
+    }
+  }
+
+  // The first target that can qualify a role noun ("French", "Kremlin", "NATO").
+  const AliasTarget* Qualifier(const Candidate& c) const {
+    for (AliasKind k : {AliasKind::kAdjective, AliasKind::kName, AliasKind::kMetonym,
+                        AliasKind::kGroup, AliasKind::kDictionary}) {
+      const AliasTarget* t = c.Find(k);
+      if (t != nullptr && !ActorsOf(*t).empty()) return t;
+    }
+    return nullptr;
+  }
+
+  // Fills actors/role of a person mention from the person's role on the date.
+  void FillPerson(const Person& p, Mention* m) const {
+    m->person = p.name;
+    if (const RoleTerm* t = date_.empty() ? nullptr : kb_.RoleOn(p, date_)) {
+      m->actors = {t->actor};
+      m->role = t->title.empty() ? t->role : t->title;
+    } else if (!p.actor.empty()) {
+      m->actors = {p.actor};
+    } else if (date_.empty()) {
+      // No date: a person whose every role is for one actor still belongs to it.
+      std::set<std::string> all;
+      for (const auto& r : p.roles) all.insert(r.actor);
+      if (all.size() == 1) m->actors = {*all.begin()};
+    }
+  }
+
+  std::string RoleIdOf(const Person& p) const {
+    const RoleTerm* t = date_.empty() ? nullptr : kb_.RoleOn(p, date_);
+    return t ? t->role : std::string();
+  }
+
+  // Text between two offsets is only spaces (no line break).
+  bool OnlySpaces(size_t b, size_t e) const {
+    if (b > e) return false;
+    for (size_t i = b; i < e; ++i)
+      if (text_[i] != ' ' && text_[i] != '\t') return false;
+    return true;
+  }
+
+  bool NextIs(size_t i, AliasKind k, size_t from) const {
+    return i < cands_.size() && !used_[i] && cands_[i].Find(k) && OnlySpaces(from, cands_[i].begin);
+  }
+
+  // ---- rules -------------------------------------------------------------------------
+
+  // "pro-Russian", "Russian-speaking", "NATO-led": not the actor.
+  void DropCompounds();
+
+  // Up to three capitalised words right after `pos` that no candidate covers: an
+  // unknown person's name ("spokesman Dmitry Peskov" when the KB lacks Peskov).
+  std::optional<std::pair<size_t, size_t>> UnknownNameAfter(size_t pos, size_t next_cand) const;
+
+  // A word that can be part of a person's name: capitalised, not ALL CAPS (headlines),
+  // not a day, month, function word or institution word (context.not_name_words).
+  bool IsNameWord(const Token& t) const {
+    if (!IsCapitalizedWord(t) || sets_.not_name_words.Contains(t.text)) return false;
+    bool lower = false;
+    for (char c : t.text)
+      if (c >= 'a' && c <= 'z') lower = true;
+    return lower || t.text.size() == 1;
+  }
+
+  void ComposeRoles();
+
+  // Roles that work as a title before a bare name ("President X", "Chancellor X").
+
+  void MarkUsed(size_t a, size_t b) {
+    for (size_t k = a; k <= b; ++k) used_[k] = true;
+  }
+
+  // Previous word token before `pos`, skipping nothing.
+  std::optional<Token> PrevWord(size_t pos) const {
+    auto t = scan::TokensBefore(text_, pos, 1);
+    if (t.empty() || !t[0].word) return std::nullopt;
+    return t[0];
+  }
+
+  // Reading of a capital or seat of government: actor only when it acts.
+  enum class Reading { kActor, kPlace, kUndecided };
+  Reading ReadMetonym(const Candidate& c, std::string* why) const;
+
+  void ReadMetonyms();
+
+  // Counts whole-word occurrences of any of `words` in the text.
+  size_t CountInText(const std::vector<std::string>& words) const {
+    size_t n = 0;
+    for (const auto& w : words) {
+      size_t pos = 0;
+      while ((pos = text_.find(w, pos)) != std::string_view::npos) {
+        if (!scan::IsWordCharBefore(text_, pos) && !scan::IsWordCharAt(text_, pos + w.size()))
+          ++n;
+        pos += w.size();
+      }
+    }
+    return n;
+  }
+
+  const Disambiguation* DisambiguationFor(const Actor& a, std::string_view surface) const {
+    const Disambiguation* any = nullptr;
+    for (const auto& d : kb_.disambiguations()) {
+      if (d.actor != a.code) continue;
+      if (d.name.empty()) any = &d;
+      else if (scan::EqualsIgnoreCase(d.name, surface)) return &d;
+    }
+    return any;
+  }
+
+  static bool MatchesWords(const std::vector<Token>& toks, const std::string& cue) {
+    // `cue` may be several words ("State University"): compare token by token.
+    size_t k = 0, pos = 0;
+    while (pos < cue.size()) {
+      size_t sp = cue.find(' ', pos);
+      if (sp == std::string::npos) sp = cue.size();
+      if (k >= toks.size() || toks[k].text != std::string_view(cue).substr(pos, sp - pos))
+        return false;
+      ++k;
+      pos = sp + 1;
+    }
+    return k > 0;
+  }
+
+  void ReadAmbiguousNames();
+
+  bool CoveredByCandidate(const Token& t) const {
+    for (const auto& c : cands_)
+      if (c.begin < t.end && t.begin < c.end) return true;
+    return false;
+  }
+
+  bool IsSentenceStart(size_t pos) const {
+    auto b = scan::TokensBefore(text_, pos, 1);
+    return b.empty() || b[0].text == "." || b[0].text == "!" || b[0].text == "?" ||
+           b[0].text == "\u201C" || b[0].text == "\"" || b[0].text == ":";
+  }
+
+  void EmitSimple();
+
+  // ---- appositions ---------------------------------------------------------------------
+
+  struct Unknown {
+    std::string name;
+    std::vector<std::string> actors;
+    std::string role;
+  };
+  void RememberUnknown(const std::string& name, const std::vector<std::string>& actors,
+                       const std::string& role) {
+    unknowns_.push_back({name, actors, role});
+  }
+
+  bool Overlaps(size_t b, size_t e) const {
+    for (const auto& m : out_)
+      if (m.begin < e && b < m.end) return true;
+    return false;
+  }
+
+  const Mention* MentionAt(size_t b, size_t e) const {
+    for (const auto& m : out_)
+      if (m.begin == b && m.end == e) return &m;
+    return nullptr;
+  }
+
+  // The state a paragraph is about: the nearest preceding mention with one actor in
+  // the same paragraph, else the nearest following one, else the article's main actor.
+  std::vector<std::string> ContextActor(size_t pos, std::string* why) const;
+
+  const std::vector<Span>& Paragraphs() const {
+    if (!paragraphs_) paragraphs_ = SplitParagraphs(text_);
+    return *paragraphs_;
+  }
+
+  std::string MainState() const;
+
+  // "Steffen Hebestreit, a spokesman for Scholz", "Mykola Kobrinets, Head of the ...
+  // Department at the Ministry of Foreign Affairs": a name (known without a role on the
+  // date, or unknown) followed by an official-sounding apposition takes the actor the
+  // apposition names (first mention inside it) or, when it names none, the state of the
+  // paragraph (ContextActor).
+  void Appositions();
+
+  bool IsRoleNoun(std::string_view w) const { return sets_.role_nouns.Contains(w); }
+
+  // ---- coreference ---------------------------------------------------------------------
+
+  void Coreference();
+
+  // Appends `added` to the sorted out_ keeping it sorted: sort the few new ones, merge.
+  void MergeAdded(std::vector<Mention>* added) {
+    if (added->empty()) return;
+    auto by_begin = [](const Mention& a, const Mention& b) { return a.begin < b.begin; };
+    std::sort(added->begin(), added->end(), by_begin);
+    const size_t mid = out_.size();
+    for (auto& m : *added) out_.push_back(std::move(m));
+    added->clear();
+    std::inplace_merge(out_.begin(), out_.begin() + mid, out_.end(), by_begin);
+  }
+
+  struct BareRole {
+    size_t begin, end;
+    std::string role;
+  };
+  struct Pair {
+    size_t begin, end;
+    std::string phrase;
+  };
+
+  const KnowledgeBase& kb_;
+  const ContextWords& ctx_;
+  const ContextSets& sets_;
+  std::string_view text_;
+  std::string date_;
+  std::vector<Candidate> cands_;
+  std::vector<bool> used_;
+  std::unordered_map<size_t, std::string> metonym_rule_;
+  std::map<const Disambiguation*, std::pair<size_t, size_t>> context_counts_;
+  std::vector<BareRole> bare_roles_;
+  std::vector<Pair> pairs_;
+  std::vector<Unknown> unknowns_;
+  std::vector<Mention> out_;
+  mutable std::optional<std::vector<Span>> paragraphs_;
+};
+
+}  // namespace faultline::actors_internal
