@@ -93,6 +93,25 @@ Cue ContentCues::Classify(std::string_view class_attr, std::string_view id_attr,
   if (class_attr.empty() && id_attr.empty()) return Cue::kNone;
   std::vector<std::string> tokens;
   std::string squashed;
+  // WordPress marks each post's container with its taxonomy ("hentry category-news
+  // tag-ads"): those items name the post's topics, not what the element is.
+  std::string cleaned;
+  if (class_attr.find("hentry") != std::string_view::npos ||
+      class_attr.find("type-post") != std::string_view::npos ||
+      class_attr.find("status-publish") != std::string_view::npos) {
+    size_t i = 0;
+    while (i < class_attr.size()) {
+      size_t j = class_attr.find_first_of(" \t\n", i);
+      if (j == std::string_view::npos) j = class_attr.size();
+      std::string_view item = class_attr.substr(i, j - i);
+      if (item.rfind("tag-", 0) != 0 && item.rfind("category-", 0) != 0) {
+        cleaned.append(item);
+        cleaned.push_back(' ');
+      }
+      i = j + 1;
+    }
+    class_attr = cleaned;
+  }
   Tokenize(class_attr, &tokens, &squashed);
   squashed.push_back(' ');
   Tokenize(id_attr, &tokens, &squashed);

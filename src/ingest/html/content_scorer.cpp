@@ -16,8 +16,6 @@ constexpr double kBadLinkDensity = 0.5;
 // How much a character of boilerplate costs against a character of article text when
 // choosing the container.
 constexpr double kJunkCost = 0.5;
-// A container under a boilerplate cue of its own must hold clearly more.
-constexpr double kCuedContainerFactor = 0.6;
 
 std::string Squash(std::string_view s) {
   std::string out;
@@ -113,16 +111,17 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
       if (elems[e].junk) junk_below = true;
     }
   }
-  std::vector<uint8_t> absolute(ne, 0), overrulable(ne, 0);
+  std::vector<uint8_t> absolute(ne, 0);
+  std::vector<float> factor(ne, 1.0f);
   int best = -1;
   double best_score = -1e18;
   for (size_t e = 0; e < ne; ++e) {
     const Element& el = elems[e];
     int p = el.parent;
     absolute[e] = (el.junk && !el.weak) || (p >= 0 && absolute[p]);
-    overrulable[e] = (el.junk && el.weak) || (p >= 0 && overrulable[p]);
+    factor[e] = std::min(el.junk ? el.container_factor : 1.0f, p >= 0 ? factor[p] : 1.0f);
     if (good[e] <= 0 || absolute[e]) continue;
-    double s = (good[e] - kJunkCost * bad[e]) * (overrulable[e] ? kCuedContainerFactor : 1.0);
+    double s = (good[e] - kJunkCost * bad[e]) * factor[e];
     if (s >= best_score) {  // ties go to the deeper element, which holds the same text
       best_score = s;
       best = static_cast<int>(e);
@@ -164,7 +163,7 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
                 " article chars, " + std::to_string(static_cast<int>(bad[best])) +
                 " boilerplate); " + std::to_string(dropped) + " blocks dropped";
   if (from_structured > 0) result.rule += "; " + std::to_string(from_structured) + " blocks confirmed by JSON-LD";
-  if (overrulable[best]) result.rule += "; its own boilerplate cues overruled";
+  if (factor[best] < 1.0f) result.rule += "; its own boilerplate cues overruled";
 
   // 5. Structured data stands in when the markup holds much less than it.
   if (body.size() > 500 && result.text.size() * 2 < body.size()) {

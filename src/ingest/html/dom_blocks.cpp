@@ -7,7 +7,12 @@
 namespace faultline::html {
 namespace {
 
-constexpr int kMaxDepth = 400;  // deeper markup is broken; its text joins the enclosing block
+constexpr int kMaxDepth = 400;
+// How far a boilerplate cue on a container (or its ancestors) discounts that container
+// as the article's: page furniture (nav, footer, sidebar) rarely holds an article, while
+// generic words ("tag", "ad", "widget", "modal") often sit on article wrappers.
+constexpr float kFurnitureFactor = 0.4f;
+constexpr float kMisnamedFactor = 0.75f;  // deeper markup is broken; its text joins the enclosing block
 
 bool IsBlockTag(GumboTag t) {
   switch (t) {
@@ -263,10 +268,12 @@ class Walker {
       case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER:
       case GUMBO_TAG_FORM: case GUMBO_TAG_MENU:
         e->junk = e->weak = true;
+        e->container_factor = kFurnitureFactor;
         e->why = std::string("tag:") + gumbo_normalized_tagname(el.tag);
         return;
       case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:
         e->junk = e->weak = true;
+        e->container_factor = kMisnamedFactor;
         e->why = std::string("tag:") + gumbo_normalized_tagname(el.tag);
         return;
       default:
@@ -274,6 +281,7 @@ class Walker {
     }
     if (gumbo_get_attribute(&el.attributes, "hidden") != nullptr) {
       e->junk = e->weak = true;
+      e->container_factor = kMisnamedFactor;
       e->why = "hidden";
       return;
     }
@@ -284,6 +292,7 @@ class Walker {
         if (c != ' ') s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
       if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos) {
         e->junk = e->weak = true;
+        e->container_factor = kMisnamedFactor;
         e->why = "style:hidden";
         return;
       }
@@ -296,6 +305,7 @@ class Walker {
       for (auto r : kJunkRoles)
         if (EqualsNoCase(role, r)) {
           e->junk = e->weak = true;
+          e->container_factor = kFurnitureFactor;
           e->why = "role:" + std::string(r);
           return;
         }
@@ -318,6 +328,7 @@ class Walker {
     if (cue == Cue::kStrongJunk || cue == Cue::kWeakJunk || cue == Cue::kAbsoluteJunk) {
       e->junk = true;
       e->weak = cue != Cue::kAbsoluteJunk;
+      e->container_factor = cue == Cue::kWeakJunk ? kFurnitureFactor : kMisnamedFactor;
       e->why = "class:" + matched;
     } else if (cue == Cue::kContent) {
       e->content_hint = true;

@@ -35,6 +35,7 @@ struct Element {
   int junk_parent = -1;  // nearest boilerplate ancestor, or -1
   bool junk = false;     // this element is boilerplate
   bool weak = false;     // overrulable: dropped only when it does not hold most of the prose
+  float container_factor = 1.0f;  // < 1 when its own cues speak against it as a container
   bool content_hint = false;  // itemprop=articleBody or a content class
   bool article_body = false;  // itemprop=articleBody
   std::string why;       // the cue that made it boilerplate ("class:share", "tag:nav")
