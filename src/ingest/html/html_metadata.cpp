@@ -204,13 +204,40 @@ std::string CleanTitle(std::string_view raw, std::string_view site, std::string_
   std::string site_key = AlnumLower(site);
   std::string host_key = AlnumLower(host);
   if (host_key.rfind("www", 0) == 0) host_key = host_key.substr(3);
+  // The site's own name in its host: "bbc" in www.bbc.co.uk, "sky" in news.sky.com.
+  std::string host_name;
+  {
+    std::vector<std::string> labels;
+    size_t i = 0;
+    while (i <= host.size()) {
+      size_t dot = host.find('.', i);
+      if (dot == std::string_view::npos) dot = host.size();
+      labels.emplace_back(host.substr(i, dot - i));
+      i = dot + 1;
+    }
+    if (labels.size() >= 2) {
+      labels.pop_back();  // top-level domain
+      static constexpr std::string_view kSecondLevel[] = {"co", "com", "org", "net", "gov", "ac", "edu"};
+      if (labels.size() >= 2)
+        for (auto sl : kSecondLevel)
+          if (labels.back() == sl) {
+            labels.pop_back();
+            break;
+          }
+      host_name = AlnumLower(labels.back());
+    }
+  }
   auto names_site = [&](std::string_view part) {
     std::string k = AlnumLower(part);
     if (k.empty() || k.size() > 60) return false;
     if (!site_key.empty() && (k == site_key || site_key.find(k) != std::string::npos ||
                               k.find(site_key) != std::string::npos))
       return true;
-    return !host_key.empty() && k.size() >= 3 && host_key.find(k) != std::string::npos;
+    if (!host_key.empty() && k.size() >= 3 && host_key.find(k) != std::string::npos) return true;
+    // "BBC News" for bbc.com: a short part that starts with the host's name.
+    size_t words = 1;
+    for (char c : part) words += c == ' ';
+    return host_name.size() >= 3 && words <= 4 && k.rfind(host_name, 0) == 0;
   };
   for (int round = 0; round < 2; ++round) {
     bool changed = false;
