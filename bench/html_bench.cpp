@@ -11,6 +11,7 @@
 #include <ctime>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -141,6 +142,32 @@ int Dump(const std::string& path) {
   return 0;
 }
 
+// ParseHtmlPage over DIR/*/source.html (the Readability test-page layout), everything it
+// returns as JSON keyed by the page's folder (development aid).
+int Pages(const std::string& dir, const std::string& out_path) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::string src = entry.path().string() + "/source.html";
+    std::ifstream in(src, std::ios::binary);
+    if (!in) continue;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    auto page = faultline::ParseHtmlPage(ss.str());
+    std::string name = entry.path().filename().string();
+    if (!page.ok()) {
+      std::cerr << src << ": " << page.status().ToString() << "\n";
+      continue;
+    }
+    nlohmann::json rules = page->rules;
+    out[name] = {{"text", page->text},         {"title", page->title},   {"date", page->date},
+                 {"author", page->author},     {"outlet", page->outlet}, {"language", page->language},
+                 {"canonical", page->url},     {"rules", rules}};
+  }
+  std::ofstream f(out_path);
+  f << out.dump(1);
+  return f ? 0 : 1;
+}
+
 // CPU time of each phase over all pages (development aid).
 int Phases(const std::string& dir) {
   std::vector<Page> pages = LoadZyte(dir);
@@ -204,6 +231,7 @@ int main(int argc, char** argv) {
     else if (a == "--verbose") verbose = true;
     else if (a == "--dump" && i + 1 < argc) return Dump(argv[++i]);
     else if (a == "--phases") return Phases(DefaultZyteDir());
+    else if (a == "--pages" && i + 2 < argc) return Pages(argv[i + 1], argv[i + 2]);
   }
   if (!dir.empty() || !out.empty()) {
     if (dir.empty()) dir = DefaultZyteDir();

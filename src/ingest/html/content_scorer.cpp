@@ -66,8 +66,10 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
       j = Judgement::kGood;
     } else if (b.chars >= kMediumChars && ld <= kMaxLinkDensity) {
       j = Judgement::kMedium;
-    } else if (ld > kMaxLinkDensity) {
+    } else if (ld > kMaxLinkDensity && b.chars < kGoodChars) {
       j = Judgement::kBad;
+    } else if (ld > kMaxLinkDensity) {
+      j = Judgement::kMedium;  // a long sentence with several links
     } else {
       j = Judgement::kShort;
     }
@@ -90,7 +92,27 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
   // article wrapped in such a container must survive. Nothing inside an absolute cue
   // (comments, related links) can be the container.
   const size_t ne = elems.size();
+  // Prose per element, to tell a misnamed wrapper (it holds most of the candidate's
+  // prose: "read-more-content" around the story's second half) from boilerplate.
+  std::vector<double> prose_prefix(nb + 1, 0.0);
+  for (size_t i = 0; i < nb; ++i) {
+    const Block& b = blocks[i];
+    bool prose = judge[i] == Judgement::kGood;
+    prose_prefix[i + 1] = prose_prefix[i] + (prose ? b.chars : 0);
+  }
+  auto prose_of = [&](int e) {
+    return prose_prefix[elems[e].end_block] - prose_prefix[elems[e].first_block];
+  };
+  // How much of its text a boilerplate element `j` inside candidate `e` still lends it:
+  // none for real boilerplate, the element's discount when it holds most of e's prose.
+  auto lends = [&](int j, int e) -> double {
+    const Element& el = elems[j];
+    if (!el.weak) return 0.0;
+    double pj = prose_of(j);
+    return (pj >= kGoodChars && pj > 0.5 * prose_of(e)) ? el.container_factor : 0.0;
+  };
   std::vector<double> good(ne, 0.0), bad(ne, 0.0);
+  std::vector<int> passed;  // boilerplate elements between the block and the candidate
   for (size_t i = 0; i < nb; ++i) {
     const Block& b = blocks[i];
     double g = 0, x = 0;
@@ -100,15 +122,17 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
       case Judgement::kShort: x = 0.3 * b.chars; break;
       case Judgement::kBad: case Judgement::kJunk: x = b.chars; break;
     }
-    bool junk_below = false;
+    passed.clear();
     for (int e = b.owner; e >= 0; e = elems[e].parent) {
-      if (junk_below) {
+      double weight = 1.0;
+      for (int j : passed) weight = std::min(weight, lends(j, e));
+      if (weight <= 0) {
         bad[e] += b.chars;
       } else {
-        good[e] += g;
+        good[e] += g * weight;
         bad[e] += x;
       }
-      if (elems[e].junk) junk_below = true;
+      if (elems[e].junk) passed.push_back(e);
     }
   }
   std::vector<uint8_t> absolute(ne, 0);
@@ -133,7 +157,7 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
   }
   auto junk_inside = [&](const Block& b) {
     for (int e = b.junk_elem; e > best; e = elems[e].junk_parent)
-      if (elems[e].junk) return true;
+      if (elems[e].junk && lends(e, best) <= 0) return true;
     return false;
   };
 
@@ -163,7 +187,7 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
                 " article chars, " + std::to_string(static_cast<int>(bad[best])) +
                 " boilerplate); " + std::to_string(dropped) + " blocks dropped";
   if (from_structured > 0) result.rule += "; " + std::to_string(from_structured) + " blocks confirmed by JSON-LD";
-  if (factor[best] < 1.0f) result.rule += "; its own boilerplate cues overruled";
+  if (factor[best] < 1.0f) result.rule += "; its own boilerplate cues discounted";
 
   // 5. Structured data stands in when the markup holds much less than it.
   if (body.size() > 500 && result.text.size() * 2 < body.size()) {
