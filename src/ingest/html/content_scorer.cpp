@@ -107,7 +107,8 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
   // none for real boilerplate, the element's discount when it holds most of e's prose.
   auto lends = [&](int j, int e) -> double {
     const Element& el = elems[j];
-    if (!el.weak) return 0.0;
+    // Page furniture (rails, sidebars, footers) never lends: its prose is teasers.
+    if (!el.weak || el.container_factor < 0.5f) return 0.0;
     double pj = prose_of(j);
     return (pj >= kGoodChars && pj > 0.5 * prose_of(e)) ? el.container_factor : 0.0;
   };
