@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cctype>
+#include <cstring>
 
 namespace faultline::html {
 namespace {
@@ -41,7 +42,8 @@ bool Matches(const CueSet& set, const std::vector<std::string>& tokens, const st
       unsigned char c = static_cast<unsigned char>(squashed[i]);
       for (uint16_t w : set.by_first[c]) {
         const std::string& word = set.substring[w];
-        if (squashed.compare(i, word.size(), word) == 0) {
+        if (word.size() <= squashed.size() - i && (word.size() < 2 || squashed[i + 1] == word[1]) &&
+            std::memcmp(squashed.data() + i, word.data(), word.size()) == 0) {
           if (matched) *matched = word;
           return true;
         }

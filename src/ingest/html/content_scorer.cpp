@@ -73,7 +73,9 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
     } else {
       j = Judgement::kShort;
     }
-    if (!squashed_title.empty() && b.chars < 400 && Squash(b.text) == squashed_title) j = Judgement::kJunk;
+    if (!squashed_title.empty() && b.text.size() <= squashed_title.size() + 8 &&
+        b.text.size() + 8 >= squashed_title.size() && Squash(b.text) == squashed_title)
+      j = Judgement::kJunk;
     // Blocks the page's structured data repeats are article text whatever their size.
     if (body.size() > 200 && j != Judgement::kJunk && b.chars >= 20 && ld <= kBadLinkDensity) {
       std::string probe = Squash(std::string_view(b.text).substr(0, 80));

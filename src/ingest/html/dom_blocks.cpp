@@ -77,6 +77,32 @@ std::string_view Attr(const GumboElement& el, const char* name) {
   return a ? std::string_view(a->value) : std::string_view();
 }
 
+// The attributes the walk reads, in one pass (gumbo lower-cases attribute names).
+struct Attrs {
+  std::string_view cls, id, itemprop, style, role;
+  bool hidden = false;
+};
+
+Attrs ReadAttrs(const GumboElement& el) {
+  Attrs a;
+  for (unsigned i = 0; i < el.attributes.length; ++i) {
+    const auto* attr = static_cast<const GumboAttribute*>(el.attributes.data[i]);
+    const char* n = attr->name;
+    switch (n[0]) {
+      case 'c': if (std::strcmp(n, "class") == 0) a.cls = attr->value; break;
+      case 'i':
+        if (n[1] == 'd' && n[2] == 0) a.id = attr->value;
+        else if (std::strcmp(n, "itemprop") == 0) a.itemprop = attr->value;
+        break;
+      case 's': if (std::strcmp(n, "style") == 0) a.style = attr->value; break;
+      case 'r': if (std::strcmp(n, "role") == 0) a.role = attr->value; break;
+      case 'h': if (std::strcmp(n, "hidden") == 0) a.hidden = true; break;
+      default: break;
+    }
+  }
+  return a;
+}
+
 bool EqualsNoCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i)
@@ -257,9 +283,9 @@ class Walker {
   }
 
   // Why an element is boilerplate, from its tag, role, visibility and class/id.
-  void JudgeElement(const GumboElement& el, Element* e) {
+  void JudgeElement(const GumboElement& el, const Attrs& attrs, Element* e) {
     if (el.tag == GUMBO_TAG_BODY || el.tag == GUMBO_TAG_HTML) return;
-    std::string_view itemprop = Attr(el, "itemprop");
+    std::string_view itemprop = attrs.itemprop;
     if (!itemprop.empty() && ContainsNoCase(itemprop, "articlebody")) {
       e->content_hint = e->article_body = true;
       return;
@@ -279,13 +305,13 @@ class Walker {
       default:
         break;
     }
-    if (gumbo_get_attribute(&el.attributes, "hidden") != nullptr) {
+    if (attrs.hidden) {
       e->junk = e->weak = true;
       e->container_factor = kMisnamedFactor;
       e->why = "hidden";
       return;
     }
-    std::string_view style = Attr(el, "style");
+    std::string_view style = attrs.style;
     if (!style.empty()) {
       std::string s;
       for (char c : style)
@@ -297,7 +323,7 @@ class Walker {
         return;
       }
     }
-    std::string_view role = Attr(el, "role");
+    std::string_view role = attrs.role;
     if (!role.empty()) {
       static constexpr std::string_view kJunkRoles[] = {
           "navigation", "banner", "contentinfo", "complementary", "menu", "menubar",
@@ -311,7 +337,7 @@ class Walker {
         }
     }
     if (IsPhrasingTag(el.tag)) return;
-    std::string_view cls = Attr(el, "class"), id = Attr(el, "id");
+    std::string_view cls = attrs.cls, id = attrs.id;
     if (cls.empty() && id.empty()) return;
     // Pages repeat the same class lists hundreds of times: judge each once.
     key_.clear();
@@ -388,7 +414,8 @@ class Walker {
     Element e;
     e.tag = tag;
     e.parent = parent_elem;
-    JudgeElement(el, &e);
+    Attrs attrs = ReadAttrs(el);
+    JudgeElement(el, attrs, &e);
     if (!e.junk && (unknown_name == "dialog" || unknown_name.find("-ad") != std::string::npos)) {
       e.junk = true;
       e.why = "tag:" + unknown_name;
@@ -414,7 +441,7 @@ class Walker {
       e.label_begin = static_cast<uint32_t>(labels.size());
       if (tag == GUMBO_TAG_UNKNOWN) labels += unknown_name;
       else labels += gumbo_normalized_tagname(tag);
-      std::string_view id = Attr(el, "id"), cls = Attr(el, "class");
+      std::string_view id = attrs.id, cls = attrs.cls;
       if (!id.empty()) labels.append("#").append(id.substr(0, 40));
       else if (!cls.empty()) labels.append(".").append(cls.substr(0, 40));
       e.label_size = static_cast<uint32_t>(labels.size() - e.label_begin);
