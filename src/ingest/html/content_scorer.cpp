@@ -1,6 +1,7 @@
 #include "ingest/html/content_scorer.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <vector>
 
 namespace faultline::html {
@@ -16,6 +17,8 @@ constexpr double kBadLinkDensity = 0.5;
 // How much a character of boilerplate costs against a character of article text when
 // choosing the container.
 constexpr double kJunkCost = 0.5;
+// A group of blocks this small holding a linked headline is a teaser card.
+constexpr int kTeaserGroupChars = 700;
 
 std::string Squash(std::string_view s) {
   std::string out;
@@ -85,6 +88,37 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
       }
     }
     judge[i] = j;
+  }
+
+  // Teasers: a paragraph that shares a small group (a list item, a card) with a linked
+  // headline is a summary of another page, not article text.
+  int teasers = 0;
+  {
+    std::vector<int> chars_prefix(nb + 1, 0), link_prefix(nb + 1, 0);
+    for (size_t i = 0; i < nb; ++i) {
+      const Block& b = blocks[i];
+      bool headline = b.chars >= 15 && b.link_chars * 2 > b.chars;
+      chars_prefix[i + 1] = chars_prefix[i] + b.chars;
+      link_prefix[i + 1] = link_prefix[i] + (headline ? 1 : 0);
+    }
+    // Cards come in series: count elements by (parent, tag).
+    std::unordered_map<int64_t, int> series;
+    for (size_t e = 0; e < elems.size(); ++e)
+      ++series[static_cast<int64_t>(elems[e].parent) * 1024 + elems[e].tag];
+    for (size_t i = 0; i < nb; ++i) {
+      if (judge[i] != Judgement::kGood && judge[i] != Judgement::kMedium) continue;
+      int a = blocks[i].owner;
+      while (a >= 0 && elems[a].end_block - elems[a].first_block < 2) a = elems[a].parent;
+      if (a < 0) continue;
+      const Element& g = elems[a];
+      int total = chars_prefix[g.end_block] - chars_prefix[g.first_block];
+      int headlines = link_prefix[g.end_block] - link_prefix[g.first_block];
+      if (total <= kTeaserGroupChars && headlines > 0 && g.end_block - g.first_block <= 4 &&
+          series[static_cast<int64_t>(g.parent) * 1024 + g.tag] >= 3) {
+        judge[i] = Judgement::kShort;
+        ++teasers;
+      }
+    }
   }
 
   // 3. The container: the element maximising article text minus boilerplate. Class/id
@@ -174,11 +208,32 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
       last_kept = i;
     }
   }
+  // A list of plain short items right after the last paragraph (qualified teams,
+  // ingredients, changes in a release), maybe under a short heading, is the article's;
+  // boilerplate lists are links.
+  int lists_kept = 0;
+  for (bool extended = first_kept >= 0; extended;) {
+    extended = false;
+    int i = last_kept + 1;
+    auto plain = [&](int k) {
+      const Block& b = blocks[k];
+      return (judge[k] == Judgement::kShort || judge[k] == Judgement::kMedium) &&
+             b.link_chars * 5 <= b.chars;
+    };
+    if (i < c.end_block && plain(i) && blocks[i].kind != BlockKind::kListItem && blocks[i].chars <= 80) ++i;
+    int run = 0;
+    while (i + run < c.end_block && plain(i + run) && blocks[i + run].kind == BlockKind::kListItem) ++run;
+    if (run >= 3) {
+      last_kept = i + run - 1;
+      extended = true;
+      ++lists_kept;
+    }
+  }
   int dropped = 0;
   for (int i = c.first_block; i < c.end_block; ++i) {
     Judgement j = judge[i];
     bool keep = j == Judgement::kGood || j == Judgement::kMedium ||
-                (j == Judgement::kShort && i > first_kept && i < last_kept);
+                (j == Judgement::kShort && i > first_kept && i <= last_kept);
     if (!keep) {
       ++dropped;
       continue;
@@ -189,6 +244,8 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
   result.rule = "container " + std::string(dom.label(best)) + " (" + std::to_string(static_cast<int>(good[best])) +
                 " article chars, " + std::to_string(static_cast<int>(bad[best])) +
                 " boilerplate); " + std::to_string(dropped) + " blocks dropped";
+  if (teasers > 0) result.rule += "; " + std::to_string(teasers) + " teaser blocks on the page";
+  if (lists_kept > 0) result.rule += "; " + std::to_string(lists_kept) + " closing lists kept";
   if (from_structured > 0) result.rule += "; " + std::to_string(from_structured) + " blocks confirmed by JSON-LD";
   if (factor[best] < 1.0f) result.rule += "; its own boilerplate cues discounted";
 
