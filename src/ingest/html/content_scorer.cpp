@@ -101,10 +101,14 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
       chars_prefix[i + 1] = chars_prefix[i] + b.chars;
       link_prefix[i + 1] = link_prefix[i] + (headline ? 1 : 0);
     }
-    // Cards come in series: count elements by (parent, tag).
+    // Cards come in series: elements of one tag and class, under one parent or
+    // spread over a grid.
     std::unordered_map<int64_t, int> series;
-    for (size_t e = 0; e < elems.size(); ++e)
+    std::unordered_map<std::string_view, int> same_label;
+    for (size_t e = 0; e < elems.size(); ++e) {
       ++series[static_cast<int64_t>(elems[e].parent) * 1024 + elems[e].tag];
+      ++same_label[dom.label(static_cast<int>(e))];
+    }
     for (size_t i = 0; i < nb; ++i) {
       if (judge[i] != Judgement::kGood && judge[i] != Judgement::kMedium) continue;
       int a = blocks[i].owner;
@@ -114,7 +118,7 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
       int total = chars_prefix[g.end_block] - chars_prefix[g.first_block];
       int headlines = link_prefix[g.end_block] - link_prefix[g.first_block];
       if (total <= kTeaserGroupChars && headlines > 0 && g.end_block - g.first_block <= 4 &&
-          series[static_cast<int64_t>(g.parent) * 1024 + g.tag] >= 3) {
+          (series[static_cast<int64_t>(g.parent) * 1024 + g.tag] >= 3 || same_label[dom.label(a)] >= 3)) {
         judge[i] = Judgement::kShort;
         ++teasers;
       }
