@@ -150,6 +150,35 @@ TEST(HtmlBoilerplate, ArticleInsideMisnamedWrapperSurvives) {
   ExpectArticle(Text(html));
 }
 
+TEST(HtmlBoilerplate, DoubleLineBreaksSeparateParagraphs) {
+  std::string html = std::string("<html><body><div class=\"text\">") + kP1 + "<br><br>" + kP2 +
+                     "<br>\n<br>" + kP3 + "</div></body></html>";
+  EXPECT_EQ(Text(html), std::string(kP1) + "\n\n" + kP2 + "\n\n" + kP3);
+}
+
+TEST(HtmlBoilerplate, ClosingListOfPlainItemsStays) {
+  std::string list = "<h3>Qualified teams</h3><ul><li>England (Group A)</li><li>Spain (Group F)</li>"
+                     "<li>France (Group H)</li><li>Italy (Group J)</li></ul>";
+  std::string text = Text(Article("", "", list, ""));
+  ExpectArticle(text);
+  EXPECT_NE(text.find("Qualified teams\n\nEngland (Group A)"), std::string::npos) << text;
+  EXPECT_NE(text.find("Italy (Group J)"), std::string::npos) << text;
+}
+
+TEST(HtmlBoilerplate, TeaserCardsDoNotJoinTheArticle) {
+  std::string cards = "<div class=\"more\">";
+  for (int i = 0; i < 4; ++i)
+    cards += "<div class=\"card\"><h3><a href=/x>Another story headline number " + std::to_string(i) +
+             "</a></h3><p>A summary of that other story which is long enough to look like a real "
+             "paragraph of prose, with commas, clauses and a full stop.</p></div>";
+  cards += "</div>";
+  std::string html = Article("", "", "", "") ;
+  html.insert(html.find("</body>"), cards);
+  std::string text = Text(html);
+  ExpectArticle(text);
+  EXPECT_EQ(text.find("summary of that other story"), std::string::npos) << text;
+}
+
 TEST(HtmlBoilerplate, RuleIsRecorded) {
   auto page = ParseHtmlPage(Article("", "", "", ""), "https://planet.example.com/a");
   ASSERT_TRUE(page.ok());

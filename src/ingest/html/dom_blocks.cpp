@@ -395,6 +395,15 @@ class Walker {
       return;
     }
     if (tag == GUMBO_TAG_BR) {
+      // Two line breaks in a row separate paragraphs (pages without <p>); the block stays
+      // one for judging, its text gets the paragraph break.
+      if (owner_ >= 0 && !buf_.empty() && buf_.back() == '\n' && !in_pre_) {
+        if (buf_.size() < 2 || buf_[buf_.size() - 2] != '\n') {
+          buf_.push_back('\n');
+          ++chars_;
+        }
+        return;
+      }
       if (owner_ >= 0 && !buf_.empty() && buf_.back() != '\n') {
         buf_.push_back('\n');
         ++chars_;
