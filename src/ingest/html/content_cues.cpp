@@ -121,9 +121,12 @@ Cue ContentCues::Classify(std::string_view class_attr, std::string_view id_attr,
     for (size_t pos = squashed.find(e); pos != std::string::npos; pos = squashed.find(e, pos))
       squashed.replace(pos, e.size(), " ");
   }
-  if (Matches(absolute_junk, tokens, squashed, matched)) return Cue::kAbsoluteJunk;
-  if (Matches(strong_junk, tokens, squashed, matched)) return Cue::kStrongJunk;
   bool content_cue = Matches(content, tokens, squashed, nullptr);
+  // "article-body js-comments-anchor": a container that also names itself as content
+  // is only as suspect as a strong cue makes it (overruled when it holds the prose).
+  if (Matches(absolute_junk, tokens, squashed, matched))
+    return content_cue ? Cue::kStrongJunk : Cue::kAbsoluteJunk;
+  if (Matches(strong_junk, tokens, squashed, matched)) return Cue::kStrongJunk;
   if (!content_cue && Matches(weak_junk, tokens, squashed, matched)) return Cue::kWeakJunk;
   return content_cue ? Cue::kContent : Cue::kNone;
 }
