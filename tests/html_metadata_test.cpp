@@ -123,6 +123,12 @@ TEST(HtmlMetadata, WrongDeclaredLanguageIsCorrected) {
   EXPECT_EQ(page->language, "ru");
 }
 
+TEST(HtmlMetadata, BylineElementIsCleaned) {
+  HtmlPage p = Parse("<title>A</title>", "<div class=\"byline\">By Lucas Nolan | 22 Dec 2016</div>");
+  EXPECT_EQ(p.author, "Lucas Nolan");
+  EXPECT_EQ(p.rules["author"], "byline element");
+}
+
 TEST(HtmlMetadata, AuthorSkipsUrlsAndBy) {
   HtmlPage p = Parse("<title>A</title><meta property=\"article:author\" content=\"https://fb.com/x\">"
                      "<meta name=\"byl\" content=\"By Sam Roe\">");

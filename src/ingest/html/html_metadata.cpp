@@ -91,9 +91,29 @@ bool LooksLikeUrl(std::string_view s) {
          s.rfind("/", 0) == 0;
 }
 
-std::string StripBy(std::string s) {
-  std::string lower = Lower(s.substr(0, 4));
-  if (lower.rfind("by ", 0) == 0) s = Trim(std::string_view(s).substr(3));
+// "By Jane Doe | 22 Dec 2016" -> "Jane Doe": a byline's name part, without the "By"
+// (or "Par", "Von", "Автор:") before it and the date, counts or links after it.
+std::string CleanByline(std::string s) {
+  static constexpr std::string_view kPrefixes[] = {"by ", "par ", "von ", "por ", "di ", "автор: ",
+                                                   "автор ", "author: ", "written by "};
+  std::string lower = Lower(s.substr(0, 16));
+  for (auto p : kPrefixes)
+    if (lower.rfind(p, 0) == 0) {
+      s = Trim(std::string_view(s).substr(p.size()));
+      break;
+    }
+  size_t cut = s.size();
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (std::isdigit(static_cast<unsigned char>(c)) || c == '|' || c == '\n' ||
+        s.compare(i, 3, " - ") == 0 || s.compare(i, 5, " \xE2\x80\x94 ") == 0 ||
+        s.compare(i, 5, " \xE2\x80\xA2 ") == 0) {
+      cut = i;
+      break;
+    }
+  }
+  if (cut >= 3 && cut < s.size()) s = Trim(std::string_view(s).substr(0, cut));
+  while (!s.empty() && (s.back() == ',' || s.back() == ';' || s.back() == ':')) s.pop_back();
   return s;
 }
 
@@ -372,7 +392,7 @@ PageMetadata ExtractMetadata(const PageFacts& facts, const StructuredData& sd, s
       {meta("sailthru.author"), "meta sailthru.author"}, {meta("dc.creator"), "meta dc.creator"},
       {meta("byl"), "meta byl"},              {facts.byline, "byline element"}};
   for (const auto& c : authors) {
-    std::string a = StripBy(Trim(c.value));
+    std::string a = CleanByline(Trim(c.value));
     if (a.empty() || LooksLikeUrl(a) || a.size() > 200) continue;
     md.author = a;
     md.rules["author"] = c.rule;
