@@ -93,6 +93,22 @@ TEST(HtmlEncoding, Utf16WithByteOrderMark) {
   }
 }
 
+TEST(HtmlEncoding, Utf16WithoutByteOrderMark) {
+  std::string page = Page("", kGerman);
+  auto d = DecodeHtml(Encode(page, "UTF-16LE"));
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->utf8, page);
+}
+
+TEST(HtmlEncoding, BinaryIsRefused) {
+  std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0", 29);
+  auto d = DecodeHtml(png);
+  EXPECT_FALSE(d.ok());
+  auto page = ParseHtmlPage(png, "https://example.com/a.png");
+  ASSERT_FALSE(page.ok());
+  EXPECT_NE(page.status().reason().find("binary"), std::string::npos);
+}
+
 TEST(HtmlEncoding, Utf8BomAndUndeclaredUtf8) {
   std::string page = Page("", kUkrainian);
   auto d = DecodeHtml("\xEF\xBB\xBF" + page);
