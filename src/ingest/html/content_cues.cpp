@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -118,8 +119,10 @@ Cue ContentCues::Classify(std::string_view class_attr, std::string_view id_attr,
   squashed.push_back(' ');
   Tokenize(id_attr, &tokens, &squashed);
   for (const auto& e : exceptions) {
-    for (size_t pos = squashed.find(e); pos != std::string::npos; pos = squashed.find(e, pos))
-      squashed.replace(pos, e.size(), " ");
+    // Blanked in place (same length): the word no longer matches any cue.
+    for (size_t pos = squashed.find(e); pos != std::string::npos; pos = squashed.find(e, pos + e.size()))
+      std::fill(squashed.begin() + static_cast<std::ptrdiff_t>(pos),
+                squashed.begin() + static_cast<std::ptrdiff_t>(pos + e.size()), ' ');
   }
   bool content_cue = Matches(content, tokens, squashed, nullptr);
   // "article-body js-comments-anchor": a container that also names itself as content
