@@ -1,6 +1,7 @@
 #include "ingest/html/content_scorer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 #include <vector>
 
@@ -19,6 +20,8 @@ constexpr double kBadLinkDensity = 0.5;
 constexpr double kJunkCost = 0.5;
 // A group of blocks this small holding a linked headline is a teaser card.
 constexpr int kTeaserGroupChars = 700;
+// Longer closing blocks are prose even when they give an address.
+constexpr int kContactLineChars = 300;
 
 std::string Squash(std::string_view s) {
   std::string out;
@@ -36,6 +39,19 @@ std::string Squash(std::string_view s) {
   return out;
 }
 
+
+// "name@example.com": a contact line, not article prose.
+bool HasEmailAddress(std::string_view s) {
+  for (size_t at = s.find('@'); at != std::string_view::npos; at = s.find('@', at + 1)) {
+    if (at == 0 || !std::isalnum(static_cast<unsigned char>(s[at - 1]))) continue;
+    size_t dot = s.find('.', at + 1);
+    size_t space = s.find(' ', at + 1);
+    if (dot != std::string_view::npos && dot > at + 1 && (space == std::string_view::npos || dot < space) &&
+        dot + 2 < s.size() && std::isalpha(static_cast<unsigned char>(s[dot + 1])))
+      return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -233,6 +249,19 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
       ++lists_kept;
     }
   }
+  // The article's last lines are often the outlet's: "Email the author at ...", "Follow
+  // us on ...", "Join our forums ...". Trailing blocks that give an address or start like
+  // page furniture go.
+  int tail_trimmed = 0;
+  while (last_kept > first_kept && last_kept >= 0 && tail_trimmed < 3) {
+    const Block& b = blocks[last_kept];
+    if (b.chars > kContactLineChars || !(HasEmailAddress(b.text) || cues.IsBoilerplateLine(b.text))) break;
+    judge[last_kept] = Judgement::kBad;
+    ++tail_trimmed;
+    while (--last_kept > first_kept && judge[last_kept] != Judgement::kGood &&
+           judge[last_kept] != Judgement::kMedium) {
+    }
+  }
   int dropped = 0;
   for (int i = c.first_block; i < c.end_block; ++i) {
     Judgement j = judge[i];
@@ -249,6 +278,7 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
                 " article chars, " + std::to_string(static_cast<int>(bad[best])) +
                 " boilerplate); " + std::to_string(dropped) + " blocks dropped";
   if (teasers > 0) result.rule += "; " + std::to_string(teasers) + " teaser blocks on the page";
+  if (tail_trimmed > 0) result.rule += "; " + std::to_string(tail_trimmed) + " closing contact/promo lines dropped";
   if (lists_kept > 0) result.rule += "; " + std::to_string(lists_kept) + " closing lists kept";
   if (from_structured > 0) result.rule += "; " + std::to_string(from_structured) + " blocks confirmed by JSON-LD";
   if (factor[best] < 1.0f) result.rule += "; its own boilerplate cues discounted";
