@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ingest/html/html_metadata.h"
+#include "ingest/html/language.h"
 #include "ingest/html_page.h"
 
 namespace faultline {
@@ -127,6 +128,16 @@ TEST(HtmlMetadata, BylineElementIsCleaned) {
   HtmlPage p = Parse("<title>A</title>", "<div class=\"byline\">By Lucas Nolan | 22 Dec 2016</div>");
   EXPECT_EQ(p.author, "Lucas Nolan");
   EXPECT_EQ(p.rules["author"], "byline element");
+}
+
+TEST(HtmlMetadata, TitleTagAndBadLanguageDeclaration) {
+  HtmlPage p = Parse("<title>Ministers meet in Brussels</title><meta http-equiv=\"content-language\" "
+                     "content=\"utf-8\">", "", "https://www.planet.example.com/world/ministers-meet", "");
+  EXPECT_EQ(p.title, "Ministers meet in Brussels");
+  EXPECT_EQ(p.rules["title"], "title");
+  EXPECT_EQ(p.language, "en");  // "utf-8" is no language tag; CLD2 reads the text
+  EXPECT_EQ(html::NormalizeLanguageTag("EN_gb"), "en-GB");
+  EXPECT_EQ(html::NormalizeLanguageTag("utf-8"), "");
 }
 
 TEST(HtmlMetadata, AuthorSkipsUrlsAndBy) {

@@ -148,7 +148,7 @@ std::string CollapsedText(const GumboNode* node) {
         s->append(n->v.text.text);
         s->push_back(' ');
       } else if (n->type == GUMBO_NODE_ELEMENT) {
-        if (IsSkippedTag(n->v.element.tag)) return;
+        if (depth > 0 && IsSkippedTag(n->v.element.tag)) return;  // (a <title> is read itself)
         const GumboVector& ch = n->v.element.children;
         for (unsigned i = 0; i < ch.length; ++i)
           Go(static_cast<const GumboNode*>(ch.data[i]), s, depth + 1);

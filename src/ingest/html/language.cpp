@@ -55,6 +55,24 @@ std::string NormalizeLanguageTag(std::string_view tag) {
     out = out.substr(0, dash + 1) + rest;
   }
   if (out.empty() || out.size() > 35 || out[0] == '-') return {};
+  // BCP 47 shape: a primary subtag of 2-3 letters, then subtags of 2-8 letters or digits
+  // (pages put all sorts in content-language: "utf-8", "text/html").
+  size_t start = 0;
+  bool first = true;
+  while (start <= out.size()) {
+    size_t end = out.find('-', start);
+    if (end == std::string::npos) end = out.size();
+    std::string_view sub = std::string_view(out).substr(start, end - start);
+    if (first) {
+      if (sub.size() < 2 || sub.size() > 3) return {};
+      for (char c : sub)
+        if (!std::isalpha(static_cast<unsigned char>(c))) return {};
+    } else if (sub.size() < 2 || sub.size() > 8) {
+      return {};
+    }
+    first = false;
+    start = end + 1;
+  }
   return out;
 }
 
