@@ -424,6 +424,13 @@ class Walker {
     e.tag = tag;
     e.parent = parent_elem;
     Attrs attrs = ReadAttrs(el);
+    // Microdata: <span itemprop="datePublished" content="2019-11-19">.
+    if (!attrs.itemprop.empty() && ContainsNoCase(attrs.itemprop, "datePublished") &&
+        out_->facts.itemprop_dates.size() < 4) {
+      std::string_view v = Attr(el, "content");
+      if (v.empty()) v = Attr(el, "datetime");
+      out_->facts.itemprop_dates.push_back(v.empty() ? CollapsedText(n) : std::string(v));
+    }
     JudgeElement(el, attrs, &e);
     if (!e.junk && (unknown_name == "dialog" || unknown_name.find("-ad") != std::string::npos)) {
       e.junk = true;

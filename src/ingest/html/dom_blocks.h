@@ -48,7 +48,8 @@ struct PageFacts {
   std::string title_tag;
   std::string html_lang;
   std::string canonical;
-  std::vector<std::string> time_datetimes;  // <time datetime>, itemprop date attributes
+  std::vector<std::string> time_datetimes;  // <time datetime>, <meta itemprop=datePublished>
+  std::vector<std::string> itemprop_dates;  // other elements with itemprop=datePublished
   std::string byline;                       // text of the first byline/author element
 };
 

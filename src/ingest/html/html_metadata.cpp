@@ -366,6 +366,7 @@ PageMetadata ExtractMetadata(const PageFacts& facts, const StructuredData& sd, s
       {meta("article.published"), "meta article.published"},
       {meta("original-publish-date"), "meta original-publish-date"},
   };
+  for (const auto& t : facts.itemprop_dates) dates.push_back({t, "itemprop=datePublished"});
   for (const auto& t : facts.time_datetimes) dates.push_back({t, "time datetime"});
   for (const auto& c : dates) {
     if (c.value.empty()) continue;
@@ -393,7 +394,11 @@ PageMetadata ExtractMetadata(const PageFacts& facts, const StructuredData& sd, s
       {meta("byl"), "meta byl"},              {facts.byline, "byline element"}};
   for (const auto& c : authors) {
     std::string a = CleanByline(Trim(c.value));
-    if (a.empty() || LooksLikeUrl(a) || a.size() > 200) continue;
+    std::string lower = Lower(a);
+    // CMS account names are not authors.
+    if (a.empty() || LooksLikeUrl(a) || a.size() > 200 || lower == "admin" || lower == "administrator" ||
+        lower == "webmaster" || lower == "editor" || lower == "user")
+      continue;
     md.author = a;
     md.rules["author"] = c.rule;
     break;
