@@ -81,6 +81,10 @@ TEST(HtmlMetadata, DateFromUrl) {
   EXPECT_EQ(html::DateFromUrl("https://x.com/a/20191119/story"), "2019-11-19");
   EXPECT_EQ(html::DateFromUrl("https://x.com/a/2019/13/45/story"), "");
   EXPECT_EQ(html::DateFromUrl("https://x.com/id/123456789"), "");
+  EXPECT_EQ(html::DateFromUrl("https://www.politifact.com/w/statements/2019/nov/18/d/what/"), "2019-11-18");
+  EXPECT_EQ(html::DateFromUrl("https://www.quantamagazine.org/tuft-cells-20191118/"), "2019-11-18");
+  EXPECT_EQ(html::DateFromUrl("https://www.aljazeera.com/news/2019/11/service-members-killed.html"), "2019-11");
+  EXPECT_EQ(html::DateFromUrl("https://x.com/a?date=2019/11/18"), "");
 }
 
 TEST(HtmlMetadata, DateForms) {

@@ -75,14 +75,30 @@ std::string StringOf(const json& v) {
   return {};
 }
 
-void Collect(const json& j, std::vector<const json*>* articles, int depth) {
+// Pages that are not typed as articles (a fact check's ClaimReview, a MedicalWebPage)
+// still date and sign their main content.
+bool IsPageType(const json& type) {
+  auto is = [](const std::string& t) {
+    return t.find("WebPage") != std::string::npos || t == "ClaimReview" || t == "Blog" ||
+           t == "CreativeWork" || t == "Recipe";
+  };
+  if (type.is_string()) return is(type.get<std::string>());
+  if (type.is_array())
+    for (const auto& t : type)
+      if (t.is_string() && is(t.get<std::string>())) return true;
+  return false;
+}
+
+void Collect(const json& j, std::vector<const json*>* articles, std::vector<const json*>* pages,
+             int depth) {
   if (depth > 8) return;
   if (j.is_array()) {
-    for (const auto& x : j) Collect(x, articles, depth + 1);
+    for (const auto& x : j) Collect(x, articles, pages, depth + 1);
   } else if (j.is_object()) {
     if (j.contains("@type") && IsArticleType(j["@type"])) articles->push_back(&j);
-    if (j.contains("@graph")) Collect(j["@graph"], articles, depth + 1);
-    if (j.contains("mainEntity")) Collect(j["mainEntity"], articles, depth + 1);
+    else if (j.contains("@type") && IsPageType(j["@type"])) pages->push_back(&j);
+    if (j.contains("@graph")) Collect(j["@graph"], articles, pages, depth + 1);
+    if (j.contains("mainEntity")) Collect(j["mainEntity"], articles, pages, depth + 1);
   }
 }
 
@@ -141,8 +157,9 @@ StructuredData ReadJsonLd(const std::vector<std::string>& scripts) {
   for (const auto& s : scripts) {
     json j = json::parse(s, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded()) continue;
-    std::vector<const json*> articles;
-    Collect(j, &articles, 0);
+    std::vector<const json*> articles, pages;
+    Collect(j, &articles, &pages, 0);
+    articles.insert(articles.end(), pages.begin(), pages.end());  // articles first
     for (const json* a : articles) {
       auto get = [&](const char* key) -> std::string {
         return a->contains(key) ? StringOf((*a)[key]) : std::string();
@@ -194,27 +211,52 @@ std::string DateFromUrl(std::string_view url) {
   path = path == std::string_view::npos ? 0 : url.find('/', path + 3);
   if (path == std::string_view::npos) return {};
   std::string_view p = url.substr(path);
+  size_t q = p.find_first_of("?#");
+  if (q != std::string_view::npos) p = p.substr(0, q);
+  auto boundary = [&](size_t k) { return k >= p.size() || !std::isdigit(static_cast<unsigned char>(p[k])); };
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  std::string partial;
   for (size_t i = 0; i + 5 < p.size(); ++i) {
-    if (p[i] != '/' || !Digits(p, i + 1, 4)) continue;
+    if ((p[i] != '/' && p[i] != '-' && p[i] != '_') || !Digits(p, i + 1, 4)) continue;
     size_t j = i + 5;
     int y = std::stoi(std::string(p.substr(i + 1, 4)));
-    // /2022/03/29/ or /2022-03-29
-    if (j + 5 < p.size() + 1 && (p[j] == '/' || p[j] == '-') && Digits(p, j + 1, 2)) {
-      int m = std::stoi(std::string(p.substr(j + 1, 2)));
-      size_t k = j + 3;
-      if (k < p.size() && p[k] == p[j] && Digits(p, k + 1, 2) &&
-          (k + 3 == p.size() || !std::isdigit(static_cast<unsigned char>(p[k + 3])))) {
-        int d = std::stoi(std::string(p.substr(k + 1, 2)));
-        if (PlausibleDate(y, m, d)) return FormatDate(y, m, d);
-      }
-    }
-    // /20220329/
-    if (Digits(p, i + 1, 8) && (i + 9 == p.size() || !std::isdigit(static_cast<unsigned char>(p[i + 9])))) {
+    if (y < 1990 || y > 2100) continue;
+    // /20220329/ or -20220329 at the end of a slug.
+    if (Digits(p, i + 1, 8) && boundary(i + 9)) {
       int m = std::stoi(std::string(p.substr(i + 5, 2))), d = std::stoi(std::string(p.substr(i + 7, 2)));
       if (PlausibleDate(y, m, d)) return FormatDate(y, m, d);
+      continue;
+    }
+    if (p[i] != '/' || j >= p.size() || (p[j] != '/' && p[j] != '-')) continue;
+    char sep = p[j];
+    // /2022/03/29/, /2022-03-29, and /2022/03/ (a month only).
+    if (Digits(p, j + 1, 2) && boundary(j + 3)) {
+      int m = std::stoi(std::string(p.substr(j + 1, 2)));
+      size_t k = j + 3;
+      if (k < p.size() && p[k] == sep && Digits(p, k + 1, 2) && boundary(k + 3)) {
+        int d = std::stoi(std::string(p.substr(k + 1, 2)));
+        if (PlausibleDate(y, m, d)) return FormatDate(y, m, d);
+      } else if (sep == '/' && m >= 1 && m <= 12 && partial.empty() && k < p.size() && p[k] == '/') {
+        partial = FormatDate(y, m, 1).substr(0, 7);
+      }
+      continue;
+    }
+    // /2019/nov/18/
+    if (sep == '/' && j + 4 < p.size() && p[j + 4] == '/') {
+      std::string mon = Lower(p.substr(j + 1, 3));
+      for (int m = 0; m < 12; ++m)
+        if (mon == kMonths[m]) {
+          size_t k = j + 5;
+          size_t n = Digits(p, k, 2) ? 2 : (Digits(p, k, 1) ? 1 : 0);
+          if (n > 0 && boundary(k + n)) {
+            int d = std::stoi(std::string(p.substr(k, n)));
+            if (PlausibleDate(y, m + 1, d)) return FormatDate(y, m + 1, d);
+          }
+        }
     }
   }
-  return {};
+  return partial;  // "2019-11" when only the month is in the path
 }
 
 std::string CleanTitle(std::string_view raw, std::string_view site, std::string_view host) {
