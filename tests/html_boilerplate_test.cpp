@@ -135,6 +135,16 @@ TEST(HtmlBoilerplate, HeadingsAndQuotesInsideArticleStay) {
   EXPECT_EQ(text.find("Ministers meet in Brussels"), std::string::npos);
 }
 
+TEST(HtmlBoilerplate, PullQuoteRepeatingTheTextGoes) {
+  std::string pull = "<blockquote><p>The draft called for further talks while leaving the question of sanctions open.</p></blockquote>";
+  std::string text = Text(Article("", pull, "", ""));
+  ExpectArticle(text);
+  EXPECT_EQ(text.find("The draft called"), std::string::npos) << text;
+  EXPECT_NE(Text(Article("", "<blockquote><p>Nobody wants another winter like the last one, said a diplomat.</p></blockquote>", "", ""))
+                .find("Nobody wants another winter"),
+            std::string::npos);
+}
+
 TEST(HtmlBoilerplate, AdvertisementLabelGoes) {
   std::string ad = "<div class=\"ad-slot\"><span>Advertisement</span></div><p>Advertisement</p>";
   std::string text = Text(Article("", ad, "", ""));
@@ -190,6 +200,10 @@ TEST(HtmlBoilerplate, EmptyInputIsAnError) {
   auto page = ParseHtmlPage("<html><body></body></html>");
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page->text, "");
+  // A fragment without any paragraph-sized block still gives its text.
+  auto tiny = ParseHtmlPage("<!DOCTYPE html><html><body>Page text.<nav>Home</nav></body></html>");
+  ASSERT_TRUE(tiny.ok());
+  EXPECT_EQ(tiny->text, "Page text.");
 }
 
 }  // namespace

@@ -209,7 +209,14 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
     }
   }
   if (best < 0) {
-    result.rule = "no article-like block";
+    // A fragment or a tiny page: every visible line that is not boilerplate.
+    for (size_t i = 0; i < nb; ++i) {
+      if (judge[i] != Judgement::kShort && judge[i] != Judgement::kMedium) continue;
+      if (InJunk(dom, blocks[i])) continue;
+      if (!result.text.empty()) result.text += "\n\n";
+      result.text += blocks[i].text;
+    }
+    result.rule = "no article-like block; all visible text outside boilerplate";
     return result;
   }
   auto junk_inside = [&](const Block& b) {
@@ -262,11 +269,50 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
            judge[last_kept] != Judgement::kMedium) {
     }
   }
+  // Pull quotes repeat the article's own words in a <blockquote>: 80% of their word
+  // triples already stand in another kept block.
+  std::unordered_map<std::string, int> triples;
+  auto words_of = [](std::string_view t) {
+    std::vector<std::string> w;
+    std::string cur;
+    for (char ch : t) {
+      unsigned char u = static_cast<unsigned char>(ch);
+      if (std::isalnum(u) || u >= 0x80) {
+        cur.push_back(static_cast<char>(std::tolower(u)));
+      } else if (!cur.empty()) {
+        w.push_back(std::move(cur));
+        cur.clear();
+      }
+    }
+    if (!cur.empty()) w.push_back(std::move(cur));
+    return w;
+  };
+  bool has_quote = false;
+  for (int i = c.first_block; i < c.end_block; ++i)
+    has_quote |= blocks[i].kind == BlockKind::kQuote && blocks[i].chars < 400;
+  if (has_quote) {
+    for (int i = c.first_block; i < c.end_block; ++i) {
+      if (blocks[i].kind == BlockKind::kQuote) continue;
+      if (judge[i] != Judgement::kGood && judge[i] != Judgement::kMedium) continue;
+      auto w = words_of(blocks[i].text);
+      for (size_t k = 0; k + 2 < w.size(); ++k) ++triples[w[k] + ' ' + w[k + 1] + ' ' + w[k + 2]];
+    }
+  }
+  int pull_quotes = 0;
   int dropped = 0;
   for (int i = c.first_block; i < c.end_block; ++i) {
     Judgement j = judge[i];
     bool keep = j == Judgement::kGood || j == Judgement::kMedium ||
                 (j == Judgement::kShort && i > first_kept && i <= last_kept);
+    if (keep && has_quote && blocks[i].kind == BlockKind::kQuote && blocks[i].chars < 400) {
+      auto w = words_of(blocks[i].text);
+      int seen = 0, n = 0;
+      for (size_t k = 0; k + 2 < w.size(); ++k, ++n) seen += triples.count(w[k] + ' ' + w[k + 1] + ' ' + w[k + 2]) > 0;
+      if (n >= 2 && seen * 10 >= n * 8) {
+        keep = false;
+        ++pull_quotes;
+      }
+    }
     if (!keep) {
       ++dropped;
       continue;
@@ -277,6 +323,7 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
   result.rule = "container " + std::string(dom.label(best)) + " (" + std::to_string(static_cast<int>(good[best])) +
                 " article chars, " + std::to_string(static_cast<int>(bad[best])) +
                 " boilerplate); " + std::to_string(dropped) + " blocks dropped";
+  if (pull_quotes > 0) result.rule += "; " + std::to_string(pull_quotes) + " pull quotes dropped";
   if (teasers > 0) result.rule += "; " + std::to_string(teasers) + " teaser blocks on the page";
   if (tail_trimmed > 0) result.rule += "; " + std::to_string(tail_trimmed) + " closing contact/promo lines dropped";
   if (lists_kept > 0) result.rule += "; " + std::to_string(lists_kept) + " closing lists kept";
