@@ -189,6 +189,17 @@ TEST(HtmlBoilerplate, TeaserCardsDoNotJoinTheArticle) {
   EXPECT_EQ(text.find("summary of that other story"), std::string::npos) << text;
 }
 
+TEST(HtmlBoilerplate, HostileNestingIsCappedNotQuadratic) {
+  // 100,000 unclosed elements would take the parser minutes; the nesting guard keeps the
+  // text and finishes at once.
+  std::string html = "<html><body>";
+  for (int i = 0; i < 100000; ++i) html += "<div><b>";
+  html += std::string(kP1) + " " + kP2;
+  auto page = ParseHtmlPage(html);
+  ASSERT_TRUE(page.ok());
+  EXPECT_NE(page->text.find(kP1), std::string::npos);
+}
+
 TEST(HtmlBoilerplate, RuleIsRecorded) {
   auto page = ParseHtmlPage(Article("", "", "", ""), "https://planet.example.com/a");
   ASSERT_TRUE(page.ok());

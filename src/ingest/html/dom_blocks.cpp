@@ -7,7 +7,7 @@
 namespace faultline::html {
 namespace {
 
-constexpr int kMaxDepth = 400;
+constexpr int kMaxDepth = 1100;  // LeanHtml caps nesting near 1000; anything deeper is dropped
 // How far a boilerplate cue on a container (or its ancestors) discounts that container
 // as the article's: page furniture (nav, footer, sidebar) rarely holds an article, while
 // generic words ("tag", "ad", "widget", "modal") often sit on article wrappers.

@@ -6,6 +6,8 @@
 namespace faultline::html {
 namespace {
 
+constexpr int kMaxOpenElements = 1000;
+
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
@@ -47,6 +49,18 @@ bool IsBlockName(std::string_view name) {
       "iframe", "svg", "img", "picture", "source", "option", "select", "button", "input"};
   for (auto b : kBlocks)
     if (EqualsNoCase(name, b)) return true;
+  return false;
+}
+
+// Elements without content, or whose end tag pages routinely leave out: they do not
+// count towards the nesting estimate.
+bool IsVoidOrSelfClosingName(std::string_view name) {
+  static constexpr std::string_view kNames[] = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+      "source", "track", "wbr", "li", "p", "td", "th", "tr", "option", "optgroup", "dt", "dd",
+      "thead", "tbody", "tfoot", "colgroup", "rb", "rt", "rp", "keygen", "image"};
+  for (auto k : kNames)
+    if (EqualsNoCase(name, k)) return true;
   return false;
 }
 
@@ -126,6 +140,7 @@ std::string LeanHtml(std::string_view s) {
   size_t i = 0;
   const size_t n = s.size();
   int pre_depth = 0;  // inside <pre>/<listing>: whitespace is kept
+  int open_estimate = 0, dropped_open = 0;  // nesting guard (see below)
   bool prev_block = false;                 // the last tag emitted was block-level
   size_t pending_ws = std::string::npos;   // where a droppable whitespace run starts
   while (i < n) {
@@ -236,6 +251,29 @@ std::string LeanHtml(std::string_view s) {
       j = attr_end;
     }
     size_t tag_end = j < n ? j + 1 : n;
+    // Nesting guard: the parser's scope checks walk the stack of open elements, so
+    // tens of thousands of unclosed elements (broken or hostile pages; real ones stay
+    // under a few hundred) would cost quadratic time. Past kMaxOpenElements, further
+    // start tags (and as many end tags) are dropped; their text stays.
+    if (!IsVoidOrSelfClosingName(name) && !self_closing) {
+      if (end_tag) {
+        if (dropped_open > 0) {
+          --dropped_open;
+          i = j < n ? j + 1 : n;
+          continue;
+        }
+        if (open_estimate > 0) --open_estimate;
+      } else if (open_estimate >= kMaxOpenElements) {
+        ++dropped_open;
+        i = j < n ? j + 1 : n;
+        continue;
+      } else if (!EqualsNoCase(name, "script") && !EqualsNoCase(name, "style") &&
+                 !EqualsNoCase(name, "svg") && !EqualsNoCase(name, "noscript") &&
+                 !EqualsNoCase(name, "iframe") && !EqualsNoCase(name, "template") &&
+                 !EqualsNoCase(name, "textarea")) {
+        ++open_estimate;
+      }
+    }
     bool pre = EqualsNoCase(name, "pre") || EqualsNoCase(name, "listing");
     bool block_tag = IsBlockName(name);
     if (block_tag && pending_ws < out.size() && out.size() == pending_ws + 1) out.resize(pending_ws);
