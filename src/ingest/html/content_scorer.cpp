@@ -133,6 +133,14 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
       const Element& g = elems[a];
       int total = chars_prefix[g.end_block] - chars_prefix[g.first_block];
       int headlines = link_prefix[g.end_block] - link_prefix[g.first_block];
+      // A list item opening with a linked headline and going on with a summary.
+      const Block& b = blocks[i];
+      if (b.kind == BlockKind::kListItem && b.lead_link_chars >= 15 && b.lead_link_chars * 10 >= b.chars &&
+          b.chars <= kTeaserGroupChars) {
+        judge[i] = Judgement::kShort;
+        ++teasers;
+        continue;
+      }
       if (total <= kTeaserGroupChars && headlines > 0 && g.end_block - g.first_block <= 4 &&
           (series[static_cast<int64_t>(g.parent) * 1024 + g.tag] >= 3 || same_label[dom.label(a)] >= 3)) {
         judge[i] = Judgement::kShort;
@@ -150,14 +158,19 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
   const size_t ne = elems.size();
   // Prose per element, to tell a misnamed wrapper (it holds most of the candidate's
   // prose: "read-more-content" around the story's second half) from boilerplate.
-  std::vector<double> prose_prefix(nb + 1, 0.0);
+  std::vector<double> prose_prefix(nb + 1, 0.0), list_prose_prefix(nb + 1, 0.0);
   for (size_t i = 0; i < nb; ++i) {
     const Block& b = blocks[i];
     bool prose = judge[i] == Judgement::kGood;
     prose_prefix[i + 1] = prose_prefix[i] + (prose ? b.chars : 0);
+    list_prose_prefix[i + 1] =
+        list_prose_prefix[i] + (prose && b.kind == BlockKind::kListItem ? b.chars : 0);
   }
   auto prose_of = [&](int e) {
     return prose_prefix[elems[e].end_block] - prose_prefix[elems[e].first_block];
+  };
+  auto list_prose_of = [&](int e) {
+    return list_prose_prefix[elems[e].end_block] - list_prose_prefix[elems[e].first_block];
   };
   // How much of its text a boilerplate element `j` inside candidate `e` still lends it:
   // none for real boilerplate, the element's discount when it holds most of e's prose.
@@ -166,6 +179,8 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
     // Page furniture (rails, sidebars, footers) never lends: its prose is teasers.
     if (!el.weak || el.container_factor < 0.5f) return 0.0;
     double pj = prose_of(j);
+    // A list of long items (a news ticker, teasers) is not a misnamed article.
+    if (list_prose_of(j) * 2 > pj) return 0.0;
     return (pj >= kGoodChars && pj > 0.5 * prose_of(e)) ? el.container_factor : 0.0;
   };
   std::vector<double> good(ne, 0.0), bad(ne, 0.0);

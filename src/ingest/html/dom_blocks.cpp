@@ -191,14 +191,16 @@ class Walker {
       b.owner = owner_;
       b.chars = chars_;
       b.link_chars = std::min(link_chars_, chars_);
+      b.lead_link_chars = std::min(lead_link_chars_, b.link_chars);
       b.punct = punct_;
       b.junk_elem = junk_;
       b.kind = kind_;
       out_->blocks.push_back(std::move(b));
     }
     buf_.clear();
-    chars_ = link_chars_ = punct_ = 0;
+    chars_ = link_chars_ = punct_ = lead_link_chars_ = 0;
     pending_space_ = false;
+    plain_seen_ = false;
   }
 
   void AppendText(std::string_view t) {
@@ -232,7 +234,12 @@ class Walker {
       buf_.push_back(static_cast<char>(c));
       if ((c & 0xC0) != 0x80) {
         ++chars_;
-        if (link_depth_ > 0) ++link_chars_;
+        if (link_depth_ > 0) {
+          ++link_chars_;
+          if (!plain_seen_) ++lead_link_chars_;
+        } else {
+          plain_seen_ = true;
+        }
         if (c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == ':') ++punct_;
       }
     }
@@ -503,7 +510,8 @@ class Walker {
   std::unordered_map<std::string, std::pair<Cue, std::string>> cue_cache_;
   std::string key_;
   std::string buf_;
-  int chars_ = 0, link_chars_ = 0, punct_ = 0;
+  int chars_ = 0, link_chars_ = 0, punct_ = 0, lead_link_chars_ = 0;
+  bool plain_seen_ = false;  // a character outside links since the block began
   bool pending_space_ = false;
   int owner_ = -1;
   int junk_ = -1;

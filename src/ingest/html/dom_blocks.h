@@ -22,6 +22,7 @@ struct Block {
   int owner = -1;        // index of the innermost block-level element holding it
   int chars = 0;         // code points, spaces included
   int link_chars = 0;    // of which inside <a>
+  int lead_link_chars = 0;  // of which a link opening the block (a headline)
   int punct = 0;         // sentence punctuation marks
   int junk_elem = -1;    // innermost boilerplate element around it, or -1
   BlockKind kind = BlockKind::kText;
