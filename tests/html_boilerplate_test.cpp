@@ -200,6 +200,34 @@ TEST(HtmlBoilerplate, HostileNestingIsCappedNotQuadratic) {
   EXPECT_NE(page->text.find(kP1), std::string::npos);
 }
 
+TEST(HtmlBoilerplate, FurnitureLinesInOtherLanguages) {
+  const std::string ru1 =
+      "Министры иностранных дел встретились во вторник в Брюсселе, чтобы обсудить дальнейшие "
+      "шаги, и несколько делегаций заявили, что ожидают совместного заявления до конца недели.";
+  const std::string ru2 =
+      "Представители трёх стран сообщили, что проект предусматривает продолжение переговоров, "
+      "оставляя вопрос о санкциях пока открытым, по словам участников встречи.";
+  std::string html = "<html lang=\"ru\"><body><article><p>" + ru1 +
+                     "</p><p>Реклама</p><p>Читайте также: <a href=/x>Саммит в Мадриде</a></p><p>" + ru2 +
+                     "</p><p>Подписывайтесь на наш канал в Telegram, чтобы первыми узнавать новости</p>"
+                     "</article></body></html>";
+  auto page = ParseHtmlPage(html, "https://example.ru/news/1");
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->text, ru1 + "\n\n" + ru2);
+  EXPECT_EQ(page->language, "ru");
+  const std::string de1 =
+      "Die Außenminister trafen sich am Dienstag in Brüssel, um über die nächsten Schritte zu "
+      "beraten, und mehrere Delegationen erwarteten eine gemeinsame Erklärung.";
+  const std::string de2 =
+      "Vertreter dreier Länder sagten, der Entwurf sehe weitere Gespräche vor und lasse die Frage "
+      "der Sanktionen vorerst offen, hieß es aus Teilnehmerkreisen.";
+  html = "<html lang=\"de\"><body><article><p>" + de1 + "</p><p>Anzeige</p><p>" + de2 +
+         "</p><p>Lesen Sie auch: Was der Gipfel für die Ukraine bedeutet</p></article></body></html>";
+  page = ParseHtmlPage(html, "https://example.de/politik/1");
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->text, de1 + "\n\n" + de2);
+}
+
 TEST(HtmlBoilerplate, RuleIsRecorded) {
   auto page = ParseHtmlPage(Article("", "", "", ""), "https://planet.example.com/a");
   ASSERT_TRUE(page.ok());

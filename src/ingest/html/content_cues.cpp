@@ -1,5 +1,6 @@
 #include "ingest/html/content_cues.h"
 
+#include <unicode/unistr.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -135,10 +136,23 @@ Cue ContentCues::Classify(std::string_view class_attr, std::string_view id_attr,
 }
 
 bool ContentCues::IsBoilerplateLine(std::string_view line) const {
+  // Lower-cased with ICU: "Реклама", "À lire aussi" must match their entries.
+  std::string_view head = line;
+  if (head.size() > 96) {  // cut at a character boundary
+    size_t n = 96;
+    while (n > 0 && (static_cast<unsigned char>(head[n]) & 0xC0) == 0x80) --n;
+    head = head.substr(0, n);
+  }
   std::string lower;
-  lower.reserve(std::min<size_t>(line.size(), 64));
-  for (size_t i = 0; i < line.size() && lower.size() < 64; ++i)
-    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(line[i]))));
+  bool ascii = std::all_of(head.begin(), head.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    lower.reserve(head.size());
+    for (char c : head) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  } else {
+    icu::UnicodeString::fromUTF8(icu::StringPiece(head.data(), static_cast<int32_t>(head.size())))
+        .toLower()
+        .toUTF8String(lower);
+  }
   for (const auto& b : boilerplate_lines) {
     if (lower.compare(0, b.size(), b) != 0) continue;
     // A whole word: "related" must not match "relatedness".
