@@ -71,9 +71,11 @@ std::vector<std::string> ReadList(const YAML::Node& node) {
   std::vector<std::string> out;
   if (!node || !node.IsSequence()) return out;
   for (const auto& item : node) {
-    std::string s = item.as<std::string>();
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out.push_back(std::move(s));
+    std::string s = item.as<std::string>(), lower;
+    icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
+        .toLower()
+        .toUTF8String(lower);
+    out.push_back(std::move(lower));
   }
   return out;
 }
