@@ -343,6 +343,8 @@ MainText SelectMainText(DomBlocks& dom, const ContentCues& cues, std::string_vie
   if (tail_trimmed > 0) result.rule += "; " + std::to_string(tail_trimmed) + " closing contact/promo lines dropped";
   if (lists_kept > 0) result.rule += "; " + std::to_string(lists_kept) + " closing lists kept";
   if (from_structured > 0) result.rule += "; " + std::to_string(from_structured) + " blocks confirmed by JSON-LD";
+  if (c.article_body) result.rule += "; marked itemprop=articleBody";
+  else if (c.content_hint) result.rule += "; named as content by its class";
   if (factor[best] < 1.0f) result.rule += "; its own boilerplate cues discounted";
 
   // 5. Structured data stands in when the markup holds much less than it.
