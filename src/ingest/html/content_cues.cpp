@@ -12,6 +12,16 @@ namespace {
 
 bool IsAlnum(unsigned char c) { return std::isalnum(c) != 0; }
 
+// Squashed attributes hold a-z, 0-9 and spaces: 37 symbols, 37 x 37 pairs.
+size_t PairIndex(char a, char b) {
+  auto code = [](char c) -> size_t {
+    if (c >= 'a' && c <= 'z') return static_cast<size_t>(c - 'a');
+    if (c >= '0' && c <= '9') return 26 + static_cast<size_t>(c - '0');
+    return 36;
+  };
+  return code(a) * 37 + code(b);
+}
+
 void Tokenize(std::string_view s, std::vector<std::string>* tokens, std::string* squashed) {
   std::string cur;
   char prev = 0;
@@ -38,26 +48,29 @@ void Tokenize(std::string_view s, std::vector<std::string>* tokens, std::string*
 
 bool Matches(const CueSet& set, const std::vector<std::string>& tokens, const std::string& squashed,
              std::string* matched) {
-  // Substrings: at each position, only the words starting with that character.
+  // Substrings: at each position, only the words starting with those two characters.
   if (!set.substring.empty()) {
-    for (size_t i = 0; i < squashed.size(); ++i) {
-      unsigned char c = static_cast<unsigned char>(squashed[i]);
-      for (uint16_t w : set.by_first[c]) {
+    for (size_t i = 0; i + 1 < squashed.size(); ++i) {
+      for (uint16_t w : set.by_pair[PairIndex(squashed[i], squashed[i + 1])]) {
         const std::string& word = set.substring[w];
-        if (word.size() <= squashed.size() - i && (word.size() < 2 || squashed[i + 1] == word[1]) &&
+        if (word.size() <= squashed.size() - i &&
             std::memcmp(squashed.data() + i, word.data(), word.size()) == 0) {
           if (matched) *matched = word;
           return true;
         }
       }
     }
-  }
-  for (const auto& t : tokens) {
-    for (const auto& w : set.token)
-      if (t == w) {
-        if (matched) *matched = w;
+    for (uint16_t w : set.single)
+      if (squashed.find(set.substring[w]) != std::string::npos) {
+        if (matched) *matched = set.substring[w];
         return true;
       }
+  }
+  for (const auto& t : tokens) {
+    if (set.token_set.count(t) > 0) {
+      if (matched) *matched = t;
+      return true;
+    }
     for (const auto& w : set.token_prefix)
       if (t.compare(0, w.size(), w) == 0) {
         if (matched) *matched = w;
@@ -85,10 +98,13 @@ CueSet ReadCueSet(const YAML::Node& node) {
   if (!node) return set;
   set.substring = ReadList(node["substring"]);
   set.token = ReadList(node["token"]);
+  set.token_set.insert(set.token.begin(), set.token.end());
   set.token_prefix = ReadList(node["token_prefix"]);
-  for (size_t i = 0; i < set.substring.size() && i < 65535; ++i)
-    if (!set.substring[i].empty())
-      set.by_first[static_cast<unsigned char>(set.substring[i][0])].push_back(static_cast<uint16_t>(i));
+  for (size_t i = 0; i < set.substring.size() && i < 65535; ++i) {
+    const std::string& w = set.substring[i];
+    if (w.size() >= 2) set.by_pair[PairIndex(w[0], w[1])].push_back(static_cast<uint16_t>(i));
+    else if (w.size() == 1) set.single.push_back(static_cast<uint16_t>(i));
+  }
   return set;
 }
 
