@@ -1,0 +1,107 @@
+#include "statements/cues.h"
+
+#include <yaml-cpp/yaml.h>
+
+namespace faultline {
+namespace {
+
+std::vector<std::string> List(const YAML::Node& n) {
+  std::vector<std::string> out;
+  if (!n) return out;
+  if (n.IsScalar()) {
+    out.push_back(n.as<std::string>());
+  } else if (n.IsSequence()) {
+    for (const auto& x : n)
+      if (x.IsScalar()) out.push_back(x.as<std::string>());
+  }
+  return out;
+}
+
+void Words(const YAML::Node& n, WordSet* out) {
+  for (const auto& w : List(n))
+    for (const auto& t : TokenizeWords(w)) out->insert(t);
+}
+
+// Multi-word entries stay whole: "even though".
+void Phrases(const YAML::Node& n, WordSet* out) {
+  for (const auto& w : List(n)) {
+    std::string joined;
+    for (const auto& t : TokenizeWords(w)) joined += (joined.empty() ? "" : " ") + t;
+    out->insert(joined);
+  }
+}
+
+}  // namespace
+
+std::string CueLexicon::DefaultPath() { return std::string(FAULTLINE_DATA_DIR) + "/cues/en.yaml"; }
+
+Result<CueLexicon> CueLexicon::Load(const std::string& path) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path);
+  } catch (const YAML::BadFile&) {
+    return Status::Error("cannot open cue lexicon", path);
+  } catch (const YAML::Exception& e) {
+    return Status::Error(std::string("not a valid YAML cue lexicon: ") + e.what(), path, e.mark.line + 1);
+  }
+  if (!root.IsMap()) return Status::Error("a cue lexicon is a YAML map", path);
+  CueLexicon lex;
+  if (const YAML::Node irr = root["irregular"]; irr && irr.IsMap())
+    for (const auto& kv : irr) lex.irregular_[kv.first.as<std::string>()] = List(kv.second);
+
+  auto add = [&](CueKind kind, const YAML::Node& n, Inflect inflect) -> Status {
+    for (const auto& text : List(n)) {
+      const int payload = static_cast<int>(lex.cue_entries_.size());
+      if (Status s = lex.cues_.Add(text, inflect, payload, lex.irregular_); !s.ok()) return s.WithLocation(path);
+      lex.cue_entries_.push_back(Cue{kind, text});
+    }
+    return Status::Ok();
+  };
+  struct Section {
+    const char* key;
+    CueKind kind;
+  };
+  for (const Section& sec : {Section{"support", CueKind::kSupport}, Section{"oppose", CueKind::kOppose},
+                             Section{"frame", CueKind::kFrame}, Section{"sincerity", CueKind::kSincerity}}) {
+    const YAML::Node n = root[sec.key];
+    if (!n) continue;
+    if (Status s = add(sec.kind, n["verbs"], Inflect::kVerb); !s.ok()) return s;
+    if (Status s = add(sec.kind, n["phrases"], Inflect::kNone); !s.ok()) return s;
+  }
+  if (Status s = add(CueKind::kEvalPositive, root["evaluative_positive"], Inflect::kNone); !s.ok()) return s;
+  if (Status s = add(CueKind::kEvalNegative, root["evaluative_negative"], Inflect::kNone); !s.ok()) return s;
+  if (root["negation"])
+    if (Status s = add(CueKind::kNegation, root["negation"]["words"], Inflect::kNone); !s.ok()) return s;
+  if (Status s = add(CueKind::kHypothetical, root["hypothetical"], Inflect::kNone); !s.ok()) return s;
+  if (Status s = add(CueKind::kProform, root["proforms"], Inflect::kNone); !s.ok()) return s;
+  if (lex.cue_entries_.empty()) return Status::Error("the cue lexicon has no cues", path);
+
+  if (const YAML::Node sp = root["speech"]) {
+    for (const auto& v : List(sp["verbs"])) lex.speech_.Add(v, Inflect::kVerb, 0, lex.irregular_);
+    for (const auto& v : List(sp["addressee_verbs"])) lex.speech_.Add(v, Inflect::kVerb, 1, lex.irregular_);
+  }
+  if (const YAML::Node cg = root["cognition"])
+    for (const auto& v : List(cg["verbs"])) lex.speech_.Add(v, Inflect::kVerb, 2, lex.irregular_);
+  for (const auto& e : List(root["exceptions"])) lex.exceptions_.Add(e, Inflect::kNone, 0);
+  for (const auto& e : List(root["camp_members"])) lex.camp_members_.Add(e, Inflect::kNone, 0);
+  if (const YAML::Node src = root["sources"]) {
+    for (const auto& e : List(src["according"])) lex.according_.Add(e, Inflect::kNone, 0);
+    for (const auto& e : List(src["anonymous"])) lex.anonymous_.Add(e, Inflect::kNone, 0);
+    Words(src["reporters"], &lex.reporters_);
+  }
+  Words(root["subject_words"], &lex.subject_words_);
+  Words(root["vague_quantifiers"], &lex.vague_quantifiers_);
+  Words(root["member_nouns"], &lex.member_nouns_);
+  Words(root["pronouns"], &lex.pronouns_);
+  Words(root["first_person"], &lex.first_person_);
+  if (const YAML::Node co = root["clause_openers"]) {
+    Phrases(co["with_comma"], &lex.openers_with_comma_);
+    Phrases(co["alone"], &lex.openers_alone_);
+  }
+  Words(root["intro_prepositions"], &lex.intro_prepositions_);
+  Words(root["adverbs"], &lex.adverbs_);
+  Words(root["camp_nouns"], &lex.camp_nouns_);
+  return lex;
+}
+
+}  // namespace faultline

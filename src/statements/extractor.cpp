@@ -1,0 +1,958 @@
+#include "statements/extractor.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <tuple>
+
+#include "statements/tokens.h"
+#include "text/segment.h"
+
+namespace faultline {
+namespace {
+
+struct TermHit {
+  size_t b = 0, e = 0;
+  int issue = -1;
+  int polarity = 1;
+  int act = -1;
+  bool proform = false;
+};
+
+struct CueHit {
+  size_t b = 0, e = 0;
+  CueKind kind = CueKind::kSupport;
+  int act = -1;  // >= 0: an issue-specific act (codebook)
+  int polarity() const {
+    switch (kind) {
+      case CueKind::kOppose:
+      case CueKind::kEvalNegative:
+        return -1;
+      default:
+        return 1;
+    }
+  }
+  bool polar() const {
+    return kind == CueKind::kSupport || kind == CueKind::kOppose || kind == CueKind::kFrame ||
+           kind == CueKind::kSincerity || kind == CueKind::kEvalPositive || kind == CueKind::kEvalNegative;
+  }
+};
+
+struct Holder {
+  std::vector<std::string> actors;
+  std::string person;
+  std::string rule;
+  bool empty() const { return actors.empty(); }
+};
+
+enum class SubjKind { kActors, kPronoun, kEmpty, kNone };
+struct Subject {
+  SubjKind kind = SubjKind::kEmpty;
+  Holder holder;
+  std::string pronoun;
+};
+
+struct Clause {
+  size_t b = 0, e = 0;
+  bool in_quote = false;
+};
+
+struct Camp {
+  int issue = -1;
+  int stance = 0;
+  size_t until = 0;
+  std::string cue;
+};
+
+struct DocState {
+  Holder last_holder;
+  int last_issue = -1;
+  int last_polarity = 1;
+  size_t last_issue_sentence = 0;
+  Camp camp;
+  Holder quote_speaker;
+  size_t quote_speaker_sentence = 0;
+  size_t quote_speaker_para = static_cast<size_t>(-1);
+  bool quote_open = false;  // a speech quote runs on past the end of the previous sentence
+};
+
+bool IsNegator(const Token& t) {
+  const std::string& w = t.norm;
+  return w == "not" || w == "never" || w == "no" || w == "nor" || w == "neither" || w == "cannot" ||
+         w == "without" || (w.size() >= 3 && w.compare(w.size() - 3, 3, "n't") == 0);
+}
+
+bool Contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+class SentenceAnalyzer {
+ public:
+  SentenceAnalyzer(const Codebook& cb, const CueLexicon& lex, const Document& doc, DocState* state,
+                   std::vector<Statement>* out, std::set<std::tuple<std::string, int, int>>* seen)
+      : cb_(cb), lex_(lex), doc_(doc), st_(*state), out_(*out), seen_(*seen) {}
+
+  void Run(Span sentence, size_t index, size_t para, std::vector<Mention> mentions, ExtractionStats* stats);
+
+ private:
+  // --- clause structure
+  void SplitClauses();
+  bool IsWord(size_t t, const char* w) const { return t < toks_.size() && toks_[t].norm == w; }
+  bool StartsOpener(size_t t, const WordSet& set) const;
+
+  // --- subjects and groups
+  bool VagueMention(size_t start, size_t at, size_t mention_end) const;
+  size_t MentionEnd(size_t t) const;
+  size_t CollectGroup(size_t j, size_t limit, size_t np_start, Holder* h) const;
+  Subject SubjectAt(size_t a, size_t b) const;
+  Holder Speaker() const { return speaker_; }
+  Holder ResolvePronoun(const std::string& p, bool in_quote) const;
+  Holder FindHolder(const Clause& c, size_t c0, bool sincerity, size_t clause_index) const;
+  void FindSpeaker(size_t para);
+
+  // --- chains
+  void AnalyzeClause(size_t ci);
+  void Emit(const Holder& h, int issue, int stance, const std::string& cue, const std::string& rule);
+  std::string Surface(size_t b, size_t e) const;
+  std::string Source() const;
+
+  const Codebook& cb_;
+  const CueLexicon& lex_;
+  const Document& doc_;
+  DocState& st_;
+  std::vector<Statement>& out_;
+  std::set<std::tuple<std::string, int, int>>& seen_;
+
+  Span span_;
+  size_t index_ = 0;
+  std::vector<Mention> ments_;
+  std::vector<Token> toks_;
+  TokenView view_;
+  std::vector<int> clause_of_;
+  std::vector<Clause> clauses_;
+  std::vector<char> in_quote_;
+  bool has_speech_quote_ = false;
+  bool question_ = false;
+  std::vector<TermHit> terms_;
+  std::vector<CueHit> cues_;
+  std::vector<PatternMatch> speech_;
+  Holder speaker_;
+  Holder clause0_holder_;
+  // last chain per clause, for coordination
+  struct Chain {
+    size_t end = 0;
+    int polarity = 0;  // before the term's own polarity
+    Holder holder;
+    std::string cue;
+    int issue = -1;
+  };
+  std::vector<Chain> last_chain_;
+  mutable std::string source_cache_;
+  mutable bool source_done_ = false;
+};
+
+size_t SentenceAnalyzer::MentionEnd(size_t t) const {
+  const int m = toks_[t].mention;
+  while (t < toks_.size() && toks_[t].mention == m) ++t;
+  return t;
+}
+
+bool SentenceAnalyzer::StartsOpener(size_t t, const WordSet& set) const {
+  if (t >= toks_.size()) return false;
+  if (set.count(toks_[t].norm)) return true;
+  if (t + 1 < toks_.size() && set.count(toks_[t].norm + " " + toks_[t + 1].norm)) return true;
+  return false;
+}
+
+void SentenceAnalyzer::SplitClauses() {
+  const size_t n = toks_.size();
+  std::vector<char> boundary(n, 0), starts(n, 0);
+  in_quote_.assign(n, 0);
+  // Quotes: curly quotes open/close, straight quotes toggle. A quote of five or more words
+  // is speech: its marks bound clauses and its content may take the speaker as holder.
+  {
+    bool open = st_.quote_open;
+    size_t open_at = 0;
+    bool open_at_start = st_.quote_open;
+    auto close_span = [&](size_t from, size_t to, bool from_start) {  // tokens [from, to)
+      size_t words = 0;
+      for (size_t k = from; k < to; ++k) words += toks_[k].type == TokenType::kWord;
+      if (words >= 5 || from_start) {
+        has_speech_quote_ = true;
+        for (size_t k = from; k < to; ++k) in_quote_[k] = 1;
+        if (!from_start && from > 0) boundary[from - 1] = 1;
+        if (to < n) boundary[to] = 1;
+      }
+    };
+    for (size_t t = 0; t < n; ++t) {
+      const Token& k = toks_[t];
+      if (k.type != TokenType::kQuote || k.norm == "'") continue;
+      const bool opening = k.norm == "\xE2\x80\x9C" || k.norm == "\xE2\x80\x9E" || k.norm == "\xC2\xAB" ||
+                           (k.norm == "\"" && !open);
+      if (opening && !open) {
+        open = true;
+        open_at = t + 1;
+        open_at_start = false;
+      } else if (open) {
+        close_span(open_at_start ? 0 : open_at, t, open_at_start);
+        open = false;
+        open_at_start = false;
+      }
+    }
+    if (open) {
+      // runs on into the next sentence
+      size_t words = 0;
+      for (size_t k = open_at; k < n; ++k) words += toks_[k].type == TokenType::kWord;
+      if (words >= 5 || open_at_start) {
+        has_speech_quote_ = true;
+        for (size_t k = open_at_start ? 0 : open_at; k < n; ++k) in_quote_[k] = 1;
+        if (!open_at_start && open_at > 0) boundary[open_at - 1] = 1;
+      }
+    }
+    st_.quote_open = open && has_speech_quote_;
+  }
+  // Dashes: a pair encloses a parenthetical (no boundary); a single one is a boundary.
+  std::vector<size_t> dashes;
+  for (size_t t = 0; t < n; ++t)
+    if (toks_[t].type == TokenType::kDash) dashes.push_back(t);
+  if (dashes.size() % 2 == 1) boundary[dashes.back()] = 1;
+  for (size_t t = 0; t < n; ++t) {
+    const Token& k = toks_[t];
+    if (k.norm == ";" || k.norm == ":") boundary[t] = 1;
+    if (k.norm == "," && StartsOpener(t + 1, lex_.openers_with_comma())) boundary[t] = 1;
+    if (t > 0 && StartsOpener(t, lex_.openers_alone()) && !boundary[t - 1]) starts[t] = 1;
+  }
+  // A sentence-initial prepositional phrase ("According to Bloomberg, ...") ends at its comma.
+  size_t first = 0;
+  while (first < n && toks_[first].type != TokenType::kWord) ++first;
+  if (first < n && lex_.intro_prepositions().count(toks_[first].norm)) {
+    for (size_t t = first; t < n && t < first + 16; ++t)
+      if (toks_[t].norm == ",") {
+        boundary[t] = 1;
+        break;
+      }
+  }
+  clause_of_.assign(n, -1);
+  clauses_.clear();
+  bool open = false;
+  for (size_t t = 0; t < n; ++t) {
+    if (boundary[t]) {
+      open = false;
+      continue;
+    }
+    if (!open || starts[t] || (clauses_.back().in_quote != static_cast<bool>(in_quote_[t]))) {
+      clauses_.push_back(Clause{t, t, static_cast<bool>(in_quote_[t])});
+      open = true;
+    }
+    clauses_.back().e = t + 1;
+    clause_of_[t] = static_cast<int>(clauses_.size()) - 1;
+  }
+}
+
+bool SentenceAnalyzer::VagueMention(size_t start, size_t at, size_t mention_end) const {
+  const Mention& m = ments_[toks_[at].mention];
+  // A vague group code (CEE, WEU) is coded as is.
+  if (!m.group.empty() && m.actors.size() == 1 && m.actors[0] == m.group) return false;
+  bool quantified = false;
+  for (size_t k = (at >= start + 3 ? at - 3 : start); k < at; ++k)
+    if (lex_.vague_quantifiers().count(toks_[k].norm)) quantified = true;
+  if (!quantified) return false;
+  const bool member_after = mention_end < toks_.size() && lex_.member_nouns().count(toks_[mention_end].norm);
+  const bool member_inside = lex_.member_nouns().count(toks_[mention_end - 1].norm) > 0;
+  return member_after || member_inside;
+}
+
+size_t SentenceAnalyzer::CollectGroup(size_t j, size_t limit, size_t np_start, Holder* h) const {
+  static const WordSet kGlue = {",", "and", "or", "as", "well", "the", "other", "most", "almost", "all",
+                                "some", "a", "number", "of", "several", "many", "both", "(", ")", "its",
+                                "their", "leaders", "leader", "governments", "government", "representatives",
+                                "officials", "official", "members", "countries", "nations", "states", "allies",
+                                "&", "plus", "along", "with", "together", "also", "nearly", "virtually"};
+  std::vector<std::string> codes, excluded;
+  std::vector<const Mention*> used;
+  size_t k = j;
+  size_t last = j;
+  while (k < limit) {
+    if (toks_[k].mention >= 0) {
+      const size_t me = MentionEnd(k);
+      if (!VagueMention(np_start, k, me)) {
+        const Mention& m = ments_[toks_[k].mention];
+        for (const auto& a : m.actors)
+          if (!Contains(codes, a)) codes.push_back(a);
+        used.push_back(&m);
+      }
+      k = me;
+      if (k < limit && toks_[k].norm == "'s") ++k;
+      last = k;
+      continue;
+    }
+    std::vector<PatternMatch> ex;
+    if (lex_.exceptions().MatchAt(view_, k, limit, &ex) > 0) {
+      size_t u = 0;
+      for (const auto& x : ex) u = std::max(u, x.end);
+      while (u < limit && (toks_[u].norm == "the" || toks_[u].norm == "," )) ++u;
+      while (u < limit && toks_[u].mention >= 0) {
+        const Mention& m = ments_[toks_[u].mention];
+        for (const auto& a : m.actors) excluded.push_back(a);
+        u = MentionEnd(u);
+        while (u < limit && (toks_[u].norm == "and" || toks_[u].norm == "," || toks_[u].norm == "or")) {
+          if (u + 1 < limit && toks_[u + 1].mention >= 0) ++u; else break;
+        }
+      }
+      k = u;
+      continue;
+    }
+    if (kGlue.count(toks_[k].norm) || toks_[k].type == TokenType::kDash) {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  for (const auto& c : codes)
+    if (!Contains(excluded, c)) h->actors.push_back(c);
+  if (used.size() == 1) h->person = used[0]->person;
+  return last;
+}
+
+Subject SentenceAnalyzer::SubjectAt(size_t a, size_t b) const {
+  Subject s;
+  size_t i = a;
+  static const WordSet kLead = {",", "and", "but", "or", "so", "while", "whereas", "although", "though",
+                                "even", "however", "yet", "that", "who", "which", "where", "when"};
+  while (i < b && (kLead.count(toks_[i].norm) || lex_.adverbs().count(toks_[i].norm) ||
+                   toks_[i].type == TokenType::kQuote || toks_[i].type == TokenType::kDash)) {
+    if (toks_[i].mention >= 0) break;
+    ++i;
+  }
+  if (i >= b) return s;  // kEmpty
+  if (toks_[i].mention < 0 && lex_.pronouns().count(toks_[i].norm)) {
+    s.kind = SubjKind::kPronoun;
+    s.pronoun = toks_[i].norm;
+    return s;
+  }
+  for (size_t j = i; j < b; ++j) {
+    if (toks_[j].mention >= 0) {
+      Holder h;
+      CollectGroup(j, b, i, &h);
+      if (h.empty()) {
+        // a vague group ("other NATO members") is the subject, and it is not coded
+        s.kind = SubjKind::kNone;
+        return s;
+      }
+      s.kind = SubjKind::kActors;
+      s.holder = std::move(h);
+      return s;
+    }
+    const Token& t = toks_[j];
+    const bool ok = lex_.subject_words().count(t.norm) || t.capitalized || t.type == TokenType::kOpenParen ||
+                    t.type == TokenType::kCloseParen || t.type == TokenType::kDash || t.type == TokenType::kHyphen ||
+                    (t.type == TokenType::kWord && !t.norm.empty() && t.norm[0] >= '0' && t.norm[0] <= '9');
+    if (!ok) break;
+  }
+  s.kind = SubjKind::kNone;
+  return s;
+}
+
+Holder SentenceAnalyzer::ResolvePronoun(const std::string& p, bool in_quote) const {
+  if (lex_.first_person().count(p)) {
+    if (in_quote && !speaker_.empty()) {
+      Holder h = speaker_;
+      h.rule = "quote-first-person";
+      return h;
+    }
+    return Holder{};
+  }
+  Holder h = st_.last_holder;
+  h.rule = "pronoun";
+  return h;
+}
+
+Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, size_t ci) const {
+  // The last reporting or cognition verb before the cue splits the clause into the
+  // speaker's part and the reported content.
+  const PatternMatch* verb = nullptr;
+  for (const auto& m : speech_)
+    if (m.begin >= c.b && m.end <= c0 && (verb == nullptr || m.begin > verb->begin)) verb = &m;
+  if (verb != nullptr) {
+    Subject outer = SubjectAt(c.b, verb->begin);
+    Holder speaker;
+    if (outer.kind == SubjKind::kActors) {
+      speaker = outer.holder;
+      speaker.rule = "speaker";
+    } else if (outer.kind == SubjKind::kPronoun) {
+      speaker = ResolvePronoun(outer.pronoun, c.in_quote);
+    } else if (outer.kind == SubjKind::kEmpty && ci > 0 && !clause0_holder_.empty()) {
+      speaker = clause0_holder_;
+      speaker.rule = "participle";
+    } else if (outer.kind == SubjKind::kEmpty && c.in_quote) {
+      speaker = speaker_;
+      speaker.rule = "quote-speaker";
+    }
+    size_t cs = verb->end;
+    if (verb->payload == 1) {  // addressee: "told Zelensky (that|about)"
+      if (cs < c0 && toks_[cs].mention >= 0) cs = MentionEnd(cs);
+      while (cs < c0 && (toks_[cs].norm == "'s" || toks_[cs].norm == ",")) ++cs;
+    }
+    while (cs < c0 && (toks_[cs].norm == "that" || toks_[cs].norm == "about" || toks_[cs].norm == "of" ||
+                       toks_[cs].norm == ",")) ++cs;
+    if (sincerity) return speaker;  // the believer holds the stance
+    Subject inner = SubjectAt(cs, c0);
+    switch (inner.kind) {
+      case SubjKind::kActors:
+        inner.holder.rule = "reported-subject";
+        return inner.holder;
+      case SubjKind::kPronoun:
+        if (lex_.first_person().count(inner.pronoun) && c.in_quote) return ResolvePronoun(inner.pronoun, true);
+        if (!speaker.empty()) {
+          Holder h = speaker;
+          h.rule = "speaker-pronoun";
+          return h;
+        }
+        return ResolvePronoun(inner.pronoun, c.in_quote);
+      case SubjKind::kEmpty:
+        return speaker;
+      case SubjKind::kNone:
+        return Holder{};
+    }
+  }
+  Subject s = SubjectAt(c.b, c0);
+  switch (s.kind) {
+    case SubjKind::kActors:
+      s.holder.rule = c.in_quote ? "quote-subject" : "subject";
+      return s.holder;
+    case SubjKind::kPronoun:
+      return ResolvePronoun(s.pronoun, c.in_quote);
+    case SubjKind::kEmpty: {
+      if (c.in_quote && !speaker_.empty()) {
+        Holder h = speaker_;
+        h.rule = "quote-speaker";
+        return h;
+      }
+      // a participle clause ("..., hoping this would ...") shares the main clause's subject
+      if (ci > 0 && !clause0_holder_.empty() && toks_[c.b].norm.size() > 4 &&
+          toks_[c.b].norm.compare(toks_[c.b].norm.size() - 3, 3, "ing") == 0) {
+        Holder h = clause0_holder_;
+        h.rule = "participle";
+        return h;
+      }
+      return Holder{};
+    }
+    case SubjKind::kNone:
+      if (ci > 0 && !clause0_holder_.empty() && toks_[c.b].norm.size() > 4 &&
+          toks_[c.b].norm.compare(toks_[c.b].norm.size() - 3, 3, "ing") == 0 && c0 == c.b + 0) {
+        Holder h = clause0_holder_;
+        h.rule = "participle";
+        return h;
+      }
+      if (c.in_quote && !speaker_.empty() && c0 <= c.b + 1) {
+        Holder h = speaker_;
+        h.rule = "quote-speaker";
+        return h;
+      }
+      return Holder{};
+  }
+  return Holder{};
+}
+
+void SentenceAnalyzer::FindSpeaker(size_t para) {
+  speaker_ = Holder{};
+  const size_t n = toks_.size();
+  if (has_speech_quote_) {
+    // after the last quoted stretch: "..., a UK official told WSJ" / "... said Macron"
+    size_t last_q = n;
+    for (size_t t = n; t-- > 0;)
+      if (in_quote_[t]) {
+        last_q = t + 1;
+        break;
+      }
+    size_t r = last_q;
+    while (r < n && (toks_[r].type != TokenType::kWord && toks_[r].mention < 0)) ++r;
+    if (r < n) {
+      const PatternMatch* verb = nullptr;
+      for (const auto& m : speech_)
+        if (m.begin >= r) {
+          verb = &m;
+          break;
+        }
+      if (verb != nullptr) {
+        Subject s = SubjectAt(r, verb->begin);
+        if (s.kind == SubjKind::kActors) {
+          speaker_ = s.holder;
+        } else if (s.kind == SubjKind::kPronoun) {
+          speaker_ = st_.last_holder;
+        } else if (s.kind == SubjKind::kEmpty) {
+          size_t u = verb->end;
+          while (u < n && toks_[u].mention < 0 && (lex_.subject_words().count(toks_[u].norm) || toks_[u].capitalized))
+            ++u;
+          if (u < n && toks_[u].mention >= 0) CollectGroup(u, n, verb->end, &speaker_);
+        }
+      }
+    }
+    // before the first quoted stretch: "Macron said: “...”"
+    if (speaker_.empty()) {
+      size_t first_q = 0;
+      while (first_q < n && !in_quote_[first_q]) ++first_q;
+      if (first_q > 0 && first_q < n) {
+        for (const auto& m : speech_)
+          if (m.end <= first_q) {
+            Subject s = SubjectAt(0, m.begin);
+            if (s.kind == SubjKind::kActors) speaker_ = s.holder;
+            else if (s.kind == SubjKind::kPronoun) speaker_ = st_.last_holder;
+            break;
+          }
+      }
+    }
+    // a quote carried over from the previous sentence of the paragraph
+    if (speaker_.empty() && in_quote_.size() > 0 && in_quote_[0] && st_.quote_speaker_para == para &&
+        st_.quote_speaker_sentence + 1 == index_)
+      speaker_ = st_.quote_speaker;
+  }
+  if (!speaker_.empty()) {
+    speaker_.rule = "quote-speaker";
+    st_.quote_speaker = speaker_;
+    st_.quote_speaker_sentence = index_;
+    st_.quote_speaker_para = para;
+  }
+}
+
+std::string SentenceAnalyzer::Surface(size_t b, size_t e) const {
+  if (b >= e) return {};
+  return doc_.text.substr(toks_[b].begin, toks_[e - 1].end - toks_[b].begin);
+}
+
+std::string SentenceAnalyzer::Source() const {
+  if (source_done_) return source_cache_;
+  source_done_ = true;
+  const size_t n = toks_.size();
+  // "according to X", "citing X", "obtained by X": X up to the next comma or clause end
+  std::vector<PatternMatch> ms;
+  lex_.according().FindAll(view_, 0, n, &ms);
+  if (!ms.empty()) {
+    size_t b = ms.front().end, e = b;
+    while (e < n && toks_[e].norm != "," && toks_[e].norm != "." && toks_[e].norm != ";" && toks_[e].norm != ":" &&
+           toks_[e].type != TokenType::kQuote && e < b + 10)
+      ++e;
+    // "according to a document obtained by Bloomberg" keeps the whole phrase
+    if (e > b) {
+      source_cache_ = Surface(b, e);
+      return source_cache_;
+    }
+  }
+  // "X reported", "sources said", "told X"
+  for (size_t t = 1; t < n; ++t) {
+    if (!lex_.reporters().count(toks_[t].norm) || in_quote_[t]) continue;
+    if (toks_[t].norm == "told" && t + 1 < n && toks_[t + 1].capitalized && toks_[t + 1].mention < 0) {
+      size_t e = t + 1;
+      while (e < n && toks_[e].capitalized) ++e;
+      source_cache_ = Surface(t + 1, e);
+      return source_cache_;
+    }
+    // the noun phrase before the verb, if it is not an actor
+    size_t b = t;
+    while (b > 0 && toks_[b - 1].type == TokenType::kWord && toks_[b - 1].mention < 0 && !in_quote_[b - 1] &&
+           b + 8 > t)
+      --b;
+    std::vector<PatternMatch> anon;
+    if (b < t && (toks_[b].capitalized || lex_.anonymous_sources().MatchAt(view_, b, t, &anon) > 0) &&
+        toks_[t - 1].mention < 0) {
+      // from the first capitalised word or source noun
+      size_t s = b;
+      while (s < t && !toks_[s].capitalized && lex_.anonymous_sources().MatchAt(view_, s, t, &anon) == 0) ++s;
+      if (s < t) {
+        source_cache_ = Surface(s, t);
+        return source_cache_;
+      }
+    }
+  }
+  source_cache_ = doc_.outlet;
+  return source_cache_;
+}
+
+void SentenceAnalyzer::Emit(const Holder& h, int issue, int stance, const std::string& cue, const std::string& rule) {
+  if (issue < 0 || stance == 0) return;
+  for (const auto& actor : h.actors) {
+    auto key = std::make_tuple(actor, issue, stance);
+    if (!seen_.insert(key).second) continue;
+    Statement s;
+    s.doc = StatementDocName(doc_);
+    s.actor = actor;
+    s.issue = cb_.issues()[issue].id;
+    s.stance = stance;
+    s.begin = span_.begin;
+    s.end = span_.end;
+    s.evidence = doc_.text.substr(span_.begin, span_.size());
+    s.person = h.actors.size() == 1 ? h.person : std::string();
+    s.cue = cue;
+    s.rule = h.rule + "/" + rule;
+    s.source = Source();
+    s.date = doc_.date;
+    s.outlet = doc_.outlet;
+    out_.push_back(std::move(s));
+  }
+}
+
+void SentenceAnalyzer::AnalyzeClause(size_t ci) {
+  const Clause& c = clauses_[ci];
+  // the clause's subject, for participles and pronouns
+  {
+    size_t first_cue = c.e;
+    for (const auto& q : cues_)
+      if (q.b >= c.b && q.e <= c.e && (q.polar() || q.act >= 0)) {
+        first_cue = q.b;
+        break;
+      }
+    for (const auto& m : speech_)
+      if (m.begin >= c.b && m.begin < first_cue) {
+        first_cue = m.begin;
+        break;
+      }
+    for (const auto& t : terms_)
+      if (t.b >= c.b && t.b < first_cue) {
+        first_cue = t.b;
+        break;
+      }
+    Subject s = SubjectAt(c.b, first_cue);
+    if (s.kind == SubjKind::kActors) {
+      if (!c.in_quote) st_.last_holder = s.holder;
+      if (ci == 0 || clause0_holder_.empty()) clause0_holder_ = s.holder;
+    }
+  }
+  // Camp members: "It includes the UK and ...", "represented by France and Germany".
+  if (st_.camp.issue >= 0 && index_ <= st_.camp.until) {
+    for (size_t t = c.b; t < c.e; ++t) {
+      std::vector<PatternMatch> ms;
+      if (lex_.camp_members().MatchAt(view_, t, c.e, &ms) == 0) continue;
+      size_t u = 0;
+      for (const auto& m : ms) u = std::max(u, m.end);
+      size_t j = u;
+      while (j < c.e && toks_[j].mention < 0 && (lex_.subject_words().count(toks_[j].norm) || toks_[j].capitalized))
+        ++j;
+      if (j < c.e && toks_[j].mention >= 0) {
+        Holder h;
+        CollectGroup(j, c.e, u, &h);
+        h.rule = "camp";
+        Emit(h, st_.camp.issue, st_.camp.stance, Surface(t, u) + " ... " + st_.camp.cue, "member");
+      }
+      break;
+    }
+  }
+
+  size_t prev_end = c.b;
+  Chain* prev = nullptr;
+  Chain chain_store;
+  for (const TermHit& term : terms_) {
+    if (term.b < c.b || term.e > c.e) continue;
+    const size_t rs = prev_end;
+    prev_end = term.e;
+    int polarity = 1;
+    int negations = 0;
+    bool hypothetical = false;
+    bool sincerity = false;
+    size_t c0 = term.b;
+    std::string cue_text;
+    bool act_ok = term.act < 0;
+    bool has_polar = false;
+    bool has_act = false;
+    auto add_cue_text = [&](size_t b, size_t e) {
+      if (!cue_text.empty()) cue_text += " ... ";
+      cue_text += Surface(b, e);
+    };
+    for (const auto& q : cues_) {
+      if (q.b < c.b || q.e > term.b) continue;
+      if (q.kind == CueKind::kHypothetical) {
+        hypothetical = true;
+        continue;
+      }
+      if (q.b < rs) continue;
+      if (q.act >= 0) {
+        if (cb_.act(q.act).issue != term.issue) continue;
+        if (term.act >= 0 && q.act == term.act) act_ok = true;
+        polarity *= cb_.act(q.act).stance;
+        has_polar = true;
+        has_act = true;
+        c0 = std::min(c0, q.b);
+        add_cue_text(q.b, q.e);
+        continue;
+      }
+      if (q.kind == CueKind::kNegation) {
+        ++negations;
+        add_cue_text(q.b, q.e);
+        continue;
+      }
+      if (!q.polar()) continue;
+      // a generic cue on the same words as an act for this issue counts once
+      bool shadowed = false;
+      for (const auto& a : cues_)
+        if (a.act >= 0 && cb_.act(a.act).issue == term.issue && a.b < q.e && q.b < a.e) shadowed = true;
+      if (shadowed) continue;
+      polarity *= q.polarity();
+      if (q.kind != CueKind::kFrame) has_polar = true;
+      if (q.kind == CueKind::kSincerity) sincerity = true;
+      c0 = std::min(c0, q.b);
+      add_cue_text(q.b, q.e);
+    }
+    // negators not matched as cues ("don't", "won't")
+    for (size_t t = rs; t < term.b; ++t)
+      if (IsNegator(toks_[t])) {
+        bool counted = false;
+        for (const auto& q : cues_)
+          if (q.kind == CueKind::kNegation && q.b <= t && t < q.e) counted = true;
+        if (!counted) {
+          ++negations;
+          add_cue_text(t, t + 1);
+        }
+      }
+    if (!act_ok) continue;
+    // Evaluations after the term: "talks with Putin are counterproductive",
+    // "regards dialogue ... as counterproductive", "talks shouldn't be held".
+    size_t next_term = c.e;
+    for (const auto& t2 : terms_)
+      if (t2.b >= term.e && t2.b < next_term) next_term = t2.b;
+    const size_t post_end = std::min({c.e, term.e + 12, next_term});
+    int post_neg = 0;
+    bool has_post = false;
+    for (size_t t = term.e; t < post_end && !has_post; ++t) {
+      if (IsNegator(toks_[t])) {
+        ++post_neg;
+        continue;
+      }
+      for (const auto& q : cues_) {
+        if (q.b != t) continue;
+        const bool modal = q.kind == CueKind::kSupport &&
+                           (toks_[t].norm == "must" || toks_[t].norm == "should" || toks_[t].norm == "need");
+        if (q.kind == CueKind::kEvalNegative || q.kind == CueKind::kEvalPositive || modal) {
+          polarity *= q.polarity();
+          has_post = true;
+          add_cue_text(q.b, q.e);
+          break;
+        }
+      }
+    }
+    if (has_post) negations += post_neg;
+    if (!has_polar && !has_post) {
+      // coordination: "the supply of tanks and aircraft", "a deal that would include neutrality"
+      if (prev != nullptr && term.b <= prev->end + 8) {
+        bool blocked = false;
+        for (size_t t = prev->end; t < term.b; ++t) blocked |= IsNegator(toks_[t]);
+        if (!blocked) {
+          int stance = prev->polarity * term.polarity;
+          if (term.proform) stance *= st_.last_polarity;
+          Emit(prev->holder, term.proform ? st_.last_issue : term.issue, stance, prev->cue, "coordination");
+        }
+      }
+      if (!term.proform && prev == nullptr) {
+        st_.last_issue = term.issue;
+        st_.last_polarity = term.polarity;
+        st_.last_issue_sentence = index_;
+      }
+      continue;
+    }
+    if (hypothetical || (question_ && !c.in_quote)) continue;
+    if (negations % 2 == 1) polarity = -polarity;
+    int issue = term.issue;
+    int stance = polarity * term.polarity;
+    if (term.proform) {
+      if (st_.last_issue < 0 || st_.last_issue_sentence + 2 < index_) continue;
+      issue = st_.last_issue;
+      stance = polarity * st_.last_polarity;
+    }
+    // Camp definition: "the camp of countries that oppose talks", "those who favor talks".
+    {
+      size_t k = c0;
+      while (k > c.b && lex_.adverbs().count(toks_[k - 1].norm) && toks_[k - 1].norm != "that") --k;
+      if (k > c.b + 1 && (toks_[k - 1].norm == "that" || toks_[k - 1].norm == "who" || toks_[k - 1].norm == "which") &&
+          lex_.camp_nouns().count(toks_[k - 2].norm) && toks_[k - 2].mention < 0) {
+        st_.camp = Camp{issue, stance, index_ + 2, cue_text};
+        continue;
+      }
+    }
+    Holder h = FindHolder(c, c0, sincerity, ci);
+    if (h.empty()) {
+      // passive agent after the cue: "a move opposed by Russia"
+      for (size_t t = c0; t + 1 < c.e && t < term.b; ++t)
+        if (toks_[t].norm == "by" && toks_[t + 1].mention >= 0 && t > c0) {
+          CollectGroup(t + 1, c.e, t + 1, &h);
+          h.rule = "passive-agent";
+          break;
+        }
+      if (h.empty()) {
+        for (size_t t = term.e; t + 1 < c.e && t < term.e + 4; ++t)
+          if (toks_[t].norm == "by" && toks_[t + 1].mention >= 0 && c0 < term.b) {
+            CollectGroup(t + 1, c.e, t + 1, &h);
+            h.rule = "passive-agent";
+            break;
+          }
+      }
+    }
+    std::string kind = term.proform ? "proform" : sincerity ? "sincerity" : has_act ? "act" : has_post ? "evaluative" : "cue";
+    if (!h.empty()) Emit(h, issue, stance, cue_text, kind);
+    chain_store = Chain{term.e, polarity, h, cue_text, issue};
+    prev = h.empty() ? nullptr : &chain_store;
+    if (!term.proform) {
+      st_.last_issue = term.issue;
+      st_.last_polarity = term.polarity;
+      st_.last_issue_sentence = index_;
+    }
+  }
+}
+
+void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector<Mention> mentions,
+                           ExtractionStats* stats) {
+  span_ = sentence;
+  index_ = index;
+  ments_ = std::move(mentions);
+  toks_ = Tokenize(doc_.text, sentence.begin, sentence.end);
+  view_ = TokenView{&toks_, &ments_};
+  // tokens covered by mentions
+  for (size_t m = 0, t = 0; m < ments_.size(); ++m) {
+    while (t < toks_.size() && toks_[t].end <= ments_[m].begin) ++t;
+    for (size_t u = t; u < toks_.size() && toks_[u].begin < ments_[m].end; ++u)
+      if (toks_[u].mention < 0) toks_[u].mention = static_cast<int>(m);
+  }
+  const size_t n = toks_.size();
+  if (n == 0) return;
+
+  // Issue vocabulary first: most sentences have none and cost no more.
+  std::vector<PatternMatch> term_matches;
+  cb_.terms().FindAll(view_, 0, n, &term_matches);
+  std::vector<PatternMatch> cue_matches;
+  lex_.cues().FindAll(view_, 0, n, &cue_matches);
+  bool has_proform = false;
+  for (const auto& m : cue_matches)
+    if (lex_.cue(m.payload).kind == CueKind::kProform) has_proform = true;
+  const bool camp_active = st_.camp.issue >= 0 && index_ <= st_.camp.until;
+  if (term_matches.empty() && !has_proform && !camp_active) {
+    if (!ments_.empty()) {
+      // keep track of the last named subject for pronouns
+      SplitClauses();
+      lex_.speech().FindAll(view_, 0, n, &speech_);
+      if (!clauses_.empty()) {
+        Subject s = SubjectAt(clauses_[0].b, clauses_[0].e);
+        if (s.kind == SubjKind::kActors && !clauses_[0].in_quote) st_.last_holder = s.holder;
+      }
+      FindSpeaker(para);
+    }
+    return;
+  }
+  if (stats) ++stats->candidate_sentences;
+  SplitClauses();
+  lex_.speech().FindAll(view_, 0, n, &speech_);
+  question_ = toks_.back().norm == "?" || (n >= 2 && toks_[n - 2].norm == "?");
+
+  // Terms: conditions by clause, then the longest leftmost non-overlapping ones.
+  std::vector<PatternMatch> acts;
+  cb_.acts().FindAll(view_, 0, n, &acts);
+  std::sort(term_matches.begin(), term_matches.end(), [](const PatternMatch& a, const PatternMatch& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.length > b.length;
+  });
+  auto clause_names = [&](size_t at, const std::vector<std::string>& codes) {
+    const int ci = clause_of_[at];
+    if (ci < 0) return false;
+    for (size_t t = clauses_[ci].b; t < clauses_[ci].e; ++t)
+      if (toks_[t].mention >= 0)
+        for (const auto& a : ments_[toks_[t].mention].actors)
+          if (Contains(codes, a)) return true;
+    return false;
+  };
+  size_t taken_end = 0;
+  for (const auto& m : term_matches) {
+    if (m.begin < taken_end) continue;
+    if (clause_of_[m.begin] < 0) continue;
+    const IssueTerm& it = cb_.term(m.payload);
+    const Issue& issue = cb_.issues()[it.issue];
+    if (!issue.when_actor.empty() && !clause_names(m.begin, issue.when_actor)) continue;
+    if (!issue.unless_actor.empty() && clause_names(m.begin, issue.unless_actor)) continue;
+    if (it.act >= 0) {
+      // an act's own object needs the act's verb shortly before it
+      bool found = false;
+      for (const auto& a : acts)
+        if (a.payload == it.act && a.end <= m.begin && a.end + 8 >= m.begin) found = true;
+      if (!found) continue;
+    }
+    // the longest match here may be a term of another issue too: all of the same span count
+    terms_.push_back(TermHit{m.begin, m.end, it.issue, it.polarity, it.act, false});
+    taken_end = m.end;
+  }
+  // Cues: drop those inside terms, then the longest leftmost.
+  std::sort(cue_matches.begin(), cue_matches.end(), [](const PatternMatch& a, const PatternMatch& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.length > b.length;
+  });
+  auto inside_term = [&](size_t b, size_t e) {
+    for (const auto& t : terms_)
+      if (b < t.e && t.b < e) return true;
+    return false;
+  };
+  taken_end = 0;
+  for (const auto& m : cue_matches) {
+    if (m.begin < taken_end || inside_term(m.begin, m.end)) continue;
+    const Cue& cue = lex_.cue(m.payload);
+    if (cue.kind == CueKind::kProform) {
+      terms_.push_back(TermHit{m.begin, m.end, -1, 1, -1, true});
+    } else {
+      cues_.push_back(CueHit{m.begin, m.end, cue.kind, -1});
+    }
+    taken_end = m.end;
+  }
+  for (const auto& a : acts) {
+    if (inside_term(a.begin, a.end)) continue;
+    cues_.push_back(CueHit{a.begin, a.end, CueKind::kSupport, a.payload});
+  }
+  std::sort(terms_.begin(), terms_.end(), [](const TermHit& a, const TermHit& b) { return a.b < b.b; });
+  std::sort(cues_.begin(), cues_.end(), [](const CueHit& a, const CueHit& b) { return a.b < b.b; });
+
+  FindSpeaker(para);
+  for (size_t ci = 0; ci < clauses_.size(); ++ci) AnalyzeClause(ci);
+}
+
+}  // namespace
+
+std::string StatementDocName(const Document& doc) {
+  if (!doc.file.empty() && doc.file != "-") {
+    std::string f = doc.file;
+    if (auto hash = f.find('#'); hash != std::string::npos) return doc.id.empty() ? f : doc.id;
+    return std::filesystem::path(f).filename().string();
+  }
+  return doc.id;
+}
+
+StatementExtractor::StatementExtractor(std::shared_ptr<const Codebook> codebook, std::shared_ptr<const CueLexicon> cues)
+    : codebook_(std::move(codebook)), cues_(std::move(cues)) {}
+
+Result<StatementExtractor> StatementExtractor::Create(const std::string& codebook_path, const std::string& cues_path) {
+  auto lex = CueLexicon::Load(cues_path.empty() ? CueLexicon::DefaultPath() : cues_path);
+  if (!lex.ok()) return lex.status();
+  auto cb = Codebook::Load(codebook_path.empty() ? Codebook::DefaultPath() : codebook_path, lex->irregular());
+  if (!cb.ok()) return cb.status();
+  return StatementExtractor(std::make_shared<const Codebook>(std::move(cb).value()),
+                            std::make_shared<const CueLexicon>(std::move(lex).value()));
+}
+
+std::vector<Statement> StatementExtractor::Extract(const Document& doc, const std::vector<Mention>& mentions,
+                                                   ExtractionStats* stats) const {
+  std::vector<Statement> out;
+  std::set<std::tuple<std::string, int, int>> seen;
+  DocState state;
+  std::vector<Mention> sorted = mentions;
+  std::sort(sorted.begin(), sorted.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  const std::vector<Span> paras = SplitParagraphs(doc.text);
+  const std::vector<Span> sentences = SplitSentences(doc.text);
+  size_t m = 0, p = 0;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const Span s = sentences[i];
+    if (stats) ++stats->sentences;
+    while (p + 1 < paras.size() && paras[p].end <= s.begin) ++p;
+    if (p < paras.size() && paras[p].begin > s.begin) {
+    }
+    while (m < sorted.size() && sorted[m].end <= s.begin) ++m;
+    std::vector<Mention> local;
+    for (size_t k = m; k < sorted.size() && sorted[k].begin < s.end; ++k)
+      if (sorted[k].end > s.begin) local.push_back(sorted[k]);
+    if (i > 0 && p < paras.size() && s.begin >= paras[p].begin && sentences[i - 1].end <= paras[p].begin)
+      state.quote_open = false;  // a new paragraph closes a quote left open
+    SentenceAnalyzer a(*codebook_, *cues_, doc, &state, &out, &seen);
+    a.Run(s, i, p, std::move(local), stats);
+  }
+  return out;
+}
+
+}  // namespace faultline
