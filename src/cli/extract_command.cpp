@@ -1,15 +1,86 @@
-// Placeholder registration for `faultline extract`; the stage's owner replaces this file.
+// `faultline extract`: documents as JSON Lines (or readable text blocks), the
+// ingest stage's output made visible.
 #include <iostream>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/commands.h"
+#include "cli/inputs.h"
 
 namespace faultline::cli {
+namespace {
+
+struct ExtractOptions {
+  InputOptions inputs;
+  std::string format = "jsonl";
+};
+
+// Unknown fields are null, never "": a consumer can tell "unknown" from a value.
+nlohmann::ordered_json ToJson(const Document& d) {
+  auto field = [](const std::string& v) -> nlohmann::ordered_json {
+    if (v.empty()) return nullptr;
+    return v;
+  };
+  nlohmann::ordered_json j;
+  j["id"] = d.id;
+  j["file"] = d.file;
+  j["url"] = field(d.url);
+  j["title"] = field(d.title);
+  j["date"] = field(d.date);
+  j["outlet"] = field(d.outlet);
+  j["author"] = field(d.author);
+  j["language"] = field(d.language);
+  j["text"] = d.text;
+  return j;
+}
+
+// The text block uses the same header lines the text reader accepts, so one block
+// saved to a file reads back as the same document.
+void WriteTextBlock(const Document& d, std::ostream& out) {
+  out << "=== " << d.id << "  (" << d.file << ")\n";
+  auto line = [&](const char* key, const std::string& v) {
+    if (!v.empty()) out << key << ": " << v << "\n";
+  };
+  line("title", d.title);
+  line("url", d.url);
+  line("date", d.date);
+  line("outlet", d.outlet);
+  line("author", d.author);
+  line("language", d.language);
+  out << "\n" << d.text << "\n\n";
+}
+
+}  // namespace
 
 void RegisterExtract(CLI::App& app, int* exit_code) {
-  CLI::App* cmd = app.add_subcommand("extract", "(under construction)");
-  cmd->callback([exit_code] {
-    std::cerr << "faultline extract: not built yet\n";
-    *exit_code = 2;
+  auto opts = std::make_shared<ExtractOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "extract", "Read documents (text, HTML, JSONL/JSON, WARC, gzip) and print them with their metadata");
+  AddInputOptions(cmd, &opts->inputs);
+  cmd->add_option("--format", opts->format, "jsonl (one JSON object a line) or text")
+      ->check(CLI::IsMember({"jsonl", "text"}));
+  cmd->footer(
+      "Output (jsonl): one object a line with id, file, url, title, date, outlet, author,\n"
+      "language, text; unknown fields are null. Dates are ISO 8601 (or partial, \"--02-25\").\n"
+      "Problems go to stderr, one line each naming the file (and line); exit status 1 then.\n\n"
+      "Examples:\n"
+      "  faultline extract article.txt\n"
+      "  faultline extract seeds/ --meta seeds.meta.jsonl --format text\n"
+      "  faultline extract crawl.warc.gz | jq -r .url\n"
+      "  zcat news.jsonl.gz | faultline extract - --format text | less\n"
+      "  faultline extract --db news.db > documents.jsonl");
+  cmd->callback([opts, exit_code] {
+    std::ios::sync_with_stdio(false);
+    bool ok = ForEachInputDocument(opts->inputs, [&](Document&& d) {
+      if (opts->format == "text") {
+        WriteTextBlock(d, std::cout);
+      } else {
+        std::cout << ToJson(d).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                  << '\n';
+      }
+    });
+    std::cout.flush();
+    *exit_code = ok ? 0 : 1;
   });
 }
 

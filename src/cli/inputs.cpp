@@ -1,49 +1,88 @@
-// Placeholder until the ingest stage lands: reads plain UTF-8 text files only.
+// Glue between the command line and the ingest library: PATH... go through
+// DocumentReader, --db through the Store; --meta applies to both.
 #include "cli/inputs.h"
 
-#include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
+#include <memory>
+#include <optional>
+
+#include "cli/progress.h"
+#include "ingest/read_documents.h"
+#include "ingest/sidecar.h"
+#include "store/store.h"
 
 namespace faultline::cli {
 
 void AddInputOptions(CLI::App* cmd, InputOptions* options, bool allow_db) {
-  cmd->add_option("paths", options->paths, "files or directories to read ('-' for stdin)");
-  cmd->add_option("--meta", options->meta, "sidecar metadata (JSONL or CSV)");
-  cmd->add_option("--max-file-mb", options->max_file_mb, "refuse files larger than this");
-  if (allow_db) cmd->add_option("--db", options->db, "read documents stored by `faultline ingest`");
+  CLI::Option* paths =
+      cmd->add_option("paths", options->paths,
+                      "files or directories to read ('-' for stdin): text, HTML, JSONL/JSON, "
+                      "WARC, any of them gzip-compressed");
+  cmd->add_option("--meta", options->meta,
+                  "sidecar metadata (JSONL or CSV) keyed by file name, id or url; its date, "
+                  "outlet, url, title, author override the documents'");
+  cmd->add_option("--max-file-mb", options->max_file_mb,
+                  "refuse files larger than this many MB (default 256)")
+      ->check(CLI::PositiveNumber);
+  if (allow_db) {
+    CLI::Option* db = cmd->add_option(
+        "--db", options->db, "read the documents stored by `faultline ingest` (duplicates left out)");
+    db->excludes(paths);
+  }
 }
 
 bool ForEachInputDocument(const InputOptions& options,
                           const std::function<void(Document&&)>& on_doc) {
-  namespace fs = std::filesystem;
+  Progress progress;
   bool ok = true;
-  for (const auto& p : options.paths) {
-    std::vector<fs::path> files;
-    if (fs::is_directory(p)) {
-      for (const auto& e : fs::recursive_directory_iterator(p))
-        if (e.is_regular_file()) files.push_back(e.path());
-      std::sort(files.begin(), files.end());
-    } else {
-      files.push_back(p);
+  auto report = [&](const Status& s) {
+    progress.Clear();
+    std::cerr << s.ToString() << "\n";
+    ok = false;
+  };
+
+  std::optional<Sidecar> sidecar;
+  if (!options.meta.empty()) {
+    Result<Sidecar> loaded = Sidecar::Load(options.meta, report);
+    if (!loaded.ok()) {
+      report(loaded.status());
+      return false;  // without the metadata asked for, dates and outlets would be wrong
     }
-    for (const auto& f : files) {
-      std::ifstream in(f, std::ios::binary);
-      if (!in) {
-        std::cerr << f.string() << ": cannot open\n";
-        ok = false;
-        continue;
-      }
-      std::stringstream ss;
-      ss << in.rdbuf();
-      Document d;
-      d.file = f.string();
-      d.id = f.stem().string();
-      d.text = ss.str();
-      on_doc(std::move(d));
-    }
+    sidecar = std::move(loaded).value();
   }
+  const DocumentReader* reader_for_progress = nullptr;
+  auto deliver = [&](Document&& d) {
+    if (sidecar) sidecar->Apply(&d);
+    on_doc(std::move(d));
+    if (reader_for_progress)
+      progress.Update(reader_for_progress->files(), reader_for_progress->bytes(),
+                      reader_for_progress->documents());
+  };
+
+  if (!options.db.empty()) {
+    Result<std::unique_ptr<Store>> store = Store::Open(options.db);
+    if (!store.ok()) {
+      report(store.status());
+      return false;
+    }
+    Status s = (*store)->ForEachDocument(deliver);
+    if (!s.ok()) report(s);
+    return ok;
+  }
+  if (options.paths.empty()) {
+    report(Status::Error("no input: give PATH... (or '-' for stdin) or --db FILE"));
+    return false;
+  }
+
+  ReadOptions ro;
+  ro.max_file_bytes = static_cast<uint64_t>(options.max_file_mb * 1024 * 1024);
+  DocumentReader reader(ro, deliver, report);
+  reader_for_progress = &reader;
+  reader.set_on_file([&](const FileRead&) {
+    progress.Update(reader.files(), reader.bytes(), reader.documents());
+  });
+  reader.ReadPaths(options.paths);
+  progress.Clear();
   return ok;
 }
 

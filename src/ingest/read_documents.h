@@ -1,0 +1,62 @@
+// The ingest front door: files, directories or stdin in, Documents out, whatever the
+// format. Reads each file whole (bounded by max_file_bytes), gunzips it when it is
+// gzip, sniffs the format and hands it to the reader for that format. After the
+// reader, every document gets its outlet from the URL's host when none is known and
+// its language from CLD2 when the source did not say.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/reader.h"
+
+namespace faultline {
+
+struct ReadOptions {
+  // Files larger than this on disk, or decompressing to more than
+  // `max_file_bytes * kMaxExpansion`, are refused with an error.
+  uint64_t max_file_bytes = 256ull << 20;
+  static constexpr uint64_t kMaxExpansion = 16;
+  bool detect_language = true;
+  HtmlParser parse_html;  // empty: ParseHtmlPage
+};
+
+// What happened to one input file, for progress displays.
+struct FileRead {
+  std::string file;
+  uint64_t bytes = 0;  // on disk (compressed)
+};
+
+class DocumentReader {
+ public:
+  DocumentReader(ReadOptions options, DocumentSink on_doc, ErrorSink on_error);
+
+  // Reads every file under `paths` (see WalkInputs), in order.
+  void ReadPaths(const std::vector<std::string>& paths);
+  // Reads one file ("-" is stdin).
+  void ReadFile(const std::string& path);
+  // Reads content already in memory as if it came from a file called `name`.
+  void ReadBytes(std::string bytes, const std::string& name);
+
+  // Called after each file is read, before its documents are delivered.
+  void set_on_file(std::function<void(const FileRead&)> fn) { on_file_ = std::move(fn); }
+
+  uint64_t files() const { return files_; }
+  uint64_t bytes() const { return bytes_; }
+  uint64_t documents() const { return documents_; }
+  uint64_t errors() const { return errors_; }
+
+ private:
+  void Deliver(Document&& doc);
+  void Error(const Status& s);
+
+  ReadOptions options_;
+  DocumentSink on_doc_;
+  ErrorSink on_error_;
+  std::function<void(const FileRead&)> on_file_;
+  uint64_t files_ = 0, bytes_ = 0, documents_ = 0, errors_ = 0;
+};
+
+}  // namespace faultline

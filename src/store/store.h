@@ -1,0 +1,92 @@
+// The document store: one SQLite file (WAL mode) holding documents and, for later
+// stages, the statements found in them. Writes go in batches, one transaction each,
+// so a run that fails half way keeps every batch it committed.
+//
+// Re-ingesting the same content adds nothing (exact hash of the whitespace-normalised
+// text); a near-duplicate (see near_duplicates.h) is stored but linked to its original
+// through `duplicate_of`, and is left out when documents are read back by default.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ingest/document.h"
+#include "statements/statement.h"
+#include "util/status.h"
+
+struct sqlite3;
+
+namespace faultline {
+
+constexpr int kStoreSchemaVersion = 1;
+
+struct StoreOptions {
+  int batch_size = 500;                 // documents per transaction
+  double near_duplicate_threshold = 0.8;  // estimated Jaccard of 5-word shingles
+};
+
+enum class AddKind { kAdded, kExactDuplicate, kNearDuplicate };
+
+struct AddOutcome {
+  AddKind kind = AddKind::kAdded;
+  std::string id;            // the id it is stored under (may gain a "~2" suffix on a clash)
+  std::string duplicate_of;  // the original's id, for both kinds of duplicate
+  double similarity = 1.0;   // estimated Jaccard for near-duplicates
+};
+
+struct CorpusStats {
+  int64_t documents = 0;        // originals (not duplicates)
+  int64_t near_duplicates = 0;  // stored, linked to an original
+  int64_t characters = 0;       // of originals' text
+  int64_t undated = 0;
+  int64_t statements = 0;
+  std::string first_date, last_date;                       // over full ISO dates
+  std::vector<std::pair<std::string, int64_t>> outlets;    // by count, descending
+  std::vector<std::pair<std::string, int64_t>> languages;  // by count, descending
+};
+
+// The normalised-text hash used for exact duplicates (whitespace runs collapsed).
+std::string ContentHash(const std::string& text);
+
+class Store {
+ public:
+  // Opens or creates the database at `path`, creating or checking the schema.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, StoreOptions options = {});
+  ~Store();  // commits the open batch
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Adds one document inside the current batch (committing every batch_size adds).
+  Result<AddOutcome> Add(const Document& doc);
+  // Commits the open batch now.
+  Status Flush();
+
+  // Calls `fn` for every stored document in insertion order; near-duplicates only
+  // when `include_duplicates`.
+  Status ForEachDocument(const std::function<void(Document&&)>& fn,
+                         bool include_duplicates = false) const;
+  // The stored document with this id.
+  Result<Document> GetDocument(const std::string& id) const;
+
+  Result<CorpusStats> Stats() const;
+
+  // Statements cached by later stages, keyed by document id: Replace deletes the
+  // document's old statements and stores these (in order); Read returns them.
+  Status ReplaceStatements(const std::string& doc_id, const std::vector<Statement>& statements);
+  Result<std::vector<Statement>> ReadStatements(const std::string& doc_id) const;
+
+ private:
+  Store(sqlite3* db, StoreOptions options);
+  Status Exec(const char* sql) const;
+  Status Begin();
+  Status LoadSignatures();
+
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace faultline
