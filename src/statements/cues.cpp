@@ -53,7 +53,7 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
     for (const auto& text : List(n)) {
       const int payload = static_cast<int>(lex.cue_entries_.size());
       if (Status s = lex.cues_.Add(text, inflect, payload, lex.irregular_); !s.ok()) return s.WithLocation(path);
-      lex.cue_entries_.push_back(Cue{kind, text});
+      lex.cue_entries_.push_back(Cue{kind, text, inflect == Inflect::kVerb});
     }
     return Status::Ok();
   };
@@ -68,17 +68,27 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
     if (Status s = add(sec.kind, n["verbs"], Inflect::kVerb); !s.ok()) return s;
     if (Status s = add(sec.kind, n["phrases"], Inflect::kNone); !s.ok()) return s;
   }
-  if (Status s = add(CueKind::kEvalPositive, root["evaluative_positive"], Inflect::kNone); !s.ok()) return s;
-  if (Status s = add(CueKind::kEvalNegative, root["evaluative_negative"], Inflect::kNone); !s.ok()) return s;
-  if (root["negation"])
-    if (Status s = add(CueKind::kNegation, root["negation"]["words"], Inflect::kNone); !s.ok()) return s;
-  if (Status s = add(CueKind::kHypothetical, root["hypothetical"], Inflect::kNone); !s.ok()) return s;
-  if (Status s = add(CueKind::kProform, root["proforms"], Inflect::kNone); !s.ok()) return s;
+  // These sections are a list, or a map with `phrases` (and `verbs`, inflected).
+  for (const Section& sec :
+       {Section{"evaluative_positive", CueKind::kEvalPositive}, Section{"evaluative_negative", CueKind::kEvalNegative},
+        Section{"negation", CueKind::kNegation}, Section{"hypothetical", CueKind::kHypothetical},
+        Section{"proforms", CueKind::kProform}}) {
+    const YAML::Node n = root[sec.key];
+    if (!n) continue;
+    if (n.IsMap()) {
+      if (Status s = add(sec.kind, n["verbs"], Inflect::kVerb); !s.ok()) return s;
+      if (Status s = add(sec.kind, n["phrases"], Inflect::kNone); !s.ok()) return s;
+      if (Status s = add(sec.kind, n["words"], Inflect::kNone); !s.ok()) return s;
+    } else if (Status s = add(sec.kind, n, Inflect::kNone); !s.ok()) {
+      return s;
+    }
+  }
   if (lex.cue_entries_.empty()) return Status::Error("the cue lexicon has no cues", path);
 
   if (const YAML::Node sp = root["speech"]) {
     for (const auto& v : List(sp["verbs"])) lex.speech_.Add(v, Inflect::kVerb, 0, lex.irregular_);
     for (const auto& v : List(sp["addressee_verbs"])) lex.speech_.Add(v, Inflect::kVerb, 1, lex.irregular_);
+    for (const auto& v : List(sp["that_verbs"])) lex.speech_.Add(v, Inflect::kVerb, 3, lex.irregular_);
   }
   if (const YAML::Node cg = root["cognition"])
     for (const auto& v : List(cg["verbs"])) lex.speech_.Add(v, Inflect::kVerb, 2, lex.irregular_);
@@ -93,6 +103,8 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
   Words(root["vague_quantifiers"], &lex.vague_quantifiers_);
   Words(root["member_nouns"], &lex.member_nouns_);
   Words(root["pronouns"], &lex.pronouns_);
+  Words(root["possessives"], &lex.possessives_);
+  Words(root["non_agent_heads"], &lex.non_agent_heads_);
   Words(root["first_person"], &lex.first_person_);
   if (const YAML::Node co = root["clause_openers"]) {
     Phrases(co["with_comma"], &lex.openers_with_comma_);

@@ -27,7 +27,8 @@ enum class CueKind : uint8_t {
 
 struct Cue {
   CueKind kind = CueKind::kSupport;
-  std::string text;  // as written in the lexicon
+  std::string text;   // as written in the lexicon
+  bool verb = false;  // listed as a verb (may head a passive: "was offered")
 };
 
 using WordSet = std::unordered_set<std::string>;
@@ -41,7 +42,8 @@ class CueLexicon {
   // Stance-bearing cues, negators, hypotheticals and pro-forms.
   const PatternSet& cues() const { return cues_; }
   const Cue& cue(int payload) const { return cue_entries_[payload]; }
-  // Reporting verbs (payload 0: plain, 1: takes an addressee) and cognition verbs (2).
+  // Reporting verbs (payload 0: plain, 1: takes an addressee, 3: reports only with
+  // "that" or a quote after it) and cognition verbs (2).
   const PatternSet& speech() const { return speech_; }
   const PatternSet& exceptions() const { return exceptions_; }
   const PatternSet& camp_members() const { return camp_members_; }
@@ -52,6 +54,8 @@ class CueLexicon {
   const WordSet& vague_quantifiers() const { return vague_quantifiers_; }
   const WordSet& member_nouns() const { return member_nouns_; }
   const WordSet& pronouns() const { return pronouns_; }
+  const WordSet& possessives() const { return possessives_; }
+  const WordSet& non_agent_heads() const { return non_agent_heads_; }
   const WordSet& first_person() const { return first_person_; }
   const WordSet& openers_with_comma() const { return openers_with_comma_; }
   const WordSet& openers_alone() const { return openers_alone_; }
@@ -66,7 +70,7 @@ class CueLexicon {
   std::vector<Cue> cue_entries_;
   PatternSet speech_, exceptions_, camp_members_, according_, anonymous_;
   WordSet subject_words_, vague_quantifiers_, member_nouns_, pronouns_, first_person_, openers_with_comma_,
-      openers_alone_, intro_prepositions_, adverbs_, camp_nouns_, reporters_;
+      openers_alone_, intro_prepositions_, adverbs_, camp_nouns_, reporters_, possessives_, non_agent_heads_;
 };
 
 }  // namespace faultline

@@ -23,6 +23,7 @@ struct CueHit {
   size_t b = 0, e = 0;
   CueKind kind = CueKind::kSupport;
   int act = -1;  // >= 0: an issue-specific act (codebook)
+  bool verb = false;
   int polarity() const {
     switch (kind) {
       case CueKind::kOppose:
@@ -109,6 +110,12 @@ class SentenceAnalyzer {
   Holder ResolvePronoun(const std::string& p, bool in_quote) const;
   Holder FindHolder(const Clause& c, size_t c0, bool sincerity, size_t clause_index) const;
   void FindSpeaker(size_t para);
+  void FindSpeech();
+  bool OverlapsMention(size_t b, size_t e) const {
+    for (size_t t = b; t < e; ++t)
+      if (toks_[t].mention >= 0) return true;
+    return false;
+  }
 
   // --- chains
   void AnalyzeClause(size_t ci);
@@ -318,7 +325,7 @@ Subject SentenceAnalyzer::SubjectAt(size_t a, size_t b) const {
   Subject s;
   size_t i = a;
   static const WordSet kLead = {",", "and", "but", "or", "so", "while", "whereas", "although", "though",
-                                "even", "however", "yet", "that", "who", "which", "where", "when"};
+                                "even", "however", "yet", "that", "who", "which", "where", "when", "there"};
   while (i < b && (kLead.count(toks_[i].norm) || lex_.adverbs().count(toks_[i].norm) ||
                    toks_[i].type == TokenType::kQuote || toks_[i].type == TokenType::kDash)) {
     if (toks_[i].mention >= 0) break;
@@ -333,7 +340,9 @@ Subject SentenceAnalyzer::SubjectAt(size_t a, size_t b) const {
   for (size_t j = i; j < b; ++j) {
     if (toks_[j].mention >= 0) {
       Holder h;
-      CollectGroup(j, b, i, &h);
+      const size_t after = CollectGroup(j, b, i, &h);
+      // "the NATO summit must ...": the name modifies another head noun
+      if (after < toks_.size() && lex_.non_agent_heads().count(toks_[after].norm)) h.actors.clear();
       if (h.empty()) {
         // a vague group ("other NATO members") is the subject, and it is not coded
         s.kind = SubjKind::kNone;
@@ -452,6 +461,35 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
       return Holder{};
   }
   return Holder{};
+}
+
+// Reporting verbs that really introduce reported content: plain ones always, addressee
+// verbs ("told X that") and object-taking ones ("announced that") only before "that",
+// "about", a colon, a comma or a quote.
+void SentenceAnalyzer::FindSpeech() {
+  std::vector<PatternMatch> all;
+  lex_.speech().FindAll(view_, 0, toks_.size(), &all);
+  speech_.clear();
+  size_t taken_end = 0;
+  for (const auto& m : all) {
+    if (m.begin < taken_end || OverlapsMention(m.begin, m.end)) continue;
+    if (m.payload == 1 || m.payload == 3) {
+      const size_t window = m.payload == 1 ? 6 : 1;
+      bool ok = false;
+      for (size_t t = m.end; t < toks_.size() && t <= m.end + window; ++t) {
+        const Token& k = toks_[t];
+        if (k.norm == "that" || k.norm == "about" || k.norm == ":" || k.norm == "," ||
+            (k.type == TokenType::kQuote && k.norm != "'")) {
+          ok = true;
+          break;
+        }
+        if (k.norm == "to" || k.norm == "against" || k.norm == "of" || k.norm == ".") break;
+      }
+      if (!ok) continue;
+    }
+    speech_.push_back(m);
+    taken_end = m.end;
+  }
 }
 
 void SentenceAnalyzer::FindSpeaker(size_t para) {
@@ -640,18 +678,25 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
   size_t prev_end = c.b;
   Chain* prev = nullptr;
   Chain chain_store;
+  static const WordSet kCoordination = {",", "and", "or", "as", "well", "including", "such", "that", "which",
+                                        "would", "will", "include", "includes", "the", "a", "an", "of", "more",
+                                        "other", "new", "its", "to", "with", "also", "plus", "even"};
   for (const TermHit& term : terms_) {
     if (term.b < c.b || term.e > c.e) continue;
     const size_t rs = prev_end;
     prev_end = term.e;
-    int polarity = 1;
+    struct Polar {
+      size_t b, e;
+      int polarity;
+      bool verb;
+      bool phrase;  // a noun or adjective phrase ("calls for", "warnings against")
+    };
+    std::vector<Polar> polars;  // stance-bearing cues before the term, in order
     int negations = 0;
     bool hypothetical = false;
     bool sincerity = false;
-    size_t c0 = term.b;
     std::string cue_text;
     bool act_ok = term.act < 0;
-    bool has_polar = false;
     bool has_act = false;
     auto add_cue_text = [&](size_t b, size_t e) {
       if (!cue_text.empty()) cue_text += " ... ";
@@ -667,10 +712,8 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       if (q.act >= 0) {
         if (cb_.act(q.act).issue != term.issue) continue;
         if (term.act >= 0 && q.act == term.act) act_ok = true;
-        polarity *= cb_.act(q.act).stance;
-        has_polar = true;
+        polars.push_back(Polar{q.b, q.e, cb_.act(q.act).stance, true, false});
         has_act = true;
-        c0 = std::min(c0, q.b);
         add_cue_text(q.b, q.e);
         continue;
       }
@@ -685,10 +728,9 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       for (const auto& a : cues_)
         if (a.act >= 0 && cb_.act(a.act).issue == term.issue && a.b < q.e && q.b < a.e) shadowed = true;
       if (shadowed) continue;
-      polarity *= q.polarity();
-      if (q.kind != CueKind::kFrame) has_polar = true;
       if (q.kind == CueKind::kSincerity) sincerity = true;
-      c0 = std::min(c0, q.b);
+      polars.push_back(Polar{q.b, q.e, q.polarity(), q.verb, !q.verb && q.kind != CueKind::kFrame});
+      if (q.kind == CueKind::kFrame) polars.back().phrase = false;
       add_cue_text(q.b, q.e);
     }
     // negators not matched as cues ("don't", "won't")
@@ -703,6 +745,15 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
         }
       }
     if (!act_ok) continue;
+    // A frame alone ("regards X") carries no stance.
+    bool has_polar = false;
+    for (const auto& p : polars) has_polar |= p.polarity != 0;
+    bool only_frames = true;
+    for (const auto& q : cues_)
+      if (q.b >= rs && q.e <= term.b && q.polar() && q.kind != CueKind::kFrame) only_frames = false;
+    if (has_act) only_frames = false;
+    // the nearest stance cue must be close to the term it governs
+    if (!polars.empty() && !only_frames && term.b > polars.back().e + 10) polars.clear();
     // Evaluations after the term: "talks with Putin are counterproductive",
     // "regards dialogue ... as counterproductive", "talks shouldn't be held".
     size_t next_term = c.e;
@@ -710,6 +761,7 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       if (t2.b >= term.e && t2.b < next_term) next_term = t2.b;
     const size_t post_end = std::min({c.e, term.e + 12, next_term});
     int post_neg = 0;
+    int post_polarity = 1;
     bool has_post = false;
     for (size_t t = term.e; t < post_end && !has_post; ++t) {
       if (IsNegator(toks_[t])) {
@@ -721,7 +773,7 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
         const bool modal = q.kind == CueKind::kSupport &&
                            (toks_[t].norm == "must" || toks_[t].norm == "should" || toks_[t].norm == "need");
         if (q.kind == CueKind::kEvalNegative || q.kind == CueKind::kEvalPositive || modal) {
-          polarity *= q.polarity();
+          post_polarity = q.polarity();
           has_post = true;
           add_cue_text(q.b, q.e);
           break;
@@ -729,16 +781,13 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       }
     }
     if (has_post) negations += post_neg;
-    if (!has_polar && !has_post) {
+    if ((polars.empty() || only_frames) && !has_post) {
       // coordination: "the supply of tanks and aircraft", "a deal that would include neutrality"
-      if (prev != nullptr && term.b <= prev->end + 8) {
-        bool blocked = false;
-        for (size_t t = prev->end; t < term.b; ++t) blocked |= IsNegator(toks_[t]);
-        if (!blocked) {
-          int stance = prev->polarity * term.polarity;
-          if (term.proform) stance *= st_.last_polarity;
-          Emit(prev->holder, term.proform ? st_.last_issue : term.issue, stance, prev->cue, "coordination");
-        }
+      if (prev != nullptr && term.b <= prev->end + 8 && !term.proform) {
+        bool ok = true;
+        for (size_t t = prev->end; t < term.b; ++t)
+          if (toks_[t].mention < 0 && !kCoordination.count(toks_[t].norm) && !IsTransparent(toks_[t])) ok = false;
+        if (ok) Emit(prev->holder, term.issue, prev->polarity * term.polarity, prev->cue, "coordination");
       }
       if (!term.proform && prev == nullptr) {
         st_.last_issue = term.issue;
@@ -748,6 +797,8 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       continue;
     }
     if (hypothetical || (question_ && !c.in_quote)) continue;
+    int polarity = post_polarity;
+    for (const auto& p : polars) polarity *= p.polarity;
     if (negations % 2 == 1) polarity = -polarity;
     int issue = term.issue;
     int stance = polarity * term.polarity;
@@ -756,6 +807,7 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       issue = st_.last_issue;
       stance = polarity * st_.last_polarity;
     }
+    const size_t c0 = polars.empty() ? term.b : polars.front().b;
     // Camp definition: "the camp of countries that oppose talks", "those who favor talks".
     {
       size_t k = c0;
@@ -766,26 +818,69 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
         continue;
       }
     }
-    Holder h = FindHolder(c, c0, sincerity, ci);
-    if (h.empty()) {
-      // passive agent after the cue: "a move opposed by Russia"
-      for (size_t t = c0; t + 1 < c.e && t < term.b; ++t)
-        if (toks_[t].norm == "by" && toks_[t + 1].mention >= 0 && t > c0) {
-          CollectGroup(t + 1, c.e, t + 1, &h);
-          h.rule = "passive-agent";
-          break;
-        }
+    std::string kind = term.proform ? "proform" : sincerity ? "sincerity" : has_act ? "act" : has_post ? "evaluative" : "cue";
+    // Possessor of a noun cue: "Russian warnings against ...", "Trump's call for ...",
+    // "its demands": the possessor holds the stance of the cues from there on.
+    Holder possessor;
+    size_t possessed_at = polars.size();
+    for (size_t pi = 0; pi < polars.size(); ++pi) {
+      const size_t b = polars[pi].b;
+      if (b == 0 || b <= c.b) continue;
+      size_t k = b - 1;
+      if (lex_.possessives().count(toks_[k].norm) && toks_[k].mention < 0) {
+        possessor = st_.last_holder;
+        possessor.rule = "possessive-pronoun";
+      } else if (toks_[k].norm == "'s" && k > c.b && toks_[k - 1].mention >= 0) {
+        size_t j = k - 1;
+        while (j > c.b && toks_[j - 1].mention == toks_[k - 1].mention) --j;
+        CollectGroup(j, k + 1, j, &possessor);
+        possessor.rule = "possessor";
+      } else if (polars[pi].phrase && toks_[k].mention >= 0) {
+        size_t j = k;
+        while (j > c.b && toks_[j - 1].mention == toks_[k].mention) --j;
+        CollectGroup(j, k + 1, j, &possessor);
+        possessor.rule = "possessor";
+      }
+      if (!possessor.empty()) {
+        possessed_at = pi;
+        break;
+      }
+    }
+    if (!possessor.empty()) {
+      int inner = post_polarity * term.polarity;
+      for (size_t pi = possessed_at; pi < polars.size(); ++pi) inner *= polars[pi].polarity;
+      int inner_neg = post_neg * has_post;
+      for (size_t t = polars[possessed_at].b; t < term.b; ++t) inner_neg += IsNegator(toks_[t]);
+      if (inner_neg % 2 == 1) inner = -inner;
+      if (!term.proform) Emit(possessor, issue, inner, cue_text, kind);
+    }
+    Holder h;
+    if (possessor.empty() || possessed_at > 0) {
+      // Passive: "Ukraine was offered ...": the subject is not the agent.
+      bool passive = false;
+      if (!polars.empty() && polars.front().verb) {
+        size_t k = polars.front().b;
+        while (k > c.b && (toks_[k - 1].norm == "reportedly" || toks_[k - 1].norm == "also" ||
+                           toks_[k - 1].norm == "already" || toks_[k - 1].norm == "being"))
+          --k;
+        static const WordSet kBe = {"was", "were", "is", "are", "been", "be", "get", "got"};
+        const std::string& w = toks_[polars.front().b].norm;
+        const bool participle = (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || w == "sent" ||
+                                w == "given" || w == "held" || w == "made" || w == "taken";
+        passive = k > c.b && kBe.count(toks_[k - 1].norm) && participle;
+      }
+      if (!passive) h = FindHolder(c, c0, sincerity, ci);
       if (h.empty()) {
-        for (size_t t = term.e; t + 1 < c.e && t < term.e + 4; ++t)
-          if (toks_[t].norm == "by" && toks_[t + 1].mention >= 0 && c0 < term.b) {
+        // passive agent: "a move opposed by Russia", "was offered by France"
+        for (size_t t = c0 + 1; t + 1 < c.e && t < term.e + 4; ++t)
+          if (toks_[t].norm == "by" && toks_[t + 1].mention >= 0 && (t < term.b || t >= term.e)) {
             CollectGroup(t + 1, c.e, t + 1, &h);
             h.rule = "passive-agent";
             break;
           }
       }
+      if (!h.empty()) Emit(h, issue, stance, cue_text, kind);
     }
-    std::string kind = term.proform ? "proform" : sincerity ? "sincerity" : has_act ? "act" : has_post ? "evaluative" : "cue";
-    if (!h.empty()) Emit(h, issue, stance, cue_text, kind);
     chain_store = Chain{term.e, polarity, h, cue_text, issue};
     prev = h.empty() ? nullptr : &chain_store;
     if (!term.proform) {
@@ -825,7 +920,7 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
     if (!ments_.empty()) {
       // keep track of the last named subject for pronouns
       SplitClauses();
-      lex_.speech().FindAll(view_, 0, n, &speech_);
+      FindSpeech();
       if (!clauses_.empty()) {
         Subject s = SubjectAt(clauses_[0].b, clauses_[0].e);
         if (s.kind == SubjKind::kActors && !clauses_[0].in_quote) st_.last_holder = s.holder;
@@ -836,7 +931,7 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
   }
   if (stats) ++stats->candidate_sentences;
   SplitClauses();
-  lex_.speech().FindAll(view_, 0, n, &speech_);
+  FindSpeech();
   question_ = toks_.back().norm == "?" || (n >= 2 && toks_[n - 2].norm == "?");
 
   // Terms: conditions by clause, then the longest leftmost non-overlapping ones.
@@ -883,19 +978,28 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
     return false;
   };
   taken_end = 0;
+  auto is_speech = [&](size_t b, size_t e) {
+    for (const auto& s : speech_)
+      if (b < s.end && s.begin < e) return true;
+    return false;
+  };
   for (const auto& m : cue_matches) {
     if (m.begin < taken_end || inside_term(m.begin, m.end)) continue;
+    const CueKind kind = lex_.cue(m.payload).kind;
+    if (kind != CueKind::kNegation && kind != CueKind::kProform && OverlapsMention(m.begin, m.end)) continue;
+    if ((kind == CueKind::kSupport || kind == CueKind::kOppose) && is_speech(m.begin, m.end)) continue;
     const Cue& cue = lex_.cue(m.payload);
     if (cue.kind == CueKind::kProform) {
       terms_.push_back(TermHit{m.begin, m.end, -1, 1, -1, true});
     } else {
-      cues_.push_back(CueHit{m.begin, m.end, cue.kind, -1});
+      cues_.push_back(CueHit{m.begin, m.end, cue.kind, -1, cue.verb});
     }
     taken_end = m.end;
   }
   for (const auto& a : acts) {
     if (inside_term(a.begin, a.end)) continue;
-    cues_.push_back(CueHit{a.begin, a.end, CueKind::kSupport, a.payload});
+    if (OverlapsMention(a.begin, a.end)) continue;
+    cues_.push_back(CueHit{a.begin, a.end, CueKind::kSupport, a.payload, true});
   }
   std::sort(terms_.begin(), terms_.end(), [](const TermHit& a, const TermHit& b) { return a.b < b.b; });
   std::sort(cues_.begin(), cues_.end(), [](const CueHit& a, const CueHit& b) { return a.b < b.b; });
