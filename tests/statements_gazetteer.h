@@ -92,7 +92,7 @@ class Gazetteer {
     std::string group, kind, person;
   };
   static bool IsWordByte(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c & 0x80);
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
   void Add(const std::string& name, std::vector<std::string> actors, std::string group, std::string kind,
            std::string person = {}) {

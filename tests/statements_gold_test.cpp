@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
+#include <iostream>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -38,7 +39,12 @@ void RunSet(const std::string& dir, const std::string& out_path) {
     d.id = std::filesystem::path(f).stem().string();
     d.text = ReadFile(f);
     auto mentions = gaz.Find(d.text);
-    for (const auto& s : ex->Extract(d, mentions)) {
+    ExtractionStats stats;
+    const char* trace = std::getenv("FAULTLINE_TRACE");
+    stats.trace = trace != nullptr && d.id.find(trace) != std::string::npos;
+    auto statements = ex->Extract(d, mentions, &stats);
+    if (stats.trace) std::cerr << stats.trace_text;
+    for (const auto& s : statements) {
       nlohmann::json j = {{"doc", s.doc}, {"actor", s.actor}, {"issue", s.issue}, {"stance", s.stance},
                           {"evidence", s.evidence}, {"cue", s.cue}, {"rule", s.rule}, {"source", s.source}};
       if (out.is_open()) out << j.dump() << "\n";

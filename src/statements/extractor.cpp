@@ -119,6 +119,11 @@ class SentenceAnalyzer {
 
   // --- chains
   void AnalyzeClause(size_t ci);
+  void Trace(const std::string& s) {
+    if (stats_ != nullptr && stats_->trace) stats_->trace_text += s + "\n";
+  }
+  std::string Show() const;
+  ExtractionStats* stats_ = nullptr;
   void Emit(const Holder& h, int issue, int stance, const std::string& cue, const std::string& rule);
   std::string Surface(size_t b, size_t e) const;
   std::string Source() const;
@@ -142,7 +147,8 @@ class SentenceAnalyzer {
   bool question_ = false;
   std::vector<TermHit> terms_;
   std::vector<CueHit> cues_;
-  std::vector<PatternMatch> speech_;
+  std::vector<PatternMatch> speech_;      // verbs that introduce reported content here
+  std::vector<PatternMatch> speech_all_;  // every reporting verb (speakers after quotes)
   Holder speaker_;
   Holder clause0_holder_;
   // last chain per clause, for coordination
@@ -181,10 +187,21 @@ void SentenceAnalyzer::SplitClauses() {
     bool open = st_.quote_open;
     size_t open_at = 0;
     bool open_at_start = st_.quote_open;
+    // A quote is speech when it opens the sentence or follows a comma, a colon, "that" or a
+    // reporting verb, or is followed by a comma; a quoted phrase inside a clause ("called
+    // the “throwing of ...” irresponsible") is not.
     auto close_span = [&](size_t from, size_t to, bool from_start) {  // tokens [from, to)
       size_t words = 0;
       for (size_t k = from; k < to; ++k) words += toks_[k].type == TokenType::kWord;
-      if (words >= 5 || from_start) {
+      bool speech = from_start || from <= 1;
+      if (!speech && from >= 2) {
+        const std::string& before = toks_[from - 2].norm;
+        speech = before == "," || before == ":" || before == "that" || lex_.reporters().count(before) > 0;
+      }
+      if (!speech && to > from && (toks_[to - 1].norm == "," || toks_[to - 1].norm == "." ||
+                                   toks_[to - 1].norm == "?" || toks_[to - 1].norm == "!"))
+        speech = true;
+      if (speech && (words >= 5 || from_start)) {
         has_speech_quote_ = true;
         for (size_t k = from; k < to; ++k) in_quote_[k] = 1;
         if (!from_start && from > 0) boundary[from - 1] = 1;
@@ -383,7 +400,12 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
   for (const auto& m : speech_)
     if (m.begin >= c.b && m.end <= c0 && (verb == nullptr || m.begin > verb->begin)) verb = &m;
   if (verb != nullptr) {
-    Subject outer = SubjectAt(c.b, verb->begin);
+    // "The document said [the UK ...] don't think ...": the speaker of the last verb
+    // stands between the verb before it and this one.
+    size_t ob = c.b;
+    for (const auto& m : speech_)
+      if (m.begin >= c.b && m.end <= verb->begin && m.end > ob) ob = m.end;
+    Subject outer = SubjectAt(ob, verb->begin);
     Holder speaker;
     if (outer.kind == SubjKind::kActors) {
       speaker = outer.holder;
@@ -423,6 +445,14 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
       case SubjKind::kNone:
         return Holder{};
     }
+  }
+  // a participle clause ("..., hoping this would ...") shares the main clause's subject
+  if (ci > 0 && !clause0_holder_.empty() && !c.in_quote && c.b > 0 && toks_[c.b - 1].norm == "," &&
+      toks_[c.b].mention < 0 && toks_[c.b].norm.size() > 4 &&
+      toks_[c.b].norm.compare(toks_[c.b].norm.size() - 3, 3, "ing") == 0 && c0 > c.b) {
+    Holder h = clause0_holder_;
+    h.rule = "participle";
+    return h;
   }
   Subject s = SubjectAt(c.b, c0);
   switch (s.kind) {
@@ -467,8 +497,12 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
 // verbs ("told X that") and object-taking ones ("announced that") only before "that",
 // "about", a colon, a comma or a quote.
 void SentenceAnalyzer::FindSpeech() {
-  std::vector<PatternMatch> all;
+  std::vector<PatternMatch>& all = speech_all_;
+  all.clear();
   lex_.speech().FindAll(view_, 0, toks_.size(), &all);
+  all.erase(std::remove_if(all.begin(), all.end(),
+                           [&](const PatternMatch& m) { return OverlapsMention(m.begin, m.end); }),
+            all.end());
   speech_.clear();
   size_t taken_end = 0;
   for (const auto& m : all) {
@@ -507,7 +541,7 @@ void SentenceAnalyzer::FindSpeaker(size_t para) {
     while (r < n && (toks_[r].type != TokenType::kWord && toks_[r].mention < 0)) ++r;
     if (r < n) {
       const PatternMatch* verb = nullptr;
-      for (const auto& m : speech_)
+      for (const auto& m : speech_all_)
         if (m.begin >= r) {
           verb = &m;
           break;
@@ -531,7 +565,7 @@ void SentenceAnalyzer::FindSpeaker(size_t para) {
       size_t first_q = 0;
       while (first_q < n && !in_quote_[first_q]) ++first_q;
       if (first_q > 0 && first_q < n) {
-        for (const auto& m : speech_)
+        for (const auto& m : speech_all_)
           if (m.end <= first_q) {
             Subject s = SubjectAt(0, m.begin);
             if (s.kind == SubjKind::kActors) speaker_ = s.holder;
@@ -551,6 +585,31 @@ void SentenceAnalyzer::FindSpeaker(size_t para) {
     st_.quote_speaker_sentence = index_;
     st_.quote_speaker_para = para;
   }
+}
+
+std::string SentenceAnalyzer::Show() const {
+  std::string s;
+  int clause = -2;
+  for (size_t t = 0; t < toks_.size(); ++t) {
+    if (clause_of_[t] != clause) {
+      clause = clause_of_[t];
+      s += clause < 0 ? " |" : (" {" + std::to_string(clause) + (in_quote_[t] ? "q" : "") + "}");
+    }
+    s += " ";
+    if (toks_[t].mention >= 0 && (t == 0 || toks_[t - 1].mention != toks_[t].mention)) {
+      s += "[";
+      for (const auto& a : ments_[toks_[t].mention].actors) s += a + ",";
+      s += "]";
+    }
+    s += toks_[t].norm;
+    for (const auto& term : terms_)
+      if (term.b == t) s += "<T:" + (term.proform ? std::string("proform") : cb_.issues()[term.issue].id) + ">";
+    for (const auto& q : cues_)
+      if (q.b == t) s += "<C" + std::to_string(static_cast<int>(q.kind)) + (q.act >= 0 ? "a" : "") + ">";
+    for (const auto& m : speech_)
+      if (m.begin == t) s += "<S" + std::to_string(m.payload) + ">";
+  }
+  return s;
 }
 
 std::string SentenceAnalyzer::Surface(size_t b, size_t e) const {
@@ -759,7 +818,7 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
     size_t next_term = c.e;
     for (const auto& t2 : terms_)
       if (t2.b >= term.e && t2.b < next_term) next_term = t2.b;
-    const size_t post_end = std::min({c.e, term.e + 12, next_term});
+    const size_t post_end = std::min({c.e, term.e + 16, next_term});
     int post_neg = 0;
     int post_polarity = 1;
     bool has_post = false;
@@ -797,6 +856,15 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       continue;
     }
     if (hypothetical || (question_ && !c.in_quote)) continue;
+    // an indirect question ("can't agree on what ... should be") states no position
+    {
+      bool wh = false;
+      const size_t from = polars.empty() ? c.b : polars.front().b;
+      for (size_t t = from; t < term.b; ++t)
+        wh |= toks_[t].norm == "what" || toks_[t].norm == "how" || toks_[t].norm == "why" ||
+              toks_[t].norm == "whether";
+      if (wh) continue;
+    }
     int polarity = post_polarity;
     for (const auto& p : polars) polarity *= p.polarity;
     if (negations % 2 == 1) polarity = -polarity;
@@ -879,7 +947,9 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
             break;
           }
       }
-      if (!h.empty()) Emit(h, issue, stance, cue_text, kind);
+        if (!h.empty()) Emit(h, issue, stance, cue_text, kind);
+      Trace("  term " + Surface(term.b, term.e) + " stance " + std::to_string(stance) + " cue '" + cue_text +
+            "' holder " + (h.empty() ? "-" : h.actors[0] + " (" + h.rule + ")") + (passive ? " passive" : ""));
     }
     chain_store = Chain{term.e, polarity, h, cue_text, issue};
     prev = h.empty() ? nullptr : &chain_store;
@@ -1005,6 +1075,8 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
   std::sort(cues_.begin(), cues_.end(), [](const CueHit& a, const CueHit& b) { return a.b < b.b; });
 
   FindSpeaker(para);
+  stats_ = stats;
+  Trace("S" + std::to_string(index_) + Show() + (speaker_.empty() ? "" : "  speaker=" + speaker_.actors[0]));
   for (size_t ci = 0; ci < clauses_.size(); ++ci) AnalyzeClause(ci);
 }
 

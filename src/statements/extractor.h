@@ -25,6 +25,8 @@ namespace faultline {
 struct ExtractionStats {
   size_t sentences = 0;           // sentences looked at
   size_t candidate_sentences = 0; // sentences with issue vocabulary
+  bool trace = false;             // when set, `trace_text` explains every decision
+  std::string trace_text;
 };
 
 class StatementExtractor {
