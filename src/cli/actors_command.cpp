@@ -1,16 +1,102 @@
-// Placeholder registration for `faultline actors`; the stage's owner replaces this file.
-#include <iostream>
+// `faultline actors PATH... [--format jsonl|text] [--actors FILE]... [--no-default-kb]`:
+// every actor mention of every document, with offsets, surface, codes, person, role,
+// kind and the rule that produced it.
+#include <nlohmann/json.hpp>
 
+#include <iostream>
+#include <memory>
+
+#include "actors/knowledge_base.h"
+#include "actors/recognizer.h"
 #include "cli/commands.h"
+#include "cli/inputs.h"
 
 namespace faultline::cli {
 
-void RegisterActors(CLI::App& app, int* exit_code) {
-  CLI::App* cmd = app.add_subcommand("actors", "(under construction)");
-  cmd->callback([exit_code] {
-    std::cerr << "faultline actors: not built yet\n";
-    *exit_code = 2;
+namespace {
+
+struct ActorsOptions {
+  InputOptions inputs;
+  std::string format = "jsonl";
+  std::vector<std::string> actor_files;
+  bool no_default = false;
+};
+
+std::string Join(const std::vector<std::string>& v, const char* sep) {
+  std::string out;
+  for (const auto& s : v) {
+    if (!out.empty()) out += sep;
+    out += s;
+  }
+  return out;
+}
+
+int Run(const ActorsOptions& o) {
+  auto loaded = KnowledgeBase::LoadDefault(!o.no_default);
+  if (!loaded.ok()) {
+    std::cerr << "faultline actors: " << loaded.status().ToString() << "\n";
+    return 2;
+  }
+  KnowledgeBase kb = std::move(loaded.value());
+  for (const auto& f : o.actor_files) {
+    Status s = kb.AddFile(f);
+    if (!s.ok()) {
+      std::cerr << "faultline actors: " << s.ToString() << "\n";
+      return 2;
+    }
+  }
+  auto recognizer = ActorRecognizer::Build(std::make_shared<const KnowledgeBase>(std::move(kb)));
+  if (!recognizer.ok()) {
+    std::cerr << "faultline actors: " << recognizer.status().ToString() << "\n";
+    return 2;
+  }
+  const bool text = o.format == "text";
+  const bool ok = ForEachInputDocument(o.inputs, [&](Document&& doc) {
+    const auto mentions = recognizer->Recognize(doc);
+    if (text) std::cout << "# " << doc.file << (doc.date.empty() ? "" : " " + doc.date) << "\n";
+    for (const auto& m : mentions) {
+      if (text) {
+        std::cout << m.begin << "-" << m.end << "\t" << m.surface << "\t"
+                  << (m.actors.empty() ? "-" : Join(m.actors, ",")) << "\t" << m.kind;
+        if (!m.person.empty()) std::cout << "\tperson=" << m.person;
+        if (!m.role.empty()) std::cout << "\trole=" << m.role;
+        if (!m.group.empty()) std::cout << "\tgroup=" << m.group;
+        std::cout << "\t" << m.rule << (m.ambiguous ? "\tAMBIGUOUS" : "") << "\n";
+        continue;
+      }
+      nlohmann::json j;
+      j["doc"] = doc.id;
+      j["begin"] = m.begin;
+      j["end"] = m.end;
+      j["surface"] = m.surface;
+      j["actors"] = m.actors;
+      if (!m.group.empty()) j["group"] = m.group;
+      if (!m.person.empty()) j["person"] = m.person;
+      if (!m.role.empty()) j["role"] = m.role;
+      j["kind"] = m.kind;
+      j["rule"] = m.rule;
+      if (m.ambiguous) j["ambiguous"] = true;
+      std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    }
   });
+  return ok ? 0 : 1;
+}
+
+}  // namespace
+
+void RegisterActors(CLI::App& app, int* exit_code) {
+  auto opts = std::make_shared<ActorsOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "actors", "List the actors (states, organisations, people, roles) each document mentions");
+  AddInputOptions(cmd, &opts->inputs);
+  cmd->add_option("--format", opts->format, "jsonl (default) or text")
+      ->check(CLI::IsMember({"jsonl", "text"}));
+  cmd->add_option("--actors", opts->actor_files,
+                  "extra knowledge: our YAML, or a PETRARCH / TABARI actor dictionary "
+                  "(repeatable)");
+  cmd->add_flag("--no-default-kb", opts->no_default,
+                "do not load data/kb (only the context words of data/actors and --actors files)");
+  cmd->callback([opts, exit_code] { *exit_code = Run(*opts); });
 }
 
 }  // namespace faultline::cli

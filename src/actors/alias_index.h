@@ -1,0 +1,53 @@
+// What a matched literal stands for, shared by the matcher (recognizer.cpp) and the
+// context rules (resolver.cpp). Internal to src/actors.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actors/knowledge_base.h"
+#include "actors/mention.h"
+
+namespace faultline {
+
+enum class AliasKind : uint8_t {
+  kName,        // a state's or organisation's name (index: actor)
+  kAdjective,   // "French" (index: actor)
+  kDemonym,     // "the Russians" (index: actor)
+  kMetonym,     // "the Kremlin", capitals (index: actor)
+  kGroup,       // "the Baltic states" (index: group)
+  kPerson,      // a person's name or alias (index: person)
+  kRole,        // a role noun (index: role)
+  kPair,        // "the two leaders"
+  kDictionary,  // an imported PETRARCH/TABARI phrase (index: dictionary entry)
+};
+
+struct AliasTarget {
+  AliasKind kind;
+  uint32_t index = 0;
+  std::string alias;   // the alias as the knowledge base gives it (for the rule)
+  bool stem = false;   // TABARI stem: no word boundary needed on the right
+  bool check_caps = false;  // caseless literal that must look like a name in the text
+};
+
+// One selected match: a span and everything its literal can stand for.
+struct Candidate {
+  size_t begin = 0;
+  size_t end = 0;
+  std::vector<AliasTarget> targets;
+  const AliasTarget* Find(AliasKind k) const {
+    for (const auto& t : targets)
+      if (t.kind == k) return &t;
+    return nullptr;
+  }
+};
+
+// The context rules: candidates (sorted, non-overlapping) -> mentions.
+std::vector<Mention> ResolveMentions(const KnowledgeBase& kb, std::string_view text,
+                                     std::string_view date,
+                                     std::vector<Candidate> candidates);
+
+}  // namespace faultline

@@ -1,0 +1,226 @@
+// Reads our knowledge-base YAML (KB_FORMAT.md). yaml-cpp reports problems by throwing;
+// every exception is caught here and turned into a Status naming the file and line.
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <set>
+
+#include "actors/kb_readers.h"
+
+namespace faultline {
+
+namespace {
+
+// yaml-cpp marks are 0-based; editors count from 1.
+int64_t LineOf(const YAML::Node& n) { return n.Mark().line >= 0 ? n.Mark().line + 1 : 0; }
+
+struct Problem {
+  std::string reason;
+  int64_t line;
+};
+
+std::string Scalar(const YAML::Node& entry, const char* key, bool required = false) {
+  const YAML::Node v = entry[key];
+  if (!v || v.IsNull()) {
+    if (required) throw Problem{std::string("missing '") + key + "'", LineOf(entry)};
+    return {};
+  }
+  if (!v.IsScalar()) throw Problem{std::string("'") + key + "' must be a single value", LineOf(v)};
+  return v.Scalar();
+}
+
+bool Bool(const YAML::Node& entry, const char* key) {
+  const YAML::Node v = entry[key];
+  if (!v || v.IsNull()) return false;
+  if (!v.IsScalar()) throw Problem{std::string("'") + key + "' must be true or false", LineOf(v)};
+  const std::string s = v.Scalar();
+  if (s == "true" || s == "yes") return true;
+  if (s == "false" || s == "no") return false;
+  throw Problem{std::string("'") + key + "' must be true or false, not '" + s + "'", LineOf(v)};
+}
+
+std::vector<std::string> List(const YAML::Node& entry, const char* key) {
+  std::vector<std::string> out;
+  const YAML::Node v = entry[key];
+  if (!v || v.IsNull()) return out;
+  if (v.IsScalar()) {
+    out.push_back(v.Scalar());
+    return out;
+  }
+  if (!v.IsSequence()) throw Problem{std::string("'") + key + "' must be a list", LineOf(v)};
+  for (const auto& item : v) {
+    if (!item.IsScalar())
+      throw Problem{std::string("'") + key + "' must list plain strings", LineOf(item)};
+    if (!item.Scalar().empty()) out.push_back(item.Scalar());
+  }
+  return out;
+}
+
+void Append(std::vector<std::string>* to, const std::vector<std::string>& more) {
+  for (const auto& s : more)
+    if (std::find(to->begin(), to->end(), s) == to->end()) to->push_back(s);
+}
+
+std::string Date(const YAML::Node& entry, const char* key) {
+  std::string d = Scalar(entry, key);
+  if (!d.empty() && !IsIsoDate(d))
+    throw Problem{std::string("'") + key + "' must be an ISO date YYYY-MM-DD, not '" + d + "'",
+                  LineOf(entry[key])};
+  return d;
+}
+
+void ExpectSequence(const YAML::Node& n, const char* key) {
+  if (!n.IsSequence())
+    throw Problem{std::string("top-level '") + key + "' must be a list of entries", LineOf(n)};
+}
+
+void ExpectMap(const YAML::Node& n, const char* what) {
+  if (!n.IsMap()) throw Problem{std::string(what) + " must be a map of fields", LineOf(n)};
+}
+
+}  // namespace
+
+Status KbYamlReader::Read(const std::string& text) {
+  KnowledgeBase& kb = *kb_;
+  auto where = [this](int64_t line) { return file_ + ":" + std::to_string(line); };
+  try {
+    const YAML::Node root = YAML::Load(text);
+    if (!root || root.IsNull()) return Status::Ok();  // an empty file adds nothing
+    if (!root.IsMap())
+      return Status::Error("a knowledge-base file must be a map of top-level keys", file_,
+                           LineOf(root));
+    static const std::set<std::string> kIgnored = {"meta", "version", "notes", "sources"};
+    for (const auto& kv : root) {
+      const std::string key = kv.first.Scalar();
+      const YAML::Node& body = kv.second;
+      if (key == "actors") {
+        ExpectSequence(body, "actors");
+        for (const auto& e : body) {
+          ExpectMap(e, "an actor");
+          const std::string code = Scalar(e, "code", true);
+          Actor& a = kb.ActorSlot(code);
+          if (a.source.empty()) a.source = where(LineOf(e));
+          if (auto k = Scalar(e, "kind"); !k.empty()) {
+            if (k != "state" && k != "org" && k != "body")
+              throw Problem{"kind must be state, org or body, not '" + k + "'", LineOf(e["kind"])};
+            a.kind = k;
+          }
+          if (auto p = Scalar(e, "parent"); !p.empty()) a.parent = p;
+          if (auto c = Scalar(e, "capital"); !c.empty()) a.capital = c;
+          Append(&a.names, List(e, "names"));
+          Append(&a.historical, List(e, "historical"));
+          Append(&a.adjectives, List(e, "adjectives"));
+          Append(&a.demonyms, List(e, "demonyms"));
+          Append(&a.metonyms, List(e, "metonyms"));
+          a.ambiguous = a.ambiguous || Bool(e, "ambiguous");
+        }
+      } else if (key == "groups") {
+        ExpectSequence(body, "groups");
+        for (const auto& e : body) {
+          ExpectMap(e, "a group");
+          const std::string code = Scalar(e, "code", true);
+          auto it = kb.group_index_.find(code);
+          if (it == kb.group_index_.end()) {
+            it = kb.group_index_.emplace(code, kb.groups_.size()).first;
+            kb.groups_.emplace_back();
+            kb.groups_.back().code = code;
+            kb.groups_.back().source = where(LineOf(e));
+          }
+          Group& g = kb.groups_[it->second];
+          Append(&g.names, List(e, "names"));
+          Append(&g.members, List(e, "members"));
+          g.vague = g.vague || Bool(e, "vague");
+          if (!g.vague && g.members.empty())
+            throw Problem{"group '" + code + "' needs members or vague: true", LineOf(e)};
+        }
+      } else if (key == "roles") {
+        ExpectSequence(body, "roles");
+        for (const auto& e : body) {
+          ExpectMap(e, "a role");
+          const std::string role = Scalar(e, "role", true);
+          auto it = std::find_if(kb.roles_.begin(), kb.roles_.end(),
+                                 [&](const RoleDef& r) { return r.role == role; });
+          if (it == kb.roles_.end()) {
+            kb.roles_.push_back(RoleDef{role, {}});
+            it = kb.roles_.end() - 1;
+          }
+          Append(&it->nouns, List(e, "nouns"));
+        }
+      } else if (key == "people") {
+        ExpectSequence(body, "people");
+        for (const auto& e : body) {
+          ExpectMap(e, "a person");
+          Person& p = kb.PersonSlot(Scalar(e, "name", true));
+          if (p.source.empty()) p.source = where(LineOf(e));
+          Append(&p.aliases, List(e, "aliases"));
+          if (auto a = Scalar(e, "actor"); !a.empty()) p.actor = a;
+          if (const YAML::Node roles = e["roles"]; roles && !roles.IsNull()) {
+            if (!roles.IsSequence()) throw Problem{"'roles' must be a list", LineOf(roles)};
+            for (const auto& r : roles) {
+              ExpectMap(r, "a role term");
+              RoleTerm t;
+              t.actor = Scalar(r, "actor", true);
+              t.role = Scalar(r, "role", true);
+              t.title = Scalar(r, "title");
+              t.from = Date(r, "from");
+              t.to = Date(r, "to");
+              if (!t.from.empty() && !t.to.empty() && t.to < t.from)
+                throw Problem{"'to' is before 'from'", LineOf(r)};
+              p.roles.push_back(std::move(t));
+            }
+          }
+        }
+      } else if (key == "context") {
+        ExpectMap(body, "'context'");
+        ContextWords& c = kb.context_;
+        Append(&c.political_verbs, List(body, "political_verbs"));
+        Append(&c.auxiliaries, List(body, "auxiliaries"));
+        Append(&c.place_prepositions, List(body, "place_prepositions"));
+        Append(&c.actor_prepositions, List(body, "actor_prepositions"));
+        Append(&c.position_nouns, List(body, "position_nouns"));
+        Append(&c.apposition_heads, List(body, "apposition_heads"));
+        Append(&c.honorifics, List(body, "honorifics"));
+        Append(&c.pronouns, List(body, "pronouns"));
+        Append(&c.pair_phrases, List(body, "pair_phrases"));
+        Append(&c.compound_prefixes, List(body, "compound_prefixes"));
+        Append(&c.role_modifiers, List(body, "role_modifiers"));
+        Append(&c.name_stopwords, List(body, "name_stopwords"));
+        Append(&c.non_holder_modifiers, List(body, "non_holder_modifiers"));
+      } else if (key == "disambiguation") {
+        ExpectSequence(body, "disambiguation");
+        for (const auto& e : body) {
+          ExpectMap(e, "a disambiguation entry");
+          Disambiguation d;
+          d.actor = Scalar(e, "actor", true);
+          d.name = Scalar(e, "name");
+          d.other = Scalar(e, "other");
+          d.other_before = List(e, "other_before");
+          d.other_after = List(e, "other_after");
+          d.other_context = List(e, "other_context");
+          d.actor_context = List(e, "actor_context");
+          d.personal_name = Bool(e, "personal_name");
+          kb.disambiguations_.push_back(std::move(d));
+        }
+      } else if (key == "cameo") {
+        ExpectMap(body, "'cameo'");
+        for (const auto& kv2 : body) {
+          if (!kv2.second.IsScalar())
+            throw Problem{"cameo entries map a CAMEO code to one actor code", LineOf(kv2.second)};
+          kb.cameo_[kv2.first.Scalar()] = kv2.second.Scalar();
+        }
+      } else if (kIgnored.count(key) == 0) {
+        return Status::Error("unknown top-level key '" + key +
+                                 "' (expected actors, groups, roles, people, context, "
+                                 "disambiguation or cameo)",
+                             file_, LineOf(kv.first));
+      }
+    }
+  } catch (const Problem& p) {
+    return Status::Error(p.reason, file_, p.line);
+  } catch (const YAML::Exception& e) {
+    return Status::Error("YAML: " + e.msg, file_, e.mark.line >= 0 ? e.mark.line + 1 : 0);
+  }
+  return Status::Ok();
+}
+
+}  // namespace faultline

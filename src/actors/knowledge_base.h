@@ -1,0 +1,188 @@
+// KnowledgeBase: the actors faultline knows (states, organisations, groups, people
+// and the roles they hold on which dates), the words that signal how a name is used
+// (political verbs, place prepositions...) and the imported event-coding dictionaries.
+// Loaded from our YAML (data/kb/*.yaml, data/actors/*.yaml; format in KB_FORMAT.md /
+// docs/actors.md) and from PETRARCH or TABARI actor dictionaries. A value type: build
+// it with AddFile/LoadDefault, then share it read-only (the recognizer holds a
+// shared_ptr<const KnowledgeBase>).
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "util/status.h"
+
+namespace faultline {
+
+// A state, an organisation or a body of an organisation.
+struct Actor {
+  std::string code;                     // FRA, NATO, EU
+  std::string kind = "state";           // state | org | body
+  std::string parent;                   // bodies: the org they act for
+  std::vector<std::string> names;       // matched case-sensitively as written (+ALL CAPS)
+  std::vector<std::string> historical;  // older spellings, matched like names
+  std::vector<std::string> adjectives;  // "French officials"
+  std::vector<std::string> demonyms;    // "the Russians"
+  std::vector<std::string> metonyms;    // seats of government: actors only when acting
+  std::string capital;                  // also a metonym
+  bool ambiguous = false;               // the name has common other readings
+  std::string source;                   // file:line it was first defined at
+};
+
+// A named group of actors: fixed membership (expanded) or vague (kept as one code).
+struct Group {
+  std::string code;
+  std::vector<std::string> names;
+  std::vector<std::string> members;
+  bool vague = false;
+  std::string source;
+};
+
+// A role id and the nouns that name it in text ("chancellor" -> head-of-government).
+struct RoleDef {
+  std::string role;
+  std::vector<std::string> nouns;  // lower case; matched case-insensitively
+};
+
+// One term of office. Dates are ISO YYYY-MM-DD; `from` inclusive, `to` exclusive,
+// either may be empty (open).
+struct RoleTerm {
+  std::string actor;
+  std::string role;
+  std::string title;
+  std::string from;
+  std::string to;
+  bool ValidOn(std::string_view date) const;  // date must be a full ISO date
+};
+
+struct Person {
+  std::string name;                  // canonical full name
+  std::vector<std::string> aliases;  // surnames, other spellings
+  std::string actor;                 // standing affiliation when no role applies
+  std::vector<RoleTerm> roles;
+  std::string source;
+};
+
+// A code from an imported dictionary with its PETRARCH/TABARI date restriction.
+struct DatedCode {
+  std::string code;  // CAMEO code as written: FRAGOV, IGOUNO
+  std::string from;  // ISO, inclusive; empty = open
+  std::string to;    // ISO, inclusive (PETRARCH restrictions are "or equal"); empty = open
+  bool default_code = false;  // no restriction: applies when no dated code does
+};
+
+// An actor entry of a PETRARCH or TABARI dictionary: phrases (primary + synonyms)
+// sharing a list of codes.
+struct DictionaryEntry {
+  std::vector<std::string> phrases;  // as in the file, '_' turned to ' ' (upper case)
+  std::vector<bool> stems;           // per phrase: TABARI stem (no final '_'): prefix match
+  std::vector<DatedCode> codes;
+  std::string format;                // "petrarch" | "tabari"
+  std::string source;                // file:line
+  bool HasDates() const;
+  // A person (CountryInfo leaders, IGO heads): dated codes and none of them a bare
+  // three-letter state code (UKRAINE has [UKR >911221]; KARZAI has [AFGGOV >011222]).
+  bool LooksLikePerson() const;
+};
+
+// Words that decide how a name is read in context (data/actors/context.yaml).
+struct ContextWords {
+  std::vector<std::string> political_verbs;      // "said", "warned": a metonym acts
+  std::vector<std::string> auxiliaries;          // "has", "is", "will": skipped before a verb
+  std::vector<std::string> place_prepositions;   // "in", "at": a metonym is a place
+  std::vector<std::string> actor_prepositions;   // "with", "by": a metonym is an actor
+  std::vector<std::string> position_nouns;       // "demands", "position": X's position
+  std::vector<std::string> apposition_heads;     // "head", "director": official-sounding
+  std::vector<std::string> honorifics;           // "Mr", "Ms", "President" before a name
+  std::vector<std::string> pronouns;             // he, she, his, her
+  std::vector<std::string> pair_phrases;         // "the two leaders"
+  std::vector<std::string> compound_prefixes;    // "pro", "anti": pro-Russian is not RUS
+  std::vector<std::string> role_modifiers;       // "senior", "top": "a senior French official"
+  std::vector<std::string> non_holder_modifiers; // "former", "deputy": not the holder
+  std::vector<std::string> name_stopwords;       // "of", "the": lower-case inside a name
+};
+
+// Per ambiguous name: the cues that choose between the actor and its other reading.
+struct Disambiguation {
+  std::string actor;                        // GEO
+  std::string name;                         // Georgia (empty: every name of the actor)
+  std::string other;                        // what else it means ("US state")
+  std::vector<std::string> other_before;    // word(s) right before -> other reading
+  std::vector<std::string> other_after;     // word(s) right after -> other reading
+  std::vector<std::string> other_context;   // anywhere in the article -> other reading
+  std::vector<std::string> actor_context;   // anywhere in the article -> the actor
+  bool personal_name = false;               // a capitalised neighbour makes it a person's name
+};
+
+class KnowledgeBase {
+ public:
+  KnowledgeBase() = default;
+
+  // Every data/kb/*.yaml then data/actors/*.yaml under the data directory: the
+  // compiled-in FAULTLINE_DATA_DIR unless the environment variable FAULTLINE_DATA names
+  // another one. `with_kb` false loads only data/actors (context words, CAMEO table), for
+  // users who bring their whole actor list themselves.
+  static Result<KnowledgeBase> LoadDefault(bool with_kb = true);
+  static std::string DataDir();
+
+  // Adds one file: our YAML (.yaml/.yml), or a PETRARCH or TABARI actor dictionary
+  // (sniffed from its content). Later files extend earlier ones: an actor or person
+  // defined again gets the new names and roles added.
+  Status AddFile(const std::string& path);
+  // The same from text in memory; `name` is used in error messages and to sniff.
+  Status AddText(const std::string& text, const std::string& name);
+
+  // Lookups. Pointers stay valid until the next Add*.
+  const Actor* FindActor(std::string_view code) const;
+  const Group* FindGroup(std::string_view code) const;
+  const Person* FindPerson(std::string_view name) const;
+  const RoleDef* FindRole(std::string_view role) const;
+  // The role `person` holds on `date` (full ISO), the first listed if several; null if none.
+  const RoleTerm* RoleOn(const Person& person, std::string_view date) const;
+  // The people holding `role` for `actor` on `date`.
+  std::vector<const Person*> HoldersOf(std::string_view actor, std::string_view role,
+                                       std::string_view date) const;
+  // The actor code a CAMEO code stands for ("FRAGOV" -> FRA, "IGOUNO" -> UN), or empty.
+  std::string ActorForCameo(std::string_view cameo) const;
+  // The code an imported entry stands for on `date` (PETRARCH semantics: the first dated
+  // restriction that holds, else the default code); empty date: the default code, or the
+  // single actor every code maps to.
+  std::string CodeOn(const DictionaryEntry& entry, std::string_view date) const;
+
+  const std::vector<Actor>& actors() const { return actors_; }
+  const std::vector<Group>& groups() const { return groups_; }
+  const std::vector<RoleDef>& roles() const { return roles_; }
+  const std::vector<Person>& people() const { return people_; }
+  const std::vector<DictionaryEntry>& dictionary() const { return dictionary_; }
+  const std::vector<Disambiguation>& disambiguations() const { return disambiguations_; }
+  const ContextWords& context() const { return context_; }
+  const std::vector<std::string>& files() const { return files_; }
+
+ private:
+  friend class KbYamlReader;
+  friend class KbDictionaryReader;
+
+  Actor& ActorSlot(const std::string& code);
+  Person& PersonSlot(const std::string& name);
+
+  std::vector<Actor> actors_;
+  std::vector<Group> groups_;
+  std::vector<RoleDef> roles_;
+  std::vector<Person> people_;
+  std::vector<DictionaryEntry> dictionary_;
+  std::vector<Disambiguation> disambiguations_;
+  ContextWords context_;
+  std::map<std::string, std::string, std::less<>> cameo_;  // CAMEO prefix -> actor code
+  std::unordered_map<std::string, size_t> actor_index_;
+  std::unordered_map<std::string, size_t> group_index_;
+  std::unordered_map<std::string, size_t> person_index_;
+  std::vector<std::string> files_;
+};
+
+// True for a full ISO date "YYYY-MM-DD".
+bool IsIsoDate(std::string_view s);
+
+}  // namespace faultline
