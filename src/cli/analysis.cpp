@@ -20,6 +20,8 @@ namespace faultline::cli {
 void AddAnalysisOptions(CLI::App* cmd, AnalysisOptions* options) {
   cmd->add_option("--codebook", options->codebook, "issue codebook (YAML; default data/codebooks/security.yaml)");
   cmd->add_option("--actors", options->actor_files, "extra actor files (YAML, PETRARCH, TABARI)");
+  cmd->add_flag("--explain", options->explain,
+                "print each candidate sentence's tokens, actors, clauses, cues and decisions on stderr");
 }
 
 bool CollectStatements(const InputOptions& inputs, const AnalysisOptions& analysis,
@@ -49,7 +51,8 @@ bool CollectStatements(const InputOptions& inputs, const AnalysisOptions& analys
 
   // Documents are read in order on this thread and analysed by workers; results are put
   // back in input order so output does not depend on scheduling.
-  const unsigned workers = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+  const unsigned workers =
+      analysis.explain ? 1u : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
   std::mutex mu;
   std::condition_variable cv_work, cv_space;
   std::deque<std::pair<size_t, Document>> queue;
@@ -67,7 +70,10 @@ bool CollectStatements(const InputOptions& inputs, const AnalysisOptions& analys
         cv_space.notify_one();
       }
       const auto mentions = recognizer->Recognize(item.second);
-      auto statements = extractor->Extract(item.second, mentions);
+      ExtractionStats stats;
+      stats.trace = analysis.explain;
+      auto statements = extractor->Extract(item.second, mentions, &stats);
+      if (analysis.explain) std::cerr << "# " << item.second.file << "\n" << stats.trace_text;
       std::lock_guard<std::mutex> lock(mu);
       if (results.size() <= item.first) results.resize(item.first + 1);
       results[item.first] = std::move(statements);

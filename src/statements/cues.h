@@ -43,7 +43,8 @@ class CueLexicon {
   const PatternSet& cues() const { return cues_; }
   const Cue& cue(int payload) const { return cue_entries_[payload]; }
   // Reporting verbs (payload 0: plain, 1: takes an addressee, 3: reports only with
-  // "that" or a quote after it) and cognition verbs (2).
+  // "that" or a quote after it), cognition verbs (2) and attitude verbs (4: the subject
+  // of "hopes that ..." holds the stance of what follows, whoever does it).
   const PatternSet& speech() const { return speech_; }
   const PatternSet& exceptions() const { return exceptions_; }
   const PatternSet& camp_members() const { return camp_members_; }

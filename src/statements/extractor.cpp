@@ -126,6 +126,14 @@ class SentenceAnalyzer {
   ExtractionStats* stats_ = nullptr;
   void Emit(const Holder& h, int issue, int stance, const std::string& cue, const std::string& rule);
   std::string Surface(size_t b, size_t e) const;
+  // Words between token positions, an actor's name counting as one.
+  size_t Distance(size_t from, size_t to) const {
+    size_t d = 0;
+    for (size_t t = from; t < to; ++t)
+      if (toks_[t].type == TokenType::kWord && (toks_[t].mention < 0 || t == from || toks_[t - 1].mention != toks_[t].mention))
+        ++d;
+    return d;
+  }
   std::string Source() const;
 
   const Codebook& cb_;
@@ -354,6 +362,14 @@ Subject SentenceAnalyzer::SubjectAt(size_t a, size_t b) const {
     s.pronoun = toks_[i].norm;
     return s;
   }
+  // "her country", "his government": the speaker's own state
+  if (i + 1 < b && lex_.possessives().count(toks_[i].norm) &&
+      (toks_[i + 1].norm == "country" || toks_[i + 1].norm == "government" || toks_[i + 1].norm == "nation" ||
+       toks_[i + 1].norm == "administration")) {
+    s.kind = SubjKind::kPronoun;
+    s.pronoun = toks_[i].norm == "our" ? "we" : "he";
+    return s;
+  }
   for (size_t j = i; j < b; ++j) {
     if (toks_[j].mention >= 0) {
       Holder h;
@@ -426,7 +442,7 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
     }
     while (cs < c0 && (toks_[cs].norm == "that" || toks_[cs].norm == "about" || toks_[cs].norm == "of" ||
                        toks_[cs].norm == ",")) ++cs;
-    if (sincerity) return speaker;  // the believer holds the stance
+    if (sincerity || verb->payload == 4) return speaker;  // the believer / hoper holds the stance
     Subject inner = SubjectAt(cs, c0);
     switch (inner.kind) {
       case SubjKind::kActors:
@@ -446,13 +462,28 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
         return Holder{};
     }
   }
-  // a participle clause ("..., hoping this would ...") shares the main clause's subject
+  // a participle clause ("..., hoping this would ...", "while opposing ...") shares the
+  // main clause's subject
+  size_t pb = c.b;
+  if (pb < c0 && (toks_[pb].norm == "while" || toks_[pb].norm == "and" || toks_[pb].norm == "thereby")) ++pb;
   if (ci > 0 && !clause0_holder_.empty() && !c.in_quote && c.b > 0 && toks_[c.b - 1].norm == "," &&
-      toks_[c.b].mention < 0 && toks_[c.b].norm.size() > 4 &&
-      toks_[c.b].norm.compare(toks_[c.b].norm.size() - 3, 3, "ing") == 0 && c0 > c.b) {
+      toks_[pb].mention < 0 && toks_[pb].norm.size() > 4 &&
+      toks_[pb].norm.compare(toks_[pb].norm.size() - 3, 3, "ing") == 0 && c0 >= pb) {
     Holder h = clause0_holder_;
     h.rule = "participle";
     return h;
+  }
+  // a relative clause on a name ("Russia, which has criticized ...") belongs to it
+  if (c.b >= 2 && (toks_[c.b].norm == "which" || toks_[c.b].norm == "who") && toks_[c.b - 1].norm == "," &&
+      toks_[c.b - 2].mention >= 0) {
+    size_t j = c.b - 2;
+    while (j > 0 && toks_[j - 1].mention == toks_[c.b - 2].mention) --j;
+    Holder h;
+    CollectGroup(j, c.b - 1, j, &h);
+    if (!h.empty()) {
+      h.rule = "relative";
+      return h;
+    }
   }
   Subject s = SubjectAt(c.b, c0);
   switch (s.kind) {
@@ -811,8 +842,18 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
     for (const auto& q : cues_)
       if (q.b >= rs && q.e <= term.b && q.polar() && q.kind != CueKind::kFrame) only_frames = false;
     if (has_act) only_frames = false;
-    // the nearest stance cue must be close to the term it governs
-    if (!polars.empty() && !only_frames && term.b > polars.back().e + 10) polars.clear();
+    // The nearest stance cue must be close to the term it governs, and each earlier cue
+    // close to the next one: a chain does not run across unrelated stretches
+    // ("... by the end of March and to continue ... support"). A name counts as one word.
+    if (!polars.empty() && !only_frames) {
+      if (Distance(polars.back().e, term.b) > 10) {
+        polars.clear();
+      } else {
+        size_t keep = polars.size() - 1;
+        while (keep > 0 && Distance(polars[keep - 1].e, polars[keep].b) <= 8) --keep;
+        polars.erase(polars.begin(), polars.begin() + keep);
+      }
+    }
     // Evaluations after the term: "talks with Putin are counterproductive",
     // "regards dialogue ... as counterproductive", "talks shouldn't be held".
     size_t next_term = c.e;
@@ -840,6 +881,28 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       }
     }
     if (has_post) negations += post_neg;
+    // A passive after the term with its agent: "the aid was approved by Congress".
+    if ((polars.empty() || only_frames) && !has_post && !term.proform) {
+      size_t t = term.e;
+      static const WordSet kAux = {"was", "were", "is", "are", "been", "being", "be", "has", "have", "had",
+                                   "will", "would", "also", "already", "later", "now"};
+      while (t < post_end && kAux.count(toks_[t].norm)) ++t;
+      if (t > term.e && t < post_end) {
+        for (const auto& q : cues_) {
+          if (q.b != t || !(q.verb || q.act >= 0)) continue;
+          if (q.act >= 0 && cb_.act(q.act).issue != term.issue) continue;
+          if (q.act < 0 && q.kind != CueKind::kSupport && q.kind != CueKind::kOppose) continue;
+          if (q.e + 1 < c.e && toks_[q.e].norm == "by" && toks_[q.e + 1].mention >= 0 && !hypothetical) {
+            Holder agent;
+            CollectGroup(q.e + 1, c.e, q.e + 1, &agent);
+            agent.rule = "passive-agent";
+            const int pol = (q.act >= 0 ? cb_.act(q.act).stance : q.polarity()) * term.polarity;
+            Emit(agent, term.issue, pol, Surface(q.b, q.e + 1), "passive");
+          }
+          break;
+        }
+      }
+    }
     if ((polars.empty() || only_frames) && !has_post) {
       // coordination: "the supply of tanks and aircraft", "a deal that would include neutrality"
       if (prev != nullptr && term.b <= prev->end + 8 && !term.proform) {
@@ -908,6 +971,21 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
         while (j > c.b && toks_[j - 1].mention == toks_[k].mention) --j;
         CollectGroup(j, k + 1, j, &possessor);
         possessor.rule = "possessor";
+      }
+      // "commitments from Japan, Canada ...", "objections of the Baltic states"
+      if (possessor.empty() && polars[pi].phrase) {
+        size_t k2 = polars[pi].e;
+        if (k2 > polars[pi].b && (toks_[k2 - 1].norm == "of" || toks_[k2 - 1].norm == "from")) --k2;
+        if (k2 < term.b && (toks_[k2].norm == "from" || toks_[k2].norm == "by" || toks_[k2].norm == "of")) {
+          size_t j = k2 + 1;
+          while (j < term.b && toks_[j].mention < 0 && (toks_[j].norm == "the" || toks_[j].capitalized ||
+                                                          lex_.subject_words().count(toks_[j].norm)))
+            ++j;
+          if (j < term.b && toks_[j].mention >= 0) {
+            CollectGroup(j, term.b, k2 + 1, &possessor);
+            possessor.rule = "cue-agent";
+          }
+        }
       }
       if (!possessor.empty()) {
         possessed_at = pi;
@@ -1080,6 +1158,35 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
   for (size_t ci = 0; ci < clauses_.size(); ++ci) AnalyzeClause(ci);
 }
 
+// Sentences of a text whose prose may be hard-wrapped (press releases at 70 columns):
+// ICU ends a sentence at every line feed, so a line feed inside wrapped prose (a long line
+// that does not end a sentence, followed by one that continues it) is read as a space.
+// Replacing a byte by a byte keeps every offset valid for the original text.
+std::vector<Span> SplitWrappedSentences(const std::string& text) {
+  std::string copy;
+  size_t line_start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\n') continue;
+    const size_t len = i - line_start;
+    const bool blank_next = i + 1 >= text.size() || text[i + 1] == '\n' || text[i + 1] == '\r';
+    char last = len > 0 ? text[i - 1] : '\n';
+    size_t k = i;
+    while (k > line_start && (text[k - 1] == ' ' || text[k - 1] == '\r')) --k;
+    last = k > line_start ? text[k - 1] : '\n';
+    const bool ends_sentence = last == '.' || last == '!' || last == '?' || last == ':' || last == '"' ||
+                               (k >= line_start + 3 && text.compare(k - 3, 3, "\xE2\x80\x9D") == 0);
+    size_t n = i + 1;
+    while (n < text.size() && text[n] == ' ') ++n;
+    const bool bullet_next = n < text.size() && (text[n] == '*' || text[n] == '-' || text[n] == '#');
+    if (len >= 55 && !blank_next && !ends_sentence && !bullet_next) {
+      if (copy.empty()) copy = text;
+      copy[i] = ' ';
+    }
+    line_start = i + 1;
+  }
+  return SplitSentences(copy.empty() ? std::string_view(text) : std::string_view(copy));
+}
+
 }  // namespace
 
 std::string StatementDocName(const Document& doc) {
@@ -1111,7 +1218,7 @@ std::vector<Statement> StatementExtractor::Extract(const Document& doc, const st
   std::vector<Mention> sorted = mentions;
   std::sort(sorted.begin(), sorted.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   const std::vector<Span> paras = SplitParagraphs(doc.text);
-  const std::vector<Span> sentences = SplitSentences(doc.text);
+  const std::vector<Span> sentences = SplitWrappedSentences(doc.text);
   size_t m = 0, p = 0;
   for (size_t i = 0; i < sentences.size(); ++i) {
     const Span s = sentences[i];
