@@ -58,6 +58,11 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
     Status s = StringList(node, "when_actor", &issue.when_actor);
     if (s.ok()) s = StringList(node, "unless_actor", &issue.unless_actor);
     if (!s.ok()) return fail(s.reason());
+    if (node["actor_scope"]) {
+      const std::string scope = node["actor_scope"].as<std::string>();
+      if (scope != "clause" && scope != "context") return fail("actor_scope must be 'clause' or 'context'");
+      issue.context_scope = scope == "context";
+    }
     const int idx = static_cast<int>(cb.issues_.size());
     cb.issues_.push_back(issue);
 

@@ -66,7 +66,11 @@ struct Camp {
 };
 
 struct DocState {
+  Holder last_person;  // the last holder that named a person
+  size_t last_person_sentence = 0;
+  std::vector<std::vector<std::string>> sentence_actors;  // codes named in each sentence so far
   Holder last_holder;
+  size_t last_holder_sentence = 0;
   int last_issue = -1;
   int last_polarity = 1;
   size_t last_issue_sentence = 0;
@@ -257,6 +261,7 @@ void SentenceAnalyzer::SplitClauses() {
   // A sentence-initial prepositional phrase ("According to Bloomberg, ...") ends at its comma.
   size_t first = 0;
   while (first < n && toks_[first].type != TokenType::kWord) ++first;
+  if (first < n && (toks_[first].norm == "but" || toks_[first].norm == "and" || toks_[first].norm == "yet")) ++first;
   if (first < n && lex_.intro_prepositions().count(toks_[first].norm)) {
     for (size_t t = first; t < n && t < first + 16; ++t)
       if (toks_[t].norm == ",") {
@@ -404,7 +409,12 @@ Holder SentenceAnalyzer::ResolvePronoun(const std::string& p, bool in_quote) con
     }
     return Holder{};
   }
-  Holder h = st_.last_holder;
+  // only a holder named in this or the previous sentence; "he"/"she" only a person
+  const bool personal = p == "he" || p == "she";
+  const Holder& last = personal ? st_.last_person : st_.last_holder;
+  const size_t when = personal ? st_.last_person_sentence : st_.last_holder_sentence;
+  if (when + 1 < index_ || last.empty()) return Holder{};
+  Holder h = last;
   h.rule = "pronoun";
   return h;
 }
@@ -741,7 +751,14 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       }
     Subject s = SubjectAt(c.b, first_cue);
     if (s.kind == SubjKind::kActors) {
-      if (!c.in_quote) st_.last_holder = s.holder;
+      if (!c.in_quote) {
+        st_.last_holder = s.holder;
+        st_.last_holder_sentence = index_;
+        if (!s.holder.person.empty()) {
+          st_.last_person = s.holder;
+          st_.last_person_sentence = index_;
+        }
+      }
       if (ci == 0 || clause0_holder_.empty()) clause0_holder_ = s.holder;
     }
   }
@@ -842,6 +859,8 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
     for (const auto& q : cues_)
       if (q.b >= rs && q.e <= term.b && q.polar() && q.kind != CueKind::kFrame) only_frames = false;
     if (has_act) only_frames = false;
+    Polar chain_anchor{0, 0, 0, false, false};
+    bool has_anchor = false;
     // The nearest stance cue must be close to the term it governs, and each earlier cue
     // close to the next one: a chain does not run across unrelated stretches
     // ("... by the end of March and to continue ... support"). A name counts as one word.
@@ -851,7 +870,13 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       } else {
         size_t keep = polars.size() - 1;
         while (keep > 0 && Distance(polars[keep - 1].e, polars[keep].b) <= 8) --keep;
-        polars.erase(polars.begin(), polars.begin() + keep);
+        // Cues before a long stretch do not bear on this term's polarity; the first
+        // one still anchors the holder (and a passive there still has no agent).
+        if (keep > 0) {
+          chain_anchor = polars.front();
+          has_anchor = true;
+          polars.erase(polars.begin(), polars.begin() + keep);
+        }
       }
     }
     // Evaluations after the term: "talks with Putin are counterproductive",
@@ -938,7 +963,8 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       issue = st_.last_issue;
       stance = polarity * st_.last_polarity;
     }
-    const size_t c0 = polars.empty() ? term.b : polars.front().b;
+    const Polar* first = has_anchor ? &chain_anchor : (polars.empty() ? nullptr : &polars.front());
+    const size_t c0 = first == nullptr ? term.b : first->b;
     // Camp definition: "the camp of countries that oppose talks", "those who favor talks".
     {
       size_t k = c0;
@@ -982,8 +1008,10 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
                                                           lex_.subject_words().count(toks_[j].norm)))
             ++j;
           if (j < term.b && toks_[j].mention >= 0) {
-            CollectGroup(j, term.b, k2 + 1, &possessor);
-            possessor.rule = "cue-agent";
+            const size_t after = CollectGroup(j, term.b, k2 + 1, &possessor);
+            // "a review of EU sanctions": a name that modifies the term is not an agent
+            if (after >= term.b) possessor = Holder{};
+            else possessor.rule = "cue-agent";
           }
         }
       }
@@ -1004,18 +1032,31 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
     if (possessor.empty() || possessed_at > 0) {
       // Passive: "Ukraine was offered ...": the subject is not the agent.
       bool passive = false;
-      if (!polars.empty() && polars.front().verb) {
-        size_t k = polars.front().b;
+      if (first != nullptr && first->verb) {
+        size_t k = first->b;
         while (k > c.b && (toks_[k - 1].norm == "reportedly" || toks_[k - 1].norm == "also" ||
                            toks_[k - 1].norm == "already" || toks_[k - 1].norm == "being"))
           --k;
         static const WordSet kBe = {"was", "were", "is", "are", "been", "be", "get", "got"};
-        const std::string& w = toks_[polars.front().b].norm;
+        const std::string& w = toks_[first->b].norm;
         const bool participle = (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || w == "sent" ||
                                 w == "given" || w == "held" || w == "made" || w == "taken";
         passive = k > c.b && kBe.count(toks_[k - 1].norm) && participle;
       }
-      if (!passive) h = FindHolder(c, c0, sincerity, ci);
+      // "targeted the chancellor for signing ...": the gerund's subject is the object
+      const bool for_gerund = first != nullptr && first->b > c.b && toks_[first->b - 1].norm == "for" &&
+                              toks_[first->b].norm.size() > 4 &&
+                              toks_[first->b].norm.compare(toks_[first->b].norm.size() - 3, 3, "ing") == 0;
+      // "criticized the others for being too slow to ...": the same, further along
+      bool gerund_between = false;
+      for (size_t t = c0; t + 1 < term.b; ++t) {
+        if (toks_[t].norm != "for") continue;
+        bool in_cue = false;
+        for (const auto& q : cues_) in_cue |= q.b <= t && t < q.e;
+        const std::string& g = toks_[t + 1].norm;
+        if (!in_cue && g.size() > 4 && g.compare(g.size() - 3, 3, "ing") == 0) gerund_between = true;
+      }
+      if (!passive && !for_gerund && !gerund_between) h = FindHolder(c, c0, sincerity, ci);
       if (h.empty()) {
         // passive agent: "a move opposed by Russia", "was offered by France"
         for (size_t t = c0 + 1; t + 1 < c.e && t < term.e + 4; ++t)
@@ -1053,6 +1094,14 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
       if (toks_[u].mention < 0) toks_[u].mention = static_cast<int>(m);
   }
   const size_t n = toks_.size();
+  {
+    std::vector<std::string> named;
+    for (const auto& m : ments_)
+      for (const auto& a : m.actors)
+        if (!Contains(named, a)) named.push_back(a);
+    if (st_.sentence_actors.size() <= index_) st_.sentence_actors.resize(index_ + 1);
+    st_.sentence_actors[index_] = std::move(named);
+  }
   if (n == 0) return;
 
   // Issue vocabulary first: most sentences have none and cost no more.
@@ -1071,7 +1120,14 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
       FindSpeech();
       if (!clauses_.empty()) {
         Subject s = SubjectAt(clauses_[0].b, clauses_[0].e);
-        if (s.kind == SubjKind::kActors && !clauses_[0].in_quote) st_.last_holder = s.holder;
+        if (s.kind == SubjKind::kActors && !clauses_[0].in_quote) {
+          st_.last_holder = s.holder;
+          st_.last_holder_sentence = index_;
+          if (!s.holder.person.empty()) {
+            st_.last_person = s.holder;
+            st_.last_person_sentence = index_;
+          }
+        }
       }
       FindSpeaker(para);
     }
@@ -1088,7 +1144,13 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
   std::sort(term_matches.begin(), term_matches.end(), [](const PatternMatch& a, const PatternMatch& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.length > b.length;
   });
-  auto clause_names = [&](size_t at, const std::vector<std::string>& codes) {
+  auto clause_names = [&](size_t at, const std::vector<std::string>& codes, bool context) {
+    if (context) {
+      for (size_t back = 0; back < 6 && back <= index_; ++back)
+        for (const auto& a : st_.sentence_actors[index_ - back])
+          if (Contains(codes, a)) return true;
+      return false;
+    }
     const int ci = clause_of_[at];
     if (ci < 0) return false;
     for (size_t t = clauses_[ci].b; t < clauses_[ci].e; ++t)
@@ -1103,8 +1165,8 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
     if (clause_of_[m.begin] < 0) continue;
     const IssueTerm& it = cb_.term(m.payload);
     const Issue& issue = cb_.issues()[it.issue];
-    if (!issue.when_actor.empty() && !clause_names(m.begin, issue.when_actor)) continue;
-    if (!issue.unless_actor.empty() && clause_names(m.begin, issue.unless_actor)) continue;
+    if (!issue.when_actor.empty() && !clause_names(m.begin, issue.when_actor, issue.context_scope)) continue;
+    if (!issue.unless_actor.empty() && clause_names(m.begin, issue.unless_actor, false)) continue;
     if (it.act >= 0) {
       // an act's own object needs the act's verb shortly before it
       bool found = false;
@@ -1136,6 +1198,12 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
     const CueKind kind = lex_.cue(m.payload).kind;
     if (kind != CueKind::kNegation && kind != CueKind::kProform && OverlapsMention(m.begin, m.end)) continue;
     if ((kind == CueKind::kSupport || kind == CueKind::kOppose) && is_speech(m.begin, m.end)) continue;
+    // "the end of March", "the promised 2 percent": a verb form after a determiner is a
+    // noun or an adjective here, not the actor's act
+    if (lex_.cue(m.payload).verb && m.begin > 0) {
+      const std::string& d = toks_[m.begin - 1].norm;
+      if (d == "the" || d == "a" || d == "an" || d == "this" || d == "that") continue;
+    }
     const Cue& cue = lex_.cue(m.payload);
     if (cue.kind == CueKind::kProform) {
       terms_.push_back(TermHit{m.begin, m.end, -1, 1, -1, true});
