@@ -186,6 +186,8 @@ bool SentenceAnalyzer::StartsOpener(size_t t, const WordSet& set) const {
   if (t >= toks_.size()) return false;
   if (set.count(toks_[t].norm)) return true;
   if (t + 1 < toks_.size() && set.count(toks_[t].norm + " " + toks_[t + 1].norm)) return true;
+  if (t + 2 < toks_.size() && set.count(toks_[t].norm + " " + toks_[t + 1].norm + " " + toks_[t + 2].norm))
+    return true;
   return false;
 }
 
@@ -304,7 +306,10 @@ size_t SentenceAnalyzer::CollectGroup(size_t j, size_t limit, size_t np_start, H
                                 "some", "a", "number", "of", "several", "many", "both", "(", ")", "its",
                                 "their", "leaders", "leader", "governments", "government", "representatives",
                                 "officials", "official", "members", "countries", "nations", "states", "allies",
-                                "&", "plus", "along", "with", "together", "also", "nearly", "virtually"};
+                                "&", "plus", "along", "with", "together", "also", "nearly", "virtually",
+                                "central", "eastern", "western", "northern", "southern", "east", "west",
+                                "european", "nordic", "baltic", "key", "major", "fellow", "neighboring",
+                                "neighbouring", "like-minded"};
   std::vector<std::string> codes, excluded;
   std::vector<const Mention*> used;
   size_t k = j;
@@ -394,10 +399,12 @@ Subject SentenceAnalyzer::SubjectAt(size_t a, size_t b) const {
     const bool ok = lex_.subject_words().count(t.norm) || t.capitalized || t.type == TokenType::kOpenParen ||
                     t.type == TokenType::kCloseParen || t.type == TokenType::kDash || t.type == TokenType::kHyphen ||
                     (t.type == TokenType::kWord && !t.norm.empty() && t.norm[0] >= '0' && t.norm[0] <= '9');
-    if (!ok) break;
+    if (!ok) {
+      s.kind = SubjKind::kNone;
+      return s;
+    }
   }
-  s.kind = SubjKind::kNone;
-  return s;
+  return s;  // only determiners and the like before the cue: no subject of its own
 }
 
 Holder SentenceAnalyzer::ResolvePronoun(const std::string& p, bool in_quote) const {
@@ -777,12 +784,14 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
         CollectGroup(j, c.e, u, &h);
         h.rule = "camp";
         Emit(h, st_.camp.issue, st_.camp.stance, Surface(t, u) + " ... " + st_.camp.cue, "member");
+        Trace("  camp members " + std::to_string(h.actors.size()) + " " + cb_.issues()[st_.camp.issue].id);
       }
       break;
     }
   }
 
   size_t prev_end = c.b;
+  bool clause_passive = false;
   Chain* prev = nullptr;
   Chain chain_store;
   static const WordSet kCoordination = {",", "and", "or", "as", "well", "including", "such", "that", "which",
@@ -972,6 +981,7 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       if (k > c.b + 1 && (toks_[k - 1].norm == "that" || toks_[k - 1].norm == "who" || toks_[k - 1].norm == "which") &&
           lex_.camp_nouns().count(toks_[k - 2].norm) && toks_[k - 2].mention < 0) {
         st_.camp = Camp{issue, stance, index_ + 2, cue_text};
+        Trace("  camp defined: " + cb_.issues()[issue].id + " " + std::to_string(stance));
         continue;
       }
     }
@@ -1056,7 +1066,10 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
         const std::string& g = toks_[t + 1].norm;
         if (!in_cue && g.size() > 4 && g.compare(g.size() - 3, 3, "ing") == 0) gerund_between = true;
       }
-      if (!passive && !for_gerund && !gerund_between) h = FindHolder(c, c0, sincerity, ci);
+      // "Ukraine was offered ... to encourage ...": the rest of a passive clause has no
+      // agent either
+      if (passive) clause_passive = true;
+      if (!passive && !for_gerund && !gerund_between && !clause_passive) h = FindHolder(c, c0, sincerity, ci);
       if (h.empty()) {
         // passive agent: "a move opposed by Russia", "was offered by France"
         for (size_t t = c0 + 1; t + 1 < c.e && t < term.e + 4; ++t)
@@ -1202,7 +1215,7 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
     // noun or an adjective here, not the actor's act
     if (lex_.cue(m.payload).verb && m.begin > 0) {
       const std::string& d = toks_[m.begin - 1].norm;
-      if (d == "the" || d == "a" || d == "an" || d == "this" || d == "that") continue;
+      if (d == "the" || d == "a" || d == "an" || d == "this") continue;
     }
     const Cue& cue = lex_.cue(m.payload);
     if (cue.kind == CueKind::kProform) {
