@@ -49,11 +49,11 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
   if (const YAML::Node irr = root["irregular"]; irr && irr.IsMap())
     for (const auto& kv : irr) lex.irregular_[kv.first.as<std::string>()] = List(kv.second);
 
-  auto add = [&](CueKind kind, const YAML::Node& n, Inflect inflect) -> Status {
+  auto add = [&](CueKind kind, const YAML::Node& n, Inflect inflect, bool noun = false) -> Status {
     for (const auto& text : List(n)) {
       const int payload = static_cast<int>(lex.cue_entries_.size());
       if (Status s = lex.cues_.Add(text, inflect, payload, lex.irregular_); !s.ok()) return s.WithLocation(path);
-      lex.cue_entries_.push_back(Cue{kind, text, inflect == Inflect::kVerb});
+      lex.cue_entries_.push_back(Cue{kind, text, inflect == Inflect::kVerb, noun});
     }
     return Status::Ok();
   };
@@ -67,6 +67,7 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
     if (!n) continue;
     if (Status s = add(sec.kind, n["verbs"], Inflect::kVerb); !s.ok()) return s;
     if (Status s = add(sec.kind, n["phrases"], Inflect::kNone); !s.ok()) return s;
+    if (Status s = add(sec.kind, n["nouns"], Inflect::kNone, true); !s.ok()) return s;
   }
   // These sections are a list, or a map with `phrases` (and `verbs`, inflected).
   for (const Section& sec :

@@ -29,6 +29,7 @@ struct Cue {
   CueKind kind = CueKind::kSupport;
   std::string text;   // as written in the lexicon
   bool verb = false;  // listed as a verb (may head a passive: "was offered")
+  bool noun = false;  // a noun ("calls for"): a name just before it is its holder
 };
 
 using WordSet = std::unordered_set<std::string>;

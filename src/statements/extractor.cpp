@@ -24,6 +24,7 @@ struct CueHit {
   CueKind kind = CueKind::kSupport;
   int act = -1;  // >= 0: an issue-specific act (codebook)
   bool verb = false;
+  bool noun = false;
   int polarity() const {
     switch (kind) {
       case CueKind::kOppose:
@@ -805,7 +806,7 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       size_t b, e;
       int polarity;
       bool verb;
-      bool phrase;  // a noun or adjective phrase ("calls for", "warnings against")
+      bool phrase;  // a noun cue ("calls for", "warnings against"): may have its own holder
     };
     std::vector<Polar> polars;  // stance-bearing cues before the term, in order
     int negations = 0;
@@ -845,8 +846,7 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
         if (a.act >= 0 && cb_.act(a.act).issue == term.issue && a.b < q.e && q.b < a.e) shadowed = true;
       if (shadowed) continue;
       if (q.kind == CueKind::kSincerity) sincerity = true;
-      polars.push_back(Polar{q.b, q.e, q.polarity(), q.verb, !q.verb && q.kind != CueKind::kFrame});
-      if (q.kind == CueKind::kFrame) polars.back().phrase = false;
+      polars.push_back(Polar{q.b, q.e, q.polarity(), q.verb, q.noun});
       add_cue_text(q.b, q.e);
     }
     // negators not matched as cues ("don't", "won't")
@@ -920,8 +920,15 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       size_t t = term.e;
       static const WordSet kAux = {"was", "were", "is", "are", "been", "being", "be", "has", "have", "had",
                                    "will", "would", "also", "already", "later", "now"};
+      // "sanctions on Russia were approved by ...": step over a short modifier
+      size_t skip = 0;
+      while (t + skip < post_end && skip < 5 && !kAux.count(toks_[t + skip].norm) &&
+             toks_[t + skip].type == TokenType::kWord)
+        ++skip;
+      if (t + skip < post_end && kAux.count(toks_[t + skip].norm)) t += skip;
+      const size_t aux_start = t;
       while (t < post_end && kAux.count(toks_[t].norm)) ++t;
-      if (t > term.e && t < post_end) {
+      if (t > aux_start && t < post_end) {
         for (const auto& q : cues_) {
           if (q.b != t || !(q.verb || q.act >= 0)) continue;
           if (q.act >= 0 && cb_.act(q.act).issue != term.issue) continue;
@@ -1221,7 +1228,7 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
     if (cue.kind == CueKind::kProform) {
       terms_.push_back(TermHit{m.begin, m.end, -1, 1, -1, true});
     } else {
-      cues_.push_back(CueHit{m.begin, m.end, cue.kind, -1, cue.verb});
+      cues_.push_back(CueHit{m.begin, m.end, cue.kind, -1, cue.verb, cue.noun});
     }
     taken_end = m.end;
   }
