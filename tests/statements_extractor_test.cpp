@@ -74,7 +74,7 @@ TEST_F(ExtractorTest, VagueGroupsAreNotCoded) {
 }
 
 TEST_F(ExtractorTest, QuoteWithSpeakerAfterIt) {
-  EXPECT_THAT(Run("“We will never accept a ceasefire on these terms, whatever happens,” a Polish official said."),
+  EXPECT_THAT(Run("“We will never accept a ceasefire with Russia on these terms, whatever happens,” a Polish official said."),
               ElementsAre("POL talks -1"));
 }
 

@@ -2,6 +2,7 @@
 // statement rules are tested on their own (no knowledge base, no recognizer).
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
 

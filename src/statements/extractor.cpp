@@ -258,7 +258,17 @@ void SentenceAnalyzer::SplitClauses() {
   for (size_t t = 0; t < n; ++t) {
     const Token& k = toks_[t];
     if (k.norm == ";" || k.norm == ":") boundary[t] = 1;
+    // "Spain, which has ..., said ...": a reporting verb right after a comma resumes the
+    // sentence's subject
+    if (k.norm == "," && t + 1 < n && lex_.reporters().count(toks_[t + 1].norm) && toks_[t + 1].norm != "told")
+      boundary[t] = 1;
     if (k.norm == "," && StartsOpener(t + 1, lex_.openers_with_comma())) boundary[t] = 1;
+    // ", and Berlin continues ...": a new subject after a comma, unless the comma is in
+    // a list of names ("France, the UK, and Germany")
+    if (k.norm == "," && t > 0 && toks_[t - 1].mention < 0 && t + 2 < n &&
+        (toks_[t + 1].norm == "and" || toks_[t + 1].norm == "but") &&
+        (toks_[t + 2].mention >= 0 || lex_.pronouns().count(toks_[t + 2].norm)))
+      boundary[t] = 1;
     if (t > 0 && StartsOpener(t, lex_.openers_alone()) && !boundary[t - 1]) starts[t] = 1;
   }
   // A sentence-initial prepositional phrase ("According to Bloomberg, ...") ends at its comma.
@@ -511,6 +521,13 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
     case SubjKind::kPronoun:
       return ResolvePronoun(s.pronoun, c.in_quote);
     case SubjKind::kEmpty: {
+      // "... but wants faster returns": a verb phrase coordinated with the main clause
+      if (ci > 0 && !clause0_holder_.empty() &&
+          (toks_[c.b].norm == "but" || toks_[c.b].norm == "and" || toks_[c.b].norm == "yet")) {
+        Holder h = clause0_holder_;
+        h.rule = "coordinated-verb";
+        return h;
+      }
       if (c.in_quote && !speaker_.empty()) {
         Holder h = speaker_;
         h.rule = "quote-speaker";
