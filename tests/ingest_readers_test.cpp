@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "ingest/byte_stream.h"
 #include "ingest/gzip.h"
 #include "ingest/input_walker.h"
 #include "ingest/json_reader.h"
@@ -65,6 +66,81 @@ TEST(GzipTest, TruncatedStreamIsAnError) {
   // Cut inside the trailer (CRC/length) too.
   r = Gunzip(gz.substr(0, gz.size() - 3), 1 << 20);
   EXPECT_FALSE(r.ok());
+}
+
+TEST(DocumentReaderTest, TruncatedGzipKeepsTheWholeRecordsBeforeTheCut) {
+  std::string jsonl;
+  for (int i = 0; i < 200; ++i)
+    jsonl += "{\"id\": \"r" + std::to_string(i) + "\", \"text\": \"Record number " +
+             std::to_string(i * 7919) + " of a file cut short.\"}\n";
+  std::string gz = GzipMember(jsonl);
+  Collected c;
+  ReadOptions ro;
+  ro.detect_language = false;
+  DocumentReader reader(ro, c.doc_sink(), c.error_sink());
+  reader.ReadBytes(gz.substr(0, gz.size() * 2 / 3), "cut.jsonl.gz");
+  EXPECT_GT(c.docs.size(), 10u);
+  EXPECT_LT(c.docs.size(), 200u);
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_THAT(c.errors[0].ToString(), HasSubstr("cut.jsonl.gz: truncated gzip"));
+  // A text file cut short gives no document, only the error.
+  Collected t;
+  DocumentReader text_reader(ro, t.doc_sink(), t.error_sink());
+  std::string prose;
+  for (int i = 0; i < 200; ++i) prose += "Sentence " + std::to_string(i * 7919) + " of an article.\n";
+  std::string prose_gz = GzipMember(prose);
+  text_reader.ReadBytes(prose_gz.substr(0, prose_gz.size() * 2 / 3), "cut.txt.gz");
+  EXPECT_TRUE(t.docs.empty());
+  EXPECT_EQ(t.errors.size(), 1u);
+}
+
+TEST(ByteStreamTest, ReadsMultiMemberGzipPieceByPiece) {
+  std::string plain;
+  for (int i = 0; i < 20000; ++i) plain += "line " + std::to_string(i * 31) + "\n";
+  std::string gz = GzipMember(plain.substr(0, 70000)) + GzipMember(plain.substr(70000));
+  std::unique_ptr<ByteStream> in = ByteStream::FromString(gz);
+  std::string got;
+  while (true) {
+    ASSERT_TRUE(in->Fill(1000).ok());
+    std::string_view a = in->available();
+    if (a.empty()) break;
+    size_t n = std::min<size_t>(a.size(), 777);
+    got.append(a.substr(0, n));
+    in->Consume(n);
+  }
+  EXPECT_TRUE(in->gzipped());
+  EXPECT_EQ(got, plain);
+  EXPECT_FALSE(in->failed());
+}
+
+TEST(DocumentReaderTest, JsonLinesStreamPastTheSizeLimit) {
+  TempDir dir;
+  std::string jsonl;
+  for (int i = 0; i < 3000; ++i)
+    jsonl += "{\"id\": \"r" + std::to_string(i) + "\", \"text\": \"" + std::string(900, 'x') + "\"}\n";
+  jsonl += "{\"id\": \"huge\", \"text\": \"" + std::string(2 << 20, 'y') + "\"}\n";
+  jsonl += "{\"id\": \"last\", \"text\": \"after the huge one\"}\n";
+  WriteFile(dir / "big.jsonl", jsonl);  // ~5 MB
+  ReadOptions ro;
+  ro.max_file_bytes = 1 << 20;
+  ro.detect_language = false;
+  Collected c;
+  DocumentReader reader(ro, c.doc_sink(), c.error_sink());
+  reader.ReadFile(dir / "big.jsonl");
+  ASSERT_EQ(c.docs.size(), 3001u);
+  EXPECT_EQ(c.docs.back().id, "last");
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_THAT(c.errors[0].ToString(), HasSubstr("big.jsonl:3001: line longer than the limit"));
+}
+
+TEST(DocumentReaderTest, InvalidUtf8InJsonLinesIsReportedOnce) {
+  Collected c;
+  DocumentReader reader(ReadOptions{}, c.doc_sink(), c.error_sink());
+  reader.ReadBytes("{\"text\": \"ok\"}\n{\"text\": \"caf\xE9\"}\n{\"text\": \"na\xEFve\"}\n", "l.jsonl");
+  ASSERT_EQ(c.docs.size(), 3u);
+  EXPECT_EQ(c.docs[1].text, "caf\xEF\xBF\xBD");
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_THAT(c.errors[0].ToString(), HasSubstr("l.jsonl:2: invalid UTF-8"));
 }
 
 TEST(GzipTest, RefusesOutputOverTheLimit) {
@@ -274,6 +350,19 @@ TEST(DocumentReaderTest, GzipTextHtmlAndOutletFromUrl) {
   EXPECT_EQ(reader.documents(), 3u);
 }
 
+TEST(DocumentReaderTest, HtmlFileWithoutMainTextIsAnError) {
+  ReadOptions ro;
+  ro.parse_html = FakeHtml;
+  Collected c;
+  DocumentReader reader(ro, c.doc_sink(), c.error_sink());
+  reader.ReadBytes("<html><body>  </body></html>", "listing.html");
+  reader.ReadBytes("<html><p>no body tag</p></html>", "odd.html");
+  EXPECT_TRUE(c.docs.empty());
+  ASSERT_EQ(c.errors.size(), 2u);
+  EXPECT_EQ(c.errors[0].ToString(), "listing.html: no main text found in the HTML page");
+  EXPECT_EQ(c.errors[1].ToString(), "odd.html: no body");
+}
+
 TEST(DocumentReaderTest, DetectsLanguage) {
   Collected c;
   DocumentReader reader(ReadOptions{}, c.doc_sink(), c.error_sink());
@@ -367,6 +456,10 @@ TEST(SidecarTest, JsonLinesKeyedByFileIdOrUrl) {
   c.url = "https://example.org/3";
   ASSERT_TRUE(sc->Apply(&c));
   EXPECT_EQ(c.author, "C");
+
+  Document by_url_tail;  // a URL key is matched whole, not by its last segment
+  by_url_tail.file = "dir/3.txt";
+  EXPECT_FALSE(sc->Apply(&by_url_tail));
 
   Document none;
   none.file = "nothing.txt";

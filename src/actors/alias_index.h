@@ -31,22 +31,26 @@ struct AliasTarget {
   std::string alias;   // the alias as the knowledge base gives it (for the rule)
   bool stem = false;   // TABARI stem: no word boundary needed on the right
   bool check_caps = false;  // caseless literal that must look like a name in the text
+  std::string fixed_actor;  // dictionary entries whose codes all map to one actor, any date
 };
 
 // One selected match: a span and everything its literal can stand for.
 struct Candidate {
   size_t begin = 0;
   size_t end = 0;
-  std::vector<AliasTarget> targets;
+  std::vector<const AliasTarget*> targets;  // owned by the recognizer's pattern table
   const AliasTarget* Find(AliasKind k) const {
-    for (const auto& t : targets)
-      if (t.kind == k) return &t;
+    for (const AliasTarget* t : targets)
+      if (t->kind == k) return t;
     return nullptr;
   }
 };
 
+struct ContextSets;
+
 // The context rules: candidates (sorted, non-overlapping) -> mentions.
-std::vector<Mention> ResolveMentions(const KnowledgeBase& kb, std::string_view text,
+std::vector<Mention> ResolveMentions(const KnowledgeBase& kb, const ContextSets& sets,
+                                     std::string_view text,
                                      std::string_view date,
                                      std::vector<Candidate> candidates);
 

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "actors/alias_index.h"
+#include "actors/context_sets.h"
 #include "actors/text_scan.h"
 
 namespace faultline {
@@ -96,18 +97,44 @@ class PatternTable {
     for (const auto& f : forms) Add(f, true, AliasTarget{kind, index, alias});
   }
 
-  // Imported dictionary phrase (upper case in the files): caseless, checked later to
-  // look like a name in the text.
-  void AddDictionary(const std::string& phrase, bool stem, uint32_t index) {
+  // Imported dictionary phrase (upper case in the files): matched in title case with
+  // small words lower case, and as written for single words and acronyms ("HAMID_KARZAI" -> "Hamid Karzai", "MINISTRY OF
+  // FOREIGN AFFAIRS" -> "Ministry of Foreign Affairs"). Not caselessly: 35,000 caseless
+  // literals scan at ~45 MB/s, case-sensitive ones at hundreds (bench/README-actors.md);
+  // the price is mixed-case names (McCain), which belong in our YAML anyway.
+  void AddDictionary(const std::string& phrase, bool stem, uint32_t index,
+                     const std::string& fixed_actor, const std::vector<std::string>& stopwords) {
     if (phrase.size() < 2) return;
-    std::set<std::string> forms = {phrase};
+    // ALL CAPS only for acronyms: headlines rarely spell out whole multi-word names.
+    std::set<std::string> forms = {TitleWithStopwords(phrase, stopwords)};
+    if (phrase.size() <= 5 || phrase.find(' ') == std::string::npos) forms.insert(phrase);
     Expand(&forms);
     for (const auto& f : forms) {
       AliasTarget t{AliasKind::kDictionary, index, phrase};
       t.stem = stem;
       t.check_caps = true;
-      Add(f, true, t);
+      t.fixed_actor = fixed_actor;
+      Add(f, false, t);
     }
+  }
+
+  static std::string TitleWithStopwords(const std::string& phrase,
+                                        const std::vector<std::string>& stopwords) {
+    std::string t = scan::TitleCase(phrase);
+    std::string out;
+    size_t pos = 0;
+    bool first = true;
+    while (pos <= t.size()) {
+      size_t sp = t.find(' ', pos);
+      if (sp == std::string::npos) sp = t.size();
+      std::string w = t.substr(pos, sp - pos);
+      if (!first && scan::InList(w, stopwords)) w = scan::Lower(w);
+      if (!first) out += ' ';
+      out += w;
+      first = false;
+      pos = sp + 1;
+    }
+    return out;
   }
 
   std::vector<Pattern>& patterns() { return patterns_; }
@@ -214,9 +241,9 @@ bool LooksLikeName(std::string_view surface, const std::vector<std::string>& sto
 }
 
 bool SharesTarget(const Candidate& a, const Candidate& b) {
-  for (const auto& x : a.targets)
-    for (const auto& y : b.targets)
-      if (x.kind == y.kind && x.index == y.index) return true;
+  for (const AliasTarget* x : a.targets)
+    for (const AliasTarget* y : b.targets)
+      if (x->kind == y->kind && x->index == y->index) return true;
   return false;
 }
 
@@ -228,6 +255,7 @@ struct ActorRecognizer::Impl {
   std::vector<size_t> lengths;
   std::unique_ptr<hs_database_t, DatabaseDeleter> db;
   std::unique_ptr<ScratchPool> scratch;
+  ContextSets sets;
 };
 
 Result<ActorRecognizer> ActorRecognizer::Build(std::shared_ptr<const KnowledgeBase> kb) {
@@ -257,11 +285,24 @@ Result<ActorRecognizer> ActorRecognizer::Build(std::shared_ptr<const KnowledgeBa
     for (const auto& n : roles[i].nouns) table.AddCaseless(n, AliasKind::kRole, i);
   for (const auto& p : kb->context().pair_phrases) table.AddCaseless(p, AliasKind::kPair, 0);
   const auto& dict = kb->dictionary();
-  for (uint32_t i = 0; i < dict.size(); ++i)
+  for (uint32_t i = 0; i < dict.size(); ++i) {
+    // When every code maps to the same actor the date cannot matter: settle it now.
+    std::string fixed;
+    for (const auto& c : dict[i].codes) {
+      const std::string a = kb->ActorForCameo(c.code);
+      if (a.empty() || (!fixed.empty() && a != fixed)) {
+        fixed.clear();
+        break;
+      }
+      fixed = a;
+    }
     for (size_t j = 0; j < dict[i].phrases.size(); ++j)
-      table.AddDictionary(dict[i].phrases[j], dict[i].stems[j], i);
+      table.AddDictionary(dict[i].phrases[j], dict[i].stems[j], i, fixed,
+                          kb->context().name_stopwords);
+  }
 
   auto impl = std::make_shared<Impl>();
+  impl->sets = ContextSets::From(*kb);
   impl->kb = std::move(kb);
   impl->patterns = std::move(table.patterns());
   if (impl->patterns.empty()) return Status::Error("the knowledge base has no names to match");
@@ -335,7 +376,7 @@ std::vector<Mention> ActorRecognizer::Recognize(const Document& doc) const {
       if (t.check_caps && !LooksLikeName(std::string_view(text).substr(begin, end - begin),
                                          stopwords))
         continue;
-      (t.kind == AliasKind::kDictionary ? dict_c : kb_c).targets.push_back(t);
+      (t.kind == AliasKind::kDictionary ? dict_c : kb_c).targets.push_back(&t);
     }
     if (!kb_c.targets.empty()) kb_cands.push_back(std::move(kb_c));
     if (!dict_c.targets.empty()) dict_cands.push_back(std::move(dict_c));
@@ -377,7 +418,7 @@ std::vector<Mention> ActorRecognizer::Recognize(const Document& doc) const {
   std::vector<Candidate> chosen;
   select(&kb_cands, &chosen);
   select(&dict_cands, &chosen);
-  return ResolveMentions(*im.kb, text, doc.date, std::move(chosen));
+  return ResolveMentions(*im.kb, im.sets, text, doc.date, std::move(chosen));
 }
 
 }  // namespace faultline

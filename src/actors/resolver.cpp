@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "actors/alias_index.h"
+#include "actors/context_sets.h"
 #include "actors/text_scan.h"
 #include "text/segment.h"
 
@@ -26,9 +27,9 @@ bool IsCapitalizedWord(const Token& t) { return t.word && scan::IsUpperAt(t.text
 
 class Resolver {
  public:
-  Resolver(const KnowledgeBase& kb, std::string_view text, std::string_view date,
-           std::vector<Candidate> cands)
-      : kb_(kb), ctx_(kb.context()), text_(text), date_(IsIsoDate(date) ? date : ""),
+  Resolver(const KnowledgeBase& kb, const ContextSets& sets, std::string_view text,
+           std::string_view date, std::vector<Candidate> cands)
+      : kb_(kb), ctx_(kb.context()), sets_(sets), text_(text), date_(IsIsoDate(date) ? date : ""),
         cands_(std::move(cands)), used_(cands_.size(), false) {}
 
   std::vector<Mention> Run() {
@@ -37,12 +38,10 @@ class Resolver {
     ReadMetonyms();
     ReadAmbiguousNames();
     EmitSimple();
-    std::sort(out_.begin(), out_.end(),
+    std::stable_sort(out_.begin(), out_.end(),
               [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
     Appositions();
-    Coreference();
-    std::sort(out_.begin(), out_.end(),
-              [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+    Coreference();  // keeps out_ sorted (MergeAdded)
     return std::move(out_);
   }
 
@@ -79,6 +78,7 @@ class Resolver {
         return g.members;
       }
       case AliasKind::kDictionary: {
+        if (!t.fixed_actor.empty()) return {t.fixed_actor};
         const std::string code = kb_.CodeOn(kb_.dictionary()[t.index], date_);
         const std::string actor = kb_.ActorForCameo(code);
         if (actor.empty()) return {};
@@ -143,15 +143,15 @@ class Resolver {
       if (c.begin >= 2 && text_[c.begin - 1] == '-') {
         auto before = scan::TokensBefore(text_, c.begin - 1, 1);
         if (!before.empty() && before[0].end == c.begin - 1 &&
-            scan::InList(before[0].text, ctx_.compound_prefixes))
+            sets_.compound_prefixes.Contains(before[0].text))
           compound = true;
       }
       if (!compound) continue;
       c.targets.erase(std::remove_if(c.targets.begin(), c.targets.end(),
-                                     [](const AliasTarget& t) {
-                                       return t.kind != AliasKind::kPerson &&
-                                              t.kind != AliasKind::kRole &&
-                                              t.kind != AliasKind::kPair;
+                                     [](const AliasTarget* t) {
+                                       return t->kind != AliasKind::kPerson &&
+                                              t->kind != AliasKind::kRole &&
+                                              t->kind != AliasKind::kPair;
                                      }),
                       c.targets.end());
     }
@@ -186,7 +186,7 @@ class Resolver {
       size_t role_begin = cands_[i].begin;
       bool non_holder = false;
       if (auto w = PrevWord(role_begin);
-          w && OnlySpaces(w->end, role_begin) && scan::InList(w->text, ctx_.non_holder_modifiers)) {
+          w && OnlySpaces(w->end, role_begin) && sets_.non_holder_modifiers.Contains(w->text)) {
         non_holder = true;
         role_begin = w->begin;
         if (begin > role_begin) begin = role_begin;
@@ -207,7 +207,7 @@ class Resolver {
             auto toks = scan::TokensAfter(text_, gap, 3);
             size_t k = 0;
             while (k < toks.size() && toks[k].end <= begin && toks[k].word &&
-                   scan::InList(toks[k].text, ctx_.role_modifiers))
+                   sets_.role_modifiers.Contains(toks[k].text))
               ++k;
             ok = k > 0 && k <= 2 && OnlySpaces(toks[k - 1].end, begin) &&
                  OnlySpaces(gap, toks[0].begin);
@@ -243,10 +243,10 @@ class Resolver {
       // "the former German chancellor", "a French deputy foreign minister".
       if (qual != nullptr && !non_holder) {
         auto w = PrevWord(begin);
-        if (w && OnlySpaces(w->end, begin) && scan::InList(w->text, ctx_.non_holder_modifiers))
+        if (w && OnlySpaces(w->end, begin) && sets_.non_holder_modifiers.Contains(w->text))
           non_holder = true;
         for (const auto& t : scan::TokensAfter(text_, cands_[qual_idx].end, 3))
-          if (t.end <= cands_[i].begin && scan::InList(t.text, ctx_.non_holder_modifiers))
+          if (t.end <= cands_[i].begin && sets_.non_holder_modifiers.Contains(t.text))
             non_holder = true;
       }
 
@@ -296,6 +296,9 @@ class Resolver {
         if (holders.size() == 1) {
           m.person = holders[0]->name;
           m.rule += "+holder";
+          // The holder's own title ("prime minister" for "PM").
+          if (const RoleTerm* t = kb_.RoleOn(*holders[0], date_); t && !t->title.empty())
+            m.role = t->title;
         }
       }
       out_.push_back(std::move(m));
@@ -332,17 +335,17 @@ class Resolver {
     // "US Embassy Kyiv": after a capitalised word that is no actor, inside a longer name.
     if (!before.empty() && IsCapitalizedWord(before[0]) && OnlySpaces(before[0].end, c.begin) &&
         !CoveredByCandidate(before[0]) && !IsSentenceStart(before[0].begin) &&
-        !scan::InList(before[0].text, ctx_.place_prepositions) &&
-        !scan::InList(before[0].text, ctx_.actor_prepositions)) {
+        !sets_.place_prepositions.Contains(before[0].text) &&
+        !sets_.actor_prepositions.Contains(before[0].text)) {
       *why = "metonym:part-of-name";
       return Reading::kPlace;
     }
-    if (!before.empty() && before[0].word && scan::InList(before[0].text, ctx_.place_prepositions)) {
+    if (!before.empty() && before[0].word && sets_.place_prepositions.Contains(before[0].text)) {
       *why = "metonym:place:" + scan::Lower(before[0].text);
       return Reading::kPlace;
     }
     // "the summit in the Lithuanian capital Vilnius" is rare; "in central Kyiv" is not.
-    if (before.size() == 2 && before[1].word && scan::InList(before[1].text, {"in", "at", "near"}) &&
+    if (before.size() == 2 && before[1].word && scan::OneOf(before[1].text, {"in", "at", "near"}) &&
         before[0].word && scan::IsLowerAt(before[0].text, 0)) {
       *why = "metonym:place:" + scan::Lower(before[1].text);
       return Reading::kPlace;
@@ -352,7 +355,7 @@ class Resolver {
       auto next = scan::TokensAfter(text_, after + poss, 3);
       for (const auto& t : next) {
         if (!t.word) break;
-        if (scan::InList(t.text, ctx_.position_nouns)) {
+        if (sets_.position_nouns.Contains(t.text)) {
           *why = "metonym:possessive:" + scan::Lower(t.text);
           return Reading::kActor;
         }
@@ -369,7 +372,7 @@ class Resolver {
           continue;
         break;
       }
-      if (scan::InList(t.text, ctx_.political_verbs)) {
+      if (sets_.political_verbs.Contains(t.text)) {
         *why = "metonym:subject:" + scan::Lower(t.text);
         return Reading::kActor;
       }
@@ -379,17 +382,17 @@ class Resolver {
         *why = "metonym:subject-ed:" + scan::Lower(t.text);
         return Reading::kActor;
       }
-      if (!scan::InList(t.text, ctx_.auxiliaries)) break;
+      if (!sets_.auxiliaries.Contains(t.text)) break;
     }
     // "weapons sent to Kiev": the recipient of a political verb.
     if (before.size() == 2 && before[0].word && scan::EqualsIgnoreCase(before[0].text, "to") &&
-        before[1].word && scan::InList(before[1].text, ctx_.political_verbs)) {
+        before[1].word && sets_.political_verbs.Contains(before[1].text)) {
       *why = "metonym:recipient:" + scan::Lower(before[1].text);
       return Reading::kActor;
     }
     if (!before.empty() && before[0].word &&
-        (scan::InList(before[0].text, ctx_.actor_prepositions) ||
-         scan::InList(before[0].text, ctx_.political_verbs))) {
+        (sets_.actor_prepositions.Contains(before[0].text) ||
+         sets_.political_verbs.Contains(before[0].text))) {
       *why = "metonym:object:" + scan::Lower(before[0].text);
       return Reading::kActor;
     }
@@ -542,8 +545,13 @@ class Resolver {
         }
       }
       if (other) continue;  // the other reading: not an actor
-      const size_t against = CountInText(d->other_context);
-      const size_t for_actor = CountInText(d->actor_context);
+      auto cached = context_counts_.find(d);
+      if (cached == context_counts_.end())
+        cached = context_counts_
+                     .emplace(d, std::make_pair(CountInText(d->other_context),
+                                                CountInText(d->actor_context)))
+                     .first;
+      const auto [against, for_actor] = cached->second;
       if (against > for_actor) continue;
       if (for_actor > against) {
         m.rule = "ambiguous:context:" + t->alias;
@@ -657,9 +665,8 @@ class Resolver {
   // The state a paragraph is about: the nearest preceding mention with one actor in
   // the same paragraph, else the nearest following one, else the article's main actor.
   std::vector<std::string> ContextActor(size_t pos, std::string* why) const {
-    auto paragraphs = SplitParagraphs(text_);
     Span para{0, text_.size()};
-    for (const auto& p : paragraphs)
+    for (const auto& p : Paragraphs())
       if (p.begin <= pos && pos < p.end) para = p;
     const Mention* best = nullptr;
     for (const auto& m : out_) {
@@ -687,6 +694,11 @@ class Resolver {
       return {main};
     }
     return {};
+  }
+
+  const std::vector<Span>& Paragraphs() const {
+    if (!paragraphs_) paragraphs_ = SplitParagraphs(text_);
+    return *paragraphs_;
   }
 
   std::string MainState() const {
@@ -724,14 +736,20 @@ class Resolver {
     while ((pos = text_.find(", ", pos)) != std::string_view::npos) {
       const size_t comma = pos;
       pos += 2;
-      // The name before the comma.
+      // The name before the comma (cheap test first: a capitalised word right before it).
+      if (auto last = scan::TokensBefore(text_, comma, 1);
+          last.empty() || last[0].end != comma || !IsCapitalizedWord(last[0]))
+        continue;
       auto before = scan::TokensBefore(text_, comma, 4);
       size_t n = 0;
       while (n < before.size() && n < 3 && IsCapitalizedWord(before[n]) &&
              (n == 0 ? before[n].end == comma : OnlySpaces(before[n].end, before[n - 1].begin)))
         ++n;
       if (n < 2) continue;
-      const size_t name_b = before[n - 1].begin, name_e = comma;
+      // "Mr Kobrinets, ...": the honorific is not part of the name.
+      size_t first = n - 1;
+      if (sets_.honorifics.Contains(before[first].text)) --first;
+      const size_t name_b = before[first].begin, name_e = comma;
       const Mention* known = MentionAt(name_b, name_e);
       if (known == nullptr && Overlaps(name_b, name_e)) continue;
       if (known != nullptr && (known->kind != "person" || !known->actors.empty())) continue;
@@ -739,13 +757,13 @@ class Resolver {
       auto after = scan::TokensAfter(text_, comma + 1, 14);
       size_t k = 0;
       if (k < after.size() && after[k].word &&
-          scan::InList(after[k].text, {"a", "an", "the", "its", "his", "her"}))
+          scan::OneOf(after[k].text, {"a", "an", "the", "its", "his", "her"}))
         ++k;
       bool official = false;
       std::string head;
       for (size_t j = k; j < after.size() && j < k + 4; ++j) {
         if (!after[j].word) break;
-        if (scan::InList(after[j].text, ctx_.apposition_heads) || IsRoleNoun(after[j].text)) {
+        if (sets_.apposition_heads.Contains(after[j].text) || IsRoleNoun(after[j].text)) {
           official = true;
           head = scan::Lower(after[j].text);
           break;
@@ -779,16 +797,10 @@ class Resolver {
       }
       RememberUnknown(m.person, m.actors, m.role);
     }
-    for (auto& m : added) out_.push_back(std::move(m));
-    std::sort(out_.begin(), out_.end(),
-              [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+    MergeAdded(&added);
   }
 
-  bool IsRoleNoun(std::string_view w) const {
-    for (const auto& r : kb_.roles())
-      if (scan::InList(w, r.nouns)) return true;
-    return false;
-  }
+  bool IsRoleNoun(std::string_view w) const { return sets_.role_nouns.Contains(w); }
 
   // ---- coreference ---------------------------------------------------------------------
 
@@ -822,10 +834,7 @@ class Resolver {
         pos = e;
       }
     }
-    for (auto& m : added) out_.push_back(std::move(m));
-    added.clear();
-    std::sort(out_.begin(), out_.end(),
-              [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+    MergeAdded(&added);
 
     // "the chancellor": the nearest preceding person holding that role, else the holder
     // of that role in the article's main state.
@@ -853,10 +862,7 @@ class Resolver {
       }
       if (!Overlaps(m.begin, m.end)) added.push_back(std::move(m));
     }
-    for (auto& m : added) out_.push_back(std::move(m));
-    added.clear();
-    std::sort(out_.begin(), out_.end(),
-              [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+    MergeAdded(&added);
 
     // "the two leaders": the two most recent distinct people.
     for (const auto& pr : pairs_) {
@@ -878,26 +884,34 @@ class Resolver {
             m.actors.push_back(a);
       added.push_back(std::move(m));
     }
-    for (auto& m : added) out_.push_back(std::move(m));
-    added.clear();
-    std::sort(out_.begin(), out_.end(),
-              [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+    MergeAdded(&added);
 
     // Pronouns at the start of a clause: the nearest person before them in the paragraph.
     if (ctx_.pronouns.empty()) return;
-    for (const auto& para : SplitParagraphs(text_)) {
+    for (const auto& para : Paragraphs()) {
       bool has_person = false;
       for (const auto& m : out_)
         if (m.begin >= para.begin && m.end <= para.end && !m.person.empty()) has_person = true;
       if (!has_person) continue;
-      auto toks = scan::TokensAfter(text_, para.begin, SIZE_MAX);
-      for (size_t k = 0; k < toks.size(); ++k) {
-        const Token& t = toks[k];
-        if (t.begin >= para.end) break;
-        if (!t.word || !scan::InList(t.text, ctx_.pronouns)) continue;
+      for (size_t i = para.begin; i < para.end; ++i) {
+        const char ch = text_[i];
+        if (ch != 'h' && ch != 'H' && ch != 's' && ch != 'S') continue;
+        if (scan::IsWordCharBefore(text_, i)) continue;
+        size_t e = i;
+        while (e < para.end && ((text_[e] | 0x20) >= 'a' && (text_[e] | 0x20) <= 'z')) ++e;
+        if (scan::IsWordCharAt(text_, e)) continue;
+        const std::string_view word = text_.substr(i, e - i);
+        i = e;
+        if (!sets_.pronouns.Contains(word)) continue;
+        Token t;
+        t.begin = e - word.size();
+        t.end = e;
+        t.text = word;
+        t.word = true;
+        auto prev = scan::TokensBefore(text_, t.begin, 1);
         const bool clause_start =
-            k == 0 || (!toks[k - 1].word && toks[k - 1].text != "'" ) ||
-            scan::InList(toks[k - 1].text, {"and", "but", "that", "as", "while", "when"});
+            prev.empty() || prev[0].end <= para.begin || (!prev[0].word && prev[0].text != "'") ||
+            scan::OneOf(prev[0].text, {"and", "but", "that", "as", "while", "when"});
         if (!clause_start) continue;
         const Mention* best = nullptr;
         for (const auto& m : out_) {
@@ -913,7 +927,18 @@ class Resolver {
         added.push_back(std::move(m));
       }
     }
-    for (auto& m : added) out_.push_back(std::move(m));
+    MergeAdded(&added);
+  }
+
+  // Appends `added` to the sorted out_ keeping it sorted: sort the few new ones, merge.
+  void MergeAdded(std::vector<Mention>* added) {
+    if (added->empty()) return;
+    auto by_begin = [](const Mention& a, const Mention& b) { return a.begin < b.begin; };
+    std::sort(added->begin(), added->end(), by_begin);
+    const size_t mid = out_.size();
+    for (auto& m : *added) out_.push_back(std::move(m));
+    added->clear();
+    std::inplace_merge(out_.begin(), out_.begin() + mid, out_.end(), by_begin);
   }
 
   struct BareRole {
@@ -927,22 +952,26 @@ class Resolver {
 
   const KnowledgeBase& kb_;
   const ContextWords& ctx_;
+  const ContextSets& sets_;
   std::string_view text_;
   std::string date_;
   std::vector<Candidate> cands_;
   std::vector<bool> used_;
   std::unordered_map<size_t, std::string> metonym_rule_;
+  std::map<const Disambiguation*, std::pair<size_t, size_t>> context_counts_;
   std::vector<BareRole> bare_roles_;
   std::vector<Pair> pairs_;
   std::vector<Unknown> unknowns_;
   std::vector<Mention> out_;
+  mutable std::optional<std::vector<Span>> paragraphs_;
 };
 
 }  // namespace
 
-std::vector<Mention> ResolveMentions(const KnowledgeBase& kb, std::string_view text,
-                                     std::string_view date, std::vector<Candidate> candidates) {
-  return Resolver(kb, text, date, std::move(candidates)).Run();
+std::vector<Mention> ResolveMentions(const KnowledgeBase& kb, const ContextSets& sets,
+                                     std::string_view text, std::string_view date,
+                                     std::vector<Candidate> candidates) {
+  return Resolver(kb, sets, text, date, std::move(candidates)).Run();
 }
 
 }  // namespace faultline

@@ -179,6 +179,12 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
+bool OneOf(std::string_view word, std::initializer_list<std::string_view> list) {
+  for (std::string_view w : list)
+    if (EqualsIgnoreCase(w, word)) return true;
+  return false;
+}
+
 bool InList(std::string_view word, const std::vector<std::string>& list) {
   return std::any_of(list.begin(), list.end(),
                      [&](const std::string& w) { return EqualsIgnoreCase(w, word); });

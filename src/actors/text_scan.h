@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,8 @@ size_t PossessiveAt(std::string_view text, size_t pos);
 // ASCII lower-case copy.
 std::string Lower(std::string_view s);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+// True when `word` equals (ASCII case-insensitively) one of `list`.
+bool OneOf(std::string_view word, std::initializer_list<std::string_view> list);
 // True when `word` (case-insensitively) is in `list`.
 bool InList(std::string_view word, const std::vector<std::string>& list);
 

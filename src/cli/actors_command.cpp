@@ -93,7 +93,8 @@ void RegisterActors(CLI::App& app, int* exit_code) {
       ->check(CLI::IsMember({"jsonl", "text"}));
   cmd->add_option("--actors", opts->actor_files,
                   "extra knowledge: our YAML, or a PETRARCH / TABARI actor dictionary "
-                  "(repeatable)");
+                  "(repeatable)")
+      ->allow_extra_args(false);
   cmd->add_flag("--no-default-kb", opts->no_default,
                 "do not load data/kb (only the context words of data/actors and --actors files)");
   cmd->callback([opts, exit_code] { *exit_code = Run(*opts); });

@@ -34,7 +34,9 @@ void RegisterCorpus(CLI::App& app, int* exit_code) {
       "  faultline corpus --db news.db\n"
       "  faultline corpus --db news.db --top 0 --format json | jq .outlets");
   cmd->callback([opts, exit_code] {
-    Result<std::unique_ptr<Store>> store = Store::Open(opts->db);
+    StoreOptions so;
+    so.create_if_missing = false;
+    Result<std::unique_ptr<Store>> store = Store::Open(opts->db, so);
     if (!store.ok()) {
       std::cerr << store.status().ToString() << "\n";
       *exit_code = 1;
@@ -68,8 +70,8 @@ void RegisterCorpus(CLI::App& app, int* exit_code) {
       return;
     }
     std::printf("database:        %s\n", opts->db.c_str());
-    std::printf("documents:       %lld (%.1f M characters)\n", static_cast<long long>(st->documents),
-                static_cast<double>(st->characters) / 1e6);
+    std::printf("documents:       %lld (%lld characters)\n", static_cast<long long>(st->documents),
+                static_cast<long long>(st->characters));
     std::printf("near duplicates: %lld (linked to their originals, not counted above)\n",
                 static_cast<long long>(st->near_duplicates));
     if (st->first_date.empty())

@@ -53,9 +53,9 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
       *exit_code = 1;
       return;
     }
-    int64_t read = 0, added = 0, exact = 0, near = 0, failed = 0;
+    int64_t added = 0, exact = 0, near = 0, failed = 0;
+    InputStats in;
     bool ok = ForEachInputDocument(opts->inputs, [&](Document&& d) {
-      ++read;
       Result<AddOutcome> r = (*store)->Add(d);
       if (!r.ok()) {
         ++failed;
@@ -67,18 +67,19 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
         case AddKind::kExactDuplicate: ++exact; break;
         case AddKind::kNearDuplicate: ++near; break;
       }
-    });
+    }, &in);
     Status s = (*store)->Flush();
     if (!s.ok()) {
       std::cerr << s.ToString() << "\n";
       ok = false;
     }
     std::printf(
-        "%s: read %lld documents: added %lld, exact duplicates %lld (skipped), near duplicates "
-        "%lld (stored, linked), storage errors %lld%s\n",
-        opts->db.c_str(), static_cast<long long>(read), static_cast<long long>(added),
-        static_cast<long long>(exact), static_cast<long long>(near), static_cast<long long>(failed),
-        ok && failed == 0 ? "" : "; some input failed (see above)");
+        "%s: read %llu documents from %llu files (%.1f MB): added %lld, exact duplicates %lld "
+        "(skipped), near duplicates %lld (stored, linked), errors %llu\n",
+        opts->db.c_str(), static_cast<unsigned long long>(in.documents),
+        static_cast<unsigned long long>(in.files), static_cast<double>(in.bytes) / (1 << 20),
+        static_cast<long long>(added), static_cast<long long>(exact), static_cast<long long>(near),
+        static_cast<unsigned long long>(in.errors + failed));
     *exit_code = ok && failed == 0 ? 0 : 1;
   });
 }

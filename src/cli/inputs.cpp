@@ -33,12 +33,20 @@ void AddInputOptions(CLI::App* cmd, InputOptions* options, bool allow_db) {
 
 bool ForEachInputDocument(const InputOptions& options,
                           const std::function<void(Document&&)>& on_doc) {
+  return ForEachInputDocument(options, on_doc, nullptr);
+}
+
+bool ForEachInputDocument(const InputOptions& options,
+                          const std::function<void(Document&&)>& on_doc, InputStats* stats) {
+  InputStats local;
+  InputStats& st = stats ? *stats : local;
   Progress progress;
   bool ok = true;
   auto report = [&](const Status& s) {
     progress.Clear();
     std::cerr << s.ToString() << "\n";
     ok = false;
+    ++st.errors;
   };
 
   std::optional<Sidecar> sidecar;
@@ -52,6 +60,7 @@ bool ForEachInputDocument(const InputOptions& options,
   }
   const DocumentReader* reader_for_progress = nullptr;
   auto deliver = [&](Document&& d) {
+    ++st.documents;
     if (sidecar) sidecar->Apply(&d);
     on_doc(std::move(d));
     if (reader_for_progress)
@@ -60,7 +69,9 @@ bool ForEachInputDocument(const InputOptions& options,
   };
 
   if (!options.db.empty()) {
-    Result<std::unique_ptr<Store>> store = Store::Open(options.db);
+    StoreOptions so;
+    so.create_if_missing = false;
+    Result<std::unique_ptr<Store>> store = Store::Open(options.db, so);
     if (!store.ok()) {
       report(store.status());
       return false;
@@ -83,6 +94,8 @@ bool ForEachInputDocument(const InputOptions& options,
   });
   reader.ReadPaths(options.paths);
   progress.Clear();
+  st.files = reader.files();
+  st.bytes = reader.bytes();
   return ok;
 }
 

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -26,5 +27,17 @@ void AddInputOptions(CLI::App* cmd, InputOptions* options, bool allow_db = true)
 // reported on stderr, one line each naming the file; returns false if there was any.
 bool ForEachInputDocument(const InputOptions& options,
                           const std::function<void(Document&&)>& on_doc);
+
+// What a run read, for summaries.
+struct InputStats {
+  uint64_t files = 0;
+  uint64_t bytes = 0;      // as stored on disk (compressed)
+  uint64_t documents = 0;
+  uint64_t errors = 0;     // lines reported on stderr
+};
+
+// The same, filling `*stats`.
+bool ForEachInputDocument(const InputOptions& options,
+                          const std::function<void(Document&&)>& on_doc, InputStats* stats);
 
 }  // namespace faultline::cli

@@ -9,7 +9,8 @@ bool LooksGzipped(std::string_view bytes) {
          static_cast<unsigned char>(bytes[1]) == 0x8b;
 }
 
-Result<std::string> Gunzip(std::string_view bytes, size_t max_output_bytes) {
+Result<std::string> Gunzip(std::string_view bytes, size_t max_output_bytes,
+                           std::string* partial) {
   std::string out;
   out.reserve(std::min(max_output_bytes, bytes.size() * 3));
   z_stream zs{};
@@ -57,8 +58,11 @@ Result<std::string> Gunzip(std::string_view bytes, size_t max_output_bytes) {
     break;
   }
   inflateEnd(&zs);
-  if (!error.ok()) return error;
-  if (!member_done) return Status::Error("truncated gzip data");
+  if (error.ok() && !member_done) error = Status::Error("truncated gzip data");
+  if (!error.ok()) {
+    if (partial) *partial = std::move(out);
+    return error;
+  }
   return out;
 }
 

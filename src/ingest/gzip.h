@@ -16,6 +16,9 @@ bool LooksGzipped(std::string_view bytes);
 
 // Decompresses every member of `bytes`. Fails on corrupt or truncated data, and when
 // the output would exceed `max_output_bytes` (a guard against decompression bombs).
-Result<std::string> Gunzip(std::string_view bytes, size_t max_output_bytes);
+// On failure, `*partial` (when given) receives what was decompressed before the
+// problem: record formats (JSONL, WARC) can still use the records it holds.
+Result<std::string> Gunzip(std::string_view bytes, size_t max_output_bytes,
+                           std::string* partial = nullptr);
 
 }  // namespace faultline

@@ -10,8 +10,6 @@ Result<Document> DocumentFromHtml(std::string_view bytes, const std::string& fil
   Result<HtmlPage> page =
       parse_html ? parse_html(bytes, url, content_type) : ParseHtmlPage(bytes, url, content_type);
   if (!page.ok()) return Status::Error(page.status().reason(), file);
-  if (page->text.find_first_not_of(" \t\r\n") == std::string::npos)
-    return Status::Error("no main text found in the HTML page", file);
   Document d;
   d.id = std::string(StemOf(file));
   d.file = file;
@@ -21,7 +19,8 @@ Result<Document> DocumentFromHtml(std::string_view bytes, const std::string& fil
   d.outlet = std::move(page->outlet);
   d.author = std::move(page->author);
   d.language = std::move(page->language);
-  d.text = std::move(page->text);
+  d.text = page->text.find_first_not_of(" \t\r\n") == std::string::npos ? std::string()
+                                                                         : std::move(page->text);
   return d;
 }
 

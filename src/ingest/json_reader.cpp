@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ingest/byte_stream.h"
 #include "ingest/dates.h"
+#include "ingest/utf8_repair.h"
 #include "ingest/sniff.h"
 
 namespace faultline {
@@ -55,6 +57,8 @@ std::string CleanJsonError(const char* what) {
     size_t close = s.find("] ");
     if (close != std::string::npos) s.erase(0, close + 2);
   }
+  // Each line is parsed on its own: "at line 1" would contradict the file:line prefix.
+  if (size_t at = s.find("at line 1, "); at != std::string::npos) s.erase(at + 3, 8);
   return s;
 }
 
@@ -92,32 +96,88 @@ Result<Document> DocumentFromJson(const json& rec, const std::string& file, int6
   return d;
 }
 
+void ReadJsonLines(ByteStream& in, const std::string& file, size_t max_line_bytes,
+                   const DocumentSink& on_doc, const ErrorSink& on_error) {
+  int64_t line = 0;
+  bool broken = false;      // the stream failed (truncated gzip...): reported already
+  bool told_utf8 = false;   // invalid UTF-8 is reported for the first line only
+  std::string repaired;
+  while (true) {
+    // Find the end of the next line, reading more as needed.
+    size_t eol = std::string_view::npos;
+    size_t searched = 0;
+    while (true) {
+      std::string_view a = in.available();
+      eol = a.find('\n', searched);
+      if (eol != std::string_view::npos || in.eof()) break;
+      searched = a.size();
+      if (a.size() > max_line_bytes) break;
+      Status s = in.Fill(a.size() + (1 << 16));
+      if (!s.ok()) {
+        broken = true;
+        on_error(s.WithLocation(file));
+      }
+    }
+    std::string_view a = in.available();
+    if (a.empty()) return;
+    ++line;
+    if (eol == std::string_view::npos && !in.eof()) {
+      on_error(Status::Error("line longer than the limit (--max-file-mb), skipped", file, line));
+      // Skip to the end of this line.
+      while (true) {
+        std::string_view rest = in.available();
+        size_t e = rest.find('\n');
+        if (e != std::string_view::npos) {
+          in.Consume(e + 1);
+          break;
+        }
+        in.Consume(rest.size());
+        if (in.eof()) return;
+        Status s = in.Fill(1 << 16);
+        if (!s.ok()) on_error(s.WithLocation(file));
+      }
+      continue;
+    }
+    // A last line without its newline after a broken stream is the cut itself.
+    if (eol == std::string_view::npos && (broken || in.failed())) return;
+    size_t len = eol == std::string_view::npos ? a.size() : eol;
+    std::string_view text = a.substr(0, len);
+    if (line == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    if (size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
+      repaired.assign(text);
+      size_t n = RepairUtf8(&repaired);
+      if (!told_utf8) {
+        on_error(Status::Error("invalid UTF-8 (" + std::to_string(n) +
+                                   " sequence(s) replaced with U+FFFD; later lines of this file "
+                                   "are repaired without further messages)",
+                               file, line));
+        told_utf8 = true;
+      }
+      text = repaired;
+    }
+    if (text.find_first_not_of(" \t\r") != std::string_view::npos) {
+      json rec;
+      bool parsed = true;
+      try {
+        rec = json::parse(text);
+      } catch (const json::exception& e) {
+        on_error(Status::Error("malformed JSON: " + CleanJsonError(e.what()), file, line));
+        parsed = false;
+      }
+      if (parsed) {
+        Result<Document> d = DocumentFromJson(rec, file, line, on_error);
+        if (!d.ok()) on_error(d.status());
+        else on_doc(std::move(d).value());
+      }
+    }
+    in.Consume(eol == std::string_view::npos ? a.size() : eol + 1);
+  }
+}
+
 void ReadJsonLines(std::string_view bytes, const std::string& file, const DocumentSink& on_doc,
                    const ErrorSink& on_error) {
-  size_t pos = 0;
-  int64_t line = 0;
-  while (pos < bytes.size()) {
-    size_t eol = bytes.find('\n', pos);
-    if (eol == std::string_view::npos) eol = bytes.size();
-    std::string_view text = bytes.substr(pos, eol - pos);
-    pos = eol + 1;
-    ++line;
-    if (line == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    json rec;
-    try {
-      rec = json::parse(text);
-    } catch (const json::exception& e) {
-      on_error(Status::Error("malformed JSON: " + CleanJsonError(e.what()), file, line));
-      continue;
-    }
-    Result<Document> d = DocumentFromJson(rec, file, line, on_error);
-    if (!d.ok()) {
-      on_error(d.status());
-      continue;
-    }
-    on_doc(std::move(d).value());
-  }
+  std::unique_ptr<ByteStream> in = ByteStream::FromString(std::string(bytes));
+  ReadJsonLines(*in, file, bytes.size() + 1, on_doc, on_error);
 }
 
 void ReadJsonArray(std::string_view bytes, const std::string& file, const DocumentSink& on_doc,

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "ingest/byte_stream.h"
 #include "ingest/reader.h"
 
 namespace faultline {
@@ -27,8 +28,13 @@ namespace faultline {
 Result<Document> DocumentFromJson(const nlohmann::json& record, const std::string& file,
                                   int64_t line, const ErrorSink& on_warning = {});
 
-// Reads `bytes` (valid UTF-8) as JSON Lines: one object a line, blank lines skipped.
-// Documents are named "file#LINE"; ids come from the record, else "stem-LINE".
+// Reads JSON Lines from `in`, a line at a time: one object a line, blank lines
+// skipped. Documents are named "file#LINE"; ids come from the record, else
+// "stem-LINE". Invalid UTF-8 is repaired (U+FFFD) and reported once per file; a line
+// longer than `max_line_bytes` is reported and skipped.
+void ReadJsonLines(ByteStream& in, const std::string& file, size_t max_line_bytes,
+                   const DocumentSink& on_doc, const ErrorSink& on_error);
+// The same over bytes in memory.
 void ReadJsonLines(std::string_view bytes, const std::string& file, const DocumentSink& on_doc,
                    const ErrorSink& on_error);
 

@@ -3,11 +3,8 @@
 #include <sys/stat.h>
 
 #include <cstdio>
-#include <fstream>
-#include <iostream>
-#include <iterator>
 
-#include "ingest/gzip.h"
+#include "ingest/byte_stream.h"
 #include "ingest/html_reader.h"
 #include "ingest/input_walker.h"
 #include "ingest/json_reader.h"
@@ -60,16 +57,8 @@ void DocumentReader::ReadPaths(const std::vector<std::string>& paths) {
 }
 
 void DocumentReader::ReadFile(const std::string& path) {
-  std::string bytes;
-  if (path == "-") {
-    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    if (bytes.size() > options_.max_file_bytes) {
-      Error(Status::Error("input is " + FormatMb(bytes.size()) + ", over the limit of " +
-                              FormatMb(options_.max_file_bytes) + " (--max-file-mb)",
-                          path));
-      return;
-    }
-  } else {
+  uint64_t size = 0;
+  if (path != "-") {
     struct stat st;
     if (::stat(path.c_str(), &st) != 0) {
       Error(Status::Error("cannot read file", path));
@@ -79,44 +68,77 @@ void DocumentReader::ReadFile(const std::string& path) {
       Error(Status::Error("not a regular file", path));
       return;
     }
-    if (static_cast<uint64_t>(st.st_size) > options_.max_file_bytes) {
-      Error(Status::Error("file is " + FormatMb(st.st_size) + ", over the limit of " +
-                              FormatMb(options_.max_file_bytes) + " (--max-file-mb)",
-                          path));
-      return;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      Error(Status::Error("cannot open file", path));
-      return;
-    }
-    bytes.resize(static_cast<size_t>(st.st_size));
-    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (static_cast<size_t>(in.gcount()) != bytes.size()) {
-      Error(Status::Error("read error", path));
-      return;
-    }
+    size = static_cast<uint64_t>(st.st_size);
   }
-  ReadBytes(std::move(bytes), path);
+  Result<std::unique_ptr<ByteStream>> in = ByteStream::OpenFile(path);
+  if (!in.ok()) {
+    Error(in.status().WithLocation(path));
+    return;
+  }
+  ReadStream(**in, path, size);
 }
 
 void DocumentReader::ReadBytes(std::string bytes, const std::string& name) {
+  uint64_t size = bytes.size();
+  std::unique_ptr<ByteStream> in = ByteStream::FromString(std::move(bytes));
+  ReadStream(*in, name, size);
+}
+
+void DocumentReader::ReadStream(ByteStream& in, const std::string& name, uint64_t size) {
   ++files_;
-  bytes_ += bytes.size();
-  if (on_file_) on_file_(FileRead{name, bytes.size()});
-  std::string format_name = name;
-  if (LooksGzipped(bytes)) {
-    Result<std::string> plain = Gunzip(bytes, options_.max_file_bytes * ReadOptions::kMaxExpansion);
-    if (!plain.ok()) {
-      Error(Status::Error(plain.status().reason(), name));
-      return;
-    }
-    bytes = std::move(plain).value();
-    if (EndsWith(format_name, ".gz")) format_name.resize(format_name.size() - 3);
-  }
-  InputFormat format = SniffFormat(format_name, bytes);
+  if (on_file_) on_file_(FileRead{name, size});
   auto on_doc = [this](Document&& d) { Deliver(std::move(d)); };
   auto on_error = [this](const Status& s) { Error(s); };
+  const uint64_t limit = options_.max_file_bytes;
+
+  // Enough of the start to tell the format.
+  constexpr size_t kSniffBytes = 1 << 16;
+  Status s = in.Fill(kSniffBytes);
+  bool cut_short = !s.ok();
+  if (cut_short) Error(s.WithLocation(name));
+  std::string format_name = name;
+  if (in.gzipped() && EndsWith(format_name, ".gz")) format_name.resize(format_name.size() - 3);
+  InputFormat format = SniffFormat(format_name, in.available().substr(0, kSniffBytes));
+  if (format == InputFormat::kEmpty && !in.eof()) format = InputFormat::kText;
+
+  // Record formats stream, one record in memory at a time: the size limit applies
+  // to each record, not to the file (a CC-NEWS WARC is a gigabyte).
+  if (format == InputFormat::kWarc) {
+    ReadWarcDocuments(in, name, limit, options_.parse_html, on_doc, on_error);
+    if (size == 0) bytes_ += in.source_bytes();
+    else bytes_ += size;
+    return;
+  }
+  if (format == InputFormat::kJsonLines) {
+    ReadJsonLines(in, name, limit, on_doc, on_error);
+    if (size == 0) bytes_ += in.source_bytes();
+    else bytes_ += size;
+    return;
+  }
+
+  // The others are read whole, within the limit.
+  if (size > limit) {
+    Error(Status::Error("file is " + FormatMb(size) + ", over the limit of " + FormatMb(limit) +
+                            " (--max-file-mb)",
+                        name));
+    return;
+  }
+  if (!cut_short) {
+    // Compressed input may expand up to kMaxExpansion times; plain input (stdin
+    // has no size beforehand) only up to the limit itself.
+    uint64_t max_decoded = in.gzipped() ? limit * ReadOptions::kMaxExpansion : limit;
+    s = in.FillAll(max_decoded);
+    if (!s.ok()) {
+      if (s.reason().find("exceeds the limit") != std::string::npos && !in.gzipped())
+        s = Status::Error("input is over the limit of " + FormatMb(limit) + " (--max-file-mb)");
+      Error(s.WithLocation(name));
+      return;  // half an article is not an article
+    }
+  } else {
+    return;
+  }
+  bytes_ += size == 0 ? in.source_bytes() : size;
+  std::string bytes(in.available());
   switch (format) {
     case InputFormat::kEmpty:
       Error(Status::Error("empty file", name));
@@ -127,15 +149,13 @@ void DocumentReader::ReadBytes(std::string bytes, const std::string& name) {
     case InputFormat::kHtml: {
       Result<Document> d = DocumentFromHtml(bytes, name, {}, {}, options_.parse_html);
       if (!d.ok()) return Error(d.status());
+      if (d->text.empty()) return Error(Status::Error("no main text found in the HTML page", name));
       Deliver(std::move(d).value());
       return;
     }
     case InputFormat::kWarc:
-      ReadWarcDocuments(bytes, name, options_.max_file_bytes * ReadOptions::kMaxExpansion,
-                        options_.parse_html, on_doc, on_error);
-      return;
-    case InputFormat::kText:
     case InputFormat::kJsonLines:
+    case InputFormat::kText:
     case InputFormat::kJsonArray:
       break;
   }
@@ -149,9 +169,7 @@ void DocumentReader::ReadBytes(std::string bytes, const std::string& name) {
                             std::to_string(n) + " sequence(s) replaced with U+FFFD",
                         name, line));
   }
-  if (format == InputFormat::kJsonLines) {
-    ReadJsonLines(bytes, name, on_doc, on_error);
-  } else if (format == InputFormat::kJsonArray) {
+  if (format == InputFormat::kJsonArray) {
     ReadJsonArray(bytes, name, on_doc, on_error);
   } else {
     Result<Document> d = ReadTextDocument(bytes, name, on_error);

@@ -1,6 +1,8 @@
 // The ingest front door: files, directories or stdin in, Documents out, whatever the
-// format. Reads each file whole (bounded by max_file_bytes), gunzips it when it is
-// gzip, sniffs the format and hands it to the reader for that format. After the
+// format. Gunzips on the fly, sniffs the format from the first 64 KB and hands the
+// stream to the reader for that format: JSON Lines and WARC are read a record at a
+// time (max_file_bytes bounds each record), text, HTML and JSON arrays whole (bounded
+// by max_file_bytes on disk). After the
 // reader, every document gets its outlet from the URL's host when none is known and
 // its language from CLD2 when the source did not say.
 #pragma once
@@ -10,13 +12,15 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/byte_stream.h"
 #include "ingest/reader.h"
 
 namespace faultline {
 
 struct ReadOptions {
-  // Files larger than this on disk, or decompressing to more than
-  // `max_file_bytes * kMaxExpansion`, are refused with an error.
+  // Whole-file formats larger than this on disk, or decompressing to more than
+  // `max_file_bytes * kMaxExpansion`, are refused with an error; for JSON Lines and
+  // WARC it bounds each line or record instead.
   uint64_t max_file_bytes = 256ull << 20;
   static constexpr uint64_t kMaxExpansion = 16;
   bool detect_language = true;
@@ -40,7 +44,7 @@ class DocumentReader {
   // Reads content already in memory as if it came from a file called `name`.
   void ReadBytes(std::string bytes, const std::string& name);
 
-  // Called after each file is read, before its documents are delivered.
+  // Called when a file is opened, before its documents are delivered.
   void set_on_file(std::function<void(const FileRead&)> fn) { on_file_ = std::move(fn); }
 
   uint64_t files() const { return files_; }
@@ -49,6 +53,7 @@ class DocumentReader {
   uint64_t errors() const { return errors_; }
 
  private:
+  void ReadStream(ByteStream& in, const std::string& name, uint64_t size);
   void Deliver(Document&& doc);
   void Error(const Status& s);
 

@@ -76,7 +76,8 @@ std::string BaseName(const std::string& file) {
 // Fills an entry from field name/value pairs; returns the keys it found.
 struct RowParser {
   SidecarEntry entry;
-  std::vector<std::string> keys;
+  std::vector<std::string> keys;      // file names and ids
+  std::vector<std::string> url_keys;  // matched exactly, never by base name or stem
   std::string bad_date;
 
   void Field(const std::string& raw_name, const std::string& value) {
@@ -86,7 +87,7 @@ struct RowParser {
       keys.push_back(value);
     } else if (name == "url") {
       entry.url = value;
-      keys.push_back(value);
+      url_keys.push_back(value);
     } else if (name == "date" || name == "date_publish" || name == "published") {
       entry.date = NormalizeDate(value);
       if (entry.date.empty()) bad_date = value;
@@ -116,14 +117,16 @@ std::string JsonText(const json& v) {
 
 }  // namespace
 
-void Sidecar::Add(SidecarEntry entry, const std::vector<std::string>& keys) {
+void Sidecar::Add(SidecarEntry entry, const std::vector<std::string>& keys,
+                  const std::vector<std::string>& url_keys) {
   size_t index = entries_.size();
   entries_.push_back(std::move(entry));
   for (const auto& k : keys) {
     by_key_[k] = index;
-    by_key_[BaseName(k)] = index;
-    by_stem_[std::string(StemOf(k))] = index;
+    if (std::string base = BaseName(k); !base.empty()) by_key_[base] = index;
+    if (std::string stem(StemOf(BaseName(k))); !stem.empty()) by_stem_[stem] = index;
   }
+  for (const auto& u : url_keys) by_key_[u] = index;
 }
 
 Result<Sidecar> Sidecar::Load(const std::string& path, const ErrorSink& on_error) {
@@ -143,11 +146,11 @@ Result<Sidecar> Sidecar::Parse(const std::string& content, const std::string& na
   auto finish_row = [&](RowParser& row, int64_t line) {
     if (!row.bad_date.empty())
       on_error(Status::Error("unrecognised date \"" + row.bad_date + "\", ignored", name, line));
-    if (row.keys.empty()) {
+    if (row.keys.empty() && row.url_keys.empty()) {
       on_error(Status::Error("metadata row has no file, id or url key", name, line));
       return;
     }
-    sc.Add(std::move(row.entry), row.keys);
+    sc.Add(std::move(row.entry), row.keys, row.url_keys);
   };
   if (csv) {
     size_t pos = 0;
@@ -202,8 +205,9 @@ const SidecarEntry* Sidecar::Find(const Document& doc) const {
     auto it = by_key_.find(key);
     if (it != by_key_.end()) return &entries_[it->second];
   }
-  auto it = by_stem_.find(std::string(StemOf(BaseName(doc.file))));
-  if (it != by_stem_.end() && !doc.file.empty()) return &entries_[it->second];
+  std::string stem(StemOf(BaseName(doc.file)));
+  auto it = by_stem_.find(stem);
+  if (it != by_stem_.end() && !stem.empty()) return &entries_[it->second];
   return nullptr;
 }
 

@@ -34,7 +34,8 @@ class Sidecar {
   size_t size() const { return entries_.size(); }
 
  private:
-  void Add(SidecarEntry entry, const std::vector<std::string>& keys);
+  void Add(SidecarEntry entry, const std::vector<std::string>& keys,
+           const std::vector<std::string>& url_keys);
   const SidecarEntry* Find(const Document& doc) const;
 
   std::vector<SidecarEntry> entries_;

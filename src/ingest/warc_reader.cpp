@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "ingest/gzip.h"
+#include "ingest/byte_stream.h"
 #include "ingest/html_reader.h"
 #include "ingest/sniff.h"
 
@@ -80,33 +81,66 @@ Result<std::string> Dechunk(std::string_view body) {
 
 }  // namespace
 
-void ForEachWarcRecord(std::string_view bytes, const std::string& file,
+void ForEachWarcRecord(ByteStream& in, const std::string& file, size_t max_record_bytes,
                        const std::function<void(const WarcRecord&)>& on_record,
                        const ErrorSink& on_error) {
-  size_t pos = 0;
+  constexpr size_t kMaxHeader = 1 << 20;
   int64_t index = 0;
+  bool broken = false;  // the stream itself failed (e.g. truncated gzip): already reported
   auto where = [&](int64_t i) { return file + "#" + std::to_string(i); };
-  while (pos < bytes.size()) {
+  auto fill = [&](size_t n) {
+    Status s = in.Fill(n);
+    if (!s.ok()) {
+      broken = true;
+      on_error(s.WithLocation(file));
+    }
+    return in.available().size() >= n;
+  };
+  // Drops bytes up to the next line starting "WARC/1." (after a malformed record).
+  auto resync = [&] {
+    while (true) {
+      std::string_view a = in.available();
+      size_t next = a.find("\nWARC/1.", 1);
+      if (next != std::string_view::npos) {
+        in.Consume(next + 1);
+        return;
+      }
+      // Keep a tail in case the marker straddles two reads.
+      if (in.eof()) {
+        in.Consume(a.size());
+        return;
+      }
+      if (a.size() > 16) in.Consume(a.size() - 16);
+      fill(in.available().size() + (1 << 16));
+    }
+  };
+  while (true) {
     // Records are separated by "\r\n\r\n"; tolerate extra blank lines.
-    while (pos < bytes.size() && (bytes[pos] == '\r' || bytes[pos] == '\n')) ++pos;
-    if (pos >= bytes.size()) break;
+    fill(1);
+    while (!in.available().empty() && (in.available()[0] == '\r' || in.available()[0] == '\n')) {
+      in.Consume(1);
+      if (in.available().empty()) fill(1);
+    }
+    if (in.available().empty()) return;
     ++index;
-    auto resync = [&] {
-      size_t next = bytes.find("\nWARC/1.", pos);
-      pos = next == std::string_view::npos ? bytes.size() : next + 1;
-    };
-    if (bytes.substr(pos, 7) != "WARC/1.") {
+    fill(7);
+    if (in.available().substr(0, 7) != "WARC/1.") {
       on_error(Status::Error("not a WARC record (no WARC/1.x version line)", where(index)));
       resync();
       continue;
     }
-    size_t body_start = 0;
-    size_t header_end = FindHeaderEnd(bytes, pos, &body_start);
+    size_t body_start = 0, header_end = std::string_view::npos;
+    for (size_t want = 4096;; want *= 2) {
+      fill(want);
+      header_end = FindHeaderEnd(in.available(), 0, &body_start);
+      if (header_end != std::string_view::npos || in.available().size() < want || want > kMaxHeader)
+        break;
+    }
     if (header_end == std::string_view::npos) {
-      on_error(Status::Error("truncated WARC record header", where(index)));
+      if (!broken && !in.failed()) on_error(Status::Error("truncated or oversized WARC record header", where(index)));
       return;
     }
-    std::string_view header = bytes.substr(pos, header_end - pos);
+    std::string_view header = in.available().substr(0, header_end);
     WarcRecord rec;
     rec.index = index;
     size_t eol = header.find('\n');
@@ -134,21 +168,47 @@ void ForEachWarcRecord(std::string_view bytes, const std::string& file,
                   });
     if (length < 0) {
       on_error(Status::Error("WARC record without a valid Content-Length", where(index)));
-      pos = body_start;
+      in.Consume(body_start);
       resync();
       continue;
     }
-    if (body_start + static_cast<size_t>(length) > bytes.size()) {
-      on_error(Status::Error("truncated WARC record: Content-Length " + std::to_string(length) +
-                                 " but only " + std::to_string(bytes.size() - body_start) +
-                                 " bytes left",
+    size_t total = body_start + static_cast<size_t>(length);
+    if (static_cast<size_t>(length) > max_record_bytes) {
+      // Too big to hold: skip it without keeping it in memory.
+      on_error(Status::Error("WARC record of " + std::to_string(length >> 20) +
+                                 " MB is over the limit (--max-file-mb), skipped",
                              where(index)));
+      size_t left = total;
+      while (left > 0) {
+        if (!fill(std::min<size_t>(left, 1 << 20)) && in.available().size() < std::min<size_t>(left, 1 << 20)) {
+          if (!broken && !in.failed()) on_error(Status::Error("truncated WARC record", where(index)));
+          return;
+        }
+        size_t n = std::min(left, in.available().size());
+        in.Consume(n);
+        left -= n;
+      }
+      continue;
+    }
+    if (!fill(total)) {
+      if (!broken && !in.failed())
+        on_error(Status::Error("truncated WARC record: Content-Length " + std::to_string(length) +
+                                   " but only " + std::to_string(in.available().size() - body_start) +
+                                   " bytes left",
+                               where(index)));
       return;
     }
-    rec.block = bytes.substr(body_start, static_cast<size_t>(length));
-    pos = body_start + static_cast<size_t>(length);
+    rec.block = in.available().substr(body_start, static_cast<size_t>(length));
     on_record(rec);
+    in.Consume(total);
   }
+}
+
+void ForEachWarcRecord(std::string_view bytes, const std::string& file,
+                       const std::function<void(const WarcRecord&)>& on_record,
+                       const ErrorSink& on_error) {
+  std::unique_ptr<ByteStream> in = ByteStream::FromString(std::string(bytes));
+  ForEachWarcRecord(*in, file, bytes.size(), on_record, on_error);
 }
 
 bool IsHtmlContentType(std::string_view ct) {
@@ -215,8 +275,15 @@ Result<HttpResponse> ParseHttpResponse(std::string_view block, size_t max_body_b
 void ReadWarcDocuments(std::string_view bytes, const std::string& file, size_t max_body_bytes,
                        const HtmlParser& parse_html, const DocumentSink& on_doc,
                        const ErrorSink& on_error) {
+  std::unique_ptr<ByteStream> in = ByteStream::FromString(std::string(bytes));
+  ReadWarcDocuments(*in, file, max_body_bytes, parse_html, on_doc, on_error);
+}
+
+void ReadWarcDocuments(ByteStream& in, const std::string& file, size_t max_body_bytes,
+                       const HtmlParser& parse_html, const DocumentSink& on_doc,
+                       const ErrorSink& on_error) {
   ForEachWarcRecord(
-      bytes, file,
+      in, file, max_body_bytes,
       [&](const WarcRecord& rec) {
         if (rec.type != "response") return;
         if (rec.content_type.find("application/http") == std::string::npos) return;
@@ -236,6 +303,9 @@ void ReadWarcDocuments(std::string_view bytes, const std::string& file, size_t m
           on_error(Status::Error(rec.target_uri + ": " + d.status().reason(), where));
           return;
         }
+        // Crawls are full of pages that are not articles (listings, home pages): no
+        // main text means no document, not an input error.
+        if (d->text.empty()) return;
         // The record's UUID names the document ("urn:uuid:" says nothing).
         std::string id = rec.record_id;
         if (id.rfind("urn:uuid:", 0) == 0) id.erase(0, 9);

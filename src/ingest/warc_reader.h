@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "ingest/byte_stream.h"
 #include "ingest/reader.h"
 
 namespace faultline {
@@ -23,9 +24,15 @@ struct WarcRecord {
   std::string_view block;      // the content block (points into the caller's bytes)
 };
 
-// Calls `on_record` for each record in `bytes` (decompressed). A malformed record is
-// reported ("file#N: reason") and the reader resynchronises on the next "WARC/1."
-// line; a record cut short ends the file with an error.
+// Calls `on_record` for each record read from `in` (gzip undone by the stream), one
+// record in memory at a time; `block` is valid during the call only. A malformed
+// record is reported ("file#N: reason") and the reader resynchronises on the next
+// "WARC/1." line; a record over `max_record_bytes` is reported and skipped; a record
+// cut short ends the file with an error.
+void ForEachWarcRecord(ByteStream& in, const std::string& file, size_t max_record_bytes,
+                       const std::function<void(const WarcRecord&)>& on_record,
+                       const ErrorSink& on_error);
+// The same over bytes in memory.
 void ForEachWarcRecord(std::string_view bytes, const std::string& file,
                        const std::function<void(const WarcRecord&)>& on_record,
                        const ErrorSink& on_error);
@@ -45,7 +52,12 @@ Result<HttpResponse> ParseHttpResponse(std::string_view block, size_t max_body_b
 bool IsHtmlContentType(std::string_view content_type);
 
 // Every 200 HTML response in `bytes` goes through `parse_html` into a Document:
-// file "file#N", id the record id's UUID, url the target URI.
+// file "file#N", id the record id's UUID, url the target URI. Pages in which
+// `parse_html` finds no main text are skipped silently (listings, home pages); a
+// page it cannot parse is reported.
+void ReadWarcDocuments(ByteStream& in, const std::string& file, size_t max_body_bytes,
+                       const HtmlParser& parse_html, const DocumentSink& on_doc,
+                       const ErrorSink& on_error);
 void ReadWarcDocuments(std::string_view bytes, const std::string& file, size_t max_body_bytes,
                        const HtmlParser& parse_html, const DocumentSink& on_doc,
                        const ErrorSink& on_error);

@@ -1,5 +1,6 @@
 #include "store/near_duplicates.h"
 
+#include <cstdlib>
 #include <limits>
 
 namespace faultline {
@@ -101,13 +102,38 @@ uint64_t NearDuplicateIndex::BandKey(const MinHash& m, int band) {
   return h;
 }
 
-std::optional<std::string> NearDuplicateIndex::Find(const MinHash& m, double* similarity) const {
+std::optional<int64_t> DayNumber(std::string_view d) {
+  if (d.size() < 10 || d[4] != '-' || d[7] != '-') return std::nullopt;
+  auto num = [&](size_t from, size_t len) -> int {
+    int v = 0;
+    for (size_t i = from; i < from + len; ++i) {
+      if (d[i] < '0' || d[i] > '9') return -1;
+      v = v * 10 + (d[i] - '0');
+    }
+    return v;
+  };
+  int y = num(0, 4), mo = num(5, 2), da = num(8, 2);
+  if (y < 0 || mo < 1 || mo > 12 || da < 1 || da > 31) return std::nullopt;
+  // Howard Hinnant's days_from_civil.
+  y -= mo <= 2;
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;
+  int64_t doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + da - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::optional<std::string> NearDuplicateIndex::Find(const MinHash& m, std::string_view date,
+                                                    double* similarity) const {
+  std::optional<int64_t> day = DayNumber(date);
   int best = -1;
   double best_score = 0;
   for (int band = 0; band < kLshBands; ++band) {
     auto it = buckets_[band].find(BandKey(m, band));
     if (it == buckets_[band].end()) continue;
     for (uint32_t cand : it->second) {
+      if (day && days_[cand] && std::abs(*day - *days_[cand]) > kMaxDaysBetweenNearDuplicates)
+        continue;
       double score = EstimateJaccard(m, signatures_[cand]);
       if (score >= threshold_ && score > best_score) {
         best = static_cast<int>(cand);
@@ -120,10 +146,11 @@ std::optional<std::string> NearDuplicateIndex::Find(const MinHash& m, double* si
   return ids_[best];
 }
 
-void NearDuplicateIndex::Add(std::string id, const MinHash& m) {
+void NearDuplicateIndex::Add(std::string id, const MinHash& m, std::string_view date) {
   uint32_t index = static_cast<uint32_t>(ids_.size());
   ids_.push_back(std::move(id));
   signatures_.push_back(m);
+  days_.push_back(DayNumber(date));
   for (int band = 0; band < kLshBands; ++band) buckets_[band][BandKey(m, band)].push_back(index);
 }
 

@@ -10,7 +10,11 @@
 //   - candidates are kept when the estimated Jaccard is >= 0.8 (default threshold): a
 //     500-word article with 60 words of different furniture scores about 0.85, two
 //     different reports of the same event well below 0.5;
-//   - texts under 20 words are too short to judge and are never near-duplicates.
+//   - texts under 20 words are too short to judge and are never near-duplicates;
+//   - when both texts have full dates more than 30 days apart they are separate
+//     documents even if alike: recurring official texts (annual notices, yearly
+//     letters to Congress) repeat last year's wording, a republished report does not
+//     wait a month.
 #pragma once
 
 #include <array>
@@ -41,14 +45,22 @@ double EstimateJaccard(const MinHash& a, const MinHash& b);
 std::string MinHashToBytes(const MinHash& m);
 std::optional<MinHash> MinHashFromBytes(std::string_view bytes);
 
+constexpr int kMaxDaysBetweenNearDuplicates = 30;
+
+// Days since 1970-01-01 of an ISO date ("2022-03-29..."), or nullopt when `date` is
+// empty, partial or malformed.
+std::optional<int64_t> DayNumber(std::string_view date);
+
 class NearDuplicateIndex {
  public:
   explicit NearDuplicateIndex(double threshold = 0.8) : threshold_(threshold) {}
 
   // The id of the most similar indexed text whose estimated Jaccard with `m` is at
-  // least the threshold, or nullopt.
-  std::optional<std::string> Find(const MinHash& m, double* similarity = nullptr) const;
-  void Add(std::string id, const MinHash& m);
+  // least the threshold and whose date (when both are known) is within
+  // kMaxDaysBetweenNearDuplicates of `date`, or nullopt.
+  std::optional<std::string> Find(const MinHash& m, std::string_view date = {},
+                                  double* similarity = nullptr) const;
+  void Add(std::string id, const MinHash& m, std::string_view date = {});
   size_t size() const { return ids_.size(); }
 
  private:
@@ -57,6 +69,7 @@ class NearDuplicateIndex {
   double threshold_;
   std::vector<std::string> ids_;
   std::vector<MinHash> signatures_;
+  std::vector<std::optional<int64_t>> days_;
   std::array<std::unordered_map<uint64_t, std::vector<uint32_t>>, kLshBands> buckets_;
 };
 

@@ -193,8 +193,8 @@ Status Store::Exec(const char* sql) const {
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions options) {
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-      SQLITE_OK) {
+  int flags = SQLITE_OPEN_READWRITE | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
     return Status::Error("cannot open database: " + msg, path);
@@ -245,13 +245,13 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions
 
 Status Store::LoadSignatures() {
   Stmt q(impl_->db,
-         "SELECT id, minhash FROM documents WHERE duplicate_of IS NULL AND minhash IS NOT NULL "
+         "SELECT id, minhash, date FROM documents WHERE duplicate_of IS NULL AND minhash IS NOT NULL "
          "ORDER BY seq");
   if (!q.ok()) return SqlError(impl_->db, "reading signatures");
   int rc;
   while ((rc = q.Step()) == SQLITE_ROW) {
     std::optional<MinHash> m = MinHashFromBytes(q.Blob(1));
-    if (m) impl_->near.Add(q.Text(0), *m);
+    if (m) impl_->near.Add(q.Text(0), *m, q.Text(2));
   }
   if (rc != SQLITE_DONE) return SqlError(impl_->db, "reading signatures");
   return Status::Ok();
@@ -306,7 +306,7 @@ Result<AddOutcome> Store::Add(const Document& doc) {
   std::optional<MinHash> sig = ComputeMinHash(doc.text);
   if (sig) {
     double sim = 0;
-    if (std::optional<std::string> orig = im.near.Find(*sig, &sim)) {
+    if (std::optional<std::string> orig = im.near.Find(*sig, doc.date, &sim)) {
       out.kind = AddKind::kNearDuplicate;
       out.duplicate_of = *orig;
       out.similarity = sim;
@@ -339,7 +339,7 @@ Result<AddOutcome> Store::Add(const Document& doc) {
   ins.Reset();
   // A failed insert undoes only itself; the batch's transaction goes on.
   if (rc != SQLITE_DONE) return SqlError(im.db, "storing " + doc.file);
-  if (sig && out.kind == AddKind::kAdded) im.near.Add(id, *sig);
+  if (sig && out.kind == AddKind::kAdded) im.near.Add(id, *sig, doc.date);
   if (++im.batch_count >= im.options.batch_size) {
     s = Flush();
     if (!s.ok()) return s;

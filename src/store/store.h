@@ -27,6 +27,7 @@ constexpr int kStoreSchemaVersion = 1;
 struct StoreOptions {
   int batch_size = 500;                 // documents per transaction
   double near_duplicate_threshold = 0.8;  // estimated Jaccard of 5-word shingles
+  bool create_if_missing = true;  // false for readers: a mistyped --db is an error, not a new file
 };
 
 enum class AddKind { kAdded, kExactDuplicate, kNearDuplicate };
