@@ -275,7 +275,10 @@ void SentenceAnalyzer::SplitClauses() {
   size_t first = 0;
   while (first < n && toks_[first].type != TokenType::kWord) ++first;
   if (first < n && (toks_[first].norm == "but" || toks_[first].norm == "and" || toks_[first].norm == "yet")) ++first;
-  if (first < n && lex_.intro_prepositions().count(toks_[first].norm)) {
+  // ... or a participle ("Attempting to prevent a civil war, Burkhalter called ...")
+  const bool intro_participle = first < n && toks_[first].mention < 0 && toks_[first].norm.size() > 4 &&
+                                toks_[first].norm.compare(toks_[first].norm.size() - 3, 3, "ing") == 0;
+  if (first < n && (lex_.intro_prepositions().count(toks_[first].norm) || intro_participle)) {
     for (size_t t = first; t < n && t < first + 16; ++t)
       if (toks_[t].norm == ",") {
         boundary[t] = 1;
