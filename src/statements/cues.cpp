@@ -33,6 +33,30 @@ void Phrases(const YAML::Node& n, WordSet* out) {
 
 }  // namespace
 
+std::string CueLexicon::OfficialVoice(const std::string& url, const std::string& outlet) const {
+  // the host of the URL (or the outlet as given)
+  auto host_of = [](const std::string& u) {
+    size_t b = u.find("://");
+    b = b == std::string::npos ? 0 : b + 3;
+    size_t e = u.find_first_of("/?#", b);
+    std::string h = u.substr(b, e == std::string::npos ? std::string::npos : e - b);
+    for (auto& ch : h) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return h;
+  };
+  for (const std::string& h : {host_of(url), host_of(outlet)}) {
+    if (h.empty()) continue;
+    for (const auto& [part, actor] : official_voices_) {
+      // "whitehouse.gov" matches "www.whitehouse.gov" and "bidenwhitehouse.archives.gov"
+      // only at a label boundary or as the whole host's suffix
+      if (h == part || (h.size() > part.size() && h.compare(h.size() - part.size(), part.size(), part) == 0 &&
+                        h[h.size() - part.size() - 1] == '.'))
+        return actor;
+      if (h.find(part) != std::string::npos && part.find('.') != std::string::npos) return actor;
+    }
+  }
+  return {};
+}
+
 std::string CueLexicon::DefaultPath() { return std::string(FAULTLINE_DATA_DIR) + "/cues/en.yaml"; }
 
 Result<CueLexicon> CueLexicon::Load(const std::string& path) {
@@ -101,6 +125,9 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
     for (const auto& e : List(src["anonymous"])) lex.anonymous_.Add(e, Inflect::kNone, 0);
     Words(src["reporters"], &lex.reporters_);
   }
+  if (const YAML::Node ov = root["official_voices"]; ov && ov.IsSequence())
+    for (const auto& v : ov)
+      if (v["host"] && v["actor"]) lex.official_voices_.emplace_back(v["host"].as<std::string>(), v["actor"].as<std::string>());
   Words(root["subject_words"], &lex.subject_words_);
   Words(root["vague_quantifiers"], &lex.vague_quantifiers_);
   Words(root["member_nouns"], &lex.member_nouns_);

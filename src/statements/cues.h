@@ -65,9 +65,13 @@ class CueLexicon {
   const WordSet& adverbs() const { return adverbs_; }
   const WordSet& camp_nouns() const { return camp_nouns_; }
   const WordSet& reporters() const { return reporters_; }
+  // The actor an official document speaks for, from its URL or outlet host
+  // ("whitehouse.gov" -> USA), or empty. Its "we"/"I" outside quotes is that actor.
+  std::string OfficialVoice(const std::string& url, const std::string& outlet) const;
 
  private:
   IrregularForms irregular_;
+  std::vector<std::pair<std::string, std::string>> official_voices_;  // host part, actor
   PatternSet cues_;
   std::vector<Cue> cue_entries_;
   PatternSet speech_, exceptions_, camp_members_, according_, anonymous_;

@@ -67,6 +67,7 @@ struct Camp {
 };
 
 struct DocState {
+  std::string official_voice;  // the actor an official document speaks for
   Holder last_person;  // the last holder that named a person
   size_t last_person_sentence = 0;
   std::vector<std::vector<std::string>> sentence_actors;  // codes named in each sentence so far
@@ -81,6 +82,15 @@ struct DocState {
   size_t quote_speaker_para = static_cast<size_t>(-1);
   bool quote_open = false;  // a speech quote runs on past the end of the previous sentence
 };
+
+// "i'm" -> "i", "we'll" -> "we": the pronoun of a contraction.
+std::string PronounPart(const std::string& w) {
+  const size_t ap = w.find('\'');
+  if (ap == std::string::npos || ap == 0) return w;
+  const std::string tail = w.substr(ap);
+  if (tail == "'m" || tail == "'ll" || tail == "'ve" || tail == "'re" || tail == "'d") return w.substr(0, ap);
+  return w;
+}
 
 bool IsNegator(const Token& t) {
   const std::string& w = t.norm;
@@ -274,7 +284,11 @@ void SentenceAnalyzer::SplitClauses() {
   // A sentence-initial prepositional phrase ("According to Bloomberg, ...") ends at its comma.
   size_t first = 0;
   while (first < n && toks_[first].type != TokenType::kWord) ++first;
-  if (first < n && (toks_[first].norm == "but" || toks_[first].norm == "and" || toks_[first].norm == "yet")) ++first;
+  // skip leading conjunctions, adverbs and commas: "So, today, in response to ..., I ..."
+  while (first < n && (toks_[first].norm == "but" || toks_[first].norm == "and" || toks_[first].norm == "yet" ||
+                       toks_[first].norm == "so" || toks_[first].norm == "," ||
+                       (lex_.adverbs().count(toks_[first].norm) && !lex_.intro_prepositions().count(toks_[first].norm))))
+    ++first;
   // ... or a participle ("Attempting to prevent a civil war, Burkhalter called ...")
   const bool intro_participle = first < n && toks_[first].mention < 0 && toks_[first].norm.size() > 4 &&
                                 toks_[first].norm.compare(toks_[first].norm.size() - 3, 3, "ing") == 0;
@@ -381,9 +395,9 @@ Subject SentenceAnalyzer::SubjectAt(size_t a, size_t b) const {
     ++i;
   }
   if (i >= b) return s;  // kEmpty
-  if (toks_[i].mention < 0 && lex_.pronouns().count(toks_[i].norm)) {
+  if (toks_[i].mention < 0 && lex_.pronouns().count(PronounPart(toks_[i].norm))) {
     s.kind = SubjKind::kPronoun;
-    s.pronoun = toks_[i].norm;
+    s.pronoun = PronounPart(toks_[i].norm);
     return s;
   }
   // "her country", "his government": the speaker's own state
@@ -426,6 +440,14 @@ Holder SentenceAnalyzer::ResolvePronoun(const std::string& p, bool in_quote) con
     if (in_quote && !speaker_.empty()) {
       Holder h = speaker_;
       h.rule = "quote-first-person";
+      return h;
+    }
+    // an official document's own voice ("we will sanction ..." on whitehouse.gov); a
+    // columnist's "I" or "we" is never coded
+    if (!in_quote && !st_.official_voice.empty()) {
+      Holder h;
+      h.actors = {st_.official_voice};
+      h.rule = "official-voice";
       return h;
     }
     return Holder{};
@@ -830,6 +852,7 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
     };
     std::vector<Polar> polars;  // stance-bearing cues before the term, in order
     int negations = 0;
+    std::vector<size_t> neg_pos;  // negators before the term, counted once the chain is known
     bool hypothetical = false;
     bool sincerity = false;
     std::string cue_text;
@@ -855,8 +878,7 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
         continue;
       }
       if (q.kind == CueKind::kNegation) {
-        ++negations;
-        add_cue_text(q.b, q.e);
+        neg_pos.push_back(q.b);
         continue;
       }
       if (!q.polar()) continue;
@@ -875,10 +897,7 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
         bool counted = false;
         for (const auto& q : cues_)
           if (q.kind == CueKind::kNegation && q.b <= t && t < q.e) counted = true;
-        if (!counted) {
-          ++negations;
-          add_cue_text(t, t + 1);
-        }
+        if (!counted) neg_pos.push_back(t);
       }
     if (!act_ok) continue;
     // A frame alone ("regards X") carries no stance.
@@ -907,6 +926,20 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
           polars.erase(polars.begin(), polars.begin() + keep);
         }
       }
+    }
+    // Negation scope: a negator inside the chain, or just before its first cue ("is not
+    // pursuing", "don't think Putin is serious"); one in an earlier subordinate clause
+    // ("Russia's admission that it will not withdraw ..., I have authorized ...") is not.
+    {
+      const size_t anchor = polars.empty() ? term.b : polars.front().b;
+      std::string neg_text;
+      for (size_t p : neg_pos) {
+        if (p >= anchor || Distance(p, anchor) <= 4) {
+          ++negations;
+          neg_text += (neg_text.empty() ? "" : " ") + Surface(p, p + 1);
+        }
+      }
+      if (!neg_text.empty()) cue_text = neg_text + (cue_text.empty() ? "" : " ... " + cue_text);
     }
     // Evaluations after the term: "talks with Putin are counterproductive",
     // "regards dialogue ... as counterproductive", "talks shouldn't be held".
@@ -1323,6 +1356,7 @@ std::vector<Statement> StatementExtractor::Extract(const Document& doc, const st
   std::vector<Statement> out;
   std::set<std::tuple<std::string, int, int>> seen;
   DocState state;
+  state.official_voice = cues_->OfficialVoice(doc.url, doc.outlet);
   std::vector<Mention> sorted = mentions;
   std::sort(sorted.begin(), sorted.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   const std::vector<Span> paras = SplitParagraphs(doc.text);
