@@ -123,7 +123,7 @@ class SentenceAnalyzer {
   Subject SubjectAt(size_t a, size_t b) const;
   Holder Speaker() const { return speaker_; }
   Holder ResolvePronoun(const std::string& p, bool in_quote) const;
-  Holder FindHolder(const Clause& c, size_t c0, bool sincerity, size_t clause_index) const;
+  Holder FindHolder(const Clause& c, size_t c0, bool sincerity, size_t clause_index, bool c0_is_term = false) const;
   void FindSpeaker(size_t para);
   void FindSpeech();
   bool OverlapsMention(size_t b, size_t e) const {
@@ -452,6 +452,8 @@ Holder SentenceAnalyzer::ResolvePronoun(const std::string& p, bool in_quote) con
     }
     return Holder{};
   }
+  // "it" inside a quote is nearly always a thing
+  if (p == "it" && in_quote) return Holder{};
   // only a holder named in this or the previous sentence; "he"/"she" only a person
   const bool personal = p == "he" || p == "she";
   const Holder& last = personal ? st_.last_person : st_.last_holder;
@@ -462,7 +464,7 @@ Holder SentenceAnalyzer::ResolvePronoun(const std::string& p, bool in_quote) con
   return h;
 }
 
-Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, size_t ci) const {
+Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, size_t ci, bool c0_is_term) const {
   // The last reporting or cognition verb before the cue splits the clause into the
   // speaker's part and the reported content.
   const PatternMatch* verb = nullptr;
@@ -497,6 +499,13 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
                        toks_[cs].norm == ",")) ++cs;
     if (sincerity || verb->payload == 4) return speaker;  // the believer / hoper holds the stance
     Subject inner = SubjectAt(cs, c0);
+    // "said US sanctions on Russia would stay in place": the words before the term modify
+    // it; the evaluation is the speaker's
+    if (c0_is_term && inner.kind == SubjKind::kNone && !speaker.empty()) {
+      Holder h = speaker;
+      h.rule = "speaker";
+      return h;
+    }
     switch (inner.kind) {
       case SubjKind::kActors:
         inner.holder.rule = "reported-subject";
@@ -598,6 +607,13 @@ void SentenceAnalyzer::FindSpeech() {
   size_t taken_end = 0;
   for (const auto& m : all) {
     if (m.begin < taken_end || OverlapsMention(m.begin, m.end)) continue;
+    // "Trump's remark", "the report": a noun, not a reporting verb
+    if (m.begin > 0) {
+      const std::string& d = toks_[m.begin - 1].norm;
+      if (d == "'s" || d == "the" || d == "a" || d == "an" || d == "his" || d == "her" || d == "their" ||
+          d == "its" || d == "this")
+        continue;
+    }
     if (m.payload == 1 || m.payload == 3) {
       const size_t window = m.payload == 1 ? 6 : 1;
       bool ok = false;
@@ -844,6 +860,14 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
     if (term.b < c.b || term.e > c.e) continue;
     const size_t rs = prev_end;
     prev_end = term.e;
+    // what a later pro-form ("such measures", "doing so") points back to
+    int proform_issue = st_.last_issue, proform_polarity = st_.last_polarity;
+    size_t proform_sentence = st_.last_issue_sentence;
+    if (!term.proform) {
+      st_.last_issue = term.issue;
+      st_.last_polarity = term.polarity;
+      st_.last_issue_sentence = index_;
+    }
     struct Polar {
       size_t b, e;
       int polarity;
@@ -1005,11 +1029,6 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
           if (toks_[t].mention < 0 && !kCoordination.count(toks_[t].norm) && !IsTransparent(toks_[t])) ok = false;
         if (ok) Emit(prev->holder, term.issue, prev->polarity * term.polarity, prev->cue, "coordination");
       }
-      if (!term.proform && prev == nullptr) {
-        st_.last_issue = term.issue;
-        st_.last_polarity = term.polarity;
-        st_.last_issue_sentence = index_;
-      }
       continue;
     }
     if (hypothetical || (question_ && !c.in_quote)) continue;
@@ -1028,9 +1047,9 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
     int issue = term.issue;
     int stance = polarity * term.polarity;
     if (term.proform) {
-      if (st_.last_issue < 0 || st_.last_issue_sentence + 2 < index_) continue;
-      issue = st_.last_issue;
-      stance = polarity * st_.last_polarity;
+      if (proform_issue < 0 || proform_sentence + 2 < index_) continue;
+      issue = proform_issue;
+      stance = polarity * proform_polarity;
     }
     const Polar* first = has_anchor ? &chain_anchor : (polars.empty() ? nullptr : &polars.front());
     const size_t c0 = first == nullptr ? term.b : first->b;
@@ -1129,7 +1148,7 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       // "Ukraine was offered ... to encourage ...": the rest of a passive clause has no
       // agent either
       if (passive) clause_passive = true;
-      if (!passive && !for_gerund && !gerund_between && !clause_passive) h = FindHolder(c, c0, sincerity, ci);
+      if (!passive && !for_gerund && !gerund_between && !clause_passive) h = FindHolder(c, c0, sincerity, ci, first == nullptr);
       if (h.empty()) {
         // passive agent: "a move opposed by Russia", "was offered by France"
         for (size_t t = c0 + 1; t + 1 < c.e && t < term.e + 4; ++t)
@@ -1145,11 +1164,6 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
     }
     chain_store = Chain{term.e, polarity, h, cue_text, issue};
     prev = h.empty() ? nullptr : &chain_store;
-    if (!term.proform) {
-      st_.last_issue = term.issue;
-      st_.last_polarity = term.polarity;
-      st_.last_issue_sentence = index_;
-    }
   }
 }
 
