@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 #include <gmock/gmock.h>
 
+#include <memory>
+
 #include "statements/extractor.h"
 #include "statements_test_util.h"
 
@@ -120,6 +122,56 @@ TEST_F(ExtractorTest, OffsetsPointAtTheEvidence) {
   ASSERT_EQ(s.size(), 1u);
   EXPECT_EQ(text.substr(s[0].begin, s[0].end - s[0].begin), s[0].evidence);
   EXPECT_EQ(s[0].doc, "test.txt");
+}
+
+}  // namespace
+}  // namespace faultline
+
+namespace faultline {
+namespace {
+
+class ExtractorMoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto ex = StatementExtractor::Create();
+    ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+    ex_ = std::make_unique<StatementExtractor>(std::move(ex).value());
+  }
+  std::vector<std::string> Run(const std::string& text, const std::string& url = {}) {
+    Document d;
+    d.file = "more.txt";
+    d.text = text;
+    d.url = url;
+    return testing::Triples(ex_->Extract(d, testing::MentionsFor(text, testing::CommonNames())));
+  }
+  std::unique_ptr<StatementExtractor> ex_;
+};
+
+TEST_F(ExtractorMoreTest, OfficialDocumentsSpeakForTheirGovernment) {
+  const std::string text = "Today we are announcing new sanctions on Russia.";
+  EXPECT_THAT(Run(text, "https://www.whitehouse.gov/briefing-room/x"), ::testing::ElementsAre("USA sanctions +1"));
+  // a newspaper's "we" is the columnist's, never coded
+  EXPECT_THAT(Run(text, "https://www.example-news.com/opinion/x"), ::testing::IsEmpty());
+}
+
+TEST_F(ExtractorMoreTest, CoAgentsJoinTheHolder) {
+  EXPECT_THAT(Run("France worked with Germany to impose sanctions on Russia."),
+              ::testing::ElementsAre("DEU sanctions +1", "FRA sanctions +1"));
+}
+
+TEST_F(ExtractorMoreTest, RelativeClauseBelongsToItsName) {
+  EXPECT_THAT(Run("Montenegro joined NATO, a move opposed by Russia, which has criticized the expansion of NATO."),
+              ::testing::Contains("RUS nato-enlargement -1"));
+}
+
+TEST_F(ExtractorMoreTest, NegationInAnEarlierSubclauseDoesNotReachTheCue) {
+  EXPECT_THAT(Run("Because Russia will not withdraw from the border, Poland has decided to deploy more NATO troops."),
+              ::testing::ElementsAre("POL nato-posture +1"));
+}
+
+TEST_F(ExtractorMoreTest, PossessorOfANounCue) {
+  EXPECT_THAT(Run("Turkey rebuffed Russian warnings against NATO membership for Ukraine."),
+              ::testing::ElementsAre("RUS ukraine-nato -1", "TUR ukraine-nato +1"));
 }
 
 }  // namespace

@@ -976,7 +976,11 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
     bool has_post = false;
     for (size_t t = term.e; t < post_end && !has_post; ++t) {
       if (IsNegator(toks_[t])) {
-        ++post_neg;
+        // "will not — as I promised — will not move forward": a restarted negation counts once
+        bool restarted = false;
+        if (t + 1 < post_end && toks_[t + 1].type == TokenType::kDash)
+          for (size_t u = t + 2; u < post_end; ++u) restarted |= toks_[u].norm == toks_[t].norm;
+        if (!restarted) ++post_neg;
         continue;
       }
       for (const auto& q : cues_) {
@@ -1158,7 +1162,21 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
             break;
           }
       }
-        if (!h.empty()) Emit(h, issue, stance, cue_text, kind);
+        // co-agents: "we've worked with Germany to ensure ...", "together with our allies"
+      if (!h.empty()) {
+        for (size_t t = c.b + 1; t + 1 < c0; ++t) {
+          if (toks_[t].norm != "with" || toks_[t + 1].mention < 0) continue;
+          const std::string& w = toks_[t - 1].norm;
+          if (w == "together" || w == "worked" || w == "working" || w == "along" || w == "jointly" ||
+              w == "joined" || w == "alongside" || w == "closely") {
+            Holder co;
+            CollectGroup(t + 1, c0, t + 1, &co);
+            for (const auto& a : co.actors)
+              if (!Contains(h.actors, a)) h.actors.push_back(a);
+          }
+        }
+      }
+      if (!h.empty()) Emit(h, issue, stance, cue_text, kind);
       Trace("  term " + Surface(term.b, term.e) + " stance " + std::to_string(stance) + " cue '" + cue_text +
             "' holder " + (h.empty() ? "-" : h.actors[0] + " (" + h.rule + ")") + (passive ? " passive" : ""));
     }
