@@ -60,8 +60,9 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
     if (!s.ok()) return fail(s.reason());
     if (node["actor_scope"]) {
       const std::string scope = node["actor_scope"].as<std::string>();
-      if (scope != "clause" && scope != "context") return fail("actor_scope must be 'clause' or 'context'");
-      issue.context_scope = scope == "context";
+      if (scope != "clause" && scope != "sentence" && scope != "context")
+        return fail("actor_scope must be 'clause', 'sentence' or 'context'");
+      issue.scope = scope == "context" ? 2 : scope == "sentence" ? 1 : 0;
     }
     const int idx = static_cast<int>(cb.issues_.size());
     cb.issues_.push_back(issue);

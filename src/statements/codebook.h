@@ -18,9 +18,9 @@ struct Issue {
   std::string proposition;  // what +1 supports
   std::vector<std::string> when_actor;    // terms count only in clauses naming one of these
   std::vector<std::string> unless_actor;  // ... and not in clauses naming one of these
-  // Where when_actor looks: the term's clause, or its context (this sentence and the five
-  // before it) for issues whose sentences often leave the actor implicit.
-  bool context_scope = false;
+  // Where when_actor looks: 0 the term's clause, 1 its sentence, 2 its context (this
+  // sentence and the five before it) for issues whose sentences often leave the actor implicit.
+  int scope = 0;
 };
 
 // One way of naming an issue: a term (or an act's object) and its polarity.

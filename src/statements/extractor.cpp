@@ -1249,9 +1249,9 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
   std::sort(term_matches.begin(), term_matches.end(), [](const PatternMatch& a, const PatternMatch& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.length > b.length;
   });
-  auto clause_names = [&](size_t at, const std::vector<std::string>& codes, bool context) {
-    if (context) {
-      for (size_t back = 0; back < 6 && back <= index_; ++back)
+  auto clause_names = [&](size_t at, const std::vector<std::string>& codes, int scope) {
+    if (scope > 0) {
+      for (size_t back = 0; back < (scope == 2 ? 6u : 1u) && back <= index_; ++back)
         for (const auto& a : st_.sentence_actors[index_ - back])
           if (Contains(codes, a)) return true;
       return false;
@@ -1270,8 +1270,8 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
     if (clause_of_[m.begin] < 0) continue;
     const IssueTerm& it = cb_.term(m.payload);
     const Issue& issue = cb_.issues()[it.issue];
-    if (!issue.when_actor.empty() && !clause_names(m.begin, issue.when_actor, issue.context_scope)) continue;
-    if (!issue.unless_actor.empty() && clause_names(m.begin, issue.unless_actor, false)) continue;
+    if (!issue.when_actor.empty() && !clause_names(m.begin, issue.when_actor, issue.scope)) continue;
+    if (!issue.unless_actor.empty() && clause_names(m.begin, issue.unless_actor, 0)) continue;
     if (it.act >= 0) {
       // an act's own object needs the act's verb shortly before it
       bool found = false;
