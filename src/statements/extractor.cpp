@@ -124,6 +124,7 @@ class SentenceAnalyzer {
   Holder Speaker() const { return speaker_; }
   Holder ResolvePronoun(const std::string& p, bool in_quote) const;
   Holder FindHolder(const Clause& c, size_t c0, bool sincerity, size_t clause_index, bool c0_is_term = false) const;
+  Holder RelativeAntecedent(const Clause& c) const;
   void FindSpeaker(size_t para);
   void FindSpeech();
   bool OverlapsMention(size_t b, size_t e) const {
@@ -388,7 +389,7 @@ Subject SentenceAnalyzer::SubjectAt(size_t a, size_t b) const {
   Subject s;
   size_t i = a;
   static const WordSet kLead = {",", "and", "but", "or", "so", "while", "whereas", "although", "though",
-                                "even", "however", "yet", "that", "who", "which", "where", "when", "there"};
+                                "even", "however", "yet", "that", "where", "when", "there"};
   while (i < b && (kLead.count(toks_[i].norm) || lex_.adverbs().count(toks_[i].norm) ||
                    toks_[i].type == TokenType::kQuote || toks_[i].type == TokenType::kDash)) {
     if (toks_[i].mention >= 0) break;
@@ -464,6 +465,18 @@ Holder SentenceAnalyzer::ResolvePronoun(const std::string& p, bool in_quote) con
   return h;
 }
 
+Holder SentenceAnalyzer::RelativeAntecedent(const Clause& c) const {
+  Holder h;
+  if (c.b >= 2 && (toks_[c.b].norm == "which" || toks_[c.b].norm == "who") && toks_[c.b - 1].norm == "," &&
+      toks_[c.b - 2].mention >= 0) {
+    size_t j = c.b - 2;
+    while (j > 0 && toks_[j - 1].mention == toks_[c.b - 2].mention) --j;
+    CollectGroup(j, c.b - 1, j, &h);
+    h.rule = "relative";
+  }
+  return h;
+}
+
 Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, size_t ci, bool c0_is_term) const {
   // The last reporting or cognition verb before the cue splits the clause into the
   // speaker's part and the reported content.
@@ -478,7 +491,20 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
       if (m.begin >= c.b && m.end <= verb->begin && m.end > ob) ob = m.end;
     Subject outer = SubjectAt(ob, verb->begin);
     Holder speaker;
-    if (outer.kind == SubjKind::kActors) {
+    const Holder antecedent = RelativeAntecedent(c);
+    if (outer.kind == SubjKind::kNone && !antecedent.empty() && ob == c.b) {
+      speaker = antecedent;
+    } else if (outer.kind == SubjKind::kNone) {
+      // an unknown speaker ("Graham, who said he ..."): nobody to hand the content to
+      if (!sincerity && verb->payload != 4) {
+        Subject inner0 = SubjectAt(verb->end, c0);
+        if (inner0.kind == SubjKind::kActors) {
+          inner0.holder.rule = "reported-subject";
+          return inner0.holder;
+        }
+      }
+      return Holder{};
+    } else if (outer.kind == SubjKind::kActors) {
       speaker = outer.holder;
       speaker.rule = "speaker";
     } else if (outer.kind == SubjKind::kPronoun) {
@@ -536,17 +562,7 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
     return h;
   }
   // a relative clause on a name ("Russia, which has criticized ...") belongs to it
-  if (c.b >= 2 && (toks_[c.b].norm == "which" || toks_[c.b].norm == "who") && toks_[c.b - 1].norm == "," &&
-      toks_[c.b - 2].mention >= 0) {
-    size_t j = c.b - 2;
-    while (j > 0 && toks_[j - 1].mention == toks_[c.b - 2].mention) --j;
-    Holder h;
-    CollectGroup(j, c.b - 1, j, &h);
-    if (!h.empty()) {
-      h.rule = "relative";
-      return h;
-    }
-  }
+  if (Holder h = RelativeAntecedent(c); !h.empty()) return h;
   Subject s = SubjectAt(c.b, c0);
   switch (s.kind) {
     case SubjKind::kActors:
@@ -1152,7 +1168,26 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       // "Ukraine was offered ... to encourage ...": the rest of a passive clause has no
       // agent either
       if (passive) clause_passive = true;
-      if (!passive && !for_gerund && !gerund_between && !clause_passive) h = FindHolder(c, c0, sincerity, ci, first == nullptr);
+      // "companies building the pipeline": an -ing verb right after a plain noun belongs to
+      // that noun, not to the clause's subject
+      bool reduced_relative = false;
+      if (first != nullptr && first->b > c.b) {
+        const std::string& g = toks_[first->b].norm;
+        const Token& before = toks_[first->b - 1];
+        static const WordSet kVerbal = {"to", "of", "for", "by", "in", "on", "about", "from", "with", "and", "or",
+                                        "but", "is", "are", "was", "were", "be", "been", "being", "am", "'s",
+                                        "not", "never", "without", "while", "after", "before", "like", "at",
+                                        "into", "toward", "towards", "against", "as", "keep", "kept", "stop",
+                                        "start", "started", "began", "begin", "continue", "continued", "whose"};
+        bool before_is_cue = false;
+        for (const auto& q : cues_) before_is_cue |= q.b <= first->b - 1 && first->b - 1 < q.e;
+        reduced_relative = g.size() > 4 && g.compare(g.size() - 3, 3, "ing") == 0 &&
+                           before.type == TokenType::kWord && before.mention < 0 && !before_is_cue &&
+                           !kVerbal.count(before.norm) && !lex_.adverbs().count(before.norm) &&
+                           !IsNegator(before) && !before.capitalized;
+      }
+      if (!passive && !for_gerund && !gerund_between && !clause_passive && !reduced_relative)
+        h = FindHolder(c, c0, sincerity, ci, first == nullptr);
       if (h.empty()) {
         // passive agent: "a move opposed by Russia", "was offered by France"
         for (size_t t = c0 + 1; t + 1 < c.e && t < term.e + 4; ++t)
@@ -1302,6 +1337,8 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
     if (m.begin < taken_end || inside_term(m.begin, m.end)) continue;
     const CueKind kind = lex_.cue(m.payload).kind;
     if (kind != CueKind::kNegation && kind != CueKind::kProform && OverlapsMention(m.begin, m.end)) continue;
+    // "anti-ship", "long-awaited": the second half of a compound is not a verb
+    if (m.begin > 0 && toks_[m.begin - 1].type == TokenType::kHyphen) continue;
     if ((kind == CueKind::kSupport || kind == CueKind::kOppose) && is_speech(m.begin, m.end)) continue;
     // "the end of March", "the promised 2 percent": a verb form after a determiner is a
     // noun or an adjective here, not the actor's act
@@ -1320,6 +1357,7 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
   for (const auto& a : acts) {
     if (inside_term(a.begin, a.end)) continue;
     if (OverlapsMention(a.begin, a.end)) continue;
+    if (a.begin > 0 && toks_[a.begin - 1].type == TokenType::kHyphen) continue;
     cues_.push_back(CueHit{a.begin, a.end, CueKind::kSupport, a.payload, true});
   }
   std::sort(terms_.begin(), terms_.end(), [](const TermHit& a, const TermHit& b) { return a.b < b.b; });
