@@ -1094,8 +1094,13 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       if (b == 0 || b <= c.b) continue;
       size_t k = b - 1;
       if (lex_.possessives().count(toks_[k].norm) && toks_[k].mention < 0) {
-        possessor = st_.last_holder;
-        possessor.rule = "possessive-pronoun";
+        // "our plan to ..." is the speaker's (or the official voice's); "its demands" the
+        // last named holder
+        const std::string& w = toks_[k].norm;
+        const std::string subject = w == "our" ? "we" : w == "my" ? "i" : w == "his" ? "he" : w == "her" ? "she"
+                                    : w == "its" ? "it" : "they";
+        possessor = ResolvePronoun(subject, c.in_quote);
+        if (!possessor.empty()) possessor.rule = "possessive-pronoun";
       } else if (toks_[k].norm == "'s" && k > c.b && toks_[k - 1].mention >= 0) {
         size_t j = k - 1;
         while (j > c.b && toks_[j - 1].mention == toks_[k - 1].mention) --j;
