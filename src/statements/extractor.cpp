@@ -928,6 +928,17 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
         if (a.act >= 0 && cb_.act(a.act).issue == term.issue && a.b < q.e && q.b < a.e) shadowed = true;
       if (shadowed) continue;
       if (q.kind == CueKind::kSincerity) sincerity = true;
+      // "condemned as unacceptable": the evaluation restates the verb, it counts once
+      if ((q.kind == CueKind::kEvalNegative || q.kind == CueKind::kEvalPositive) && !polars.empty() &&
+          polars.back().verb) {
+        bool only_as = true;
+        for (size_t t = polars.back().e; t < q.b; ++t)
+          only_as &= toks_[t].norm == "as" || toks_[t].type == TokenType::kQuote;
+        if (only_as) {
+          add_cue_text(q.b, q.e);
+          continue;
+        }
+      }
       polars.push_back(Polar{q.b, q.e, q.polarity(), q.verb, q.noun});
       add_cue_text(q.b, q.e);
     }
@@ -1193,6 +1204,24 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       }
       if (!passive && !for_gerund && !gerund_between && !clause_passive && !reduced_relative)
         h = FindHolder(c, c0, sincerity, ci, first == nullptr);
+      // "“All allies must meet their 2% commitment,” Trump said", "Cameron said the EU
+      // should agree sanctions": a demand on others is the speaker's position
+      if (first != nullptr && !h.empty()) {
+        const std::string& w = toks_[first->b].norm;
+        if (w == "must" || w == "should" || w == "ought") {
+          Holder s;
+          if (c.in_quote && !speaker_.empty()) s = speaker_;
+          for (const auto& m : speech_)
+            if (m.begin >= c.b && m.end <= first->b) {
+              Subject outer = SubjectAt(c.b, m.begin);
+              if (outer.kind == SubjKind::kActors) s = outer.holder;
+            }
+          if (!s.empty()) {
+            s.rule = "demand-by-speaker";
+            h = s;
+          }
+        }
+      }
       if (h.empty()) {
         // passive agent: "a move opposed by Russia", "was offered by France"
         for (size_t t = c0 + 1; t + 1 < c.e && t < term.e + 4; ++t)
