@@ -57,6 +57,8 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
     if (node["proposition"]) issue.proposition = node["proposition"].as<std::string>();
     Status s = StringList(node, "when_actor", &issue.when_actor);
     if (s.ok()) s = StringList(node, "unless_actor", &issue.unless_actor);
+    if (s.ok()) s = StringList(node, "target_actor", &issue.target_actor);
+    if (s.ok()) s = StringList(node, "not_followed_by", &issue.not_followed_by);
     if (!s.ok()) return fail(s.reason());
     if (node["actor_scope"]) {
       const std::string scope = node["actor_scope"].as<std::string>();

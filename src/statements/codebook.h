@@ -21,6 +21,11 @@ struct Issue {
   // Where when_actor looks: 0 the term's clause, 1 its sentence, 2 its context (this
   // sentence and the five before it) for issues whose sentences often leave the actor implicit.
   int scope = 0;
+  // When a term is followed by "on"/"against"/"targeting" and a name, the name must be one
+  // of these (sanctions on Russia, not on Iran).
+  std::vector<std::string> target_actor;
+  // Words that, right after a term, show it is not this proposition ("artillery into Ukraine").
+  std::vector<std::string> not_followed_by;
 };
 
 // One way of naming an issue: a term (or an act's object) and its polarity.

@@ -1341,6 +1341,21 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
     const Issue& issue = cb_.issues()[it.issue];
     if (!issue.when_actor.empty() && !clause_names(m.begin, issue.when_actor, issue.scope)) continue;
     if (!issue.unless_actor.empty() && clause_names(m.begin, issue.unless_actor, 0)) continue;
+    if (!issue.not_followed_by.empty() && m.end < n && Contains(issue.not_followed_by, toks_[m.end].norm)) continue;
+    if (!issue.target_actor.empty()) {
+      // "sanctions on Turkey": the target named right after the term must be the issue's
+      size_t t = m.end;
+      if (t < n && (toks_[t].norm == "on" || toks_[t].norm == "against" || toks_[t].norm == "targeting" ||
+                    toks_[t].norm == "to")) {
+        ++t;
+        while (t < n && (toks_[t].norm == "the" || toks_[t].norm == "a")) ++t;
+        if (t < n && toks_[t].mention >= 0) {
+          bool ok = false;
+          for (const auto& a : ments_[toks_[t].mention].actors) ok |= Contains(issue.target_actor, a);
+          if (!ok) continue;
+        }
+      }
+    }
     if (it.act >= 0) {
       // an act's own object needs the act's verb shortly before it
       bool found = false;
