@@ -752,8 +752,11 @@ std::string SentenceAnalyzer::Source() const {
     while (e < n && toks_[e].norm != "," && toks_[e].norm != "." && toks_[e].norm != ";" && toks_[e].norm != ":" &&
            toks_[e].type != TokenType::kQuote && e < b + 10)
       ++e;
-    // "according to a document obtained by Bloomberg" keeps the whole phrase
-    if (e > b) {
+    // "according to a document obtained by Bloomberg" keeps the whole phrase; "according
+    // to them" names nobody new
+    const bool pronoun = e == b + 1 && (lex_.pronouns().count(toks_[b].norm) || toks_[b].norm == "them" ||
+                                        toks_[b].norm == "him" || toks_[b].norm == "her" || toks_[b].norm == "us");
+    if (e > b && !pronoun) {
       source_cache_ = Surface(b, e);
       return source_cache_;
     }
