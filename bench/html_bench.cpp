@@ -11,6 +11,7 @@
 #include <ctime>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -19,6 +20,9 @@
 #include <vector>
 
 #include "ingest/html/content_cues.h"
+#include "ingest/html/content_scorer.h"
+#include "ingest/html/html_metadata.h"
+#include "ingest/html/language.h"
 #include "ingest/html/dom_blocks.h"
 #include "ingest/html/encoding.h"
 #include "ingest/html/gumbo_document.h"
@@ -141,10 +145,36 @@ int Dump(const std::string& path) {
   return 0;
 }
 
+// ParseHtmlPage over DIR/*/source.html (the Readability test-page layout), everything it
+// returns as JSON keyed by the page's folder (development aid).
+int Pages(const std::string& dir, const std::string& out_path) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::string src = entry.path().string() + "/source.html";
+    std::ifstream in(src, std::ios::binary);
+    if (!in) continue;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    auto page = faultline::ParseHtmlPage(ss.str());
+    std::string name = entry.path().filename().string();
+    if (!page.ok()) {
+      std::cerr << src << ": " << page.status().ToString() << "\n";
+      continue;
+    }
+    nlohmann::json rules = page->rules;
+    out[name] = {{"text", page->text},         {"title", page->title},   {"date", page->date},
+                 {"author", page->author},     {"outlet", page->outlet}, {"language", page->language},
+                 {"canonical", page->url},     {"rules", rules}};
+  }
+  std::ofstream f(out_path);
+  f << out.dump(1);
+  return f ? 0 : 1;
+}
+
 // CPU time of each phase over all pages (development aid).
 int Phases(const std::string& dir) {
   std::vector<Page> pages = LoadZyte(dir);
-  double t[5] = {0, 0, 0, 0, 0};
+  double t[9] = {0, 0, 0, 0, 0, 0, 0, 0, 0};
   auto lap = [](std::clock_t* c) {
     std::clock_t now = std::clock();
     double d = static_cast<double>(now - *c) / CLOCKS_PER_SEC;
@@ -159,16 +189,28 @@ int Phases(const std::string& dir) {
     std::string lean = faultline::html::LeanHtml(decoded->utf8);
     lean_bytes += lean.size();
     t[1] += lap(&c);
+    faultline::html::DomBlocks dom;
     {
       faultline::html::GumboDocument parsed(lean);
       t[2] += lap(&c);
-      auto dom = faultline::html::BuildBlocks(parsed.root(), *faultline::html::DefaultContentCues());
+      dom = faultline::html::BuildBlocks(parsed.root(), *faultline::html::DefaultContentCues());
       t[3] += lap(&c);
     }
     t[4] += lap(&c);
+    auto sd = faultline::html::ReadJsonLd(dom.facts.json_ld);
+    t[5] += lap(&c);
+    auto md = faultline::html::ExtractMetadata(dom.facts, sd, "", p.url);
+    t[6] += lap(&c);
+    auto main_text = faultline::html::SelectMainText(dom, *faultline::html::DefaultContentCues(), md.title,
+                                                     sd.article_body);
+    t[7] += lap(&c);
+    bool reliable;
+    auto lang = faultline::html::DetectLanguage(main_text.text, &reliable);
+    t[8] += lap(&c);
   }
-  std::printf("decode %.3f  lean %.3f (%.1f MB left)  gumbo %.3f  blocks %.3f  destroy %.3f\n", t[0], t[1],
-              lean_bytes / 1e6, t[2], t[3], t[4]);
+  std::printf("decode %.3f  lean %.3f (%.1f MB left)  gumbo %.3f  blocks %.3f  destroy %.3f  json-ld %.3f  "
+              "metadata %.3f  container %.3f  language %.3f\n",
+              t[0], t[1], lean_bytes / 1e6, t[2], t[3], t[4], t[5], t[6], t[7], t[8]);
   return 0;
 }
 
@@ -204,6 +246,7 @@ int main(int argc, char** argv) {
     else if (a == "--verbose") verbose = true;
     else if (a == "--dump" && i + 1 < argc) return Dump(argv[++i]);
     else if (a == "--phases") return Phases(DefaultZyteDir());
+    else if (a == "--pages" && i + 2 < argc) return Pages(argv[i + 1], argv[i + 2]);
   }
   if (!dir.empty() || !out.empty()) {
     if (dir.empty()) dir = DefaultZyteDir();

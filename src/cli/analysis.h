@@ -15,9 +15,10 @@ namespace faultline::cli {
 struct AnalysisOptions {
   std::string codebook;                  // YAML codebook; the shipped security codebook by default
   std::vector<std::string> actor_files;  // extra KB YAML, PETRARCH or TABARI dictionaries
+  bool explain = false;                  // print every sentence's analysis on stderr
 };
 
-// Adds --codebook and --actors.
+// Adds --codebook, --actors and --explain.
 void AddAnalysisOptions(CLI::App* cmd, AnalysisOptions* options);
 
 // Runs every input document through actor recognition and statement extraction and

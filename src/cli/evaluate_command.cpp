@@ -1,15 +1,83 @@
-// Placeholder registration for `faultline evaluate`; the stage's owner replaces this file.
+// `faultline evaluate GOLD.jsonl PATH... [--meta FILE] [--codebook FILE] [--actors FILE]`:
+// runs the statement stage over the inputs and scores it against the gold file exactly
+// as shared/gold/score.py does (unique (doc, actor, issue, stance) triples,
+// micro-averaged); prints the errors (FP/FN with evidence) and ends with `F1 x.xxx`.
+#include <cstdio>
 #include <iostream>
+#include <map>
 
+#include "cli/analysis.h"
 #include "cli/commands.h"
+#include "cli/inputs.h"
+#include "statements/evaluation.h"
 
 namespace faultline::cli {
+namespace {
+
+struct EvaluateOptions {
+  std::string gold;
+  InputOptions inputs;
+  AnalysisOptions analysis;
+  bool quiet = false;
+};
+
+std::string Fixed(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", x);
+  return buf;
+}
+
+int Run(const EvaluateOptions& o) {
+  auto gold = LoadGold(o.gold);
+  if (!gold.ok()) {
+    std::cerr << "faultline evaluate: " << gold.status().ToString() << "\n";
+    return 2;
+  }
+  std::vector<Statement> statements;
+  const bool ok = CollectStatements(o.inputs, o.analysis, &statements);
+  std::set<StatementKey> system;
+  std::map<StatementKey, const Statement*> by_key;
+  for (const auto& s : statements) {
+    StatementKey k = KeyOf(s);
+    system.insert(k);
+    by_key.emplace(k, &s);
+  }
+  const Score score = ScoreStatements(gold->keys, system);
+  if (!o.quiet) {
+    for (const auto& k : score.false_positives) {
+      const Statement* s = by_key[k];
+      std::cout << "FP " << std::get<0>(k) << " " << std::get<1>(k) << " " << std::get<2>(k) << " " << std::get<3>(k)
+                << "\t[" << s->rule << ": " << s->cue << "] " << s->evidence << "\n";
+    }
+    for (const auto& k : score.false_negatives) {
+      auto it = gold->evidence.find(k);
+      std::cout << "FN " << std::get<0>(k) << " " << std::get<1>(k) << " " << std::get<2>(k) << " " << std::get<3>(k)
+                << "\t" << (it == gold->evidence.end() ? "" : it->second) << "\n";
+    }
+  }
+  std::cout << "gold=" << score.gold << " system=" << score.system << " tp=" << score.tp << " fp=" << score.fp
+            << " fn=" << score.fn << "\n";
+  std::cout << "precision " << Fixed(score.precision) << "  recall " << Fixed(score.recall) << "\n";
+  std::cout << "F1 " << Fixed(score.f1) << "\n";
+  return ok ? 0 : 1;
+}
+
+}  // namespace
 
 void RegisterEvaluate(CLI::App& app, int* exit_code) {
-  CLI::App* cmd = app.add_subcommand("evaluate", "(under construction)");
-  cmd->callback([exit_code] {
-    std::cerr << "faultline evaluate: not built yet\n";
-    *exit_code = 2;
+  auto opts = std::make_shared<EvaluateOptions>();
+  CLI::App* cmd = app.add_subcommand("evaluate", "score statements against a gold file (precision, recall, F1)");
+  cmd->add_option("gold", opts->gold, "gold statements (JSONL: doc, actor, issue, stance)")->required();
+  AddInputOptions(cmd, &opts->inputs);
+  AddAnalysisOptions(cmd, &opts->analysis);
+  cmd->add_flag("--quiet", opts->quiet, "print the scores only, not the errors");
+  cmd->callback([opts, exit_code] {
+    if (opts->inputs.paths.empty() && opts->inputs.db.empty()) {
+      std::cerr << "faultline evaluate: give PATH... or --db FILE\n";
+      *exit_code = 2;
+      return;
+    }
+    *exit_code = Run(*opts);
   });
 }
 

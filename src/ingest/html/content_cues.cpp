@@ -1,13 +1,26 @@
 #include "ingest/html/content_cues.h"
 
+#include <unicode/unistr.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cstring>
 
 namespace faultline::html {
 namespace {
 
 bool IsAlnum(unsigned char c) { return std::isalnum(c) != 0; }
+
+// Squashed attributes hold a-z, 0-9 and spaces: 37 symbols, 37 x 37 pairs.
+size_t PairIndex(char a, char b) {
+  auto code = [](char c) -> size_t {
+    if (c >= 'a' && c <= 'z') return static_cast<size_t>(c - 'a');
+    if (c >= '0' && c <= '9') return 26 + static_cast<size_t>(c - '0');
+    return 36;
+  };
+  return code(a) * 37 + code(b);
+}
 
 void Tokenize(std::string_view s, std::vector<std::string>* tokens, std::string* squashed) {
   std::string cur;
@@ -35,25 +48,29 @@ void Tokenize(std::string_view s, std::vector<std::string>* tokens, std::string*
 
 bool Matches(const CueSet& set, const std::vector<std::string>& tokens, const std::string& squashed,
              std::string* matched) {
-  // Substrings: at each position, only the words starting with that character.
+  // Substrings: at each position, only the words starting with those two characters.
   if (!set.substring.empty()) {
-    for (size_t i = 0; i < squashed.size(); ++i) {
-      unsigned char c = static_cast<unsigned char>(squashed[i]);
-      for (uint16_t w : set.by_first[c]) {
+    for (size_t i = 0; i + 1 < squashed.size(); ++i) {
+      for (uint16_t w : set.by_pair[PairIndex(squashed[i], squashed[i + 1])]) {
         const std::string& word = set.substring[w];
-        if (squashed.compare(i, word.size(), word) == 0) {
+        if (word.size() <= squashed.size() - i &&
+            std::memcmp(squashed.data() + i, word.data(), word.size()) == 0) {
           if (matched) *matched = word;
           return true;
         }
       }
     }
-  }
-  for (const auto& t : tokens) {
-    for (const auto& w : set.token)
-      if (t == w) {
-        if (matched) *matched = w;
+    for (uint16_t w : set.single)
+      if (squashed.find(set.substring[w]) != std::string::npos) {
+        if (matched) *matched = set.substring[w];
         return true;
       }
+  }
+  for (const auto& t : tokens) {
+    if (set.token_set.count(t) > 0) {
+      if (matched) *matched = t;
+      return true;
+    }
     for (const auto& w : set.token_prefix)
       if (t.compare(0, w.size(), w) == 0) {
         if (matched) *matched = w;
@@ -67,9 +84,11 @@ std::vector<std::string> ReadList(const YAML::Node& node) {
   std::vector<std::string> out;
   if (!node || !node.IsSequence()) return out;
   for (const auto& item : node) {
-    std::string s = item.as<std::string>();
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out.push_back(std::move(s));
+    std::string s = item.as<std::string>(), lower;
+    icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
+        .toLower()
+        .toUTF8String(lower);
+    out.push_back(std::move(lower));
   }
   return out;
 }
@@ -79,10 +98,13 @@ CueSet ReadCueSet(const YAML::Node& node) {
   if (!node) return set;
   set.substring = ReadList(node["substring"]);
   set.token = ReadList(node["token"]);
+  set.token_set.insert(set.token.begin(), set.token.end());
   set.token_prefix = ReadList(node["token_prefix"]);
-  for (size_t i = 0; i < set.substring.size() && i < 65535; ++i)
-    if (!set.substring[i].empty())
-      set.by_first[static_cast<unsigned char>(set.substring[i][0])].push_back(static_cast<uint16_t>(i));
+  for (size_t i = 0; i < set.substring.size() && i < 65535; ++i) {
+    const std::string& w = set.substring[i];
+    if (w.size() >= 2) set.by_pair[PairIndex(w[0], w[1])].push_back(static_cast<uint16_t>(i));
+    else if (w.size() == 1) set.single.push_back(static_cast<uint16_t>(i));
+  }
   return set;
 }
 
@@ -93,25 +115,62 @@ Cue ContentCues::Classify(std::string_view class_attr, std::string_view id_attr,
   if (class_attr.empty() && id_attr.empty()) return Cue::kNone;
   std::vector<std::string> tokens;
   std::string squashed;
+  // WordPress marks each post's container with its taxonomy ("hentry category-news
+  // tag-ads"): those items name the post's topics, not what the element is.
+  std::string cleaned;
+  if (class_attr.find("hentry") != std::string_view::npos ||
+      class_attr.find("type-post") != std::string_view::npos ||
+      class_attr.find("status-publish") != std::string_view::npos) {
+    size_t i = 0;
+    while (i < class_attr.size()) {
+      size_t j = class_attr.find_first_of(" \t\n", i);
+      if (j == std::string_view::npos) j = class_attr.size();
+      std::string_view item = class_attr.substr(i, j - i);
+      if (item.rfind("tag-", 0) != 0 && item.rfind("category-", 0) != 0) {
+        cleaned.append(item);
+        cleaned.push_back(' ');
+      }
+      i = j + 1;
+    }
+    class_attr = cleaned;
+  }
   Tokenize(class_attr, &tokens, &squashed);
   squashed.push_back(' ');
   Tokenize(id_attr, &tokens, &squashed);
   for (const auto& e : exceptions) {
-    for (size_t pos = squashed.find(e); pos != std::string::npos; pos = squashed.find(e, pos))
-      squashed.replace(pos, e.size(), " ");
+    // Blanked in place (same length): the word no longer matches any cue.
+    for (size_t pos = squashed.find(e); pos != std::string::npos; pos = squashed.find(e, pos + e.size()))
+      std::fill(squashed.begin() + static_cast<std::ptrdiff_t>(pos),
+                squashed.begin() + static_cast<std::ptrdiff_t>(pos + e.size()), ' ');
   }
-  if (Matches(absolute_junk, tokens, squashed, matched)) return Cue::kAbsoluteJunk;
-  if (Matches(strong_junk, tokens, squashed, matched)) return Cue::kStrongJunk;
   bool content_cue = Matches(content, tokens, squashed, nullptr);
+  // "article-body js-comments-anchor": a container that also names itself as content
+  // is only as suspect as a strong cue makes it (overruled when it holds the prose).
+  if (Matches(absolute_junk, tokens, squashed, matched))
+    return content_cue ? Cue::kStrongJunk : Cue::kAbsoluteJunk;
+  if (Matches(strong_junk, tokens, squashed, matched)) return Cue::kStrongJunk;
   if (!content_cue && Matches(weak_junk, tokens, squashed, matched)) return Cue::kWeakJunk;
   return content_cue ? Cue::kContent : Cue::kNone;
 }
 
 bool ContentCues::IsBoilerplateLine(std::string_view line) const {
+  // Lower-cased with ICU: "Реклама", "À lire aussi" must match their entries.
+  std::string_view head = line;
+  if (head.size() > 96) {  // cut at a character boundary
+    size_t n = 96;
+    while (n > 0 && (static_cast<unsigned char>(head[n]) & 0xC0) == 0x80) --n;
+    head = head.substr(0, n);
+  }
   std::string lower;
-  lower.reserve(std::min<size_t>(line.size(), 64));
-  for (size_t i = 0; i < line.size() && lower.size() < 64; ++i)
-    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(line[i]))));
+  bool ascii = std::all_of(head.begin(), head.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    lower.reserve(head.size());
+    for (char c : head) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  } else {
+    icu::UnicodeString::fromUTF8(icu::StringPiece(head.data(), static_cast<int32_t>(head.size())))
+        .toLower()
+        .toUTF8String(lower);
+  }
   for (const auto& b : boilerplate_lines) {
     if (lower.compare(0, b.size(), b) != 0) continue;
     // A whole word: "related" must not match "relatedness".

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "util/status.h"
@@ -15,8 +16,11 @@ namespace faultline::html {
 struct CueSet {
   std::vector<std::string> substring;     // matched inside the squashed attribute
   std::vector<std::string> token;         // matched against whole tokens
+  std::unordered_set<std::string> token_set;  // the same, for lookup
   std::vector<std::string> token_prefix;  // matched against tokens' starts
-  std::array<std::vector<uint16_t>, 256> by_first;  // substring indexes by first byte
+  // Substring indexes by their first two characters (see PairIndex).
+  std::array<std::vector<uint16_t>, 37 * 37> by_pair;
+  std::vector<uint16_t> single;  // one-character substrings
 };
 
 enum class Cue { kNone, kContent, kWeakJunk, kStrongJunk, kAbsoluteJunk };

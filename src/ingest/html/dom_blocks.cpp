@@ -7,7 +7,12 @@
 namespace faultline::html {
 namespace {
 
-constexpr int kMaxDepth = 400;  // deeper markup is broken; its text joins the enclosing block
+constexpr int kMaxDepth = 1100;  // LeanHtml caps nesting near 1000; anything deeper is dropped
+// How far a boilerplate cue on a container (or its ancestors) discounts that container
+// as the article's: page furniture (nav, footer, sidebar) rarely holds an article, while
+// generic words ("tag", "ad", "widget", "modal") often sit on article wrappers.
+constexpr float kFurnitureFactor = 0.4f;
+constexpr float kMisnamedFactor = 0.75f;  // deeper markup is broken; its text joins the enclosing block
 
 bool IsBlockTag(GumboTag t) {
   switch (t) {
@@ -72,6 +77,32 @@ std::string_view Attr(const GumboElement& el, const char* name) {
   return a ? std::string_view(a->value) : std::string_view();
 }
 
+// The attributes the walk reads, in one pass (gumbo lower-cases attribute names).
+struct Attrs {
+  std::string_view cls, id, itemprop, style, role;
+  bool hidden = false;
+};
+
+Attrs ReadAttrs(const GumboElement& el) {
+  Attrs a;
+  for (unsigned i = 0; i < el.attributes.length; ++i) {
+    const auto* attr = static_cast<const GumboAttribute*>(el.attributes.data[i]);
+    const char* n = attr->name;
+    switch (n[0]) {
+      case 'c': if (std::strcmp(n, "class") == 0) a.cls = attr->value; break;
+      case 'i':
+        if (n[1] == 'd' && n[2] == 0) a.id = attr->value;
+        else if (std::strcmp(n, "itemprop") == 0) a.itemprop = attr->value;
+        break;
+      case 's': if (std::strcmp(n, "style") == 0) a.style = attr->value; break;
+      case 'r': if (std::strcmp(n, "role") == 0) a.role = attr->value; break;
+      case 'h': if (std::strcmp(n, "hidden") == 0) a.hidden = true; break;
+      default: break;
+    }
+  }
+  return a;
+}
+
 bool EqualsNoCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i)
@@ -117,7 +148,7 @@ std::string CollapsedText(const GumboNode* node) {
         s->append(n->v.text.text);
         s->push_back(' ');
       } else if (n->type == GUMBO_NODE_ELEMENT) {
-        if (IsSkippedTag(n->v.element.tag)) return;
+        if (depth > 0 && IsSkippedTag(n->v.element.tag)) return;  // (a <title> is read itself)
         const GumboVector& ch = n->v.element.children;
         for (unsigned i = 0; i < ch.length; ++i)
           Go(static_cast<const GumboNode*>(ch.data[i]), s, depth + 1);
@@ -160,14 +191,16 @@ class Walker {
       b.owner = owner_;
       b.chars = chars_;
       b.link_chars = std::min(link_chars_, chars_);
+      b.lead_link_chars = std::min(lead_link_chars_, b.link_chars);
       b.punct = punct_;
       b.junk_elem = junk_;
       b.kind = kind_;
       out_->blocks.push_back(std::move(b));
     }
     buf_.clear();
-    chars_ = link_chars_ = punct_ = 0;
+    chars_ = link_chars_ = punct_ = lead_link_chars_ = 0;
     pending_space_ = false;
+    plain_seen_ = false;
   }
 
   void AppendText(std::string_view t) {
@@ -201,7 +234,12 @@ class Walker {
       buf_.push_back(static_cast<char>(c));
       if ((c & 0xC0) != 0x80) {
         ++chars_;
-        if (link_depth_ > 0) ++link_chars_;
+        if (link_depth_ > 0) {
+          ++link_chars_;
+          if (!plain_seen_) ++lead_link_chars_;
+        } else {
+          plain_seen_ = true;
+        }
         if (c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == ':') ++punct_;
       }
     }
@@ -252,9 +290,9 @@ class Walker {
   }
 
   // Why an element is boilerplate, from its tag, role, visibility and class/id.
-  void JudgeElement(const GumboElement& el, Element* e) {
+  void JudgeElement(const GumboElement& el, const Attrs& attrs, Element* e) {
     if (el.tag == GUMBO_TAG_BODY || el.tag == GUMBO_TAG_HTML) return;
-    std::string_view itemprop = Attr(el, "itemprop");
+    std::string_view itemprop = attrs.itemprop;
     if (!itemprop.empty() && ContainsNoCase(itemprop, "articlebody")) {
       e->content_hint = e->article_body = true;
       return;
@@ -263,32 +301,36 @@ class Walker {
       case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER:
       case GUMBO_TAG_FORM: case GUMBO_TAG_MENU:
         e->junk = e->weak = true;
+        e->container_factor = kFurnitureFactor;
         e->why = std::string("tag:") + gumbo_normalized_tagname(el.tag);
         return;
       case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:
         e->junk = e->weak = true;
+        e->container_factor = kMisnamedFactor;
         e->why = std::string("tag:") + gumbo_normalized_tagname(el.tag);
         return;
       default:
         break;
     }
-    if (gumbo_get_attribute(&el.attributes, "hidden") != nullptr) {
+    if (attrs.hidden) {
       e->junk = e->weak = true;
+      e->container_factor = kMisnamedFactor;
       e->why = "hidden";
       return;
     }
-    std::string_view style = Attr(el, "style");
+    std::string_view style = attrs.style;
     if (!style.empty()) {
       std::string s;
       for (char c : style)
         if (c != ' ') s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
       if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos) {
         e->junk = e->weak = true;
+        e->container_factor = kMisnamedFactor;
         e->why = "style:hidden";
         return;
       }
     }
-    std::string_view role = Attr(el, "role");
+    std::string_view role = attrs.role;
     if (!role.empty()) {
       static constexpr std::string_view kJunkRoles[] = {
           "navigation", "banner", "contentinfo", "complementary", "menu", "menubar",
@@ -296,12 +338,13 @@ class Walker {
       for (auto r : kJunkRoles)
         if (EqualsNoCase(role, r)) {
           e->junk = e->weak = true;
+          e->container_factor = kFurnitureFactor;
           e->why = "role:" + std::string(r);
           return;
         }
     }
     if (IsPhrasingTag(el.tag)) return;
-    std::string_view cls = Attr(el, "class"), id = Attr(el, "id");
+    std::string_view cls = attrs.cls, id = attrs.id;
     if (cls.empty() && id.empty()) return;
     // Pages repeat the same class lists hundreds of times: judge each once.
     key_.clear();
@@ -318,6 +361,7 @@ class Walker {
     if (cue == Cue::kStrongJunk || cue == Cue::kWeakJunk || cue == Cue::kAbsoluteJunk) {
       e->junk = true;
       e->weak = cue != Cue::kAbsoluteJunk;
+      e->container_factor = cue == Cue::kWeakJunk ? kFurnitureFactor : kMisnamedFactor;
       e->why = "class:" + matched;
     } else if (cue == Cue::kContent) {
       e->content_hint = true;
@@ -358,6 +402,15 @@ class Walker {
       return;
     }
     if (tag == GUMBO_TAG_BR) {
+      // Two line breaks in a row separate paragraphs (pages without <p>); the block stays
+      // one for judging, its text gets the paragraph break.
+      if (owner_ >= 0 && !buf_.empty() && buf_.back() == '\n' && !in_pre_) {
+        if (buf_.size() < 2 || buf_[buf_.size() - 2] != '\n') {
+          buf_.push_back('\n');
+          ++chars_;
+        }
+        return;
+      }
       if (owner_ >= 0 && !buf_.empty() && buf_.back() != '\n') {
         buf_.push_back('\n');
         ++chars_;
@@ -377,7 +430,15 @@ class Walker {
     Element e;
     e.tag = tag;
     e.parent = parent_elem;
-    JudgeElement(el, &e);
+    Attrs attrs = ReadAttrs(el);
+    // Microdata: <span itemprop="datePublished" content="2019-11-19">.
+    if (!attrs.itemprop.empty() && ContainsNoCase(attrs.itemprop, "datePublished") &&
+        out_->facts.itemprop_dates.size() < 4) {
+      std::string_view v = Attr(el, "content");
+      if (v.empty()) v = Attr(el, "datetime");
+      out_->facts.itemprop_dates.push_back(v.empty() ? CollapsedText(n) : std::string(v));
+    }
+    JudgeElement(el, attrs, &e);
     if (!e.junk && (unknown_name == "dialog" || unknown_name.find("-ad") != std::string::npos)) {
       e.junk = true;
       e.why = "tag:" + unknown_name;
@@ -403,7 +464,7 @@ class Walker {
       e.label_begin = static_cast<uint32_t>(labels.size());
       if (tag == GUMBO_TAG_UNKNOWN) labels += unknown_name;
       else labels += gumbo_normalized_tagname(tag);
-      std::string_view id = Attr(el, "id"), cls = Attr(el, "class");
+      std::string_view id = attrs.id, cls = attrs.cls;
       if (!id.empty()) labels.append("#").append(id.substr(0, 40));
       else if (!cls.empty()) labels.append(".").append(cls.substr(0, 40));
       e.label_size = static_cast<uint32_t>(labels.size() - e.label_begin);
@@ -449,7 +510,8 @@ class Walker {
   std::unordered_map<std::string, std::pair<Cue, std::string>> cue_cache_;
   std::string key_;
   std::string buf_;
-  int chars_ = 0, link_chars_ = 0, punct_ = 0;
+  int chars_ = 0, link_chars_ = 0, punct_ = 0, lead_link_chars_ = 0;
+  bool plain_seen_ = false;  // a character outside links since the block began
   bool pending_space_ = false;
   int owner_ = -1;
   int junk_ = -1;

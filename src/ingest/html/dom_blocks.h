@@ -22,6 +22,7 @@ struct Block {
   int owner = -1;        // index of the innermost block-level element holding it
   int chars = 0;         // code points, spaces included
   int link_chars = 0;    // of which inside <a>
+  int lead_link_chars = 0;  // of which a link opening the block (a headline)
   int punct = 0;         // sentence punctuation marks
   int junk_elem = -1;    // innermost boilerplate element around it, or -1
   BlockKind kind = BlockKind::kText;
@@ -35,6 +36,7 @@ struct Element {
   int junk_parent = -1;  // nearest boilerplate ancestor, or -1
   bool junk = false;     // this element is boilerplate
   bool weak = false;     // overrulable: dropped only when it does not hold most of the prose
+  float container_factor = 1.0f;  // < 1 when its own cues speak against it as a container
   bool content_hint = false;  // itemprop=articleBody or a content class
   bool article_body = false;  // itemprop=articleBody
   std::string why;       // the cue that made it boilerplate ("class:share", "tag:nav")
@@ -47,7 +49,8 @@ struct PageFacts {
   std::string title_tag;
   std::string html_lang;
   std::string canonical;
-  std::vector<std::string> time_datetimes;  // <time datetime>, itemprop date attributes
+  std::vector<std::string> time_datetimes;  // <time datetime>, <meta itemprop=datePublished>
+  std::vector<std::string> itemprop_dates;  // other elements with itemprop=datePublished
   std::string byline;                       // text of the first byline/author element
 };
 

@@ -214,6 +214,23 @@ Result<DecodedHtml> DecodeHtml(std::string_view bytes, std::string_view content_
       static_cast<unsigned char>(bytes[1]) == 0xFF) {
     if (decode_as("UTF-16BE", bytes.substr(2), "bom")) return out;
   }
+  // Binary content (images, PDFs, compressed bodies) has NUL bytes that no ASCII-
+  // compatible page has; UTF-16 without a byte order mark has them at every other byte.
+  {
+    std::string_view head = bytes.substr(0, std::min<size_t>(bytes.size(), 4096));
+    size_t nul_even = 0, nul_odd = 0;
+    for (size_t i = 0; i < head.size(); ++i)
+      if (head[i] == '\0') ++(i % 2 ? nul_odd : nul_even);
+    if (nul_even + nul_odd > 0) {
+      size_t half = head.size() / 2;
+      if (nul_odd * 10 > half * 8 && nul_even * 10 < half && decode_as("UTF-16LE", bytes, "nul-pattern"))
+        return out;
+      if (nul_even * 10 > half * 8 && nul_odd * 10 < half && decode_as("UTF-16BE", bytes, "nul-pattern"))
+        return out;
+      if ((nul_even + nul_odd) * 100 > head.size())
+        return Status::Error("binary content, not an HTML page");
+    }
+  }
   // 2. The transport's declaration.
   std::string http = NormalizeLabel(CharsetFromContentType(content_type), false);
   if (!http.empty() && decode_as(http, bytes, "http")) return out;

@@ -75,14 +75,30 @@ std::string StringOf(const json& v) {
   return {};
 }
 
-void Collect(const json& j, std::vector<const json*>* articles, int depth) {
+// Pages that are not typed as articles (a fact check's ClaimReview, a MedicalWebPage)
+// still date and sign their main content.
+bool IsPageType(const json& type) {
+  auto is = [](const std::string& t) {
+    return t.find("WebPage") != std::string::npos || t == "ClaimReview" || t == "Blog" ||
+           t == "CreativeWork" || t == "Recipe";
+  };
+  if (type.is_string()) return is(type.get<std::string>());
+  if (type.is_array())
+    for (const auto& t : type)
+      if (t.is_string() && is(t.get<std::string>())) return true;
+  return false;
+}
+
+void Collect(const json& j, std::vector<const json*>* articles, std::vector<const json*>* pages,
+             int depth) {
   if (depth > 8) return;
   if (j.is_array()) {
-    for (const auto& x : j) Collect(x, articles, depth + 1);
+    for (const auto& x : j) Collect(x, articles, pages, depth + 1);
   } else if (j.is_object()) {
     if (j.contains("@type") && IsArticleType(j["@type"])) articles->push_back(&j);
-    if (j.contains("@graph")) Collect(j["@graph"], articles, depth + 1);
-    if (j.contains("mainEntity")) Collect(j["mainEntity"], articles, depth + 1);
+    else if (j.contains("@type") && IsPageType(j["@type"])) pages->push_back(&j);
+    if (j.contains("@graph")) Collect(j["@graph"], articles, pages, depth + 1);
+    if (j.contains("mainEntity")) Collect(j["mainEntity"], articles, pages, depth + 1);
   }
 }
 
@@ -91,9 +107,29 @@ bool LooksLikeUrl(std::string_view s) {
          s.rfind("/", 0) == 0;
 }
 
-std::string StripBy(std::string s) {
-  std::string lower = Lower(s.substr(0, 4));
-  if (lower.rfind("by ", 0) == 0) s = Trim(std::string_view(s).substr(3));
+// "By Jane Doe | 22 Dec 2016" -> "Jane Doe": a byline's name part, without the "By"
+// (or "Par", "Von", "Автор:") before it and the date, counts or links after it.
+std::string CleanByline(std::string s) {
+  static constexpr std::string_view kPrefixes[] = {"by ", "par ", "von ", "por ", "di ", "автор: ",
+                                                   "автор ", "author: ", "written by "};
+  std::string lower = Lower(s.substr(0, 16));
+  for (auto p : kPrefixes)
+    if (lower.rfind(p, 0) == 0) {
+      s = Trim(std::string_view(s).substr(p.size()));
+      break;
+    }
+  size_t cut = s.size();
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (std::isdigit(static_cast<unsigned char>(c)) || c == '|' || c == '\n' ||
+        s.compare(i, 3, " - ") == 0 || s.compare(i, 5, " \xE2\x80\x94 ") == 0 ||
+        s.compare(i, 5, " \xE2\x80\xA2 ") == 0) {
+      cut = i;
+      break;
+    }
+  }
+  if (cut >= 3 && cut < s.size()) s = Trim(std::string_view(s).substr(0, cut));
+  while (!s.empty() && (s.back() == ',' || s.back() == ';' || s.back() == ':')) s.pop_back();
   return s;
 }
 
@@ -121,8 +157,9 @@ StructuredData ReadJsonLd(const std::vector<std::string>& scripts) {
   for (const auto& s : scripts) {
     json j = json::parse(s, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded()) continue;
-    std::vector<const json*> articles;
-    Collect(j, &articles, 0);
+    std::vector<const json*> articles, pages;
+    Collect(j, &articles, &pages, 0);
+    articles.insert(articles.end(), pages.begin(), pages.end());  // articles first
     for (const json* a : articles) {
       auto get = [&](const char* key) -> std::string {
         return a->contains(key) ? StringOf((*a)[key]) : std::string();
@@ -174,27 +211,52 @@ std::string DateFromUrl(std::string_view url) {
   path = path == std::string_view::npos ? 0 : url.find('/', path + 3);
   if (path == std::string_view::npos) return {};
   std::string_view p = url.substr(path);
+  size_t q = p.find_first_of("?#");
+  if (q != std::string_view::npos) p = p.substr(0, q);
+  auto boundary = [&](size_t k) { return k >= p.size() || !std::isdigit(static_cast<unsigned char>(p[k])); };
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  std::string partial;
   for (size_t i = 0; i + 5 < p.size(); ++i) {
-    if (p[i] != '/' || !Digits(p, i + 1, 4)) continue;
+    if ((p[i] != '/' && p[i] != '-' && p[i] != '_') || !Digits(p, i + 1, 4)) continue;
     size_t j = i + 5;
     int y = std::stoi(std::string(p.substr(i + 1, 4)));
-    // /2022/03/29/ or /2022-03-29
-    if (j + 5 < p.size() + 1 && (p[j] == '/' || p[j] == '-') && Digits(p, j + 1, 2)) {
-      int m = std::stoi(std::string(p.substr(j + 1, 2)));
-      size_t k = j + 3;
-      if (k < p.size() && p[k] == p[j] && Digits(p, k + 1, 2) &&
-          (k + 3 == p.size() || !std::isdigit(static_cast<unsigned char>(p[k + 3])))) {
-        int d = std::stoi(std::string(p.substr(k + 1, 2)));
-        if (PlausibleDate(y, m, d)) return FormatDate(y, m, d);
-      }
-    }
-    // /20220329/
-    if (Digits(p, i + 1, 8) && (i + 9 == p.size() || !std::isdigit(static_cast<unsigned char>(p[i + 9])))) {
+    if (y < 1990 || y > 2100) continue;
+    // /20220329/ or -20220329 at the end of a slug.
+    if (Digits(p, i + 1, 8) && boundary(i + 9)) {
       int m = std::stoi(std::string(p.substr(i + 5, 2))), d = std::stoi(std::string(p.substr(i + 7, 2)));
       if (PlausibleDate(y, m, d)) return FormatDate(y, m, d);
+      continue;
+    }
+    if (p[i] != '/' || j >= p.size() || (p[j] != '/' && p[j] != '-')) continue;
+    char sep = p[j];
+    // /2022/03/29/, /2022-03-29, and /2022/03/ (a month only).
+    if (Digits(p, j + 1, 2) && boundary(j + 3)) {
+      int m = std::stoi(std::string(p.substr(j + 1, 2)));
+      size_t k = j + 3;
+      if (k < p.size() && p[k] == sep && Digits(p, k + 1, 2) && boundary(k + 3)) {
+        int d = std::stoi(std::string(p.substr(k + 1, 2)));
+        if (PlausibleDate(y, m, d)) return FormatDate(y, m, d);
+      } else if (sep == '/' && m >= 1 && m <= 12 && partial.empty() && k < p.size() && p[k] == '/') {
+        partial = FormatDate(y, m, 1).substr(0, 7);
+      }
+      continue;
+    }
+    // /2019/nov/18/
+    if (sep == '/' && j + 4 < p.size() && p[j + 4] == '/') {
+      std::string mon = Lower(p.substr(j + 1, 3));
+      for (int m = 0; m < 12; ++m)
+        if (mon == kMonths[m]) {
+          size_t k = j + 5;
+          size_t n = Digits(p, k, 2) ? 2 : (Digits(p, k, 1) ? 1 : 0);
+          if (n > 0 && boundary(k + n)) {
+            int d = std::stoi(std::string(p.substr(k, n)));
+            if (PlausibleDate(y, m + 1, d)) return FormatDate(y, m + 1, d);
+          }
+        }
     }
   }
-  return {};
+  return partial;  // "2019-11" when only the month is in the path
 }
 
 std::string CleanTitle(std::string_view raw, std::string_view site, std::string_view host) {
@@ -204,13 +266,40 @@ std::string CleanTitle(std::string_view raw, std::string_view site, std::string_
   std::string site_key = AlnumLower(site);
   std::string host_key = AlnumLower(host);
   if (host_key.rfind("www", 0) == 0) host_key = host_key.substr(3);
+  // The site's own name in its host: "bbc" in www.bbc.co.uk, "sky" in news.sky.com.
+  std::string host_name;
+  {
+    std::vector<std::string> labels;
+    size_t i = 0;
+    while (i <= host.size()) {
+      size_t dot = host.find('.', i);
+      if (dot == std::string_view::npos) dot = host.size();
+      labels.emplace_back(host.substr(i, dot - i));
+      i = dot + 1;
+    }
+    if (labels.size() >= 2) {
+      labels.pop_back();  // top-level domain
+      static constexpr std::string_view kSecondLevel[] = {"co", "com", "org", "net", "gov", "ac", "edu"};
+      if (labels.size() >= 2)
+        for (auto sl : kSecondLevel)
+          if (labels.back() == sl) {
+            labels.pop_back();
+            break;
+          }
+      host_name = AlnumLower(labels.back());
+    }
+  }
   auto names_site = [&](std::string_view part) {
     std::string k = AlnumLower(part);
     if (k.empty() || k.size() > 60) return false;
     if (!site_key.empty() && (k == site_key || site_key.find(k) != std::string::npos ||
                               k.find(site_key) != std::string::npos))
       return true;
-    return !host_key.empty() && k.size() >= 3 && host_key.find(k) != std::string::npos;
+    if (!host_key.empty() && k.size() >= 3 && host_key.find(k) != std::string::npos) return true;
+    // "BBC News" for bbc.com: a short part that starts with the host's name.
+    size_t words = 1;
+    for (char c : part) words += c == ' ';
+    return host_name.size() >= 3 && words <= 4 && k.rfind(host_name, 0) == 0;
   };
   for (int round = 0; round < 2; ++round) {
     bool changed = false;
@@ -319,6 +408,7 @@ PageMetadata ExtractMetadata(const PageFacts& facts, const StructuredData& sd, s
       {meta("article.published"), "meta article.published"},
       {meta("original-publish-date"), "meta original-publish-date"},
   };
+  for (const auto& t : facts.itemprop_dates) dates.push_back({t, "itemprop=datePublished"});
   for (const auto& t : facts.time_datetimes) dates.push_back({t, "time datetime"});
   for (const auto& c : dates) {
     if (c.value.empty()) continue;
@@ -345,8 +435,12 @@ PageMetadata ExtractMetadata(const PageFacts& facts, const StructuredData& sd, s
       {meta("sailthru.author"), "meta sailthru.author"}, {meta("dc.creator"), "meta dc.creator"},
       {meta("byl"), "meta byl"},              {facts.byline, "byline element"}};
   for (const auto& c : authors) {
-    std::string a = StripBy(Trim(c.value));
-    if (a.empty() || LooksLikeUrl(a) || a.size() > 200) continue;
+    std::string a = CleanByline(Trim(c.value));
+    std::string lower = Lower(a);
+    // CMS account names are not authors.
+    if (a.empty() || LooksLikeUrl(a) || a.size() > 200 || lower == "admin" || lower == "administrator" ||
+        lower == "webmaster" || lower == "editor" || lower == "user")
+      continue;
     md.author = a;
     md.rules["author"] = c.rule;
     break;

@@ -39,7 +39,8 @@ PageMetadata ExtractMetadata(const PageFacts& facts, const StructuredData& sd, s
 // through the shared date normaliser; empty when no date is recognised.
 std::string NormalizeMetaDate(std::string_view s);
 
-// A date in a URL path: /2022/03/29/, /2022-03-29-, /20220329/; empty when none.
+// A date in a URL path: /2022/03/29/, /2022-03-29-, /20220329/, -20220329, /2019/nov/18/;
+// "2019-11" when the path names only a month; empty when none.
 std::string DateFromUrl(std::string_view url);
 
 // "Title | Site", "Site - Title" -> "Title" when a part names the site or host.

@@ -10,8 +10,8 @@ namespace faultline::html {
 std::string DetectLanguage(std::string_view utf8_text, bool* reliable) {
   *reliable = false;
   if (utf8_text.size() < 20) return {};
-  // CLD2 is confident long before the end of an article; 4 KB keeps it fast.
-  size_t n = std::min<size_t>(utf8_text.size(), 4000);
+  // CLD2 is confident long before the end of an article; 1.5 KB keeps it fast.
+  size_t n = std::min<size_t>(utf8_text.size(), 1500);
   while (n < utf8_text.size() && (static_cast<unsigned char>(utf8_text[n]) & 0xC0) == 0x80) --n;
   bool is_reliable = false;
   int valid_prefix = 0;
@@ -55,6 +55,24 @@ std::string NormalizeLanguageTag(std::string_view tag) {
     out = out.substr(0, dash + 1) + rest;
   }
   if (out.empty() || out.size() > 35 || out[0] == '-') return {};
+  // BCP 47 shape: a primary subtag of 2-3 letters, then subtags of 2-8 letters or digits
+  // (pages put all sorts in content-language: "utf-8", "text/html").
+  size_t start = 0;
+  bool first = true;
+  while (start <= out.size()) {
+    size_t end = out.find('-', start);
+    if (end == std::string::npos) end = out.size();
+    std::string_view sub = std::string_view(out).substr(start, end - start);
+    if (first) {
+      if (sub.size() < 2 || sub.size() > 3) return {};
+      for (char c : sub)
+        if (!std::isalpha(static_cast<unsigned char>(c))) return {};
+    } else if (sub.size() < 2 || sub.size() > 8) {
+      return {};
+    }
+    first = false;
+    start = end + 1;
+  }
   return out;
 }
 

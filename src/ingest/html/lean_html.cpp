@@ -1,10 +1,15 @@
 #include "ingest/html/lean_html.h"
 
 #include <cctype>
+#include <cstdint>
 #include <cstring>
+#include <string>
+#include <unordered_map>
 
 namespace faultline::html {
 namespace {
+
+constexpr int kMaxOpenElements = 1000;
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -17,8 +22,59 @@ bool EqualsNoCase(std::string_view a, std::string_view lower) {
   return true;
 }
 
+// What the tokenizer needs to know about a tag name, looked up once per tag.
+enum TagFlag : uint16_t {
+  kBlock = 1,       // whitespace between two of these never shows
+  kNoNest = 2,      // void, or its end tag is routinely omitted: not counted for nesting
+  kRawDrop = 4,     // raw text never shown: dropped with its content
+  kScript = 8,
+  kSvg = 16,
+  kPre = 32,
+  kTitle = 64,
+  kPlaintext = 128,
+  kMeta = 256,
+  kLink = 512,
+  kHtml = 1024,
+};
+
+uint16_t TagFlags(std::string_view name) {
+  static const std::unordered_map<std::string, uint16_t> kFlags = [] {
+    std::unordered_map<std::string, uint16_t> m;
+    for (const char* t : {"div", "p", "li", "ul", "ol", "section", "article", "header", "footer",
+                          "nav", "aside", "table", "tr", "td", "th", "tbody", "thead", "tfoot", "h1",
+                          "h2", "h3", "h4", "h5", "h6", "head", "meta", "link", "title", "html",
+                          "body", "main", "figure", "figcaption", "form", "dl", "dt", "dd", "hr", "br",
+                          "blockquote", "script", "style", "noscript", "iframe", "svg", "img",
+                          "picture", "source", "option", "select", "button", "input"})
+      m[t] |= kBlock;
+    for (const char* t : {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                          "param", "source", "track", "wbr", "li", "p", "td", "th", "tr", "option",
+                          "optgroup", "dt", "dd", "thead", "tbody", "tfoot", "colgroup", "rb", "rt",
+                          "rp", "keygen", "image"})
+      m[t] |= kNoNest;
+    for (const char* t : {"style", "noscript", "iframe", "template", "textarea", "noembed",
+                          "noframes", "xmp"})
+      m[t] |= kRawDrop;
+    m["script"] |= kScript;
+    m["svg"] |= kSvg;
+    m["pre"] |= kPre;
+    m["listing"] |= kPre;
+    m["title"] |= kTitle;
+    m["plaintext"] |= kPlaintext;
+    m["meta"] |= kMeta;
+    m["link"] |= kLink;
+    m["html"] |= kHtml;
+    return m;
+  }();
+  if (name.size() > 12) return 0;
+  char buf[16];
+  for (size_t i = 0; i < name.size(); ++i) buf[i] = Lower(name[i]);
+  auto it = kFlags.find(std::string(buf, name.size()));
+  return it == kFlags.end() ? 0 : it->second;
+}
+
 // Attributes the HTML stage reads, by element; all others are dropped.
-bool KeptAttribute(std::string_view tag, std::string_view name, std::string_view value) {
+bool KeptAttribute(uint16_t tag, std::string_view name, std::string_view value) {
   static constexpr std::string_view kEverywhere[] = {"class", "id", "role", "itemprop", "hidden",
                                                      "datetime", "content"};
   for (auto k : kEverywhere)
@@ -27,26 +83,12 @@ bool KeptAttribute(std::string_view tag, std::string_view name, std::string_view
     // Only a hiding style matters.
     return value.find("none") != std::string_view::npos || value.find("hidden") != std::string_view::npos;
   }
-  if (EqualsNoCase(tag, "meta"))
+  if (tag & kMeta)
     return EqualsNoCase(name, "name") || EqualsNoCase(name, "property") || EqualsNoCase(name, "charset") ||
            EqualsNoCase(name, "http-equiv") || EqualsNoCase(name, "value");
-  if (EqualsNoCase(tag, "link")) return EqualsNoCase(name, "rel") || EqualsNoCase(name, "href");
-  if (EqualsNoCase(tag, "script")) return EqualsNoCase(name, "type");
-  if (EqualsNoCase(tag, "html")) return EqualsNoCase(name, "lang");
-  return false;
-}
-
-// Elements between which whitespace never shows: a whitespace-only run between two of
-// their tags is dropped, sparing the parser a node.
-bool IsBlockName(std::string_view name) {
-  static constexpr std::string_view kBlocks[] = {
-      "div", "p", "li", "ul", "ol", "section", "article", "header", "footer", "nav", "aside",
-      "table", "tr", "td", "th", "tbody", "thead", "tfoot", "h1", "h2", "h3", "h4", "h5",
-      "h6", "head", "meta", "link", "title", "html", "body", "main", "figure", "figcaption",
-      "form", "dl", "dt", "dd", "hr", "br", "blockquote", "script", "style", "noscript",
-      "iframe", "svg", "img", "picture", "source", "option", "select", "button", "input"};
-  for (auto b : kBlocks)
-    if (EqualsNoCase(name, b)) return true;
+  if (tag & kLink) return EqualsNoCase(name, "rel") || EqualsNoCase(name, "href");
+  if (tag & kScript) return EqualsNoCase(name, "type");
+  if (tag & kHtml) return EqualsNoCase(name, "lang");
   return false;
 }
 
@@ -126,6 +168,7 @@ std::string LeanHtml(std::string_view s) {
   size_t i = 0;
   const size_t n = s.size();
   int pre_depth = 0;  // inside <pre>/<listing>: whitespace is kept
+  int open_estimate = 0, dropped_open = 0;  // nesting guard (see below)
   bool prev_block = false;                 // the last tag emitted was block-level
   size_t pending_ws = std::string::npos;   // where a droppable whitespace run starts
   while (i < n) {
@@ -193,6 +236,7 @@ std::string LeanHtml(std::string_view s) {
     size_t j = name_start;
     while (j < n && !IsSpace(s[j]) && s[j] != '/' && s[j] != '>') ++j;
     std::string_view name = s.substr(name_start, j - name_start);
+    const uint16_t flags = TagFlags(name);
     // Attributes.
     std::string kept;
     bool self_closing = false;
@@ -228,7 +272,7 @@ std::string LeanHtml(std::string_view s) {
           attr_end = k;
         }
       }
-      if (!end_tag && KeptAttribute(name, attr, value)) {
+      if (!end_tag && KeptAttribute(flags, attr, value)) {
         kept.push_back(' ');
         kept.append(s.substr(an, attr_end - an));
         if (EqualsNoCase(attr, "type") && value.find("ld+json") != std::string_view::npos) json_ld = true;
@@ -236,8 +280,28 @@ std::string LeanHtml(std::string_view s) {
       j = attr_end;
     }
     size_t tag_end = j < n ? j + 1 : n;
-    bool pre = EqualsNoCase(name, "pre") || EqualsNoCase(name, "listing");
-    bool block_tag = IsBlockName(name);
+    // Nesting guard: the parser's scope checks walk the stack of open elements, so
+    // tens of thousands of unclosed elements (broken or hostile pages; real ones stay
+    // under a few hundred) would cost quadratic time. Past kMaxOpenElements, further
+    // start tags (and as many end tags) are dropped; their text stays.
+    if (!(flags & kNoNest) && !self_closing) {
+      if (end_tag) {
+        if (dropped_open > 0) {
+          --dropped_open;
+          i = j < n ? j + 1 : n;
+          continue;
+        }
+        if (open_estimate > 0) --open_estimate;
+      } else if (open_estimate >= kMaxOpenElements) {
+        ++dropped_open;
+        i = j < n ? j + 1 : n;
+        continue;
+      } else if (!(flags & (kScript | kSvg | kRawDrop))) {
+        ++open_estimate;
+      }
+    }
+    bool pre = flags & kPre;
+    bool block_tag = flags & kBlock;
     if (block_tag && pending_ws < out.size() && out.size() == pending_ws + 1) out.resize(pending_ws);
     pending_ws = std::string::npos;
     prev_block = block_tag;
@@ -250,11 +314,8 @@ std::string LeanHtml(std::string_view s) {
       continue;
     }
     // Raw-text elements whose content is never shown: dropped whole.
-    bool script = EqualsNoCase(name, "script");
-    if ((script && !json_ld) || EqualsNoCase(name, "style") || EqualsNoCase(name, "noscript") ||
-        EqualsNoCase(name, "iframe") || EqualsNoCase(name, "template") ||
-        EqualsNoCase(name, "textarea") || EqualsNoCase(name, "noembed") ||
-        EqualsNoCase(name, "noframes") || EqualsNoCase(name, "xmp")) {
+    bool script = flags & kScript;
+    if ((script && !json_ld) || (flags & kRawDrop)) {
       if (self_closing && !script && !EqualsNoCase(name, "style")) {
         i = tag_end;
         continue;
@@ -265,7 +326,7 @@ std::string LeanHtml(std::string_view s) {
       i = end == std::string_view::npos ? n : end;
       continue;
     }
-    if (EqualsNoCase(name, "svg") && !self_closing) {
+    if ((flags & kSvg) && !self_closing) {
       // Drawings: skipped to the matching </svg>.
       int depth = 1;
       size_t p = tag_end;
@@ -292,14 +353,14 @@ std::string LeanHtml(std::string_view s) {
     out.push_back('>');
     i = tag_end;
     // Raw text kept verbatim (JSON-LD, <title>, <plaintext>).
-    if (script || EqualsNoCase(name, "title")) {
+    if (script || (flags & kTitle)) {
       std::string lower(name);
       for (char& ch : lower) ch = Lower(ch);
       size_t end = FindRawTextEnd(s, i, lower, false);
       if (end == std::string_view::npos) end = n;
       out.append(s.substr(i, end - i));
       i = end;
-    } else if (EqualsNoCase(name, "plaintext")) {
+    } else if (flags & kPlaintext) {
       out.append(s.substr(i));
       break;
     }

@@ -1,0 +1,70 @@
+// A codebook: the issues a debate is mapped on, each a proposition with the words that
+// name it and the acts that reveal a position on it. Loaded from YAML
+// (data/codebooks/*.yaml, format in docs/codebooks.md) so that mapping another debate
+// needs a codebook, not code.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "statements/patterns.h"
+#include "util/status.h"
+
+namespace faultline {
+
+struct Issue {
+  std::string id;           // "talks"
+  std::string label;        // "Talks with Russia"
+  std::string proposition;  // what +1 supports
+  std::vector<std::string> when_actor;    // terms count only in clauses naming one of these
+  std::vector<std::string> unless_actor;  // ... and not in clauses naming one of these
+  // Where when_actor looks: 0 the term's clause, 1 its sentence, 2 its context (this
+  // sentence and the five before it) for issues whose sentences often leave the actor implicit.
+  int scope = 0;
+  // When a term is followed by "on"/"against"/"targeting" and a name, the name must be one
+  // of these (sanctions on Russia, not on Iran).
+  std::vector<std::string> target_actor;
+  // Words that, right after a term, show it is not this proposition ("artillery into Ukraine").
+  std::vector<std::string> not_followed_by;
+};
+
+// One way of naming an issue: a term (or an act's object) and its polarity.
+struct IssueTerm {
+  int issue = 0;
+  int polarity = 1;  // -1 for against_terms ("roll back" names the opposite of a posture)
+  int act = -1;      // >= 0: an act's object, valid only after that act's verbs
+  std::string text;
+};
+
+// A verb or noun whose use with the issue's terms is itself a position ("supply tanks").
+struct IssueAct {
+  int issue = 0;
+  int stance = 1;
+  std::string text;
+};
+
+class Codebook {
+ public:
+  // Loads a codebook file. Errors name the file and the problem.
+  static Result<Codebook> Load(const std::string& path, const IrregularForms& irregular = {});
+  // The shipped security codebook (data/codebooks/security.yaml).
+  static std::string DefaultPath();
+
+  const std::string& name() const { return name_; }
+  const std::vector<Issue>& issues() const { return issues_; }
+  const PatternSet& terms() const { return terms_; }
+  const IssueTerm& term(int payload) const { return term_entries_[payload]; }
+  const PatternSet& acts() const { return acts_; }
+  const IssueAct& act(int payload) const { return act_entries_[payload]; }
+  int FindIssue(const std::string& id) const;
+
+ private:
+  std::string name_;
+  std::vector<Issue> issues_;
+  PatternSet terms_;
+  std::vector<IssueTerm> term_entries_;
+  PatternSet acts_;
+  std::vector<IssueAct> act_entries_;
+};
+
+}  // namespace faultline

@@ -1,0 +1,148 @@
+#include "statements/cues.h"
+
+#include <yaml-cpp/yaml.h>
+
+namespace faultline {
+namespace {
+
+std::vector<std::string> List(const YAML::Node& n) {
+  std::vector<std::string> out;
+  if (!n) return out;
+  if (n.IsScalar()) {
+    out.push_back(n.as<std::string>());
+  } else if (n.IsSequence()) {
+    for (const auto& x : n)
+      if (x.IsScalar()) out.push_back(x.as<std::string>());
+  }
+  return out;
+}
+
+void Words(const YAML::Node& n, WordSet* out) {
+  for (const auto& w : List(n))
+    for (const auto& t : TokenizeWords(w)) out->insert(t);
+}
+
+// Multi-word entries stay whole: "even though".
+void Phrases(const YAML::Node& n, WordSet* out) {
+  for (const auto& w : List(n)) {
+    std::string joined;
+    for (const auto& t : TokenizeWords(w)) joined += (joined.empty() ? "" : " ") + t;
+    out->insert(joined);
+  }
+}
+
+}  // namespace
+
+std::string CueLexicon::OfficialVoice(const std::string& url, const std::string& outlet) const {
+  // the host of the URL (or the outlet as given)
+  auto host_of = [](const std::string& u) {
+    size_t b = u.find("://");
+    b = b == std::string::npos ? 0 : b + 3;
+    size_t e = u.find_first_of("/?#", b);
+    std::string h = u.substr(b, e == std::string::npos ? std::string::npos : e - b);
+    for (auto& ch : h) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return h;
+  };
+  for (const std::string& h : {host_of(url), host_of(outlet)}) {
+    if (h.empty()) continue;
+    for (const auto& [part, actor] : official_voices_) {
+      // "whitehouse.gov" matches "www.whitehouse.gov" and "bidenwhitehouse.archives.gov"
+      // only at a label boundary or as the whole host's suffix
+      if (h == part || (h.size() > part.size() && h.compare(h.size() - part.size(), part.size(), part) == 0 &&
+                        h[h.size() - part.size() - 1] == '.'))
+        return actor;
+      if (h.find(part) != std::string::npos && part.find('.') != std::string::npos) return actor;
+    }
+  }
+  return {};
+}
+
+std::string CueLexicon::DefaultPath() { return std::string(FAULTLINE_DATA_DIR) + "/cues/en.yaml"; }
+
+Result<CueLexicon> CueLexicon::Load(const std::string& path) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path);
+  } catch (const YAML::BadFile&) {
+    return Status::Error("cannot open cue lexicon", path);
+  } catch (const YAML::Exception& e) {
+    return Status::Error(std::string("not a valid YAML cue lexicon: ") + e.what(), path, e.mark.line + 1);
+  }
+  if (!root.IsMap()) return Status::Error("a cue lexicon is a YAML map", path);
+  CueLexicon lex;
+  if (const YAML::Node irr = root["irregular"]; irr && irr.IsMap())
+    for (const auto& kv : irr) lex.irregular_[kv.first.as<std::string>()] = List(kv.second);
+
+  auto add = [&](CueKind kind, const YAML::Node& n, Inflect inflect, bool noun = false) -> Status {
+    for (const auto& text : List(n)) {
+      const int payload = static_cast<int>(lex.cue_entries_.size());
+      if (Status s = lex.cues_.Add(text, inflect, payload, lex.irregular_); !s.ok()) return s.WithLocation(path);
+      lex.cue_entries_.push_back(Cue{kind, text, inflect == Inflect::kVerb, noun});
+    }
+    return Status::Ok();
+  };
+  struct Section {
+    const char* key;
+    CueKind kind;
+  };
+  for (const Section& sec : {Section{"support", CueKind::kSupport}, Section{"oppose", CueKind::kOppose},
+                             Section{"frame", CueKind::kFrame}, Section{"sincerity", CueKind::kSincerity}}) {
+    const YAML::Node n = root[sec.key];
+    if (!n) continue;
+    if (Status s = add(sec.kind, n["verbs"], Inflect::kVerb); !s.ok()) return s;
+    if (Status s = add(sec.kind, n["phrases"], Inflect::kNone); !s.ok()) return s;
+    if (Status s = add(sec.kind, n["nouns"], Inflect::kNone, true); !s.ok()) return s;
+  }
+  // These sections are a list, or a map with `phrases` (and `verbs`, inflected).
+  for (const Section& sec :
+       {Section{"evaluative_positive", CueKind::kEvalPositive}, Section{"evaluative_negative", CueKind::kEvalNegative},
+        Section{"negation", CueKind::kNegation}, Section{"hypothetical", CueKind::kHypothetical},
+        Section{"proforms", CueKind::kProform}}) {
+    const YAML::Node n = root[sec.key];
+    if (!n) continue;
+    if (n.IsMap()) {
+      if (Status s = add(sec.kind, n["verbs"], Inflect::kVerb); !s.ok()) return s;
+      if (Status s = add(sec.kind, n["phrases"], Inflect::kNone); !s.ok()) return s;
+      if (Status s = add(sec.kind, n["words"], Inflect::kNone); !s.ok()) return s;
+    } else if (Status s = add(sec.kind, n, Inflect::kNone); !s.ok()) {
+      return s;
+    }
+  }
+  if (lex.cue_entries_.empty()) return Status::Error("the cue lexicon has no cues", path);
+
+  if (const YAML::Node sp = root["speech"]) {
+    for (const auto& v : List(sp["verbs"])) lex.speech_.Add(v, Inflect::kVerb, 0, lex.irregular_);
+    for (const auto& v : List(sp["addressee_verbs"])) lex.speech_.Add(v, Inflect::kVerb, 1, lex.irregular_);
+    for (const auto& v : List(sp["that_verbs"])) lex.speech_.Add(v, Inflect::kVerb, 3, lex.irregular_);
+    for (const auto& v : List(sp["attitude_verbs"])) lex.speech_.Add(v, Inflect::kVerb, 4, lex.irregular_);
+  }
+  if (const YAML::Node cg = root["cognition"])
+    for (const auto& v : List(cg["verbs"])) lex.speech_.Add(v, Inflect::kVerb, 2, lex.irregular_);
+  for (const auto& e : List(root["exceptions"])) lex.exceptions_.Add(e, Inflect::kNone, 0);
+  for (const auto& e : List(root["camp_members"])) lex.camp_members_.Add(e, Inflect::kNone, 0);
+  if (const YAML::Node src = root["sources"]) {
+    for (const auto& e : List(src["according"])) lex.according_.Add(e, Inflect::kNone, 0);
+    for (const auto& e : List(src["anonymous"])) lex.anonymous_.Add(e, Inflect::kNone, 0);
+    Words(src["reporters"], &lex.reporters_);
+  }
+  if (const YAML::Node ov = root["official_voices"]; ov && ov.IsSequence())
+    for (const auto& v : ov)
+      if (v["host"] && v["actor"]) lex.official_voices_.emplace_back(v["host"].as<std::string>(), v["actor"].as<std::string>());
+  Words(root["subject_words"], &lex.subject_words_);
+  Words(root["vague_quantifiers"], &lex.vague_quantifiers_);
+  Words(root["member_nouns"], &lex.member_nouns_);
+  Words(root["pronouns"], &lex.pronouns_);
+  Words(root["possessives"], &lex.possessives_);
+  Words(root["non_agent_heads"], &lex.non_agent_heads_);
+  Words(root["first_person"], &lex.first_person_);
+  if (const YAML::Node co = root["clause_openers"]) {
+    Phrases(co["with_comma"], &lex.openers_with_comma_);
+    Phrases(co["alone"], &lex.openers_alone_);
+  }
+  Words(root["intro_prepositions"], &lex.intro_prepositions_);
+  Words(root["adverbs"], &lex.adverbs_);
+  Words(root["camp_nouns"], &lex.camp_nouns_);
+  return lex;
+}
+
+}  // namespace faultline

@@ -1,0 +1,82 @@
+// The cue lexicon: words that carry a stance (support, oppose, evaluations), that cancel
+// it (hypotheticals), flip it (negation), or tell who holds it (reporting verbs, subject
+// nouns, pronouns, camps, exceptions, sources). Loaded from YAML (data/cues/en.yaml) so
+// that a user can extend it.
+#pragma once
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "statements/patterns.h"
+#include "util/status.h"
+
+namespace faultline {
+
+enum class CueKind : uint8_t {
+  kSupport,       // "favor", "call for"                    polarity +1
+  kOppose,        // "oppose", "warn against"               polarity -1
+  kFrame,         // "regard", "call" (X as Y)              neutral anchor
+  kSincerity,     // "serious about"                        +1, held by the believer
+  kEvalPositive,  // "necessary", "must continue"           +1 on what it evaluates
+  kEvalNegative,  // "counterproductive", "a mistake"       -1
+  kNegation,      // "not", "never"
+  kHypothetical,  // "could", "fear", "whether"
+  kProform,       // "doing so", "such demands"
+};
+
+struct Cue {
+  CueKind kind = CueKind::kSupport;
+  std::string text;   // as written in the lexicon
+  bool verb = false;  // listed as a verb (may head a passive: "was offered")
+  bool noun = false;  // a noun ("calls for"): a name just before it is its holder
+};
+
+using WordSet = std::unordered_set<std::string>;
+
+class CueLexicon {
+ public:
+  static Result<CueLexicon> Load(const std::string& path);
+  static std::string DefaultPath();  // data/cues/en.yaml
+
+  const IrregularForms& irregular() const { return irregular_; }
+  // Stance-bearing cues, negators, hypotheticals and pro-forms.
+  const PatternSet& cues() const { return cues_; }
+  const Cue& cue(int payload) const { return cue_entries_[payload]; }
+  // Reporting verbs (payload 0: plain, 1: takes an addressee, 3: reports only with
+  // "that" or a quote after it), cognition verbs (2) and attitude verbs (4: the subject
+  // of "hopes that ..." holds the stance of what follows, whoever does it).
+  const PatternSet& speech() const { return speech_; }
+  const PatternSet& exceptions() const { return exceptions_; }
+  const PatternSet& camp_members() const { return camp_members_; }
+  const PatternSet& according() const { return according_; }
+  const PatternSet& anonymous_sources() const { return anonymous_; }
+
+  const WordSet& subject_words() const { return subject_words_; }
+  const WordSet& vague_quantifiers() const { return vague_quantifiers_; }
+  const WordSet& member_nouns() const { return member_nouns_; }
+  const WordSet& pronouns() const { return pronouns_; }
+  const WordSet& possessives() const { return possessives_; }
+  const WordSet& non_agent_heads() const { return non_agent_heads_; }
+  const WordSet& first_person() const { return first_person_; }
+  const WordSet& openers_with_comma() const { return openers_with_comma_; }
+  const WordSet& openers_alone() const { return openers_alone_; }
+  const WordSet& intro_prepositions() const { return intro_prepositions_; }
+  const WordSet& adverbs() const { return adverbs_; }
+  const WordSet& camp_nouns() const { return camp_nouns_; }
+  const WordSet& reporters() const { return reporters_; }
+  // The actor an official document speaks for, from its URL or outlet host
+  // ("whitehouse.gov" -> USA), or empty. Its "we"/"I" outside quotes is that actor.
+  std::string OfficialVoice(const std::string& url, const std::string& outlet) const;
+
+ private:
+  IrregularForms irregular_;
+  std::vector<std::pair<std::string, std::string>> official_voices_;  // host part, actor
+  PatternSet cues_;
+  std::vector<Cue> cue_entries_;
+  PatternSet speech_, exceptions_, camp_members_, according_, anonymous_;
+  WordSet subject_words_, vague_quantifiers_, member_nouns_, pronouns_, first_person_, openers_with_comma_,
+      openers_alone_, intro_prepositions_, adverbs_, camp_nouns_, reporters_, possessives_, non_agent_heads_;
+};
+
+}  // namespace faultline

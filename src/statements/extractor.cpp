@@ -1,0 +1,1505 @@
+#include "statements/extractor.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <tuple>
+
+#include "statements/tokens.h"
+#include "text/segment.h"
+
+namespace faultline {
+namespace {
+
+struct TermHit {
+  size_t b = 0, e = 0;
+  int issue = -1;
+  int polarity = 1;
+  int act = -1;
+  bool proform = false;
+};
+
+struct CueHit {
+  size_t b = 0, e = 0;
+  CueKind kind = CueKind::kSupport;
+  int act = -1;  // >= 0: an issue-specific act (codebook)
+  bool verb = false;
+  bool noun = false;
+  int polarity() const {
+    switch (kind) {
+      case CueKind::kOppose:
+      case CueKind::kEvalNegative:
+        return -1;
+      default:
+        return 1;
+    }
+  }
+  bool polar() const {
+    return kind == CueKind::kSupport || kind == CueKind::kOppose || kind == CueKind::kFrame ||
+           kind == CueKind::kSincerity || kind == CueKind::kEvalPositive || kind == CueKind::kEvalNegative;
+  }
+};
+
+struct Holder {
+  std::vector<std::string> actors;
+  std::string person;
+  std::string rule;
+  bool empty() const { return actors.empty(); }
+};
+
+enum class SubjKind { kActors, kPronoun, kEmpty, kNone };
+struct Subject {
+  SubjKind kind = SubjKind::kEmpty;
+  Holder holder;
+  std::string pronoun;
+};
+
+struct Clause {
+  size_t b = 0, e = 0;
+  bool in_quote = false;
+};
+
+struct Camp {
+  int issue = -1;
+  int stance = 0;
+  size_t until = 0;
+  std::string cue;
+};
+
+struct DocState {
+  std::string official_voice;  // the actor an official document speaks for
+  Holder last_person;  // the last holder that named a person
+  size_t last_person_sentence = 0;
+  std::vector<std::vector<std::string>> sentence_actors;  // codes named in each sentence so far
+  Holder last_holder;
+  size_t last_holder_sentence = 0;
+  int last_issue = -1;
+  int last_polarity = 1;
+  size_t last_issue_sentence = 0;
+  Camp camp;
+  Holder quote_speaker;
+  size_t quote_speaker_sentence = 0;
+  size_t quote_speaker_para = static_cast<size_t>(-1);
+  bool quote_open = false;  // a speech quote runs on past the end of the previous sentence
+};
+
+// "i'm" -> "i", "we'll" -> "we": the pronoun of a contraction.
+std::string PronounPart(const std::string& w) {
+  const size_t ap = w.find('\'');
+  if (ap == std::string::npos || ap == 0) return w;
+  const std::string tail = w.substr(ap);
+  if (tail == "'m" || tail == "'ll" || tail == "'ve" || tail == "'re" || tail == "'d") return w.substr(0, ap);
+  return w;
+}
+
+bool IsNegator(const Token& t) {
+  const std::string& w = t.norm;
+  return w == "not" || w == "never" || w == "no" || w == "nor" || w == "neither" || w == "cannot" ||
+         w == "without" || (w.size() >= 3 && w.compare(w.size() - 3, 3, "n't") == 0);
+}
+
+bool Contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+class SentenceAnalyzer {
+ public:
+  SentenceAnalyzer(const Codebook& cb, const CueLexicon& lex, const Document& doc, DocState* state,
+                   std::vector<Statement>* out, std::set<std::tuple<std::string, int, int>>* seen)
+      : cb_(cb), lex_(lex), doc_(doc), st_(*state), out_(*out), seen_(*seen) {}
+
+  void Run(Span sentence, size_t index, size_t para, std::vector<Mention> mentions, ExtractionStats* stats);
+
+ private:
+  // --- clause structure
+  void SplitClauses();
+  bool IsWord(size_t t, const char* w) const { return t < toks_.size() && toks_[t].norm == w; }
+  bool StartsOpener(size_t t, const WordSet& set) const;
+
+  // --- subjects and groups
+  bool VagueMention(size_t start, size_t at, size_t mention_end) const;
+  size_t MentionEnd(size_t t) const;
+  size_t CollectGroup(size_t j, size_t limit, size_t np_start, Holder* h) const;
+  Subject SubjectAt(size_t a, size_t b) const;
+  Holder Speaker() const { return speaker_; }
+  Holder ResolvePronoun(const std::string& p, bool in_quote) const;
+  Holder FindHolder(const Clause& c, size_t c0, bool sincerity, size_t clause_index, bool c0_is_term = false) const;
+  Holder RelativeAntecedent(const Clause& c) const;
+  void FindSpeaker(size_t para);
+  void FindSpeech();
+  bool OverlapsMention(size_t b, size_t e) const {
+    for (size_t t = b; t < e; ++t)
+      if (toks_[t].mention >= 0) return true;
+    return false;
+  }
+
+  // --- chains
+  void AnalyzeClause(size_t ci);
+  void Trace(const std::string& s) {
+    if (stats_ != nullptr && stats_->trace) stats_->trace_text += s + "\n";
+  }
+  std::string Show() const;
+  ExtractionStats* stats_ = nullptr;
+  void Emit(const Holder& h, int issue, int stance, const std::string& cue, const std::string& rule);
+  std::string Surface(size_t b, size_t e) const;
+  // Words between token positions, an actor's name counting as one.
+  size_t Distance(size_t from, size_t to) const {
+    size_t d = 0;
+    for (size_t t = from; t < to; ++t)
+      if (toks_[t].type == TokenType::kWord && (toks_[t].mention < 0 || t == from || toks_[t - 1].mention != toks_[t].mention))
+        ++d;
+    return d;
+  }
+  std::string Source() const;
+
+  const Codebook& cb_;
+  const CueLexicon& lex_;
+  const Document& doc_;
+  DocState& st_;
+  std::vector<Statement>& out_;
+  std::set<std::tuple<std::string, int, int>>& seen_;
+
+  Span span_;
+  size_t index_ = 0;
+  std::vector<Mention> ments_;
+  std::vector<Token> toks_;
+  TokenView view_;
+  std::vector<int> clause_of_;
+  std::vector<Clause> clauses_;
+  std::vector<char> in_quote_;
+  bool has_speech_quote_ = false;
+  bool question_ = false;
+  std::vector<TermHit> terms_;
+  std::vector<CueHit> cues_;
+  std::vector<PatternMatch> speech_;      // verbs that introduce reported content here
+  std::vector<PatternMatch> speech_all_;  // every reporting verb (speakers after quotes)
+  Holder speaker_;
+  Holder clause0_holder_;
+  // last chain per clause, for coordination
+  struct Chain {
+    size_t end = 0;
+    int polarity = 0;  // before the term's own polarity
+    Holder holder;
+    std::string cue;
+    int issue = -1;
+  };
+  std::vector<Chain> last_chain_;
+  mutable std::string source_cache_;
+  mutable bool source_done_ = false;
+};
+
+size_t SentenceAnalyzer::MentionEnd(size_t t) const {
+  const int m = toks_[t].mention;
+  while (t < toks_.size() && toks_[t].mention == m) ++t;
+  return t;
+}
+
+bool SentenceAnalyzer::StartsOpener(size_t t, const WordSet& set) const {
+  if (t >= toks_.size()) return false;
+  if (set.count(toks_[t].norm)) return true;
+  if (t + 1 < toks_.size() && set.count(toks_[t].norm + " " + toks_[t + 1].norm)) return true;
+  if (t + 2 < toks_.size() && set.count(toks_[t].norm + " " + toks_[t + 1].norm + " " + toks_[t + 2].norm))
+    return true;
+  return false;
+}
+
+void SentenceAnalyzer::SplitClauses() {
+  const size_t n = toks_.size();
+  std::vector<char> boundary(n, 0), starts(n, 0);
+  in_quote_.assign(n, 0);
+  // Quotes: curly quotes open/close, straight quotes toggle. A quote of five or more words
+  // is speech: its marks bound clauses and its content may take the speaker as holder.
+  {
+    bool open = st_.quote_open;
+    size_t open_at = 0;
+    bool open_at_start = st_.quote_open;
+    // A quote is speech when it opens the sentence or follows a comma, a colon, "that" or a
+    // reporting verb, or is followed by a comma; a quoted phrase inside a clause ("called
+    // the “throwing of ...” irresponsible") is not.
+    auto close_span = [&](size_t from, size_t to, bool from_start) {  // tokens [from, to)
+      size_t words = 0;
+      for (size_t k = from; k < to; ++k) words += toks_[k].type == TokenType::kWord;
+      bool speech = from_start || from <= 1;
+      if (!speech && from >= 2) {
+        const std::string& before = toks_[from - 2].norm;
+        speech = before == "," || before == ":" || before == "that" || lex_.reporters().count(before) > 0;
+      }
+      if (!speech && to > from && (toks_[to - 1].norm == "," || toks_[to - 1].norm == "." ||
+                                   toks_[to - 1].norm == "?" || toks_[to - 1].norm == "!"))
+        speech = true;
+      if (speech && (words >= 5 || from_start)) {
+        has_speech_quote_ = true;
+        for (size_t k = from; k < to; ++k) in_quote_[k] = 1;
+        if (!from_start && from > 0) boundary[from - 1] = 1;
+        if (to < n) boundary[to] = 1;
+      }
+    };
+    for (size_t t = 0; t < n; ++t) {
+      const Token& k = toks_[t];
+      if (k.type != TokenType::kQuote || k.norm == "'") continue;
+      const bool opening = k.norm == "\xE2\x80\x9C" || k.norm == "\xE2\x80\x9E" || k.norm == "\xC2\xAB" ||
+                           (k.norm == "\"" && !open);
+      if (opening && !open) {
+        open = true;
+        open_at = t + 1;
+        open_at_start = false;
+      } else if (open) {
+        close_span(open_at_start ? 0 : open_at, t, open_at_start);
+        open = false;
+        open_at_start = false;
+      }
+    }
+    if (open) {
+      // runs on into the next sentence
+      size_t words = 0;
+      for (size_t k = open_at; k < n; ++k) words += toks_[k].type == TokenType::kWord;
+      if (words >= 5 || open_at_start) {
+        has_speech_quote_ = true;
+        for (size_t k = open_at_start ? 0 : open_at; k < n; ++k) in_quote_[k] = 1;
+        if (!open_at_start && open_at > 0) boundary[open_at - 1] = 1;
+      }
+    }
+    st_.quote_open = open && has_speech_quote_;
+  }
+  // Dashes: a pair encloses a parenthetical (no boundary); a single one is a boundary.
+  std::vector<size_t> dashes;
+  for (size_t t = 0; t < n; ++t)
+    if (toks_[t].type == TokenType::kDash) dashes.push_back(t);
+  if (dashes.size() % 2 == 1) boundary[dashes.back()] = 1;
+  for (size_t t = 0; t < n; ++t) {
+    const Token& k = toks_[t];
+    if (k.norm == ";" || k.norm == ":") boundary[t] = 1;
+    // "Spain, which has ..., said ...": a reporting verb right after a comma resumes the
+    // sentence's subject
+    if (k.norm == "," && t + 1 < n && lex_.reporters().count(toks_[t + 1].norm) && toks_[t + 1].norm != "told")
+      boundary[t] = 1;
+    if (k.norm == "," && StartsOpener(t + 1, lex_.openers_with_comma())) boundary[t] = 1;
+    // ", and Berlin continues ...": a new subject after a comma, unless the comma is in
+    // a list of names ("France, the UK, and Germany")
+    if (k.norm == "," && t > 0 && toks_[t - 1].mention < 0 && t + 2 < n &&
+        (toks_[t + 1].norm == "and" || toks_[t + 1].norm == "but") &&
+        (toks_[t + 2].mention >= 0 || lex_.pronouns().count(toks_[t + 2].norm)))
+      boundary[t] = 1;
+    if (t > 0 && StartsOpener(t, lex_.openers_alone()) && !boundary[t - 1]) starts[t] = 1;
+  }
+  // A sentence-initial prepositional phrase ("According to Bloomberg, ...") ends at its comma.
+  size_t first = 0;
+  while (first < n && toks_[first].type != TokenType::kWord) ++first;
+  // skip leading conjunctions, adverbs and commas: "So, today, in response to ..., I ..."
+  while (first < n && (toks_[first].norm == "but" || toks_[first].norm == "and" || toks_[first].norm == "yet" ||
+                       toks_[first].norm == "so" || toks_[first].norm == "," ||
+                       (lex_.adverbs().count(toks_[first].norm) && !lex_.intro_prepositions().count(toks_[first].norm))))
+    ++first;
+  // ... or a participle ("Attempting to prevent a civil war, Burkhalter called ...")
+  const bool intro_participle = first < n && toks_[first].mention < 0 && toks_[first].norm.size() > 4 &&
+                                toks_[first].norm.compare(toks_[first].norm.size() - 3, 3, "ing") == 0;
+  if (first < n && (lex_.intro_prepositions().count(toks_[first].norm) || intro_participle)) {
+    for (size_t t = first; t < n && t < first + 16; ++t)
+      if (toks_[t].norm == ",") {
+        boundary[t] = 1;
+        break;
+      }
+  }
+  clause_of_.assign(n, -1);
+  clauses_.clear();
+  bool open = false;
+  for (size_t t = 0; t < n; ++t) {
+    if (boundary[t]) {
+      open = false;
+      continue;
+    }
+    if (!open || starts[t] || (clauses_.back().in_quote != static_cast<bool>(in_quote_[t]))) {
+      clauses_.push_back(Clause{t, t, static_cast<bool>(in_quote_[t])});
+      open = true;
+    }
+    clauses_.back().e = t + 1;
+    clause_of_[t] = static_cast<int>(clauses_.size()) - 1;
+  }
+}
+
+bool SentenceAnalyzer::VagueMention(size_t start, size_t at, size_t mention_end) const {
+  const Mention& m = ments_[toks_[at].mention];
+  // A vague group code (CEE, WEU) is coded as is.
+  if (!m.group.empty() && m.actors.size() == 1 && m.actors[0] == m.group) return false;
+  bool quantified = false;
+  for (size_t k = (at >= start + 3 ? at - 3 : start); k < at; ++k)
+    if (lex_.vague_quantifiers().count(toks_[k].norm)) quantified = true;
+  if (!quantified) return false;
+  const bool member_after = mention_end < toks_.size() && lex_.member_nouns().count(toks_[mention_end].norm);
+  const bool member_inside = lex_.member_nouns().count(toks_[mention_end - 1].norm) > 0;
+  return member_after || member_inside;
+}
+
+size_t SentenceAnalyzer::CollectGroup(size_t j, size_t limit, size_t np_start, Holder* h) const {
+  static const WordSet kGlue = {",", "and", "or", "as", "well", "the", "other", "most", "almost", "all",
+                                "some", "a", "number", "of", "several", "many", "both", "(", ")", "its",
+                                "their", "leaders", "leader", "governments", "government", "representatives",
+                                "officials", "official", "members", "countries", "nations", "states", "allies",
+                                "&", "plus", "along", "with", "together", "also", "nearly", "virtually",
+                                "central", "eastern", "western", "northern", "southern", "east", "west",
+                                "european", "nordic", "baltic", "key", "major", "fellow", "neighboring",
+                                "neighbouring", "like-minded"};
+  std::vector<std::string> codes, excluded;
+  std::vector<const Mention*> used;
+  size_t k = j;
+  size_t last = j;
+  while (k < limit) {
+    if (toks_[k].mention >= 0) {
+      const size_t me = MentionEnd(k);
+      if (!VagueMention(np_start, k, me)) {
+        const Mention& m = ments_[toks_[k].mention];
+        for (const auto& a : m.actors)
+          if (!Contains(codes, a)) codes.push_back(a);
+        used.push_back(&m);
+      }
+      k = me;
+      if (k < limit && toks_[k].norm == "'s") ++k;
+      last = k;
+      continue;
+    }
+    std::vector<PatternMatch> ex;
+    if (lex_.exceptions().MatchAt(view_, k, limit, &ex) > 0) {
+      size_t u = 0;
+      for (const auto& x : ex) u = std::max(u, x.end);
+      while (u < limit && (toks_[u].norm == "the" || toks_[u].norm == "," )) ++u;
+      while (u < limit && toks_[u].mention >= 0) {
+        const Mention& m = ments_[toks_[u].mention];
+        for (const auto& a : m.actors) excluded.push_back(a);
+        u = MentionEnd(u);
+        while (u < limit && (toks_[u].norm == "and" || toks_[u].norm == "," || toks_[u].norm == "or")) {
+          if (u + 1 < limit && toks_[u + 1].mention >= 0) ++u; else break;
+        }
+      }
+      k = u;
+      continue;
+    }
+    if (kGlue.count(toks_[k].norm) || toks_[k].type == TokenType::kDash) {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  for (const auto& c : codes)
+    if (!Contains(excluded, c)) h->actors.push_back(c);
+  if (used.size() == 1) h->person = used[0]->person;
+  return last;
+}
+
+Subject SentenceAnalyzer::SubjectAt(size_t a, size_t b) const {
+  Subject s;
+  size_t i = a;
+  static const WordSet kLead = {",", "and", "but", "or", "so", "while", "whereas", "although", "though",
+                                "even", "however", "yet", "that", "where", "when", "there"};
+  while (i < b && (kLead.count(toks_[i].norm) || lex_.adverbs().count(toks_[i].norm) ||
+                   toks_[i].type == TokenType::kQuote || toks_[i].type == TokenType::kDash)) {
+    if (toks_[i].mention >= 0) break;
+    ++i;
+  }
+  if (i >= b) return s;  // kEmpty
+  if (toks_[i].mention < 0 && lex_.pronouns().count(PronounPart(toks_[i].norm))) {
+    s.kind = SubjKind::kPronoun;
+    s.pronoun = PronounPart(toks_[i].norm);
+    return s;
+  }
+  // "her country", "his government": the speaker's own state
+  if (i + 1 < b && lex_.possessives().count(toks_[i].norm) &&
+      (toks_[i + 1].norm == "country" || toks_[i + 1].norm == "government" || toks_[i + 1].norm == "nation" ||
+       toks_[i + 1].norm == "administration")) {
+    s.kind = SubjKind::kPronoun;
+    s.pronoun = toks_[i].norm == "our" ? "we" : "he";
+    return s;
+  }
+  for (size_t j = i; j < b; ++j) {
+    if (toks_[j].mention >= 0) {
+      Holder h;
+      const size_t after = CollectGroup(j, b, i, &h);
+      // "the NATO summit must ...": the name modifies another head noun
+      if (after < toks_.size() && lex_.non_agent_heads().count(toks_[after].norm)) h.actors.clear();
+      if (h.empty()) {
+        // a vague group ("other NATO members") is the subject, and it is not coded
+        s.kind = SubjKind::kNone;
+        return s;
+      }
+      s.kind = SubjKind::kActors;
+      s.holder = std::move(h);
+      return s;
+    }
+    const Token& t = toks_[j];
+    const bool ok = lex_.subject_words().count(t.norm) || t.capitalized || t.type == TokenType::kOpenParen ||
+                    t.type == TokenType::kCloseParen || t.type == TokenType::kDash || t.type == TokenType::kHyphen ||
+                    (t.type == TokenType::kWord && !t.norm.empty() && t.norm[0] >= '0' && t.norm[0] <= '9');
+    if (!ok) {
+      s.kind = SubjKind::kNone;
+      return s;
+    }
+  }
+  return s;  // only determiners and the like before the cue: no subject of its own
+}
+
+Holder SentenceAnalyzer::ResolvePronoun(const std::string& p, bool in_quote) const {
+  if (lex_.first_person().count(p)) {
+    if (in_quote && !speaker_.empty()) {
+      Holder h = speaker_;
+      h.rule = "quote-first-person";
+      return h;
+    }
+    // an official document's own voice ("we will sanction ..." on whitehouse.gov); a
+    // columnist's "I" or "we" is never coded
+    if (!in_quote && !st_.official_voice.empty()) {
+      Holder h;
+      h.actors = {st_.official_voice};
+      h.rule = "official-voice";
+      return h;
+    }
+    return Holder{};
+  }
+  // "it" inside a quote is nearly always a thing
+  if (p == "it" && in_quote) return Holder{};
+  // only a holder named in this or the previous sentence; "he"/"she" only a person
+  const bool personal = p == "he" || p == "she";
+  const Holder& last = personal ? st_.last_person : st_.last_holder;
+  const size_t when = personal ? st_.last_person_sentence : st_.last_holder_sentence;
+  if (when + 1 < index_ || last.empty()) return Holder{};
+  Holder h = last;
+  h.rule = "pronoun";
+  return h;
+}
+
+Holder SentenceAnalyzer::RelativeAntecedent(const Clause& c) const {
+  Holder h;
+  if (c.b >= 2 && (toks_[c.b].norm == "which" || toks_[c.b].norm == "who") && toks_[c.b - 1].norm == "," &&
+      toks_[c.b - 2].mention >= 0) {
+    size_t j = c.b - 2;
+    while (j > 0 && toks_[j - 1].mention == toks_[c.b - 2].mention) --j;
+    CollectGroup(j, c.b - 1, j, &h);
+    h.rule = "relative";
+  }
+  return h;
+}
+
+Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, size_t ci, bool c0_is_term) const {
+  // The last reporting or cognition verb before the cue splits the clause into the
+  // speaker's part and the reported content.
+  const PatternMatch* verb = nullptr;
+  for (const auto& m : speech_)
+    if (m.begin >= c.b && m.end <= c0 && (verb == nullptr || m.begin > verb->begin)) verb = &m;
+  if (verb != nullptr) {
+    // "The document said [the UK ...] don't think ...": the speaker of the last verb
+    // stands between the verb before it and this one.
+    size_t ob = c.b;
+    for (const auto& m : speech_)
+      if (m.begin >= c.b && m.end <= verb->begin && m.end > ob) ob = m.end;
+    Subject outer = SubjectAt(ob, verb->begin);
+    Holder speaker;
+    const Holder antecedent = RelativeAntecedent(c);
+    if (outer.kind == SubjKind::kNone && !antecedent.empty() && ob == c.b) {
+      speaker = antecedent;
+    } else if (outer.kind == SubjKind::kNone) {
+      // an unknown speaker ("Graham, who said he ..."): nobody to hand the content to
+      if (!sincerity && verb->payload != 4) {
+        Subject inner0 = SubjectAt(verb->end, c0);
+        if (inner0.kind == SubjKind::kActors) {
+          inner0.holder.rule = "reported-subject";
+          return inner0.holder;
+        }
+      }
+      return Holder{};
+    } else if (outer.kind == SubjKind::kActors) {
+      speaker = outer.holder;
+      speaker.rule = "speaker";
+    } else if (outer.kind == SubjKind::kPronoun) {
+      speaker = ResolvePronoun(outer.pronoun, c.in_quote);
+    } else if (outer.kind == SubjKind::kEmpty && ci > 0 && !clause0_holder_.empty()) {
+      speaker = clause0_holder_;
+      speaker.rule = "participle";
+    } else if (outer.kind == SubjKind::kEmpty && c.in_quote) {
+      speaker = speaker_;
+      speaker.rule = "quote-speaker";
+    }
+    size_t cs = verb->end;
+    if (verb->payload == 1) {  // addressee: "told Zelensky (that|about)"
+      if (cs < c0 && toks_[cs].mention >= 0) cs = MentionEnd(cs);
+      while (cs < c0 && (toks_[cs].norm == "'s" || toks_[cs].norm == ",")) ++cs;
+    }
+    while (cs < c0 && (toks_[cs].norm == "that" || toks_[cs].norm == "about" || toks_[cs].norm == "of" ||
+                       toks_[cs].norm == ",")) ++cs;
+    if (sincerity || verb->payload == 4) return speaker;  // the believer / hoper holds the stance
+    Subject inner = SubjectAt(cs, c0);
+    // "said US sanctions on Russia would stay in place": the words before the term modify
+    // it; the evaluation is the speaker's
+    if (c0_is_term && inner.kind == SubjKind::kNone && !speaker.empty()) {
+      Holder h = speaker;
+      h.rule = "speaker";
+      return h;
+    }
+    switch (inner.kind) {
+      case SubjKind::kActors:
+        inner.holder.rule = "reported-subject";
+        return inner.holder;
+      case SubjKind::kPronoun:
+        if (lex_.first_person().count(inner.pronoun) && c.in_quote) return ResolvePronoun(inner.pronoun, true);
+        if (!speaker.empty()) {
+          Holder h = speaker;
+          h.rule = "speaker-pronoun";
+          return h;
+        }
+        return ResolvePronoun(inner.pronoun, c.in_quote);
+      case SubjKind::kEmpty:
+        return speaker;
+      case SubjKind::kNone:
+        return Holder{};
+    }
+  }
+  // a participle clause ("..., hoping this would ...", "while opposing ...") shares the
+  // main clause's subject
+  size_t pb = c.b;
+  if (pb < c0 && (toks_[pb].norm == "while" || toks_[pb].norm == "and" || toks_[pb].norm == "thereby")) ++pb;
+  if (ci > 0 && !clause0_holder_.empty() && !c.in_quote && c.b > 0 && toks_[c.b - 1].norm == "," &&
+      toks_[pb].mention < 0 && toks_[pb].norm.size() > 4 &&
+      toks_[pb].norm.compare(toks_[pb].norm.size() - 3, 3, "ing") == 0 && c0 >= pb) {
+    Holder h = clause0_holder_;
+    h.rule = "participle";
+    return h;
+  }
+  // a relative clause on a name ("Russia, which has criticized ...") belongs to it
+  if (Holder h = RelativeAntecedent(c); !h.empty()) return h;
+  Subject s = SubjectAt(c.b, c0);
+  switch (s.kind) {
+    case SubjKind::kActors:
+      s.holder.rule = c.in_quote ? "quote-subject" : "subject";
+      return s.holder;
+    case SubjKind::kPronoun:
+      return ResolvePronoun(s.pronoun, c.in_quote);
+    case SubjKind::kEmpty: {
+      // "... but wants faster returns": a verb phrase coordinated with the main clause
+      if (ci > 0 && !clause0_holder_.empty() &&
+          (toks_[c.b].norm == "but" || toks_[c.b].norm == "and" || toks_[c.b].norm == "yet")) {
+        Holder h = clause0_holder_;
+        h.rule = "coordinated-verb";
+        return h;
+      }
+      if (c.in_quote && !speaker_.empty()) {
+        Holder h = speaker_;
+        h.rule = "quote-speaker";
+        return h;
+      }
+      // a participle clause ("..., hoping this would ...") shares the main clause's subject
+      if (ci > 0 && !clause0_holder_.empty() && toks_[c.b].norm.size() > 4 &&
+          toks_[c.b].norm.compare(toks_[c.b].norm.size() - 3, 3, "ing") == 0) {
+        Holder h = clause0_holder_;
+        h.rule = "participle";
+        return h;
+      }
+      return Holder{};
+    }
+    case SubjKind::kNone:
+      if (ci > 0 && !clause0_holder_.empty() && toks_[c.b].norm.size() > 4 &&
+          toks_[c.b].norm.compare(toks_[c.b].norm.size() - 3, 3, "ing") == 0 && c0 == c.b + 0) {
+        Holder h = clause0_holder_;
+        h.rule = "participle";
+        return h;
+      }
+      if (c.in_quote && !speaker_.empty() && c0 <= c.b + 1) {
+        Holder h = speaker_;
+        h.rule = "quote-speaker";
+        return h;
+      }
+      return Holder{};
+  }
+  return Holder{};
+}
+
+// Reporting verbs that really introduce reported content: plain ones always, addressee
+// verbs ("told X that") and object-taking ones ("announced that") only before "that",
+// "about", a colon, a comma or a quote.
+void SentenceAnalyzer::FindSpeech() {
+  std::vector<PatternMatch>& all = speech_all_;
+  all.clear();
+  lex_.speech().FindAll(view_, 0, toks_.size(), &all);
+  all.erase(std::remove_if(all.begin(), all.end(),
+                           [&](const PatternMatch& m) { return OverlapsMention(m.begin, m.end); }),
+            all.end());
+  speech_.clear();
+  size_t taken_end = 0;
+  for (const auto& m : all) {
+    if (m.begin < taken_end || OverlapsMention(m.begin, m.end)) continue;
+    // "Trump's remark", "the report": a noun, not a reporting verb
+    if (m.begin > 0) {
+      const std::string& d = toks_[m.begin - 1].norm;
+      if (d == "'s" || d == "the" || d == "a" || d == "an" || d == "his" || d == "her" || d == "their" ||
+          d == "its" || d == "this")
+        continue;
+    }
+    if (m.payload == 1 || m.payload == 3) {
+      const size_t window = m.payload == 1 ? 6 : 1;
+      bool ok = false;
+      for (size_t t = m.end; t < toks_.size() && t <= m.end + window; ++t) {
+        const Token& k = toks_[t];
+        if (k.norm == "that" || k.norm == "about" || k.norm == ":" || k.norm == "," ||
+            (k.type == TokenType::kQuote && k.norm != "'")) {
+          ok = true;
+          break;
+        }
+        if (k.norm == "to" || k.norm == "against" || k.norm == "of" || k.norm == ".") break;
+      }
+      if (!ok) continue;
+    }
+    speech_.push_back(m);
+    taken_end = m.end;
+  }
+}
+
+void SentenceAnalyzer::FindSpeaker(size_t para) {
+  speaker_ = Holder{};
+  const size_t n = toks_.size();
+  if (has_speech_quote_) {
+    // after the last quoted stretch: "..., a UK official told WSJ" / "... said Macron"
+    size_t last_q = n;
+    for (size_t t = n; t-- > 0;)
+      if (in_quote_[t]) {
+        last_q = t + 1;
+        break;
+      }
+    size_t r = last_q;
+    while (r < n && (toks_[r].type != TokenType::kWord && toks_[r].mention < 0)) ++r;
+    if (r < n) {
+      const PatternMatch* verb = nullptr;
+      for (const auto& m : speech_all_)
+        if (m.begin >= r) {
+          verb = &m;
+          break;
+        }
+      if (verb != nullptr) {
+        Subject s = SubjectAt(r, verb->begin);
+        if (s.kind == SubjKind::kActors) {
+          speaker_ = s.holder;
+        } else if (s.kind == SubjKind::kPronoun) {
+          speaker_ = st_.last_holder;
+        } else if (s.kind == SubjKind::kEmpty) {
+          size_t u = verb->end;
+          while (u < n && toks_[u].mention < 0 && (lex_.subject_words().count(toks_[u].norm) || toks_[u].capitalized))
+            ++u;
+          if (u < n && toks_[u].mention >= 0) CollectGroup(u, n, verb->end, &speaker_);
+        }
+      }
+    }
+    // before the first quoted stretch: "Macron said: “...”"
+    if (speaker_.empty()) {
+      size_t first_q = 0;
+      while (first_q < n && !in_quote_[first_q]) ++first_q;
+      if (first_q > 0 && first_q < n) {
+        for (const auto& m : speech_all_)
+          if (m.end <= first_q) {
+            Subject s = SubjectAt(0, m.begin);
+            if (s.kind == SubjKind::kActors) speaker_ = s.holder;
+            else if (s.kind == SubjKind::kPronoun) speaker_ = st_.last_holder;
+            break;
+          }
+      }
+    }
+    // a quote carried over from the previous sentence of the paragraph
+    if (speaker_.empty() && in_quote_.size() > 0 && in_quote_[0] && st_.quote_speaker_para == para &&
+        st_.quote_speaker_sentence + 1 == index_)
+      speaker_ = st_.quote_speaker;
+  }
+  if (!speaker_.empty()) {
+    speaker_.rule = "quote-speaker";
+    st_.quote_speaker = speaker_;
+    st_.quote_speaker_sentence = index_;
+    st_.quote_speaker_para = para;
+  }
+}
+
+std::string SentenceAnalyzer::Show() const {
+  std::string s;
+  int clause = -2;
+  for (size_t t = 0; t < toks_.size(); ++t) {
+    if (clause_of_[t] != clause) {
+      clause = clause_of_[t];
+      s += clause < 0 ? " |" : (" {" + std::to_string(clause) + (in_quote_[t] ? "q" : "") + "}");
+    }
+    s += " ";
+    if (toks_[t].mention >= 0 && (t == 0 || toks_[t - 1].mention != toks_[t].mention)) {
+      s += "[";
+      for (const auto& a : ments_[toks_[t].mention].actors) s += a + ",";
+      s += "]";
+    }
+    s += toks_[t].norm;
+    for (const auto& term : terms_)
+      if (term.b == t) s += "<T:" + (term.proform ? std::string("proform") : cb_.issues()[term.issue].id) + ">";
+    for (const auto& q : cues_)
+      if (q.b == t) s += "<C" + std::to_string(static_cast<int>(q.kind)) + (q.act >= 0 ? "a" : "") + ">";
+    for (const auto& m : speech_)
+      if (m.begin == t) s += "<S" + std::to_string(m.payload) + ">";
+  }
+  return s;
+}
+
+std::string SentenceAnalyzer::Surface(size_t b, size_t e) const {
+  if (b >= e) return {};
+  return doc_.text.substr(toks_[b].begin, toks_[e - 1].end - toks_[b].begin);
+}
+
+std::string SentenceAnalyzer::Source() const {
+  if (source_done_) return source_cache_;
+  source_done_ = true;
+  const size_t n = toks_.size();
+  // "according to X", "citing X", "obtained by X": X up to the next comma or clause end
+  std::vector<PatternMatch> ms;
+  lex_.according().FindAll(view_, 0, n, &ms);
+  if (!ms.empty()) {
+    size_t b = ms.front().end, e = b;
+    while (e < n && toks_[e].norm != "," && toks_[e].norm != "." && toks_[e].norm != ";" && toks_[e].norm != ":" &&
+           toks_[e].type != TokenType::kQuote && e < b + 10)
+      ++e;
+    // "according to a document obtained by Bloomberg" keeps the whole phrase; "according
+    // to them" names nobody new
+    const bool pronoun = e == b + 1 && (lex_.pronouns().count(toks_[b].norm) || toks_[b].norm == "them" ||
+                                        toks_[b].norm == "him" || toks_[b].norm == "her" || toks_[b].norm == "us");
+    if (e > b && !pronoun) {
+      source_cache_ = Surface(b, e);
+      return source_cache_;
+    }
+  }
+  // "X reported", "sources said", "told X"
+  for (size_t t = 1; t < n; ++t) {
+    if (!lex_.reporters().count(toks_[t].norm) || in_quote_[t]) continue;
+    if (toks_[t].norm == "told" && t + 1 < n && toks_[t + 1].capitalized && toks_[t + 1].mention < 0) {
+      size_t e = t + 1;
+      while (e < n && toks_[e].capitalized) ++e;
+      source_cache_ = Surface(t + 1, e);
+      return source_cache_;
+    }
+    // the noun phrase before the verb, if it is not an actor
+    size_t b = t;
+    while (b > 0 && toks_[b - 1].type == TokenType::kWord && toks_[b - 1].mention < 0 && !in_quote_[b - 1] &&
+           b + 8 > t)
+      --b;
+    std::vector<PatternMatch> anon;
+    if (b < t && (toks_[b].capitalized || lex_.anonymous_sources().MatchAt(view_, b, t, &anon) > 0) &&
+        toks_[t - 1].mention < 0) {
+      // from the first capitalised word or source noun
+      size_t s = b;
+      while (s < t && !toks_[s].capitalized && lex_.anonymous_sources().MatchAt(view_, s, t, &anon) == 0) ++s;
+      if (s < t) {
+        source_cache_ = Surface(s, t);
+        return source_cache_;
+      }
+    }
+  }
+  source_cache_ = doc_.outlet;
+  return source_cache_;
+}
+
+void SentenceAnalyzer::Emit(const Holder& h, int issue, int stance, const std::string& cue, const std::string& rule) {
+  if (issue < 0 || stance == 0) return;
+  for (const auto& actor : h.actors) {
+    auto key = std::make_tuple(actor, issue, stance);
+    if (!seen_.insert(key).second) continue;
+    Statement s;
+    s.doc = StatementDocName(doc_);
+    s.actor = actor;
+    s.issue = cb_.issues()[issue].id;
+    s.stance = stance;
+    s.begin = span_.begin;
+    s.end = span_.end;
+    s.evidence = doc_.text.substr(span_.begin, span_.size());
+    s.person = h.actors.size() == 1 ? h.person : std::string();
+    s.cue = cue;
+    s.rule = h.rule + "/" + rule;
+    s.source = Source();
+    s.date = doc_.date;
+    s.outlet = doc_.outlet;
+    out_.push_back(std::move(s));
+  }
+}
+
+void SentenceAnalyzer::AnalyzeClause(size_t ci) {
+  const Clause& c = clauses_[ci];
+  // the clause's subject, for participles and pronouns
+  {
+    size_t first_cue = c.e;
+    for (const auto& q : cues_)
+      if (q.b >= c.b && q.e <= c.e && (q.polar() || q.act >= 0)) {
+        first_cue = q.b;
+        break;
+      }
+    for (const auto& m : speech_)
+      if (m.begin >= c.b && m.begin < first_cue) {
+        first_cue = m.begin;
+        break;
+      }
+    for (const auto& t : terms_)
+      if (t.b >= c.b && t.b < first_cue) {
+        first_cue = t.b;
+        break;
+      }
+    Subject s = SubjectAt(c.b, first_cue);
+    if (s.kind == SubjKind::kActors) {
+      if (!c.in_quote) {
+        st_.last_holder = s.holder;
+        st_.last_holder_sentence = index_;
+        if (!s.holder.person.empty()) {
+          st_.last_person = s.holder;
+          st_.last_person_sentence = index_;
+        }
+      }
+      if (ci == 0 || clause0_holder_.empty()) clause0_holder_ = s.holder;
+    }
+  }
+  // Camp members: "It includes the UK and ...", "represented by France and Germany".
+  if (st_.camp.issue >= 0 && index_ <= st_.camp.until) {
+    for (size_t t = c.b; t < c.e; ++t) {
+      std::vector<PatternMatch> ms;
+      if (lex_.camp_members().MatchAt(view_, t, c.e, &ms) == 0) continue;
+      size_t u = 0;
+      for (const auto& m : ms) u = std::max(u, m.end);
+      size_t j = u;
+      while (j < c.e && toks_[j].mention < 0 && (lex_.subject_words().count(toks_[j].norm) || toks_[j].capitalized))
+        ++j;
+      if (j < c.e && toks_[j].mention >= 0) {
+        Holder h;
+        CollectGroup(j, c.e, u, &h);
+        h.rule = "camp";
+        Emit(h, st_.camp.issue, st_.camp.stance, Surface(t, u) + " ... " + st_.camp.cue, "member");
+        Trace("  camp members " + std::to_string(h.actors.size()) + " " + cb_.issues()[st_.camp.issue].id);
+      }
+      break;
+    }
+  }
+
+  size_t prev_end = c.b;
+  bool clause_passive = false;
+  Chain* prev = nullptr;
+  Chain chain_store;
+  static const WordSet kCoordination = {",", "and", "or", "as", "well", "including", "such", "that", "which",
+                                        "would", "will", "include", "includes", "the", "a", "an", "of", "more",
+                                        "other", "new", "its", "to", "with", "also", "plus", "even"};
+  for (const TermHit& term : terms_) {
+    if (term.b < c.b || term.e > c.e) continue;
+    const size_t rs = prev_end;
+    prev_end = term.e;
+    // what a later pro-form ("such measures", "doing so") points back to
+    int proform_issue = st_.last_issue, proform_polarity = st_.last_polarity;
+    size_t proform_sentence = st_.last_issue_sentence;
+    if (!term.proform) {
+      st_.last_issue = term.issue;
+      st_.last_polarity = term.polarity;
+      st_.last_issue_sentence = index_;
+    }
+    struct Polar {
+      size_t b, e;
+      int polarity;
+      bool verb;
+      bool phrase;  // a noun cue ("calls for", "warnings against"): may have its own holder
+    };
+    std::vector<Polar> polars;  // stance-bearing cues before the term, in order
+    int negations = 0;
+    std::vector<size_t> neg_pos;  // negators before the term, counted once the chain is known
+    bool hypothetical = false;
+    bool sincerity = false;
+    std::string cue_text;
+    bool act_ok = term.act < 0;
+    bool has_act = false;
+    auto add_cue_text = [&](size_t b, size_t e) {
+      if (!cue_text.empty()) cue_text += " ... ";
+      cue_text += Surface(b, e);
+    };
+    for (const auto& q : cues_) {
+      if (q.b < c.b || q.e > term.b) continue;
+      if (q.kind == CueKind::kHypothetical) {
+        hypothetical = true;
+        continue;
+      }
+      if (q.b < rs) continue;
+      if (q.act >= 0) {
+        if (cb_.act(q.act).issue != term.issue) continue;
+        if (term.act >= 0 && q.act == term.act) act_ok = true;
+        polars.push_back(Polar{q.b, q.e, cb_.act(q.act).stance, true, false});
+        has_act = true;
+        add_cue_text(q.b, q.e);
+        continue;
+      }
+      if (q.kind == CueKind::kNegation) {
+        neg_pos.push_back(q.b);
+        continue;
+      }
+      if (!q.polar()) continue;
+      // a generic cue on the same words as an act for this issue counts once
+      bool shadowed = false;
+      for (const auto& a : cues_)
+        if (a.act >= 0 && cb_.act(a.act).issue == term.issue && a.b < q.e && q.b < a.e) shadowed = true;
+      if (shadowed) continue;
+      if (q.kind == CueKind::kSincerity) sincerity = true;
+      // "condemned as unacceptable": the evaluation restates the verb, it counts once
+      if ((q.kind == CueKind::kEvalNegative || q.kind == CueKind::kEvalPositive) && !polars.empty() &&
+          polars.back().verb) {
+        bool only_as = true;
+        for (size_t t = polars.back().e; t < q.b; ++t)
+          only_as &= toks_[t].norm == "as" || toks_[t].type == TokenType::kQuote;
+        if (only_as) {
+          add_cue_text(q.b, q.e);
+          continue;
+        }
+      }
+      polars.push_back(Polar{q.b, q.e, q.polarity(), q.verb, q.noun});
+      add_cue_text(q.b, q.e);
+    }
+    // negators not matched as cues ("don't", "won't")
+    for (size_t t = rs; t < term.b; ++t)
+      if (IsNegator(toks_[t])) {
+        bool counted = false;
+        for (const auto& q : cues_)
+          if (q.kind == CueKind::kNegation && q.b <= t && t < q.e) counted = true;
+        if (!counted) neg_pos.push_back(t);
+      }
+    if (!act_ok) continue;
+    // A frame alone ("regards X") carries no stance.
+    bool has_polar = false;
+    for (const auto& p : polars) has_polar |= p.polarity != 0;
+    bool only_frames = true;
+    for (const auto& q : cues_)
+      if (q.b >= rs && q.e <= term.b && q.polar() && q.kind != CueKind::kFrame) only_frames = false;
+    if (has_act) only_frames = false;
+    Polar chain_anchor{0, 0, 0, false, false};
+    bool has_anchor = false;
+    // The nearest stance cue must be close to the term it governs, and each earlier cue
+    // close to the next one: a chain does not run across unrelated stretches
+    // ("... by the end of March and to continue ... support"). A name counts as one word.
+    if (!polars.empty() && !only_frames) {
+      if (Distance(polars.back().e, term.b) > 10) {
+        polars.clear();
+      } else {
+        size_t keep = polars.size() - 1;
+        while (keep > 0 && Distance(polars[keep - 1].e, polars[keep].b) <= 8) --keep;
+        // Cues before a long stretch do not bear on this term's polarity; the first
+        // one still anchors the holder (and a passive there still has no agent).
+        if (keep > 0) {
+          chain_anchor = polars.front();
+          has_anchor = true;
+          polars.erase(polars.begin(), polars.begin() + keep);
+        }
+      }
+    }
+    // Negation scope: a negator inside the chain, or just before its first cue ("is not
+    // pursuing", "don't think Putin is serious"); one in an earlier subordinate clause
+    // ("Russia's admission that it will not withdraw ..., I have authorized ...") is not.
+    {
+      const size_t anchor = polars.empty() ? term.b : polars.front().b;
+      std::string neg_text;
+      for (size_t p : neg_pos) {
+        if (p >= anchor || Distance(p, anchor) <= 4) {
+          ++negations;
+          neg_text += (neg_text.empty() ? "" : " ") + Surface(p, p + 1);
+        }
+      }
+      if (!neg_text.empty()) cue_text = neg_text + (cue_text.empty() ? "" : " ... " + cue_text);
+    }
+    // Evaluations after the term: "talks with Putin are counterproductive",
+    // "regards dialogue ... as counterproductive", "talks shouldn't be held".
+    size_t next_term = c.e;
+    for (const auto& t2 : terms_)
+      if (t2.b >= term.e && t2.b < next_term) next_term = t2.b;
+    const size_t post_end = std::min({c.e, term.e + 16, next_term});
+    int post_neg = 0;
+    int post_polarity = 1;
+    bool has_post = false;
+    for (size_t t = term.e; t < post_end && !has_post; ++t) {
+      if (IsNegator(toks_[t])) {
+        // "will not — as I promised — will not move forward": a restarted negation counts once
+        bool restarted = false;
+        if (t + 1 < post_end && toks_[t + 1].type == TokenType::kDash)
+          for (size_t u = t + 2; u < post_end; ++u) restarted |= toks_[u].norm == toks_[t].norm;
+        if (!restarted) ++post_neg;
+        continue;
+      }
+      for (const auto& q : cues_) {
+        if (q.b != t) continue;
+        const bool modal = q.kind == CueKind::kSupport &&
+                           (toks_[t].norm == "must" || toks_[t].norm == "should" || toks_[t].norm == "need");
+        if (q.kind == CueKind::kEvalNegative || q.kind == CueKind::kEvalPositive || modal) {
+          post_polarity = q.polarity();
+          has_post = true;
+          add_cue_text(q.b, q.e);
+          break;
+        }
+      }
+    }
+    if (has_post) negations += post_neg;
+    // A passive after the term with its agent: "the aid was approved by Congress".
+    if ((polars.empty() || only_frames) && !has_post && !term.proform) {
+      size_t t = term.e;
+      static const WordSet kAux = {"was", "were", "is", "are", "been", "being", "be", "has", "have", "had",
+                                   "will", "would", "also", "already", "later", "now"};
+      // "sanctions on Russia were approved by ...": step over a short modifier
+      size_t skip = 0;
+      while (t + skip < post_end && skip < 5 && !kAux.count(toks_[t + skip].norm) &&
+             toks_[t + skip].type == TokenType::kWord)
+        ++skip;
+      if (t + skip < post_end && kAux.count(toks_[t + skip].norm)) t += skip;
+      const size_t aux_start = t;
+      while (t < post_end && kAux.count(toks_[t].norm)) ++t;
+      if (t > aux_start && t < post_end) {
+        for (const auto& q : cues_) {
+          if (q.b != t || !(q.verb || q.act >= 0)) continue;
+          if (q.act >= 0 && cb_.act(q.act).issue != term.issue) continue;
+          if (q.act < 0 && q.kind != CueKind::kSupport && q.kind != CueKind::kOppose) continue;
+          if (q.e + 1 < c.e && toks_[q.e].norm == "by" && toks_[q.e + 1].mention >= 0 && !hypothetical) {
+            Holder agent;
+            CollectGroup(q.e + 1, c.e, q.e + 1, &agent);
+            agent.rule = "passive-agent";
+            const int pol = (q.act >= 0 ? cb_.act(q.act).stance : q.polarity()) * term.polarity;
+            Emit(agent, term.issue, pol, Surface(q.b, q.e + 1), "passive");
+          }
+          break;
+        }
+      }
+    }
+    if ((polars.empty() || only_frames) && !has_post) {
+      // coordination: "the supply of tanks and aircraft", "a deal that would include neutrality"
+      if (prev != nullptr && term.b <= prev->end + 8 && !term.proform) {
+        bool ok = true;
+        for (size_t t = prev->end; t < term.b; ++t)
+          if (toks_[t].mention < 0 && !kCoordination.count(toks_[t].norm) && !IsTransparent(toks_[t])) ok = false;
+        if (ok) Emit(prev->holder, term.issue, prev->polarity * term.polarity, prev->cue, "coordination");
+      }
+      continue;
+    }
+    if (hypothetical || (question_ && !c.in_quote)) continue;
+    // an indirect question ("can't agree on what ... should be") states no position
+    {
+      bool wh = false;
+      const size_t from = polars.empty() ? c.b : polars.front().b;
+      for (size_t t = from; t < term.b; ++t)
+        wh |= toks_[t].norm == "what" || toks_[t].norm == "how" || toks_[t].norm == "why" ||
+              toks_[t].norm == "whether";
+      if (wh) continue;
+    }
+    int polarity = post_polarity;
+    for (const auto& p : polars) polarity *= p.polarity;
+    if (negations % 2 == 1) polarity = -polarity;
+    int issue = term.issue;
+    int stance = polarity * term.polarity;
+    if (term.proform) {
+      if (proform_issue < 0 || proform_sentence + 2 < index_) continue;
+      issue = proform_issue;
+      stance = polarity * proform_polarity;
+    }
+    const Polar* first = has_anchor ? &chain_anchor : (polars.empty() ? nullptr : &polars.front());
+    const size_t c0 = first == nullptr ? term.b : first->b;
+    // Camp definition: "the camp of countries that oppose talks", "those who favor talks".
+    {
+      size_t k = c0;
+      while (k > c.b && lex_.adverbs().count(toks_[k - 1].norm) && toks_[k - 1].norm != "that") --k;
+      if (k > c.b + 1 && (toks_[k - 1].norm == "that" || toks_[k - 1].norm == "who" || toks_[k - 1].norm == "which") &&
+          lex_.camp_nouns().count(toks_[k - 2].norm) && toks_[k - 2].mention < 0) {
+        st_.camp = Camp{issue, stance, index_ + 2, cue_text};
+        Trace("  camp defined: " + cb_.issues()[issue].id + " " + std::to_string(stance));
+        continue;
+      }
+    }
+    std::string kind = term.proform ? "proform" : sincerity ? "sincerity" : has_act ? "act" : has_post ? "evaluative" : "cue";
+    // Possessor of a noun cue: "Russian warnings against ...", "Trump's call for ...",
+    // "its demands": the possessor holds the stance of the cues from there on.
+    Holder possessor;
+    size_t possessed_at = polars.size();
+    for (size_t pi = 0; pi < polars.size(); ++pi) {
+      const size_t b = polars[pi].b;
+      if (b == 0 || b <= c.b) continue;
+      size_t k = b - 1;
+      if (lex_.possessives().count(toks_[k].norm) && toks_[k].mention < 0) {
+        // "our plan to ..." is the speaker's (or the official voice's); "its demands" the
+        // last named holder
+        const std::string& w = toks_[k].norm;
+        const std::string subject = w == "our" ? "we" : w == "my" ? "i" : w == "his" ? "he" : w == "her" ? "she"
+                                    : w == "its" ? "it" : "they";
+        possessor = ResolvePronoun(subject, c.in_quote);
+        if (!possessor.empty()) possessor.rule = "possessive-pronoun";
+      } else if (toks_[k].norm == "'s" && k > c.b && toks_[k - 1].mention >= 0) {
+        size_t j = k - 1;
+        while (j > c.b && toks_[j - 1].mention == toks_[k - 1].mention) --j;
+        CollectGroup(j, k + 1, j, &possessor);
+        possessor.rule = "possessor";
+      } else if (polars[pi].phrase && toks_[k].mention >= 0) {
+        size_t j = k;
+        while (j > c.b && toks_[j - 1].mention == toks_[k].mention) --j;
+        CollectGroup(j, k + 1, j, &possessor);
+        possessor.rule = "possessor";
+      }
+      // "commitments from Japan, Canada ...", "objections of the Baltic states"
+      if (possessor.empty() && polars[pi].phrase) {
+        size_t k2 = polars[pi].e;
+        if (k2 > polars[pi].b && (toks_[k2 - 1].norm == "of" || toks_[k2 - 1].norm == "from")) --k2;
+        if (k2 < term.b && (toks_[k2].norm == "from" || toks_[k2].norm == "by" || toks_[k2].norm == "of")) {
+          size_t j = k2 + 1;
+          while (j < term.b && toks_[j].mention < 0 && (toks_[j].norm == "the" || toks_[j].capitalized ||
+                                                          lex_.subject_words().count(toks_[j].norm)))
+            ++j;
+          if (j < term.b && toks_[j].mention >= 0) {
+            const size_t after = CollectGroup(j, term.b, k2 + 1, &possessor);
+            // "a review of EU sanctions": a name that modifies the term is not an agent
+            if (after >= term.b) possessor = Holder{};
+            else possessor.rule = "cue-agent";
+          }
+        }
+      }
+      if (!possessor.empty()) {
+        possessed_at = pi;
+        break;
+      }
+    }
+    if (!possessor.empty()) {
+      int inner = post_polarity * term.polarity;
+      for (size_t pi = possessed_at; pi < polars.size(); ++pi) inner *= polars[pi].polarity;
+      int inner_neg = post_neg * has_post;
+      for (size_t t = polars[possessed_at].b; t < term.b; ++t) inner_neg += IsNegator(toks_[t]);
+      if (inner_neg % 2 == 1) inner = -inner;
+      if (!term.proform) Emit(possessor, issue, inner, cue_text, kind);
+    }
+    Holder h;
+    if (possessor.empty() || possessed_at > 0) {
+      // Passive: "Ukraine was offered ...": the subject is not the agent.
+      bool passive = false;
+      if (first != nullptr && first->verb) {
+        size_t k = first->b;
+        while (k > c.b && (toks_[k - 1].norm == "reportedly" || toks_[k - 1].norm == "also" ||
+                           toks_[k - 1].norm == "already" || toks_[k - 1].norm == "being"))
+          --k;
+        static const WordSet kBe = {"was", "were", "is", "are", "been", "be", "get", "got"};
+        const std::string& w = toks_[first->b].norm;
+        const bool participle = (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || w == "sent" ||
+                                w == "given" || w == "held" || w == "made" || w == "taken";
+        passive = k > c.b && kBe.count(toks_[k - 1].norm) && participle;
+      }
+      // "targeted the chancellor for signing ...": the gerund's subject is the object
+      const bool for_gerund = first != nullptr && first->b > c.b && toks_[first->b - 1].norm == "for" &&
+                              toks_[first->b].norm.size() > 4 &&
+                              toks_[first->b].norm.compare(toks_[first->b].norm.size() - 3, 3, "ing") == 0;
+      // "criticized the others for being too slow to ...": the same, further along
+      bool gerund_between = false;
+      for (size_t t = c0; t + 1 < term.b; ++t) {
+        if (toks_[t].norm != "for") continue;
+        bool in_cue = false;
+        for (const auto& q : cues_) in_cue |= q.b <= t && t < q.e;
+        const std::string& g = toks_[t + 1].norm;
+        if (!in_cue && g.size() > 4 && g.compare(g.size() - 3, 3, "ing") == 0) gerund_between = true;
+      }
+      // "Ukraine was offered ... to encourage ...": the rest of a passive clause has no
+      // agent either
+      if (passive) clause_passive = true;
+      // "companies building the pipeline": an -ing verb right after a plain noun belongs to
+      // that noun, not to the clause's subject
+      bool reduced_relative = false;
+      if (first != nullptr && first->b > c.b) {
+        const std::string& g = toks_[first->b].norm;
+        const Token& before = toks_[first->b - 1];
+        static const WordSet kVerbal = {"to", "of", "for", "by", "in", "on", "about", "from", "with", "and", "or",
+                                        "but", "is", "are", "was", "were", "be", "been", "being", "am", "'s",
+                                        "not", "never", "without", "while", "after", "before", "like", "at",
+                                        "into", "toward", "towards", "against", "as", "keep", "kept", "stop",
+                                        "start", "started", "began", "begin", "continue", "continued", "whose"};
+        bool before_is_cue = false;
+        for (const auto& q : cues_) before_is_cue |= q.b <= first->b - 1 && first->b - 1 < q.e;
+        reduced_relative = g.size() > 4 && g.compare(g.size() - 3, 3, "ing") == 0 &&
+                           before.type == TokenType::kWord && before.mention < 0 && !before_is_cue &&
+                           !kVerbal.count(before.norm) && !lex_.adverbs().count(before.norm) &&
+                           !IsNegator(before) && !before.capitalized;
+      }
+      if (!passive && !for_gerund && !gerund_between && !clause_passive && !reduced_relative)
+        h = FindHolder(c, c0, sincerity, ci, first == nullptr);
+      // "“All allies must meet their 2% commitment,” Trump said", "Cameron said the EU
+      // should agree sanctions": a demand on others is the speaker's position
+      if (first != nullptr && !h.empty()) {
+        const std::string& w = toks_[first->b].norm;
+        if (w == "must" || w == "should" || w == "ought") {
+          Holder s;
+          if (c.in_quote && !speaker_.empty()) s = speaker_;
+          for (const auto& m : speech_)
+            if (m.begin >= c.b && m.end <= first->b) {
+              Subject outer = SubjectAt(c.b, m.begin);
+              if (outer.kind == SubjKind::kActors) s = outer.holder;
+            }
+          if (!s.empty()) {
+            s.rule = "demand-by-speaker";
+            h = s;
+          }
+        }
+      }
+      if (h.empty()) {
+        // passive agent: "a move opposed by Russia", "was offered by France"
+        for (size_t t = c0 + 1; t + 1 < c.e && t < term.e + 4; ++t)
+          if (toks_[t].norm == "by" && toks_[t + 1].mention >= 0 && (t < term.b || t >= term.e)) {
+            CollectGroup(t + 1, c.e, t + 1, &h);
+            h.rule = "passive-agent";
+            break;
+          }
+      }
+        // co-agents: "we've worked with Germany to ensure ...", "together with our allies"
+      if (!h.empty()) {
+        for (size_t t = c.b + 1; t + 1 < c0; ++t) {
+          if (toks_[t].norm != "with" || toks_[t + 1].mention < 0) continue;
+          const std::string& w = toks_[t - 1].norm;
+          if (w == "together" || w == "worked" || w == "working" || w == "along" || w == "jointly" ||
+              w == "joined" || w == "alongside" || w == "closely") {
+            Holder co;
+            CollectGroup(t + 1, c0, t + 1, &co);
+            for (const auto& a : co.actors)
+              if (!Contains(h.actors, a)) h.actors.push_back(a);
+          }
+        }
+      }
+      if (!h.empty()) Emit(h, issue, stance, cue_text, kind);
+      Trace("  term " + Surface(term.b, term.e) + " stance " + std::to_string(stance) + " cue '" + cue_text +
+            "' holder " + (h.empty() ? "-" : h.actors[0] + " (" + h.rule + ")") + (passive ? " passive" : ""));
+    }
+    chain_store = Chain{term.e, polarity, h, cue_text, issue};
+    prev = h.empty() ? nullptr : &chain_store;
+  }
+}
+
+void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector<Mention> mentions,
+                           ExtractionStats* stats) {
+  span_ = sentence;
+  index_ = index;
+  ments_ = std::move(mentions);
+  toks_ = Tokenize(doc_.text, sentence.begin, sentence.end);
+  view_ = TokenView{&toks_, &ments_};
+  // tokens covered by mentions
+  for (size_t m = 0, t = 0; m < ments_.size(); ++m) {
+    while (t < toks_.size() && toks_[t].end <= ments_[m].begin) ++t;
+    for (size_t u = t; u < toks_.size() && toks_[u].begin < ments_[m].end; ++u)
+      if (toks_[u].mention < 0) toks_[u].mention = static_cast<int>(m);
+  }
+  const size_t n = toks_.size();
+  {
+    std::vector<std::string> named;
+    for (const auto& m : ments_)
+      for (const auto& a : m.actors)
+        if (!Contains(named, a)) named.push_back(a);
+    if (st_.sentence_actors.size() <= index_) st_.sentence_actors.resize(index_ + 1);
+    st_.sentence_actors[index_] = std::move(named);
+  }
+  if (n == 0) return;
+
+  // Issue vocabulary first: most sentences have none and cost no more.
+  std::vector<PatternMatch> term_matches;
+  cb_.terms().FindAll(view_, 0, n, &term_matches);
+  std::vector<PatternMatch> cue_matches;
+  lex_.cues().FindAll(view_, 0, n, &cue_matches);
+  bool has_proform = false;
+  for (const auto& m : cue_matches)
+    if (lex_.cue(m.payload).kind == CueKind::kProform) has_proform = true;
+  const bool camp_active = st_.camp.issue >= 0 && index_ <= st_.camp.until;
+  if (term_matches.empty() && !has_proform && !camp_active) {
+    if (!ments_.empty()) {
+      // keep track of the last named subject for pronouns
+      SplitClauses();
+      FindSpeech();
+      if (!clauses_.empty()) {
+        Subject s = SubjectAt(clauses_[0].b, clauses_[0].e);
+        if (s.kind == SubjKind::kActors && !clauses_[0].in_quote) {
+          st_.last_holder = s.holder;
+          st_.last_holder_sentence = index_;
+          if (!s.holder.person.empty()) {
+            st_.last_person = s.holder;
+            st_.last_person_sentence = index_;
+          }
+        }
+      }
+      FindSpeaker(para);
+    }
+    return;
+  }
+  if (stats) ++stats->candidate_sentences;
+  SplitClauses();
+  FindSpeech();
+  question_ = toks_.back().norm == "?" || (n >= 2 && toks_[n - 2].norm == "?");
+
+  // Terms: conditions by clause, then the longest leftmost non-overlapping ones.
+  std::vector<PatternMatch> acts;
+  cb_.acts().FindAll(view_, 0, n, &acts);
+  std::sort(term_matches.begin(), term_matches.end(), [](const PatternMatch& a, const PatternMatch& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.length > b.length;
+  });
+  auto clause_names = [&](size_t at, const std::vector<std::string>& codes, int scope) {
+    if (scope > 0) {
+      for (size_t back = 0; back < (scope == 2 ? 6u : 1u) && back <= index_; ++back)
+        for (const auto& a : st_.sentence_actors[index_ - back])
+          if (Contains(codes, a)) return true;
+      return false;
+    }
+    const int ci = clause_of_[at];
+    if (ci < 0) return false;
+    for (size_t t = clauses_[ci].b; t < clauses_[ci].e; ++t)
+      if (toks_[t].mention >= 0)
+        for (const auto& a : ments_[toks_[t].mention].actors)
+          if (Contains(codes, a)) return true;
+    return false;
+  };
+  size_t taken_end = 0;
+  for (const auto& m : term_matches) {
+    if (m.begin < taken_end) continue;
+    if (clause_of_[m.begin] < 0) continue;
+    const IssueTerm& it = cb_.term(m.payload);
+    const Issue& issue = cb_.issues()[it.issue];
+    if (!issue.when_actor.empty() && !clause_names(m.begin, issue.when_actor, issue.scope)) continue;
+    if (!issue.unless_actor.empty() && clause_names(m.begin, issue.unless_actor, 0)) continue;
+    if (!issue.not_followed_by.empty() && m.end < n && Contains(issue.not_followed_by, toks_[m.end].norm)) continue;
+    if (!issue.target_actor.empty()) {
+      // "sanctions on Turkey": the target named right after the term must be the issue's
+      size_t t = m.end;
+      if (t < n && (toks_[t].norm == "on" || toks_[t].norm == "against" || toks_[t].norm == "targeting" ||
+                    toks_[t].norm == "to")) {
+        ++t;
+        while (t < n && (toks_[t].norm == "the" || toks_[t].norm == "a")) ++t;
+        if (t < n && toks_[t].mention >= 0) {
+          bool ok = false;
+          for (const auto& a : ments_[toks_[t].mention].actors) ok |= Contains(issue.target_actor, a);
+          if (!ok) continue;
+        }
+      }
+    }
+    if (it.act >= 0) {
+      // an act's own object needs the act's verb shortly before it
+      bool found = false;
+      for (const auto& a : acts)
+        if (a.payload == it.act && a.end <= m.begin && a.end + 8 >= m.begin) found = true;
+      if (!found) continue;
+    }
+    // the longest match here may be a term of another issue too: all of the same span count
+    terms_.push_back(TermHit{m.begin, m.end, it.issue, it.polarity, it.act, false});
+    taken_end = m.end;
+  }
+  // Cues: drop those inside terms, then the longest leftmost.
+  std::sort(cue_matches.begin(), cue_matches.end(), [](const PatternMatch& a, const PatternMatch& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.length > b.length;
+  });
+  auto inside_term = [&](size_t b, size_t e) {
+    for (const auto& t : terms_)
+      if (b < t.e && t.b < e) return true;
+    return false;
+  };
+  taken_end = 0;
+  auto is_speech = [&](size_t b, size_t e) {
+    for (const auto& s : speech_)
+      if (b < s.end && s.begin < e) return true;
+    return false;
+  };
+  for (const auto& m : cue_matches) {
+    if (m.begin < taken_end || inside_term(m.begin, m.end)) continue;
+    const CueKind kind = lex_.cue(m.payload).kind;
+    if (kind != CueKind::kNegation && kind != CueKind::kProform && OverlapsMention(m.begin, m.end)) continue;
+    // "anti-ship", "long-awaited": the second half of a compound is not a verb
+    if (m.begin > 0 && toks_[m.begin - 1].type == TokenType::kHyphen) continue;
+    if ((kind == CueKind::kSupport || kind == CueKind::kOppose) && is_speech(m.begin, m.end)) continue;
+    // "the end of March", "the promised 2 percent": a verb form after a determiner is a
+    // noun or an adjective here, not the actor's act
+    if (lex_.cue(m.payload).verb && m.begin > 0) {
+      const std::string& d = toks_[m.begin - 1].norm;
+      if (d == "the" || d == "a" || d == "an" || d == "this") continue;
+    }
+    const Cue& cue = lex_.cue(m.payload);
+    if (cue.kind == CueKind::kProform) {
+      terms_.push_back(TermHit{m.begin, m.end, -1, 1, -1, true});
+    } else {
+      cues_.push_back(CueHit{m.begin, m.end, cue.kind, -1, cue.verb, cue.noun});
+    }
+    taken_end = m.end;
+  }
+  for (const auto& a : acts) {
+    if (inside_term(a.begin, a.end)) continue;
+    if (OverlapsMention(a.begin, a.end)) continue;
+    if (a.begin > 0 && toks_[a.begin - 1].type == TokenType::kHyphen) continue;
+    cues_.push_back(CueHit{a.begin, a.end, CueKind::kSupport, a.payload, true});
+  }
+  std::sort(terms_.begin(), terms_.end(), [](const TermHit& a, const TermHit& b) { return a.b < b.b; });
+  std::sort(cues_.begin(), cues_.end(), [](const CueHit& a, const CueHit& b) { return a.b < b.b; });
+
+  FindSpeaker(para);
+  stats_ = stats;
+  Trace("S" + std::to_string(index_) + Show() + (speaker_.empty() ? "" : "  speaker=" + speaker_.actors[0]));
+  for (size_t ci = 0; ci < clauses_.size(); ++ci) AnalyzeClause(ci);
+}
+
+// Sentences of a text whose prose may be hard-wrapped (press releases at 70 columns):
+// ICU ends a sentence at every line feed, so a line feed inside wrapped prose (a long line
+// that does not end a sentence, followed by one that continues it) is read as a space.
+// Replacing a byte by a byte keeps every offset valid for the original text.
+std::vector<Span> SplitWrappedSentences(const std::string& text) {
+  std::string copy;
+  size_t line_start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\n') continue;
+    const size_t len = i - line_start;
+    const bool blank_next = i + 1 >= text.size() || text[i + 1] == '\n' || text[i + 1] == '\r';
+    char last = len > 0 ? text[i - 1] : '\n';
+    size_t k = i;
+    while (k > line_start && (text[k - 1] == ' ' || text[k - 1] == '\r')) --k;
+    last = k > line_start ? text[k - 1] : '\n';
+    const bool ends_sentence = last == '.' || last == '!' || last == '?' || last == ':' || last == '"' ||
+                               (k >= line_start + 3 && text.compare(k - 3, 3, "\xE2\x80\x9D") == 0);
+    size_t n = i + 1;
+    while (n < text.size() && text[n] == ' ') ++n;
+    const bool bullet_next = n < text.size() && (text[n] == '*' || text[n] == '-' || text[n] == '#');
+    if (len >= 55 && !blank_next && !ends_sentence && !bullet_next) {
+      if (copy.empty()) copy = text;
+      copy[i] = ' ';
+    }
+    line_start = i + 1;
+  }
+  return SplitSentences(copy.empty() ? std::string_view(text) : std::string_view(copy));
+}
+
+}  // namespace
+
+std::string StatementDocName(const Document& doc) {
+  if (!doc.file.empty() && doc.file != "-") {
+    std::string f = doc.file;
+    if (auto hash = f.find('#'); hash != std::string::npos) return doc.id.empty() ? f : doc.id;
+    return std::filesystem::path(f).filename().string();
+  }
+  return doc.id;
+}
+
+StatementExtractor::StatementExtractor(std::shared_ptr<const Codebook> codebook, std::shared_ptr<const CueLexicon> cues)
+    : codebook_(std::move(codebook)), cues_(std::move(cues)) {}
+
+Result<StatementExtractor> StatementExtractor::Create(const std::string& codebook_path, const std::string& cues_path) {
+  auto lex = CueLexicon::Load(cues_path.empty() ? CueLexicon::DefaultPath() : cues_path);
+  if (!lex.ok()) return lex.status();
+  auto cb = Codebook::Load(codebook_path.empty() ? Codebook::DefaultPath() : codebook_path, lex->irregular());
+  if (!cb.ok()) return cb.status();
+  return StatementExtractor(std::make_shared<const Codebook>(std::move(cb).value()),
+                            std::make_shared<const CueLexicon>(std::move(lex).value()));
+}
+
+std::vector<Statement> StatementExtractor::Extract(const Document& doc, const std::vector<Mention>& mentions,
+                                                   ExtractionStats* stats) const {
+  std::vector<Statement> out;
+  std::set<std::tuple<std::string, int, int>> seen;
+  DocState state;
+  state.official_voice = cues_->OfficialVoice(doc.url, doc.outlet);
+  std::vector<Mention> sorted = mentions;
+  std::sort(sorted.begin(), sorted.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  const std::vector<Span> paras = SplitParagraphs(doc.text);
+  const std::vector<Span> sentences = SplitWrappedSentences(doc.text);
+  size_t m = 0, p = 0;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const Span s = sentences[i];
+    if (stats) ++stats->sentences;
+    while (p + 1 < paras.size() && paras[p].end <= s.begin) ++p;
+    if (p < paras.size() && paras[p].begin > s.begin) {
+    }
+    while (m < sorted.size() && sorted[m].end <= s.begin) ++m;
+    std::vector<Mention> local;
+    for (size_t k = m; k < sorted.size() && sorted[k].begin < s.end; ++k)
+      if (sorted[k].end > s.begin) local.push_back(sorted[k]);
+    if (i > 0 && p < paras.size() && s.begin >= paras[p].begin && sentences[i - 1].end <= paras[p].begin)
+      state.quote_open = false;  // a new paragraph closes a quote left open
+    SentenceAnalyzer a(*codebook_, *cues_, doc, &state, &out, &seen);
+    a.Run(s, i, p, std::move(local), stats);
+  }
+  return out;
+}
+
+}  // namespace faultline

@@ -1,0 +1,56 @@
+// StatementExtractor: Document + actor mentions -> position statements.
+//
+// Clause rules over flat tokens (no parser): each sentence holding issue vocabulary is
+// split into clauses; in each clause every issue term is paired with the cues before it
+// (support/oppose verbs, issue-specific acts, evaluative frames after it), negation flips
+// the polarity, hypotheticals and questions cancel it, and the holder is the clause's
+// subject (coordinated lists, exceptions, parenthetical members), the speaker of a quote
+// or report, an earlier holder for pronouns, or the members of a camp described earlier.
+// Every statement records the rule and the cue words that produced it.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "actors/mention.h"
+#include "ingest/document.h"
+#include "statements/codebook.h"
+#include "statements/cues.h"
+#include "statements/statement.h"
+#include "util/status.h"
+
+namespace faultline {
+
+struct ExtractionStats {
+  size_t sentences = 0;           // sentences looked at
+  size_t candidate_sentences = 0; // sentences with issue vocabulary
+  bool trace = false;             // when set, `trace_text` explains every decision
+  std::string trace_text;
+};
+
+class StatementExtractor {
+ public:
+  StatementExtractor(std::shared_ptr<const Codebook> codebook, std::shared_ptr<const CueLexicon> cues);
+
+  // Loads the codebook (the shipped security codebook when empty) and the cue lexicon
+  // (data/cues/en.yaml when empty).
+  static Result<StatementExtractor> Create(const std::string& codebook_path = {},
+                                           const std::string& cues_path = {});
+
+  // Statements of one document, each (actor, issue, stance) once, in text order.
+  // `mentions` index into doc.text; their order does not matter.
+  std::vector<Statement> Extract(const Document& doc, const std::vector<Mention>& mentions,
+                                 ExtractionStats* stats = nullptr) const;
+
+  const Codebook& codebook() const { return *codebook_; }
+
+ private:
+  std::shared_ptr<const Codebook> codebook_;
+  std::shared_ptr<const CueLexicon> cues_;
+};
+
+// The document's file name as statements name it ("a/b/000.txt" -> "000.txt"), or its id.
+std::string StatementDocName(const Document& doc);
+
+}  // namespace faultline

@@ -1,0 +1,124 @@
+// Codebook and cue lexicon loading: the shipped files, a user's codebook, and the errors
+// a broken file gives.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "statements/codebook.h"
+#include "statements/cues.h"
+#include "statements/extractor.h"
+#include "statements/patterns.h"
+#include "statements_test_util.h"
+#include "test_paths.h"
+
+namespace faultline {
+namespace {
+
+std::string WriteTemp(const std::string& name, const std::string& text) {
+  auto path = std::filesystem::temp_directory_path() / ("faultline_codebook_test_" + name);
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+TEST(CodebookTest, ShippedSecurityCodebookHasTheFifteenIssues) {
+  auto cb = Codebook::Load(Codebook::DefaultPath());
+  ASSERT_TRUE(cb.ok()) << cb.status().ToString();
+  std::vector<std::string> ids;
+  for (const auto& i : cb->issues()) ids.push_back(i.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"talks", "arms", "sanctions", "ukraine-nato", "nato-enlargement",
+                                           "nato-posture", "nato-russia-act", "neutrality", "guarantees",
+                                           "eu-ukraine", "aid", "frozen-assets", "defence-spending",
+                                           "nord-stream", "russia-g7"}));
+  for (const auto& i : cb->issues()) EXPECT_FALSE(i.proposition.empty()) << i.id;
+}
+
+TEST(CodebookTest, ExampleMigrationCodebookLoads) {
+  auto cb = Codebook::Load(testing::SourceDir() + "/data/codebooks/migration.yaml");
+  ASSERT_TRUE(cb.ok()) << cb.status().ToString();
+  EXPECT_GE(cb->issues().size(), 4u);
+}
+
+TEST(CodebookTest, ErrorsNameTheFileAndTheProblem) {
+  auto missing = Codebook::Load("/nonexistent/codebook.yaml");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().ToString().find("/nonexistent/codebook.yaml"), std::string::npos);
+
+  auto no_terms = Codebook::Load(WriteTemp("noterms.yaml", "issues:\n  - id: x\n    proposition: y\n"));
+  ASSERT_FALSE(no_terms.ok());
+  EXPECT_NE(no_terms.status().reason().find("no terms"), std::string::npos);
+
+  auto dup = Codebook::Load(WriteTemp("dup.yaml", "issues:\n  - id: x\n    terms: [a]\n  - id: x\n    terms: [b]\n"));
+  ASSERT_FALSE(dup.ok());
+  EXPECT_NE(dup.status().reason().find("duplicate"), std::string::npos);
+  EXPECT_GT(dup.status().line(), 0);
+
+  auto bad_yaml = Codebook::Load(WriteTemp("bad.yaml", "issues: [\n"));
+  ASSERT_FALSE(bad_yaml.ok());
+}
+
+TEST(CodebookTest, AUsersCodebookMapsANewDebate) {
+  const std::string path = WriteTemp("energy.yaml", R"(name: energy
+issues:
+  - id: nuclear
+    proposition: Nuclear power plants should keep running.
+    terms: [nuclear power, reactors, nuclear plants]
+    acts:
+      - verbs: [shut down, close]
+        stance: -1
+)");
+  auto ex = StatementExtractor::Create(path);
+  ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+  auto s = testing::Triples(testing::ExtractFrom(*ex, "Germany shut down its last reactors. Poland favors nuclear power."));
+  EXPECT_EQ(s, (std::vector<std::string>{"DEU nuclear -1", "POL nuclear +1"}));
+}
+
+TEST(CueLexiconTest, ShippedLexiconLoads) {
+  auto lex = CueLexicon::Load(CueLexicon::DefaultPath());
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  EXPECT_GT(lex->cues().size(), 100u);
+  EXPECT_TRUE(lex->pronouns().count("they"));
+}
+
+TEST(PatternsTest, VerbAndNounForms) {
+  IrregularForms irr{{"send", {"sent"}}};
+  auto f = VerbForms("send", irr);
+  for (const char* w : {"send", "sends", "sending", "sent"}) EXPECT_NE(std::find(f.begin(), f.end(), w), f.end()) << w;
+  auto b = VerbForms("ban", {});
+  EXPECT_NE(std::find(b.begin(), b.end(), "banned"), b.end());
+  auto o = VerbForms("oppose", {});
+  EXPECT_NE(std::find(o.begin(), o.end(), "opposing"), o.end());
+  auto n = NounForms("negotiation");
+  EXPECT_NE(std::find(n.begin(), n.end(), "negotiations"), n.end());
+}
+
+TEST(PatternsTest, HyphensAndSlotsMatch) {
+  PatternSet set;
+  ASSERT_TRUE(set.Add("cease-fire", Inflect::kNone, 1).ok());
+  ASSERT_TRUE(set.Add("talk to {RUS}", Inflect::kVerb, 2).ok());
+  EXPECT_FALSE(set.Add("{RUS", Inflect::kNone, 3).ok());
+  const std::string text = "They want a cease fire and talked to Moscow's envoy.";
+  auto toks = Tokenize(text, 0, text.size());
+  std::vector<Mention> ms(1);
+  ms[0].begin = text.find("Moscow");
+  ms[0].end = ms[0].begin + 6;
+  ms[0].actors = {"RUS"};
+  for (auto& t : toks)
+    if (t.begin == ms[0].begin) t.mention = 0;
+  std::vector<PatternMatch> out;
+  set.FindAll(TokenView{&toks, &ms}, 0, toks.size(), &out);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].payload, 1);
+  EXPECT_EQ(out[1].payload, 2);
+}
+
+TEST(TokensTest, ApostrophesPossessivesAndAbbreviations) {
+  const std::string text = "The U.S. doesn’t back Germany’s plan (cease-fire).";
+  std::vector<std::string> norms;
+  for (const auto& t : Tokenize(text, 0, text.size())) norms.push_back(t.norm);
+  EXPECT_EQ(norms, (std::vector<std::string>{"the", "u.s.", "doesn't", "back", "germany", "'s", "plan", "(", "cease",
+                                             "-", "fire", ")", "."}));
+}
+
+}  // namespace
+}  // namespace faultline

@@ -1,0 +1,178 @@
+// The statement rules, construction by construction, on sentences written for the tests.
+#include <gtest/gtest.h>
+#include <gmock/gmock.h>
+
+#include <memory>
+
+#include "statements/extractor.h"
+#include "statements_test_util.h"
+
+namespace faultline {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using testing::ExtractFrom;
+using testing::Triples;
+
+class ExtractorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto ex = StatementExtractor::Create();
+    ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+    extractor_ = new StatementExtractor(std::move(ex).value());
+  }
+  static void TearDownTestSuite() { delete extractor_; }
+  std::vector<std::string> Run(const std::string& text) { return Triples(ExtractFrom(*extractor_, text)); }
+  static StatementExtractor* extractor_;
+};
+StatementExtractor* ExtractorTest::extractor_ = nullptr;
+
+TEST_F(ExtractorTest, CoordinatedSubjectsShareTheStance) {
+  EXPECT_THAT(Run("Spain and Italy support negotiations with Russia."),
+              ElementsAre("ESP talks +1", "ITA talks +1"));
+}
+
+TEST_F(ExtractorTest, ListedSubjectsWithGroupsExpand) {
+  EXPECT_THAT(Run("Officials from Britain, the Baltic states and most Eastern European countries back sending "
+                  "Ukraine more tanks."),
+              ElementsAre("CEE arms +1", "EST arms +1", "GBR arms +1", "LTU arms +1", "LVA arms +1"));
+}
+
+TEST_F(ExtractorTest, ExceptedMemberIsDropped) {
+  EXPECT_THAT(Run("Poland and other Eastern European countries — with the exception of Hungary — reject a "
+                  "ceasefire with Moscow."),
+              ElementsAre("CEE talks -1", "POL talks -1"));
+}
+
+TEST_F(ExtractorTest, NegationFlipsAndDoubleNegationRestores) {
+  EXPECT_THAT(Run("Germany is not seeking talks with Russia."), ElementsAre("DEU talks -1"));
+  EXPECT_THAT(Run("France does not oppose new sanctions on Russia."), ElementsAre("FRA sanctions +1"));
+}
+
+TEST_F(ExtractorTest, DoubtAboutSincerityBelongsToTheBeliever) {
+  EXPECT_THAT(Run("Poland doesn't believe Putin is serious about a ceasefire."), ElementsAre("POL talks -1"));
+}
+
+TEST_F(ExtractorTest, EvaluativeFrames) {
+  EXPECT_THAT(Run("Britain regards negotiations with the Kremlin as a mistake."), ElementsAre("GBR talks -1"));
+  EXPECT_THAT(Run("Italy said talks with Putin are essential."), ElementsAre("ITA talks +1"));
+}
+
+TEST_F(ExtractorTest, IssueSpecificActs) {
+  EXPECT_THAT(Run("Sweden has delivered artillery to Ukraine."), ElementsAre("SWE arms +1"));
+  EXPECT_THAT(Run("The United States banned imports of Russian oil."), ElementsAre("USA sanctions +1"));
+  EXPECT_THAT(Run("Russia warned Berlin against supplying Kyiv with fighter jets."), ElementsAre("RUS arms -1"));
+}
+
+TEST_F(ExtractorTest, HypotheticalsAndFearsAreNotPositions) {
+  EXPECT_THAT(Run("Diplomats fear Germany could push Ukraine into a ceasefire."), IsEmpty());
+  EXPECT_THAT(Run("France might consider sending tanks to Ukraine."), IsEmpty());
+  EXPECT_THAT(Run("NATO members are split on whether to send jets to Ukraine."), IsEmpty());
+}
+
+TEST_F(ExtractorTest, VagueGroupsAreNotCoded) {
+  EXPECT_THAT(Run("Some other NATO members oppose talks with Russia."), IsEmpty());
+}
+
+TEST_F(ExtractorTest, QuoteWithSpeakerAfterIt) {
+  EXPECT_THAT(Run("“We will never accept a ceasefire with Russia on these terms, whatever happens,” a Polish official said."),
+              ElementsAre("POL talks -1"));
+}
+
+TEST_F(ExtractorTest, ReportedSpeechKeepsTheSource) {
+  auto s = ExtractFrom(*extractor_, "According to Reuters, Spain favors new sanctions on Russia.");
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].actor, "ESP");
+  EXPECT_EQ(s[0].source, "Reuters");
+  EXPECT_EQ(s[0].cue, "favors");
+  EXPECT_FALSE(s[0].rule.empty());
+}
+
+TEST_F(ExtractorTest, ProformTakesTheLastProposition) {
+  EXPECT_THAT(Run("Kyiv has asked Berlin to send tanks, but a French official said doing so would be dangerous."),
+              ElementsAre("FRA arms -1", "UKR arms +1"));
+}
+
+TEST_F(ExtractorTest, CampDescribedThenFilled) {
+  EXPECT_THAT(Run("The group of countries that reject talks with Putin is growing. It includes Poland and the "
+                  "Baltic states."),
+              ElementsAre("EST talks -1", "LTU talks -1", "LVA talks -1", "POL talks -1"));
+}
+
+TEST_F(ExtractorTest, PassiveSubjectIsNotTheAgent) {
+  EXPECT_THAT(Run("Ukraine was offered a path to NATO membership."), IsEmpty());
+  EXPECT_THAT(Run("New sanctions on Russia were approved by the EU."), ElementsAre("EU sanctions +1"));
+}
+
+TEST_F(ExtractorTest, ParticipleClauseSharesTheSubject) {
+  EXPECT_THAT(Run("Italy offered Ukraine an aid package, hoping to encourage Kyiv to negotiate with Russia."),
+              ElementsAre("ITA aid +1", "ITA talks +1"));
+}
+
+TEST_F(ExtractorTest, EachTripleOncePerArticle) {
+  auto s = ExtractFrom(*extractor_, "Spain supports talks with Russia. Spain again called for talks with Russia.");
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_NE(s[0].evidence.find("supports"), std::string::npos);
+}
+
+TEST_F(ExtractorTest, OffsetsPointAtTheEvidence) {
+  const std::string text = "Headline here\n\nTurkey backs talks with Russia.";
+  auto s = ExtractFrom(*extractor_, text);
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(text.substr(s[0].begin, s[0].end - s[0].begin), s[0].evidence);
+  EXPECT_EQ(s[0].doc, "test.txt");
+}
+
+}  // namespace
+}  // namespace faultline
+
+namespace faultline {
+namespace {
+
+class ExtractorMoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto ex = StatementExtractor::Create();
+    ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+    ex_ = std::make_unique<StatementExtractor>(std::move(ex).value());
+  }
+  std::vector<std::string> Run(const std::string& text, const std::string& url = {}) {
+    Document d;
+    d.file = "more.txt";
+    d.text = text;
+    d.url = url;
+    return testing::Triples(ex_->Extract(d, testing::MentionsFor(text, testing::CommonNames())));
+  }
+  std::unique_ptr<StatementExtractor> ex_;
+};
+
+TEST_F(ExtractorMoreTest, OfficialDocumentsSpeakForTheirGovernment) {
+  const std::string text = "Today we are announcing new sanctions on Russia.";
+  EXPECT_THAT(Run(text, "https://www.whitehouse.gov/briefing-room/x"), ::testing::ElementsAre("USA sanctions +1"));
+  // a newspaper's "we" is the columnist's, never coded
+  EXPECT_THAT(Run(text, "https://www.example-news.com/opinion/x"), ::testing::IsEmpty());
+}
+
+TEST_F(ExtractorMoreTest, CoAgentsJoinTheHolder) {
+  EXPECT_THAT(Run("France worked with Germany to impose sanctions on Russia."),
+              ::testing::ElementsAre("DEU sanctions +1", "FRA sanctions +1"));
+}
+
+TEST_F(ExtractorMoreTest, RelativeClauseBelongsToItsName) {
+  EXPECT_THAT(Run("Montenegro joined NATO, a move opposed by Russia, which has criticized the expansion of NATO."),
+              ::testing::Contains("RUS nato-enlargement -1"));
+}
+
+TEST_F(ExtractorMoreTest, NegationInAnEarlierSubclauseDoesNotReachTheCue) {
+  EXPECT_THAT(Run("Because Russia will not withdraw from the border, Poland has decided to deploy more NATO troops."),
+              ::testing::ElementsAre("POL nato-posture +1"));
+}
+
+TEST_F(ExtractorMoreTest, PossessorOfANounCue) {
+  EXPECT_THAT(Run("Turkey rebuffed Russian warnings against NATO membership for Ukraine."),
+              ::testing::ElementsAre("RUS ukraine-nato -1", "TUR ukraine-nato +1"));
+}
+
+}  // namespace
+}  // namespace faultline
