@@ -26,7 +26,7 @@ const Corpus& LoadCorpus() {
     Corpus c;
     const fs::path src = FAULTLINE_SOURCE_DIR;
     std::vector<fs::path> dirs = {src.parent_path() / "shared/gold/dev", src.parent_path() / "shared/seeds"};
-    if (!fs::is_directory(dirs[0])) dirs = {src / "examples/migration/articles"};
+    if (!fs::is_directory(dirs[0])) dirs = {src / "tests/data/migration/articles"};
     for (const auto& d : dirs) {
       if (!fs::is_directory(d)) continue;
       for (const auto& e : fs::directory_iterator(d)) {

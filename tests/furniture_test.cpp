@@ -484,12 +484,13 @@ TEST(CleanTextDump, DevGoldEvidenceSurvives) {
 }
 
 // The txt files of the demo corpus: the cleaner (with the header's title, as the text
-// reader passes it) keeps every gold evidence of examples/gold.jsonl and drops the
+// reader passes it) keeps every gold evidence of tests/gold/examples.jsonl and drops the
 // furniture planted in them.
 TEST(CleanTextDump, ExampleCorpusKeepsGoldEvidence) {
   const std::string dir = faultline::testing::SourceDir() + "/examples/";
-  std::ifstream gold(dir + "gold.jsonl");
-  ASSERT_TRUE(gold.good()) << dir << "gold.jsonl";
+  const std::string gold_path = faultline::testing::SourceDir() + "/tests/gold/examples.jsonl";
+  std::ifstream gold(gold_path);
+  ASSERT_TRUE(gold.good()) << gold_path;
   std::string line;
   size_t checked = 0;
   while (std::getline(gold, line)) {

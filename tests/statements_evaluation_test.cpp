@@ -48,16 +48,16 @@ TEST(StatementsEvaluationTest, DevAboveThreshold) {
 
 TEST(StatementsEvaluationTest, MigrationExample) {
   const std::string src = testing::SourceDir();
-  const std::string out = RunCommand(testing::Binary() + " evaluate --quiet " + src + "/examples/migration/gold.jsonl " + src +
-                              "/examples/migration/articles --codebook " + src +
+  const std::string out = RunCommand(testing::Binary() + " evaluate --quiet " + src + "/tests/gold/migration.jsonl " + src +
+                              "/tests/data/migration/articles --codebook " + src +
                               "/data/codebooks/migration.yaml 2>/dev/null");
   EXPECT_GE(F1Of(out), 0.90) << out;
 }
 
 TEST(StatementsEvaluationTest, EvaluatePrintsTheSameLinesAsScorePy) {
   const std::string src = testing::SourceDir();
-  const std::string out = RunCommand(testing::Binary() + " evaluate " + src + "/examples/migration/gold.jsonl " + src +
-                              "/examples/migration/articles --codebook " + src +
+  const std::string out = RunCommand(testing::Binary() + " evaluate " + src + "/tests/gold/migration.jsonl " + src +
+                              "/tests/data/migration/articles --codebook " + src +
                               "/data/codebooks/migration.yaml 2>/dev/null");
   EXPECT_NE(out.find("gold=21 system="), std::string::npos) << out;
   EXPECT_NE(out.find("precision "), std::string::npos) << out;
@@ -66,7 +66,7 @@ TEST(StatementsEvaluationTest, EvaluatePrintsTheSameLinesAsScorePy) {
 TEST(StatementsEvaluationTest, UnknownCodebookIsAnError) {
   const std::string src = testing::SourceDir();
   const std::string out = RunCommand(testing::Binary() + " statements --codebook /nonexistent.yaml " + src +
-                              "/examples/migration/articles 2>&1; echo rc=$?");
+                              "/tests/data/migration/articles 2>&1; echo rc=$?");
   EXPECT_NE(out.find("/nonexistent.yaml"), std::string::npos) << out;
   EXPECT_EQ(out.find("rc=0"), std::string::npos) << out;
 }
