@@ -21,18 +21,13 @@
 #include <sstream>
 
 #include "actors/kb_readers.h"
+#include "util/ascii.h"
 
 namespace faultline {
 
 namespace {
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 // Old dictionaries mix Latin-1 bytes into ASCII files: keep valid UTF-8, read the rest
 // as Latin-1.
@@ -82,7 +77,7 @@ std::string DictDate(std::string_view d) {
 
 // One "[...]" group: "CODE", "CODE >date", "CODE <date", "CODE d1-d2". False if malformed.
 bool ParseCode(std::string_view inside, DatedCode* out) {
-  inside = Trim(inside);
+  inside = AsciiTrim(inside);
   if (inside.empty()) return false;
   const size_t sp = inside.find_first_of(" \t");
   out->code = std::string(inside.substr(0, sp));
@@ -91,21 +86,21 @@ bool ParseCode(std::string_view inside, DatedCode* out) {
     out->default_code = true;
     return true;
   }
-  std::string_view rest = Trim(inside.substr(sp));
+  std::string_view rest = AsciiTrim(inside.substr(sp));
   if (rest.empty()) {
     out->default_code = true;
     return true;
   }
   if (rest[0] == '<' || rest[0] == '>') {
-    const std::string d = DictDate(Trim(rest.substr(1)));
+    const std::string d = DictDate(AsciiTrim(rest.substr(1)));
     if (d.empty()) return false;
     (rest[0] == '<' ? out->to : out->from) = d;
     return true;
   }
   const size_t dash = rest.find('-');
   if (dash == std::string_view::npos) return false;
-  out->from = DictDate(Trim(rest.substr(0, dash)));
-  out->to = DictDate(Trim(rest.substr(dash + 1)));
+  out->from = DictDate(AsciiTrim(rest.substr(0, dash)));
+  out->to = DictDate(AsciiTrim(rest.substr(dash + 1)));
   return !out->from.empty() && !out->to.empty() && out->from <= out->to;
 }
 
@@ -126,7 +121,7 @@ std::string_view TakeCodes(std::string_view s, std::vector<DatedCode>* codes) {
 
 // "AFGHANISTAN_" -> "AFGHANISTAN", stem=false; "ARGENTIN" -> stem=true (TABARI only).
 bool NormalizePhrase(std::string_view raw, bool tabari, std::string* phrase, bool* stem) {
-  raw = Trim(raw);
+  raw = AsciiTrim(raw);
   if (raw.empty()) return false;
   *stem = tabari && raw.back() != '_';
   std::string out;
@@ -156,7 +151,7 @@ DictionaryFormat SniffFormat(const std::string& text, const std::string& name) {
   bool synonyms = false, tab_codes = false, sections = false, semicolons = false;
   bool first = true;
   while (std::getline(in, line)) {
-    const std::string_view t = Trim(line);
+    const std::string_view t = AsciiTrim(line);
     if (t.empty() || t[0] == '#') continue;
     if (first) {
       first = false;
@@ -199,7 +194,7 @@ Status KbDictionaryReader::Read(const std::string& text) {
       if (line.find("-->") != std::string_view::npos) in_comment = false;
       continue;
     }
-    const std::string_view t = Trim(line);
+    const std::string_view t = AsciiTrim(line);
     if (t.empty()) continue;
     if (t.find("---STOP---") != std::string_view::npos) break;
     if (t == "<NOUN>" || t == "<ADJECTIVE>") { in_section = true; continue; }
@@ -215,9 +210,9 @@ Status KbDictionaryReader::Read(const std::string& text) {
     size_t cut = line.find(';');
     if (!tabari) cut = std::min(cut, line.find('#'));
     if (cut != std::string_view::npos) line = line.substr(0, cut);
-    if (Trim(line).empty()) continue;
+    if (AsciiTrim(line).empty()) continue;
 
-    if (std::isspace(static_cast<unsigned char>(line[0])) && Trim(line)[0] == '[') {
+    if (std::isspace(static_cast<unsigned char>(line[0])) && AsciiTrim(line)[0] == '[') {
       if (current == nullptr) continue;  // a restriction before any phrase: skipped
       TakeCodes(line, &current->codes);
       continue;

@@ -7,6 +7,7 @@
 
 #include "ingest/dates.h"
 #include "ingest/sniff.h"
+#include "util/ascii.h"
 
 namespace faultline {
 namespace {
@@ -60,11 +61,6 @@ bool NextCsvRecord(const std::string& s, size_t* pos, std::vector<std::string>* 
   return true;
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 std::string BaseName(const std::string& file) {
   std::string f = file;
   size_t hash = f.find('#');
@@ -81,7 +77,7 @@ struct RowParser {
   std::string bad_date;
 
   void Field(const std::string& raw_name, const std::string& value) {
-    std::string name = Lower(raw_name);
+    std::string name = AsciiLower(raw_name);
     if (value.empty()) return;
     if (name == "file" || name == "filename" || name == "path" || name == "id") {
       keys.push_back(value);
@@ -141,7 +137,7 @@ Result<Sidecar> Sidecar::Parse(const std::string& content, const std::string& na
                                const ErrorSink& on_error) {
   Sidecar sc;
   std::string first = Trim(content.substr(0, content.find('\n')));
-  bool csv = (name.size() >= 4 && Lower(name.substr(name.size() - 4)) == ".csv") ||
+  bool csv = (name.size() >= 4 && AsciiLower(name.substr(name.size() - 4)) == ".csv") ||
              (!first.empty() && first[0] != '{');
   auto finish_row = [&](RowParser& row, int64_t line) {
     if (!row.bad_date.empty())

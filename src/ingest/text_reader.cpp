@@ -5,21 +5,10 @@
 #include "ingest/dates.h"
 #include "ingest/furniture.h"
 #include "ingest/sniff.h"
+#include "util/ascii.h"
 
 namespace faultline {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Sets the header field named `key`; false when the key is not a header key.
 bool SetHeaderField(TextHeader* h, const std::string& key, std::string_view value) {
@@ -44,7 +33,7 @@ TextHeader ParseTextHeader(std::string_view text) {
   while (pos < text.size()) {
     size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) return TextHeader{};  // no blank line: no header
-    std::string_view line = Trim(text.substr(pos, eol - pos));
+    std::string_view line = AsciiTrim(text.substr(pos, eol - pos));
     pos = eol + 1;
     if (line.empty()) {
       if (lines == 0) return TextHeader{};
@@ -53,7 +42,7 @@ TextHeader ParseTextHeader(std::string_view text) {
     }
     size_t colon = line.find(':');
     if (colon == std::string_view::npos || colon > 16) return TextHeader{};
-    if (!SetHeaderField(&h, Lower(Trim(line.substr(0, colon))), Trim(line.substr(colon + 1))))
+    if (!SetHeaderField(&h, AsciiLower(AsciiTrim(line.substr(0, colon))), AsciiTrim(line.substr(colon + 1))))
       return TextHeader{};
     ++lines;
   }
@@ -68,7 +57,7 @@ Result<Document> ReadTextDocument(std::string_view text, const std::string& file
   CleanOptions clean_options;
   clean_options.known_title = h.title;
   CleanedText cleaned = CleanTextDump(text.substr(h.body_offset), clean_options);
-  std::string body(Trim(cleaned.text));
+  std::string body(AsciiTrim(cleaned.text));
   if (body.empty()) return Status::Error("no text after cleaning", file);
   Document d;
   d.id = std::string(StemOf(file));

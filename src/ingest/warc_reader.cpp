@@ -7,23 +7,10 @@
 #include "ingest/byte_stream.h"
 #include "ingest/html_reader.h"
 #include "ingest/sniff.h"
+#include "util/ascii.h"
 
 namespace faultline {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-bool EqualsNoCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
 
 // Finds the blank line ending a header block; sets *body_start past it. Accepts bare
 // "\n" line ends, which some tools write.
@@ -52,7 +39,7 @@ void ForEachHeader(std::string_view block, Fn fn) {
     pos = eol + 1;
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    fn(Trim(line.substr(0, colon)), Trim(line.substr(colon + 1)));
+    fn(AsciiTrim(line.substr(0, colon)), AsciiTrim(line.substr(colon + 1)));
   }
 }
 
@@ -62,7 +49,7 @@ Result<std::string> Dechunk(std::string_view body) {
   while (true) {
     size_t eol = body.find('\n', pos);
     if (eol == std::string_view::npos) return Status::Error("truncated chunked body");
-    std::string_view size_line = Trim(body.substr(pos, eol - pos));
+    std::string_view size_line = AsciiTrim(body.substr(pos, eol - pos));
     size_t semi = size_line.find(';');  // chunk extensions
     if (semi != std::string_view::npos) size_line = size_line.substr(0, semi);
     size_t size = 0;
@@ -144,23 +131,23 @@ void ForEachWarcRecord(ByteStream& in, const std::string& file, size_t max_recor
     WarcRecord rec;
     rec.index = index;
     size_t eol = header.find('\n');
-    rec.version = std::string(Trim(header.substr(0, eol)));
+    rec.version = std::string(AsciiTrim(header.substr(0, eol)));
     int64_t length = -1;
     ForEachHeader(eol == std::string_view::npos ? std::string_view{} : header.substr(eol + 1),
                   [&](std::string_view name, std::string_view value) {
-                    if (EqualsNoCase(name, "WARC-Type")) rec.type = value;
-                    else if (EqualsNoCase(name, "WARC-Target-URI")) {
+                    if (AsciiEqualsNoCase(name, "WARC-Type")) rec.type = value;
+                    else if (AsciiEqualsNoCase(name, "WARC-Target-URI")) {
                       // WARC 1.0 examples wrap the URI in angle brackets.
                       if (value.size() >= 2 && value.front() == '<' && value.back() == '>')
                         value = value.substr(1, value.size() - 2);
                       rec.target_uri = value;
-                    } else if (EqualsNoCase(name, "WARC-Date")) rec.date = value;
-                    else if (EqualsNoCase(name, "WARC-Record-ID")) {
+                    } else if (AsciiEqualsNoCase(name, "WARC-Date")) rec.date = value;
+                    else if (AsciiEqualsNoCase(name, "WARC-Record-ID")) {
                       if (value.size() >= 2 && value.front() == '<' && value.back() == '>')
                         value = value.substr(1, value.size() - 2);
                       rec.record_id = value;
-                    } else if (EqualsNoCase(name, "Content-Type")) rec.content_type = value;
-                    else if (EqualsNoCase(name, "Content-Length")) {
+                    } else if (AsciiEqualsNoCase(name, "Content-Type")) rec.content_type = value;
+                    else if (AsciiEqualsNoCase(name, "Content-Length")) {
                       int64_t n = 0;
                       auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
                       if (ec == std::errc() && n >= 0) length = n;
@@ -213,8 +200,8 @@ void ForEachWarcRecord(std::string_view bytes, const std::string& file,
 
 bool IsHtmlContentType(std::string_view ct) {
   size_t semi = ct.find(';');
-  std::string_view type = Trim(ct.substr(0, semi));
-  return EqualsNoCase(type, "text/html") || EqualsNoCase(type, "application/xhtml+xml");
+  std::string_view type = AsciiTrim(ct.substr(0, semi));
+  return AsciiEqualsNoCase(type, "text/html") || AsciiEqualsNoCase(type, "application/xhtml+xml");
 }
 
 Result<HttpResponse> ParseHttpResponse(std::string_view block, size_t max_body_bytes) {
@@ -227,7 +214,7 @@ Result<HttpResponse> ParseHttpResponse(std::string_view block, size_t max_body_b
   }
   std::string_view header = block.substr(0, header_end);
   size_t eol = header.find('\n');
-  std::string_view status_line = Trim(header.substr(0, eol));
+  std::string_view status_line = AsciiTrim(header.substr(0, eol));
   HttpResponse r;
   size_t sp = status_line.find(' ');
   if (sp == std::string_view::npos) return Status::Error("bad HTTP status line");
@@ -238,15 +225,15 @@ Result<HttpResponse> ParseHttpResponse(std::string_view block, size_t max_body_b
   std::string encoding;
   ForEachHeader(eol == std::string_view::npos ? std::string_view{} : header.substr(eol + 1),
                 [&](std::string_view name, std::string_view value) {
-                  if (EqualsNoCase(name, "Content-Type")) {
+                  if (AsciiEqualsNoCase(name, "Content-Type")) {
                     // Some servers send two; the first one with a charset is the useful one.
                     if (r.content_type.empty() ||
                         (r.content_type.find("charset") == std::string::npos &&
                          value.find("charset") != std::string_view::npos))
                       r.content_type = value;
-                  } else if (EqualsNoCase(name, "Transfer-Encoding")) {
+                  } else if (AsciiEqualsNoCase(name, "Transfer-Encoding")) {
                     chunked = value.find("chunked") != std::string_view::npos;
-                  } else if (EqualsNoCase(name, "Content-Encoding")) {
+                  } else if (AsciiEqualsNoCase(name, "Content-Encoding")) {
                     encoding = value;
                   }
                 });
@@ -258,15 +245,15 @@ Result<HttpResponse> ParseHttpResponse(std::string_view block, size_t max_body_b
   } else {
     r.body = std::string(body);
   }
-  if (EqualsNoCase(encoding, "gzip") || EqualsNoCase(encoding, "x-gzip")) {
+  if (AsciiEqualsNoCase(encoding, "gzip") || AsciiEqualsNoCase(encoding, "x-gzip")) {
     // Only when the bytes really are gzip: crawlers often decode and keep the header.
     if (LooksGzipped(r.body)) {
       Result<std::string> d = Gunzip(r.body, max_body_bytes);
       if (!d.ok()) return Status::Error("HTTP body: " + d.status().reason());
       r.body = std::move(d).value();
     }
-  } else if (!encoding.empty() && !EqualsNoCase(encoding, "identity") &&
-             !EqualsNoCase(encoding, "none")) {
+  } else if (!encoding.empty() && !AsciiEqualsNoCase(encoding, "identity") &&
+             !AsciiEqualsNoCase(encoding, "none")) {
     return Status::Error("unsupported Content-Encoding \"" + encoding + "\"");
   }
   return r;

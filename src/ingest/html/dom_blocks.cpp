@@ -3,6 +3,7 @@
 #include <cstring>
 #include <string_view>
 #include <unordered_map>
+#include "util/ascii.h"
 
 namespace faultline::html {
 namespace {
@@ -103,18 +104,10 @@ Attrs ReadAttrs(const GumboElement& el) {
   return a;
 }
 
-bool EqualsNoCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
-
 bool ContainsNoCase(std::string_view hay, std::string_view needle) {
   if (needle.size() > hay.size()) return false;
   for (size_t i = 0; i + needle.size() <= hay.size(); ++i)
-    if (EqualsNoCase(hay.substr(i, needle.size()), needle)) return true;
+    if (AsciiEqualsNoCase(hay.substr(i, needle.size()), needle)) return true;
   return false;
 }
 
@@ -127,12 +120,6 @@ std::string UnknownTagName(const GumboElement& el) {
   if (end != std::string::npos) name.resize(end);
   for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return name;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 // Collapses whitespace of raw text into one line.
@@ -256,9 +243,9 @@ class Walker {
         for (const char* key : {"property", "name", "itemprop", "http-equiv"}) {
           std::string_view k = Attr(el, key);
           if (!k.empty()) {
-            f.metas.emplace_back(Lower(k), std::string(content));
+            f.metas.emplace_back(AsciiLower(k), std::string(content));
             if (std::strcmp(key, "itemprop") == 0 &&
-                (EqualsNoCase(k, "datePublished") || EqualsNoCase(k, "dateCreated")))
+                (AsciiEqualsNoCase(k, "datePublished") || AsciiEqualsNoCase(k, "dateCreated")))
               f.time_datetimes.emplace_back(content);
           }
         }
@@ -266,7 +253,7 @@ class Walker {
       }
       case GUMBO_TAG_LINK: {
         std::string_view rel = Attr(el, "rel");
-        if (EqualsNoCase(rel, "canonical") && f.canonical.empty()) f.canonical = Attr(el, "href");
+        if (AsciiEqualsNoCase(rel, "canonical") && f.canonical.empty()) f.canonical = Attr(el, "href");
         return;
       }
       case GUMBO_TAG_TITLE:
@@ -336,7 +323,7 @@ class Walker {
           "navigation", "banner", "contentinfo", "complementary", "menu", "menubar",
           "search", "dialog", "alertdialog", "toolbar", "tablist"};
       for (auto r : kJunkRoles)
-        if (EqualsNoCase(role, r)) {
+        if (AsciiEqualsNoCase(role, r)) {
           e->junk = e->weak = true;
           e->container_factor = kFurnitureFactor;
           e->why = "role:" + std::string(r);

@@ -6,6 +6,7 @@
 
 #include "ingest/dates.h"
 #include "ingest/html/language.h"
+#include "util/ascii.h"
 
 namespace faultline::html {
 namespace {
@@ -28,12 +29,6 @@ std::string Trim(std::string_view s) {
       out.push_back(c);
     }
   }
-  return out;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -112,7 +107,7 @@ bool LooksLikeUrl(std::string_view s) {
 std::string CleanByline(std::string s) {
   static constexpr std::string_view kPrefixes[] = {"by ", "par ", "von ", "por ", "di ", "автор: ",
                                                    "автор ", "author: ", "written by "};
-  std::string lower = Lower(s.substr(0, 16));
+  std::string lower = AsciiLower(s.substr(0, 16));
   for (auto p : kPrefixes)
     if (lower.rfind(p, 0) == 0) {
       s = Trim(std::string_view(s).substr(p.size()));
@@ -187,7 +182,7 @@ std::string HostOf(std::string_view url) {
   if (p == std::string_view::npos) return {};
   std::string_view rest = url.substr(p + 3);
   size_t end = rest.find_first_of("/?#:");
-  return Lower(rest.substr(0, end));
+  return AsciiLower(rest.substr(0, end));
 }
 
 std::string NormalizeMetaDate(std::string_view raw) {
@@ -244,7 +239,7 @@ std::string DateFromUrl(std::string_view url) {
     }
     // /2019/nov/18/
     if (sep == '/' && j + 4 < p.size() && p[j + 4] == '/') {
-      std::string mon = Lower(p.substr(j + 1, 3));
+      std::string mon = AsciiLower(p.substr(j + 1, 3));
       for (int m = 0; m < 12; ++m)
         if (mon == kMonths[m]) {
           size_t k = j + 5;
@@ -436,7 +431,7 @@ PageMetadata ExtractMetadata(const PageFacts& facts, const StructuredData& sd, s
       {meta("byl"), "meta byl"},              {facts.byline, "byline element"}};
   for (const auto& c : authors) {
     std::string a = CleanByline(Trim(c.value));
-    std::string lower = Lower(a);
+    std::string lower = AsciiLower(a);
     // CMS account names are not authors.
     if (a.empty() || LooksLikeUrl(a) || a.size() > 200 || lower == "admin" || lower == "administrator" ||
         lower == "webmaster" || lower == "editor" || lower == "user")
