@@ -436,4 +436,14 @@ std::vector<Mention> ActorRecognizer::Recognize(const Document& doc) const {
   return ResolveMentions(*im.kb, im.sets, text, doc.date, std::move(chosen));
 }
 
+Result<ActorRecognizer> BuildRecognizer(const std::vector<std::string>& extra_files,
+                                        bool with_default_kb) {
+  auto loaded = KnowledgeBase::LoadDefault(with_default_kb);
+  if (!loaded.ok()) return loaded.status();
+  KnowledgeBase kb = std::move(loaded.value());
+  for (const auto& f : extra_files)
+    if (Status s = kb.AddFile(f); !s.ok()) return s;
+  return ActorRecognizer::Build(std::make_shared<const KnowledgeBase>(std::move(kb)));
+}
+
 }  // namespace faultline

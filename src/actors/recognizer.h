@@ -9,6 +9,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "actors/knowledge_base.h"
@@ -35,5 +36,11 @@ class ActorRecognizer {
   explicit ActorRecognizer(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
   std::shared_ptr<const Impl> impl_;
 };
+
+// The recognizer every command uses: the shipped knowledge base (unless
+// `with_default_kb` is false) plus the user's files (our YAML, PETRARCH or TABARI),
+// in order. The first file that fails to load is the error.
+Result<ActorRecognizer> BuildRecognizer(const std::vector<std::string>& extra_files,
+                                        bool with_default_kb = true);
 
 }  // namespace faultline

@@ -32,20 +32,7 @@ std::string Join(const std::vector<std::string>& v, const char* sep) {
 }
 
 int Run(const ActorsOptions& o) {
-  auto loaded = KnowledgeBase::LoadDefault(!o.no_default);
-  if (!loaded.ok()) {
-    std::cerr << "faultline actors: " << loaded.status().ToString() << "\n";
-    return 2;
-  }
-  KnowledgeBase kb = std::move(loaded.value());
-  for (const auto& f : o.actor_files) {
-    Status s = kb.AddFile(f);
-    if (!s.ok()) {
-      std::cerr << "faultline actors: " << s.ToString() << "\n";
-      return 2;
-    }
-  }
-  auto recognizer = ActorRecognizer::Build(std::make_shared<const KnowledgeBase>(std::move(kb)));
+  auto recognizer = BuildRecognizer(o.actor_files, !o.no_default);
   if (!recognizer.ok()) {
     std::cerr << "faultline actors: " << recognizer.status().ToString() << "\n";
     return 2;

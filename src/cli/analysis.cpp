@@ -26,19 +26,7 @@ void AddAnalysisOptions(CLI::App* cmd, AnalysisOptions* options) {
 
 bool CollectStatements(const InputOptions& inputs, const AnalysisOptions& analysis,
                        std::vector<Statement>* out) {
-  auto loaded = KnowledgeBase::LoadDefault();
-  if (!loaded.ok()) {
-    std::cerr << loaded.status().ToString() << "\n";
-    return false;
-  }
-  KnowledgeBase kb = std::move(loaded.value());
-  for (const auto& f : analysis.actor_files) {
-    if (Status s = kb.AddFile(f); !s.ok()) {
-      std::cerr << s.ToString() << "\n";
-      return false;
-    }
-  }
-  auto recognizer = ActorRecognizer::Build(std::make_shared<const KnowledgeBase>(std::move(kb)));
+  auto recognizer = BuildRecognizer(analysis.actor_files);
   if (!recognizer.ok()) {
     std::cerr << recognizer.status().ToString() << "\n";
     return false;
