@@ -1,6 +1,8 @@
-// End to end: the built `faultline map` and `faultline why` on fixture statements.
+// End to end: the built `faultline map` and `faultline why` on fixture statements and on the raw seeds.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -132,3 +134,45 @@ TEST(MapCli, GraphmlAndHtmlToFiles) {
 }
 
 }  // namespace
+
+// The issue's acceptance, end to end: raw seed articles -> actors -> statements -> map.
+// Reads ../shared at test time (nothing copied); skipped when it is not there.
+TEST(MapCliSeeds, AcceptanceFromTheRawArticles) {
+  FAULTLINE_REQUIRE_SHARED();
+  const std::string seeds = "'" + faultline::testing::SharedDir() + "/seeds' --meta '" +
+                            faultline::testing::SharedDir() + "/seeds.meta.jsonl'";
+  int rc;
+  auto sorted = [](nlohmann::json a) {
+    auto v = a.get<std::vector<std::string>>();
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  auto issue = [](const nlohmann::json& j, const std::string& id) {
+    for (const auto& i : j["issues"])
+      if (i["issue"] == id) return i;
+    return nlohmann::json();
+  };
+  const std::string march = Shell("map " + seeds + " --from 2022-03 --to 2022-03 --format json", &rc, false);
+  ASSERT_EQ(rc, 0);
+  auto j = nlohmann::json::parse(march);
+  auto talks = issue(j, "talks");
+  ASSERT_TRUE(talks.is_object());
+  for (const char* a : {"FRA", "DEU", "ITA"}) EXPECT_THAT(sorted(talks["for"]), ::testing::Contains(a));
+  for (const char* a : {"GBR", "POL", "USA"}) EXPECT_THAT(sorted(talks["against"]), ::testing::Contains(a));
+  auto arms = issue(j, "arms");
+  ASSERT_TRUE(arms.is_object());
+  for (const char* a : {"GBR", "EST", "LVA", "LTU"}) EXPECT_THAT(sorted(arms["for"]), ::testing::Contains(a));
+  EXPECT_THAT(sorted(arms["against"]), ::testing::Contains("FRA"));
+
+  auto all = nlohmann::json::parse(Shell("map " + seeds + " --format json", &rc, false));
+  ASSERT_EQ(rc, 0);
+  auto shifted = [&](const std::string& actor, const std::string& id) {
+    for (const auto& s : all["shifts"])
+      if (s["actor"] == actor && s["issue"] == id && s["from"]["stance"].get<double>() < 0 &&
+          s["to"]["stance"].get<double>() > 0 && s["to"]["window"].get<std::string>() <= "2023-02")
+        return true;
+    return false;
+  };
+  EXPECT_TRUE(shifted("GBR", "talks"));
+  EXPECT_TRUE(shifted("FRA", "arms"));
+}

@@ -174,5 +174,25 @@ TEST_F(ExtractorMoreTest, PossessorOfANounCue) {
               ::testing::ElementsAre("RUS ukraine-nato -1", "TUR ukraine-nato +1"));
 }
 
+// A subject that names a proposal again speaks for the proposal's authors.
+TEST_F(ExtractorTest, AProposalNamedAgainSpeaksForItsAuthors) {
+  const auto s = ExtractFrom(*extractor_, "France and Germany have put forward a new plan for the region. "
+                                   "The plan would supply Ukraine with more tanks.");
+  EXPECT_THAT(Triples(s), ElementsAre("DEU arms +1", "FRA arms +1"));
+  ASSERT_FALSE(s.empty());
+  EXPECT_EQ(s[0].rule.rfind("proposal-author/", 0), 0u) << s[0].rule;
+}
+
+TEST_F(ExtractorTest, AProposalSomebodyRejectedIsNotTheirs) {
+  EXPECT_THAT(Run("Hungary rejected a new plan for the region. The plan would supply Ukraine with more tanks."),
+              ::testing::IsEmpty());
+}
+
+TEST_F(ExtractorTest, AProposalIsForgottenAfterTwoSentences) {
+  EXPECT_THAT(Run("France has offered Kyiv a deal. Talks were held in Geneva. Officials met again on Monday. "
+                  "Observers were present. The deal would supply Ukraine with more tanks."),
+              ::testing::IsEmpty());
+}
+
 }  // namespace
 }  // namespace faultline

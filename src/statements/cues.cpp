@@ -118,6 +118,11 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
   }
   if (const YAML::Node cg = root["cognition"])
     for (const auto& v : List(cg["verbs"])) lex.speech_.Add(v, Inflect::kVerb, 2, lex.irregular_);
+  if (const YAML::Node pr = root["proposals"]) {
+    for (const auto& v : List(pr["verbs"]))
+      if (Status s = lex.proposal_verbs_.Add(v, Inflect::kVerb, 0, lex.irregular_); !s.ok()) return s.WithLocation(path);
+    Phrases(pr["nouns"], &lex.proposal_nouns_);
+  }
   for (const auto& e : List(root["exceptions"])) lex.exceptions_.Add(e, Inflect::kNone, 0);
   for (const auto& e : List(root["camp_members"])) lex.camp_members_.Add(e, Inflect::kNone, 0);
   if (const YAML::Node src = root["sources"]) {

@@ -51,6 +51,10 @@ class CueLexicon {
   const PatternSet& camp_members() const { return camp_members_; }
   const PatternSet& according() const { return according_; }
   const PatternSet& anonymous_sources() const { return anonymous_; }
+  // Verbs that make their subject the author of a proposal, and the nouns that name one
+  // ("offered ... an agreement"; later "this agreement would ...").
+  const PatternSet& proposal_verbs() const { return proposal_verbs_; }
+  const WordSet& proposal_nouns() const { return proposal_nouns_; }
 
   const WordSet& subject_words() const { return subject_words_; }
   const WordSet& vague_quantifiers() const { return vague_quantifiers_; }
@@ -74,9 +78,10 @@ class CueLexicon {
   std::vector<std::pair<std::string, std::string>> official_voices_;  // host part, actor
   PatternSet cues_;
   std::vector<Cue> cue_entries_;
-  PatternSet speech_, exceptions_, camp_members_, according_, anonymous_;
+  PatternSet speech_, exceptions_, camp_members_, according_, anonymous_, proposal_verbs_;
   WordSet subject_words_, vague_quantifiers_, member_nouns_, pronouns_, first_person_, openers_with_comma_,
-      openers_alone_, intro_prepositions_, adverbs_, camp_nouns_, reporters_, possessives_, non_agent_heads_;
+      openers_alone_, intro_prepositions_, adverbs_, camp_nouns_, reporters_, possessives_, non_agent_heads_,
+      proposal_nouns_;
 };
 
 }  // namespace faultline

@@ -66,8 +66,16 @@ struct Camp {
   std::string cue;
 };
 
+// A proposal and its authors ("France, the UK, and Germany have offered Ukraine an
+// agreement"), for a later subject that names it again ("This agreement would ...").
+struct Proposal {
+  Holder authors;
+  size_t sentence = 0;
+};
+
 struct DocState {
-  std::string official_voice;  // the actor an official document speaks for
+  std::string official_voice;
+  Proposal proposal;  // the actor an official document speaks for
   Holder last_person;  // the last holder that named a person
   size_t last_person_sentence = 0;
   std::vector<std::vector<std::string>> sentence_actors;  // codes named in each sentence so far
@@ -125,6 +133,9 @@ class SentenceAnalyzer {
   Holder ResolvePronoun(const std::string& p, bool in_quote) const;
   Holder FindHolder(const Clause& c, size_t c0, bool sincerity, size_t clause_index, bool c0_is_term = false) const;
   Holder RelativeAntecedent(const Clause& c) const;
+  void RecordProposal(const Clause& c, const Holder& authors);
+  Holder ProposalAuthors(const Clause& c, size_t c0) const;
+  bool ProposalNounAt(size_t t, size_t* end) const;
   void FindSpeaker(size_t para);
   void FindSpeech();
   bool OverlapsMention(size_t b, size_t e) const {
@@ -475,6 +486,63 @@ Holder SentenceAnalyzer::RelativeAntecedent(const Clause& c) const {
     h.rule = "relative";
   }
   return h;
+}
+
+bool SentenceAnalyzer::ProposalNounAt(size_t t, size_t* end) const {
+  if (t >= toks_.size() || toks_[t].mention >= 0 || toks_[t].type != TokenType::kWord) return false;
+  const WordSet& nouns = lex_.proposal_nouns();
+  if (t + 1 < toks_.size() && nouns.count(toks_[t].norm + " " + toks_[t + 1].norm)) {
+    *end = t + 2;
+    return true;
+  }
+  if (!nouns.count(toks_[t].norm)) return false;
+  *end = t + 1;
+  return true;
+}
+
+void SentenceAnalyzer::RecordProposal(const Clause& c, const Holder& authors) {
+  if (authors.empty()) return;
+  for (size_t t = c.b; t < c.e; ++t) {
+    std::vector<PatternMatch> ms;
+    if (lex_.proposal_verbs().MatchAt(view_, t, c.e, &ms) == 0) continue;
+    // the proposal is the verb's object, after at most an addressee and a determiner
+    // ("offered Ukraine an agreement", "put forward a new peace plan")
+    size_t end = 0;
+    for (size_t u = ms.front().end; u < c.e && u < ms.front().end + 8; ++u) {
+      if (ProposalNounAt(u, &end)) {
+        st_.proposal = Proposal{authors, index_};
+        st_.proposal.authors.rule = "proposal-author";
+        Trace("  proposal by " + authors.actors[0] + ": " + Surface(u, end));
+        return;
+      }
+      if (toks_[u].type != TokenType::kWord && toks_[u].type != TokenType::kHyphen) break;
+    }
+  }
+}
+
+Holder SentenceAnalyzer::ProposalAuthors(const Clause& c, size_t c0) const {
+  const Proposal& p = st_.proposal;
+  if (p.authors.empty() || p.sentence + 2 < index_) return Holder{};
+  // the subject: "this agreement", "the Franco-German plan", "But such a deal"
+  size_t t = c.b;
+  static const WordSet kOpeners = {"but", "and", "yet", "however", "instead", "still", "moreover"};
+  while (t < c0 && (toks_[t].type != TokenType::kWord || kOpeners.count(toks_[t].norm))) ++t;
+  static const WordSet kDeterminers = {"this", "that", "the", "such", "these", "those"};
+  if (t >= c0 || !kDeterminers.count(toks_[t].norm)) return Holder{};
+  ++t;
+  if (t < c0 && toks_[t].norm == "a") ++t;  // "such a deal"
+  size_t noun_end = 0;
+  for (size_t k = 0; k < 4 && t < c0 && !ProposalNounAt(t, &noun_end); ++k, ++t)
+    if (toks_[t].mention >= 0 || (toks_[t].type != TokenType::kWord && toks_[t].type != TokenType::kHyphen))
+      return Holder{};
+  if (noun_end == 0 || noun_end > c0) return Holder{};
+  // then straight to the verb: no other name and no reporting verb in between
+  for (size_t u = noun_end; u < c0; ++u)
+    if (toks_[u].mention >= 0) return Holder{};
+  for (const auto& m : speech_)
+    if (m.begin >= c.b && m.begin < c0) return Holder{};
+  if (Distance(noun_end, c0) > 5) return Holder{};
+  return p.authors;
 }
 
 Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, size_t ci, bool c0_is_term) const {
@@ -836,6 +904,7 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       }
     Subject s = SubjectAt(c.b, first_cue);
     if (s.kind == SubjKind::kActors) {
+      RecordProposal(c, s.holder);
       if (!c.in_quote) {
         st_.last_holder = s.holder;
         st_.last_holder_sentence = index_;
@@ -1234,6 +1303,9 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
             break;
           }
       }
+      // "This agreement would have provided Ukraine with ...": the authors of the
+      // proposal the subject names again
+      if (h.empty() && !passive && !clause_passive) h = ProposalAuthors(c, c0);
         // co-agents: "we've worked with Germany to ensure ...", "together with our allies"
       if (!h.empty()) {
         for (size_t t = c.b + 1; t + 1 < c0; ++t) {
@@ -1297,6 +1369,7 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
       FindSpeech();
       if (!clauses_.empty()) {
         Subject s = SubjectAt(clauses_[0].b, clauses_[0].e);
+        if (s.kind == SubjKind::kActors) RecordProposal(clauses_[0], s.holder);
         if (s.kind == SubjKind::kActors && !clauses_[0].in_quote) {
           st_.last_holder = s.holder;
           st_.last_holder_sentence = index_;
