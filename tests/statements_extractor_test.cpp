@@ -194,5 +194,37 @@ TEST_F(ExtractorTest, AProposalIsForgottenAfterTwoSentences) {
               ::testing::IsEmpty());
 }
 
+// The subject of "join NATO" is the name nearest before it, not any name in the clause.
+TEST_F(ExtractorTest, TheJoinerOfAVerbTermIsItsSubject) {
+  EXPECT_THAT(Run("Finland and Sweden applied to join NATO in response to Russia's war against Ukraine."),
+              ElementsAre("FIN nato-enlargement +1", "SWE nato-enlargement +1"));
+  EXPECT_THAT(Run("Poland wants Ukraine to join NATO."), ElementsAre("POL ukraine-nato +1"));
+}
+
+TEST_F(ExtractorTest, AgainstAfterATermNamesItsTarget) {
+  EXPECT_THAT(Run("On Friday the EU adopted new sanctions against Russia, banning imports of Russian oil."),
+              ElementsAre("EU sanctions +1"));
+}
+
+TEST_F(ExtractorTest, AnEvaluationAfterAPossessedCueIsNotThePossessors) {
+  EXPECT_THAT(Run("Germany's decision to send tanks to Ukraine is a dangerous escalation."),
+              ElementsAre("DEU arms +1"));
+}
+
+TEST_F(ExtractorTest, AStatementsVerbSpeaksForItsAuthors) {
+  EXPECT_THAT(Run("Britain issued a declaration promising Ukraine more tanks."), ElementsAre("GBR arms +1"));
+  // a plain noun keeps its own -ing verb
+  EXPECT_THAT(Run("Britain named companies sending Ukraine more tanks."), ::testing::IsEmpty());
+}
+
+TEST_F(ExtractorTest, DroppingAnObjectionIsSupport) {
+  EXPECT_THAT(Run("Turkey dropped its objection to Sweden joining NATO."), ElementsAre("TUR nato-enlargement +1"));
+}
+
+TEST_F(ExtractorTest, APreconditionOpposesTalksNow) {
+  EXPECT_THAT(Run("Kyiv insisted that Russian troops must leave before any negotiations with Moscow."),
+              ElementsAre("UKR talks -1"));
+}
+
 }  // namespace
 }  // namespace faultline

@@ -77,7 +77,7 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
         const int payload = static_cast<int>(cb.term_entries_.size());
         st = cb.terms_.Add(t, inflect, payload, irregular);
         if (!st.ok()) return st;
-        cb.term_entries_.push_back(IssueTerm{idx, polarity, -1, t});
+        cb.term_entries_.push_back(IssueTerm{idx, polarity, -1, t, inflect == Inflect::kVerb});
       }
       return Status::Ok();
     };

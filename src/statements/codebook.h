@@ -34,6 +34,7 @@ struct IssueTerm {
   int polarity = 1;  // -1 for against_terms ("roll back" names the opposite of a posture)
   int act = -1;      // >= 0: an act's object, valid only after that act's verbs
   std::string text;
+  bool verb = false;  // a verb term ("join nato"): its subject is the nearest name before it
 };
 
 // A verb or noun whose use with the issue's terms is itself a position ("supply tanks").

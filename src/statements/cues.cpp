@@ -147,6 +147,8 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
   Words(root["intro_prepositions"], &lex.intro_prepositions_);
   Words(root["adverbs"], &lex.adverbs_);
   Words(root["camp_nouns"], &lex.camp_nouns_);
+  Words(root["statement_nouns"], &lex.statement_nouns_);
+  Words(root["act_nouns"], &lex.act_nouns_);
   return lex;
 }
 

@@ -55,6 +55,12 @@ class CueLexicon {
   // ("offered ... an agreement"; later "this agreement would ...").
   const PatternSet& proposal_verbs() const { return proposal_verbs_; }
   const WordSet& proposal_nouns() const { return proposal_nouns_; }
+  // Nouns of what a holder issues ("a joint declaration promising ..."): an -ing verb after
+  // one speaks for the holder, not for the noun.
+  const WordSet& statement_nouns() const { return statement_nouns_; }
+  // Nouns of an act ("Germany's decision to ..."): a possessive subject with one holds the
+  // act, while an evaluation after it ("... is an escalation") belongs to someone else.
+  const WordSet& act_nouns() const { return act_nouns_; }
 
   const WordSet& subject_words() const { return subject_words_; }
   const WordSet& vague_quantifiers() const { return vague_quantifiers_; }
@@ -81,7 +87,7 @@ class CueLexicon {
   PatternSet speech_, exceptions_, camp_members_, according_, anonymous_, proposal_verbs_;
   WordSet subject_words_, vague_quantifiers_, member_nouns_, pronouns_, first_person_, openers_with_comma_,
       openers_alone_, intro_prepositions_, adverbs_, camp_nouns_, reporters_, possessives_, non_agent_heads_,
-      proposal_nouns_;
+      proposal_nouns_, statement_nouns_, act_nouns_;
 };
 
 }  // namespace faultline

@@ -136,6 +136,7 @@ class SentenceAnalyzer {
   void RecordProposal(const Clause& c, const Holder& authors);
   Holder ProposalAuthors(const Clause& c, size_t c0) const;
   bool ProposalNounAt(size_t t, size_t* end) const;
+  bool PossessiveSubject(const Clause& c) const;
   void FindSpeaker(size_t para);
   void FindSpeech();
   bool OverlapsMention(size_t b, size_t e) const {
@@ -486,6 +487,17 @@ Holder SentenceAnalyzer::RelativeAntecedent(const Clause& c) const {
     h.rule = "relative";
   }
   return h;
+}
+
+// "Germany's decision ...": the clause opens with a name, "'s" and a common noun.
+bool SentenceAnalyzer::PossessiveSubject(const Clause& c) const {
+  size_t t = c.b;
+  while (t < c.e && toks_[t].type != TokenType::kWord) ++t;
+  if (t >= c.e || toks_[t].mention < 0) return false;
+  t = MentionEnd(t);
+  // an act ("decision", "plan"), not a person ("Russia's ambassador called it dangerous")
+  return t + 1 < c.e && toks_[t].norm == "'s" && toks_[t + 1].mention < 0 &&
+         (lex_.act_nouns().count(toks_[t + 1].norm) || lex_.proposal_nouns().count(toks_[t + 1].norm));
 }
 
 bool SentenceAnalyzer::ProposalNounAt(size_t t, size_t* end) const {
@@ -1218,9 +1230,11 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       }
     }
     if (!possessor.empty()) {
-      int inner = post_polarity * term.polarity;
+      // "Germany's decision to send tanks is an escalation, Russian officials said": an
+      // evaluation after the term is the speaker's, not the possessor's
+      int inner = term.polarity;
       for (size_t pi = possessed_at; pi < polars.size(); ++pi) inner *= polars[pi].polarity;
-      int inner_neg = post_neg * has_post;
+      int inner_neg = 0;
       for (size_t t = polars[possessed_at].b; t < term.b; ++t) inner_neg += IsNegator(toks_[t]);
       if (inner_neg % 2 == 1) inner = -inner;
       if (!term.proform) Emit(possessor, issue, inner, cue_text, kind);
@@ -1269,7 +1283,9 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
                                         "start", "started", "began", "begin", "continue", "continued", "whose"};
         bool before_is_cue = false;
         for (const auto& q : cues_) before_is_cue |= q.b <= first->b - 1 && first->b - 1 < q.e;
+        // "issued a joint declaration promising ...": a statement's -ing verb is its authors'
         reduced_relative = g.size() > 4 && g.compare(g.size() - 3, 3, "ing") == 0 &&
+                           !lex_.statement_nouns().count(before.norm) &&
                            before.type == TokenType::kWord && before.mention < 0 && !before_is_cue &&
                            !kVerbal.count(before.norm) && !lex_.adverbs().count(before.norm) &&
                            !IsNegator(before) && !before.capitalized;
@@ -1278,7 +1294,9 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
         h = FindHolder(c, c0, sincerity, ci, first == nullptr);
       // "“All allies must meet their 2% commitment,” Trump said", "Cameron said the EU
       // should agree sanctions": a demand on others is the speaker's position
-      if (first != nullptr && !h.empty()) {
+      // (also when the demand's own subject is no actor: "Kyiv insisted that Russian troops
+      // must leave before any negotiations")
+      if (first != nullptr) {
         const std::string& w = toks_[first->b].norm;
         if (w == "must" || w == "should" || w == "ought") {
           Holder s;
@@ -1319,6 +1337,13 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
               if (!Contains(h.actors, a)) h.actors.push_back(a);
           }
         }
+      }
+      // "Germany's decision to send tanks is an escalation": the possessor of the subject
+      // holds the act, not the evaluation after it
+      if (!h.empty() && has_post && h.rule == "subject" && PossessiveSubject(c)) {
+        stance *= post_polarity;
+        if (post_neg % 2 == 1) stance = -stance;
+        h.rule = "possessor";
       }
       if (!h.empty()) Emit(h, issue, stance, cue_text, kind);
       Trace("  term " + Surface(term.b, term.e) + " stance " + std::to_string(stance) + " cue '" + cue_text +
@@ -1394,7 +1419,7 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
   std::sort(term_matches.begin(), term_matches.end(), [](const PatternMatch& a, const PatternMatch& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.length > b.length;
   });
-  auto clause_names = [&](size_t at, const std::vector<std::string>& codes, int scope) {
+  auto clause_names = [&](size_t at, const std::vector<std::string>& codes, int scope, bool subject_only) {
     if (scope > 0) {
       for (size_t back = 0; back < (scope == 2 ? 6u : 1u) && back <= index_; ++back)
         for (const auto& a : st_.sentence_actors[index_ - back])
@@ -1403,6 +1428,16 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
     }
     const int ci = clause_of_[at];
     if (ci < 0) return false;
+    if (subject_only) {
+      // "Finland and Sweden applied to join NATO in response to Russia's war against
+      // Ukraine": a verb term's subject is the name nearest before it, not any name around
+      for (size_t t = at; t > clauses_[ci].b; --t)
+        if (toks_[t - 1].mention >= 0) {
+          for (const auto& a : ments_[toks_[t - 1].mention].actors)
+            if (Contains(codes, a)) return true;
+          return false;
+        }
+    }
     for (size_t t = clauses_[ci].b; t < clauses_[ci].e; ++t)
       if (toks_[t].mention >= 0)
         for (const auto& a : ments_[toks_[t].mention].actors)
@@ -1415,8 +1450,8 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
     if (clause_of_[m.begin] < 0) continue;
     const IssueTerm& it = cb_.term(m.payload);
     const Issue& issue = cb_.issues()[it.issue];
-    if (!issue.when_actor.empty() && !clause_names(m.begin, issue.when_actor, issue.scope)) continue;
-    if (!issue.unless_actor.empty() && clause_names(m.begin, issue.unless_actor, 0)) continue;
+    if (!issue.when_actor.empty() && !clause_names(m.begin, issue.when_actor, issue.scope, it.verb)) continue;
+    if (!issue.unless_actor.empty() && clause_names(m.begin, issue.unless_actor, 0, it.verb)) continue;
     if (!issue.not_followed_by.empty() && m.end < n && Contains(issue.not_followed_by, toks_[m.end].norm)) continue;
     if (!issue.target_actor.empty()) {
       // "sanctions on Turkey": the target named right after the term must be the issue's
@@ -1465,6 +1500,12 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
     // "anti-ship", "long-awaited": the second half of a compound is not a verb
     if (m.begin > 0 && toks_[m.begin - 1].type == TokenType::kHyphen) continue;
     if ((kind == CueKind::kSupport || kind == CueKind::kOppose) && is_speech(m.begin, m.end)) continue;
+    // "sanctions against Russia": right after a term, "against" names its target
+    if (kind == CueKind::kOppose && toks_[m.begin].norm == "against" && m.end == m.begin + 1) {
+      bool target = false;
+      for (const auto& t : terms_) target |= t.e == m.begin;
+      if (target) continue;
+    }
     // "the end of March", "the promised 2 percent": a verb form after a determiner is a
     // noun or an adjective here, not the actor's act
     if (lex_.cue(m.payload).verb && m.begin > 0) {
