@@ -226,5 +226,20 @@ TEST_F(ExtractorTest, APreconditionOpposesTalksNow) {
               ElementsAre("UKR talks -1"));
 }
 
+TEST_F(ExtractorTest, APossessiveSlotNamesTheMember) {
+  EXPECT_THAT(Run("Russia warned that Ukraine's membership would be dangerous."),
+              ElementsAre("RUS ukraine-nato -1"));
+}
+
+TEST_F(ExtractorTest, ACoordinatedPredicateKeepsItsEvaluation) {
+  EXPECT_THAT(Run("Zelensky demanded a clear timeline for membership and called the delay absurd."),
+              ElementsAre("UKR ukraine-nato +1"));
+}
+
+TEST_F(ExtractorTest, AReferenceToDeliveriesIsAboutArms) {
+  EXPECT_THAT(Run("Britain sent Ukraine more tanks. Russia said the deliveries would only prolong the war."),
+              ElementsAre("GBR arms +1", "RUS arms -1"));
+}
+
 }  // namespace
 }  // namespace faultline

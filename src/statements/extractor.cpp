@@ -1094,6 +1094,13 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
         if (!restarted) ++post_neg;
         continue;
       }
+      // "demanded a timeline for membership and called its absence absurd": a coordinated
+      // verb starts a predicate of its own, whose evaluation is not about this term
+      bool new_predicate = false;
+      for (const auto& q : cues_)
+        new_predicate |= q.b == t && q.verb && t > term.e &&
+                         (toks_[t - 1].norm == "and" || toks_[t - 1].norm == "but");
+      if (new_predicate) break;
       for (const auto& q : cues_) {
         if (q.b != t) continue;
         const bool modal = q.kind == CueKind::kSupport &&

@@ -94,10 +94,15 @@ Status PatternSet::Add(std::string_view text, Inflect inflect, int payload, cons
   }
   for (const std::string& r : raw) {
     if (r.front() == '{') {
-      if (r.back() != '}') return Status::Error("unbalanced actor slot in pattern '" + std::string(text) + "'");
+      // "{UKR}'s membership": a slot may carry the possessive ending, which a slot takes
+      // anyway when the text has one (see MatchFrom)
+      const size_t close = r.find('}');
+      const std::string rest = close == std::string::npos ? std::string() : r.substr(close + 1);
+      if (close == std::string::npos || (!rest.empty() && rest != "'s"))
+        return Status::Error("unbalanced actor slot in pattern '" + std::string(text) + "'");
       Element e;
       e.kind = Kind::kActor;
-      std::string code = r.substr(1, r.size() - 2);
+      std::string code = r.substr(1, close - 1);
       e.alternatives.push_back(code == "ACTOR" ? std::string() : code);
       p.elements.push_back(std::move(e));
       continue;
