@@ -241,5 +241,23 @@ TEST_F(ExtractorTest, AReferenceToDeliveriesIsAboutArms) {
               ElementsAre("GBR arms +1", "RUS arms -1"));
 }
 
+TEST_F(ExtractorTest, AnIntroductoryPhraseIsNotTheSubject) {
+  EXPECT_THAT(Run("Along the way, Germany withheld weapons from Ukraine."), ElementsAre("DEU arms -1"));
+}
+
+TEST_F(ExtractorTest, AnAdjunctBeforeThatKeepsTheReportedSubject) {
+  EXPECT_THAT(Run("Polish officials said in 2017 that they intend to reach 2 percent of GDP."),
+              ElementsAre("POL defence-spending +1"));
+}
+
+TEST_F(ExtractorTest, AttackingAPolicyOpposesIt) {
+  EXPECT_THAT(Run("The United States kept hammering Germany over the Nord Stream pipeline."),
+              ElementsAre("USA nord-stream -1"));
+}
+
+TEST_F(ExtractorTest, ANationalityBeforeAThingIsNoHolder) {
+  EXPECT_THAT(Run("A Ukrainian passenger plane was shot down by an anti-aircraft missile."), ::testing::IsEmpty());
+}
+
 }  // namespace
 }  // namespace faultline

@@ -407,6 +407,16 @@ Subject SentenceAnalyzer::SubjectAt(size_t a, size_t b) const {
     if (toks_[i].mention >= 0) break;
     ++i;
   }
+  // "Along the way, Trump withheld ...": a short introductory phrase without a name,
+  // closed by a comma, is not the subject
+  for (size_t j = i; j < b && j < i + 6; ++j) {
+    if (toks_[j].mention >= 0 || (toks_[j].type != TokenType::kWord && toks_[j].norm != ",")) break;
+    if (toks_[j].norm == "," && j > i && j + 1 < b) {
+      i = j + 1;
+      while (i < b && toks_[i].mention < 0 && (lex_.adverbs().count(toks_[i].norm) || toks_[i].norm == ",")) ++i;
+      break;
+    }
+  }
   if (i >= b) return s;  // kEmpty
   if (toks_[i].mention < 0 && lex_.pronouns().count(PronounPart(toks_[i].norm))) {
     s.kind = SubjKind::kPronoun;
@@ -600,6 +610,14 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
     if (verb->payload == 1) {  // addressee: "told Zelensky (that|about)"
       if (cs < c0 && toks_[cs].mention >= 0) cs = MentionEnd(cs);
       while (cs < c0 && (toks_[cs].norm == "'s" || toks_[cs].norm == ",")) ++cs;
+    }
+    // "said in 2017 that they ...", "said on Friday that": a short adjunct before "that"
+    for (size_t t = cs; t < c0 && t < cs + 6; ++t) {
+      if (toks_[t].mention >= 0 || toks_[t].type != TokenType::kWord) break;
+      if (toks_[t].norm == "that") {
+        cs = t;
+        break;
+      }
     }
     while (cs < c0 && (toks_[cs].norm == "that" || toks_[cs].norm == "about" || toks_[cs].norm == "of" ||
                        toks_[cs].norm == ",")) ++cs;
