@@ -259,5 +259,16 @@ TEST_F(ExtractorTest, ANationalityBeforeAThingIsNoHolder) {
   EXPECT_THAT(Run("A Ukrainian passenger plane was shot down by an anti-aircraft missile."), ::testing::IsEmpty());
 }
 
+TEST_F(ExtractorTest, AnAdjectivalParticipleIsNoPassive) {
+  EXPECT_THAT(Run("Poland is committed to sending Ukraine more tanks."), ElementsAre("POL arms +1"));
+  EXPECT_THAT(Run("More tanks were sent to Ukraine."), ::testing::IsEmpty());
+}
+
+TEST_F(ExtractorTest, APronounAuthorsAProposal) {
+  EXPECT_THAT(Run("Britain met Ukraine on Monday. It announced a new package. The package will provide Ukraine with "
+                  "more tanks."),
+              ElementsAre("GBR arms +1"));
+}
+
 }  // namespace
 }  // namespace faultline

@@ -149,6 +149,7 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
   Words(root["camp_nouns"], &lex.camp_nouns_);
   Words(root["statement_nouns"], &lex.statement_nouns_);
   Words(root["act_nouns"], &lex.act_nouns_);
+  Words(root["adjectival_participles"], &lex.adjectival_participles_);
   return lex;
 }
 

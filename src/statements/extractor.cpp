@@ -933,6 +933,8 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
         break;
       }
     Subject s = SubjectAt(c.b, first_cue);
+    // "we're announcing a package ...; this package will provide ...": a pronoun author too
+    if (s.kind == SubjKind::kPronoun) RecordProposal(c, ResolvePronoun(s.pronoun, c.in_quote));
     if (s.kind == SubjKind::kActors) {
       RecordProposal(c, s.holder);
       if (!c.in_quote) {
@@ -1277,7 +1279,8 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
         const std::string& w = toks_[first->b].norm;
         const bool participle = (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || w == "sent" ||
                                 w == "given" || w == "held" || w == "made" || w == "taken";
-        passive = k > c.b && kBe.count(toks_[k - 1].norm) && participle;
+        // "we are committed to ...", "Poland is determined to ...": an adjective, not a passive
+        passive = k > c.b && kBe.count(toks_[k - 1].norm) && participle && !lex_.adjectival_participles().count(w);
       }
       // "targeted the chancellor for signing ...": the gerund's subject is the object
       const bool for_gerund = first != nullptr && first->b > c.b && toks_[first->b - 1].norm == "for" &&
@@ -1413,13 +1416,16 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
     if (lex_.cue(m.payload).kind == CueKind::kProform) has_proform = true;
   const bool camp_active = st_.camp.issue >= 0 && index_ <= st_.camp.until;
   if (term_matches.empty() && !has_proform && !camp_active) {
-    if (!ments_.empty()) {
+    // (a sentence opening with a pronoun may still author a proposal: "It announced a package.")
+    if (!ments_.empty() || lex_.pronouns().count(PronounPart(toks_[0].norm))) {
       // keep track of the last named subject for pronouns
       SplitClauses();
       FindSpeech();
       if (!clauses_.empty()) {
         Subject s = SubjectAt(clauses_[0].b, clauses_[0].e);
         if (s.kind == SubjKind::kActors) RecordProposal(clauses_[0], s.holder);
+        if (s.kind == SubjKind::kPronoun)
+          RecordProposal(clauses_[0], ResolvePronoun(s.pronoun, clauses_[0].in_quote));
         if (s.kind == SubjKind::kActors && !clauses_[0].in_quote) {
           st_.last_holder = s.holder;
           st_.last_holder_sentence = index_;
