@@ -270,5 +270,11 @@ TEST_F(ExtractorTest, APronounAuthorsAProposal) {
               ElementsAre("GBR arms +1"));
 }
 
+TEST_F(ExtractorTest, ATermAfterAWordThatMakesItSomethingElseIsNoTerm) {
+  EXPECT_THAT(Run("Poland funded a think tank in Ukraine."), ::testing::IsEmpty());
+  EXPECT_THAT(Run("Poland pressed Germany to send Ukraine more tanks."), ElementsAre("POL arms +1"));
+  EXPECT_THAT(Run("Poland held a joint press conference on tanks for Ukraine."), ::testing::IsEmpty());
+}
+
 }  // namespace
 }  // namespace faultline

@@ -59,6 +59,7 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
     if (s.ok()) s = StringList(node, "unless_actor", &issue.unless_actor);
     if (s.ok()) s = StringList(node, "target_actor", &issue.target_actor);
     if (s.ok()) s = StringList(node, "not_followed_by", &issue.not_followed_by);
+    if (s.ok()) s = StringList(node, "not_preceded_by", &issue.not_preceded_by);
     if (!s.ok()) return fail(s.reason());
     if (node["actor_scope"]) {
       const std::string scope = node["actor_scope"].as<std::string>();

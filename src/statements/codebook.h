@@ -26,6 +26,7 @@ struct Issue {
   std::vector<std::string> target_actor;
   // Words that, right after a term, show it is not this proposition ("artillery into Ukraine").
   std::vector<std::string> not_followed_by;
+  std::vector<std::string> not_preceded_by;  // "think tank" is no weapon
 };
 
 // One way of naming an issue: a term (or an act's object) and its polarity.

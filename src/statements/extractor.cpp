@@ -1484,6 +1484,8 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
     if (!issue.when_actor.empty() && !clause_names(m.begin, issue.when_actor, issue.scope, it.verb)) continue;
     if (!issue.unless_actor.empty() && clause_names(m.begin, issue.unless_actor, 0, it.verb)) continue;
     if (!issue.not_followed_by.empty() && m.end < n && Contains(issue.not_followed_by, toks_[m.end].norm)) continue;
+    if (!issue.not_preceded_by.empty() && m.begin > 0 && Contains(issue.not_preceded_by, toks_[m.begin - 1].norm))
+      continue;
     if (!issue.target_actor.empty()) {
       // "sanctions on Turkey": the target named right after the term must be the issue's
       size_t t = m.end;
