@@ -276,5 +276,19 @@ TEST_F(ExtractorTest, ATermAfterAWordThatMakesItSomethingElseIsNoTerm) {
   EXPECT_THAT(Run("Poland held a joint press conference on tanks for Ukraine."), ::testing::IsEmpty());
 }
 
+TEST_F(ExtractorTest, AQuoteRightAfterAnAttributedOneKeepsItsSpeaker) {
+  EXPECT_THAT(Run("\"We are ready for more sanctions against Russia,\" Macron said. \"We will also send more tanks "
+                  "to Ukraine.\""),
+              ElementsAre("FRA arms +1", "FRA sanctions +1"));
+}
+
+TEST_F(ExtractorTest, AQuoteThatNamesItsSpeakerAtItsEndIsTheirs) {
+  EXPECT_THAT(Run("\"We will send more tanks to Ukraine. There is no other way,\" Macron said on Tuesday."),
+              ElementsAre("FRA arms +1"));
+  // a new paragraph is a new quote
+  EXPECT_THAT(Run("\"We will send more tanks to Ukraine.\n\n\"There is no other way,\" Macron said on Tuesday."),
+              ::testing::IsEmpty());
+}
+
 }  // namespace
 }  // namespace faultline

@@ -66,6 +66,13 @@ struct Camp {
   std::string cue;
 };
 
+// One sentence of the document with its paragraph and the actor mentions inside it.
+struct SentenceInput {
+  Span span;
+  size_t para = 0;
+  std::vector<Mention> mentions;
+};
+
 // A proposal and its authors ("France, the UK, and Germany have offered Ukraine an
 // agreement"), for a later subject that names it again ("This agreement would ...").
 struct Proposal {
@@ -74,6 +81,8 @@ struct Proposal {
 };
 
 struct DocState {
+  const std::vector<SentenceInput>* sentences = nullptr;  // the whole document, for look-ahead
+  bool looking_ahead = false;  // set in the copy a look-ahead works on: it looks no further
   std::string official_voice;
   Proposal proposal;  // the actor an official document speaks for
   Holder last_person;  // the last holder that named a person
@@ -117,6 +126,9 @@ class SentenceAnalyzer {
       : cb_(cb), lex_(lex), doc_(doc), st_(*state), out_(*out), seen_(*seen) {}
 
   void Run(Span sentence, size_t index, size_t para, std::vector<Mention> mentions, ExtractionStats* stats);
+  // The speaker named after a quote that this sentence continues ("... There is no other
+  // way," Scholz said.), or nobody.
+  Holder TrailingQuoteSpeaker(const SentenceInput& s, size_t index);
 
  private:
   // --- clause structure
@@ -138,6 +150,8 @@ class SentenceAnalyzer {
   bool ProposalNounAt(size_t t, size_t* end) const;
   bool PossessiveSubject(const Clause& c) const;
   void FindSpeaker(size_t para);
+  Holder SpeakerAhead(size_t para) const;
+  void Prepare(Span sentence, size_t index, std::vector<Mention> mentions);
   void FindSpeech();
   bool OverlapsMention(size_t b, size_t e) const {
     for (size_t t = b; t < e; ++t)
@@ -795,10 +809,17 @@ void SentenceAnalyzer::FindSpeaker(size_t para) {
           }
       }
     }
-    // a quote carried over from the previous sentence of the paragraph
-    if (speaker_.empty() && in_quote_.size() > 0 && in_quote_[0] && st_.quote_speaker_para == para &&
+    // a quote carried over from the previous sentence of the paragraph, or a new quote
+    // right after it ("“...,” Macron said. “We will also ...”")
+    size_t first_word = 0;
+    while (first_word < n && toks_[first_word].type != TokenType::kWord) ++first_word;
+    const bool opens_in_quote = first_word < n && in_quote_[first_word];
+    if (speaker_.empty() && opens_in_quote && st_.quote_speaker_para == para &&
         st_.quote_speaker_sentence + 1 == index_)
       speaker_ = st_.quote_speaker;
+    // a quote that runs on and names its speaker at its end: "“... tanks. There is no
+    // other way,” Scholz said."
+    if (speaker_.empty() && opens_in_quote && st_.quote_open && !st_.looking_ahead) speaker_ = SpeakerAhead(para);
   }
   if (!speaker_.empty()) {
     speaker_.rule = "quote-speaker";
@@ -1382,8 +1403,7 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
   }
 }
 
-void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector<Mention> mentions,
-                           ExtractionStats* stats) {
+void SentenceAnalyzer::Prepare(Span sentence, size_t index, std::vector<Mention> mentions) {
   span_ = sentence;
   index_ = index;
   ments_ = std::move(mentions);
@@ -1395,6 +1415,39 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
     for (size_t u = t; u < toks_.size() && toks_[u].begin < ments_[m].end; ++u)
       if (toks_[u].mention < 0) toks_[u].mention = static_cast<int>(m);
   }
+}
+
+Holder SentenceAnalyzer::TrailingQuoteSpeaker(const SentenceInput& s, size_t index) {
+  Prepare(s.span, index, s.mentions);
+  if (toks_.empty()) return Holder{};
+  SplitClauses();
+  FindSpeech();
+  FindSpeaker(s.para);
+  return speaker_;
+}
+
+Holder SentenceAnalyzer::SpeakerAhead(size_t para) const {
+  if (st_.sentences == nullptr) return Holder{};
+  // the quote goes on: look for where it closes, within the paragraph and a few sentences
+  DocState ahead = st_;
+  ahead.looking_ahead = true;
+  std::vector<Statement> no_out;
+  std::set<std::tuple<std::string, int, int>> no_seen;
+  for (size_t j = index_ + 1; j < st_.sentences->size() && j <= index_ + 4; ++j) {
+    const SentenceInput& s = (*st_.sentences)[j];
+    if (s.para != para) break;
+    ahead.quote_speaker = Holder{};  // no carrying over: only a speaker named ahead counts
+    SentenceAnalyzer a(cb_, lex_, doc_, &ahead, &no_out, &no_seen);
+    Holder h = a.TrailingQuoteSpeaker(s, j);
+    if (!h.empty()) return h;
+    if (!ahead.quote_open) break;  // closed without a speaker
+  }
+  return Holder{};
+}
+
+void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector<Mention> mentions,
+                           ExtractionStats* stats) {
+  Prepare(sentence, index, std::move(mentions));
   const size_t n = toks_.size();
   {
     std::vector<std::string> named;
@@ -1630,21 +1683,25 @@ std::vector<Statement> StatementExtractor::Extract(const Document& doc, const st
   std::sort(sorted.begin(), sorted.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   const std::vector<Span> paras = SplitParagraphs(doc.text);
   const std::vector<Span> sentences = SplitWrappedSentences(doc.text);
+  std::vector<SentenceInput> inputs(sentences.size());
+  std::vector<bool> para_start(sentences.size(), false);
   size_t m = 0, p = 0;
   for (size_t i = 0; i < sentences.size(); ++i) {
     const Span s = sentences[i];
-    if (stats) ++stats->sentences;
     while (p + 1 < paras.size() && paras[p].end <= s.begin) ++p;
-    if (p < paras.size() && paras[p].begin > s.begin) {
-    }
     while (m < sorted.size() && sorted[m].end <= s.begin) ++m;
-    std::vector<Mention> local;
+    inputs[i].span = s;
+    inputs[i].para = p;
     for (size_t k = m; k < sorted.size() && sorted[k].begin < s.end; ++k)
-      if (sorted[k].end > s.begin) local.push_back(sorted[k]);
-    if (i > 0 && p < paras.size() && s.begin >= paras[p].begin && sentences[i - 1].end <= paras[p].begin)
-      state.quote_open = false;  // a new paragraph closes a quote left open
+      if (sorted[k].end > s.begin) inputs[i].mentions.push_back(sorted[k]);
+    para_start[i] = i > 0 && p < paras.size() && s.begin >= paras[p].begin && sentences[i - 1].end <= paras[p].begin;
+  }
+  state.sentences = &inputs;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    if (stats) ++stats->sentences;
+    if (para_start[i]) state.quote_open = false;  // a new paragraph closes a quote left open
     SentenceAnalyzer a(*codebook_, *cues_, doc, &state, &out, &seen);
-    a.Run(s, i, p, std::move(local), stats);
+    a.Run(inputs[i].span, i, inputs[i].para, inputs[i].mentions, stats);
   }
   return out;
 }
