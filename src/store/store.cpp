@@ -220,6 +220,8 @@ struct Store::Impl {
   int64_t schema_version = kStoreSchemaVersion;
   bool in_batch = false;
   int batch_count = 0;
+  // Loaded by the first Add: readers (map, corpus, extract --db) never need it.
+  bool near_loaded = false;
   NearDuplicateIndex near{0.8};
   std::unique_ptr<Stmt> find_hash, find_id, insert;
   // The statement cache; null when the schema has none.
@@ -320,8 +322,6 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions
   }
   for (Stmt* st : all)
     if (!st->ok()) return SqlError(db, "preparing statements");
-  s = store->LoadSignatures();
-  if (!s.ok()) return s;
   return store;
 }
 
@@ -419,6 +419,11 @@ Status Store::Flush() {
 
 Result<AddOutcome> Store::Add(const Document& doc) {
   Impl& im = *impl_;
+  if (!im.near_loaded) {
+    Status loaded = LoadSignatures();
+    if (!loaded.ok()) return loaded;
+    im.near_loaded = true;
+  }
   Status s = Begin();
   if (!s.ok()) return s;
   AddOutcome out;
