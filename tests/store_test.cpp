@@ -166,7 +166,7 @@ TEST(StoreTest, CommittedBatchesSurviveAnUnfinishedOne) {
   sqlite3_close(other);
 }
 
-TEST(StoreTest, StatementsAreReplacedPerDocument) {
+TEST(StoreTest, CachedStatementsNeedBothKeysAndAreReplacedPerDocument) {
   TempDir dir;
   Result<std::unique_ptr<Store>> s = Store::Open(dir / "t.db");
   ASSERT_TRUE(s.ok());
@@ -187,18 +187,30 @@ TEST(StoreTest, StatementsAreReplacedPerDocument) {
   Statement b = a;
   b.actor = "POL";
   b.stance = -1;
-  ASSERT_TRUE((*s)->ReplaceStatements("d1", {a, b}).ok());
-  Result<std::vector<Statement>> got = (*s)->ReadStatements("d1");
-  ASSERT_TRUE(got.ok());
-  ASSERT_EQ(got->size(), 2u);
-  EXPECT_EQ((*got)[0].actor, "FRA");
-  EXPECT_EQ((*got)[0].end, 31u);
-  EXPECT_EQ((*got)[0].evidence, "France favours talks.");
-  EXPECT_EQ((*got)[1].stance, -1);
-  ASSERT_TRUE((*s)->ReplaceStatements("d1", {b}).ok());
-  got = (*s)->ReadStatements("d1");
-  ASSERT_EQ(got->size(), 1u);
-  EXPECT_EQ((*got)[0].actor, "POL");
+  EXPECT_FALSE((*s)->CachedStatements("d1", "fp", "doc")->has_value());
+  ASSERT_TRUE((*s)->CacheStatements("d1", "fp", "doc", {a, b}).ok());
+  ASSERT_TRUE((*s)->CacheStatements("d2", "fp", "doc2", {}).ok());
+  ASSERT_TRUE((*s)->Flush().ok());
+  auto got = (*s)->CachedStatements("d1", "fp", "doc");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  ASSERT_EQ((*got)->size(), 2u);
+  EXPECT_EQ((**got)[0].actor, "FRA");
+  EXPECT_EQ((**got)[0].end, 31u);
+  EXPECT_EQ((**got)[0].evidence, "France favours talks.");
+  EXPECT_EQ((**got)[0].person, "P");
+  EXPECT_EQ((**got)[1].stance, -1);
+  // No statements is a result too, and is told apart from "not cached".
+  got = (*s)->CachedStatements("d2", "fp", "doc2");
+  ASSERT_TRUE(got->has_value());
+  EXPECT_TRUE((*got)->empty());
+  // Another extraction setup or another version of the document: not a hit.
+  EXPECT_FALSE((*s)->CachedStatements("d1", "fp2", "doc")->has_value());
+  EXPECT_FALSE((*s)->CachedStatements("d1", "fp", "doc-edited")->has_value());
+  ASSERT_TRUE((*s)->CacheStatements("d1", "fp2", "doc", {b}).ok());
+  EXPECT_FALSE((*s)->CachedStatements("d1", "fp", "doc")->has_value());
+  got = (*s)->CachedStatements("d1", "fp2", "doc");
+  ASSERT_EQ((*got)->size(), 1u);
+  EXPECT_EQ((**got)[0].actor, "POL");
   EXPECT_EQ((*s)->Stats()->statements, 1);
 }
 

@@ -1,90 +1,151 @@
 // Documents -> actor mentions -> statements, shared by `statements`, `evaluate`, `map`
 // and `why`. The knowledge base, recognizer, codebook and cue lexicon are loaded once;
 // each document is then a pure function of them, run on a small pool of threads.
+// Stored documents (--db) go through the statement cache (store/statement_cache.h).
 #include "cli/analysis.h"
 
-#include <atomic>
-#include <condition_variable>
-#include <deque>
+#include <algorithm>
+#include <cstdio>
 #include <iostream>
 #include <memory>
-#include <mutex>
+#include <optional>
 #include <thread>
 
-#include "actors/knowledge_base.h"
-#include "actors/recognizer.h"
-#include "statements/extractor.h"
+#include "ingest/sidecar.h"
+#include "statements/analyzer.h"
+#include "store/statement_cache.h"
+#include "store/store.h"
+#include "util/work_pool.h"
 
 namespace faultline::cli {
+namespace {
+
+unsigned Threads(const AnalysisOptions& analysis) {
+  // --explain prints each document's trace as it goes: one thread keeps them apart.
+  return analysis.explain ? 1u : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+}
+
+AnalyzerConfig ConfigOf(const AnalysisOptions& analysis) {
+  return AnalyzerConfig{analysis.codebook, analysis.actor_files};
+}
+
+ExtractFunction ExtractWith(std::shared_ptr<const Analyzer> analyzer, bool explain) {
+  return [analyzer = std::move(analyzer), explain](const Document& doc) {
+    ExtractionStats stats;
+    stats.trace = explain;
+    std::vector<Statement> statements = analyzer->Analyze(doc, &stats);
+    if (explain) std::cerr << "# " << doc.file << "\n" << stats.trace_text;
+    return statements;
+  };
+}
+
+// Documents read from PATH...: every one extracted.
+bool CollectFromPaths(const InputOptions& inputs, const AnalysisOptions& analysis,
+                      std::vector<Statement>* out) {
+  auto analyzer = Analyzer::Load(ConfigOf(analysis));
+  if (!analyzer.ok()) {
+    std::cerr << analyzer.status().ToString() << "\n";
+    return false;
+  }
+  const ExtractFunction extract =
+      ExtractWith(std::make_shared<const Analyzer>(std::move(analyzer).value()), analysis.explain);
+  // Results are put back in input order so output does not depend on scheduling.
+  using Job = std::pair<size_t, Document>;
+  using Done = std::pair<size_t, std::vector<Statement>>;
+  std::vector<std::vector<Statement>> results;
+  auto keep = [&](Done&& d) { results[d.first] = std::move(d.second); };
+  WorkPool<Job, Done> pool(Threads(analysis), [&](Job& job) { return Done{job.first, extract(job.second)}; });
+  const bool ok = ForEachInputDocument(inputs, [&](Document&& doc) {
+    results.emplace_back();
+    pool.Submit(Job{results.size() - 1, std::move(doc)});
+    pool.Collect(keep);
+  });
+  pool.Finish(keep);
+  for (auto& r : results)
+    for (auto& s : r) out->push_back(std::move(s));
+  return ok;
+}
+
+// Documents stored in --db: statements from the cache where it holds them for this
+// setup, the rest extracted and cached.
+bool CollectFromStore(const InputOptions& inputs, const AnalysisOptions& analysis,
+                      std::vector<Statement>* out) {
+  bool ok = true;
+  auto report = [&](const Status& s) {
+    std::cerr << s.ToString() << "\n";
+    ok = false;
+  };
+  std::optional<Sidecar> sidecar;
+  if (!inputs.meta.empty()) {
+    Result<Sidecar> loaded = Sidecar::Load(inputs.meta, report);
+    if (!loaded.ok()) {
+      report(loaded.status());
+      return false;  // without the metadata asked for, dates and outlets would be wrong
+    }
+    sidecar = std::move(loaded).value();
+  }
+  Result<std::string> fingerprint = AnalysisFingerprint(ConfigOf(analysis));
+  if (!fingerprint.ok()) {
+    report(fingerprint.status());
+    return false;
+  }
+  StoreOptions so;
+  so.create_if_missing = false;
+  Result<std::unique_ptr<Store>> store = Store::Open(inputs.db, so);
+  if (!store.ok()) {
+    report(store.status());
+    return false;
+  }
+
+  StatementCacheOptions co;
+  co.fingerprint = *fingerprint;
+  co.refresh = analysis.refresh || analysis.explain;  // a trace needs the extraction run
+  co.threads = Threads(analysis);
+  co.load = [&]() -> Result<ExtractFunction> {
+    auto analyzer = Analyzer::Load(ConfigOf(analysis));
+    if (!analyzer.ok()) return analyzer.status();
+    return ExtractWith(std::make_shared<const Analyzer>(std::move(analyzer).value()), analysis.explain);
+  };
+  if (sidecar) co.prepare = [&](Document* d) { sidecar->Apply(d); };
+  // A statement that cannot be cached is still output: a warning, not a failure.
+  co.warn = [&](const Status& s) { std::cerr << "warning: " << s.ToString() << "\n"; };
+  StatementCacheStats stats;
+  Status s = CollectStoredStatements(**store, co, out, &stats);
+  if (!s.ok()) report(s);
+
+  // One line: how much came from the cache; a warning when extracted statements could
+  // not be cached, since the next run will extract them again.
+  std::string uncached;
+  if (stats.extracted > 0 && !(*store)->has_statement_cache())
+    uncached = ", not cached: the database predates the statement cache and is read-only";
+  else if (stats.extracted > 0 && (*store)->read_only())
+    uncached = ", not cached: the database is read-only";
+  else if (stats.cache_errors > 0)
+    uncached = ", " + std::to_string(stats.cache_errors) + " could not be cached";
+  std::fprintf(stderr, "%s%s: statements of %llu documents: %llu from the cache, %llu extracted%s\n",
+               uncached.empty() ? "" : "warning: ", inputs.db.c_str(),
+               static_cast<unsigned long long>(stats.documents),
+               static_cast<unsigned long long>(stats.from_cache),
+               static_cast<unsigned long long>(stats.extracted), uncached.c_str());
+  return ok;
+}
+
+}  // namespace
 
 void AddAnalysisOptions(CLI::App* cmd, AnalysisOptions* options) {
   cmd->add_option("--codebook", options->codebook, "issue codebook (YAML; default data/codebooks/security.yaml)");
   cmd->add_option("--actors", options->actor_files, "extra actor files (YAML, PETRARCH, TABARI)");
   cmd->add_flag("--explain", options->explain,
                 "print each candidate sentence's tokens, actors, clauses, cues and decisions on stderr");
+  cmd->add_flag("--refresh", options->refresh,
+                "with --db: extract every document again instead of reading the statements cached "
+                "in the database, and cache the new ones");
 }
 
 bool CollectStatements(const InputOptions& inputs, const AnalysisOptions& analysis,
                        std::vector<Statement>* out) {
-  auto recognizer = BuildRecognizer(analysis.actor_files);
-  if (!recognizer.ok()) {
-    std::cerr << recognizer.status().ToString() << "\n";
-    return false;
-  }
-  auto extractor = StatementExtractor::Create(analysis.codebook);
-  if (!extractor.ok()) {
-    std::cerr << extractor.status().ToString() << "\n";
-    return false;
-  }
-
-  // Documents are read in order on this thread and analysed by workers; results are put
-  // back in input order so output does not depend on scheduling.
-  const unsigned workers =
-      analysis.explain ? 1u : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-  std::mutex mu;
-  std::condition_variable cv_work, cv_space;
-  std::deque<std::pair<size_t, Document>> queue;
-  std::vector<std::vector<Statement>> results;
-  bool done = false;
-  auto worker = [&] {
-    for (;;) {
-      std::pair<size_t, Document> item;
-      {
-        std::unique_lock<std::mutex> lock(mu);
-        cv_work.wait(lock, [&] { return done || !queue.empty(); });
-        if (queue.empty()) return;
-        item = std::move(queue.front());
-        queue.pop_front();
-        cv_space.notify_one();
-      }
-      const auto mentions = recognizer->Recognize(item.second);
-      ExtractionStats stats;
-      stats.trace = analysis.explain;
-      auto statements = extractor->Extract(item.second, mentions, &stats);
-      if (analysis.explain) std::cerr << "# " << item.second.file << "\n" << stats.trace_text;
-      std::lock_guard<std::mutex> lock(mu);
-      if (results.size() <= item.first) results.resize(item.first + 1);
-      results[item.first] = std::move(statements);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned i = 0; i < workers; ++i) pool.emplace_back(worker);
-  size_t next = 0;
-  const bool ok = ForEachInputDocument(inputs, [&](Document&& doc) {
-    std::unique_lock<std::mutex> lock(mu);
-    cv_space.wait(lock, [&] { return queue.size() < 4 * workers; });
-    queue.emplace_back(next++, std::move(doc));
-    cv_work.notify_one();
-  });
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    done = true;
-  }
-  cv_work.notify_all();
-  for (auto& t : pool) t.join();
-  for (auto& r : results)
-    for (auto& s : r) out->push_back(std::move(s));
-  return ok;
+  if (!inputs.db.empty()) return CollectFromStore(inputs, analysis, out);
+  return CollectFromPaths(inputs, analysis, out);
 }
 
 }  // namespace faultline::cli

@@ -16,14 +16,17 @@ struct AnalysisOptions {
   std::string codebook;                  // YAML codebook; the shipped security codebook by default
   std::vector<std::string> actor_files;  // extra KB YAML, PETRARCH or TABARI dictionaries
   bool explain = false;                  // print every sentence's analysis on stderr
+  bool refresh = false;                  // --db: extract again, ignoring cached statements
 };
 
-// Adds --codebook, --actors and --explain.
+// Adds --codebook, --actors, --explain and --refresh.
 void AddAnalysisOptions(CLI::App* cmd, AnalysisOptions* options);
 
 // Runs every input document through actor recognition and statement extraction and
-// appends the statements to *out. Returns false if any input or data file failed
-// (each problem reported on stderr).
+// appends the statements to *out. With --db, statements cached in the database for the
+// same codebook, cue lexicon, knowledge base and extractor version are read instead,
+// and the others are extracted and cached (one summary line on stderr says which).
+// Returns false if any input or data file failed (each problem reported on stderr).
 bool CollectStatements(const InputOptions& inputs, const AnalysisOptions& analysis,
                        std::vector<Statement>* out);
 

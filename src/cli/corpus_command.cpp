@@ -29,7 +29,9 @@ void RegisterCorpus(CLI::App& app, int* exit_code) {
       ->capture_default_str();
   cmd->footer(
       "Counts leave near-duplicates out (they are reported on their own line); the date range\n"
-      "covers full dates only.\n\n"
+      "covers full dates only. Statements are cached per document by `statements`, `map`,\n"
+      "`why` and `evaluate` with --db (perhaps for another codebook or knowledge base than\n"
+      "the next run uses: that run extracts those documents again).\n\n"
       "Examples:\n"
       "  faultline corpus --db news.db\n"
       "  faultline corpus --db news.db --top 0 --format json | jq .outlets");
@@ -58,6 +60,7 @@ void RegisterCorpus(CLI::App& app, int* exit_code) {
       j["last_date"] = st->last_date.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(st->last_date);
       j["undated"] = st->undated;
       j["statements"] = st->statements;
+      j["documents_with_cached_statements"] = st->cached_documents;
       j["outlet_count"] = st->outlets.size();
       auto list = [&](const auto& v) {
         nlohmann::ordered_json a = nlohmann::ordered_json::array();
@@ -79,7 +82,9 @@ void RegisterCorpus(CLI::App& app, int* exit_code) {
     else
       std::printf("dates:           %s .. %s (%lld undated)\n", st->first_date.c_str(),
                   st->last_date.c_str(), static_cast<long long>(st->undated));
-    std::printf("statements:      %lld cached\n", static_cast<long long>(st->statements));
+    std::printf("statements:      %lld cached, for %lld of the %lld documents\n",
+                static_cast<long long>(st->statements), static_cast<long long>(st->cached_documents),
+                static_cast<long long>(st->documents));
     auto print = [&](const char* what, const auto& v) {
       std::printf("%s (%zu):\n", what, v.size());
       for (size_t i = 0; i < v.size() && i < top; ++i)

@@ -58,6 +58,11 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
       *exit_code = 1;
       return;
     }
+    if ((*store)->read_only()) {  // else every document would fail on its own
+      std::cerr << opts->db << ": the database is read-only; nothing can be added\n";
+      *exit_code = 1;
+      return;
+    }
     int64_t added = 0, exact = 0, near = 0, failed = 0;
     InputStats in;
     bool ok = ForEachInputDocument(opts->inputs, [&](Document&& d) {

@@ -1,6 +1,7 @@
-// `faultline statements PATH...|--db FILE [--codebook FILE] [--actors FILE] [--format jsonl|text]`:
-// the position statements of every document — actor, issue, stance, evidence — with the
-// cue and rule that produced each, who reports it, and where it is in the text.
+// `faultline statements PATH...|--db FILE [--codebook FILE] [--actors FILE] [--format jsonl|text]
+// [--refresh]`: the position statements of every document — actor, issue, stance, evidence —
+// with the cue and rule that produced each, who reports it, and where it is in the text.
+// With --db they come from the database's statement cache where it holds them (analysis.h).
 #include <nlohmann/json.hpp>
 
 #include <iostream>

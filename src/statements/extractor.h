@@ -22,6 +22,11 @@
 
 namespace faultline {
 
+// Bump when a change to the code of extraction or actor recognition changes the
+// statements found in the same document with the same data files: statements cached in
+// a database (store/statement_cache.h) are then extracted again instead of reused.
+constexpr int kExtractorVersion = 1;
+
 struct ExtractionStats {
   size_t sentences = 0;           // sentences looked at
   size_t candidate_sentences = 0; // sentences with issue vocabulary

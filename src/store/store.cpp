@@ -2,15 +2,19 @@
 
 #include <sqlite3.h>
 
+#include <climits>
 #include <cstdio>
 #include <ctime>
+#include <iterator>
 
 #include "store/near_duplicates.h"
 
 namespace faultline {
 namespace {
 
-constexpr const char* kSchema = R"sql(
+// The schema as version 1 created it; a new file gets it and then every migration, so
+// new and migrated files are alike.
+constexpr const char* kBaseSchema = R"sql(
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
   seq INTEGER PRIMARY KEY,          -- insertion order
@@ -48,6 +52,24 @@ CREATE TABLE IF NOT EXISTS statements (
   PRIMARY KEY (doc, n)
 );
 )sql";
+
+// kMigrations[i] takes the schema from version i + 1 to i + 2.
+constexpr const char* kMigrations[] = {
+    // 1 -> 2: the statement cache records what produced each document's statements.
+    // Rows a version 1 file may hold say nothing of that, so they cannot be trusted.
+    R"sql(
+CREATE TABLE IF NOT EXISTS extractions (
+  doc TEXT PRIMARY KEY,             -- documents.id
+  fingerprint TEXT NOT NULL,        -- codebook, cues, knowledge base, extractor version
+  doc_hash TEXT NOT NULL,           -- the document as analysed (text and metadata)
+  statements INTEGER NOT NULL,      -- how many rows in statements (0 is a result too)
+  extracted_at TEXT NOT NULL
+);
+DELETE FROM statements;
+)sql",
+};
+static_assert(std::size(kMigrations) == static_cast<size_t>(kStoreSchemaVersion - 1),
+              "one migration per version");
 
 // A prepared statement, finalised on destruction.
 class Stmt {
@@ -108,6 +130,43 @@ std::string NowIso() {
   return buf;
 }
 
+// A SQLite URI for `path` with `query` ("mode=ro"): '%', '?' and '#' are escaped, and
+// an absolute path gets an empty authority ("file:///...") so "//x" is no host name.
+std::string UriFor(const std::string& path, const std::string& query) {
+  std::string out = path.starts_with('/') ? "file://" : "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
+      out += buf;
+    } else {
+      out += c;
+    }
+  }
+  return out + "?" + query;
+}
+
+// Opens `path` for reading only, checking that it can really be read: a WAL-mode file
+// in a folder the process may not write cannot get its shared-memory file, and is then
+// opened as immutable (no locking, committed WAL frames not seen), which is right for a
+// corpus on read-only media and the only way to read it at all.
+Result<sqlite3*> OpenReadOnly(const std::string& path) {
+  int rc = SQLITE_OK;
+  std::string msg;
+  for (const char* query : {"mode=ro", "mode=ro&immutable=1"}) {
+    sqlite3* db = nullptr;
+    rc = sqlite3_open_v2(UriFor(path, query).c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                         nullptr);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db, "SELECT COUNT(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return db;
+    msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    if ((rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN) break;
+  }
+  if ((rc & 0xff) == SQLITE_NOTADB) return Status::Error("not a faultline database (" + msg + ")", path);
+  return Status::Error("cannot open database read-only: " + msg, path);
+}
+
 constexpr const char* kDocumentColumns =
     "id, file, url, title, date, outlet, author, language, text";
 
@@ -157,10 +216,16 @@ std::string ContentHash(const std::string& text) {
 struct Store::Impl {
   sqlite3* db = nullptr;
   StoreOptions options;
+  bool read_only = false;
+  int64_t schema_version = kStoreSchemaVersion;
   bool in_batch = false;
   int batch_count = 0;
+  // Loaded by the first Add: readers (map, corpus, extract --db) never need it.
+  bool near_loaded = false;
   NearDuplicateIndex near{0.8};
-  std::unique_ptr<Stmt> find_hash, find_id, insert, replace_del, replace_ins;
+  std::unique_ptr<Stmt> find_hash, find_id, insert;
+  // The statement cache; null when the schema has none.
+  std::unique_ptr<Stmt> cache_find, cache_read, cache_del, cache_ins, cache_mark;
 };
 
 Store::Store(sqlite3* db, StoreOptions options) : impl_(std::make_unique<Impl>()) {
@@ -175,8 +240,11 @@ Store::~Store() {
     impl_->find_hash.reset();
     impl_->find_id.reset();
     impl_->insert.reset();
-    impl_->replace_del.reset();
-    impl_->replace_ins.reset();
+    impl_->cache_find.reset();
+    impl_->cache_read.reset();
+    impl_->cache_del.reset();
+    impl_->cache_ins.reset();
+    impl_->cache_mark.reset();
     sqlite3_close(impl_->db);
   }
 }
@@ -193,35 +261,37 @@ Status Store::Exec(const char* sql) const {
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions options) {
   sqlite3* db = nullptr;
-  int flags = SQLITE_OPEN_READWRITE | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
-  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
-    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close(db);
-    return Status::Error("cannot open database: " + msg, path);
+  bool read_only = options.read_only;
+  if (!read_only) {
+    int flags = SQLITE_OPEN_READWRITE | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+      std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+      sqlite3_close(db);
+      return Status::Error("cannot open database: " + msg, path);
+    }
+    // SQLite quietly opens a file the process may not write read-only; such a file is
+    // opened again the way read_only does, which also copes with a read-only folder.
+    if (sqlite3_db_readonly(db, "main") == 1) {
+      sqlite3_close(db);
+      db = nullptr;
+      read_only = true;
+    }
+  }
+  if (read_only) {
+    Result<sqlite3*> opened = OpenReadOnly(path);
+    if (!opened.ok()) return opened.status();
+    db = *opened;
   }
   sqlite3_busy_timeout(db, 5000);
   std::unique_ptr<Store> store(new Store(db, options));
-  // Not a database at all (e.g. a text file passed as --db) fails here.
-  Status s = store->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-  if (!s.ok()) return Status::Error("not a faultline database (" + s.reason() + ")", path);
-  s = store->Exec(kSchema);
-  if (!s.ok()) return s;
-  {
-    Stmt v(db, "SELECT version FROM schema_version");
-    if (!v.ok()) return SqlError(db, "reading schema version");
-    if (v.Step() == SQLITE_ROW) {
-      int64_t version = v.Int(0);
-      if (version != kStoreSchemaVersion)
-        return Status::Error("database schema version " + std::to_string(version) +
-                                 ", this faultline reads version " +
-                                 std::to_string(kStoreSchemaVersion),
-                             path);
-    } else {
-      Stmt ins(db, "INSERT INTO schema_version(version) VALUES (?)");
-      ins.Bind(1, static_cast<int64_t>(kStoreSchemaVersion));
-      if (ins.Step() != SQLITE_DONE) return SqlError(db, "writing schema version");
-    }
+  store->impl_->read_only = read_only;
+  if (!read_only) {
+    // Not a database at all (e.g. a text file passed as --db) fails here.
+    Status s = store->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+    if (!s.ok()) return Status::Error("not a faultline database (" + s.reason() + ")", path);
   }
+  Status s = store->PrepareSchema(path);
+  if (!s.ok()) return s;
   Impl& im = *store->impl_;
   im.find_hash = std::make_unique<Stmt>(db, "SELECT id FROM documents WHERE content_hash = ?");
   im.find_id = std::make_unique<Stmt>(db, "SELECT 1 FROM documents WHERE id = ?");
@@ -230,18 +300,92 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions
       "INSERT INTO documents (id, file, url, title, date, outlet, author, language, text, "
       "content_hash, duplicate_of, similarity, minhash, ingested_at) "
       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  im.replace_del = std::make_unique<Stmt>(db, "DELETE FROM statements WHERE doc = ?");
-  im.replace_ins = std::make_unique<Stmt>(
-      db,
-      "INSERT INTO statements (doc, n, actor, issue, stance, evidence, \"begin\", \"end\", person, "
-      "cue, rule, source, date, outlet) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  for (auto* st : {im.find_hash.get(), im.find_id.get(), im.insert.get(), im.replace_del.get(),
-                   im.replace_ins.get()})
+  std::vector<Stmt*> all = {im.find_hash.get(), im.find_id.get(), im.insert.get()};
+  if (store->has_statement_cache()) {
+    im.cache_find = std::make_unique<Stmt>(db, "SELECT fingerprint, doc_hash FROM extractions WHERE doc = ?");
+    im.cache_read = std::make_unique<Stmt>(
+        db,
+        "SELECT actor, issue, stance, evidence, \"begin\", \"end\", person, cue, rule, source, "
+        "date, outlet FROM statements WHERE doc = ? ORDER BY n");
+    im.cache_del = std::make_unique<Stmt>(db, "DELETE FROM statements WHERE doc = ?");
+    im.cache_ins = std::make_unique<Stmt>(
+        db,
+        "INSERT INTO statements (doc, n, actor, issue, stance, evidence, \"begin\", \"end\", person, "
+        "cue, rule, source, date, outlet) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    im.cache_mark = std::make_unique<Stmt>(
+        db,
+        "INSERT OR REPLACE INTO extractions (doc, fingerprint, doc_hash, statements, extracted_at) "
+        "VALUES (?,?,?,?,?)");
+    for (Stmt* st : {im.cache_find.get(), im.cache_read.get(), im.cache_del.get(),
+                     im.cache_ins.get(), im.cache_mark.get()})
+      all.push_back(st);
+  }
+  for (Stmt* st : all)
     if (!st->ok()) return SqlError(db, "preparing statements");
-  s = store->LoadSignatures();
-  if (!s.ok()) return s;
   return store;
 }
+
+Status Store::PrepareSchema(const std::string& path) {
+  sqlite3* db = impl_->db;
+  // 0 for a file without our schema (a new one).
+  auto read_version = [&]() -> Result<int64_t> {
+    Stmt t(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
+    if (!t.ok()) return Status::Error(std::string("not a faultline database (") + sqlite3_errmsg(db) + ")", path);
+    if (t.Step() != SQLITE_ROW) return int64_t{0};
+    Stmt v(db, "SELECT MAX(version) FROM schema_version");
+    if (!v.ok() || v.Step() != SQLITE_ROW) return SqlError(db, "reading schema version");
+    return v.Int(0);
+  };
+  Result<int64_t> version = read_version();
+  if (!version.ok()) return version.status();
+  if (*version > kStoreSchemaVersion)
+    return Status::Error("database schema version " + std::to_string(*version) +
+                             " is newer than this faultline reads (" +
+                             std::to_string(kStoreSchemaVersion) + "): use a newer faultline",
+                         path);
+  if (impl_->read_only) {
+    // Version 1 documents read as version 2 ones do; only the statement cache is missing.
+    if (*version < 1)
+      return Status::Error("not a faultline database (no schema, and read-only)", path);
+    impl_->schema_version = *version;
+    return Status::Ok();
+  }
+  if (*version == kStoreSchemaVersion) return Status::Ok();
+
+  // Create or migrate in one transaction, after reading the version again under the
+  // write lock: another process may have done it meanwhile.
+  Status s = Exec("BEGIN IMMEDIATE");
+  if (!s.ok()) return s.WithLocation(path);
+  auto fail = [&](const Status& err) {
+    Exec("ROLLBACK");
+    return err;
+  };
+  version = read_version();
+  if (!version.ok()) return fail(version.status());
+  int64_t v = *version;
+  if (v == 0) {
+    s = Exec(kBaseSchema);
+    if (!s.ok()) return fail(s);
+    Stmt ins(db, "INSERT INTO schema_version(version) VALUES (1)");
+    if (ins.Step() != SQLITE_DONE) return fail(SqlError(db, "writing schema version"));
+    v = 1;
+  }
+  for (; v < kStoreSchemaVersion; ++v) {
+    s = Exec(kMigrations[v - 1]);
+    if (!s.ok())
+      return fail(Status::Error("migrating the schema from version " + std::to_string(v) + ": " +
+                                    s.reason(),
+                                path));
+    Stmt up(db, "UPDATE schema_version SET version = ?");
+    up.Bind(1, v + 1);
+    if (up.Step() != SQLITE_DONE) return fail(SqlError(db, "writing schema version"));
+  }
+  return Exec("COMMIT");
+}
+
+bool Store::read_only() const { return impl_->read_only; }
+
+bool Store::has_statement_cache() const { return impl_->schema_version >= 2; }
 
 Status Store::LoadSignatures() {
   Stmt q(impl_->db,
@@ -275,6 +419,11 @@ Status Store::Flush() {
 
 Result<AddOutcome> Store::Add(const Document& doc) {
   Impl& im = *impl_;
+  if (!im.near_loaded) {
+    Status loaded = LoadSignatures();
+    if (!loaded.ok()) return loaded;
+    im.near_loaded = true;
+  }
   Status s = Begin();
   if (!s.ok()) return s;
   AddOutcome out;
@@ -349,14 +498,29 @@ Result<AddOutcome> Store::Add(const Document& doc) {
 
 Status Store::ForEachDocument(const std::function<void(Document&&)>& fn,
                               bool include_duplicates) const {
-  std::string sql = std::string("SELECT ") + kDocumentColumns + " FROM documents" +
-                    (include_duplicates ? "" : " WHERE duplicate_of IS NULL") + " ORDER BY seq";
+  // A page at a time, the query finished before its documents are handed over.
+  constexpr int kPage = 256;
+  std::string sql = std::string("SELECT ") + kDocumentColumns + ", seq FROM documents WHERE seq > ?" +
+                    (include_duplicates ? "" : " AND duplicate_of IS NULL") + " ORDER BY seq LIMIT " +
+                    std::to_string(kPage);
   Stmt q(impl_->db, sql.c_str());
   if (!q.ok()) return SqlError(impl_->db, "reading documents");
-  int rc;
-  while ((rc = q.Step()) == SQLITE_ROW) fn(ReadDocumentRow(q));
-  if (rc != SQLITE_DONE) return SqlError(impl_->db, "reading documents");
-  return Status::Ok();
+  int64_t after = INT64_MIN;
+  std::vector<Document> page;
+  for (;;) {
+    page.clear();
+    q.Reset();
+    q.Bind(1, after);
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) {
+      page.push_back(ReadDocumentRow(q));
+      after = q.Int(9);
+    }
+    if (rc != SQLITE_DONE) return SqlError(impl_->db, "reading documents");
+    q.Reset();
+    for (Document& d : page) fn(std::move(d));
+    if (page.size() < static_cast<size_t>(kPage)) return Status::Ok();
+  }
 }
 
 Result<Document> Store::GetDocument(const std::string& id) const {
@@ -402,67 +566,38 @@ Result<CorpusStats> Store::Stats() const {
   };
   if (!counts("outlet", &st.outlets) || !counts("language", &st.languages))
     return SqlError(db, "counting outlets and languages");
-  {
-    Stmt q(db, "SELECT COUNT(*) FROM statements");
-    if (!q.ok() || q.Step() != SQLITE_ROW) return SqlError(db, "counting statements");
-    st.statements = q.Int(0);
+  if (has_statement_cache()) {  // a version 1 file's statements say not what made them
+    {
+      Stmt q(db, "SELECT COUNT(*) FROM statements");
+      if (!q.ok() || q.Step() != SQLITE_ROW) return SqlError(db, "counting statements");
+      st.statements = q.Int(0);
+    }
+    Stmt q(db,
+           "SELECT COUNT(*) FROM extractions JOIN documents ON documents.id = extractions.doc "
+           "WHERE documents.duplicate_of IS NULL");
+    if (!q.ok() || q.Step() != SQLITE_ROW) return SqlError(db, "counting cached documents");
+    st.cached_documents = q.Int(0);
   }
   return st;
 }
 
-Status Store::ReplaceStatements(const std::string& doc_id,
-                                const std::vector<Statement>& statements) {
-  Impl& im = *impl_;
-  bool own_transaction = !im.in_batch;
-  if (own_transaction) {
-    Status s = Exec("BEGIN IMMEDIATE");
-    if (!s.ok()) return s;
-  }
-  auto fail = [&](const std::string& what) {
-    Status err = SqlError(im.db, what);
-    if (own_transaction) Exec("ROLLBACK");
-    return err;
-  };
-  im.replace_del->Reset();
-  im.replace_del->Bind(1, doc_id);
-  if (im.replace_del->Step() != SQLITE_DONE) return fail("deleting statements");
-  im.replace_del->Reset();
-  const Stmt& ins = *im.replace_ins;
-  int64_t n = 0;
-  for (const Statement& st : statements) {
-    ins.Reset();
-    ins.Bind(1, doc_id);
-    ins.Bind(2, n++);
-    ins.Bind(3, st.actor);
-    ins.Bind(4, st.issue);
-    ins.Bind(5, static_cast<int64_t>(st.stance));
-    ins.Bind(6, st.evidence);
-    ins.Bind(7, static_cast<int64_t>(st.begin));
-    ins.Bind(8, static_cast<int64_t>(st.end));
-    ins.Bind(9, st.person);
-    ins.Bind(10, st.cue);
-    ins.Bind(11, st.rule);
-    ins.Bind(12, st.source);
-    ins.Bind(13, st.date);
-    ins.Bind(14, st.outlet);
-    if (ins.Step() != SQLITE_DONE) {
-      ins.Reset();
-      return fail("storing statements");
-    }
-  }
-  ins.Reset();
-  if (own_transaction) return Exec("COMMIT");
-  return Status::Ok();
-}
+Result<std::optional<std::vector<Statement>>> Store::CachedStatements(
+    const std::string& doc_id, const std::string& fingerprint, const std::string& doc_hash) const {
+  const Impl& im = *impl_;
+  if (!has_statement_cache()) return std::optional<std::vector<Statement>>();
+  const Stmt& find = *im.cache_find;
+  find.Reset();
+  find.Bind(1, doc_id);
+  int rc = find.Step();
+  const bool hit = rc == SQLITE_ROW && find.Text(0) == fingerprint && find.Text(1) == doc_hash;
+  find.Reset();
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return SqlError(im.db, "reading the statement cache");
+  if (!hit) return std::optional<std::vector<Statement>>();
 
-Result<std::vector<Statement>> Store::ReadStatements(const std::string& doc_id) const {
-  Stmt q(impl_->db,
-         "SELECT actor, issue, stance, evidence, \"begin\", \"end\", person, cue, rule, source, "
-         "date, outlet FROM statements WHERE doc = ? ORDER BY n");
-  if (!q.ok()) return SqlError(impl_->db, "reading statements");
+  const Stmt& q = *im.cache_read;
+  q.Reset();
   q.Bind(1, doc_id);
   std::vector<Statement> out;
-  int rc;
   while ((rc = q.Step()) == SQLITE_ROW) {
     Statement s;
     s.doc = doc_id;
@@ -480,8 +615,67 @@ Result<std::vector<Statement>> Store::ReadStatements(const std::string& doc_id) 
     s.outlet = q.Text(11);
     out.push_back(std::move(s));
   }
-  if (rc != SQLITE_DONE) return SqlError(impl_->db, "reading statements");
-  return out;
+  q.Reset();
+  if (rc != SQLITE_DONE) return SqlError(im.db, "reading cached statements");
+  return std::optional<std::vector<Statement>>(std::move(out));
+}
+
+Status Store::CacheStatements(const std::string& doc_id, const std::string& fingerprint,
+                              const std::string& doc_hash, const std::vector<Statement>& statements) {
+  Impl& im = *impl_;
+  if (im.read_only) return Status::Error("the database is open read-only", sqlite3_db_filename(im.db, "main"));
+  if (!has_statement_cache()) return Status::Error("the database has no statement cache");
+  Status s = Begin();
+  if (!s.ok()) return s;
+  // A savepoint per document: its delete and inserts stand or fall together, and a
+  // failure leaves the batch's other documents in place.
+  s = Exec("SAVEPOINT cache_doc");
+  if (!s.ok()) return s;
+  auto fail = [&](const Stmt& st, const std::string& what) {
+    Status err = SqlError(im.db, what + " of " + doc_id);
+    st.Reset();
+    Exec("ROLLBACK TO cache_doc");
+    Exec("RELEASE cache_doc");
+    return err;
+  };
+  im.cache_del->Reset();
+  im.cache_del->Bind(1, doc_id);
+  if (im.cache_del->Step() != SQLITE_DONE) return fail(*im.cache_del, "replacing the statements");
+  im.cache_del->Reset();
+  const Stmt& ins = *im.cache_ins;
+  int64_t n = 0;
+  for (const Statement& st : statements) {
+    ins.Reset();
+    ins.Bind(1, doc_id);
+    ins.Bind(2, n++);
+    ins.Bind(3, st.actor);
+    ins.Bind(4, st.issue);
+    ins.Bind(5, static_cast<int64_t>(st.stance));
+    ins.Bind(6, st.evidence);
+    ins.Bind(7, static_cast<int64_t>(st.begin));
+    ins.Bind(8, static_cast<int64_t>(st.end));
+    ins.Bind(9, st.person);
+    ins.Bind(10, st.cue);
+    ins.Bind(11, st.rule);
+    ins.Bind(12, st.source);
+    ins.Bind(13, st.date);
+    ins.Bind(14, st.outlet);
+    if (ins.Step() != SQLITE_DONE) return fail(ins, "storing the statements");
+  }
+  ins.Reset();
+  const Stmt& mark = *im.cache_mark;
+  mark.Reset();
+  mark.Bind(1, doc_id);
+  mark.Bind(2, fingerprint);
+  mark.Bind(3, doc_hash);
+  mark.Bind(4, n);
+  mark.Bind(5, NowIso());
+  if (mark.Step() != SQLITE_DONE) return fail(mark, "recording the extraction");
+  mark.Reset();
+  s = Exec("RELEASE cache_doc");
+  if (!s.ok()) return s;
+  if (++im.batch_count >= im.options.batch_size) return Flush();
+  return Status::Ok();
 }
 
 }  // namespace faultline

@@ -5,11 +5,16 @@
 // Re-ingesting the same content adds nothing (exact hash of the whitespace-normalised
 // text); a near-duplicate (see near_duplicates.h) is stored but linked to its original
 // through `duplicate_of`, and is left out when documents are read back by default.
+//
+// The schema is versioned (table schema_version): a file written by an older faultline
+// is migrated when it is opened writable, and read as it is when it cannot be written;
+// a file from a newer faultline is refused with a message saying so.
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,12 +27,16 @@ struct sqlite3;
 
 namespace faultline {
 
-constexpr int kStoreSchemaVersion = 1;
+// 1: documents, statements. 2: + extractions (what produced each document's statements).
+constexpr int kStoreSchemaVersion = 2;
 
 struct StoreOptions {
   int batch_size = 500;                 // documents per transaction
   double near_duplicate_threshold = 0.8;  // estimated Jaccard of 5-word shingles
   bool create_if_missing = true;  // false for readers: a mistyped --db is an error, not a new file
+  // Never write (nor migrate). A file the process may not write is opened this way
+  // anyway, whatever this says.
+  bool read_only = false;
 };
 
 enum class AddKind { kAdded, kExactDuplicate, kNearDuplicate };
@@ -44,7 +53,8 @@ struct CorpusStats {
   int64_t near_duplicates = 0;  // stored, linked to an original
   int64_t characters = 0;       // of originals' text
   int64_t undated = 0;
-  int64_t statements = 0;
+  int64_t statements = 0;         // cached statements, over all documents
+  int64_t cached_documents = 0;   // originals whose statements are cached (perhaps none found)
   std::string first_date, last_date;                       // over full ISO dates
   std::vector<std::pair<std::string, int64_t>> outlets;    // by count, descending
   std::vector<std::pair<std::string, int64_t>> languages;  // by count, descending
@@ -67,7 +77,8 @@ class Store {
   Status Flush();
 
   // Calls `fn` for every stored document in insertion order; near-duplicates only
-  // when `include_duplicates`.
+  // when `include_duplicates`. Documents are read a page at a time with no query left
+  // open while `fn` runs, so `fn` may write to the store.
   Status ForEachDocument(const std::function<void(Document&&)>& fn,
                          bool include_duplicates = false) const;
   // The stored document with this id.
@@ -75,15 +86,33 @@ class Store {
 
   Result<CorpusStats> Stats() const;
 
-  // Statements cached by later stages, keyed by document id: Replace deletes the
-  // document's old statements and stores these (in order); Read returns them.
-  Status ReplaceStatements(const std::string& doc_id, const std::vector<Statement>& statements);
-  Result<std::vector<Statement>> ReadStatements(const std::string& doc_id) const;
+  // The statement cache (statement_cache.h decides when it is used). Per document, the
+  // statements one extraction found (perhaps none) and two keys: `fingerprint`, of
+  // what extracted them (codebook, cue lexicon, knowledge base, extractor version), and
+  // `doc_hash`, of the document as it was analysed (text and metadata).
+  //
+  // The statements cached for `doc_id` if both keys match, else nullopt. Their `doc`
+  // is the document id.
+  Result<std::optional<std::vector<Statement>>> CachedStatements(const std::string& doc_id,
+                                                                 const std::string& fingerprint,
+                                                                 const std::string& doc_hash) const;
+  // Replaces the document's cached statements and keys, inside the current batch
+  // (committed every batch_size writes or by Flush). A failure undoes this document's
+  // writes only: what was cached for it before stays, as does the rest of the batch.
+  Status CacheStatements(const std::string& doc_id, const std::string& fingerprint,
+                         const std::string& doc_hash, const std::vector<Statement>& statements);
+
+  // Opened without write access (StoreOptions::read_only, or a file or folder the
+  // process may not write).
+  bool read_only() const;
+  // The schema has the statement cache: false only for a version 1 file read as it is.
+  bool has_statement_cache() const;
 
  private:
   Store(sqlite3* db, StoreOptions options);
   Status Exec(const char* sql) const;
   Status Begin();
+  Status PrepareSchema(const std::string& path);
   Status LoadSignatures();
 
   struct Impl;

@@ -1,0 +1,84 @@
+#include "statements/analyzer.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "actors/knowledge_base.h"
+#include "statements/codebook.h"
+#include "statements/cues.h"
+#include "util/hash.h"
+
+namespace faultline {
+namespace {
+
+namespace fs = std::filesystem;
+
+Status HashFile(const std::string& path, FieldHasher* h) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error("cannot read (for the statement cache's fingerprint)", path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return Status::Error("read error (for the statement cache's fingerprint)", path);
+  h->Add(ss.str());
+  return Status::Ok();
+}
+
+// Every regular file under `dir`, by relative name and content, in name order; a
+// missing folder hashes as empty (the loader skips it too).
+Status HashTree(const fs::path& dir, FieldHasher* h) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    h->Add("(none)");
+    return Status::Ok();
+  }
+  std::vector<fs::path> files;
+  for (fs::recursive_directory_iterator it(dir, fs::directory_options::follow_directory_symlink, ec), end;
+       !ec && it != end; it.increment(ec))
+    if (it->is_regular_file(ec)) files.push_back(it->path());
+  if (ec) return Status::Error("cannot list (for the statement cache's fingerprint): " + ec.message(), dir.string());
+  std::sort(files.begin(), files.end());
+  h->Add(static_cast<int64_t>(files.size()));
+  for (const fs::path& f : files) {
+    h->Add(f.lexically_relative(dir).generic_string());
+    if (Status s = HashFile(f.string(), h); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Analyzer> Analyzer::Load(const AnalyzerConfig& config) {
+  auto recognizer = BuildRecognizer(config.actor_files);
+  if (!recognizer.ok()) return recognizer.status();
+  auto extractor = StatementExtractor::Create(config.codebook);
+  if (!extractor.ok()) return extractor.status();
+  return Analyzer(std::move(recognizer).value(), std::move(extractor).value());
+}
+
+std::vector<Statement> Analyzer::Analyze(const Document& doc, ExtractionStats* stats) const {
+  return extractor_.Extract(doc, recognizer_.Recognize(doc), stats);
+}
+
+Result<std::string> AnalysisFingerprint(const AnalyzerConfig& config) {
+  FieldHasher h;
+  h.Add("faultline statements").Add(kExtractorVersion).Add(FAULTLINE_VERSION);
+  // The same defaults StatementExtractor::Create and KnowledgeBase::LoadDefault use.
+  h.Add("codebook");
+  if (Status s = HashFile(config.codebook.empty() ? Codebook::DefaultPath() : config.codebook, &h); !s.ok())
+    return s;
+  h.Add("cues");
+  if (Status s = HashFile(CueLexicon::DefaultPath(), &h); !s.ok()) return s;
+  const fs::path data = KnowledgeBase::DataDir();
+  for (const char* sub : {"kb", "actors"}) {
+    h.Add(sub);
+    if (Status s = HashTree(data / sub, &h); !s.ok()) return s;
+  }
+  h.Add("actor files").Add(static_cast<int64_t>(config.actor_files.size()));
+  for (const std::string& f : config.actor_files)
+    if (Status s = HashFile(f, &h); !s.ok()) return s;
+  return h.Hex();
+}
+
+}  // namespace faultline

@@ -1,0 +1,124 @@
+#include "store/statement_cache.h"
+
+#include <memory>
+#include <optional>
+#include <utility>
+
+#include "statements/extractor.h"
+#include "util/hash.h"
+#include "util/work_pool.h"
+
+namespace faultline {
+
+std::string AnalysedDocumentHash(const Document& doc) {
+  FieldHasher h;
+  h.Add(doc.id).Add(doc.file).Add(doc.url).Add(doc.title).Add(doc.date).Add(doc.outlet);
+  h.Add(doc.author).Add(doc.language).Add(doc.text);
+  return h.Hex();
+}
+
+namespace {
+
+struct Job {
+  size_t index = 0;
+  std::string hash;
+  Document doc;
+};
+
+struct Extracted {
+  size_t index = 0;
+  std::string id, hash;
+  std::vector<Statement> statements;
+};
+
+}  // namespace
+
+Status CollectStoredStatements(Store& store, const StatementCacheOptions& options,
+                               std::vector<Statement>* out, StatementCacheStats* stats) {
+  StatementCacheStats local;
+  StatementCacheStats& st = stats ? *stats : local;
+  st = StatementCacheStats{};
+  st.writable = store.has_statement_cache() && !store.read_only();
+  auto warn = [&](const Status& s) {
+    if (options.warn) options.warn(s);
+  };
+
+  std::vector<std::vector<Statement>> results;  // by document, in store order
+  std::unique_ptr<WorkPool<Job, Extracted>> pool;
+  Status load_error;
+  std::vector<Extracted> pending;  // extracted, to be written in the next transaction
+
+  auto write_pending = [&] {
+    for (Extracted& e : pending) {
+      if (st.writable) {
+        Status s = store.CacheStatements(e.id, options.fingerprint, e.hash, e.statements);
+        if (s.ok()) {
+          ++st.cached;
+        } else {
+          // Only the first is shown: a full disk would otherwise print one per document.
+          if (st.cache_errors++ == 0) warn(s);
+        }
+      }
+      results[e.index] = std::move(e.statements);
+    }
+    pending.clear();
+    if (st.writable) {
+      Status s = store.Flush();
+      if (!s.ok()) {
+        warn(s);
+        ++st.cache_errors;
+      }
+    }
+  };
+  auto finished = [&](Extracted&& e) {
+    pending.push_back(std::move(e));
+    if (pending.size() >= options.write_batch) write_pending();
+  };
+
+  Status read = store.ForEachDocument([&](Document&& doc) {
+    if (!load_error.ok()) return;  // nothing more to do but let the read finish
+    if (options.prepare) options.prepare(&doc);
+    const size_t index = results.size();
+    results.emplace_back();
+    ++st.documents;
+    std::string hash = AnalysedDocumentHash(doc);
+    if (!options.refresh) {
+      Result<std::optional<std::vector<Statement>>> cached =
+          store.CachedStatements(doc.id, options.fingerprint, hash);
+      if (!cached.ok()) {
+        if (st.cache_errors++ == 0) warn(cached.status());
+      } else if (cached->has_value()) {
+        // Stored under the document id; extraction names them as StatementDocName does.
+        const std::string name = StatementDocName(doc);
+        for (Statement& s : **cached) s.doc = name;
+        results[index] = std::move(**cached);
+        ++st.from_cache;
+        return;
+      }
+    }
+    if (!pool) {
+      Result<ExtractFunction> extract = Status::Error("no extraction to load");
+      if (options.load) extract = options.load();
+      if (!extract.ok()) {
+        load_error = extract.status();
+        return;
+      }
+      pool = std::make_unique<WorkPool<Job, Extracted>>(
+          options.threads, [extract = std::move(extract).value()](Job& job) {
+            return Extracted{job.index, job.doc.id, std::move(job.hash), extract(job.doc)};
+          });
+    }
+    ++st.extracted;
+    pool->Submit(Job{index, std::move(hash), std::move(doc)});
+    pool->Collect(finished);
+  });
+  if (pool) pool->Finish(finished);
+  write_pending();
+  if (!read.ok()) return read;
+  if (!load_error.ok()) return load_error;
+  for (auto& r : results)
+    for (Statement& s : r) out->push_back(std::move(s));
+  return Status::Ok();
+}
+
+}  // namespace faultline

@@ -1,0 +1,64 @@
+// The statement cache: statements of stored documents are extracted once per document
+// and per extraction setup, then read back from the database. Each document's entry
+// carries two keys (Store::CacheStatements): the fingerprint of what extracted it
+// (statements/analyzer.h, AnalysisFingerprint) and the hash of the document as analysed,
+// so a changed codebook, cue lexicon, knowledge base, extractor version or --meta value
+// makes exactly the documents it concerns be extracted again, and documents added by a
+// later `ingest` are the only ones a run extracts.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "ingest/document.h"
+#include "statements/statement.h"
+#include "store/store.h"
+#include "util/status.h"
+
+namespace faultline {
+
+// The document as its statements depend on it: the text and every metadata field (the
+// date picks role holders, outlet and URL the official voice, file and id name the
+// statements' doc), taken after --meta has been applied.
+std::string AnalysedDocumentHash(const Document& doc);
+
+// One document's statements; called from several threads at once.
+using ExtractFunction = std::function<std::vector<Statement>(const Document&)>;
+
+struct StatementCacheOptions {
+  // Of what extracts: cached statements are used only when theirs is the same.
+  std::string fingerprint;
+  // Builds the extraction, once, when the first document needs it: a run that finds
+  // everything cached never loads the knowledge base or compiles the recognizer.
+  std::function<Result<ExtractFunction>()> load;
+  bool refresh = false;  // extract every document again, replacing what is cached
+  unsigned threads = 1;
+  // Extracted documents written per transaction: short transactions, so that a
+  // concurrent `ingest` is not kept waiting while documents are being extracted.
+  size_t write_batch = 256;
+  // Applied to each document before it is hashed and analysed (the --meta sidecar).
+  std::function<void(Document*)> prepare;
+  // Problems that do not stop the run: a document that could not be cached.
+  std::function<void(const Status&)> warn;
+};
+
+struct StatementCacheStats {
+  uint64_t documents = 0;     // read from the store (duplicates left out)
+  uint64_t from_cache = 0;    // whose statements were read from the cache
+  uint64_t extracted = 0;     // run through the extraction
+  uint64_t cached = 0;        // of those, written to the cache
+  uint64_t cache_errors = 0;  // documents the cache could not be read or written for
+  bool writable = false;      // the store takes new entries (not read-only, schema has the cache)
+};
+
+// Appends the statements of every stored document (duplicates left out) to *out: in
+// store order, each document's as the extraction returned them, and the same whether
+// they come from the cache or not. A store that cannot be written (see `writable`)
+// still gives every statement, extracted. The error is reading the documents or
+// loading the extraction; write problems go to `warn` and the run goes on.
+Status CollectStoredStatements(Store& store, const StatementCacheOptions& options,
+                               std::vector<Statement>* out, StatementCacheStats* stats = nullptr);
+
+}  // namespace faultline

@@ -1,0 +1,55 @@
+// A streaming 64-bit hash for cache keys, over length-prefixed fields so that
+// ("ab", "c") and ("a", "bc") differ. Eight bytes a step (a corpus's worth of text is
+// hashed on every cached run), each step a bijection of the state, so one changed word
+// always changes the result; a final mix spreads it over all bits. For telling whether
+// inputs changed, not against anyone making collisions on purpose.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace faultline {
+
+class FieldHasher {
+ public:
+  // Adds one field: its length, then its bytes.
+  FieldHasher& Add(std::string_view field) {
+    Word(field.size());
+    size_t i = 0;
+    for (; i + 8 <= field.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, field.data() + i, 8);
+      Word(w);
+    }
+    uint64_t tail = 0;
+    if (i < field.size()) std::memcpy(&tail, field.data() + i, field.size() - i);
+    Word(tail);
+    bytes_ += field.size();
+    return *this;
+  }
+  FieldHasher& Add(int64_t v) { return Add(std::to_string(v)); }
+
+  // 16 hex digits of the hash, a '-' and the number of bytes hashed.
+  std::string Hex() const {
+    uint64_t h = h_;  // murmur3's finaliser
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%016llx-%llu", static_cast<unsigned long long>(h),
+                  static_cast<unsigned long long>(bytes_));
+    return buf;
+  }
+
+ private:
+  void Word(uint64_t w) { h_ = (((h_ << 29) | (h_ >> 35)) ^ w) * 0x100000001b3ULL; }
+  uint64_t h_ = 0xcbf29ce484222325ULL;
+  uint64_t bytes_ = 0;
+};
+
+}  // namespace faultline

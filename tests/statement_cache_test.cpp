@@ -1,0 +1,505 @@
+// The statement cache: filled on the first run, reused on the next (the extraction is
+// not even loaded), extended by documents ingested later, invalidated by another
+// fingerprint, --refresh or changed metadata; a failed write loses nothing cached; a
+// read-only file still gives every statement. Then the schema migration from version 1,
+// the fingerprint of the real data files, and the whole thing through the CLI.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <sqlite3.h>
+
+#include <atomic>
+#include <filesystem>
+#include <mutex>
+#include <set>
+#include <sstream>
+
+#include "ingest_test_util.h"
+#include "statements/analyzer.h"
+#include "statements/codebook.h"
+#include "statements/extractor.h"
+#include "store/statement_cache.h"
+#include "store/store.h"
+
+namespace faultline {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::UnorderedElementsAre;
+using testing::ReadWholeFile;
+using testing::RunCli;
+using testing::TempDir;
+using testing::WriteFile;
+
+Document Doc(const std::string& id, const std::string& text) {
+  Document d;
+  d.id = id;
+  d.file = "in/" + id + ".txt";
+  d.text = text;
+  d.date = "2022-03-29";
+  d.outlet = "Outlet";
+  return d;
+}
+
+// A stand-in for the extraction that records what it was asked to do: every word
+// "ACTOR+issue" or "ACTOR-issue" of the text is a statement.
+class FakeExtraction {
+ public:
+  StatementCacheOptions Options(const std::string& fingerprint) {
+    StatementCacheOptions o;
+    o.fingerprint = fingerprint;
+    o.threads = 2;
+    o.load = [this]() -> Result<ExtractFunction> {
+      ++loads_;
+      return ExtractFunction([this](const Document& d) { return Extract(d); });
+    };
+    o.warn = [this](const Status& s) { warnings_.push_back(s.ToString()); };
+    return o;
+  }
+
+  std::vector<Statement> Extract(const Document& d) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      extracted_.push_back(d.id);
+    }
+    std::vector<Statement> out;
+    std::istringstream words(d.text);
+    std::string w;
+    while (words >> w) {
+      size_t sign = w.find_first_of("+-");
+      if (sign == std::string::npos) continue;
+      Statement s;
+      s.doc = StatementDocName(d);
+      s.actor = w.substr(0, sign);
+      s.issue = w.substr(sign + 1);
+      s.stance = w[sign] == '+' ? 1 : -1;
+      s.begin = d.text.find(w);
+      s.end = s.begin + w.size();
+      s.evidence = w;
+      s.cue = "cue-" + s.issue;
+      s.rule = "fake";
+      s.source = d.outlet;
+      s.date = d.date;
+      s.outlet = d.outlet;
+      out.push_back(std::move(s));
+    }
+    return out;
+  }
+
+  // Documents extracted since the last call.
+  std::vector<std::string> TakeExtracted() {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::vector<std::string> v;
+    v.swap(extracted_);
+    return v;
+  }
+  int loads() const { return loads_; }
+  const std::vector<std::string>& warnings() const { return warnings_; }
+
+ private:
+  std::mutex mu_;
+  std::vector<std::string> extracted_;
+  std::atomic<int> loads_{0};
+  std::vector<std::string> warnings_;
+};
+
+std::string Show(const std::vector<Statement>& v) {
+  std::string out;
+  for (const Statement& s : v)
+    out += s.doc + "|" + s.actor + "|" + s.issue + "|" + std::to_string(s.stance) + "|" + s.evidence + "|" +
+           std::to_string(s.begin) + "-" + std::to_string(s.end) + "|" + s.person + "|" + s.cue + "|" + s.rule +
+           "|" + s.source + "|" + s.date + "|" + s.outlet + "\n";
+  return out;
+}
+
+std::unique_ptr<Store> OpenStore(const std::string& path, StoreOptions so = {}) {
+  Result<std::unique_ptr<Store>> s = Store::Open(path, so);
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return s.ok() ? std::move(s).value() : nullptr;
+}
+
+// a: two statements, b: none, c: one.
+void AddThree(Store& store) {
+  ASSERT_TRUE(store.Add(Doc("a", "FRA+talks and POL-talks")).ok());
+  ASSERT_TRUE(store.Add(Doc("b", "nothing to code here")).ok());
+  ASSERT_TRUE(store.Add(Doc("c", "DEU-arms")).ok());
+  ASSERT_TRUE(store.Flush().ok());
+}
+
+TEST(StatementCacheTest, FilledOnTheFirstRunAndReadBackWithoutExtracting) {
+  TempDir dir;
+  FakeExtraction fake;
+  std::vector<Statement> first, second;
+  {
+    auto store = OpenStore(dir / "c.db");
+    AddThree(*store);
+    StatementCacheStats st;
+    ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &first, &st).ok());
+    EXPECT_THAT(fake.TakeExtracted(), UnorderedElementsAre("a", "b", "c"));
+    EXPECT_EQ(st.documents, 3u);
+    EXPECT_EQ(st.extracted, 3u);
+    EXPECT_EQ(st.cached, 3u);
+    EXPECT_EQ(st.from_cache, 0u);
+    EXPECT_TRUE(st.writable);
+    Result<CorpusStats> cs = store->Stats();
+    EXPECT_EQ(cs->cached_documents, 3);  // b too: "no statements" is cached
+    EXPECT_EQ(cs->statements, 3);
+  }
+  ASSERT_EQ(first.size(), 3u);
+  EXPECT_EQ(first[0].doc, "a.txt");
+  EXPECT_EQ(first[2].actor, "DEU");
+
+  auto store = OpenStore(dir / "c.db");  // a later process
+  StatementCacheStats st;
+  ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &second, &st).ok());
+  EXPECT_TRUE(fake.TakeExtracted().empty());
+  EXPECT_EQ(fake.loads(), 1);  // only the first run loaded the extraction
+  EXPECT_EQ(st.from_cache, 3u);
+  EXPECT_EQ(st.extracted, 0u);
+  EXPECT_EQ(Show(second), Show(first));  // every field, in the same order
+  EXPECT_TRUE(fake.warnings().empty());
+}
+
+TEST(StatementCacheTest, OnlyDocumentsIngestedLaterAreExtracted) {
+  TempDir dir;
+  FakeExtraction fake;
+  auto store = OpenStore(dir / "c.db");
+  AddThree(*store);
+  std::vector<Statement> out;
+  ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &out).ok());
+  fake.TakeExtracted();
+  ASSERT_TRUE(store->Add(Doc("d", "GBR+talks")).ok());
+  ASSERT_TRUE(store->Add(Doc("e", "no statement")).ok());
+  ASSERT_TRUE(store->Flush().ok());
+  out.clear();
+  StatementCacheStats st;
+  ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &out, &st).ok());
+  EXPECT_THAT(fake.TakeExtracted(), UnorderedElementsAre("d", "e"));
+  EXPECT_EQ(st.from_cache, 3u);
+  EXPECT_EQ(st.extracted, 2u);
+  std::vector<std::string> actors;
+  for (const Statement& s : out) actors.push_back(s.actor);
+  EXPECT_THAT(actors, ElementsAre("FRA", "POL", "DEU", "GBR"));  // store order, cached or not
+}
+
+TEST(StatementCacheTest, AnotherFingerprintOrRefreshExtractsAgain) {
+  TempDir dir;
+  FakeExtraction fake;
+  auto store = OpenStore(dir / "c.db");
+  AddThree(*store);
+  std::vector<Statement> out;
+  ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &out).ok());
+  EXPECT_EQ(fake.TakeExtracted().size(), 3u);
+  ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp2"), &out).ok());
+  EXPECT_EQ(fake.TakeExtracted().size(), 3u);
+  ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp2"), &out).ok());
+  EXPECT_EQ(fake.TakeExtracted().size(), 0u);
+  StatementCacheOptions refresh = fake.Options("fp2");
+  refresh.refresh = true;
+  StatementCacheStats st;
+  ASSERT_TRUE(CollectStoredStatements(*store, refresh, &out, &st).ok());
+  EXPECT_EQ(fake.TakeExtracted().size(), 3u);
+  EXPECT_EQ(st.cached, 3u);
+  ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp2"), &out).ok());
+  EXPECT_EQ(fake.TakeExtracted().size(), 0u);
+}
+
+TEST(StatementCacheTest, MetadataFromASidecarIsPartOfTheKey) {
+  TempDir dir;
+  FakeExtraction fake;
+  auto store = OpenStore(dir / "c.db");
+  AddThree(*store);
+  std::vector<Statement> out;
+  ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &out).ok());
+  fake.TakeExtracted();
+  // As --meta would: c gets another outlet, which its statements carry.
+  StatementCacheOptions o = fake.Options("fp1");
+  o.prepare = [](Document* d) {
+    if (d->id == "c") d->outlet = "Other Outlet";
+  };
+  out.clear();
+  ASSERT_TRUE(CollectStoredStatements(*store, o, &out).ok());
+  EXPECT_THAT(fake.TakeExtracted(), ElementsAre("c"));
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[2].outlet, "Other Outlet");
+  EXPECT_EQ(out[0].outlet, "Outlet");
+}
+
+TEST(StatementCacheTest, AFailedWriteLosesOnlyThatDocumentsNewEntry) {
+  TempDir dir;
+  FakeExtraction fake;
+  std::vector<Statement> out;
+  {
+    auto store = OpenStore(dir / "c.db");
+    ASSERT_TRUE(store->Add(Doc("a", "FRA+talks")).ok());
+    ASSERT_TRUE(store->Add(Doc("b", "REFUSED+talks POL-talks")).ok());
+    ASSERT_TRUE(store->Add(Doc("c", "DEU-arms")).ok());
+    ASSERT_TRUE(store->Flush().ok());
+    ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &out).ok());
+    fake.TakeExtracted();
+  }
+  // The database now refuses one of b's statements half way through b's rows.
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open((dir / "c.db").c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw,
+                         "CREATE TRIGGER refuse BEFORE INSERT ON statements WHEN NEW.actor = 'REFUSED' "
+                         "BEGIN SELECT RAISE(ABORT, 'refused for the test'); END;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+
+  auto store = OpenStore(dir / "c.db");
+  out.clear();
+  StatementCacheStats st;
+  ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp2"), &out, &st).ok());
+  EXPECT_EQ(out.size(), 4u);  // the run's output is complete all the same
+  EXPECT_THAT(fake.TakeExtracted(), UnorderedElementsAre("a", "b", "c"));
+  EXPECT_EQ(st.cached, 2u);
+  EXPECT_EQ(st.cache_errors, 1u);
+  ASSERT_EQ(fake.warnings().size(), 1u);
+  EXPECT_THAT(fake.warnings()[0], HasSubstr("refused for the test"));
+  EXPECT_THAT(fake.warnings()[0], HasSubstr(" b"));
+  // b's entry from the first run is intact (not half replaced); a and c moved on.
+  auto old_b = store->CachedStatements("b", "fp1", AnalysedDocumentHash(*store->GetDocument("b")));
+  ASSERT_TRUE(old_b.ok() && old_b->has_value());
+  EXPECT_EQ((*old_b)->size(), 2u);
+  EXPECT_TRUE(store->CachedStatements("a", "fp2", AnalysedDocumentHash(*store->GetDocument("a")))->has_value());
+  out.clear();
+  ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp2"), &out).ok());
+  EXPECT_THAT(fake.TakeExtracted(), ElementsAre("b"));  // only the one whose write failed
+}
+
+TEST(StatementCacheTest, ReadOnlyStoreGivesEveryStatementAndWritesNothing) {
+  TempDir dir;
+  FakeExtraction fake;
+  {
+    auto store = OpenStore(dir / "c.db");
+    AddThree(*store);
+  }
+  StoreOptions ro;
+  ro.read_only = true;
+  for (int run = 0; run < 2; ++run) {
+    auto store = OpenStore(dir / "c.db", ro);
+    ASSERT_TRUE(store->read_only());
+    std::vector<Statement> out;
+    StatementCacheStats st;
+    ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &out, &st).ok());
+    EXPECT_FALSE(st.writable);
+    EXPECT_EQ(st.extracted, 3u);
+    EXPECT_EQ(st.cached, 0u);
+    EXPECT_EQ(out.size(), 3u);
+    EXPECT_TRUE(fake.warnings().empty());
+    EXPECT_FALSE(store->CacheStatements("a", "fp1", "h", {}).ok());
+  }
+  EXPECT_EQ(OpenStore(dir / "c.db")->Stats()->cached_documents, 0);
+}
+
+TEST(StatementCacheTest, ManyDocumentsWrittenWhileTheyAreRead) {
+  // More documents than one page of ForEachDocument, written one per transaction while
+  // the next pages are still to be read.
+  TempDir dir;
+  FakeExtraction fake;
+  auto store = OpenStore(dir / "c.db");
+  for (int i = 0; i < 600; ++i) {
+    const std::string n = std::to_string(i);  // (not "A" + to_string(i): GCC 12 -Wrestrict false alarm)
+    ASSERT_TRUE(store->Add(Doc("d" + n, "A" + n + "+talks")).ok());
+  }
+  ASSERT_TRUE(store->Flush().ok());
+  StatementCacheOptions o = fake.Options("fp1");
+  o.write_batch = 1;
+  std::vector<Statement> first, second;
+  StatementCacheStats st;
+  ASSERT_TRUE(CollectStoredStatements(*store, o, &first, &st).ok());
+  EXPECT_EQ(st.cached, 600u);
+  ASSERT_EQ(first.size(), 600u);
+  EXPECT_EQ(first[599].actor, "A599");
+  EXPECT_EQ(fake.TakeExtracted().size(), 600u);
+  ASSERT_TRUE(CollectStoredStatements(*store, o, &second, &st).ok());
+  EXPECT_EQ(st.from_cache, 600u);
+  EXPECT_EQ(Show(second), Show(first));
+}
+
+TEST(StatementCacheTest, ALoadErrorIsTheRunsError) {
+  TempDir dir;
+  auto store = OpenStore(dir / "c.db");
+  AddThree(*store);
+  StatementCacheOptions o;
+  o.fingerprint = "fp1";
+  o.load = []() -> Result<ExtractFunction> { return Status::Error("bad codebook", "cb.yaml"); };
+  std::vector<Statement> out;
+  Status s = CollectStoredStatements(*store, o, &out);
+  EXPECT_EQ(s.ToString(), "cb.yaml: bad codebook");
+  EXPECT_TRUE(out.empty());
+}
+
+// A version 1 file: schema_version 1, no extractions table, perhaps statements rows.
+void MakeVersion1(const std::string& path) {
+  {
+    auto store = OpenStore(path);
+    AddThree(*store);
+  }
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw,
+                         "DROP TABLE extractions; UPDATE schema_version SET version = 1; "
+                         "INSERT INTO statements VALUES ('a',0,'X','talks',1,'e',0,1,'','','','','','');",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+}
+
+int64_t SchemaVersion(const std::string& path) {
+  sqlite3* raw = nullptr;
+  sqlite3_open(path.c_str(), &raw);
+  sqlite3_stmt* q = nullptr;
+  sqlite3_prepare_v2(raw, "SELECT version FROM schema_version", -1, &q, nullptr);
+  int64_t v = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+  sqlite3_finalize(q);
+  sqlite3_close(raw);
+  return v;
+}
+
+TEST(StoreSchemaTest, AVersion1FileIsReadAsItIsReadOnlyAndMigratedWhenWritable) {
+  TempDir dir;
+  const std::string db = dir / "old.db";
+  MakeVersion1(db);
+  ASSERT_EQ(SchemaVersion(db), 1);
+  FakeExtraction fake;
+  {
+    StoreOptions ro;
+    ro.read_only = true;
+    auto store = OpenStore(db, ro);
+    ASSERT_NE(store, nullptr);
+    EXPECT_FALSE(store->has_statement_cache());
+    EXPECT_EQ(store->Stats()->documents, 3);
+    EXPECT_EQ(store->Stats()->statements, 0);  // version 1 rows say not what made them
+    std::vector<Statement> out;
+    StatementCacheStats st;
+    ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &out, &st).ok());
+    EXPECT_EQ(st.extracted, 3u);
+    EXPECT_FALSE(st.writable);
+    EXPECT_EQ(out.size(), 3u);
+  }
+  EXPECT_EQ(SchemaVersion(db), 1);  // read-only means untouched
+  {
+    auto store = OpenStore(db);
+    EXPECT_TRUE(store->has_statement_cache());
+    Result<CorpusStats> cs = store->Stats();
+    EXPECT_EQ(cs->documents, 3);
+    EXPECT_EQ(cs->statements, 0);  // the stray row is gone
+    std::vector<Statement> out;
+    StatementCacheStats st;
+    ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &out, &st).ok());
+    EXPECT_EQ(st.cached, 3u);
+  }
+  EXPECT_EQ(SchemaVersion(db), kStoreSchemaVersion);
+  EXPECT_EQ(OpenStore(db)->Stats()->cached_documents, 3);
+}
+
+TEST(StoreSchemaTest, AFileFromANewerFaultlineIsRefusedClearly) {
+  TempDir dir;
+  const std::string db = dir / "new.db";
+  { OpenStore(db); }
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "UPDATE schema_version SET version = 99", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(raw);
+  for (bool read_only : {false, true}) {
+    StoreOptions so;
+    so.read_only = read_only;
+    Result<std::unique_ptr<Store>> s = Store::Open(db, so);
+    ASSERT_FALSE(s.ok());
+    EXPECT_THAT(s.status().ToString(), HasSubstr("new.db: database schema version 99 is newer"));
+  }
+}
+
+TEST(AnalysisFingerprintTest, FollowsTheContentOfTheCodebookAndActorFiles) {
+  TempDir dir;
+  AnalyzerConfig shipped;
+  Result<std::string> base = AnalysisFingerprint(shipped);
+  ASSERT_TRUE(base.ok()) << base.status().ToString();
+  EXPECT_EQ(*AnalysisFingerprint(shipped), *base);
+
+  // The same codebook under another name is the same setup.
+  const std::string codebook = ReadWholeFile(Codebook::DefaultPath());
+  ASSERT_FALSE(codebook.empty());
+  WriteFile(dir / "copy.yaml", codebook);
+  AnalyzerConfig copy{dir / "copy.yaml", {}};
+  EXPECT_EQ(*AnalysisFingerprint(copy), *base);
+  // Any edit is another.
+  WriteFile(dir / "copy.yaml", codebook + "\n# edited\n");
+  Result<std::string> edited = AnalysisFingerprint(copy);
+  EXPECT_NE(*edited, *base);
+  AnalyzerConfig migration{testing::SourceDir() + "/data/codebooks/migration.yaml", {}};
+  EXPECT_NE(*AnalysisFingerprint(migration), *base);
+
+  WriteFile(dir / "extra.yaml", "actors:\n  - code: XYZ\n    names: [Xyzland]\n");
+  AnalyzerConfig extra{"", {dir / "extra.yaml"}};
+  Result<std::string> with_extra = AnalysisFingerprint(extra);
+  EXPECT_NE(*with_extra, *base);
+  WriteFile(dir / "extra.yaml", "actors:\n  - code: XYZ\n    names: [Xyzland, Xyz]\n");
+  EXPECT_NE(*AnalysisFingerprint(extra), *with_extra);
+
+  AnalyzerConfig missing{dir / "missing.yaml", {}};
+  Result<std::string> err = AnalysisFingerprint(missing);
+  ASSERT_FALSE(err.ok());
+  EXPECT_THAT(err.status().ToString(), HasSubstr("missing.yaml"));
+}
+
+// End to end with the real extraction, through the built binary.
+int Count(const std::string& s, const std::string& what) {
+  int n = 0;
+  for (size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
+  return n;
+}
+
+TEST(StatementCacheCli, StatementsMapAndCorpusWithTheCache) {
+  TempDir dir;
+  const std::string examples = testing::SourceDir() + "/examples";
+  const std::string db = dir / "n.db";
+  auto r = RunCli("ingest '" + examples + "' --db " + db, dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunCli("corpus --db " + db, dir);
+  EXPECT_THAT(r.out, HasSubstr("statements:      0 cached, for 0 of the 18 documents"));
+
+  auto first = RunCli("statements --db " + db, dir);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_THAT(first.err, HasSubstr("statements of 18 documents: 0 from the cache, 18 extracted\n"));
+  ASSERT_GT(Count(first.out, "\n"), 20);
+  auto second = RunCli("statements --db " + db, dir);
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_THAT(second.err, HasSubstr("statements of 18 documents: 18 from the cache, 0 extracted\n"));
+  EXPECT_EQ(second.out, first.out);
+  // The same statements as reading the files themselves.
+  EXPECT_EQ(RunCli("statements '" + examples + "'", dir).out, first.out);
+  r = RunCli("corpus --db " + db, dir);
+  EXPECT_THAT(r.out, HasSubstr("for 18 of the 18 documents"));
+
+  // An edited codebook is another setup: everything extracted again, then cached.
+  WriteFile(dir / "cb.yaml", ReadWholeFile(testing::SourceDir() + "/data/codebooks/security.yaml") + "\n# mine\n");
+  r = RunCli("statements --db " + db + " --codebook " + dir / "cb.yaml", dir);
+  EXPECT_THAT(r.err, HasSubstr("0 from the cache, 18 extracted"));
+  EXPECT_EQ(r.out, first.out);
+  r = RunCli("statements --db " + db + " --codebook " + dir / "cb.yaml", dir);
+  EXPECT_THAT(r.err, HasSubstr("18 from the cache, 0 extracted"));
+
+  // A document ingested later is the only one extracted; map and why use the cache too.
+  WriteFile(dir / "more/new.txt",
+            "date: 2023-03-01\noutlet: Test Wire\n\nFrance favours talks with Russia, the minister said.\n");
+  ASSERT_EQ(RunCli("ingest " + dir / "more" + " --db " + db, dir).exit_code, 0);
+  auto map = RunCli("map --db " + db + " --codebook " + dir / "cb.yaml" + " --format json", dir);
+  ASSERT_EQ(map.exit_code, 0) << map.err;
+  EXPECT_THAT(map.err, HasSubstr("statements of 19 documents: 18 from the cache, 1 extracted"));
+  r = RunCli("why FRA talks --db " + db + " --codebook " + dir / "cb.yaml", dir);
+  EXPECT_THAT(r.err, HasSubstr("19 from the cache, 0 extracted"));
+  EXPECT_THAT(r.out, HasSubstr("France favours talks with Russia"));
+
+  // --refresh extracts everything again; the map does not change.
+  r = RunCli("map --db " + db + " --codebook " + dir / "cb.yaml" + " --format json --refresh", dir);
+  EXPECT_THAT(r.err, HasSubstr("0 from the cache, 19 extracted"));
+  EXPECT_EQ(r.out, map.out);
+}
+
+}  // namespace
+}  // namespace faultline
