@@ -8,6 +8,7 @@
 #include "actors/knowledge_base.h"
 #include "statements/codebook.h"
 #include "statements/cues.h"
+#include "rules_fingerprint.h"  // generated: FAULTLINE_RULES_HASH
 #include "util/hash.h"
 
 namespace faultline {
@@ -63,7 +64,9 @@ std::vector<Statement> Analyzer::Analyze(const Document& doc, ExtractionStats* s
 
 Result<std::string> AnalysisFingerprint(const AnalyzerConfig& config) {
   FieldHasher h;
-  h.Add("faultline statements").Add(kExtractorVersion).Add(FAULTLINE_VERSION);
+  // FAULTLINE_RULES_HASH follows every edit of the rule sources (cmake/rules_fingerprint.cmake);
+  // kExtractorVersion stays for changes of meaning a user should see in the version.
+  h.Add("faultline statements").Add(kExtractorVersion).Add(FAULTLINE_VERSION).Add(FAULTLINE_RULES_HASH);
   // The same defaults StatementExtractor::Create and KnowledgeBase::LoadDefault use.
   h.Add("codebook");
   if (Status s = HashFile(config.codebook.empty() ? Codebook::DefaultPath() : config.codebook, &h); !s.ok())

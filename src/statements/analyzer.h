@@ -36,7 +36,7 @@ class Analyzer {
 };
 
 // What, besides the document itself, decides its statements: kExtractorVersion, the
-// faultline version, and the content (not the names) of the codebook, the cue lexicon,
+// faultline version, the hash of the rule sources this binary was built from, and the content (not the names) of the codebook, the cue lexicon,
 // every file under the shipped knowledge-base folders (kb/ and actors/ of the data
 // directory: more than the loader reads, never less) and the actor files, in order.
 // Reads every file, which takes milliseconds, unlike Load. Errors name the file.
