@@ -413,8 +413,11 @@ Status Store::Begin() {
 
 Status Store::Flush() {
   if (!impl_->in_batch) return Status::Ok();
-  impl_->in_batch = false;
-  return Exec("COMMIT");
+  // The batch stays open when COMMIT fails (a busy database): a later Flush retries it
+  // instead of a BEGIN failing inside a transaction nobody ends.
+  Status s = Exec("COMMIT");
+  if (s.ok()) impl_->in_batch = false;
+  return s;
 }
 
 Result<AddOutcome> Store::Add(const Document& doc) {
