@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "actors/mention.h"
@@ -13,6 +14,8 @@
 namespace faultline::testing {
 
 struct Name {
+  Name(std::string s, std::vector<std::string> a, std::string g = {}, std::string p = {})
+      : surface(std::move(s)), actors(std::move(a)), group(std::move(g)), person(std::move(p)) {}
   std::string surface;
   std::vector<std::string> actors;
   std::string group;   // group code for group names ("BALTIC", "CEE")
