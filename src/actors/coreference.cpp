@@ -183,9 +183,7 @@ void Resolver::Coreference() {
     }
     Mention m = Make(br.begin, br.end, "role", "");
     if (best != nullptr) {
-      m.person = best->person;
-      m.actors = best->actors;
-      m.role = best->role;
+      FillPerson(*kb_.FindPerson(best->person), &m);  // the title held that day
       m.rule = "coref:role:" + br.role;
     } else {
       const std::string main = MainState();

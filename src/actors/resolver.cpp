@@ -180,7 +180,11 @@ void Resolver::ComposeRoles() {
     m.actors = actors;
     m.role = role_text;
     if (role.role != "official" && !non_holder && !date_.empty() && actors.size() == 1) {
-      auto holders = kb_.HoldersOf(actors[0], role.role, date_);
+      // A body's officers are listed under the body ("the Commission president": EC).
+      std::vector<const Person*> holders;
+      if (qual->kind != AliasKind::kGroup && qual->kind != AliasKind::kDictionary)
+        holders = kb_.HoldersOf(kb_.actors()[qual->index].code, role.role, date_);
+      if (holders.empty()) holders = kb_.HoldersOf(actors[0], role.role, date_);
       if (holders.size() == 1) {
         m.person = holders[0]->name;
         m.rule += "+holder";

@@ -90,19 +90,33 @@ class Resolver {
     return nullptr;
   }
 
-  // Fills actors/role of a person mention from the person's role on the date.
+  // The code an actor acts for: a body's parent org ("EC" -> "EU"), else itself.
+  std::string ActsFor(const std::string& code) const {
+    const Actor* a = kb_.FindActor(code);
+    if (a != nullptr && a->kind == "body" && !a->parent.empty()) return a->parent;
+    return code;
+  }
+
+  // The one actor every role of `p` was held for (bodies counted as their parent), or
+  // empty when they differ or there are none.
+  std::string SoleActor(const Person& p) const {
+    std::set<std::string> all;
+    for (const auto& r : p.roles) all.insert(ActsFor(r.actor));
+    return all.size() == 1 ? *all.begin() : std::string();
+  }
+
+  // Fills actors/role of a person mention from the person's role on the date. A role
+  // held for a body counts for its parent (the Commission president speaks for the EU).
   void FillPerson(const Person& p, Mention* m) const {
     m->person = p.name;
     if (const RoleTerm* t = date_.empty() ? nullptr : kb_.RoleOn(p, date_)) {
-      m->actors = {t->actor};
+      m->actors = {ActsFor(t->actor)};
       m->role = t->title.empty() ? t->role : t->title;
     } else if (!p.actor.empty()) {
-      m->actors = {p.actor};
+      m->actors = {ActsFor(p.actor)};
     } else if (date_.empty()) {
       // No date: a person whose every role is for one actor still belongs to it.
-      std::set<std::string> all;
-      for (const auto& r : p.roles) all.insert(r.actor);
-      if (all.size() == 1) m->actors = {*all.begin()};
+      if (std::string a = SoleActor(p); !a.empty()) m->actors = {a};
     }
   }
 
