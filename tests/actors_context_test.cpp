@@ -57,6 +57,72 @@ class ContextActorsTest : public ::testing::Test {
 
 ActorRecognizer* ContextActorsTest::recognizer_ = nullptr;
 
+// ---- "the alliance", "the allies", "the bloc" ------------------------------------------
+
+TEST_F(ContextActorsTest, AlliesAreNatoInAStoryAboutNato) {
+  const std::string text =
+      "NATO leaders met in Vilnius on Tuesday. The allies also agreed that spending 2% of GDP "
+      "on defence should be a floor.\n\nAllies will announce new funding for Ukraine. Allied "
+      "leaders will meet again in Washington, welcoming Sweden into the Alliance.";
+  auto ms = Run(text, "2023-07-12");
+  for (const char* w : {"The allies", "Allies will", "Allied leaders", "the Alliance"}) {
+    const Mention* m = At(ms, text, w);
+    ASSERT_NE(m, nullptr) << w;
+    EXPECT_EQ(m->actors, Codes({"NATO"})) << w;
+    EXPECT_EQ(m->rule.rfind("coref:org:", 0), 0u) << w << ": " << m->rule;
+  }
+}
+
+TEST_F(ContextActorsTest, AllianceIsNatoAfterNatoIsNamed) {
+  const std::string text =
+      "Finland applied to join NATO. Moscow warned that the alliance was moving east, and "
+      "the 30-member alliance promised a quick ratification.";
+  auto ms = Run(text, "2022-05-18");
+  const Mention* a = Find(ms, "the alliance");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->actors, Codes({"NATO"}));
+  const Mention* b = Find(ms, "the 30-member alliance");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->actors, Codes({"NATO"}));
+}
+
+TEST_F(ContextActorsTest, AlliesWithoutNatoAreNoActor) {
+  // No NATO in the article: the Second World War's Allies, some other alliance.
+  EXPECT_TRUE(Run("The Allies landed in Normandy in June 1944.").empty());
+  EXPECT_TRUE(Run("The alliance between the two parties collapsed.").empty());
+  // The ROK-U.S. Alliance is not NATO.
+  const std::string korea = "South Korea and the United States said the Alliance was strong.";
+  EXPECT_EQ(At(Run(korea), korea, "Alliance"), nullptr);
+}
+
+TEST_F(ContextActorsTest, AlliesWithAQualifierAreNotNatoAsAWhole) {
+  const std::string text =
+      "NATO met on Monday. The United States and our Allies and partners remain open to "
+      "diplomacy. Putin's allies were sanctioned. 23 Allies now spend 2 percent. European "
+      "Allies are stepping up. The Alliance for Securing Democracy published a report. Some "
+      "allies disagreed.";
+  auto ms = Run(text, "2022-02-22");
+  for (const char* w : {"Allies and partners", "allies were", "Allies now", "Allies are",
+                        "Alliance for", "allies disagreed"})
+    EXPECT_EQ(At(ms, text, w), nullptr) << w;
+}
+
+TEST_F(ContextActorsTest, TheBlocIsTheLastNamedOrganisation) {
+  const std::string eu = "The EU agreed an oil embargo. Hungary held up the bloc for weeks.";
+  auto a = Run(eu, "2022-06-03");
+  const Mention* m = Find(a, "the bloc");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->actors, Codes({"EU"}));
+  const std::string nato =
+      "The EU was silent. Moscow said NATO must not expand; the enlargement of the bloc "
+      "threatens Russia.";
+  auto b = Run(nato, "2022-06-03");
+  const Mention* n = Find(b, "the bloc");
+  ASSERT_NE(n, nullptr);
+  EXPECT_EQ(n->actors, Codes({"NATO"}));
+  EXPECT_EQ(Find(Run("Trade within the bloc grew."), "the bloc"), nullptr);
+}
+
 // ---- officers of bodies ------------------------------------------
 
 TEST_F(ContextActorsTest, OfficersOfABodyActForItsOrganisation) {

@@ -89,6 +89,26 @@ TEST(KbYaml, LaterFilesExtendEarlierOnes) {
   EXPECT_EQ(kb.FindActor("FRA")->names, (std::vector<std::string>{"France", "Hexagon"}));
 }
 
+TEST(KbYaml, ReferencesFromAUserFile) {
+  // A user file can add phrases that stand for an organisation the article names.
+  KnowledgeBase kb = ContextOnly();
+  ASSERT_TRUE(kb.AddText("actors:\n  - {code: NATO, kind: org, names: [NATO]}\n"
+                         "references:\n  - phrases: [the coalition]\n    actors: [NATO]\n"
+                         "    not_after: [forces]\n",
+                         "user.yaml")
+                  .ok());
+  auto ms = RecognizeWith(kb, "NATO met. The coalition agreed; the coalition forces left.");
+  ASSERT_EQ(ms.size(), 2u);
+  EXPECT_EQ(ms[1].surface, "The coalition");
+  EXPECT_EQ(ms[1].actors, std::vector<std::string>{"NATO"});
+  EXPECT_EQ(ms[1].rule, "coref:org:the coalition");
+  EXPECT_TRUE(RecognizeWith(kb, "The coalition agreed.").size() == 0);  // no NATO named
+  Status bad = kb.AddText("references:\n  - phrases: [the bloc]\n", "bad.yaml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.line(), 2);
+  EXPECT_NE(bad.reason().find("actors"), std::string::npos);
+}
+
 TEST(KbDefault, LoadsTheShippedData) {
   auto kb = KnowledgeBase::LoadDefault();
   ASSERT_TRUE(kb.ok()) << kb.status().ToString();

@@ -138,6 +138,85 @@ void Resolver::Appositions() {
   MergeAdded(&added);
 }
 
+namespace {
+
+// "Putin's", "Russia’s": a word token ending in a possessive.
+bool EndsPossessive(std::string_view w) {
+  for (std::string_view suffix : {"'s", "'S", "\u2019s", "\u2019S"})
+    if (w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix) return true;
+  return false;
+}
+
+// `cue` (one or more words) matches the tokens at the start of `toks`, ignoring case.
+bool StartsWithWords(const std::vector<scan::Token>& toks, std::string_view cue) {
+  size_t k = 0, pos = 0;
+  while (pos < cue.size()) {
+    size_t sp = cue.find(' ', pos);
+    if (sp == std::string_view::npos) sp = cue.size();
+    if (k >= toks.size() || !scan::EqualsIgnoreCase(toks[k].text, cue.substr(pos, sp - pos)))
+      return false;
+    ++k;
+    pos = sp + 1;
+  }
+  return k > 0;
+}
+
+}  // namespace
+
+void Resolver::References() {
+  if (refs_.empty()) return;
+  std::vector<Mention> added;
+  for (const auto& r : refs_) {
+    const Reference& ref = kb_.references()[r.index];
+    // The word before: "our allies", "Putin's allies", "23 Allies", "Baltic Allies" are
+    // not the organisation as a whole.
+    if (auto before = scan::TokensBefore(text_, r.begin, 1); !before.empty()) {
+      const Token& b = before[0];
+      if (b.text == "'" || b.text == "\u2019") continue;  // "the Baltics' allies"
+      if (b.word) {
+        if (scan::InList(b.text, ref.not_before) || EndsPossessive(b.text)) continue;
+        if (b.text[0] >= '0' && b.text[0] <= '9') continue;
+        if (IsCapitalizedWord(b) && !sets_.not_name_words.Contains(b.text))
+          continue;  // a qualifier: "NATO Allies", "Baltic Allies", "European Allies"
+      }
+    }
+    // The words after: "allies of Putin", "Allies and partners", "the Alliance for ...",
+    // "the Alliance Party".
+    auto after = scan::TokensAfter(text_, r.end, 3);
+    if (std::any_of(ref.not_after.begin(), ref.not_after.end(),
+                    [&](const std::string& cue) { return StartsWithWords(after, cue); }))
+      continue;
+    if (!after.empty() && IsCapitalizedWord(after[0]) && !IsSentenceStart(after[0].begin))
+      continue;  // a longer name, or a name in apposition ("the bloc Ukraine ...")
+    // The organisation: the nearest preceding mention of one of ref.actors, else the
+    // first following one; none in the article, no actor.
+    auto of_ref = [&](const Mention& m) -> std::string {
+      for (const auto& a : m.actors)
+        if (std::find(ref.actors.begin(), ref.actors.end(), a) != ref.actors.end()) return a;
+      return {};
+    };
+    std::string actor;
+    for (const auto& m : out_) {
+      if (m.begin >= r.begin) break;
+      if (std::string a = of_ref(m); !a.empty()) actor = a;
+    }
+    if (actor.empty())
+      for (const auto& m : out_) {
+        if (m.begin < r.end) continue;
+        if (std::string a = of_ref(m); !a.empty()) {
+          actor = a;
+          break;
+        }
+      }
+    if (actor.empty()) continue;
+    const Actor* a = kb_.FindActor(actor);
+    Mention m = Make(r.begin, r.end, a != nullptr ? a->kind : "org", "coref:org:" + r.alias);
+    m.actors = {actor};
+    added.push_back(std::move(m));
+  }
+  MergeAdded(&added);
+}
+
 void Resolver::Coreference() {
   std::vector<Mention> added;
   // Surnames of people named in full earlier in the article ("Macron" after "Emmanuel

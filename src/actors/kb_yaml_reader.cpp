@@ -204,6 +204,19 @@ Status KbYamlReader::Read(const std::string& text) {
           d.personal_name = Bool(e, "personal_name");
           kb.disambiguations_.push_back(std::move(d));
         }
+      } else if (key == "references") {
+        ExpectSequence(body, "references");
+        for (const auto& e : body) {
+          ExpectMap(e, "a references entry");
+          Reference r;
+          r.phrases = List(e, "phrases");
+          r.actors = List(e, "actors");
+          if (r.phrases.empty() || r.actors.empty())
+            throw Problem{"a references entry needs phrases and actors", LineOf(e)};
+          r.not_before = List(e, "not_before");
+          r.not_after = List(e, "not_after");
+          kb.references_.push_back(std::move(r));
+        }
       } else if (key == "cameo") {
         ExpectMap(body, "'cameo'");
         for (const auto& kv2 : body) {
@@ -214,7 +227,7 @@ Status KbYamlReader::Read(const std::string& text) {
       } else if (kIgnored.count(key) == 0) {
         return Status::Error("unknown top-level key '" + key +
                                  "' (expected actors, groups, roles, people, context, "
-                                 "disambiguation or cameo)",
+                                 "disambiguation, references or cameo)",
                              file_, LineOf(kv.first));
       }
     }

@@ -299,6 +299,9 @@ Result<ActorRecognizer> ActorRecognizer::Build(std::shared_ptr<const KnowledgeBa
   for (uint32_t i = 0; i < roles.size(); ++i)
     for (const auto& n : roles[i].nouns) table.AddCaseless(n, AliasKind::kRole, i);
   for (const auto& p : kb->context().pair_phrases) table.AddCaseless(p, AliasKind::kPair, 0);
+  const auto& refs = kb->references();
+  for (uint32_t i = 0; i < refs.size(); ++i)
+    for (const auto& p : refs[i].phrases) table.AddName(p, AliasKind::kReference, i);
   const auto& dict = kb->dictionary();
   for (uint32_t i = 0; i < dict.size(); ++i) {
     // When every code maps to the same actor the date cannot matter: settle it now.

@@ -17,7 +17,8 @@ std::vector<Mention> Resolver::Run() {
   std::stable_sort(out_.begin(), out_.end(),
                    [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   Appositions();
-  Coreference();  // keeps out_ sorted (MergeAdded)
+  References();      // these two keep out_ sorted (MergeAdded)
+  Coreference();
   return std::move(out_);
 }
 
@@ -469,6 +470,10 @@ void Resolver::EmitSimple() {
     }
     if (const AliasTarget* t = c.Find(AliasKind::kPair)) {
       pairs_.push_back({c.begin, c.end, t->alias});
+      continue;
+    }
+    if (const AliasTarget* t = c.Find(AliasKind::kReference)) {
+      refs_.push_back({c.begin, c.end, t->index, t->alias});
       continue;
     }
     if (const AliasTarget* t = c.Find(AliasKind::kDictionary)) {

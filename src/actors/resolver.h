@@ -231,6 +231,17 @@ class Resolver {
 
   void EmitSimple();
 
+  // ---- references to an organisation named elsewhere ("the alliance", "the allies") ----
+
+  struct RefUse {
+    size_t begin, end;
+    uint32_t index;
+    std::string alias;
+  };
+  // Emits the references whose organisation the article names (data: `references` in
+  // data/actors/context.yaml).
+  void References();
+
   // ---- appositions ---------------------------------------------------------------------
 
   struct Unknown {
@@ -310,6 +321,7 @@ class Resolver {
   std::map<const Disambiguation*, std::pair<size_t, size_t>> context_counts_;
   std::vector<BareRole> bare_roles_;
   std::vector<Pair> pairs_;
+  std::vector<RefUse> refs_;
   std::vector<Unknown> unknowns_;
   std::vector<Mention> out_;
   mutable std::optional<std::vector<Span>> paragraphs_;
