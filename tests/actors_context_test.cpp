@@ -123,6 +123,68 @@ TEST_F(ContextActorsTest, TheBlocIsTheLastNamedOrganisation) {
   EXPECT_EQ(Find(Run("Trade within the bloc grew."), "the bloc"), nullptr);
 }
 
+// ---- institutions --------------------------------------------------------------------
+
+TEST_F(ContextActorsTest, CongressActsForTheUnitedStates) {
+  const std::string text =
+      "The security aid was approved by Congress to help Ukraine. Congress passed the "
+      "sanctions bill last year.";
+  auto ms = Run(text, "2019-11-06");
+  const Mention* by = At(ms, text, "Congress to");
+  ASSERT_NE(by, nullptr);
+  EXPECT_EQ(by->actors, Codes({"USA"}));
+  EXPECT_EQ(by->kind, "metonym");
+  const Mention* subj = At(ms, text, "Congress passed");
+  ASSERT_NE(subj, nullptr);
+  EXPECT_EQ(subj->actors, Codes({"USA"}));
+  // Inside Congress, its members: not the state.
+  const std::string in = "Democrats in Congress objected, and members of Congress left.";
+  EXPECT_TRUE(Run(in, "2019-11-06").empty());
+  // One chamber is not listed (guidelines: a chamber's resolution is not the state's).
+  EXPECT_TRUE(Run("The Senate voted on Tuesday.", "2019-11-06").empty());
+  // China's legislature keeps its own name.
+  auto npc = Run("The National People's Congress approved the law.", "2020-05-28");
+  ASSERT_EQ(npc.size(), 1u);
+  EXPECT_EQ(npc[0].actors, Codes({"CHN"}));
+}
+
+TEST_F(ContextActorsTest, UsDepartmentsAndAgencies) {
+  for (const char* s :
+       {"Treasury sanctioned seven Russian oligarchs.",
+        "The Treasury Department announced sanctions on Russian entities.",
+        "The Department of Defense is announcing $2.4 billion in security assistance.",
+        "The Pentagon said the weapons would arrive soon.",
+        "The Department of Commerce will impose export controls.",
+        "OFAC designated two banks.", "USAID is providing humanitarian assistance."}) {
+    auto ms = Run(s, "2023-02-24");
+    ASSERT_FALSE(ms.empty()) << s;
+    EXPECT_EQ(ms[0].actors, Codes({"USA"})) << s;
+    EXPECT_EQ(ms[0].begin, 0u) << s;
+  }
+  // "U.S." and "Treasury Secretary" stay separate: the role still finds its holder.
+  auto mnuchin = Run("U.S. Treasury Secretary Steven Mnuchin said so.", "2018-04-06");
+  ASSERT_EQ(mnuchin.size(), 1u);
+  EXPECT_EQ(mnuchin[0].person, "Steven Mnuchin");
+  EXPECT_EQ(mnuchin[0].actors, Codes({"USA"}));
+}
+
+TEST_F(ContextActorsTest, OtherStatesLegislatures) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"The Bundestag approved the delivery of heavy weapons.", "DEU"},
+      {"The State Duma voted to recognise the two regions.", "RUS"},
+      {"The Verkhovna Rada adopted the law.", "UKR"},
+      {"The Sejm passed a resolution.", "POL"},
+      {"The Knesset voted on Monday.", "ISR"},
+      {"The Riksdag approved the application.", "SWE"},
+  };
+  for (const auto& [s, code] : cases) {
+    auto ms = Run(s, "2022-04-28");
+    ASSERT_FALSE(ms.empty()) << s;
+    EXPECT_EQ(ms[0].actors, Codes({code})) << s;
+  }
+  EXPECT_TRUE(Run("The debate in the Bundestag lasted hours.", "2022-04-28").empty());
+}
+
 // ---- officers of bodies ------------------------------------------
 
 TEST_F(ContextActorsTest, OfficersOfABodyActForItsOrganisation) {
