@@ -185,6 +185,62 @@ TEST_F(ContextActorsTest, OtherStatesLegislatures) {
   EXPECT_TRUE(Run("The debate in the Bundestag lasted hours.", "2022-04-28").empty());
 }
 
+// ---- surnames ------------------------------------------------------------------------
+
+TEST_F(ContextActorsTest, RoleAndSurnameOfTheHolder) {
+  // Surnames the KB does not list as aliases (shared or common words): a role before
+  // them names the holder on the date.
+  auto pm = Run("Prime Minister Johnson said Britain would send more arms.", "2022-03-01");
+  const Mention* j = Find(pm, "Prime Minister Johnson");
+  ASSERT_NE(j, nullptr);
+  EXPECT_EQ(j->person, "Boris Johnson");
+  EXPECT_EQ(j->actors, Codes({"GBR"}));
+  EXPECT_EQ(j->rule, "role+surname:head-of-government");
+  auto vp = Run("Vice President Harris met the Polish president.", "2022-03-10");
+  const Mention* h = Find(vp, "Vice President Harris");
+  ASSERT_NE(h, nullptr);
+  EXPECT_EQ(h->person, "Kamala Harris");
+  EXPECT_EQ(h->actors, Codes({"USA"}));
+  // Before he took office the role is someone else's: no person.
+  auto early = Run("Prime Minister Johnson said so.", "2018-01-10");
+  for (const auto& m : early) EXPECT_NE(m.person, "Boris Johnson");
+}
+
+TEST_F(ContextActorsTest, HonorificAndSurname) {
+  const std::string may = "Mrs May told MPs that Britain would leave the customs union.";
+  auto ms = Run(may, "2018-06-01");
+  const Mention* m = At(ms, may, "May");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->person, "Theresa May");
+  EXPECT_EQ(m->actors, Codes({"GBR"}));
+  EXPECT_EQ(m->rule.rfind("coref:title-surname:", 0), 0u) << m->rule;
+  const std::string austin =
+      "The United States will send more arms. Secretary Austin announced the package.";
+  auto a = Run(austin, "2023-01-20");
+  const Mention* s = At(a, austin, "Austin");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->person, "Lloyd Austin");
+  EXPECT_EQ(s->actors, Codes({"USA"}));
+}
+
+TEST_F(ContextActorsTest, HonorificAndSurnameNeedsTheStateAndNoNamesake) {
+  // The article never names Britain: "Mr. Johnson" may be anyone.
+  const std::string us = "Mr. Johnson said the aid to Ukraine should be paused.";
+  EXPECT_EQ(At(Run(us, "2020-01-10"), us, "Johnson"), nullptr);
+  // Another Johnson in the article.
+  const std::string ron =
+      "Senator Ron Johnson visited Britain. Mr. Johnson said the aid should be paused.";
+  auto ms = Run(ron, "2020-01-10");
+  for (const auto& m : ms) EXPECT_NE(m.person, "Boris Johnson") << m.surface;
+  // With the full name first, the surname rule reads later mentions as before.
+  const std::string full = "Boris Johnson spoke in London. Later Johnson said more.";
+  auto f = Run(full, "2020-01-10");
+  const Mention* later = Find(f, "Johnson");
+  ASSERT_NE(later, nullptr);
+  EXPECT_EQ(later->rule, "coref:surname");
+  EXPECT_EQ(later->actors, Codes({"GBR"}));
+}
+
 // ---- officers of bodies ------------------------------------------
 
 TEST_F(ContextActorsTest, OfficersOfABodyActForItsOrganisation) {

@@ -182,6 +182,7 @@ Status KbYamlReader::Read(const std::string& text) {
         Append(&c.position_nouns, List(body, "position_nouns"));
         Append(&c.apposition_heads, List(body, "apposition_heads"));
         Append(&c.honorifics, List(body, "honorifics"));
+        Append(&c.titles, List(body, "titles"));
         Append(&c.pronouns, List(body, "pronouns"));
         Append(&c.pair_phrases, List(body, "pair_phrases"));
         Append(&c.compound_prefixes, List(body, "compound_prefixes"));

@@ -17,7 +17,8 @@ std::vector<Mention> Resolver::Run() {
   std::stable_sort(out_.begin(), out_.end(),
                    [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   Appositions();
-  References();      // these two keep out_ sorted (MergeAdded)
+  References();      // these three keep out_ sorted (MergeAdded)
+  TitledSurnames();
   Coreference();
   return std::move(out_);
 }
@@ -152,6 +153,23 @@ void Resolver::ComposeRoles() {
       if (qual_idx != SIZE_MAX) used_[qual_idx] = true;
       used_[after] = true;
       continue;
+    }
+    // "Prime Minister Johnson", "Vice President Harris": a surname the KB does not list
+    // as an alias (shared or a common word) after the role its bearer holds on the date.
+    if (role.role != "official" && !non_holder && !date_.empty()) {
+      auto toks = scan::TokensAfter(text_, end, 2);
+      if (!toks.empty() && IsNameWord(toks[0]) && OnlySpaces(end, toks[0].begin) &&
+          (after >= cands_.size() || cands_[after].begin >= toks[0].end) &&
+          !(toks.size() > 1 && IsNameWord(toks[1]) && OnlySpaces(toks[0].end, toks[1].begin))) {
+        if (const Person* p = HolderBySurname(toks[0].text, role.role, actors)) {
+          Mention m = Make(begin, toks[0].end, "person", "role+surname:" + role.role);
+          FillPerson(*p, &m);
+          out_.push_back(std::move(m));
+          MarkUsed(i, last);
+          if (qual_idx != SIZE_MAX) used_[qual_idx] = true;
+          continue;
+        }
+      }
     }
     if (auto name = role.role == "official" ? std::nullopt : UnknownNameAfter(end, after)) {
       Mention m = Make(begin, name->second, "person",

@@ -120,6 +120,23 @@ class Resolver {
     }
   }
 
+  // The last word of a person's canonical name ("Johnson" for "Boris Johnson").
+  static std::string_view Surname(const Person& p) {
+    const size_t sp = p.name.rfind(' ');
+    return sp == std::string::npos ? std::string_view() : std::string_view(p.name).substr(sp + 1);
+  }
+
+  // The one person in the knowledge base with surname `surname` who holds, on the date,
+  // role `role` (any role when empty) for one of `actors` (any actor when empty); null
+  // when there is none or more than one.
+  const Person* HolderBySurname(std::string_view surname, const std::string& role,
+                                const std::vector<std::string>& actors) const;
+
+  // A capitalised word elsewhere in the text right before `surname` that is not the
+  // person's own first name: another person of that name is in the article ("Ron
+  // Johnson"), so a bare surname cannot be taken for the KB's one.
+  bool OtherFullNameWith(std::string_view surname, const Person& p) const;
+
   std::string RoleIdOf(const Person& p) const {
     const RoleTerm* t = date_.empty() ? nullptr : kb_.RoleOn(p, date_);
     return t ? t->role : std::string();
@@ -241,6 +258,10 @@ class Resolver {
   // Emits the references whose organisation the article names (data: `references` in
   // data/actors/context.yaml).
   void References();
+
+  // "Mr. Johnson", "Secretary Austin": a title before a surname the article never spells
+  // out in full; the KB's only person of that surname in office on the date.
+  void TitledSurnames();
 
   // ---- appositions ---------------------------------------------------------------------
 
