@@ -241,7 +241,32 @@ TEST_F(ContextActorsTest, HonorificAndSurnameNeedsTheStateAndNoNamesake) {
   EXPECT_EQ(later->actors, Codes({"GBR"}));
 }
 
-// ---- officers of bodies ------------------------------------------
+// ---- people as qualifiers; officers of bodies ------------------------------------------
+
+TEST_F(ContextActorsTest, ThePersonsAdministrationIsTheirState) {
+  // Out of office on the date: "Obama" alone has no actor, his administration does.
+  const std::string text = "The Obama administration refused to sell Javelins to Ukraine.";
+  auto ms = Run(text, "2018-10-15");
+  const Mention* m = Find(ms, "Obama administration");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->actors, Codes({"USA"}));
+  EXPECT_EQ(m->kind, "role");
+  EXPECT_TRUE(m->person.empty());
+  auto merkel = Run("Angela Merkel's government backed the pipeline.", "2018-07-12");
+  const Mention* g = Find(merkel, "Angela Merkel's government");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->actors, Codes({"DEU"}));
+  // In office: "the president" still finds him, even in a story mostly about Russia.
+  const std::string trump =
+      "The Trump administration announced sanctions on Russia. Russia denied it; Russia "
+      "said Russia would respond. The president said more would follow.";
+  auto t = Run(trump, "2018-04-06");
+  const Mention* p = Find(t, "president");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->person, "Donald Trump");
+  EXPECT_EQ(p->actors, Codes({"USA"}));
+  EXPECT_EQ(p->role, "President");
+}
 
 TEST_F(ContextActorsTest, OfficersOfABodyActForItsOrganisation) {
   auto ms = Run("European Commission President Ursula von der Leyen proposed a plan.",

@@ -183,6 +183,7 @@ Status KbYamlReader::Read(const std::string& text) {
         Append(&c.apposition_heads, List(body, "apposition_heads"));
         Append(&c.honorifics, List(body, "honorifics"));
         Append(&c.titles, List(body, "titles"));
+        Append(&c.person_institutions, List(body, "person_institutions"));
         Append(&c.pronouns, List(body, "pronouns"));
         Append(&c.pair_phrases, List(body, "pair_phrases"));
         Append(&c.compound_prefixes, List(body, "compound_prefixes"));

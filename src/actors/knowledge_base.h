@@ -100,6 +100,7 @@ struct ContextWords {
   std::vector<std::string> apposition_heads;     // "head", "director": official-sounding
   std::vector<std::string> honorifics;           // "Mr", "Ms", "President" before a name
   std::vector<std::string> titles;               // "Secretary", "Ambassador": before a surname
+  std::vector<std::string> person_institutions;  // "administration": "the Obama administration"
   std::vector<std::string> pronouns;             // he, she, his, her
   std::vector<std::string> pair_phrases;         // "the two leaders"
   std::vector<std::string> compound_prefixes;    // "pro", "anti": pro-Russian is not RUS

@@ -118,6 +118,36 @@ void Resolver::ComposeRoles() {
       }
     }
 
+    // Or a person: "the Obama administration", "Merkel's government" stand for the
+    // person's state even after the person left office (context.person_institutions).
+    if (qual == nullptr && i > 0 && !used_[i - 1] && cands_[i - 1].Find(AliasKind::kPerson) &&
+        sets_.person_institutions.Contains(scan::Lower(Surface(cands_[i].begin, cands_[i].end)))) {
+      const Candidate& p = cands_[i - 1];
+      size_t gap = p.end + scan::PossessiveAt(text_, p.end);
+      // "the Biden-Harris administration": a second surname joined by a hyphen.
+      if (gap == p.end && gap < text_.size() && text_[gap] == '-') {
+        auto joined = scan::TokensAfter(text_, gap + 1, 1);
+        if (!joined.empty() && joined[0].begin == gap + 1 && IsCapitalizedWord(joined[0]))
+          gap = joined[0].end;
+      }
+      if (OnlySpaces(gap, begin) && gap < begin) {
+        const Person& person = kb_.people()[p.Find(AliasKind::kPerson)->index];
+        const RoleTerm* t = date_.empty() ? nullptr : kb_.RoleOn(person, date_);
+        std::string actor = t ? ActsFor(t->actor) : ActsFor(person.actor);
+        if (actor.empty()) actor = SoleActor(person);
+        if (!actor.empty()) {
+          Mention m = Make(p.begin, end, "role", "role:" + role.role + "+person:" +
+                                                     p.Find(AliasKind::kPerson)->alias);
+          m.actors = {actor};
+          m.role = role_text;
+          // In office, the person stays visible to "the president" and pronouns.
+          if (t != nullptr) m.person = person.name;
+          out_.push_back(std::move(m));
+          MarkUsed(i - 1, last);
+          continue;
+        }
+      }
+    }
     std::vector<std::string> actors;
     std::string rule = "role:" + role.role;
     if (qual != nullptr) {
