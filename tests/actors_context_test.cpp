@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <tuple>
 
 #include "actors/knowledge_base.h"
 #include "actors/recognizer.h"
@@ -281,6 +282,30 @@ TEST_F(ContextActorsTest, OfficersOfABodyActForItsOrganisation) {
   auto tusk = Run("Donald Tusk said the EU would stay united.", "2016-06-24");
   ASSERT_FALSE(tusk.empty());
   EXPECT_EQ(tusk[0].actors, Codes({"EU"}));
+}
+
+// ---- people ---------------------------------------------------------------------------
+
+TEST_F(ContextActorsTest, PeopleOfTheUkraineStory) {
+  // Kurt Volker's entry had lost its name line and ran into Scott Bessent's.
+  auto v = Run("Kurt Volker said so. Volker added more.", "2018-06-01");
+  ASSERT_EQ(v.size(), 2u);
+  EXPECT_EQ(v[0].person, "Kurt Volker");
+  EXPECT_EQ(v[1].actors, Codes({"USA"}));
+  auto b = Run("Bessent said so.", "2025-03-01");
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].actors, Codes({"USA"}));
+  const std::tuple<const char*, const char*, const char*> cases[] = {
+      {"Kislyak said Moscow would respond.", "2017-03-02", "RUS"},
+      {"Yovanovitch said the embassy would help.", "2019-05-10", "USA"},
+      {"Salvini said the sanctions should be lifted.", "2019-05-10", "ITA"},
+      {"Lew said the sanctions would stay.", "2015-03-01", "USA"},
+  };
+  for (const auto& [s, date, code] : cases) {
+    auto ms = Run(s, date);
+    ASSERT_FALSE(ms.empty()) << s;
+    EXPECT_EQ(ms[0].actors, Codes({code})) << s;
+  }
 }
 
 }  // namespace

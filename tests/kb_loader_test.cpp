@@ -81,6 +81,22 @@ TEST(KbYaml, ErrorsNameFileAndLine) {
   EXPECT_FALSE(kb.AddFile("/nonexistent/kb.yaml").ok());
 }
 
+TEST(KbYaml, AFieldGivenTwiceIsAnError) {
+  // A person entry that lost its "- name:" line runs into the one above.
+  KnowledgeBase kb;
+  Status s = kb.AddText(
+      "people:\n"
+      "  - name: Scott Bessent\n"
+      "    aliases: [Bessent]\n"
+      "    roles: []\n"
+      "    aliases: [Volker]\n"
+      "    roles: []\n",
+      "people.yaml");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.line(), 5);
+  EXPECT_NE(s.reason().find("'aliases' twice"), std::string::npos) << s.reason();
+}
+
 TEST(KbYaml, LaterFilesExtendEarlierOnes) {
   KnowledgeBase kb;
   ASSERT_TRUE(kb.AddText("actors:\n  - {code: FRA, names: [France]}\n", "a.yaml").ok());

@@ -76,6 +76,13 @@ void ExpectSequence(const YAML::Node& n, const char* key) {
 
 void ExpectMap(const YAML::Node& n, const char* what) {
   if (!n.IsMap()) throw Problem{std::string(what) + " must be a map of fields", LineOf(n)};
+  // yaml-cpp keeps the first of two equal keys and says nothing: an entry missing its
+  // "- name:" line would silently lose its fields to the entry above.
+  std::set<std::string> keys;
+  for (const auto& kv : n)
+    if (kv.first.IsScalar() && !keys.insert(kv.first.Scalar()).second)
+      throw Problem{std::string(what) + " has '" + kv.first.Scalar() + "' twice",
+                    LineOf(kv.first)};
 }
 
 }  // namespace
