@@ -269,6 +269,24 @@ TEST_F(ContextActorsTest, ThePersonsAdministrationIsTheirState) {
   EXPECT_EQ(p->role, "President");
 }
 
+TEST_F(ContextActorsTest, TheAdministrationIsTheLastOneNamed) {
+  const std::string text =
+      "The Trump administration announced sanctions on Russia. Moscow protested. Later the "
+      "administration imposed more sanctions, and the German government said the government "
+      "agreed.";
+  auto ms = Run(text, "2018-04-06");
+  const Mention* a = At(ms, text, "administration imposed");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->actors, Codes({"USA"}));
+  EXPECT_EQ(a->rule, "coref:institution:administration");
+  const Mention* g = At(ms, text, "government agreed");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->actors, Codes({"DEU"}));
+  // None named before: no actor.
+  const std::string bare = "Russia protested. The administration said nothing.";
+  EXPECT_EQ(At(Run(bare, "2018-04-06"), bare, "administration"), nullptr);
+}
+
 TEST_F(ContextActorsTest, OfficersOfABodyActForItsOrganisation) {
   auto ms = Run("European Commission President Ursula von der Leyen proposed a plan.",
                 "2022-11-30");

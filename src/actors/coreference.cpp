@@ -381,6 +381,25 @@ void Resolver::Coreference() {
   }
   MergeAdded(&added);
 
+  // "the administration", "the government": the actor of the nearest preceding mention
+  // whose role ends with the same noun ("the Trump administration", "the German government").
+  for (const auto& bi : bare_institutions_) {
+    const Mention* best = nullptr;
+    for (const auto& m : out_) {
+      if (m.end > bi.begin) break;
+      if (m.actors.size() != 1 || m.role.size() < bi.role.size()) continue;
+      if (scan::EqualsIgnoreCase(std::string_view(m.role).substr(m.role.size() - bi.role.size()),
+                                 bi.role))
+        best = &m;
+    }
+    if (best == nullptr) continue;
+    Mention m = Make(bi.begin, bi.end, "role", "coref:institution:" + bi.role);
+    m.actors = best->actors;
+    m.role = bi.role;
+    if (!Overlaps(m.begin, m.end)) added.push_back(std::move(m));
+  }
+  MergeAdded(&added);
+
   // "the two leaders": the two most recent distinct people.
   for (const auto& pr : pairs_) {
     std::vector<const Mention*> people;

@@ -214,6 +214,16 @@ void Resolver::ComposeRoles() {
       continue;
     }
     if (qual == nullptr) {
+      // "the administration", "the government": the last one the article qualified.
+      if (role.role == "official" && i == last &&
+          sets_.person_institutions.Contains(Surface(cands_[i].begin, cands_[i].end))) {
+        auto before = scan::TokensBefore(text_, cands_[i].begin, 1);
+        auto next = scan::TokensAfter(text_, cands_[last].end, 1);
+        const bool of_other = !next.empty() && scan::EqualsIgnoreCase(next[0].text, "of");
+        if (!of_other && !before.empty() && scan::OneOf(before[0].text, {"the", "this"}))
+          bare_institutions_.push_back({cands_[i].begin, cands_[i].end,
+                                        scan::Lower(Surface(cands_[i].begin, cands_[i].end))});
+      }
       // A bare role noun: "the chancellor" is resolved by coreference later.
       if (role.role != "official" && !non_holder) {
         auto before = scan::TokensBefore(text_, cands_[i].begin, 1);

@@ -341,6 +341,7 @@ class Resolver {
   std::unordered_map<size_t, std::string> metonym_rule_;
   std::map<const Disambiguation*, std::pair<size_t, size_t>> context_counts_;
   std::vector<BareRole> bare_roles_;
+  std::vector<BareRole> bare_institutions_;  // role: the noun ("administration")
   std::vector<Pair> pairs_;
   std::vector<RefUse> refs_;
   std::vector<Unknown> unknowns_;
