@@ -348,6 +348,30 @@ TEST_F(RecognizerTest, JordanAndTurkey) {
   ASSERT_NE(Find(tur, "Turkey"), nullptr);
 }
 
+TEST_F(RecognizerTest, HardWrappedLinesReadAsRunningText) {
+  // White House texts break lines at ~72 columns: names split over two lines still match,
+  // and a role on one line finds the person on the next. Blank lines still end paragraphs.
+  const std::string text =
+      "The leaders met in Brussels on Tuesday to discuss support for Ukraine\n"
+      "and the energy crisis. In a joint statement, the United States and its\n"
+      "partners said they would keep up the pressure. Later, French President\n"
+      "Emmanuel Macron said Europe would do more, and that the United\n"
+      "States agreed. The statement was published in full on the website of\n"
+      "the European Commission late on Tuesday evening after the meeting.\n";
+  auto ms = Run(text, "2022-03-28");
+  const Mention* split = nullptr;
+  for (const auto& m : ms)
+    if (m.surface == "the United\nStates") split = &m;
+  ASSERT_NE(split, nullptr);  // the surface is the text as written
+  EXPECT_EQ(split->actors, std::vector<std::string>{"USA"});
+  const Mention* macron = Find(ms, "French President\nEmmanuel Macron");
+  ASSERT_NE(macron, nullptr);
+  EXPECT_EQ(macron->person, "Emmanuel Macron");
+  // Not hard-wrapped (a short text, long lines): a line break is not a space.
+  auto plain = Run("He said the United\nStates would help.");
+  for (const auto& m : plain) EXPECT_NE(m.actors, std::vector<std::string>{"USA"});
+}
+
 TEST_F(RecognizerTest, SortedAndNonOverlapping) {
   auto ms = Run("Russia, Ukraine, NATO, the UK and Germany; Moscow said so. He did.");
   for (size_t i = 1; i < ms.size(); ++i) EXPECT_LE(ms[i - 1].end, ms[i].begin);

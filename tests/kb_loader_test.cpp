@@ -81,12 +81,48 @@ TEST(KbYaml, ErrorsNameFileAndLine) {
   EXPECT_FALSE(kb.AddFile("/nonexistent/kb.yaml").ok());
 }
 
+TEST(KbYaml, AFieldGivenTwiceIsAnError) {
+  // A person entry that lost its "- name:" line runs into the one above.
+  KnowledgeBase kb;
+  Status s = kb.AddText(
+      "people:\n"
+      "  - name: Scott Bessent\n"
+      "    aliases: [Bessent]\n"
+      "    roles: []\n"
+      "    aliases: [Volker]\n"
+      "    roles: []\n",
+      "people.yaml");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.line(), 5);
+  EXPECT_NE(s.reason().find("'aliases' twice"), std::string::npos) << s.reason();
+}
+
 TEST(KbYaml, LaterFilesExtendEarlierOnes) {
   KnowledgeBase kb;
   ASSERT_TRUE(kb.AddText("actors:\n  - {code: FRA, names: [France]}\n", "a.yaml").ok());
   ASSERT_TRUE(kb.AddText("actors:\n  - {code: FRA, names: [Hexagon]}\n", "b.yaml").ok());
   ASSERT_EQ(kb.actors().size(), 1u);
   EXPECT_EQ(kb.FindActor("FRA")->names, (std::vector<std::string>{"France", "Hexagon"}));
+}
+
+TEST(KbYaml, ReferencesFromAUserFile) {
+  // A user file can add phrases that stand for an organisation the article names.
+  KnowledgeBase kb = ContextOnly();
+  ASSERT_TRUE(kb.AddText("actors:\n  - {code: NATO, kind: org, names: [NATO]}\n"
+                         "references:\n  - phrases: [the coalition]\n    actors: [NATO]\n"
+                         "    not_after: [forces]\n",
+                         "user.yaml")
+                  .ok());
+  auto ms = RecognizeWith(kb, "NATO met. The coalition agreed; the coalition forces left.");
+  ASSERT_EQ(ms.size(), 2u);
+  EXPECT_EQ(ms[1].surface, "The coalition");
+  EXPECT_EQ(ms[1].actors, std::vector<std::string>{"NATO"});
+  EXPECT_EQ(ms[1].rule, "coref:org:the coalition");
+  EXPECT_TRUE(RecognizeWith(kb, "The coalition agreed.").size() == 0);  // no NATO named
+  Status bad = kb.AddText("references:\n  - phrases: [the bloc]\n", "bad.yaml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.line(), 2);
+  EXPECT_NE(bad.reason().find("actors"), std::string::npos);
 }
 
 TEST(KbDefault, LoadsTheShippedData) {

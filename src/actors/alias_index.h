@@ -22,6 +22,7 @@ enum class AliasKind : uint8_t {
   kPerson,      // a person's name or alias (index: person)
   kRole,        // a role noun (index: role)
   kPair,        // "the two leaders"
+  kReference,   // "the alliance": an organisation named elsewhere (index: reference)
   kDictionary,  // an imported PETRARCH/TABARI phrase (index: dictionary entry)
 };
 

@@ -34,7 +34,8 @@ class WordSet {
 struct ContextSets {
   WordSet political_verbs, auxiliaries, place_prepositions, actor_prepositions, position_nouns,
       apposition_heads, pronouns, compound_prefixes, role_modifiers, non_holder_modifiers,
-      role_nouns, honorifics, motion_words, place_nouns, not_name_words;
+      role_nouns, honorifics, titles, person_institutions, motion_words, place_nouns,
+      not_name_words;
 
   static ContextSets From(const KnowledgeBase& kb) {
     const ContextWords& c = kb.context();
@@ -50,6 +51,8 @@ struct ContextSets {
     s.role_modifiers = WordSet(c.role_modifiers);
     s.non_holder_modifiers = WordSet(c.non_holder_modifiers);
     s.honorifics = WordSet(c.honorifics);
+    s.titles = WordSet(c.titles);
+    s.person_institutions = WordSet(c.person_institutions);
     s.motion_words = WordSet(c.motion_words);
     s.place_nouns = WordSet(c.place_nouns);
     s.not_name_words = WordSet(c.not_name_words);

@@ -138,6 +138,190 @@ void Resolver::Appositions() {
   MergeAdded(&added);
 }
 
+const Person* Resolver::HolderBySurname(std::string_view surname, const std::string& role,
+                                        const std::vector<std::string>& actors) const {
+  if (date_.empty() || surname.size() < 3) return nullptr;
+  const Person* found = nullptr;
+  for (const auto& p : kb_.people()) {
+    if (Surname(p) != surname) continue;
+    const RoleTerm* t = kb_.RoleOn(p, date_);
+    if (t == nullptr) continue;
+    bool fits = role.empty() || t->role == role;
+    if (!fits) {
+      // Someone holding several offices that day: any of them may be the one named.
+      for (const auto& r : p.roles)
+        if (r.role == role && r.ValidOn(date_)) fits = true;
+    }
+    if (!fits) continue;
+    if (!actors.empty()) {
+      bool ok = false;
+      for (const auto& r : p.roles)
+        if (r.ValidOn(date_) && (role.empty() || r.role == role) &&
+            std::find(actors.begin(), actors.end(), ActsFor(r.actor)) != actors.end())
+          ok = true;
+      if (!ok) continue;
+    }
+    if (found != nullptr && found != &p) return nullptr;  // two of that name in office
+    found = &p;
+  }
+  return found;
+}
+
+bool Resolver::OtherFullNameWith(std::string_view surname, const Person& p) const {
+  const size_t sp = p.name.rfind(' ');
+  const std::string_view first =
+      sp == std::string::npos ? std::string_view() : std::string_view(p.name).substr(0, sp);
+  size_t pos = 0;
+  while ((pos = text_.find(surname, pos)) != std::string_view::npos) {
+    const size_t e = pos + surname.size();
+    if (!scan::IsWordCharBefore(text_, pos) && !scan::IsWordCharAt(text_, e)) {
+      auto before = scan::TokensBefore(text_, pos, 1);
+      if (!before.empty() && OnlySpaces(before[0].end, pos) && IsNameWord(before[0]) &&
+          !sets_.honorifics.Contains(before[0].text) && !sets_.titles.Contains(before[0].text) &&
+          !IsRoleNoun(before[0].text) && !IsSentenceStart(before[0].begin) &&
+          (first.empty() || first.size() < before[0].text.size() ||
+           first.substr(first.size() - before[0].text.size()) != before[0].text))
+        return true;
+    }
+    pos = e;
+  }
+  return false;
+}
+
+namespace {
+
+// "Putin's", "Russia’s": a word token ending in a possessive.
+bool EndsPossessive(std::string_view w) {
+  for (std::string_view suffix : {"'s", "'S", "\u2019s", "\u2019S"})
+    if (w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix) return true;
+  return false;
+}
+
+// `cue` (one or more words) matches the tokens at the start of `toks`, ignoring case.
+bool StartsWithWords(const std::vector<scan::Token>& toks, std::string_view cue) {
+  size_t k = 0, pos = 0;
+  while (pos < cue.size()) {
+    size_t sp = cue.find(' ', pos);
+    if (sp == std::string_view::npos) sp = cue.size();
+    if (k >= toks.size() || !scan::EqualsIgnoreCase(toks[k].text, cue.substr(pos, sp - pos)))
+      return false;
+    ++k;
+    pos = sp + 1;
+  }
+  return k > 0;
+}
+
+}  // namespace
+
+void Resolver::References() {
+  if (refs_.empty()) return;
+  std::vector<Mention> added;
+  for (const auto& r : refs_) {
+    const Reference& ref = kb_.references()[r.index];
+    // The word before: "our allies", "Putin's allies", "23 Allies", "Baltic Allies" are
+    // not the organisation as a whole.
+    if (auto before = scan::TokensBefore(text_, r.begin, 1); !before.empty()) {
+      const Token& b = before[0];
+      if (b.text == "'" || b.text == "\u2019") continue;  // "the Baltics' allies"
+      if (b.word) {
+        if (scan::InList(b.text, ref.not_before) || EndsPossessive(b.text)) continue;
+        if (b.text[0] >= '0' && b.text[0] <= '9') continue;
+        if (IsCapitalizedWord(b) && !sets_.not_name_words.Contains(b.text))
+          continue;  // a qualifier: "NATO Allies", "Baltic Allies", "European Allies"
+      }
+    }
+    // The words after: "allies of Putin", "Allies and partners", "the Alliance for ...",
+    // "the Alliance Party".
+    auto after = scan::TokensAfter(text_, r.end, 3);
+    if (std::any_of(ref.not_after.begin(), ref.not_after.end(),
+                    [&](const std::string& cue) { return StartsWithWords(after, cue); }))
+      continue;
+    if (!after.empty() && IsCapitalizedWord(after[0]) && !IsSentenceStart(after[0].begin))
+      continue;  // a longer name, or a name in apposition ("the bloc Ukraine ...")
+    // The organisation: the nearest preceding mention of one of ref.actors, else the
+    // first following one; none in the article, no actor.
+    auto of_ref = [&](const Mention& m) -> std::string {
+      for (const auto& a : m.actors)
+        if (std::find(ref.actors.begin(), ref.actors.end(), a) != ref.actors.end()) return a;
+      return {};
+    };
+    std::string actor;
+    for (const auto& m : out_) {
+      if (m.begin >= r.begin) break;
+      if (std::string a = of_ref(m); !a.empty()) actor = a;
+    }
+    if (actor.empty())
+      for (const auto& m : out_) {
+        if (m.begin < r.end) continue;
+        if (std::string a = of_ref(m); !a.empty()) {
+          actor = a;
+          break;
+        }
+      }
+    if (actor.empty()) continue;
+    const Actor* a = kb_.FindActor(actor);
+    Mention m = Make(r.begin, r.end, a != nullptr ? a->kind : "org", "coref:org:" + r.alias);
+    m.actors = {actor};
+    added.push_back(std::move(m));
+  }
+  MergeAdded(&added);
+}
+
+void Resolver::TitledSurnames() {
+  if (date_.empty()) return;
+  std::vector<Mention> added;
+  std::map<std::string, bool, std::less<>> clash;  // surname -> someone else has it
+  for (const auto* list : {&ctx_.honorifics, &ctx_.titles}) {
+    for (const auto& w : *list) {
+      if (w.empty() || !scan::IsUpperAt(w, 0)) continue;
+      size_t pos = 0;
+      while ((pos = text_.find(w, pos)) != std::string_view::npos) {
+        const size_t b = pos, e = pos + w.size();
+        pos = e;
+        if (scan::IsWordCharBefore(text_, b) || scan::IsWordCharAt(text_, e)) continue;
+        auto toks = scan::TokensAfter(text_, e, 3);
+        size_t k = 0;
+        if (k < toks.size() && toks[k].text == "." && toks[k].begin == e) ++k;  // "Mr."
+        // The surname may be a common word ("Mrs May"): only the KB decides below.
+        if (k >= toks.size() || !IsCapitalizedWord(toks[k]) || !scan::IsLowerAt(toks[k].text, 1))
+          continue;
+        const Token& sur = toks[k];
+        if (!OnlySpaces(k > 0 ? toks[k - 1].end : e, sur.begin) || sur.begin == e) continue;
+        if (k + 1 < toks.size() && IsNameWord(toks[k + 1]) &&
+            OnlySpaces(sur.end, toks[k + 1].begin))
+          continue;  // a full name follows ("Mr. Ron Johnson"): not a bare surname
+        if (Overlaps(sur.begin, sur.end) || CoveredByCandidate(sur)) continue;
+        // A person of that surname already named in full: the surname rule reads it.
+        if (std::any_of(out_.begin(), out_.end(), [&](const Mention& o) {
+              return o.begin < sur.begin && o.person.size() > sur.text.size() &&
+                     o.person.compare(o.person.size() - sur.text.size(), sur.text.size(),
+                                      sur.text) == 0;
+            }))
+          continue;
+        const Person* p = HolderBySurname(sur.text, "", {});
+        if (p == nullptr) continue;
+        Mention m = Make(sur.begin, sur.end, "person", "coref:title-surname:" + w);
+        FillPerson(*p, &m);
+        if (m.actors.empty()) continue;
+        // Only where the article names the person's state or organisation elsewhere and
+        // nobody else of that surname: "Mr. Johnson" in a story about Britain.
+        const bool named = std::any_of(out_.begin(), out_.end(), [&](const Mention& o) {
+          return std::find(o.actors.begin(), o.actors.end(), m.actors[0]) != o.actors.end();
+        });
+        if (!named) continue;
+        auto c = clash.find(sur.text);
+        if (c == clash.end())
+          c = clash.emplace(std::string(sur.text), OtherFullNameWith(sur.text, *p)).first;
+        if (c->second) continue;
+        if (std::none_of(added.begin(), added.end(),
+                         [&](const Mention& a) { return a.begin < m.end && m.begin < a.end; }))
+          added.push_back(std::move(m));
+      }
+    }
+  }
+  MergeAdded(&added);
+}
+
 void Resolver::Coreference() {
   std::vector<Mention> added;
   // Surnames of people named in full earlier in the article ("Macron" after "Emmanuel
@@ -183,9 +367,7 @@ void Resolver::Coreference() {
     }
     Mention m = Make(br.begin, br.end, "role", "");
     if (best != nullptr) {
-      m.person = best->person;
-      m.actors = best->actors;
-      m.role = best->role;
+      FillPerson(*kb_.FindPerson(best->person), &m);  // the title held that day
       m.rule = "coref:role:" + br.role;
     } else {
       const std::string main = MainState();
@@ -195,6 +377,25 @@ void Resolver::Coreference() {
       FillPerson(*holders[0], &m);
       m.rule = "coref:role-main-state:" + br.role;
     }
+    if (!Overlaps(m.begin, m.end)) added.push_back(std::move(m));
+  }
+  MergeAdded(&added);
+
+  // "the administration", "the government": the actor of the nearest preceding mention
+  // whose role ends with the same noun ("the Trump administration", "the German government").
+  for (const auto& bi : bare_institutions_) {
+    const Mention* best = nullptr;
+    for (const auto& m : out_) {
+      if (m.end > bi.begin) break;
+      if (m.actors.size() != 1 || m.role.size() < bi.role.size()) continue;
+      if (scan::EqualsIgnoreCase(std::string_view(m.role).substr(m.role.size() - bi.role.size()),
+                                 bi.role))
+        best = &m;
+    }
+    if (best == nullptr) continue;
+    Mention m = Make(bi.begin, bi.end, "role", "coref:institution:" + bi.role);
+    m.actors = best->actors;
+    m.role = bi.role;
     if (!Overlaps(m.begin, m.end)) added.push_back(std::move(m));
   }
   MergeAdded(&added);

@@ -76,6 +76,13 @@ void ExpectSequence(const YAML::Node& n, const char* key) {
 
 void ExpectMap(const YAML::Node& n, const char* what) {
   if (!n.IsMap()) throw Problem{std::string(what) + " must be a map of fields", LineOf(n)};
+  // yaml-cpp keeps the first of two equal keys and says nothing: an entry missing its
+  // "- name:" line would silently lose its fields to the entry above.
+  std::set<std::string> keys;
+  for (const auto& kv : n)
+    if (kv.first.IsScalar() && !keys.insert(kv.first.Scalar()).second)
+      throw Problem{std::string(what) + " has '" + kv.first.Scalar() + "' twice",
+                    LineOf(kv.first)};
 }
 
 }  // namespace
@@ -182,6 +189,8 @@ Status KbYamlReader::Read(const std::string& text) {
         Append(&c.position_nouns, List(body, "position_nouns"));
         Append(&c.apposition_heads, List(body, "apposition_heads"));
         Append(&c.honorifics, List(body, "honorifics"));
+        Append(&c.titles, List(body, "titles"));
+        Append(&c.person_institutions, List(body, "person_institutions"));
         Append(&c.pronouns, List(body, "pronouns"));
         Append(&c.pair_phrases, List(body, "pair_phrases"));
         Append(&c.compound_prefixes, List(body, "compound_prefixes"));
@@ -204,6 +213,19 @@ Status KbYamlReader::Read(const std::string& text) {
           d.personal_name = Bool(e, "personal_name");
           kb.disambiguations_.push_back(std::move(d));
         }
+      } else if (key == "references") {
+        ExpectSequence(body, "references");
+        for (const auto& e : body) {
+          ExpectMap(e, "a references entry");
+          Reference r;
+          r.phrases = List(e, "phrases");
+          r.actors = List(e, "actors");
+          if (r.phrases.empty() || r.actors.empty())
+            throw Problem{"a references entry needs phrases and actors", LineOf(e)};
+          r.not_before = List(e, "not_before");
+          r.not_after = List(e, "not_after");
+          kb.references_.push_back(std::move(r));
+        }
       } else if (key == "cameo") {
         ExpectMap(body, "'cameo'");
         for (const auto& kv2 : body) {
@@ -214,7 +236,7 @@ Status KbYamlReader::Read(const std::string& text) {
       } else if (kIgnored.count(key) == 0) {
         return Status::Error("unknown top-level key '" + key +
                                  "' (expected actors, groups, roles, people, context, "
-                                 "disambiguation or cameo)",
+                                 "disambiguation, references or cameo)",
                              file_, LineOf(kv.first));
       }
     }

@@ -99,6 +99,8 @@ struct ContextWords {
   std::vector<std::string> position_nouns;       // "demands", "position": X's position
   std::vector<std::string> apposition_heads;     // "head", "director": official-sounding
   std::vector<std::string> honorifics;           // "Mr", "Ms", "President" before a name
+  std::vector<std::string> titles;               // "Secretary", "Ambassador": before a surname
+  std::vector<std::string> person_institutions;  // "administration": "the Obama administration"
   std::vector<std::string> pronouns;             // he, she, his, her
   std::vector<std::string> pair_phrases;         // "the two leaders"
   std::vector<std::string> compound_prefixes;    // "pro", "anti": pro-Russian is not RUS
@@ -118,6 +120,17 @@ struct Disambiguation {
   std::vector<std::string> other_context;   // anywhere in the article -> other reading
   std::vector<std::string> actor_context;   // anywhere in the article -> the actor
   bool personal_name = false;               // a capitalised neighbour makes it a person's name
+};
+
+// Phrases that stand for an organisation named elsewhere in the article: "the alliance"
+// and "the allies" in a story about NATO, "the bloc" after the EU. The mention takes the
+// actor of the nearest preceding mention of one of `actors` (else the first following);
+// with none in the article the phrase is not an actor.
+struct Reference {
+  std::vector<std::string> phrases;     // matched case-sensitively as written (+capitalised, ALL CAPS)
+  std::vector<std::string> actors;      // the organisations it can stand for
+  std::vector<std::string> not_before;  // a word right before it makes it something else ("our allies")
+  std::vector<std::string> not_after;   // word(s) right after it do too ("allies of Putin")
 };
 
 class KnowledgeBase {
@@ -161,6 +174,7 @@ class KnowledgeBase {
   const std::vector<Person>& people() const { return people_; }
   const std::vector<DictionaryEntry>& dictionary() const { return dictionary_; }
   const std::vector<Disambiguation>& disambiguations() const { return disambiguations_; }
+  const std::vector<Reference>& references() const { return references_; }
   const ContextWords& context() const { return context_; }
   const std::vector<std::string>& files() const { return files_; }
 
@@ -177,6 +191,7 @@ class KnowledgeBase {
   std::vector<Person> people_;
   std::vector<DictionaryEntry> dictionary_;
   std::vector<Disambiguation> disambiguations_;
+  std::vector<Reference> references_;
   ContextWords context_;
   std::map<std::string, std::string, std::less<>> cameo_;  // CAMEO prefix -> actor code
   std::unordered_map<std::string, size_t> actor_index_;

@@ -262,6 +262,46 @@ bool SharesTarget(const Candidate& a, const Candidate& b) {
   return false;
 }
 
+// Hard-wrapped text: the White House briefing room breaks its lines at about 72 columns,
+// so one name in ten is split ("the United\nStates", "President\nBiden"). A text counts as
+// wrapped when at least half of its (5 or more) non-blank lines are 50 to 80 bytes long;
+// news paragraphs are single long lines.
+bool HardWrapped(std::string_view text) {
+  size_t lines = 0, wrapped = 0, start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    size_t e = end;
+    while (e > start && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r')) --e;
+    size_t b = start;
+    while (b < e && (text[b] == ' ' || text[b] == '\t')) ++b;
+    if (b < e) {
+      ++lines;
+      if (e - start >= 50 && e - start <= 80) ++wrapped;
+    }
+    start = end + 1;
+  }
+  return lines >= 5 && wrapped * 2 >= lines;
+}
+
+// The same text with each line break inside a paragraph turned into a space (same length,
+// so offsets hold); blank lines, which end paragraphs, stay.
+std::string Unwrap(std::string_view text) {
+  std::string out(text);
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i] != '\n') continue;
+    size_t p = i;
+    while (p > 0 && blank(text[p - 1])) --p;
+    size_t n = i + 1;
+    while (n < text.size() && blank(text[n])) ++n;
+    if (p == 0 || text[p - 1] == '\n' || n >= text.size() || text[n] == '\n') continue;
+    out[i] = ' ';
+    if (i > 0 && out[i - 1] == '\r') out[i - 1] = ' ';
+  }
+  return out;
+}
+
 }  // namespace
 
 struct ActorRecognizer::Impl {
@@ -299,6 +339,9 @@ Result<ActorRecognizer> ActorRecognizer::Build(std::shared_ptr<const KnowledgeBa
   for (uint32_t i = 0; i < roles.size(); ++i)
     for (const auto& n : roles[i].nouns) table.AddCaseless(n, AliasKind::kRole, i);
   for (const auto& p : kb->context().pair_phrases) table.AddCaseless(p, AliasKind::kPair, 0);
+  const auto& refs = kb->references();
+  for (uint32_t i = 0; i < refs.size(); ++i)
+    for (const auto& p : refs[i].phrases) table.AddName(p, AliasKind::kReference, i);
   const auto& dict = kb->dictionary();
   for (uint32_t i = 0; i < dict.size(); ++i) {
     // When every code maps to the same actor the date cannot matter: settle it now.
@@ -359,8 +402,12 @@ size_t ActorRecognizer::pattern_count() const { return impl_->patterns.size(); }
 
 std::vector<Mention> ActorRecognizer::Recognize(const Document& doc) const {
   const Impl& im = *impl_;
-  const std::string& text = doc.text;
-  if (text.empty()) return {};
+  if (doc.text.empty()) return {};
+  // Matching and the context rules read hard-wrapped lines as running text; mentions keep
+  // the text as written (surface).
+  std::string unwrapped;
+  if (HardWrapped(doc.text)) unwrapped = Unwrap(doc.text);
+  const std::string& text = unwrapped.empty() ? doc.text : unwrapped;
   std::vector<RawMatch> raw;
   hs_scratch_t* scratch = im.scratch->Acquire();
   if (scratch == nullptr) return {};
@@ -433,7 +480,10 @@ std::vector<Mention> ActorRecognizer::Recognize(const Document& doc) const {
   std::vector<Candidate> chosen;
   select(&kb_cands, &chosen);
   select(&dict_cands, &chosen);
-  return ResolveMentions(*im.kb, im.sets, text, doc.date, std::move(chosen));
+  std::vector<Mention> out = ResolveMentions(*im.kb, im.sets, text, doc.date, std::move(chosen));
+  if (!unwrapped.empty())
+    for (auto& m : out) m.surface = doc.text.substr(m.begin, m.end - m.begin);
+  return out;
 }
 
 Result<ActorRecognizer> BuildRecognizer(const std::vector<std::string>& extra_files,

@@ -17,7 +17,9 @@ std::vector<Mention> Resolver::Run() {
   std::stable_sort(out_.begin(), out_.end(),
                    [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   Appositions();
-  Coreference();  // keeps out_ sorted (MergeAdded)
+  References();      // these three keep out_ sorted (MergeAdded)
+  TitledSurnames();
+  Coreference();
   return std::move(out_);
 }
 
@@ -116,6 +118,36 @@ void Resolver::ComposeRoles() {
       }
     }
 
+    // Or a person: "the Obama administration", "Merkel's government" stand for the
+    // person's state even after the person left office (context.person_institutions).
+    if (qual == nullptr && i > 0 && !used_[i - 1] && cands_[i - 1].Find(AliasKind::kPerson) &&
+        sets_.person_institutions.Contains(scan::Lower(Surface(cands_[i].begin, cands_[i].end)))) {
+      const Candidate& p = cands_[i - 1];
+      size_t gap = p.end + scan::PossessiveAt(text_, p.end);
+      // "the Biden-Harris administration": a second surname joined by a hyphen.
+      if (gap == p.end && gap < text_.size() && text_[gap] == '-') {
+        auto joined = scan::TokensAfter(text_, gap + 1, 1);
+        if (!joined.empty() && joined[0].begin == gap + 1 && IsCapitalizedWord(joined[0]))
+          gap = joined[0].end;
+      }
+      if (OnlySpaces(gap, begin) && gap < begin) {
+        const Person& person = kb_.people()[p.Find(AliasKind::kPerson)->index];
+        const RoleTerm* t = date_.empty() ? nullptr : kb_.RoleOn(person, date_);
+        std::string actor = t ? ActsFor(t->actor) : ActsFor(person.actor);
+        if (actor.empty()) actor = SoleActor(person);
+        if (!actor.empty()) {
+          Mention m = Make(p.begin, end, "role", "role:" + role.role + "+person:" +
+                                                     p.Find(AliasKind::kPerson)->alias);
+          m.actors = {actor};
+          m.role = role_text;
+          // In office, the person stays visible to "the president" and pronouns.
+          if (t != nullptr) m.person = person.name;
+          out_.push_back(std::move(m));
+          MarkUsed(i - 1, last);
+          continue;
+        }
+      }
+    }
     std::vector<std::string> actors;
     std::string rule = "role:" + role.role;
     if (qual != nullptr) {
@@ -152,6 +184,23 @@ void Resolver::ComposeRoles() {
       used_[after] = true;
       continue;
     }
+    // "Prime Minister Johnson", "Vice President Harris": a surname the KB does not list
+    // as an alias (shared or a common word) after the role its bearer holds on the date.
+    if (role.role != "official" && !non_holder && !date_.empty()) {
+      auto toks = scan::TokensAfter(text_, end, 2);
+      if (!toks.empty() && IsNameWord(toks[0]) && OnlySpaces(end, toks[0].begin) &&
+          (after >= cands_.size() || cands_[after].begin >= toks[0].end) &&
+          !(toks.size() > 1 && IsNameWord(toks[1]) && OnlySpaces(toks[0].end, toks[1].begin))) {
+        if (const Person* p = HolderBySurname(toks[0].text, role.role, actors)) {
+          Mention m = Make(begin, toks[0].end, "person", "role+surname:" + role.role);
+          FillPerson(*p, &m);
+          out_.push_back(std::move(m));
+          MarkUsed(i, last);
+          if (qual_idx != SIZE_MAX) used_[qual_idx] = true;
+          continue;
+        }
+      }
+    }
     if (auto name = role.role == "official" ? std::nullopt : UnknownNameAfter(end, after)) {
       Mention m = Make(begin, name->second, "person",
                        "role+name:" + role.role);
@@ -165,6 +214,16 @@ void Resolver::ComposeRoles() {
       continue;
     }
     if (qual == nullptr) {
+      // "the administration", "the government": the last one the article qualified.
+      if (role.role == "official" && i == last &&
+          sets_.person_institutions.Contains(Surface(cands_[i].begin, cands_[i].end))) {
+        auto before = scan::TokensBefore(text_, cands_[i].begin, 1);
+        auto next = scan::TokensAfter(text_, cands_[last].end, 1);
+        const bool of_other = !next.empty() && scan::EqualsIgnoreCase(next[0].text, "of");
+        if (!of_other && !before.empty() && scan::OneOf(before[0].text, {"the", "this"}))
+          bare_institutions_.push_back({cands_[i].begin, cands_[i].end,
+                                        scan::Lower(Surface(cands_[i].begin, cands_[i].end))});
+      }
       // A bare role noun: "the chancellor" is resolved by coreference later.
       if (role.role != "official" && !non_holder) {
         auto before = scan::TokensBefore(text_, cands_[i].begin, 1);
@@ -180,7 +239,11 @@ void Resolver::ComposeRoles() {
     m.actors = actors;
     m.role = role_text;
     if (role.role != "official" && !non_holder && !date_.empty() && actors.size() == 1) {
-      auto holders = kb_.HoldersOf(actors[0], role.role, date_);
+      // A body's officers are listed under the body ("the Commission president": EC).
+      std::vector<const Person*> holders;
+      if (qual->kind != AliasKind::kGroup && qual->kind != AliasKind::kDictionary)
+        holders = kb_.HoldersOf(kb_.actors()[qual->index].code, role.role, date_);
+      if (holders.empty()) holders = kb_.HoldersOf(actors[0], role.role, date_);
       if (holders.size() == 1) {
         m.person = holders[0]->name;
         m.rule += "+holder";
@@ -465,6 +528,10 @@ void Resolver::EmitSimple() {
     }
     if (const AliasTarget* t = c.Find(AliasKind::kPair)) {
       pairs_.push_back({c.begin, c.end, t->alias});
+      continue;
+    }
+    if (const AliasTarget* t = c.Find(AliasKind::kReference)) {
+      refs_.push_back({c.begin, c.end, t->index, t->alias});
       continue;
     }
     if (const AliasTarget* t = c.Find(AliasKind::kDictionary)) {

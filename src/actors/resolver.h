@@ -90,21 +90,52 @@ class Resolver {
     return nullptr;
   }
 
-  // Fills actors/role of a person mention from the person's role on the date.
+  // The code an actor acts for: a body's parent org ("EC" -> "EU"), else itself.
+  std::string ActsFor(const std::string& code) const {
+    const Actor* a = kb_.FindActor(code);
+    if (a != nullptr && a->kind == "body" && !a->parent.empty()) return a->parent;
+    return code;
+  }
+
+  // The one actor every role of `p` was held for (bodies counted as their parent), or
+  // empty when they differ or there are none.
+  std::string SoleActor(const Person& p) const {
+    std::set<std::string> all;
+    for (const auto& r : p.roles) all.insert(ActsFor(r.actor));
+    return all.size() == 1 ? *all.begin() : std::string();
+  }
+
+  // Fills actors/role of a person mention from the person's role on the date. A role
+  // held for a body counts for its parent (the Commission president speaks for the EU).
   void FillPerson(const Person& p, Mention* m) const {
     m->person = p.name;
     if (const RoleTerm* t = date_.empty() ? nullptr : kb_.RoleOn(p, date_)) {
-      m->actors = {t->actor};
+      m->actors = {ActsFor(t->actor)};
       m->role = t->title.empty() ? t->role : t->title;
     } else if (!p.actor.empty()) {
-      m->actors = {p.actor};
+      m->actors = {ActsFor(p.actor)};
     } else if (date_.empty()) {
       // No date: a person whose every role is for one actor still belongs to it.
-      std::set<std::string> all;
-      for (const auto& r : p.roles) all.insert(r.actor);
-      if (all.size() == 1) m->actors = {*all.begin()};
+      if (std::string a = SoleActor(p); !a.empty()) m->actors = {a};
     }
   }
+
+  // The last word of a person's canonical name ("Johnson" for "Boris Johnson").
+  static std::string_view Surname(const Person& p) {
+    const size_t sp = p.name.rfind(' ');
+    return sp == std::string::npos ? std::string_view() : std::string_view(p.name).substr(sp + 1);
+  }
+
+  // The one person in the knowledge base with surname `surname` who holds, on the date,
+  // role `role` (any role when empty) for one of `actors` (any actor when empty); null
+  // when there is none or more than one.
+  const Person* HolderBySurname(std::string_view surname, const std::string& role,
+                                const std::vector<std::string>& actors) const;
+
+  // A capitalised word elsewhere in the text right before `surname` that is not the
+  // person's own first name: another person of that name is in the article ("Ron
+  // Johnson"), so a bare surname cannot be taken for the KB's one.
+  bool OtherFullNameWith(std::string_view surname, const Person& p) const;
 
   std::string RoleIdOf(const Person& p) const {
     const RoleTerm* t = date_.empty() ? nullptr : kb_.RoleOn(p, date_);
@@ -217,6 +248,21 @@ class Resolver {
 
   void EmitSimple();
 
+  // ---- references to an organisation named elsewhere ("the alliance", "the allies") ----
+
+  struct RefUse {
+    size_t begin, end;
+    uint32_t index;
+    std::string alias;
+  };
+  // Emits the references whose organisation the article names (data: `references` in
+  // data/actors/context.yaml).
+  void References();
+
+  // "Mr. Johnson", "Secretary Austin": a title before a surname the article never spells
+  // out in full; the KB's only person of that surname in office on the date.
+  void TitledSurnames();
+
   // ---- appositions ---------------------------------------------------------------------
 
   struct Unknown {
@@ -295,7 +341,9 @@ class Resolver {
   std::unordered_map<size_t, std::string> metonym_rule_;
   std::map<const Disambiguation*, std::pair<size_t, size_t>> context_counts_;
   std::vector<BareRole> bare_roles_;
+  std::vector<BareRole> bare_institutions_;  // role: the noun ("administration")
   std::vector<Pair> pairs_;
+  std::vector<RefUse> refs_;
   std::vector<Unknown> unknowns_;
   std::vector<Mention> out_;
   mutable std::optional<std::vector<Span>> paragraphs_;
