@@ -292,3 +292,56 @@ TEST_F(ExtractorTest, AQuoteThatNamesItsSpeakerAtItsEndIsTheirs) {
 
 }  // namespace
 }  // namespace faultline
+
+namespace faultline {
+namespace {
+
+class ExtractorRecallTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto ex = StatementExtractor::Create();
+    ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+    ex_ = std::make_unique<StatementExtractor>(std::move(ex).value());
+  }
+  std::vector<std::string> Run(const std::string& text, const std::string& url = {}) {
+    Document d;
+    d.file = "recall.txt";
+    d.text = text;
+    d.url = url;
+    return testing::Triples(ex_->Extract(d, testing::MentionsFor(text, testing::CommonNames())));
+  }
+  std::unique_ptr<StatementExtractor> ex_;
+};
+
+TEST_F(ExtractorRecallTest, AVerbFormAfterAPossessiveIsANoun) {
+  // an event noun carries no stance of its own
+  EXPECT_THAT(Run("France backs Ukraine's fight for freedom and its reconstruction."),
+              ::testing::ElementsAre("FRA aid +1"));
+  // a participle after a possessive is an adjective
+  EXPECT_THAT(Run("France will keep its limited sanctions on Russia."), ::testing::ElementsAre("FRA sanctions +1"));
+  // other nouns keep their stance for their possessor
+  EXPECT_THAT(Run("Poland rejected Russia's demands for a ceasefire."),
+              ::testing::ElementsAre("POL talks -1", "RUS talks +1"));
+}
+
+TEST_F(ExtractorRecallTest, InsistOnIsNoReport) {
+  EXPECT_THAT(Run("Germany insists on talks with Russia."), ::testing::ElementsAre("DEU talks +1"));
+}
+
+TEST_F(ExtractorRecallTest, PressingAheadAndEnthusiasm) {
+  EXPECT_THAT(Run("Germany is forging ahead with Nord Stream 2."), ::testing::ElementsAre("DEU nord-stream +1"));
+  EXPECT_THAT(Run("Poland was not enthusiastic about Washington's push to readmit Russia to the G7."),
+              ::testing::ElementsAre("POL russia-g7 -1", "USA russia-g7 +1"));
+  EXPECT_THAT(Run("Poland voiced serious reservations about a ceasefire with Russia."),
+              ::testing::ElementsAre("POL talks -1"));
+  EXPECT_THAT(Run("Sweden welcomed Finland's decision to join NATO."),
+              ::testing::ElementsAre("FIN nato-enlargement +1", "SWE nato-enlargement +1"));
+}
+
+TEST_F(ExtractorRecallTest, WroteReportsAQuote) {
+  EXPECT_THAT(Run("“We must send more tanks to Ukraine without delay,” a Polish official wrote."),
+              ::testing::ElementsAre("POL arms +1"));
+}
+
+}  // namespace
+}  // namespace faultline

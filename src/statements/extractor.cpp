@@ -742,6 +742,9 @@ void SentenceAnalyzer::FindSpeech() {
           d == "its" || d == "this")
         continue;
     }
+    // "insists on forging ahead", "commented on the talks": a verb with "on" takes an
+    // object, it reports nothing
+    if (m.end < toks_.size() && toks_[m.end].norm == "on") continue;
     if (m.payload == 1 || m.payload == 3) {
       const size_t window = m.payload == 1 ? 6 : 1;
       bool ok = false;
@@ -1593,10 +1596,18 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
       if (target) continue;
     }
     // "the end of March", "the promised 2 percent": a verb form after a determiner is a
-    // noun or an adjective here, not the actor's act
+    // noun or an adjective here, not the actor's act. After a possessive, a participle is
+    // an adjective ("its continued aggression") and some nouns name an event, not a stance
+    // ("Ukraine's fight for freedom"); other nouns keep it ("its demands").
     if (lex_.cue(m.payload).verb && m.begin > 0) {
       const std::string& d = toks_[m.begin - 1].norm;
       if (d == "the" || d == "a" || d == "an" || d == "this") continue;
+      if (d == "'s" || lex_.possessives().count(d) || d == "your") {
+        const std::string& w = toks_[m.begin].norm;
+        if (m.end == m.begin + 1 &&
+            ((w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) || lex_.event_nouns().count(w)))
+          continue;
+      }
     }
     const Cue& cue = lex_.cue(m.payload);
     if (cue.kind == CueKind::kProform) {
