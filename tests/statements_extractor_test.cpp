@@ -343,5 +343,26 @@ TEST_F(ExtractorRecallTest, WroteReportsAQuote) {
               ::testing::ElementsAre("POL arms +1"));
 }
 
+TEST_F(ExtractorRecallTest, AReducedPassiveNamesItsAgent) {
+  EXPECT_THAT(Run("Ukraine will receive more tanks donated by Germany and Poland."),
+              ::testing::ElementsAre("DEU arms +1", "POL arms +1"));
+  // inside the object of a cue it is the cue holder's wish, not the agent's act
+  EXPECT_THAT(Run("Kyiv demanded more tanks supplied by Germany."), ::testing::ElementsAre("UKR arms +1"));
+}
+
+TEST_F(ExtractorRecallTest, ANameModifyingSanctionsHoldsThem) {
+  EXPECT_THAT(Run("Moscow is subject to painful French sanctions."), ::testing::ElementsAre("FRA sanctions +1"));
+  // the target is no holder
+  EXPECT_THAT(Run("Diplomats discussed the Russian sanctions again."), ::testing::IsEmpty());
+}
+
+TEST_F(ExtractorRecallTest, TheObjectBeforeForHoldsTheGerund) {
+  EXPECT_THAT(Run("Russia criticized Germany for sending tanks to Ukraine."),
+              ::testing::ElementsAre("DEU arms +1"));
+  EXPECT_THAT(Run("Washington targeted Berlin for its spending and for building Nord Stream 2 with Russia."),
+              ::testing::ElementsAre("DEU nord-stream +1"));
+}
+
+
 }  // namespace
 }  // namespace faultline

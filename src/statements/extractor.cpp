@@ -1158,6 +1158,60 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       }
     }
     if (has_post) negations += post_neg;
+    // A reduced passive after the term: "Patriot batteries donated by Germany and Romania"
+    // (no auxiliary; the participle and "by" follow the term's noun phrase).
+    // (Not in the object of a cue: "demanded a fence funded by the EU" is no act of the EU.)
+    if (!term.proform && !hypothetical && !(question_ && !c.in_quote) && (polars.empty() || only_frames)) {
+      static const WordSet kIrregularParticiples = {"sent", "given", "held", "made", "taken", "brought",
+                                                    "shipped", "committed", "pledged", "set", "put", "cut"};
+      for (size_t u = term.e; u < post_end && u < term.e + 4; ++u) {
+        const Token& k = toks_[u];
+        if (k.type != TokenType::kWord || k.mention >= 0) break;
+        const CueHit* verb = nullptr;
+        for (const auto& q : cues_)
+          if (q.b == u && (q.act >= 0 ? cb_.act(q.act).issue == term.issue
+                                      : q.verb && (q.kind == CueKind::kSupport || q.kind == CueKind::kOppose)))
+            verb = &q;
+        if (verb == nullptr) continue;
+        const std::string& w = k.norm;
+        const bool participle = (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) ||
+                                kIrregularParticiples.count(w) > 0;
+        if (participle && verb->e + 1 < c.e && toks_[verb->e].norm == "by" && toks_[verb->e + 1].mention >= 0) {
+          Holder agent;
+          CollectGroup(verb->e + 1, c.e, verb->e + 1, &agent);
+          agent.rule = "passive-agent";
+          const int pol = (verb->act >= 0 ? cb_.act(verb->act).stance : verb->polarity()) * term.polarity;
+          Emit(agent, term.issue, pol, Surface(verb->b, verb->e + 1), "reduced-passive");
+        }
+        break;
+      }
+    }
+    // A name that modifies a term no cue governs holds it: "Moscow is subject to painful US
+    // sanctions" (only for issues whose codebook says so; not the target: "Russia sanctions").
+    if (!term.proform && cb_.issues()[term.issue].held_by_modifier && polars.empty() && !has_post &&
+        !hypothetical && !(question_ && !c.in_quote) && term.b > c.b) {
+      size_t k = term.b - 1;
+      // one plain adjective may stand between: "U.S. economic sanctions"
+      if (toks_[k].mention < 0 && k > c.b && toks_[k].type == TokenType::kWord && !toks_[k].capitalized &&
+          toks_[k - 1].mention >= 0) {
+        bool cue_here = false;
+        for (const auto& q : cues_) cue_here |= q.b <= k && k < q.e;
+        if (!cue_here && !lex_.subject_words().count(toks_[k].norm)) --k;
+      }
+      if (toks_[k].mention >= 0) {
+        const Mention& m = ments_[toks_[k].mention];
+        const auto& targets = cb_.issues()[term.issue].target_actor;
+        bool target = false;
+        for (const auto& a : m.actors) target |= Contains(targets, a);
+        if (!target) {
+          Holder h;
+          h.actors = m.actors;
+          h.person = m.person;
+          h.rule = "modifier";
+          Emit(h, term.issue, term.polarity, Surface(k, term.e), "modifier");
+        }
+      }
+    }
     // A passive after the term with its agent: "the aid was approved by Congress".
     if ((polars.empty() || only_frames) && !has_post && !term.proform) {
       size_t t = term.e;
@@ -1344,6 +1398,39 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       }
       if (!passive && !for_gerund && !gerund_between && !clause_passive && !reduced_relative)
         h = FindHolder(c, c0, sincerity, ci, first == nullptr);
+      // "criticized Germany for building the pipeline", "thanked Poland for sending tanks":
+      // the object before "for" holds the gerund's act (the chain from the gerund on)
+      if ((for_gerund || gerund_between) && !passive && !clause_passive && !hypothetical) {
+        size_t f = c0;
+        for (size_t t = c0; t + 1 < term.b; ++t)
+          if (toks_[t].norm == "for" && toks_[t + 1].norm.size() > 4 &&
+              toks_[t + 1].norm.compare(toks_[t + 1].norm.size() - 3, 3, "ing") == 0) {
+            f = t;
+            break;
+          }
+        if (for_gerund) f = first->b - 1;
+        // "targeted the chancellor for her budget and for signing ...": the first "for"
+        if (f > c.b && toks_[f - 1].norm == "and")
+          for (size_t t = f - 1; t > c.b; --t)
+            if (toks_[t].norm == "for" && toks_[t - 1].mention >= 0) {
+              f = t;
+              break;
+            }
+        if (f > c.b && toks_[f].norm == "for" && toks_[f - 1].mention >= 0) {
+          size_t j = f - 1;
+          while (j > c.b && toks_[j - 1].mention == toks_[f - 1].mention) --j;
+          Holder obj;
+          CollectGroup(j, f, j, &obj);
+          if (!obj.empty()) {
+            int inner = term.polarity;
+            for (const auto& p : polars)
+              if (p.b > f) inner *= p.polarity;
+            for (size_t t = f + 1; t < term.b; ++t) inner *= IsNegator(toks_[t]) ? -1 : 1;
+            obj.rule = "gerund-object";
+            if (!term.proform) Emit(obj, issue, inner, cue_text, kind);
+          }
+        }
+      }
       // "“All allies must meet their 2% commitment,” Trump said", "Cameron said the EU
       // should agree sanctions": a demand on others is the speaker's position
       // (also when the demand's own subject is no actor: "Kyiv insisted that Russian troops
