@@ -303,12 +303,15 @@ class ExtractorRecallTest : public ::testing::Test {
     ASSERT_TRUE(ex.ok()) << ex.status().ToString();
     ex_ = std::make_unique<StatementExtractor>(std::move(ex).value());
   }
-  std::vector<std::string> Run(const std::string& text, const std::string& url = {}) {
+  std::vector<std::string> Run(const std::string& text, const std::string& url = {},
+                               std::vector<testing::Name> extra = {}) {
     Document d;
     d.file = "recall.txt";
     d.text = text;
     d.url = url;
-    return testing::Triples(ex_->Extract(d, testing::MentionsFor(text, testing::CommonNames())));
+    std::vector<testing::Name> names = testing::CommonNames();
+    names.insert(names.end(), extra.begin(), extra.end());
+    return testing::Triples(ex_->Extract(d, testing::MentionsFor(text, names)));
   }
   std::unique_ptr<StatementExtractor> ex_;
 };
@@ -363,6 +366,28 @@ TEST_F(ExtractorRecallTest, TheObjectBeforeForHoldsTheGerund) {
               ::testing::ElementsAre("DEU nord-stream +1"));
 }
 
+
+TEST_F(ExtractorRecallTest, TranscriptTurnsSpeakForTheirSpeaker) {
+  const std::string wh = "https://www.whitehouse.gov/briefing-room/speeches-remarks/x";
+  const std::vector<testing::Name> label = {{"PRESIDENT MACRON", {"FRA"}, "", "Emmanuel Macron"}};
+  // the site's own speaker, then a named guest whose "we" is his state's
+  EXPECT_THAT(Run("MS. SMITH:  We will send more tanks to Ukraine.\n\nPRESIDENT MACRON:  Thank you.\n\n"
+                  "We will impose new sanctions on Russia.",
+                  wh, label),
+              ::testing::ElementsAre("FRA sanctions +1", "USA arms +1"));
+  // a reporter's turn speaks for nobody
+  EXPECT_THAT(Run("Q    We must impose new sanctions on Russia now, and we will.", wh), ::testing::IsEmpty());
+}
+
+TEST_F(ExtractorRecallTest, AnExpletiveItBeforeAnEvaluationIsTheSpeakers) {
+  EXPECT_THAT(Run("“It is essential to keep the sanctions on Russia,” Macron said."),
+              ::testing::ElementsAre("FRA sanctions +1"));
+  EXPECT_THAT(Run("It's very important to strengthen NATO's eastern flank.",
+                  "https://www.whitehouse.gov/briefing-room/statements-releases/x"),
+              ::testing::ElementsAre("USA nato-posture +1"));
+  // a columnist's evaluation is nobody's
+  EXPECT_THAT(Run("It's very important to strengthen NATO's eastern flank."), ::testing::IsEmpty());
+}
 
 }  // namespace
 }  // namespace faultline

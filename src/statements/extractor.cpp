@@ -98,6 +98,12 @@ struct DocState {
   size_t quote_speaker_sentence = 0;
   size_t quote_speaker_para = static_cast<size_t>(-1);
   bool quote_open = false;  // a speech quote runs on past the end of the previous sentence
+  // Transcripts ("PRIME MINISTER MORAWIECKI:  ...", "Q    ..."): the turn a paragraph
+  // belongs to, from its label to the next label. Its "we"/"I" outside quotes is the named
+  // speaker's; an audience turn (a reporter's question) speaks for nobody.
+  bool in_turn = false;
+  bool turn_audience = false;
+  Holder turn_speaker;
 };
 
 // "i'm" -> "i", "we'll" -> "we": the pronoun of a contraction.
@@ -479,6 +485,14 @@ Holder SentenceAnalyzer::ResolvePronoun(const std::string& p, bool in_quote) con
       h.rule = "quote-first-person";
       return h;
     }
+    if (!in_quote && st_.in_turn) {
+      if (st_.turn_audience) return Holder{};
+      if (!st_.turn_speaker.empty()) {
+        Holder h = st_.turn_speaker;
+        h.rule = "turn-speaker";
+        return h;
+      }
+    }
     // an official document's own voice ("we will sanction ..." on whitehouse.gov); a
     // columnist's "I" or "we" is never coded
     if (!in_quote && !st_.official_voice.empty()) {
@@ -680,8 +694,37 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
     case SubjKind::kActors:
       s.holder.rule = c.in_quote ? "quote-subject" : "subject";
       return s.holder;
-    case SubjKind::kPronoun:
+    case SubjKind::kPronoun: {
+      // "it's very important to strengthen the eastern flank": an expletive "it" before an
+      // evaluation; the one who says it holds it (the quote's speaker, the transcript's
+      // turn, the official voice), never a columnist
+      bool expletive = false;
+      if (s.pronoun == "it") {
+        bool eval_at_c0 = false;
+        for (const auto& q : cues_)
+          eval_at_c0 |= q.b == c0 && (q.kind == CueKind::kEvalPositive || q.kind == CueKind::kEvalNegative);
+        size_t t = c.b;
+        while (t < c0 && PronounPart(toks_[t].norm) != "it") ++t;
+        expletive = eval_at_c0 && t < c0;
+        for (size_t u = t + 1; u < c0 && expletive; ++u) {
+          static const WordSet kBe = {"is", "'s", "was", "will", "be", "would", "remains", "remained", "seems",
+                                      "very", "so", "also", "absolutely", "really", "extremely", "vitally",
+                                      "critically", "particularly", "especially", "still", "now", "more", "most"};
+          expletive = kBe.count(toks_[u].norm) > 0;
+        }
+        // "it's" is one token: the contraction itself is the verb
+      }
+      if (expletive) {
+        if (c.in_quote) {
+          if (speaker_.empty()) return Holder{};
+          Holder h = speaker_;
+          h.rule = "quote-speaker";
+          return h;
+        }
+        return ResolvePronoun("we", false);
+      }
       return ResolvePronoun(s.pronoun, c.in_quote);
+    }
     case SubjKind::kEmpty: {
       // "... but wants faster returns": a verb phrase coordinated with the main clause
       if (ci > 0 && !clause0_holder_.empty() &&
@@ -1748,6 +1791,44 @@ std::vector<Span> SplitWrappedSentences(const std::string& text) {
   return SplitSentences(copy.empty() ? std::string_view(text) : std::string_view(copy));
 }
 
+// A transcript's speaker label at the start of a paragraph: "PRIME MINISTER MORAWIECKI:",
+// "MS. PSAKI:", "Q    ...". Only a name the label spells out counts as its speaker (not a
+// role resolved from context: "THE PRESIDENT:" is whoever the site speaks for).
+void TranscriptTurn(const std::string& text, const SentenceInput& s, const CueLexicon& lex, DocState* st) {
+  size_t b = s.span.begin;
+  while (b < s.span.end && (text[b] == ' ' || text[b] == '\t' || text[b] == '\n' || text[b] == '\r')) ++b;
+  size_t e = b;
+  bool upper = false;
+  while (e < s.span.end && e < b + 60) {
+    const unsigned char ch = static_cast<unsigned char>(text[e]);
+    if (ch >= 'a' && ch <= 'z') return;
+    if (ch >= 'A' && ch <= 'Z') upper = true;
+    else if (!(ch == ' ' || ch == '.' || ch == '\'' || ch == '-' || ch >= 0x80)) break;
+    ++e;
+  }
+  if (!upper || e >= s.span.end) return;
+  std::string label = text.substr(b, e - b);
+  while (!label.empty() && (label.back() == ' ' || label.back() == '.')) label.pop_back();
+  const bool colon = text[e] == ':';
+  // "Q    What did you ...": the question mark of transcripts needs no colon
+  const bool bare_q = label == "Q" && e > b + 1 && text[b + 1] == ' ';
+  if (!colon && !bare_q) return;
+  if (label.size() < 1) return;
+  std::string lower;
+  for (char ch : label) lower += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  st->in_turn = true;
+  st->turn_audience = lex.transcript_audience().count(lower) > 0;
+  st->turn_speaker = Holder{};
+  if (st->turn_audience) return;
+  for (const auto& m : s.mentions) {
+    if (m.begin < b || m.end > e) continue;
+    if (m.person.empty() || m.rule.rfind("coref", 0) == 0) continue;
+    for (const auto& a : m.actors)
+      if (!Contains(st->turn_speaker.actors, a)) st->turn_speaker.actors.push_back(a);
+    st->turn_speaker.person = m.person;
+  }
+}
+
 }  // namespace
 
 std::string StatementDocName(const Document& doc) {
@@ -1798,6 +1879,7 @@ std::vector<Statement> StatementExtractor::Extract(const Document& doc, const st
   for (size_t i = 0; i < inputs.size(); ++i) {
     if (stats) ++stats->sentences;
     if (para_start[i]) state.quote_open = false;  // a new paragraph closes a quote left open
+    if (para_start[i] || i == 0) TranscriptTurn(doc.text, inputs[i], *cues_, &state);
     SentenceAnalyzer a(*codebook_, *cues_, doc, &state, &out, &seen);
     a.Run(inputs[i].span, i, inputs[i].para, inputs[i].mentions, stats);
   }
