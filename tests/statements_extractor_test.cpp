@@ -292,3 +292,102 @@ TEST_F(ExtractorTest, AQuoteThatNamesItsSpeakerAtItsEndIsTheirs) {
 
 }  // namespace
 }  // namespace faultline
+
+namespace faultline {
+namespace {
+
+class ExtractorRecallTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto ex = StatementExtractor::Create();
+    ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+    ex_ = std::make_unique<StatementExtractor>(std::move(ex).value());
+  }
+  std::vector<std::string> Run(const std::string& text, const std::string& url = {},
+                               std::vector<testing::Name> extra = {}) {
+    Document d;
+    d.file = "recall.txt";
+    d.text = text;
+    d.url = url;
+    std::vector<testing::Name> names = testing::CommonNames();
+    names.insert(names.end(), extra.begin(), extra.end());
+    return testing::Triples(ex_->Extract(d, testing::MentionsFor(text, names)));
+  }
+  std::unique_ptr<StatementExtractor> ex_;
+};
+
+TEST_F(ExtractorRecallTest, AVerbFormAfterAPossessiveIsANoun) {
+  // an event noun carries no stance of its own
+  EXPECT_THAT(Run("France backs Ukraine's fight for freedom and its reconstruction."),
+              ::testing::ElementsAre("FRA aid +1"));
+  // a participle after a possessive is an adjective
+  EXPECT_THAT(Run("France will keep its limited sanctions on Russia."), ::testing::ElementsAre("FRA sanctions +1"));
+  // other nouns keep their stance for their possessor
+  EXPECT_THAT(Run("Poland rejected Russia's demands for a ceasefire."),
+              ::testing::ElementsAre("POL talks -1", "RUS talks +1"));
+}
+
+TEST_F(ExtractorRecallTest, InsistOnIsNoReport) {
+  EXPECT_THAT(Run("Germany insists on talks with Russia."), ::testing::ElementsAre("DEU talks +1"));
+}
+
+TEST_F(ExtractorRecallTest, PressingAheadAndEnthusiasm) {
+  EXPECT_THAT(Run("Germany is forging ahead with Nord Stream 2."), ::testing::ElementsAre("DEU nord-stream +1"));
+  EXPECT_THAT(Run("Poland was not enthusiastic about Washington's push to readmit Russia to the G7."),
+              ::testing::ElementsAre("POL russia-g7 -1", "USA russia-g7 +1"));
+  EXPECT_THAT(Run("Poland voiced serious reservations about a ceasefire with Russia."),
+              ::testing::ElementsAre("POL talks -1"));
+  EXPECT_THAT(Run("Sweden welcomed Finland's decision to join NATO."),
+              ::testing::ElementsAre("FIN nato-enlargement +1", "SWE nato-enlargement +1"));
+}
+
+TEST_F(ExtractorRecallTest, WroteReportsAQuote) {
+  EXPECT_THAT(Run("“We must send more tanks to Ukraine without delay,” a Polish official wrote."),
+              ::testing::ElementsAre("POL arms +1"));
+}
+
+TEST_F(ExtractorRecallTest, AReducedPassiveNamesItsAgent) {
+  EXPECT_THAT(Run("Ukraine will receive more tanks donated by Germany and Poland."),
+              ::testing::ElementsAre("DEU arms +1", "POL arms +1"));
+  // inside the object of a cue it is the cue holder's wish, not the agent's act
+  EXPECT_THAT(Run("Kyiv demanded more tanks supplied by Germany."), ::testing::ElementsAre("UKR arms +1"));
+}
+
+TEST_F(ExtractorRecallTest, ANameModifyingSanctionsHoldsThem) {
+  EXPECT_THAT(Run("Moscow is subject to painful French sanctions."), ::testing::ElementsAre("FRA sanctions +1"));
+  // the target is no holder
+  EXPECT_THAT(Run("Diplomats discussed the Russian sanctions again."), ::testing::IsEmpty());
+}
+
+TEST_F(ExtractorRecallTest, TheObjectBeforeForHoldsTheGerund) {
+  EXPECT_THAT(Run("Russia criticized Germany for sending tanks to Ukraine."),
+              ::testing::ElementsAre("DEU arms +1"));
+  EXPECT_THAT(Run("Washington targeted Berlin for its spending and for building Nord Stream 2 with Russia."),
+              ::testing::ElementsAre("DEU nord-stream +1"));
+}
+
+
+TEST_F(ExtractorRecallTest, TranscriptTurnsSpeakForTheirSpeaker) {
+  const std::string wh = "https://www.whitehouse.gov/briefing-room/speeches-remarks/x";
+  const std::vector<testing::Name> label = {{"PRESIDENT MACRON", {"FRA"}, "", "Emmanuel Macron"}};
+  // the site's own speaker, then a named guest whose "we" is his state's
+  EXPECT_THAT(Run("MS. SMITH:  We will send more tanks to Ukraine.\n\nPRESIDENT MACRON:  Thank you.\n\n"
+                  "We will impose new sanctions on Russia.",
+                  wh, label),
+              ::testing::ElementsAre("FRA sanctions +1", "USA arms +1"));
+  // a reporter's turn speaks for nobody
+  EXPECT_THAT(Run("Q    We must impose new sanctions on Russia now, and we will.", wh), ::testing::IsEmpty());
+}
+
+TEST_F(ExtractorRecallTest, AnExpletiveItBeforeAnEvaluationIsTheSpeakers) {
+  EXPECT_THAT(Run("“It is essential to keep the sanctions on Russia,” Macron said."),
+              ::testing::ElementsAre("FRA sanctions +1"));
+  EXPECT_THAT(Run("It's very important to strengthen NATO's eastern flank.",
+                  "https://www.whitehouse.gov/briefing-room/statements-releases/x"),
+              ::testing::ElementsAre("USA nato-posture +1"));
+  // a columnist's evaluation is nobody's
+  EXPECT_THAT(Run("It's very important to strengthen NATO's eastern flank."), ::testing::IsEmpty());
+}
+
+}  // namespace
+}  // namespace faultline

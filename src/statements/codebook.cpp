@@ -61,6 +61,7 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
     if (s.ok()) s = StringList(node, "not_followed_by", &issue.not_followed_by);
     if (s.ok()) s = StringList(node, "not_preceded_by", &issue.not_preceded_by);
     if (!s.ok()) return fail(s.reason());
+    if (node["held_by_modifier"]) issue.held_by_modifier = node["held_by_modifier"].as<bool>();
     if (node["actor_scope"]) {
       const std::string scope = node["actor_scope"].as<std::string>();
       if (scope != "clause" && scope != "sentence" && scope != "context")

@@ -27,6 +27,9 @@ struct Issue {
   // Words that, right after a term, show it is not this proposition ("artillery into Ukraine").
   std::vector<std::string> not_followed_by;
   std::vector<std::string> not_preceded_by;  // "think tank" is no weapon
+  // A name right before a term that no cue governs holds it: "painful US sanctions" are
+  // the USA's (a name among target_actor is the target: "Russia sanctions").
+  bool held_by_modifier = false;
 };
 
 // One way of naming an issue: a term (or an act's object) and its polarity.

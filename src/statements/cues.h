@@ -63,6 +63,11 @@ class CueLexicon {
   const WordSet& act_nouns() const { return act_nouns_; }
   // Participles that are adjectives after "be" ("we are committed to"): no passive.
   const WordSet& adjectival_participles() const { return adjectival_participles_; }
+  // Verb forms that, after a possessive, are nouns of an event, not of a stance
+  // ("Ukraine's fight for freedom").
+  const WordSet& event_nouns() const { return event_nouns_; }
+  // Transcript labels of turns that speak for nobody ("Q", "AUDIENCE MEMBER"), lowercase.
+  const WordSet& transcript_audience() const { return transcript_audience_; }
 
   const WordSet& subject_words() const { return subject_words_; }
   const WordSet& vague_quantifiers() const { return vague_quantifiers_; }
@@ -89,7 +94,8 @@ class CueLexicon {
   PatternSet speech_, exceptions_, camp_members_, according_, anonymous_, proposal_verbs_;
   WordSet subject_words_, vague_quantifiers_, member_nouns_, pronouns_, first_person_, openers_with_comma_,
       openers_alone_, intro_prepositions_, adverbs_, camp_nouns_, reporters_, possessives_, non_agent_heads_,
-      proposal_nouns_, statement_nouns_, act_nouns_, adjectival_participles_;
+      proposal_nouns_, statement_nouns_, act_nouns_, adjectival_participles_, event_nouns_,
+      transcript_audience_;
 };
 
 }  // namespace faultline

@@ -98,6 +98,12 @@ struct DocState {
   size_t quote_speaker_sentence = 0;
   size_t quote_speaker_para = static_cast<size_t>(-1);
   bool quote_open = false;  // a speech quote runs on past the end of the previous sentence
+  // Transcripts ("PRIME MINISTER MORAWIECKI:  ...", "Q    ..."): the turn a paragraph
+  // belongs to, from its label to the next label. Its "we"/"I" outside quotes is the named
+  // speaker's; an audience turn (a reporter's question) speaks for nobody.
+  bool in_turn = false;
+  bool turn_audience = false;
+  Holder turn_speaker;
 };
 
 // "i'm" -> "i", "we'll" -> "we": the pronoun of a contraction.
@@ -479,6 +485,14 @@ Holder SentenceAnalyzer::ResolvePronoun(const std::string& p, bool in_quote) con
       h.rule = "quote-first-person";
       return h;
     }
+    if (!in_quote && st_.in_turn) {
+      if (st_.turn_audience) return Holder{};
+      if (!st_.turn_speaker.empty()) {
+        Holder h = st_.turn_speaker;
+        h.rule = "turn-speaker";
+        return h;
+      }
+    }
     // an official document's own voice ("we will sanction ..." on whitehouse.gov); a
     // columnist's "I" or "we" is never coded
     if (!in_quote && !st_.official_voice.empty()) {
@@ -680,8 +694,37 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
     case SubjKind::kActors:
       s.holder.rule = c.in_quote ? "quote-subject" : "subject";
       return s.holder;
-    case SubjKind::kPronoun:
+    case SubjKind::kPronoun: {
+      // "it's very important to strengthen the eastern flank": an expletive "it" before an
+      // evaluation; the one who says it holds it (the quote's speaker, the transcript's
+      // turn, the official voice), never a columnist
+      bool expletive = false;
+      if (s.pronoun == "it") {
+        bool eval_at_c0 = false;
+        for (const auto& q : cues_)
+          eval_at_c0 |= q.b == c0 && (q.kind == CueKind::kEvalPositive || q.kind == CueKind::kEvalNegative);
+        size_t t = c.b;
+        while (t < c0 && PronounPart(toks_[t].norm) != "it") ++t;
+        expletive = eval_at_c0 && t < c0;
+        for (size_t u = t + 1; u < c0 && expletive; ++u) {
+          static const WordSet kBe = {"is", "'s", "was", "will", "be", "would", "remains", "remained", "seems",
+                                      "very", "so", "also", "absolutely", "really", "extremely", "vitally",
+                                      "critically", "particularly", "especially", "still", "now", "more", "most"};
+          expletive = kBe.count(toks_[u].norm) > 0;
+        }
+        // "it's" is one token: the contraction itself is the verb
+      }
+      if (expletive) {
+        if (c.in_quote) {
+          if (speaker_.empty()) return Holder{};
+          Holder h = speaker_;
+          h.rule = "quote-speaker";
+          return h;
+        }
+        return ResolvePronoun("we", false);
+      }
       return ResolvePronoun(s.pronoun, c.in_quote);
+    }
     case SubjKind::kEmpty: {
       // "... but wants faster returns": a verb phrase coordinated with the main clause
       if (ci > 0 && !clause0_holder_.empty() &&
@@ -742,6 +785,9 @@ void SentenceAnalyzer::FindSpeech() {
           d == "its" || d == "this")
         continue;
     }
+    // "insists on forging ahead", "commented on the talks": a verb with "on" takes an
+    // object, it reports nothing
+    if (m.end < toks_.size() && toks_[m.end].norm == "on") continue;
     if (m.payload == 1 || m.payload == 3) {
       const size_t window = m.payload == 1 ? 6 : 1;
       bool ok = false;
@@ -1155,6 +1201,60 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       }
     }
     if (has_post) negations += post_neg;
+    // A reduced passive after the term: "Patriot batteries donated by Germany and Romania"
+    // (no auxiliary; the participle and "by" follow the term's noun phrase).
+    // (Not in the object of a cue: "demanded a fence funded by the EU" is no act of the EU.)
+    if (!term.proform && !hypothetical && !(question_ && !c.in_quote) && (polars.empty() || only_frames)) {
+      static const WordSet kIrregularParticiples = {"sent", "given", "held", "made", "taken", "brought",
+                                                    "shipped", "committed", "pledged", "set", "put", "cut"};
+      for (size_t u = term.e; u < post_end && u < term.e + 4; ++u) {
+        const Token& k = toks_[u];
+        if (k.type != TokenType::kWord || k.mention >= 0) break;
+        const CueHit* verb = nullptr;
+        for (const auto& q : cues_)
+          if (q.b == u && (q.act >= 0 ? cb_.act(q.act).issue == term.issue
+                                      : q.verb && (q.kind == CueKind::kSupport || q.kind == CueKind::kOppose)))
+            verb = &q;
+        if (verb == nullptr) continue;
+        const std::string& w = k.norm;
+        const bool participle = (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) ||
+                                kIrregularParticiples.count(w) > 0;
+        if (participle && verb->e + 1 < c.e && toks_[verb->e].norm == "by" && toks_[verb->e + 1].mention >= 0) {
+          Holder agent;
+          CollectGroup(verb->e + 1, c.e, verb->e + 1, &agent);
+          agent.rule = "passive-agent";
+          const int pol = (verb->act >= 0 ? cb_.act(verb->act).stance : verb->polarity()) * term.polarity;
+          Emit(agent, term.issue, pol, Surface(verb->b, verb->e + 1), "reduced-passive");
+        }
+        break;
+      }
+    }
+    // A name that modifies a term no cue governs holds it: "Moscow is subject to painful US
+    // sanctions" (only for issues whose codebook says so; not the target: "Russia sanctions").
+    if (!term.proform && cb_.issues()[term.issue].held_by_modifier && polars.empty() && !has_post &&
+        !hypothetical && !(question_ && !c.in_quote) && term.b > c.b) {
+      size_t k = term.b - 1;
+      // one plain adjective may stand between: "U.S. economic sanctions"
+      if (toks_[k].mention < 0 && k > c.b && toks_[k].type == TokenType::kWord && !toks_[k].capitalized &&
+          toks_[k - 1].mention >= 0) {
+        bool cue_here = false;
+        for (const auto& q : cues_) cue_here |= q.b <= k && k < q.e;
+        if (!cue_here && !lex_.subject_words().count(toks_[k].norm)) --k;
+      }
+      if (toks_[k].mention >= 0) {
+        const Mention& m = ments_[toks_[k].mention];
+        const auto& targets = cb_.issues()[term.issue].target_actor;
+        bool target = false;
+        for (const auto& a : m.actors) target |= Contains(targets, a);
+        if (!target) {
+          Holder h;
+          h.actors = m.actors;
+          h.person = m.person;
+          h.rule = "modifier";
+          Emit(h, term.issue, term.polarity, Surface(k, term.e), "modifier");
+        }
+      }
+    }
     // A passive after the term with its agent: "the aid was approved by Congress".
     if ((polars.empty() || only_frames) && !has_post && !term.proform) {
       size_t t = term.e;
@@ -1341,6 +1441,39 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       }
       if (!passive && !for_gerund && !gerund_between && !clause_passive && !reduced_relative)
         h = FindHolder(c, c0, sincerity, ci, first == nullptr);
+      // "criticized Germany for building the pipeline", "thanked Poland for sending tanks":
+      // the object before "for" holds the gerund's act (the chain from the gerund on)
+      if ((for_gerund || gerund_between) && !passive && !clause_passive && !hypothetical) {
+        size_t f = c0;
+        for (size_t t = c0; t + 1 < term.b; ++t)
+          if (toks_[t].norm == "for" && toks_[t + 1].norm.size() > 4 &&
+              toks_[t + 1].norm.compare(toks_[t + 1].norm.size() - 3, 3, "ing") == 0) {
+            f = t;
+            break;
+          }
+        if (for_gerund) f = first->b - 1;
+        // "targeted the chancellor for her budget and for signing ...": the first "for"
+        if (f > c.b && toks_[f - 1].norm == "and")
+          for (size_t t = f - 1; t > c.b; --t)
+            if (toks_[t].norm == "for" && toks_[t - 1].mention >= 0) {
+              f = t;
+              break;
+            }
+        if (f > c.b && toks_[f].norm == "for" && toks_[f - 1].mention >= 0) {
+          size_t j = f - 1;
+          while (j > c.b && toks_[j - 1].mention == toks_[f - 1].mention) --j;
+          Holder obj;
+          CollectGroup(j, f, j, &obj);
+          if (!obj.empty()) {
+            int inner = term.polarity;
+            for (const auto& p : polars)
+              if (p.b > f) inner *= p.polarity;
+            for (size_t t = f + 1; t < term.b; ++t) inner *= IsNegator(toks_[t]) ? -1 : 1;
+            obj.rule = "gerund-object";
+            if (!term.proform) Emit(obj, issue, inner, cue_text, kind);
+          }
+        }
+      }
       // "“All allies must meet their 2% commitment,” Trump said", "Cameron said the EU
       // should agree sanctions": a demand on others is the speaker's position
       // (also when the demand's own subject is no actor: "Kyiv insisted that Russian troops
@@ -1593,10 +1726,18 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
       if (target) continue;
     }
     // "the end of March", "the promised 2 percent": a verb form after a determiner is a
-    // noun or an adjective here, not the actor's act
+    // noun or an adjective here, not the actor's act. After a possessive, a participle is
+    // an adjective ("its continued aggression") and some nouns name an event, not a stance
+    // ("Ukraine's fight for freedom"); other nouns keep it ("its demands").
     if (lex_.cue(m.payload).verb && m.begin > 0) {
       const std::string& d = toks_[m.begin - 1].norm;
       if (d == "the" || d == "a" || d == "an" || d == "this") continue;
+      if (d == "'s" || lex_.possessives().count(d) || d == "your") {
+        const std::string& w = toks_[m.begin].norm;
+        if (m.end == m.begin + 1 &&
+            ((w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) || lex_.event_nouns().count(w)))
+          continue;
+      }
     }
     const Cue& cue = lex_.cue(m.payload);
     if (cue.kind == CueKind::kProform) {
@@ -1650,6 +1791,44 @@ std::vector<Span> SplitWrappedSentences(const std::string& text) {
   return SplitSentences(copy.empty() ? std::string_view(text) : std::string_view(copy));
 }
 
+// A transcript's speaker label at the start of a paragraph: "PRIME MINISTER MORAWIECKI:",
+// "MS. PSAKI:", "Q    ...". Only a name the label spells out counts as its speaker (not a
+// role resolved from context: "THE PRESIDENT:" is whoever the site speaks for).
+void TranscriptTurn(const std::string& text, const SentenceInput& s, const CueLexicon& lex, DocState* st) {
+  size_t b = s.span.begin;
+  while (b < s.span.end && (text[b] == ' ' || text[b] == '\t' || text[b] == '\n' || text[b] == '\r')) ++b;
+  size_t e = b;
+  bool upper = false;
+  while (e < s.span.end && e < b + 60) {
+    const unsigned char ch = static_cast<unsigned char>(text[e]);
+    if (ch >= 'a' && ch <= 'z') return;
+    if (ch >= 'A' && ch <= 'Z') upper = true;
+    else if (!(ch == ' ' || ch == '.' || ch == '\'' || ch == '-' || ch >= 0x80)) break;
+    ++e;
+  }
+  if (!upper || e >= s.span.end) return;
+  std::string label = text.substr(b, e - b);
+  while (!label.empty() && (label.back() == ' ' || label.back() == '.')) label.pop_back();
+  const bool colon = text[e] == ':';
+  // "Q    What did you ...": the question mark of transcripts needs no colon
+  const bool bare_q = label == "Q" && e > b + 1 && text[b + 1] == ' ';
+  if (!colon && !bare_q) return;
+  if (label.size() < 1) return;
+  std::string lower;
+  for (char ch : label) lower += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  st->in_turn = true;
+  st->turn_audience = lex.transcript_audience().count(lower) > 0;
+  st->turn_speaker = Holder{};
+  if (st->turn_audience) return;
+  for (const auto& m : s.mentions) {
+    if (m.begin < b || m.end > e) continue;
+    if (m.person.empty() || m.rule.rfind("coref", 0) == 0) continue;
+    for (const auto& a : m.actors)
+      if (!Contains(st->turn_speaker.actors, a)) st->turn_speaker.actors.push_back(a);
+    st->turn_speaker.person = m.person;
+  }
+}
+
 }  // namespace
 
 std::string StatementDocName(const Document& doc) {
@@ -1700,6 +1879,7 @@ std::vector<Statement> StatementExtractor::Extract(const Document& doc, const st
   for (size_t i = 0; i < inputs.size(); ++i) {
     if (stats) ++stats->sentences;
     if (para_start[i]) state.quote_open = false;  // a new paragraph closes a quote left open
+    if (para_start[i] || i == 0) TranscriptTurn(doc.text, inputs[i], *cues_, &state);
     SentenceAnalyzer a(*codebook_, *cues_, doc, &state, &out, &seen);
     a.Run(inputs[i].span, i, inputs[i].para, inputs[i].mentions, stats);
   }
