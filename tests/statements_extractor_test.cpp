@@ -389,5 +389,28 @@ TEST_F(ExtractorRecallTest, AnExpletiveItBeforeAnEvaluationIsTheSpeakers) {
   EXPECT_THAT(Run("It's very important to strengthen NATO's eastern flank."), ::testing::IsEmpty());
 }
 
+TEST_F(ExtractorTest, AParticipleBeforeATermIsAnAdjective) {
+  EXPECT_THAT(Run("Russia shrugged off the new limited sanctions."), ::testing::IsEmpty());
+  EXPECT_THAT(Run("Hungary limited sanctions on Russia."), ElementsAre("HUN sanctions -1"));
+}
+
+TEST_F(ExtractorTest, AnAspectualVerbCarriesNoStanceOfItsOwn) {
+  EXPECT_THAT(Run("Russia continues to fire artillery across the border."), ::testing::IsEmpty());
+  EXPECT_THAT(Run("Germany continues to send tanks to Ukraine."), ElementsAre("DEU arms +1"));
+}
+
+TEST_F(ExtractorTest, AnEvaluationAfterAPossessiveDescribesAnotherNoun) {
+  EXPECT_THAT(Run("Poland discussed the eastern flank and Russia's unjustified invasion."), ::testing::IsEmpty());
+}
+
+TEST_F(ExtractorTest, AnEvaluationAfterAsRestatesTheVerb) {
+  EXPECT_THAT(Run("Italy condemned new sanctions on Russia as counterproductive."), ElementsAre("ITA sanctions -1"));
+}
+
+TEST_F(ExtractorTest, ADemandNobodyVoicesIsTheAuthors) {
+  EXPECT_THAT(Run("NATO must send more tanks to Ukraine."), ::testing::IsEmpty());
+  EXPECT_THAT(Run("Germany must send more tanks to Ukraine, Zelensky said on Monday."), ElementsAre("UKR arms +1"));
+}
+
 }  // namespace
 }  // namespace faultline

@@ -63,6 +63,8 @@ class CueLexicon {
   const WordSet& act_nouns() const { return act_nouns_; }
   // Participles that are adjectives after "be" ("we are committed to"): no passive.
   const WordSet& adjectival_participles() const { return adjectival_participles_; }
+  // Forms of verbs that carry a stance only through the verb they govern ("continues to").
+  const WordSet& aspectual_verbs() const { return aspectual_verbs_; }
   // Verb forms that, after a possessive, are nouns of an event, not of a stance
   // ("Ukraine's fight for freedom").
   const WordSet& event_nouns() const { return event_nouns_; }
@@ -95,7 +97,7 @@ class CueLexicon {
   WordSet subject_words_, vague_quantifiers_, member_nouns_, pronouns_, first_person_, openers_with_comma_,
       openers_alone_, intro_prepositions_, adverbs_, camp_nouns_, reporters_, possessives_, non_agent_heads_,
       proposal_nouns_, statement_nouns_, act_nouns_, adjectival_participles_, event_nouns_,
-      transcript_audience_;
+      transcript_audience_, aspectual_verbs_;
 };
 
 }  // namespace faultline

@@ -1062,6 +1062,7 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       bool phrase;  // a noun cue ("calls for", "warnings against"): may have its own holder
     };
     std::vector<Polar> polars;  // stance-bearing cues before the term, in order
+    bool stance_verb_before = false;  // a support or oppose verb among them
     int negations = 0;
     std::vector<size_t> neg_pos;  // negators before the term, counted once the chain is known
     bool hypothetical = false;
@@ -1111,6 +1112,7 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
         }
       }
       polars.push_back(Polar{q.b, q.e, q.polarity(), q.verb, q.noun});
+      if (q.verb && (q.kind == CueKind::kSupport || q.kind == CueKind::kOppose)) stance_verb_before = true;
       add_cue_text(q.b, q.e);
     }
     // negators not matched as cues ("don't", "won't")
@@ -1192,10 +1194,19 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
         if (q.b != t) continue;
         const bool modal = q.kind == CueKind::kSupport &&
                            (toks_[t].norm == "must" || toks_[t].norm == "should" || toks_[t].norm == "need");
-        if (q.kind == CueKind::kEvalNegative || q.kind == CueKind::kEvalPositive || modal) {
+        const bool evaluation = q.kind == CueKind::kEvalNegative || q.kind == CueKind::kEvalPositive;
+        // "Russia's unjustified invasion": after a possessive, an evaluation describes the
+        // noun it precedes, not this term
+        if (evaluation && t > term.e && (toks_[t - 1].norm == "'s" || lex_.possessives().count(toks_[t - 1].norm)))
+          continue;
+        if (evaluation || modal) {
           post_polarity = q.polarity();
           has_post = true;
           add_cue_text(q.b, q.e);
+          // "condemned the idea as counterproductive": the evaluation restates the verb
+          bool as_before = false;
+          for (size_t u = term.e; u < t; ++u) as_before |= toks_[u].norm == "as";
+          if (evaluation && as_before && stance_verb_before) post_polarity = 1;
           break;
         }
       }
@@ -1488,9 +1499,31 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
               Subject outer = SubjectAt(c.b, m.begin);
               if (outer.kind == SubjKind::kActors) s = outer.holder;
             }
+          // "Germany must send more tanks, Zelensky said": the speaker after a comma
+          if (s.empty() && !c.in_quote)
+            for (const auto& m : speech_all_) {
+              if (m.begin <= term.e) continue;
+              size_t k = m.begin;
+              while (k > term.e && toks_[k - 1].norm != ",") --k;
+              if (k <= term.e) break;
+              Subject outer = SubjectAt(k, m.begin);
+              if (outer.kind == SubjKind::kActors) s = outer.holder;
+              break;
+            }
           if (!s.empty()) {
             s.rule = "demand-by-speaker";
             h = s;
+          } else if (h.rule == "subject" && !c.in_quote &&
+                     std::none_of(speech_all_.begin(), speech_all_.end(),
+                                  [&](const PatternMatch& m) { return m.end <= first->b; })) {
+            // "The alliance must insist that ...", said by nobody: the author's own demand
+            // on the subject, which holds no position by it (an official site's author is
+            // its voice)
+            h = Holder{};
+            if (!st_.official_voice.empty()) {
+              h.actors = {st_.official_voice};
+              h.rule = "official-voice";
+            }
           }
         }
       }
@@ -1738,6 +1771,28 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
             ((w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) || lex_.event_nouns().count(w)))
           continue;
       }
+      // "the new limited sanctions": a participle between an adjective and the term it
+      // modifies is an adjective too ("Germany limited sanctions" keeps its verb)
+      const std::string& w = toks_[m.begin].norm;
+      const Token& before = toks_[m.begin - 1];
+      static const WordSet kVerbal = {"and", "or", "but", "has", "have", "had", "was", "were", "is", "are", "be",
+                                      "been", "who", "which", "that", "then", "to", "not", "never"};
+      bool term_next = false;
+      for (const auto& tm : term_matches) term_next |= tm.begin == m.end;
+      if (m.end == m.begin + 1 && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && term_next &&
+          before.type == TokenType::kWord && before.mention < 0 && !before.capitalized &&
+          !kVerbal.count(before.norm) && !lex_.pronouns().count(PronounPart(before.norm)) &&
+          !lex_.adverbs().count(before.norm) && !IsNegator(before))
+        continue;
+    }
+    // "continues to fire artillery": an aspectual verb carries a stance only through what
+    // it governs; before "to" and a verb that is no cue it carries none
+    if (lex_.aspectual_verbs().count(toks_[m.begin].norm) && m.end + 1 < n && toks_[m.end].norm == "to") {
+      bool governs = false;
+      for (const auto& q : cue_matches) governs |= q.begin == m.end + 1;
+      for (const auto& q : acts) governs |= q.begin == m.end + 1;
+      for (const auto& q : term_matches) governs |= q.begin == m.end + 1;
+      if (!governs) continue;
     }
     const Cue& cue = lex_.cue(m.payload);
     if (cue.kind == CueKind::kProform) {
