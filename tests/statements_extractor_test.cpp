@@ -412,5 +412,23 @@ TEST_F(ExtractorTest, ADemandNobodyVoicesIsTheAuthors) {
   EXPECT_THAT(Run("Germany must send more tanks to Ukraine, Zelensky said on Monday."), ElementsAre("UKR arms +1"));
 }
 
+TEST_F(ExtractorTest, ALineEndingInANoBreakSpaceStillEndsTheSentence) {
+  // hard-wrapped official text: the first line is long, ends with ".\u00a0", the next starts a sentence
+  const auto s = ExtractFrom(*extractor_, "Poland and Italy are committed to sending more tanks to Ukraine this year.\xC2\xA0\n"
+                                          "Building on that decision was historic.");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].evidence.find("Building"), std::string::npos) << s[0].evidence;
+}
+
+TEST_F(ExtractorTest, AnAdverbBeforeAnIngVerbKeepsTheSubject) {
+  EXPECT_THAT(Run("Poland is further strengthening sanctions on Russia."), ElementsAre("POL sanctions +1"));
+}
+
+TEST_F(ExtractorTest, ASlotEndingAPatternIsNoPossessor) {
+  // "talk to {RUS}" must not match "talk to Russia's neighbours"
+  EXPECT_THAT(Run("France wants to talk to Russia's neighbours about energy."), ::testing::IsEmpty());
+  EXPECT_THAT(Run("France wants to talk to Russia about energy."), ElementsAre("FRA talks +1"));
+}
+
 }  // namespace
 }  // namespace faultline

@@ -1448,7 +1448,10 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
                            !lex_.statement_nouns().count(before.norm) &&
                            before.type == TokenType::kWord && before.mention < 0 && !before_is_cue &&
                            !kVerbal.count(before.norm) && !lex_.adverbs().count(before.norm) &&
-                           !IsNegator(before) && !before.capitalized;
+                           !IsNegator(before) && !before.capitalized &&
+                           // "are further strengthening", "is actively pushing": an adverb
+                           before.norm != "further" &&
+                           !(before.norm.size() > 4 && before.norm.compare(before.norm.size() - 2, 2, "ly") == 0);
       }
       if (!passive && !for_gerund && !gerund_between && !clause_passive && !reduced_relative)
         h = FindHolder(c, c0, sincerity, ci, first == nullptr);
@@ -1830,7 +1833,16 @@ std::vector<Span> SplitWrappedSentences(const std::string& text) {
     const bool blank_next = i + 1 >= text.size() || text[i + 1] == '\n' || text[i + 1] == '\r';
     char last = len > 0 ? text[i - 1] : '\n';
     size_t k = i;
-    while (k > line_start && (text[k - 1] == ' ' || text[k - 1] == '\r')) --k;
+    // trailing spaces, carriage returns and no-break spaces ("NATO.\u00a0" at a line end)
+    while (k > line_start) {
+      if (text[k - 1] == ' ' || text[k - 1] == '\r') {
+        --k;
+      } else if (k >= line_start + 2 && text[k - 2] == '\xC2' && text[k - 1] == '\xA0') {
+        k -= 2;
+      } else {
+        break;
+      }
+    }
     last = k > line_start ? text[k - 1] : '\n';
     const bool ends_sentence = last == '.' || last == '!' || last == '?' || last == ':' || last == '"' ||
                                (k >= line_start + 3 && text.compare(k - 3, 3, "\xE2\x80\x9D") == 0);

@@ -177,8 +177,12 @@ bool PatternSet::MatchFrom(const TokenView& view, const Pattern& p, size_t e, si
         return false;
       size_t u = t;
       while (u < end && toks[u].mention == m) ++u;
-      // a possessive belongs to the slot: "Russia's"
-      if (u < end && toks[u].norm == "'s") ++u;
+      // a possessive belongs to the slot: "Russia's"; but a slot that ends the pattern is
+      // then only a possessor ("called Russia's actions ..." is no call to Russia)
+      if (u < end && toks[u].norm == "'s") {
+        if (e + 1 == p.elements.size()) return false;
+        ++u;
+      }
       return MatchFrom(view, p, e + 1, u, end, stop);
     }
     case Kind::kGap: {
