@@ -178,5 +178,57 @@ TEST_F(RolesTest, NoNameAfterAnArticle) {
   EXPECT_EQ(m, nullptr) << m->rule;
 }
 
+// An apposition gives a name the actor it names as the employer only.
+TEST_F(RolesTest, AppositionNotAListOrAClause) {
+  // A list: the next item's title is not this name's.
+  const std::string list =
+      "Today the Finance Minister of Ukraine, Olena Ivanko, and European Commission "
+      "Director-General Piet Vos opened the meeting.";
+  for (const auto& m : Run(list, "2023-05-26"))
+    EXPECT_NE(m.person, "Olena Ivanko") << m.rule;
+  // A plural head is no apposition to one name.
+  const std::string plural = "On Blue Stream, Turkish officials have said they expect a deal.";
+  for (const auto& m : Run(plural, "2021-07-15")) EXPECT_EQ(m.person, "") << m.rule;
+  // Another person's title inside a relative clause.
+  const std::string whom =
+      "Turkey demanded the extradition of Omar Haddad, a preacher whom Turkish President "
+      "Erdogan blames for the unrest.";
+  for (const auto& m : Run(whom, "2016-07-20")) EXPECT_NE(m.person, "Omar Haddad") << m.rule;
+}
+
+TEST_F(RolesTest, AppositionTopicIsNotTheEmployer) {
+  const std::string t =
+      "The Russian ambassador was summoned to meet Harold Finch, the minister responsible for "
+      "Russia, on Friday.";
+  for (const auto& m : Run(t, "2016-01-21")) EXPECT_NE(m.person, "Harold Finch") << m.rule;
+}
+
+TEST_F(RolesTest, AppositionWithoutOfficeTakesNoMainState) {
+  // A think tank's director in a story about Russia is not Russia's.
+  const std::string t =
+      "Russia attacked Ukraine again. Russia said it would continue.\n\nThe offensive will go "
+      "on, said Ivan Brook, a senior fellow at the Brookings Institution, and Mary Cole, "
+      "director of the Lakeside Center.";
+  for (const auto& m : Run(t, "2022-03-01")) {
+    EXPECT_NE(m.person, "Ivan Brook") << m.rule;
+    EXPECT_NE(m.person, "Mary Cole") << m.rule;
+  }
+  // "who is" still introduces an apposition.
+  const std::string who =
+      "Russia and America spoke. Paul Grant, who is the deputy national security adviser of "
+      "the United States, said talks went well.";
+  auto ms = Run(who, "2010-05-01");
+  const Mention* m = At(ms, who, "Paul Grant");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->actors, Codes({"USA"}));
+}
+
+TEST_F(RolesTest, TranscriptQIsNoName) {
+  // "Q    John, ..." in a briefing transcript: the reporter's label is not a first name.
+  const std::string t =
+      "MS. PSAKI:  Go ahead.\n\nQ    John, the spokesman for the American mission said more.";
+  for (const auto& m : Run(t, "2022-03-01", kWhiteHouse)) EXPECT_EQ(m.person.rfind("Q ", 0), std::string::npos);
+}
+
 }  // namespace
 }  // namespace faultline

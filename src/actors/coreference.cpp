@@ -128,32 +128,72 @@ void Resolver::Appositions() {
         continue;
     }
     // The apposition after it: official-sounding within its first words.
-    auto after = scan::TokensAfter(text_, comma + 1, 14);
+    auto after = scan::TokensAfter(text_, comma + 1, 16);
+    // "Ben Rhodes, who is the deputy national security adviser": read past "who is".
+    if (after.size() > 2 && scan::EqualsIgnoreCase(after[0].text, "who") &&
+        scan::OneOf(after[1].text, {"is", "was", "serves", "served", "became"})) {
+      after.erase(after.begin(), after.begin() + 2);
+      if (!after.empty() && after[0].word && scan::EqualsIgnoreCase(after[0].text, "as"))
+        after.erase(after.begin());
+    }
+    // A list or a clause, not an apposition: "Mike Pyle, together with the Finance
+    // Minister of ...", "Sergii Marchenko, and the Director-General ...", "Q John, ...".
+    if (!after.empty() && after[0].word &&
+        scan::OneOf(after[0].text, {"and", "or", "but", "together", "with", "along", "alongside",
+                                    "plus", "as", "who", "which", "whom", "whose"}))
+      continue;
     size_t k = 0;
     if (k < after.size() && after[k].word &&
         scan::OneOf(after[k].text, {"a", "an", "the", "its", "his", "her"}))
       ++k;
     bool official = false, past = false;
     std::string head;
+    size_t head_pos = 0;
     for (size_t j = k; j < after.size() && j < k + 4; ++j) {
       if (!after[j].word) break;
       if (sets_.past_modifiers.Contains(after[j].text)) past = true;
       if (sets_.apposition_heads.Contains(after[j].text) || IsRoleNoun(after[j].text)) {
         official = true;
         head = scan::Lower(after[j].text);
+        head_pos = after[j].begin;
         break;
       }
     }
     if (!official) continue;
+    // A plural head is no apposition to one name: "On Nord Stream, German officials said".
+    if (head.size() > 3 && head.back() == 's' &&
+        (sets_.apposition_heads.Contains(head.substr(0, head.size() - 1)) ||
+         IsRoleNoun(head.substr(0, head.size() - 1))))
+      continue;
+    // The apposition ends at a punctuation mark or where a relative clause or a verb
+    // phrase begins ("Fethullah Gulen, a cleric whom Turkish President ... blames").
     size_t app_end = comma + 1;
+    bool role_noun = false;  // a role noun of the KB inside it ("ministry", "spokesman")
     for (const auto& t : after) {
       if (!t.word && (t.text == "," || t.text == "." || t.text == ";" || t.text == ":")) break;
+      if (t.word && scan::OneOf(t.text, {"who", "whom", "which", "that", "whose", "where",
+                                         "when", "and", "but", "said", "says", "told"}))
+        break;
+      if (t.word && IsRoleNoun(t.text)) role_noun = true;
       app_end = t.end;
     }
-    std::vector<std::string> actors;
+    std::vector<std::string> actors, topics;
     std::string rule;
     for (const auto& m : out_) {
       if (m.begin <= comma || m.begin >= app_end || m.actors.empty()) continue;
+      // A topic or a destination, not the employer: "the minister responsible for
+      // Russia", "ambassador to Ukraine", "an adviser on Russia", "ties to Russian ...".
+      auto prev = scan::TokensBefore(text_, m.begin, 2);
+      if (!prev.empty() && prev[0].word &&
+          (scan::OneOf(prev[0].text, {"to", "into", "on", "about", "against", "with", "over",
+                                      "toward", "towards", "across"}) ||
+           (prev.size() > 1 && scan::EqualsIgnoreCase(prev[0].text, "for") &&
+            scan::OneOf(prev[1].text, {"responsible", "charge"})))) {
+        topics.insert(topics.end(), m.actors.begin(), m.actors.end());
+        continue;
+      }
+      // Another person's title: "a cleric whom Turkish President Erdogan blames".
+      if (m.kind == "person" && m.begin <= head_pos && head_pos < m.end) continue;
       actors = m.actors;
       rule = "apposition:" + head + ":" + m.surface;
       break;
@@ -174,7 +214,20 @@ void Resolver::Appositions() {
         continue;  // several states over a career: the paragraph cannot tell which
       }
     }
-    if (actors.empty()) actors = ContextActor(name_b, &rule);
+    if (actors.empty()) {
+      // The apposition names no actor: the state of the paragraph, only for an office of
+      // the KB's roles ("Head of the ... Department at the Ministry of Foreign Affairs"),
+      // never for a chairman, a director or a professor, and never the article's main
+      // state alone (a think tank's scholar in a story about Russia is not Russia's).
+      if (!role_noun) continue;
+      actors = ContextActor(name_b, &rule);
+      if (rule.rfind("apposition:context:", 0) != 0) continue;
+      // Not the state the apposition names as the portfolio ("the minister responsible
+      // for Russia" after "the Russian ambassador").
+      if (actors.size() == 1 &&
+          std::find(topics.begin(), topics.end(), actors[0]) != topics.end())
+        continue;
+    }
     if (actors.empty()) continue;
     Mention m = Make(name_b, name_e, "person", rule);
     m.person = known ? known->person : Surface(name_b, name_e);
