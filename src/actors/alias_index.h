@@ -53,6 +53,7 @@ struct ContextSets;
 std::vector<Mention> ResolveMentions(const KnowledgeBase& kb, const ContextSets& sets,
                                      std::string_view text,
                                      std::string_view date,
-                                     std::vector<Candidate> candidates);
+                                     std::vector<Candidate> candidates,
+                                     std::string_view site_actor = {});
 
 }  // namespace faultline

@@ -35,7 +35,7 @@ struct ContextSets {
   WordSet political_verbs, auxiliaries, place_prepositions, actor_prepositions, position_nouns,
       apposition_heads, pronouns, compound_prefixes, role_modifiers, non_holder_modifiers,
       role_nouns, honorifics, titles, person_institutions, motion_words, place_nouns,
-      not_name_words;
+      not_name_words, past_modifiers;
 
   static ContextSets From(const KnowledgeBase& kb) {
     const ContextWords& c = kb.context();
@@ -56,6 +56,7 @@ struct ContextSets {
     s.motion_words = WordSet(c.motion_words);
     s.place_nouns = WordSet(c.place_nouns);
     s.not_name_words = WordSet(c.not_name_words);
+    s.past_modifiers = WordSet(c.past_modifiers);
     for (const auto& r : kb.roles())
       for (const auto& n : r.nouns) s.role_nouns.Add(n);
     return s;

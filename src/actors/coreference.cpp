@@ -4,6 +4,35 @@
 
 namespace faultline::actors_internal {
 
+bool TitleFits(std::string_view noun, std::string_view title) {
+  if (title.empty()) return true;
+  auto words = [](std::string_view s) {
+    std::vector<std::string> out;
+    std::string w;
+    auto flush = [&] {
+      if (w == "defence") w = "defense";
+      if (!w.empty() && w != "of" && w != "the" && w != "for" && w != "and" && w != "to")
+        out.push_back(w);
+      w.clear();
+    };
+    for (char c : s) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c & 0x80) || c == '\'') {
+        w += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      } else {
+        flush();
+      }
+    }
+    flush();
+    return out;
+  };
+  const auto t = words(title);
+  const auto n = words(noun);
+  if (n.empty()) return false;
+  for (const auto& w : n)
+    if (std::find(t.begin(), t.end(), w) == t.end()) return false;
+  return true;
+}
+
 std::vector<std::string> Resolver::ContextActor(size_t pos, std::string* why) const {
   Span para{0, text_.size()};
   for (const auto& p : Paragraphs())
@@ -91,37 +120,114 @@ void Resolver::Appositions() {
     // A matched alias read as something else (a place: "in New Delhi, ...") is no name.
     if (known == nullptr && CoveredByCandidate(Token{name_b, name_e, {}, true})) continue;
     if (known != nullptr && (known->kind != "person" || !known->actors.empty())) continue;
+    // "the First Lady, the Vice President": a name after an article is no person's name.
+    if (known == nullptr && n >= 2) {
+      auto det = scan::TokensBefore(text_, name_b, 1);
+      if (!det.empty() && det[0].word && OnlySpaces(det[0].end, name_b) &&
+          scan::OneOf(det[0].text, {"the", "a", "an"}))
+        continue;
+    }
     // The apposition after it: official-sounding within its first words.
-    auto after = scan::TokensAfter(text_, comma + 1, 14);
+    auto after = scan::TokensAfter(text_, comma + 1, 16);
+    // "Ben Rhodes, who is the deputy national security adviser": read past "who is".
+    if (after.size() > 2 && scan::EqualsIgnoreCase(after[0].text, "who") &&
+        scan::OneOf(after[1].text, {"is", "was", "serves", "served", "became"})) {
+      after.erase(after.begin(), after.begin() + 2);
+      if (!after.empty() && after[0].word && scan::EqualsIgnoreCase(after[0].text, "as"))
+        after.erase(after.begin());
+    }
+    // A list or a clause, not an apposition: "Mike Pyle, together with the Finance
+    // Minister of ...", "Sergii Marchenko, and the Director-General ...", "Q John, ...".
+    if (!after.empty() && after[0].word &&
+        scan::OneOf(after[0].text, {"and", "or", "but", "together", "with", "along", "alongside",
+                                    "plus", "as", "who", "which", "whom", "whose"}))
+      continue;
     size_t k = 0;
     if (k < after.size() && after[k].word &&
         scan::OneOf(after[k].text, {"a", "an", "the", "its", "his", "her"}))
       ++k;
-    bool official = false;
+    bool official = false, past = false;
     std::string head;
+    size_t head_pos = 0;
     for (size_t j = k; j < after.size() && j < k + 4; ++j) {
       if (!after[j].word) break;
+      if (sets_.past_modifiers.Contains(after[j].text)) past = true;
       if (sets_.apposition_heads.Contains(after[j].text) || IsRoleNoun(after[j].text)) {
         official = true;
         head = scan::Lower(after[j].text);
+        head_pos = after[j].begin;
         break;
       }
     }
     if (!official) continue;
+    // A plural head is no apposition to one name: "On Nord Stream, German officials said".
+    if (head.size() > 3 && head.back() == 's' &&
+        (sets_.apposition_heads.Contains(head.substr(0, head.size() - 1)) ||
+         IsRoleNoun(head.substr(0, head.size() - 1))))
+      continue;
+    // The apposition ends at a punctuation mark or where a relative clause or a verb
+    // phrase begins ("Fethullah Gulen, a cleric whom Turkish President ... blames").
     size_t app_end = comma + 1;
+    bool role_noun = false;  // a role noun of the KB inside it ("ministry", "spokesman")
     for (const auto& t : after) {
       if (!t.word && (t.text == "," || t.text == "." || t.text == ";" || t.text == ":")) break;
+      if (t.word && scan::OneOf(t.text, {"who", "whom", "which", "that", "whose", "where",
+                                         "when", "and", "but", "said", "says", "told"}))
+        break;
+      if (t.word && IsRoleNoun(t.text)) role_noun = true;
       app_end = t.end;
     }
-    std::vector<std::string> actors;
+    std::vector<std::string> actors, topics;
     std::string rule;
     for (const auto& m : out_) {
       if (m.begin <= comma || m.begin >= app_end || m.actors.empty()) continue;
+      // A topic or a destination, not the employer: "the minister responsible for
+      // Russia", "ambassador to Ukraine", "an adviser on Russia", "ties to Russian ...".
+      auto prev = scan::TokensBefore(text_, m.begin, 2);
+      if (!prev.empty() && prev[0].word &&
+          (scan::OneOf(prev[0].text, {"to", "into", "on", "about", "against", "with", "over",
+                                      "toward", "towards", "across"}) ||
+           (prev.size() > 1 && scan::EqualsIgnoreCase(prev[0].text, "for") &&
+            scan::OneOf(prev[1].text, {"responsible", "charge"})))) {
+        topics.insert(topics.end(), m.actors.begin(), m.actors.end());
+        continue;
+      }
+      // Another person's title: "a cleric whom Turkish President Erdogan blames".
+      if (m.kind == "person" && m.begin <= head_pos && head_pos < m.end) continue;
       actors = m.actors;
       rule = "apposition:" + head + ":" + m.surface;
       break;
     }
-    if (actors.empty()) actors = ContextActor(name_b, &rule);
+    if (known != nullptr && actors.empty()) {
+      // A person the KB knows, out of office on the date: "Jack Lew, the former treasury
+      // secretary" held no office that day (no actor); "Jack Lew, the treasury secretary"
+      // in an article dated outside his KB term is still his own state's official, not
+      // the state the paragraph last named.
+      if (past) continue;
+      const Person* p = kb_.FindPerson(known->person);
+      std::string own = p == nullptr ? std::string() : ActsFor(p->actor);
+      if (own.empty() && p != nullptr) own = SoleActor(*p);
+      if (!own.empty()) {
+        actors = {own};
+        rule = "apposition:" + head + ":person";
+      } else if (p != nullptr && !p->roles.empty()) {
+        continue;  // several states over a career: the paragraph cannot tell which
+      }
+    }
+    if (actors.empty()) {
+      // The apposition names no actor: the state of the paragraph, only for an office of
+      // the KB's roles ("Head of the ... Department at the Ministry of Foreign Affairs"),
+      // never for a chairman, a director or a professor, and never the article's main
+      // state alone (a think tank's scholar in a story about Russia is not Russia's).
+      if (!role_noun) continue;
+      actors = ContextActor(name_b, &rule);
+      if (rule.rfind("apposition:context:", 0) != 0) continue;
+      // Not the state the apposition names as the portfolio ("the minister responsible
+      // for Russia" after "the Russian ambassador").
+      if (actors.size() == 1 &&
+          std::find(topics.begin(), topics.end(), actors[0]) != topics.end())
+        continue;
+    }
     if (actors.empty()) continue;
     Mention m = Make(name_b, name_e, "person", rule);
     m.person = known ? known->person : Surface(name_b, name_e);
@@ -355,28 +461,82 @@ void Resolver::Coreference() {
   }
   MergeAdded(&added);
 
-  // "the chancellor": the nearest preceding person holding that role, else the holder
-  // of that role in the article's main state.
+  // "the chancellor": on a government's own site its office holder; else the nearest
+  // preceding person holding that role (one whose title fits the noun first: "the
+  // Taoiseach" is not the last prime minister named), else the holder of that role in the
+  // article's main state.
   for (const auto& br : bare_roles_) {
-    const Mention* best = nullptr;
-    for (const auto& m : out_) {
-      if (m.end > br.begin) break;
-      if (m.person.empty()) continue;
-      const Person* p = kb_.FindPerson(m.person);
-      if (p != nullptr && RoleIdOf(*p) == br.role) best = &m;
+    const std::string noun = scan::Lower(Surface(br.begin, br.end));
+    // The person's title for this role on the date: fits the noun as written?
+    auto fits = [&](const Person& p) {
+      if (date_.empty()) return false;
+      for (const auto& r : p.roles)
+        if (r.role == br.role && r.ValidOn(date_) && TitleFits(noun, r.title)) return true;
+      return false;
+    };
+    // The one person in the KB holding the role on the date under a title that fits
+    // ("the Taoiseach", "the Secretary of Defense"), or null.
+    auto only_fitting = [&]() -> const Person* {
+      if (date_.empty()) return nullptr;
+      const Person* found = nullptr;
+      for (const auto& p : kb_.people())
+        for (const auto& r : p.roles)
+          if (r.role == br.role && !r.title.empty() && r.ValidOn(date_) &&
+              TitleFits(noun, r.title)) {
+            if (found != nullptr && found != &p) return nullptr;
+            found = &p;
+          }
+      return found;
+    };
+    const Person* chosen = nullptr;
+    std::string rule;
+    if (!site_actor_.empty() && !date_.empty()) {
+      auto holders = kb_.HoldersOf(site_actor_, br.role, date_);
+      if (holders.size() == 1 && fits(*holders[0])) {
+        chosen = holders[0];
+        rule = "coref:role-site:" + br.role;
+      }
     }
-    Mention m = Make(br.begin, br.end, "role", "");
-    if (best != nullptr) {
-      FillPerson(*kb_.FindPerson(best->person), &m);  // the title held that day
-      m.rule = "coref:role:" + br.role;
-    } else {
-      const std::string main = MainState();
-      if (main.empty() || date_.empty()) continue;
-      auto holders = kb_.HoldersOf(main, br.role, date_);
-      if (holders.size() != 1) continue;
-      FillPerson(*holders[0], &m);
-      m.rule = "coref:role-main-state:" + br.role;
+    if (chosen == nullptr) {
+      const Person* nearest = nullptr;
+      const Person* fitting = nullptr;
+      for (const auto& m : out_) {
+        if (m.end > br.begin) break;
+        if (m.person.empty()) continue;
+        const Person* p = kb_.FindPerson(m.person);
+        if (p == nullptr || RoleIdOf(*p) != br.role) continue;
+        nearest = p;
+        if (fits(*p)) fitting = p;
+      }
+      if (fitting != nullptr) {
+        chosen = fitting;
+        rule = "coref:role:" + br.role;
+      } else if (nearest != nullptr) {
+        chosen = only_fitting();
+        rule = "coref:role-title:" + br.role;
+        if (chosen == nullptr) {
+          chosen = nearest;
+          rule = "coref:role:" + br.role;
+        }
+      } else if (!date_.empty()) {
+        const std::string main = MainState();
+        auto holders = main.empty() ? std::vector<const Person*>{}
+                                    : kb_.HoldersOf(main, br.role, date_);
+        if (holders.size() == 1 && fits(*holders[0])) {
+          chosen = holders[0];
+          rule = "coref:role-main-state:" + br.role;
+        } else if (const Person* p = only_fitting()) {
+          chosen = p;
+          rule = "coref:role-title:" + br.role;
+        } else if (holders.size() == 1) {
+          chosen = holders[0];
+          rule = "coref:role-main-state:" + br.role;
+        }
+      }
     }
+    if (chosen == nullptr) continue;
+    Mention m = Make(br.begin, br.end, "role", rule);
+    FillPerson(*chosen, &m);  // the title held that day
     if (!Overlaps(m.begin, m.end)) added.push_back(std::move(m));
   }
   MergeAdded(&added);

@@ -198,6 +198,7 @@ Status KbYamlReader::Read(const std::string& text) {
         Append(&c.name_stopwords, List(body, "name_stopwords"));
         Append(&c.not_name_words, List(body, "not_name_words"));
         Append(&c.non_holder_modifiers, List(body, "non_holder_modifiers"));
+        Append(&c.past_modifiers, List(body, "past_modifiers"));
       } else if (key == "disambiguation") {
         ExpectSequence(body, "disambiguation");
         for (const auto& e : body) {
@@ -226,6 +227,17 @@ Status KbYamlReader::Read(const std::string& text) {
           r.not_after = List(e, "not_after");
           kb.references_.push_back(std::move(r));
         }
+      } else if (key == "official_sites") {
+        ExpectSequence(body, "official_sites");
+        for (const auto& e : body) {
+          ExpectMap(e, "an official_sites entry");
+          OfficialSite site;
+          site.host = Scalar(e, "host", true);
+          site.actor = Scalar(e, "actor", true);
+          for (auto& c : site.host)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+          kb.official_sites_.push_back(std::move(site));
+        }
       } else if (key == "cameo") {
         ExpectMap(body, "'cameo'");
         for (const auto& kv2 : body) {
@@ -236,7 +248,7 @@ Status KbYamlReader::Read(const std::string& text) {
       } else if (kIgnored.count(key) == 0) {
         return Status::Error("unknown top-level key '" + key +
                                  "' (expected actors, groups, roles, people, context, "
-                                 "disambiguation, references or cameo)",
+                                 "disambiguation, references, official_sites or cameo)",
                              file_, LineOf(kv.first));
       }
     }

@@ -37,6 +37,27 @@ bool DictionaryEntry::LooksLikePerson() const {
   return true;
 }
 
+std::string KnowledgeBase::SiteActor(std::string_view url) const {
+  if (official_sites_.empty() || url.empty()) return {};
+  size_t b = url.find("://");
+  b = b == std::string_view::npos ? 0 : b + 3;
+  size_t e = url.find_first_of("/?#:", b);
+  if (e == std::string_view::npos) e = url.size();
+  std::string host(url.substr(b, e - b));
+  if (const size_t at = host.rfind('@'); at != std::string::npos) host.erase(0, at + 1);
+  for (auto& c : host)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  while (!host.empty() && host.back() == '.') host.pop_back();
+  for (const auto& s : official_sites_) {
+    const std::string& h = s.host;
+    if (host == h) return s.actor;
+    if (host.size() > h.size() && host.compare(host.size() - h.size(), h.size(), h) == 0 &&
+        host[host.size() - h.size() - 1] == '.')
+      return s.actor;
+  }
+  return {};
+}
+
 std::string KnowledgeBase::DataDir() {
   if (const char* env = std::getenv("FAULTLINE_DATA"); env != nullptr && *env != '\0')
     return env;

@@ -106,6 +106,7 @@ struct ContextWords {
   std::vector<std::string> compound_prefixes;    // "pro", "anti": pro-Russian is not RUS
   std::vector<std::string> role_modifiers;       // "senior", "top": "a senior French official"
   std::vector<std::string> non_holder_modifiers; // "former", "deputy": not the holder
+  std::vector<std::string> past_modifiers;       // "former", "then": an office no longer held
   std::vector<std::string> not_name_words;       // "Monday", "University": no person's name
   std::vector<std::string> name_stopwords;       // "of", "the": lower-case inside a name
 };
@@ -131,6 +132,15 @@ struct Reference {
   std::vector<std::string> actors;      // the organisations it can stand for
   std::vector<std::string> not_before;  // a word right before it makes it something else ("our allies")
   std::vector<std::string> not_after;   // word(s) right after it do too ("allies of Putin")
+};
+
+// A government's own website: there, a bare role ("the President", "THE PRESIDENT:", "the
+// Vice President") is that actor's office holder, not the last foreign president named.
+// `host` matches the URL's host exactly or as a suffix at a label boundary
+// ("whitehouse.gov" matches "www.whitehouse.gov").
+struct OfficialSite {
+  std::string host;   // lower case: whitehouse.gov, bidenwhitehouse.archives.gov, kremlin.ru
+  std::string actor;  // USA, RUS, NATO
 };
 
 class KnowledgeBase {
@@ -175,6 +185,10 @@ class KnowledgeBase {
   const std::vector<DictionaryEntry>& dictionary() const { return dictionary_; }
   const std::vector<Disambiguation>& disambiguations() const { return disambiguations_; }
   const std::vector<Reference>& references() const { return references_; }
+  const std::vector<OfficialSite>& official_sites() const { return official_sites_; }
+  // The actor whose official site `url` (or a bare host) is, or empty: the first
+  // `official_sites` entry whose host is the URL's host or a suffix of it at a dot.
+  std::string SiteActor(std::string_view url) const;
   const ContextWords& context() const { return context_; }
   const std::vector<std::string>& files() const { return files_; }
 
@@ -192,6 +206,7 @@ class KnowledgeBase {
   std::vector<DictionaryEntry> dictionary_;
   std::vector<Disambiguation> disambiguations_;
   std::vector<Reference> references_;
+  std::vector<OfficialSite> official_sites_;
   ContextWords context_;
   std::map<std::string, std::string, std::less<>> cameo_;  // CAMEO prefix -> actor code
   std::unordered_map<std::string, size_t> actor_index_;

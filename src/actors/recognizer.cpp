@@ -480,7 +480,11 @@ std::vector<Mention> ActorRecognizer::Recognize(const Document& doc) const {
   std::vector<Candidate> chosen;
   select(&kb_cands, &chosen);
   select(&dict_cands, &chosen);
-  std::vector<Mention> out = ResolveMentions(*im.kb, im.sets, text, doc.date, std::move(chosen));
+  // On a government's own site a bare "the President" is its own (official_sites).
+  std::string site = im.kb->SiteActor(doc.url);
+  if (site.empty()) site = im.kb->SiteActor(doc.outlet);
+  std::vector<Mention> out =
+      ResolveMentions(*im.kb, im.sets, text, doc.date, std::move(chosen), site);
   if (!unwrapped.empty())
     for (auto& m : out) m.surface = doc.text.substr(m.begin, m.end - m.begin);
   return out;

@@ -559,8 +559,9 @@ void Resolver::EmitSimple() {
 
 std::vector<Mention> ResolveMentions(const KnowledgeBase& kb, const ContextSets& sets,
                                      std::string_view text, std::string_view date,
-                                     std::vector<Candidate> candidates) {
-  return actors_internal::Resolver(kb, sets, text, date, std::move(candidates)).Run();
+                                     std::vector<Candidate> candidates,
+                                     std::string_view site_actor) {
+  return actors_internal::Resolver(kb, sets, text, date, std::move(candidates), site_actor).Run();
 }
 
 }  // namespace faultline

@@ -27,12 +27,19 @@ using scan::Token;
 
 inline bool IsCapitalizedWord(const Token& t) { return t.word && scan::IsUpperAt(t.text, 0); }
 
+// A bare role noun as written fits a holder's title when each of its content words is a
+// word of the title, in any order and case, defence = defense ("the Secretary of Defense"
+// fits "Defense Secretary", "the president" fits "President"; "the Foreign Minister" does
+// not fit "Secretary of State", "the Taoiseach" does not fit "Prime Minister"). An empty
+// title fits any noun of the role.
+bool TitleFits(std::string_view noun, std::string_view title);
+
 class Resolver {
  public:
   Resolver(const KnowledgeBase& kb, const ContextSets& sets, std::string_view text,
-           std::string_view date, std::vector<Candidate> cands)
+           std::string_view date, std::vector<Candidate> cands, std::string_view site_actor = {})
       : kb_(kb), ctx_(kb.context()), sets_(sets), text_(text), date_(IsIsoDate(date) ? date : ""),
-        cands_(std::move(cands)), used_(cands_.size(), false) {}
+        site_actor_(site_actor), cands_(std::move(cands)), used_(cands_.size(), false) {}
 
   std::vector<Mention> Run();
 
@@ -336,6 +343,7 @@ class Resolver {
   const ContextSets& sets_;
   std::string_view text_;
   std::string date_;
+  std::string site_actor_;  // the document is this actor's official site (official_sites)
   std::vector<Candidate> cands_;
   std::vector<bool> used_;
   std::unordered_map<size_t, std::string> metonym_rule_;
