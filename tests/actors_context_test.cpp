@@ -10,6 +10,7 @@
 
 #include "actors/knowledge_base.h"
 #include "actors/recognizer.h"
+#include "actors_test_util.h"
 #include "test_paths.h"
 
 namespace faultline {
@@ -18,15 +19,9 @@ namespace {
 class ContextActorsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto kb = KnowledgeBase::LoadDefault();
-    ASSERT_TRUE(kb.ok()) << kb.status().ToString();
-    auto r = ActorRecognizer::Build(std::make_shared<const KnowledgeBase>(std::move(kb.value())));
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
-    recognizer_ = new ActorRecognizer(std::move(r.value()));
-  }
-  static void TearDownTestSuite() {
-    delete recognizer_;
-    recognizer_ = nullptr;
+    std::string error;
+    recognizer_ = testing::ShippedRecognizer(&error);
+    ASSERT_NE(recognizer_, nullptr) << error;
   }
 
   static std::vector<Mention> Run(const std::string& text, const std::string& date = "") {
@@ -35,28 +30,18 @@ class ContextActorsTest : public ::testing::Test {
     d.date = date;
     return recognizer_->Recognize(d);
   }
-  // The first mention whose surface is exactly `surface`, or null.
   static const Mention* Find(const std::vector<Mention>& ms, const std::string& surface) {
-    for (const auto& m : ms)
-      if (m.surface == surface) return &m;
-    return nullptr;
+    return testing::MentionWithSurface(ms, surface);
   }
-  // The first mention covering the first occurrence of `word` in `text`, or null.
-  static const Mention* At(const std::vector<Mention>& ms, const std::string& text,
-                           const std::string& word) {
-    const size_t pos = text.find(word);
-    for (const auto& m : ms)
-      if (m.begin <= pos && pos < m.end) return &m;
-    return nullptr;
+  static const Mention* At(const std::vector<Mention>& ms, const std::string& text, const std::string& word) {
+    return testing::MentionAt(ms, text, word);
   }
-  static std::vector<std::string> Codes(std::initializer_list<const char*> c) {
-    return std::vector<std::string>(c.begin(), c.end());
-  }
+  static std::vector<std::string> Codes(std::initializer_list<const char*> c) { return testing::Codes(c); }
 
-  static ActorRecognizer* recognizer_;
+  static const ActorRecognizer* recognizer_;
 };
 
-ActorRecognizer* ContextActorsTest::recognizer_ = nullptr;
+const ActorRecognizer* ContextActorsTest::recognizer_ = nullptr;
 
 // ---- "the alliance", "the allies", "the bloc" ------------------------------------------
 

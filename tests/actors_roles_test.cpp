@@ -8,6 +8,7 @@
 
 #include "actors/knowledge_base.h"
 #include "actors/recognizer.h"
+#include "actors_test_util.h"
 #include "test_paths.h"
 
 namespace faultline {
@@ -16,18 +17,10 @@ namespace {
 class RolesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto kb = KnowledgeBase::LoadDefault();
-    ASSERT_TRUE(kb.ok()) << kb.status().ToString();
-    kb_ = new KnowledgeBase(kb.value());
-    auto r = ActorRecognizer::Build(std::make_shared<const KnowledgeBase>(std::move(kb.value())));
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
-    recognizer_ = new ActorRecognizer(std::move(r.value()));
-  }
-  static void TearDownTestSuite() {
-    delete recognizer_;
-    recognizer_ = nullptr;
-    delete kb_;
-    kb_ = nullptr;
+    std::string error;
+    recognizer_ = testing::ShippedRecognizer(&error);
+    ASSERT_NE(recognizer_, nullptr) << error;
+    kb_ = &recognizer_->kb();
   }
 
   static std::vector<Mention> Run(const std::string& text, const std::string& date,
@@ -38,25 +31,18 @@ class RolesTest : public ::testing::Test {
     d.url = url;
     return recognizer_->Recognize(d);
   }
-  // The mention covering the `nth` (0-based) occurrence of `word` in `text`, or null.
-  static const Mention* At(const std::vector<Mention>& ms, const std::string& text,
-                           const std::string& word, int nth = 0) {
-    size_t pos = text.find(word);
-    for (int i = 0; i < nth && pos != std::string::npos; ++i) pos = text.find(word, pos + 1);
-    for (const auto& m : ms)
-      if (m.begin <= pos && pos < m.end) return &m;
-    return nullptr;
+  static const Mention* At(const std::vector<Mention>& ms, const std::string& text, const std::string& word,
+                           int nth = 0) {
+    return testing::MentionAt(ms, text, word, nth);
   }
-  static std::vector<std::string> Codes(std::initializer_list<const char*> c) {
-    return std::vector<std::string>(c.begin(), c.end());
-  }
+  static std::vector<std::string> Codes(std::initializer_list<const char*> c) { return testing::Codes(c); }
 
-  static KnowledgeBase* kb_;
-  static ActorRecognizer* recognizer_;
+  static const KnowledgeBase* kb_;
+  static const ActorRecognizer* recognizer_;
 };
 
-KnowledgeBase* RolesTest::kb_ = nullptr;
-ActorRecognizer* RolesTest::recognizer_ = nullptr;
+const KnowledgeBase* RolesTest::kb_ = nullptr;
+const ActorRecognizer* RolesTest::recognizer_ = nullptr;
 
 constexpr const char* kWhiteHouse = "https://www.whitehouse.gov/briefing-room/statements/x/";
 

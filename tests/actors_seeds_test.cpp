@@ -10,6 +10,7 @@
 
 #include "actors/knowledge_base.h"
 #include "actors/recognizer.h"
+#include "actors_test_util.h"
 #include "test_paths.h"
 
 namespace faultline {
@@ -18,15 +19,9 @@ namespace {
 class SeedsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto kb = KnowledgeBase::LoadDefault();
-    ASSERT_TRUE(kb.ok()) << kb.status().ToString();
-    auto r = ActorRecognizer::Build(std::make_shared<const KnowledgeBase>(std::move(kb.value())));
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
-    recognizer_ = new ActorRecognizer(std::move(r.value()));
-  }
-  static void TearDownTestSuite() {
-    delete recognizer_;
-    recognizer_ = nullptr;
+    std::string error;
+    recognizer_ = testing::ShippedRecognizer(&error);
+    ASSERT_NE(recognizer_, nullptr) << error;
   }
 
   void SetUp() override {
@@ -67,10 +62,10 @@ class SeedsTest : public ::testing::Test {
     return out;
   }
 
-  static ActorRecognizer* recognizer_;
+  static const ActorRecognizer* recognizer_;
 };
 
-ActorRecognizer* SeedsTest::recognizer_ = nullptr;
+const ActorRecognizer* SeedsTest::recognizer_ = nullptr;
 
 using V = std::vector<std::string>;
 
