@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "statements/tokens.h"
@@ -115,10 +116,18 @@ std::string PronounPart(const std::string& w) {
   return w;
 }
 
+// A word of more than `longer_than` letters ending in `suffix`: "-ing" forms of five
+// letters or more ("sending", not "king"), "-ed" participles, "-ly" adverbs.
+bool EndsWith(const std::string& w, std::string_view suffix, size_t longer_than) {
+  return w.size() > longer_than && w.size() >= suffix.size() &&
+         w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+bool IsIngForm(const std::string& w) { return EndsWith(w, "ing", 4); }
+
 bool IsNegator(const Token& t) {
   const std::string& w = t.norm;
   return w == "not" || w == "never" || w == "no" || w == "nor" || w == "neither" || w == "cannot" ||
-         w == "without" || (w.size() >= 3 && w.compare(w.size() - 3, 3, "n't") == 0);
+         w == "without" || EndsWith(w, "n't", 2);
 }
 
 bool Contains(const std::vector<std::string>& v, const std::string& s) {
@@ -152,6 +161,9 @@ class SentenceAnalyzer {
   Holder FindHolder(const Clause& c, size_t c0, bool sincerity, size_t clause_index, bool c0_is_term = false) const;
   Holder RelativeAntecedent(const Clause& c) const;
   void RecordProposal(const Clause& c, const Holder& authors);
+  // What a clause's subject leaves for later sentences: the last holder (and person) for
+  // pronouns, and the authors of a proposal it puts forward.
+  void NoteSubject(const Clause& c, const Subject& s);
   Holder ProposalAuthors(const Clause& c, size_t c0) const;
   bool ProposalNounAt(size_t t, size_t* end) const;
   bool PossessiveSubject(const Clause& c) const;
@@ -323,8 +335,7 @@ void SentenceAnalyzer::SplitClauses() {
                        (lex_.adverbs().count(toks_[first].norm) && !lex_.intro_prepositions().count(toks_[first].norm))))
     ++first;
   // ... or a participle ("Attempting to prevent a civil war, Burkhalter called ...")
-  const bool intro_participle = first < n && toks_[first].mention < 0 && toks_[first].norm.size() > 4 &&
-                                toks_[first].norm.compare(toks_[first].norm.size() - 3, 3, "ing") == 0;
+  const bool intro_participle = first < n && toks_[first].mention < 0 && IsIngForm(toks_[first].norm);
   if (first < n && (lex_.intro_prepositions().count(toks_[first].norm) || intro_participle)) {
     for (size_t t = first; t < n && t < first + 16; ++t)
       if (toks_[t].norm == ",") {
@@ -570,6 +581,20 @@ void SentenceAnalyzer::RecordProposal(const Clause& c, const Holder& authors) {
   }
 }
 
+void SentenceAnalyzer::NoteSubject(const Clause& c, const Subject& s) {
+  // "we're announcing a package ...; this package will provide ...": a pronoun author too
+  if (s.kind == SubjKind::kPronoun) RecordProposal(c, ResolvePronoun(s.pronoun, c.in_quote));
+  if (s.kind != SubjKind::kActors) return;
+  RecordProposal(c, s.holder);
+  if (c.in_quote) return;
+  st_.last_holder = s.holder;
+  st_.last_holder_sentence = index_;
+  if (!s.holder.person.empty()) {
+    st_.last_person = s.holder;
+    st_.last_person_sentence = index_;
+  }
+}
+
 Holder SentenceAnalyzer::ProposalAuthors(const Clause& c, size_t c0) const {
   const Proposal& p = st_.proposal;
   if (p.authors.empty() || p.sentence + 2 < index_) return Holder{};
@@ -681,8 +706,7 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
   size_t pb = c.b;
   if (pb < c0 && (toks_[pb].norm == "while" || toks_[pb].norm == "and" || toks_[pb].norm == "thereby")) ++pb;
   if (ci > 0 && !clause0_holder_.empty() && !c.in_quote && c.b > 0 && toks_[c.b - 1].norm == "," &&
-      toks_[pb].mention < 0 && toks_[pb].norm.size() > 4 &&
-      toks_[pb].norm.compare(toks_[pb].norm.size() - 3, 3, "ing") == 0 && c0 >= pb) {
+      toks_[pb].mention < 0 && IsIngForm(toks_[pb].norm) && c0 >= pb) {
     Holder h = clause0_holder_;
     h.rule = "participle";
     return h;
@@ -739,8 +763,7 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
         return h;
       }
       // a participle clause ("..., hoping this would ...") shares the main clause's subject
-      if (ci > 0 && !clause0_holder_.empty() && toks_[c.b].norm.size() > 4 &&
-          toks_[c.b].norm.compare(toks_[c.b].norm.size() - 3, 3, "ing") == 0) {
+      if (ci > 0 && !clause0_holder_.empty() && IsIngForm(toks_[c.b].norm)) {
         Holder h = clause0_holder_;
         h.rule = "participle";
         return h;
@@ -748,8 +771,7 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
       return Holder{};
     }
     case SubjKind::kNone:
-      if (ci > 0 && !clause0_holder_.empty() && toks_[c.b].norm.size() > 4 &&
-          toks_[c.b].norm.compare(toks_[c.b].norm.size() - 3, 3, "ing") == 0 && c0 == c.b + 0) {
+      if (ci > 0 && !clause0_holder_.empty() && IsIngForm(toks_[c.b].norm) && c0 == c.b + 0) {
         Holder h = clause0_holder_;
         h.rule = "participle";
         return h;
@@ -1000,20 +1022,8 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
         break;
       }
     Subject s = SubjectAt(c.b, first_cue);
-    // "we're announcing a package ...; this package will provide ...": a pronoun author too
-    if (s.kind == SubjKind::kPronoun) RecordProposal(c, ResolvePronoun(s.pronoun, c.in_quote));
-    if (s.kind == SubjKind::kActors) {
-      RecordProposal(c, s.holder);
-      if (!c.in_quote) {
-        st_.last_holder = s.holder;
-        st_.last_holder_sentence = index_;
-        if (!s.holder.person.empty()) {
-          st_.last_person = s.holder;
-          st_.last_person_sentence = index_;
-        }
-      }
-      if (ci == 0 || clause0_holder_.empty()) clause0_holder_ = s.holder;
-    }
+    NoteSubject(c, s);
+    if (s.kind == SubjKind::kActors && (ci == 0 || clause0_holder_.empty())) clause0_holder_ = s.holder;
   }
   // Camp members: "It includes the UK and ...", "represented by France and Germany".
   if (st_.camp.issue >= 0 && index_ <= st_.camp.until) {
@@ -1228,7 +1238,7 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
             verb = &q;
         if (verb == nullptr) continue;
         const std::string& w = k.norm;
-        const bool participle = (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) ||
+        const bool participle = EndsWith(w, "ed", 3) ||
                                 kIrregularParticiples.count(w) > 0;
         if (participle && verb->e + 1 < c.e && toks_[verb->e].norm == "by" && toks_[verb->e + 1].mention >= 0) {
           Holder agent;
@@ -1409,15 +1419,14 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
           --k;
         static const WordSet kBe = {"was", "were", "is", "are", "been", "be", "get", "got"};
         const std::string& w = toks_[first->b].norm;
-        const bool participle = (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || w == "sent" ||
+        const bool participle = EndsWith(w, "ed", 3) || w == "sent" ||
                                 w == "given" || w == "held" || w == "made" || w == "taken";
         // "we are committed to ...", "Poland is determined to ...": an adjective, not a passive
         passive = k > c.b && kBe.count(toks_[k - 1].norm) && participle && !lex_.adjectival_participles().count(w);
       }
       // "targeted the chancellor for signing ...": the gerund's subject is the object
       const bool for_gerund = first != nullptr && first->b > c.b && toks_[first->b - 1].norm == "for" &&
-                              toks_[first->b].norm.size() > 4 &&
-                              toks_[first->b].norm.compare(toks_[first->b].norm.size() - 3, 3, "ing") == 0;
+                              IsIngForm(toks_[first->b].norm);
       // "criticized the others for being too slow to ...": the same, further along
       bool gerund_between = false;
       for (size_t t = c0; t + 1 < term.b; ++t) {
@@ -1425,7 +1434,7 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
         bool in_cue = false;
         for (const auto& q : cues_) in_cue |= q.b <= t && t < q.e;
         const std::string& g = toks_[t + 1].norm;
-        if (!in_cue && g.size() > 4 && g.compare(g.size() - 3, 3, "ing") == 0) gerund_between = true;
+        if (!in_cue && IsIngForm(g)) gerund_between = true;
       }
       // "Ukraine was offered ... to encourage ...": the rest of a passive clause has no
       // agent either
@@ -1444,14 +1453,14 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
         bool before_is_cue = false;
         for (const auto& q : cues_) before_is_cue |= q.b <= first->b - 1 && first->b - 1 < q.e;
         // "issued a joint declaration promising ...": a statement's -ing verb is its authors'
-        reduced_relative = g.size() > 4 && g.compare(g.size() - 3, 3, "ing") == 0 &&
+        reduced_relative = IsIngForm(g) &&
                            !lex_.statement_nouns().count(before.norm) &&
                            before.type == TokenType::kWord && before.mention < 0 && !before_is_cue &&
                            !kVerbal.count(before.norm) && !lex_.adverbs().count(before.norm) &&
                            !IsNegator(before) && !before.capitalized &&
                            // "are further strengthening", "is actively pushing": an adverb
                            before.norm != "further" &&
-                           !(before.norm.size() > 4 && before.norm.compare(before.norm.size() - 2, 2, "ly") == 0);
+                           !EndsWith(before.norm, "ly", 4);
       }
       if (!passive && !for_gerund && !gerund_between && !clause_passive && !reduced_relative)
         h = FindHolder(c, c0, sincerity, ci, first == nullptr);
@@ -1460,8 +1469,7 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
       if ((for_gerund || gerund_between) && !passive && !clause_passive && !hypothetical) {
         size_t f = c0;
         for (size_t t = c0; t + 1 < term.b; ++t)
-          if (toks_[t].norm == "for" && toks_[t + 1].norm.size() > 4 &&
-              toks_[t + 1].norm.compare(toks_[t + 1].norm.size() - 3, 3, "ing") == 0) {
+          if (toks_[t].norm == "for" && IsIngForm(toks_[t + 1].norm)) {
             f = t;
             break;
           }
@@ -1644,18 +1652,7 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
       SplitClauses();
       FindSpeech();
       if (!clauses_.empty()) {
-        Subject s = SubjectAt(clauses_[0].b, clauses_[0].e);
-        if (s.kind == SubjKind::kActors) RecordProposal(clauses_[0], s.holder);
-        if (s.kind == SubjKind::kPronoun)
-          RecordProposal(clauses_[0], ResolvePronoun(s.pronoun, clauses_[0].in_quote));
-        if (s.kind == SubjKind::kActors && !clauses_[0].in_quote) {
-          st_.last_holder = s.holder;
-          st_.last_holder_sentence = index_;
-          if (!s.holder.person.empty()) {
-            st_.last_person = s.holder;
-            st_.last_person_sentence = index_;
-          }
-        }
+        NoteSubject(clauses_[0], SubjectAt(clauses_[0].b, clauses_[0].e));
       }
       FindSpeaker(para);
     }
@@ -1771,7 +1768,7 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
       if (d == "'s" || lex_.possessives().count(d) || d == "your") {
         const std::string& w = toks_[m.begin].norm;
         if (m.end == m.begin + 1 &&
-            ((w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) || lex_.event_nouns().count(w)))
+            (EndsWith(w, "ed", 4) || lex_.event_nouns().count(w)))
           continue;
       }
       // "the new limited sanctions": a participle between an adjective and the term it
@@ -1782,7 +1779,7 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
                                       "been", "who", "which", "that", "then", "to", "not", "never"};
       bool term_next = false;
       for (const auto& tm : term_matches) term_next |= tm.begin == m.end;
-      if (m.end == m.begin + 1 && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && term_next &&
+      if (m.end == m.begin + 1 && EndsWith(w, "ed", 4) && term_next &&
           before.type == TokenType::kWord && before.mention < 0 && !before.capitalized &&
           !kVerbal.count(before.norm) && !lex_.pronouns().count(PronounPart(before.norm)) &&
           !lex_.adverbs().count(before.norm) && !IsNegator(before))
