@@ -9,6 +9,7 @@
 #include "statements/codebook.h"
 #include "statements/cues.h"
 #include "rules_fingerprint.h"  // generated: FAULTLINE_RULES_HASH
+#include "util/data_path.h"
 #include "util/hash.h"
 
 namespace faultline {
@@ -73,7 +74,9 @@ Result<std::string> AnalysisFingerprint(const AnalyzerConfig& config) {
     return s;
   h.Add("cues");
   if (Status s = HashFile(CueLexicon::DefaultPath(), &h); !s.ok()) return s;
-  const fs::path data = KnowledgeBase::DataDir();
+  Result<std::string> data_dir = DataDir();
+  if (!data_dir.ok()) return data_dir.status();
+  const fs::path data = *data_dir;
   for (const char* sub : {"kb", "actors"}) {
     h.Add(sub);
     if (Status s = HashTree(data / sub, &h); !s.ok()) return s;

@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "util/data_path.h"
+
 namespace faultline {
 namespace {
 
@@ -57,7 +59,7 @@ std::string CueLexicon::OfficialVoice(const std::string& url, const std::string&
   return {};
 }
 
-std::string CueLexicon::DefaultPath() { return std::string(FAULTLINE_DATA_DIR) + "/cues/en.yaml"; }
+std::string CueLexicon::DefaultPath() { return DataFile("cues/en.yaml"); }
 
 Result<CueLexicon> CueLexicon::Load(const std::string& path) {
   YAML::Node root;
