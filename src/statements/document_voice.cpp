@@ -81,14 +81,31 @@ std::vector<std::string> OpeningSignatories(const Document& doc, const std::vect
   return out;
 }
 
-// The one person a speaker title names ("Remarks by President X on ..."); none when it
-// names two ("Remarks by X and Y", a transcript whose turns say who speaks).
-const Mention* TitleSpeaker(const Document& doc, const std::vector<Mention>& title_mentions, size_t after) {
+// The one person a speaker title names right after its marker ("Remarks by President
+// X on ..."); none when the marker is followed by something else ("Statement of the
+// President on the Summit and Call with President Y") or by two speakers ("Remarks by X
+// and Y", a transcript whose turns say who speaks).
+const Mention* TitleSpeaker(const Document& doc, const std::vector<Mention>& title_mentions, size_t after,
+                            const CueLexicon& lex) {
   const Mention* speaker = nullptr;
   for (const auto& m : title_mentions) {
-    if (m.begin < after || m.person.empty() || m.actors.empty()) continue;
-    if (speaker != nullptr && m.person != speaker->person) return nullptr;
-    speaker = &m;
+    if (m.begin < after || m.end > doc.title.size()) continue;
+    if (speaker == nullptr) {
+      // only title words may stand between ("by First Lady X"), no topic ("on ... with X")
+      for (size_t b = after; b < m.begin;) {
+        while (b < m.begin && doc.title[b] == ' ') ++b;
+        size_t e = b;
+        while (e < m.begin && doc.title[e] != ' ') ++e;
+        if (e > b && lex.voice_topic_words().count(Lower(doc.title.substr(b, e - b)))) return nullptr;
+        b = e;
+      }
+      // a name, not a bare title resolved without context ("Statement of the President")
+      if (m.person.empty() || m.actors.empty() || m.kind != "person") return nullptr;
+      speaker = &m;
+    } else if (m.person != speaker->person && !m.person.empty()) {
+      // a second speaker ("and Prime Minister Y") unless after a topic word
+      if (!lex.voice_topic_words().count(WordBefore(doc.title, m.begin))) return nullptr;
+    }
   }
   return speaker;
 }
@@ -111,7 +128,7 @@ DocumentVoice FindDocumentVoice(const Document& doc, const std::vector<Mention>&
     }
   }
   if (const size_t at = MarkerEnd(title, lex.speaker_titles()); at != std::string::npos) {
-    if (const Mention* m = TitleSpeaker(doc, title_mentions, at); m != nullptr) {
+    if (const Mention* m = TitleSpeaker(doc, title_mentions, at, lex); m != nullptr) {
       v.actors = m->actors;
       v.person = m->person;
       v.rule = "title-speaker";

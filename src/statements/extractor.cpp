@@ -1924,6 +1924,11 @@ std::vector<Statement> StatementExtractor::Extract(const Document& doc, const st
   std::vector<Mention> sorted = mentions;
   std::sort(sorted.begin(), sorted.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   state.voice = FindDocumentVoice(doc, title_mentions, sorted, *cues_);
+  if (stats != nullptr && stats->trace && !state.voice.empty()) {
+    stats->trace_text += "voice (" + state.voice.rule + "):";
+    for (const auto& a : state.voice.actors) stats->trace_text += " " + a;
+    stats->trace_text += state.voice.person.empty() ? "\n" : " (" + state.voice.person + ")\n";
+  }
   const std::vector<Span> paras = SplitParagraphs(doc.text);
   const std::vector<Span> sentences = SplitWrappedSentences(doc.text);
   std::vector<SentenceInput> inputs(sentences.size());
