@@ -60,7 +60,16 @@ Result<Analyzer> Analyzer::Load(const AnalyzerConfig& config) {
 }
 
 std::vector<Statement> Analyzer::Analyze(const Document& doc, ExtractionStats* stats) const {
-  return extractor_.Extract(doc, recognizer_.Recognize(doc), stats);
+  // The title names who speaks (a joint statement's signatories, the speaker of remarks).
+  std::vector<Mention> title_mentions;
+  if (!doc.title.empty()) {
+    Document title;
+    title.id = doc.id;
+    title.text = doc.title;
+    title.date = doc.date;
+    title_mentions = recognizer_.Recognize(title);
+  }
+  return extractor_.Extract(doc, recognizer_.Recognize(doc), title_mentions, stats);
 }
 
 Result<std::string> AnalysisFingerprint(const AnalyzerConfig& config) {
