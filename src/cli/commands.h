@@ -16,5 +16,7 @@ void RegisterEvaluate(CLI::App& app, int* exit_code);    // evaluate_command.cpp
 void RegisterMap(CLI::App& app, int* exit_code);         // map_command.cpp
 void RegisterWhy(CLI::App& app, int* exit_code);         // why_command.cpp
 void RegisterCodebook(CLI::App& app, int* exit_code);    // codebook_command.cpp
+void RegisterExport(CLI::App& app, int* exit_code);      // export_command.cpp
+void RegisterServe(CLI::App& app, int* exit_code);       // serve_command.cpp
 
 }  // namespace faultline::cli

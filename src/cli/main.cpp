@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
   faultline::cli::RegisterMap(app, &exit_code);
   faultline::cli::RegisterWhy(app, &exit_code);
   faultline::cli::RegisterCodebook(app, &exit_code);
+  faultline::cli::RegisterExport(app, &exit_code);
+  faultline::cli::RegisterServe(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
