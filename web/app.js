@@ -6,10 +6,8 @@
 // ---- small helpers ---------------------------------------------------------------
 
 // el('td', {class: 'cell', 'data-actor': a}, 'text', child...): attributes are set
-// with setAttribute, strings become text nodes.
-function el(tag, attrs, ...children) {
-  const node = tag === 'svg' || tag === 'circle' || tag === 'line' || tag === 'text' || tag === 'rect'
-    ? document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
+// with setAttribute, strings become text nodes. svg() does the same in SVG's namespace.
+function build(node, attrs, children) {
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === null || v === undefined || v === false) continue;
     if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
@@ -21,6 +19,8 @@ function el(tag, attrs, ...children) {
   }
   return node;
 }
+const el = (tag, attrs, ...children) => build(document.createElement(tag), attrs, children);
+const svg = (tag, attrs, ...children) => build(document.createElementNS('http://www.w3.org/2000/svg', tag), attrs, children);
 
 const $ = (id) => document.getElementById(id);
 const fmt = (x) => (x > 0 ? '+' : '') + Number(x).toFixed(2);
@@ -331,10 +331,43 @@ async function renderActor(r) {
     el('div', {class: 'scroll'}, table), heading('Shifts'), shiftList(d.shifts)));
 }
 
+// Every shifting cell on one time axis: a row per actor and issue, a dot per window
+// (size: statements, colour: net stance), the two windows of each shift ringed.
+function shiftTimeline(shifts) {
+  const windows = [...new Set(shifts.flatMap((s) => s.timeline.map((w) => w.window)))].sort();
+  const rows = [];
+  for (const s of shifts) {
+    const key = s.actor + '/' + s.issue;
+    let row = rows.find((r) => r.key === key);
+    if (!row) rows.push(row = {key, shift: s, ends: new Set()});
+    row.ends.add(s.from.window).add(s.to.window);
+  }
+  const left = 170, step = Math.max(14, Math.min(48, 900 / Math.max(1, windows.length))), h = 24;
+  const width = left + step * windows.length + 20, height = 30 + h * rows.length;
+  const chart = svg('svg', {width, height, viewBox: `0 0 ${width} ${height}`, class: 'timeline', role: 'img'});
+  windows.forEach((w, i) => {
+    if (i % Math.ceil(40 / step) === 0) chart.append(svg('text', {x: left + i * step, y: 12, 'font-size': 10}, w));
+  });
+  rows.forEach((r, k) => {
+    const y = 30 + k * h;
+    chart.append(svg('text', {x: 4, y: y + 4, 'font-size': 12}, r.key));
+    const xs = r.shift.timeline.map((w) => left + windows.indexOf(w.window) * step);
+    chart.append(svg('line', {x1: Math.min(...xs), x2: Math.max(...xs), y1: y, y2: y, stroke: '#bbb'}));
+    for (const w of r.shift.timeline) {
+      const dot = svg('circle', {cx: left + windows.indexOf(w.window) * step, cy: y, r: Math.min(10, 3 + Math.sqrt(w.count) * 2),
+        fill: stanceColour(w.stance), stroke: r.ends.has(w.window) ? '#263238' : 'none', 'stroke-width': 2});
+      dot.append(svg('title', {}, `${r.key} ${w.window}: ${stanceWord(w.stance)} (${fmt(w.stance)}), ${w.count} statements`));
+      chart.append(dot);
+    }
+  });
+  return el('div', {class: 'scroll'}, chart);
+}
+
 async function renderShifts() {
   const d = await api('shifts', apiQuery());
   view().replaceChildren(el('section', {}, heading(`Shifts (${d.shifts.length})`),
-    el('p', {}, 'An actor whose net stance changed sign between two windows in which it was reported.'), shiftList(d.shifts)));
+    el('p', {}, 'An actor whose net stance changed sign between two windows in which it was reported. Dots: statements per window, coloured by net stance; ringed: the windows of a shift.'),
+    d.shifts.length ? shiftTimeline(d.shifts) : null, shiftList(d.shifts)));
 }
 
 async function renderCamps() {

@@ -50,7 +50,11 @@ json WindowEnd(const map::Map& m, const map::WindowStance& w, const Snapshot& sn
 }
 
 json ShiftJson(const map::Map& m, const map::Shift& s, const Snapshot& snap) {
-  return {{"actor", s.actor}, {"issue", s.issue}, {"from", WindowEnd(m, s.from, snap)}, {"to", WindowEnd(m, s.to, snap)}};
+  return {{"actor", s.actor},
+          {"issue", s.issue},
+          {"from", WindowEnd(m, s.from, snap)},
+          {"to", WindowEnd(m, s.to, snap)},
+          {"timeline", TimelineJson(m.cells[s.cell])}};  // the whole course, for drawing
 }
 
 json IssueJson(const map::IssueSummary& is, const map::Map& m, const Workspace& ws) {
