@@ -294,17 +294,22 @@ function shiftList(shifts) {
     el('ul', {class: 'statements'}, [...s.from.evidence, ...s.to.evidence].map((x) => statementItem(x, {readOnly: true}))))));
 }
 
-async function renderIssue(r) {
-  const d = await api('issue', apiQuery({issue: r.arg}));
-  const windows = d.windows;
-  const table = el('table', {class: 'course'}, el('thead', {}, el('tr', {}, el('th', {}, 'actor'), el('th', {}, 'net'), windows.map((w) => el('th', {}, w)))));
+// Cells as rows (named by `label`), their net stance, then one column per window.
+function courseTable(what, windows, cells, label) {
+  const head = el('tr', {}, el('th', {}, what), el('th', {}, 'net'), windows.map((w) => el('th', {}, w)));
   const body = el('tbody');
-  for (const c of d.cells) {
+  for (const c of cells) {
     const net = el('td', {class: 'tick'}, fmt(c.stance));
     net.style.background = stanceColour(c.stance);
-    body.append(el('tr', {}, el('th', {class: 'actor'}, el('a', {href: viewLink('map', {cell: c.actor + '/' + c.issue})}, c.actor)), net, courseCells(windows, c.timeline)));
+    body.append(el('tr', {}, el('th', {class: 'actor'}, el('a', {href: viewLink('map', {cell: c.actor + '/' + c.issue})}, label(c))),
+      net, courseCells(windows, c.timeline)));
   }
-  table.append(body);
+  return el('table', {class: 'course'}, el('thead', {}, head), body);
+}
+
+async function renderIssue(r) {
+  const d = await api('issue', apiQuery({issue: r.arg}));
+  const table = courseTable('actor', d.windows, d.cells, (c) => c.actor);
   const is = d.issue;
   view().replaceChildren(el('section', {},
     heading(`${is.issue}${is.label ? ' — ' + is.label : ''}`),
@@ -316,15 +321,7 @@ async function renderIssue(r) {
 
 async function renderActor(r) {
   const d = await api('actor', apiQuery({actor: r.arg}));
-  const windows = d.windows;
-  const table = el('table', {class: 'course'}, el('thead', {}, el('tr', {}, el('th', {}, 'issue'), el('th', {}, 'net'), windows.map((w) => el('th', {}, w)))));
-  const body = el('tbody');
-  for (const c of d.cells) {
-    const net = el('td', {class: 'tick'}, fmt(c.stance));
-    net.style.background = stanceColour(c.stance);
-    body.append(el('tr', {}, el('th', {}, el('a', {href: viewLink('map', {cell: c.actor + '/' + c.issue})}, c.issue)), net, courseCells(windows, c.timeline)));
-  }
-  table.append(body);
+  const table = courseTable('issue', d.windows, d.cells, (c) => c.issue);
   view().replaceChildren(el('section', {},
     heading(`${d.actor} across issues and time`),
     el('p', {}, d.camp ? `Camp: ${d.camp.join(', ')}` : 'In no camp with others in this view.'),
