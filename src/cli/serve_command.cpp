@@ -62,6 +62,7 @@ int Run(const ServeArgs& a) {
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGHUP);  // not a stop: reload
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   serve::WorkspaceOptions wo;
@@ -132,8 +133,14 @@ int Run(const ServeArgs& a) {
     else std::fprintf(stderr, "%s\n", s.ToString().c_str());
   });
   std::thread stopper([&] {
-    int sig = 0;
-    sigwait(&stop_signals, &sig);
+    for (;;) {
+      int sig = 0;
+      sigwait(&stop_signals, &sig);
+      if (sig != SIGHUP) break;
+      if (loading) continue;
+      std::fprintf(stderr, "%s: reloading (SIGHUP)\n", a.db.c_str());
+      workspace.StartReload();
+    }
     server.Stop();
   });
   server.Run();
