@@ -367,6 +367,42 @@ async function renderShifts() {
     d.shifts.length ? shiftTimeline(d.shifts) : null, shiftList(d.shifts)));
 }
 
+// Camps on a circle, each camp's members on a small circle of their own; congruence ties
+// grey, conflict ties red and dashed, thicker for stronger ties.
+function campGraph(d) {
+  const size = 760, mid = size / 2, pos = {};
+  const n = Math.max(1, d.camps.length);
+  d.camps.forEach((c, i) => {
+    const a = (2 * Math.PI * i) / n, R = n > 1 ? mid * 0.62 : 0;
+    const cx = mid + R * Math.cos(a), cy = mid + R * Math.sin(a), r = Math.min(n > 1 ? 130 : 300, 12 + 9 * c.actors.length);
+    c.actors.forEach((actor, k) => {
+      const b = (2 * Math.PI * k) / c.actors.length;
+      pos[actor] = c.actors.length > 1 ? [cx + r * Math.cos(b), cy + r * Math.sin(b)] : [cx, cy];
+    });
+  });
+  const chart = svg('svg', {width: size, height: size, viewBox: `0 0 ${size} ${size}`, class: 'camps-graph', role: 'img'});
+  const top = Math.max(1e-9, ...d.ties.map((t) => Math.max(t.congruence, t.conflict)));
+  for (const t of d.ties) {
+    const [a, b] = [pos[t.source], pos[t.target]];
+    if (!a || !b) continue;
+    for (const [w, colour, dash] of [[t.congruence, '#9e9e9e', null], [t.conflict, '#cf4a19', '4 3']]) {
+      if (w <= 0) continue;
+      chart.append(svg('line', {x1: a[0], y1: a[1], x2: b[0], y2: b[1], stroke: colour, 'stroke-opacity': 0.5,
+        'stroke-width': 0.5 + 2.5 * (w / top), 'stroke-dasharray': dash}));
+    }
+  }
+  d.camps.forEach((c, i) => {
+    for (const actor of c.actors) {
+      const [x, y] = pos[actor];
+      const link = svg('a', {href: viewLink('actor/' + encodeURIComponent(actor))});
+      link.append(svg('circle', {cx: x, cy: y, r: 5, fill: `hsl(${(i * 67) % 360},55%,45%)`}),
+        svg('text', {x: x + 7, y: y + 4, 'font-size': 11}, actor));
+      chart.append(link);
+    }
+  });
+  return el('div', {class: 'scroll'}, chart);
+}
+
 async function renderCamps() {
   const d = await api('camps', apiQuery());
   const camps = el('ol', {class: 'camps'}, d.camps.map((c) => el('li', {},
@@ -380,7 +416,7 @@ async function renderCamps() {
     el('th', {}, w.window), el('td', {}, w.camps.map((c) => c.join(' ')).join('  |  '))))));
   view().replaceChildren(el('section', {}, heading('Camps'),
     el('p', {}, `${d.algorithm}; modularity ${d.modularity ?? 'n/a'}; ties: ${d.tie_basis}, normalisation ${d.normalization}.`),
-    camps, heading('Camps by window'), windows));
+    campGraph(d), camps, heading('Camps by window'), windows));
 }
 
 async function renderOutlets() {
