@@ -95,6 +95,11 @@ TEST(ServeCli, MapUsesCorrectionsExportAndEvaluate) {
   EXPECT_THAT(out, HasSubstr("gold=2 system=2 tp=1 fp=1 fn=1"));
   EXPECT_THAT(out, HasSubstr("precision 0.500  recall 0.500"));
 
+  // Extracting everything again (the real extraction replaces the fixture's cached
+  // statements) leaves the corrections in place: the added statement is still there.
+  out = Cli("map --db '" + db + "' --format json --refresh", &rc);
+  EXPECT_THAT(out, HasSubstr("3 corrections applied"));
+  EXPECT_THAT(out, HasSubstr("\"actor\":\"HUN\""));
   Cli("export --db '" + db + "'", &rc);
   EXPECT_EQ(rc, 2);
   Cli("evaluate '" + dir / "gold.jsonl" + "' --db '" + db + "' --scope some", &rc);
