@@ -134,6 +134,18 @@ TEST(ServeCli, StartsAnswersAndStops) {
   EXPECT_EQ(status["state"], "ready");
   EXPECT_EQ(status["statements"], 7);
   EXPECT_EQ(status["user"], "ana");
+  // A correction with the printed token; the server logs who made it.
+  const size_t at = first.find("write token: ") + 13;
+  const std::string token = first.substr(at, first.find('\n', at) - at);
+  auto ev = c.Get("/api/v1/evidence?actor=POL&issue=arms");
+  ASSERT_TRUE(ev && ev->status == 200);
+  auto s = nlohmann::json::parse(ev->body)["groups"][0]["statements"][0];
+  nlohmann::json body = {{"action", "reject"},
+                         {"target", {{"doc", s["doc"]}, {"actor", "POL"}, {"issue", "arms"}, {"stance", 1},
+                                     {"begin", s["begin"]}, {"end", s["end"]}}}};
+  auto posted = c.Post("/api/v1/corrections", {{"Authorization", "Bearer " + token}}, body.dump(), "application/json");
+  ASSERT_TRUE(posted);
+  EXPECT_EQ(posted->status, 201) << posted->body;
   kill(pid, SIGTERM);
   bool gone = false;
   for (int i = 0; i < 200 && !gone; ++i) {
@@ -142,6 +154,8 @@ TEST(ServeCli, StartsAnswersAndStops) {
   }
   EXPECT_TRUE(gone);
   EXPECT_THAT(testing::ReadWholeFile(err), HasSubstr("faultline serve: stopped"));
+  EXPECT_THAT(testing::ReadWholeFile(err), HasSubstr("correction 1 by ana at "));
+  EXPECT_THAT(testing::ReadWholeFile(err), HasSubstr(": reject POL + arms in d3.txt"));
 
   // A database that does not exist is an error, not a new empty corpus.
   std::string missing = Cli("serve --db '" + dir / "none.db" + "' --port 0", &rc);

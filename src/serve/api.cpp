@@ -92,6 +92,7 @@ ApiResponse PostCorrection(Workspace& ws, const ApiOptions& options, const ApiRe
   auto done = ws.Correct(req);
   if (auto* e = std::get_if<WorkspaceError>(&done)) return ErrorResponse(e->status, e->message);
   const Correction& c = std::get<Correction>(done);
+  if (options.on_correction) options.on_correction(c);
   std::shared_ptr<const Snapshot> snap = ws.Current();
   json j = CorrectionJson(c);
   j["statement"] = StatementJson(c.statement, *snap);
