@@ -193,6 +193,9 @@ std::variant<Correction, WorkspaceError> Workspace::Correct(const CorrectionRequ
   if (r.who.empty()) return Error(400, "say who makes the correction (who, or start the server with --user)");
   if (!IsPlainText(r.who, 100)) return Error(400, "who must be at most 100 characters, without control characters");
   if (!IsPlainText(r.note, 1000)) return Error(400, "note must be at most 1000 characters on one line");
+  // A reload holds the writer for as long as it extracts: say so rather than keep the
+  // request waiting.
+  if (reloading_) return Error(503, "the database is being reloaded: try again in a moment");
   std::lock_guard<std::mutex> lock(write_mu_);
   std::shared_ptr<const Snapshot> snap = Current();
   if (!snap) return Error(503, "the statements are still being loaded");
