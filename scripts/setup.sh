@@ -20,6 +20,8 @@ PACKAGES=(
   libssl-dev            # SHA-256 of DNA coder passwords (the .dna writer)
   libcpp-httplib-dev    # faultline serve: HTTP server
   libgtest-dev libgmock-dev libbenchmark-dev
+  help2man              # man pages from each command's --help (cmake --install)
+  dpkg-dev              # dpkg-shlibdeps: the .deb's dependencies (cpack)
   libxml2-utils         # xmllint: GraphML schema validation in tests
   python3               # gold/score.py and the Zyte evaluate.py
   python3-readability   # readability-lxml, the peer timed beside faultline in bench/
