@@ -45,7 +45,7 @@ void DocumentReader::Error(const Status& s) {
 }
 
 void DocumentReader::Deliver(Document&& doc) {
-  if (doc.outlet.empty()) doc.outlet = HostOfUrl(doc.url);
+  if (doc.outlet.empty()) doc.outlet = OutletOfUrl(doc.url);
   if (doc.language.empty() && options_.detect_language) doc.language = DetectLanguage(doc.text);
   ++documents_;
   on_doc_(std::move(doc));
