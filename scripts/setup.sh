@@ -17,6 +17,7 @@ PACKAGES=(
   zlib1g-dev            # gzip, WARC members
   nlohmann-json3-dev    # JSON in and out
   libcld2-dev           # language identification when a page declares none
+  libarchive-dev        # .xz, .bz2, .zst inputs and .zip/.tar/.7z archives
   libpsl-dev publicsuffix  # registrable domains: edition.cnn.com and cnn.com are one outlet
   libssl-dev            # SHA-256 of DNA coder passwords (the .dna writer)
   libcpp-httplib-dev    # faultline serve: HTTP server
