@@ -15,5 +15,6 @@ void RegisterStatements(CLI::App& app, int* exit_code);  // statements_command.c
 void RegisterEvaluate(CLI::App& app, int* exit_code);    // evaluate_command.cpp
 void RegisterMap(CLI::App& app, int* exit_code);         // map_command.cpp
 void RegisterWhy(CLI::App& app, int* exit_code);         // why_command.cpp
+void RegisterStories(CLI::App& app, int* exit_code);     // stories_command.cpp
 
 }  // namespace faultline::cli

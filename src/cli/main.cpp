@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   faultline::cli::RegisterEvaluate(app, &exit_code);
   faultline::cli::RegisterMap(app, &exit_code);
   faultline::cli::RegisterWhy(app, &exit_code);
+  faultline::cli::RegisterStories(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
