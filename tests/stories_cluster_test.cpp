@@ -166,6 +166,37 @@ TEST(StoriesSeedsTest, OneBloombergStoryAndOneWsjRelay) {
   EXPECT_NE(by_doc["001"], by_doc["004"]);
 }
 
+// In the seed map, the UK against talks rests on three relays of one Bloomberg report:
+// one origin, not three; `why` groups the evidence by it.
+TEST(StoriesSeedsTest, TheSeedMapCountsOneOriginForTheUkAgainstTalks) {
+  FAULTLINE_REQUIRE_SHARED();
+  TempDir dir;
+  const std::string shared = testing::SharedDir();
+  const std::string in = shared + "/seeds --meta " + shared + "/seeds.meta.jsonl";
+  const auto r = RunCli("map " + in + " --format json", dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  const nlohmann::json* cell = nullptr;
+  for (const auto& c : j["cells"])
+    if (c["actor"] == "GBR" && c["issue"] == "talks") cell = &c;
+  ASSERT_NE(cell, nullptr);
+  EXPECT_EQ((*cell)["docs_against"], 3);
+  EXPECT_EQ((*cell)["origins_against"], 1);
+  const auto w = RunCli("why GBR talks " + in + " --format json", dir);
+  ASSERT_EQ(w.exit_code, 0) << w.err;
+  const nlohmann::json why = nlohmann::json::parse(w.out);
+  ASSERT_GE(why["origin_groups"].size(), 1u);
+  EXPECT_EQ(why["origin_groups"][0]["key"], "S2/Bloomberg");
+  EXPECT_EQ(why["origin_groups"][0]["statements"].size(), 3u);
+  // Without stories every document is its own origin.
+  const auto plain = RunCli("map " + in + " --format json --no-stories", dir);
+  for (const auto& c : nlohmann::json::parse(plain.out)["cells"]) {
+    if (c["actor"] == "GBR" && c["issue"] == "talks") {
+      EXPECT_EQ(c["origins_against"], 3);
+    }
+  }
+}
+
 TEST(StoriesCliTest, ScorePairsWritesOneScorePerLineAndReportsBadLines) {
   TempDir dir;
   nlohmann::json good = {{"id", 7}, {"text1", kBridge1}, {"text2", kBridge2}, {"date1", "2024-03-08"}};

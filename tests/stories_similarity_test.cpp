@@ -111,7 +111,8 @@ TEST_F(StoriesScoreTest, SameEventInOtherWordsScoresAboveAnotherEvent) {
 }
 
 TEST_F(StoriesScoreTest, ACopyIsTheSameStory) {
-  const std::string copy = std::string(kFerryA) + " Follow us for more.";
+  std::string copy = kFerryA;
+  copy.append(" Follow us for more.");
   EXPECT_GE(Score(kFerryA, copy), model_->config().near_copy_score);
 }
 

@@ -47,4 +47,5 @@ def main():
                 rec["date" + k] = date
         print(json.dumps(rec))
 
-main()
+if __name__ == "__main__":
+    main()

@@ -43,4 +43,5 @@ def main():
         x = [scores[i] for i in ids]; y = [-rated[i][2] for i in ids]
         print(f"{name}: {len(ids)} pairs  pearson {pearson(x, y):.3f}  spearman {pearson(ranks(x), ranks(y)):.3f}")
 
-main()
+if __name__ == "__main__":
+    main()

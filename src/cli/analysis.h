@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,9 @@ struct AnalysisOptions {
   std::vector<std::string> actor_files;  // extra KB YAML, PETRARCH or TABARI dictionaries
   bool explain = false;                  // print every sentence's analysis on stderr
   bool refresh = false;                  // --db: extract again, ignoring cached statements
+  // Called with every document analysed (after --meta), in input order, on the thread
+  // that reads them: the stories of `map` and `why` are built from the same documents.
+  std::function<void(const Document&)> on_document;
 };
 
 // Adds --codebook, --actors, --explain and --refresh.

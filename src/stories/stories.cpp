@@ -5,6 +5,8 @@
 #include <numeric>
 #include <set>
 
+#include "statements/extractor.h"
+
 namespace faultline::stories {
 namespace {
 
@@ -19,7 +21,9 @@ std::string OrderKey(const std::string& date, const std::string& id) {
   return key;
 }
 
-StoryDocument Light(const Document& d) { return {d.id, d.file, d.title, d.date, d.outlet, d.url, d.via}; }
+StoryDocument Light(const Document& d) {
+  return {d.id, d.file, d.title, d.date, d.outlet, d.url, d.via, StatementDocName(d)};
+}
 
 }  // namespace
 

@@ -23,6 +23,7 @@ namespace faultline::stories {
 // What a story keeps of a document (not its text).
 struct StoryDocument {
   std::string id, file, title, date, outlet, url, via;
+  std::string statement_name;  // what its statements name it (StatementDocName)
 };
 
 struct StoryMember {
