@@ -6,7 +6,7 @@
 #include <array>
 #include <cstdio>
 
-#include "actors/knowledge_base.h"
+#include "util/data_path.h"
 #include "ingest/dates.h"
 #include "store/near_duplicates.h"
 
@@ -160,7 +160,7 @@ std::string ReportDate(std::string_view words, std::string_view doc_date) {
   return {};
 }
 
-std::string AttributionFinder::DefaultPath() { return KnowledgeBase::DataDir() + "/stories/attribution.yaml"; }
+std::string AttributionFinder::DefaultPath() { return DataFile("stories/attribution.yaml"); }
 
 Result<AttributionFinder> AttributionFinder::Load(const std::string& path) {
   YAML::Node root;

@@ -2,7 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "actors/knowledge_base.h"
+#include "util/data_path.h"
 
 namespace faultline::stories {
 namespace {
@@ -23,7 +23,7 @@ Status Read(const YAML::Node& node, const char* key, T* out, const std::string& 
 
 }  // namespace
 
-std::string StoryConfig::DefaultPath() { return KnowledgeBase::DataDir() + "/stories/similarity.yaml"; }
+std::string StoryConfig::DefaultPath() { return DataFile("stories/similarity.yaml"); }
 
 Result<StoryConfig> StoryConfig::Load(const std::string& path) {
   YAML::Node root;

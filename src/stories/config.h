@@ -44,7 +44,7 @@ struct StoryConfig {
   double same_origin_bonus = 0.1;  // added when both relay the same outlet's report
   int window_days = 14;         // documents further apart are never compared
 
-  // data/stories/similarity.yaml (or $FAULTLINE_DATA_DIR/stories/similarity.yaml).
+  // stories/similarity.yaml in the data directory (util/data_path.h).
   static std::string DefaultPath();
   static Result<StoryConfig> Load(const std::string& path);
 };

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "actors/knowledge_base.h"
+#include "util/data_path.h"
 #include "util/ascii.h"
 
 namespace faultline::stories {
@@ -108,7 +108,7 @@ Status StringList(const YAML::Node& n, const char* key, std::vector<std::string>
 
 }  // namespace
 
-std::string OutletList::DefaultPath() { return KnowledgeBase::DataDir() + "/stories/outlets.yaml"; }
+std::string OutletList::DefaultPath() { return DataFile("stories/outlets.yaml"); }
 
 Status OutletList::AddFile(const std::string& path) {
   YAML::Node root;

@@ -6,11 +6,11 @@
 #include <unordered_set>
 #include <vector>
 
-#include "actors/knowledge_base.h"
+#include "util/data_path.h"
 
 namespace faultline::stories {
 
-std::string TermStatistics::DefaultPath() { return KnowledgeBase::DataDir() + "/stories/term_stats.tsv"; }
+std::string TermStatistics::DefaultPath() { return DataFile("stories/term_stats.tsv"); }
 
 Result<TermStatistics> TermStatistics::Load(const std::string& path) {
   std::ifstream in(path);
