@@ -197,6 +197,54 @@ TEST(StoriesSeedsTest, TheSeedMapCountsOneOriginForTheUkAgainstTalks) {
   }
 }
 
+// The demo corpus shows what the seeds show (docs/examples.md): one story relayed three
+// times with its origin in the corpus, a chain through an intermediary, a relay of an
+// origin outside the corpus, and one origin behind four documents in the map.
+TEST(StoriesExamplesTest, TheDemoCorpusShowsRelaysChainsAndOrigins) {
+  TempDir dir;
+  const std::string examples = testing::SourceDir() + "/examples";
+  const auto r = RunCli("stories --format json " + examples, dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  const nlohmann::json* split = nullptr;
+  const nlohmann::json* pact = nullptr;
+  std::map<std::string, std::vector<std::string>> chain;
+  for (const auto& s : j["stories"])
+    for (const auto& d : s["documents"]) {
+      const std::string id = d["id"];
+      if (id == "ledger_2022-03-28_allies-divided-on-putin-talks") split = &s;
+      if (id == "continental_2023-02-25_defence-pact-for-talks") pact = &s;
+      for (const auto& step : d["chain"]) chain[id].push_back(step["outlet"]);
+    }
+  ASSERT_NE(split, nullptr);
+  std::set<std::string> members;
+  for (const auto& d : (*split)["documents"]) members.insert(d["id"]);
+  EXPECT_EQ(members, (std::set<std::string>{"ledger_2022-03-28_allies-divided-on-putin-talks",
+                                            "eurasiawire_2022-03-29_west-split-on-dialogue",
+                                            "kyivpost_2022-03-29_allies-split-ledger-report",
+                                            "baltic_2022-03-30_allies-disagree-on-moscow-talks"}));
+  EXPECT_EQ((*split)["origin"]["outlet"], "The Atlantic Ledger");
+  EXPECT_EQ((*split)["origin"]["doc"], "ledger_2022-03-28_allies-divided-on-putin-talks");
+  EXPECT_EQ((*split)["origin"]["date"], "2022-03-28");
+  EXPECT_EQ((*split)["origins"], 1);
+  EXPECT_EQ(chain["baltic_2022-03-30_allies-disagree-on-moscow-talks"],
+            (std::vector<std::string>{"Baltic Dispatch", "Kyiv Morning Post", "The Atlantic Ledger"}));
+  EXPECT_EQ(chain["eurasiawire_2022-03-29_west-split-on-dialogue"],
+            (std::vector<std::string>{"Eurasia Wire", "The Atlantic Ledger"}));
+  ASSERT_NE(pact, nullptr);
+  EXPECT_EQ((*pact)["origin"]["outlet"], "The Wall Street Journal");
+  EXPECT_EQ((*pact)["origin"]["date"], "2023-02-24");
+
+  const auto m = RunCli("map " + examples + " --format json", dir);
+  ASSERT_EQ(m.exit_code, 0) << m.err;
+  for (const auto& c : nlohmann::json::parse(m.out)["cells"]) {
+    if (c["actor"] == "GBR" && c["issue"] == "talks") {
+      EXPECT_GE(c["docs_against"].get<int>(), 3);
+      EXPECT_EQ(c["origins_against"], 1);
+    }
+  }
+}
+
 TEST(StoriesCliTest, ScorePairsWritesOneScorePerLineAndReportsBadLines) {
   TempDir dir;
   nlohmann::json good = {{"id", 7}, {"text1", kBridge1}, {"text2", kBridge2}, {"date1", "2024-03-08"}};

@@ -75,6 +75,16 @@ TEST_F(OriginsTest, AttributionCuesBeforeAndAfterTheName) {
                                            "Bloomberg:told"}));
 }
 
+TEST_F(OriginsTest, TheNewspaperCitesTheOutletCitedLast) {
+  outlets_.AddName("Coastal Herald");
+  const Document d = Doc("n", "Harbour Gazette", "2024-05-08", "Strike",
+                         "Dock workers walked out, the regional newspaper Coastal Herald reported on Monday, citing the "
+                         "union.\n\nThe port will stay shut for a week, the newspaper said.");
+  std::vector<std::string> got;
+  for (const Attribution& x : finder_.Find(d, outlets_, -1)) got.push_back(x.name + "|" + Name(x.outlet) + ":" + x.cue);
+  EXPECT_EQ(got, (std::vector<std::string>{"|Coastal Herald:reported", "|Coastal Herald:said"}));
+}
+
 TEST_F(OriginsTest, ReportDatesReadAgainstTheDocumentDate) {
   EXPECT_EQ(ReportDate(" reported on Monday that", "2022-03-29"), "2022-03-28");  // a Tuesday
   EXPECT_EQ(ReportDate(" reported on Tuesday", "2022-03-29"), "2022-03-29");

@@ -197,7 +197,11 @@ std::vector<std::pair<size_t, size_t>> NameRuns(std::string_view s, const std::v
     while (j + 1 < t.size() && j - i < 5 && Capitalised(s, t[j + 1]) && t[j + 1].begin == t[j].end + 1 &&
            s[t[j].end] == ' ')
       ++j;
-    out.emplace_back(i, j);
+    // "on Monday, citing": a day or month is never a source.
+    if (i != j || !Among(t[i].lower, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                      "january", "february", "march", "april", "may", "june", "july", "august",
+                                      "september", "october", "november", "december"}))
+      out.emplace_back(i, j);
     i = j + 1;
   }
   return out;
