@@ -4,7 +4,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <map>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
@@ -184,6 +186,46 @@ TEST(ServeApi, CorrectionsChangeTheMapAndSurviveARestart) {
   EXPECT_TRUE(CellOf(m.body, "GBR", "talks").is_null());
   EXPECT_EQ(CellOf(m.body, "FRA", "talks")["count"], 2);
   EXPECT_EQ(Get(api, "/api/v1/corrections").body["total"], 3);
+}
+
+TEST(ServeApi, ReloadAddsDocumentsIngestedSinceAndKeepsCorrections) {
+  testing::ServedCorpus corpus;
+  Api api(corpus.workspace(), ApiOptions{"ana"});
+  json target = RefOf(Get(api, "/api/v1/evidence", {{"actor", "GBR"}, {"issue", "arms"}}).body["groups"][0]["statements"][0]);
+  ASSERT_EQ(Post(api, {{"action", "reject"}, {"target", target}}).status, 201);
+  {
+    // Another process ingests a document (its statements cached, as `map --db` leaves them).
+    auto store = Store::Open(corpus.db());
+    ASSERT_TRUE(store.ok());
+    Document d;
+    d.id = "d4";
+    d.file = "d4.txt";
+    d.date = "2022-06-01";
+    d.outlet = "Daily One";
+    d.text = "Italy favours talks now.";
+    d.language = "en";
+    ASSERT_TRUE((*store)->Add(d).ok());
+    Statement s;
+    s.doc = "d4";
+    s.actor = "ITA";
+    s.issue = "talks";
+    s.stance = 1;
+    s.evidence = d.text;
+    s.end = d.text.size();
+    s.outlet = d.outlet;
+    s.date = d.date;
+    ASSERT_TRUE((*store)->CacheStatements("d4", *AnalysisFingerprint(AnalyzerConfig{}), AnalysedDocumentHash(d), {s}).ok());
+  }
+  ApiRequest reload;
+  reload.method = "POST";
+  reload.path = "/api/v1/reload";
+  EXPECT_EQ(api.Handle(reload).status, 202);
+  for (int i = 0; i < 400 && corpus.workspace().reloading(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  Call m = Get(api, "/api/v1/map");
+  EXPECT_EQ(m.body["generation"], 3);
+  EXPECT_FALSE(CellOf(m.body, "ITA", "talks").is_null());
+  EXPECT_TRUE(CellOf(m.body, "GBR", "arms").is_null());  // still rejected
+  EXPECT_EQ(Get(api, "/api/v1/status").body["statements"], 7);  // 7 - 1 + 1
 }
 
 TEST(ServeApi, BadCorrectionsAreRefusedWithReasons) {

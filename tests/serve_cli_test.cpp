@@ -95,6 +95,11 @@ TEST(ServeCli, MapUsesCorrectionsExportAndEvaluate) {
   EXPECT_THAT(out, HasSubstr("gold=2 system=2 tp=1 fp=1 fn=1"));
   EXPECT_THAT(out, HasSubstr("precision 0.500  recall 0.500"));
 
+  // Extracting everything again (the real extraction replaces the fixture's cached
+  // statements) leaves the corrections in place: the added statement is still there.
+  out = Cli("map --db '" + db + "' --format json --refresh", &rc);
+  EXPECT_THAT(out, HasSubstr("3 corrections applied"));
+  EXPECT_THAT(out, HasSubstr("\"actor\":\"HUN\""));
   Cli("export --db '" + db + "'", &rc);
   EXPECT_EQ(rc, 2);
   Cli("evaluate '" + dir / "gold.jsonl" + "' --db '" + db + "' --scope some", &rc);
@@ -129,6 +134,18 @@ TEST(ServeCli, StartsAnswersAndStops) {
   EXPECT_EQ(status["state"], "ready");
   EXPECT_EQ(status["statements"], 7);
   EXPECT_EQ(status["user"], "ana");
+  // A correction with the printed token; the server logs who made it.
+  const size_t at = first.find("write token: ") + 13;
+  const std::string token = first.substr(at, first.find('\n', at) - at);
+  auto ev = c.Get("/api/v1/evidence?actor=POL&issue=arms");
+  ASSERT_TRUE(ev && ev->status == 200);
+  auto s = nlohmann::json::parse(ev->body)["groups"][0]["statements"][0];
+  nlohmann::json body = {{"action", "reject"},
+                         {"target", {{"doc", s["doc"]}, {"actor", "POL"}, {"issue", "arms"}, {"stance", 1},
+                                     {"begin", s["begin"]}, {"end", s["end"]}}}};
+  auto posted = c.Post("/api/v1/corrections", {{"Authorization", "Bearer " + token}}, body.dump(), "application/json");
+  ASSERT_TRUE(posted);
+  EXPECT_EQ(posted->status, 201) << posted->body;
   kill(pid, SIGTERM);
   bool gone = false;
   for (int i = 0; i < 200 && !gone; ++i) {
@@ -137,6 +154,8 @@ TEST(ServeCli, StartsAnswersAndStops) {
   }
   EXPECT_TRUE(gone);
   EXPECT_THAT(testing::ReadWholeFile(err), HasSubstr("faultline serve: stopped"));
+  EXPECT_THAT(testing::ReadWholeFile(err), HasSubstr("correction 1 by ana at "));
+  EXPECT_THAT(testing::ReadWholeFile(err), HasSubstr(": reject POL + arms in d3.txt"));
 
   // A database that does not exist is an error, not a new empty corpus.
   std::string missing = Cli("serve --db '" + dir / "none.db" + "' --port 0", &rc);

@@ -6,10 +6,8 @@
 // ---- small helpers ---------------------------------------------------------------
 
 // el('td', {class: 'cell', 'data-actor': a}, 'text', child...): attributes are set
-// with setAttribute, strings become text nodes.
-function el(tag, attrs, ...children) {
-  const node = tag === 'svg' || tag === 'circle' || tag === 'line' || tag === 'text' || tag === 'rect'
-    ? document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
+// with setAttribute, strings become text nodes. svg() does the same in SVG's namespace.
+function build(node, attrs, children) {
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === null || v === undefined || v === false) continue;
     if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
@@ -21,6 +19,8 @@ function el(tag, attrs, ...children) {
   }
   return node;
 }
+const el = (tag, attrs, ...children) => build(document.createElement(tag), attrs, children);
+const svg = (tag, attrs, ...children) => build(document.createElementNS('http://www.w3.org/2000/svg', tag), attrs, children);
 
 const $ = (id) => document.getElementById(id);
 const fmt = (x) => (x > 0 ? '+' : '') + Number(x).toFixed(2);
@@ -294,17 +294,22 @@ function shiftList(shifts) {
     el('ul', {class: 'statements'}, [...s.from.evidence, ...s.to.evidence].map((x) => statementItem(x, {readOnly: true}))))));
 }
 
-async function renderIssue(r) {
-  const d = await api('issue', apiQuery({issue: r.arg}));
-  const windows = d.windows;
-  const table = el('table', {class: 'course'}, el('thead', {}, el('tr', {}, el('th', {}, 'actor'), el('th', {}, 'net'), windows.map((w) => el('th', {}, w)))));
+// Cells as rows (named by `label`), their net stance, then one column per window.
+function courseTable(what, windows, cells, label) {
+  const head = el('tr', {}, el('th', {}, what), el('th', {}, 'net'), windows.map((w) => el('th', {}, w)));
   const body = el('tbody');
-  for (const c of d.cells) {
+  for (const c of cells) {
     const net = el('td', {class: 'tick'}, fmt(c.stance));
     net.style.background = stanceColour(c.stance);
-    body.append(el('tr', {}, el('th', {class: 'actor'}, el('a', {href: viewLink('map', {cell: c.actor + '/' + c.issue})}, c.actor)), net, courseCells(windows, c.timeline)));
+    body.append(el('tr', {}, el('th', {class: 'actor'}, el('a', {href: viewLink('map', {cell: c.actor + '/' + c.issue})}, label(c))),
+      net, courseCells(windows, c.timeline)));
   }
-  table.append(body);
+  return el('table', {class: 'course'}, el('thead', {}, head), body);
+}
+
+async function renderIssue(r) {
+  const d = await api('issue', apiQuery({issue: r.arg}));
+  const table = courseTable('actor', d.windows, d.cells, (c) => c.actor);
   const is = d.issue;
   view().replaceChildren(el('section', {},
     heading(`${is.issue}${is.label ? ' — ' + is.label : ''}`),
@@ -316,25 +321,86 @@ async function renderIssue(r) {
 
 async function renderActor(r) {
   const d = await api('actor', apiQuery({actor: r.arg}));
-  const windows = d.windows;
-  const table = el('table', {class: 'course'}, el('thead', {}, el('tr', {}, el('th', {}, 'issue'), el('th', {}, 'net'), windows.map((w) => el('th', {}, w)))));
-  const body = el('tbody');
-  for (const c of d.cells) {
-    const net = el('td', {class: 'tick'}, fmt(c.stance));
-    net.style.background = stanceColour(c.stance);
-    body.append(el('tr', {}, el('th', {}, el('a', {href: viewLink('map', {cell: c.actor + '/' + c.issue})}, c.issue)), net, courseCells(windows, c.timeline)));
-  }
-  table.append(body);
+  const table = courseTable('issue', d.windows, d.cells, (c) => c.issue);
   view().replaceChildren(el('section', {},
     heading(`${d.actor} across issues and time`),
     el('p', {}, d.camp ? `Camp: ${d.camp.join(', ')}` : 'In no camp with others in this view.'),
     el('div', {class: 'scroll'}, table), heading('Shifts'), shiftList(d.shifts)));
 }
 
+// Every shifting cell on one time axis: a row per actor and issue, a dot per window
+// (size: statements, colour: net stance), the two windows of each shift ringed.
+function shiftTimeline(shifts) {
+  const windows = [...new Set(shifts.flatMap((s) => s.timeline.map((w) => w.window)))].sort();
+  const rows = [];
+  for (const s of shifts) {
+    const key = s.actor + '/' + s.issue;
+    let row = rows.find((r) => r.key === key);
+    if (!row) rows.push(row = {key, shift: s, ends: new Set()});
+    row.ends.add(s.from.window).add(s.to.window);
+  }
+  const left = 170, step = Math.max(14, Math.min(48, 900 / Math.max(1, windows.length))), h = 24;
+  const width = left + step * windows.length + 20, height = 30 + h * rows.length;
+  const chart = svg('svg', {width, height, viewBox: `0 0 ${width} ${height}`, class: 'timeline', role: 'img'});
+  windows.forEach((w, i) => {
+    if (i % Math.ceil(40 / step) === 0) chart.append(svg('text', {x: left + i * step, y: 12, 'font-size': 10}, w));
+  });
+  rows.forEach((r, k) => {
+    const y = 30 + k * h;
+    chart.append(svg('text', {x: 4, y: y + 4, 'font-size': 12}, r.key));
+    const xs = r.shift.timeline.map((w) => left + windows.indexOf(w.window) * step);
+    chart.append(svg('line', {x1: Math.min(...xs), x2: Math.max(...xs), y1: y, y2: y, stroke: '#bbb'}));
+    for (const w of r.shift.timeline) {
+      const dot = svg('circle', {cx: left + windows.indexOf(w.window) * step, cy: y, r: Math.min(10, 3 + Math.sqrt(w.count) * 2),
+        fill: stanceColour(w.stance), stroke: r.ends.has(w.window) ? '#263238' : 'none', 'stroke-width': 2});
+      dot.append(svg('title', {}, `${r.key} ${w.window}: ${stanceWord(w.stance)} (${fmt(w.stance)}), ${w.count} statements`));
+      chart.append(dot);
+    }
+  });
+  return el('div', {class: 'scroll'}, chart);
+}
+
 async function renderShifts() {
   const d = await api('shifts', apiQuery());
   view().replaceChildren(el('section', {}, heading(`Shifts (${d.shifts.length})`),
-    el('p', {}, 'An actor whose net stance changed sign between two windows in which it was reported.'), shiftList(d.shifts)));
+    el('p', {}, 'An actor whose net stance changed sign between two windows in which it was reported. Dots: statements per window, coloured by net stance; ringed: the windows of a shift.'),
+    d.shifts.length ? shiftTimeline(d.shifts) : null, shiftList(d.shifts)));
+}
+
+// Camps on a circle, each camp's members on a small circle of their own; congruence ties
+// grey, conflict ties red and dashed, thicker for stronger ties.
+function campGraph(d) {
+  const size = 760, mid = size / 2, pos = {};
+  const n = Math.max(1, d.camps.length);
+  d.camps.forEach((c, i) => {
+    const a = (2 * Math.PI * i) / n, R = n > 1 ? mid * 0.62 : 0;
+    const cx = mid + R * Math.cos(a), cy = mid + R * Math.sin(a), r = Math.min(n > 1 ? 130 : 300, 12 + 9 * c.actors.length);
+    c.actors.forEach((actor, k) => {
+      const b = (2 * Math.PI * k) / c.actors.length;
+      pos[actor] = c.actors.length > 1 ? [cx + r * Math.cos(b), cy + r * Math.sin(b)] : [cx, cy];
+    });
+  });
+  const chart = svg('svg', {width: size, height: size, viewBox: `0 0 ${size} ${size}`, class: 'camps-graph', role: 'img'});
+  const top = Math.max(1e-9, ...d.ties.map((t) => Math.max(t.congruence, t.conflict)));
+  for (const t of d.ties) {
+    const [a, b] = [pos[t.source], pos[t.target]];
+    if (!a || !b) continue;
+    for (const [w, colour, dash] of [[t.congruence, '#9e9e9e', null], [t.conflict, '#cf4a19', '4 3']]) {
+      if (w <= 0) continue;
+      chart.append(svg('line', {x1: a[0], y1: a[1], x2: b[0], y2: b[1], stroke: colour, 'stroke-opacity': 0.5,
+        'stroke-width': 0.5 + 2.5 * (w / top), 'stroke-dasharray': dash}));
+    }
+  }
+  d.camps.forEach((c, i) => {
+    for (const actor of c.actors) {
+      const [x, y] = pos[actor];
+      const link = svg('a', {href: viewLink('actor/' + encodeURIComponent(actor))});
+      link.append(svg('circle', {cx: x, cy: y, r: 5, fill: `hsl(${(i * 67) % 360},55%,45%)`}),
+        svg('text', {x: x + 7, y: y + 4, 'font-size': 11}, actor));
+      chart.append(link);
+    }
+  });
+  return el('div', {class: 'scroll'}, chart);
 }
 
 async function renderCamps() {
@@ -350,7 +416,7 @@ async function renderCamps() {
     el('th', {}, w.window), el('td', {}, w.camps.map((c) => c.join(' ')).join('  |  '))))));
   view().replaceChildren(el('section', {}, heading('Camps'),
     el('p', {}, `${d.algorithm}; modularity ${d.modularity ?? 'n/a'}; ties: ${d.tie_basis}, normalisation ${d.normalization}.`),
-    camps, heading('Camps by window'), windows));
+    campGraph(d), camps, heading('Camps by window'), windows));
 }
 
 async function renderOutlets() {

@@ -62,6 +62,7 @@ int Run(const ServeArgs& a) {
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGHUP);  // not a stop: reload
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   serve::WorkspaceOptions wo;
@@ -92,7 +93,19 @@ int Run(const ServeArgs& a) {
   std::optional<std::string> token = read_only ? std::optional<std::string>("") : TokenOf(a);
   if (!token) return 2;
 
-  serve::Api api(workspace, serve::ApiOptions{DefaultUser(a)});
+  serve::ApiOptions ao;
+  ao.default_user = DefaultUser(a);
+  // One line per correction on stderr: who changed what, escaped (names come from requests).
+  ao.on_correction = [](const Correction& c) {
+    const Statement& s = c.statement;
+    std::string what = std::string(CorrectionActionName(c.action)) + " " + s.actor + " " +
+                       (s.stance > 0 ? "+" : "-") + " " + s.issue + " in " + s.doc;
+    if (c.action == CorrectionAction::kChange)
+      what += " (was " + c.target.actor + " " + (c.target.stance > 0 ? "+" : "-") + " " + c.target.issue + ")";
+    std::fprintf(stderr, "correction %lld by %s at %s: %s\n", static_cast<long long>(c.id),
+                 serve::ForTerminal(c.who).c_str(), c.at.c_str(), serve::ForTerminal(what).c_str());
+  };
+  serve::Api api(workspace, ao);
   serve::ServerOptions so;
   so.bind = a.bind;
   so.port = a.port;
@@ -132,8 +145,14 @@ int Run(const ServeArgs& a) {
     else std::fprintf(stderr, "%s\n", s.ToString().c_str());
   });
   std::thread stopper([&] {
-    int sig = 0;
-    sigwait(&stop_signals, &sig);
+    for (;;) {
+      int sig = 0;
+      sigwait(&stop_signals, &sig);
+      if (sig != SIGHUP) break;
+      if (loading) continue;
+      std::fprintf(stderr, "%s: reloading (SIGHUP)\n", a.db.c_str());
+      workspace.StartReload();
+    }
     server.Stop();
   });
   server.Run();

@@ -92,6 +92,7 @@ ApiResponse PostCorrection(Workspace& ws, const ApiOptions& options, const ApiRe
   auto done = ws.Correct(req);
   if (auto* e = std::get_if<WorkspaceError>(&done)) return ErrorResponse(e->status, e->message);
   const Correction& c = std::get<Correction>(done);
+  if (options.on_correction) options.on_correction(c);
   std::shared_ptr<const Snapshot> snap = ws.Current();
   json j = CorrectionJson(c);
   j["statement"] = StatementJson(c.statement, *snap);
@@ -108,6 +109,7 @@ ApiResponse Status(const Workspace& ws, const ApiOptions& options) {
             {"state", state},
             {"message", message},
             {"read_only", ws.read_only()},
+            {"reloading", ws.reloading()},
             {"user", options.default_user}};
   if (snap) {
     j["generation"] = snap->generation();
@@ -126,8 +128,8 @@ ApiResponse ErrorResponse(int status, const std::string& message) {
 }
 
 std::vector<std::pair<std::string, std::string>> Api::Routes() {
-  std::vector<std::pair<std::string, std::string>> out = {{"GET", "/api/v1/status"},
-                                                          {"POST", "/api/v1/corrections"}};
+  std::vector<std::pair<std::string, std::string>> out = {
+      {"GET", "/api/v1/status"}, {"POST", "/api/v1/corrections"}, {"POST", "/api/v1/reload"}};
   for (const Route& r : kGetRoutes) out.emplace_back("GET", r.path);
   return out;
 }
@@ -136,6 +138,10 @@ ApiResponse Api::Handle(const ApiRequest& r) const {
   if (r.method == "GET" && r.path == "/api/v1/status") return Status(ws_, options_);
   if (r.path == "/api/v1/corrections" && r.method == "POST") {
     return PostCorrection(ws_, options_, r);
+  }
+  if (r.path == "/api/v1/reload" && r.method == "POST") {
+    if (!ws_.StartReload()) return ErrorResponse(409, "a reload is running already");
+    return ApiResponse{202, Dump(json{{"reloading", true}})};
   }
   const Route* route = nullptr;
   for (const Route& candidate : kGetRoutes)

@@ -33,6 +33,8 @@ struct ApiResponse {
 struct ApiOptions {
   std::string default_user;  // who corrections are by when a request does not say
   std::string version = FAULTLINE_VERSION;
+  // Told of every stored correction (the server's log of who changed what).
+  std::function<void(const Correction&)> on_correction = nullptr;
 };
 
 class Api {

@@ -1,6 +1,7 @@
 // The map's views: the whole map, one cell, a cell's evidence, an issue, an actor,
 // shifts, camps, outlets. Each reads the Map that Snapshot::MapFor builds for the filter.
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -43,6 +44,20 @@ json TimelineJson(const map::Cell& c) {
   return t;
 }
 
+// The cells `keep` selects, each with its timeline; *windows gets every window they use.
+json CellsWithTimelines(const map::Map& m, const Snapshot& snap, const std::function<bool(const map::Cell&)>& keep,
+                        std::set<std::string>* windows) {
+  json cells = json::array();
+  for (const auto& cell : m.cells) {
+    if (!keep(cell)) continue;
+    json j = CellJson(m, cell, snap);
+    j["timeline"] = TimelineJson(cell);
+    for (const auto& w : cell.timeline) windows->insert(w.window);
+    cells.push_back(j);
+  }
+  return cells;
+}
+
 json WindowEnd(const map::Map& m, const map::WindowStance& w, const Snapshot& snap) {
   json ev = json::array();
   for (size_t k = 0; k < w.statements.size() && k < 2; ++k) ev.push_back(StatementJson(m.statements[w.statements[k]], snap));
@@ -50,7 +65,11 @@ json WindowEnd(const map::Map& m, const map::WindowStance& w, const Snapshot& sn
 }
 
 json ShiftJson(const map::Map& m, const map::Shift& s, const Snapshot& snap) {
-  return {{"actor", s.actor}, {"issue", s.issue}, {"from", WindowEnd(m, s.from, snap)}, {"to", WindowEnd(m, s.to, snap)}};
+  return {{"actor", s.actor},
+          {"issue", s.issue},
+          {"from", WindowEnd(m, s.from, snap)},
+          {"to", WindowEnd(m, s.to, snap)},
+          {"timeline", TimelineJson(m.cells[s.cell])}};  // the whole course, for drawing
 }
 
 json IssueJson(const map::IssueSummary& is, const map::Map& m, const Workspace& ws) {
@@ -190,15 +209,8 @@ ApiResponse IssueView(const ViewContext& c) {
   std::shared_ptr<const map::Map> m = c.snap.MapFor(c.filter);
   auto it = std::find_if(m->issues.begin(), m->issues.end(), [&](const auto& is) { return is.issue == issue; });
   if (it == m->issues.end()) return ErrorResponse(404, "no statement on " + issue + " in this view");
-  json cells = json::array();
   std::set<std::string> windows;
-  for (const auto& cell : m->cells) {
-    if (cell.issue != issue) continue;
-    json j = CellJson(*m, cell, c.snap);
-    j["timeline"] = TimelineJson(cell);
-    for (const auto& w : cell.timeline) windows.insert(w.window);
-    cells.push_back(j);
-  }
+  json cells = CellsWithTimelines(*m, c.snap, [&](const map::Cell& cell) { return cell.issue == issue; }, &windows);
   json shifts = json::array();
   for (const auto& s : m->shifts)
     if (s.issue == issue) shifts.push_back(ShiftJson(*m, s, c.snap));
@@ -214,15 +226,8 @@ ApiResponse ActorView(const ViewContext& c) {
   ViewFilter all = c.filter;
   all.actor.clear();
   std::shared_ptr<const map::Map> m = c.snap.MapFor(all);
-  json cells = json::array();
   std::set<std::string> windows;
-  for (const auto& cell : m->cells) {
-    if (cell.actor != actor) continue;
-    json j = CellJson(*m, cell, c.snap);
-    j["timeline"] = TimelineJson(cell);
-    for (const auto& w : cell.timeline) windows.insert(w.window);
-    cells.push_back(j);
-  }
+  json cells = CellsWithTimelines(*m, c.snap, [&](const map::Cell& cell) { return cell.actor == actor; }, &windows);
   if (cells.empty()) return ErrorResponse(404, "no statement of " + actor + " in this view");
   json shifts = json::array();
   for (const auto& s : m->shifts)

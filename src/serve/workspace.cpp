@@ -51,14 +51,33 @@ Result<std::unique_ptr<Workspace>> Workspace::Open(WorkspaceOptions options) {
   return w;
 }
 
-Workspace::~Workspace() = default;
+Workspace::~Workspace() {
+  if (reloader_.joinable()) reloader_.join();
+}
+
+bool Workspace::StartReload() {
+  bool expected = false;
+  if (!reloading_.compare_exchange_strong(expected, true)) return false;
+  if (reloader_.joinable()) reloader_.join();  // the previous reload, finished
+  reloader_ = std::thread([this] {
+    Status s = Load();
+    if (!s.ok() && options_.warn) options_.warn(s);
+    reloading_ = false;
+  });
+  return true;
+}
 
 Status Workspace::Load() {
   std::lock_guard<std::mutex> lock(write_mu_);
+  // A reload that fails leaves the statements served as they were.
   auto fail = [&](const Status& s) {
     std::lock_guard<std::mutex> l(snapshot_mu_);
-    state_ = "failed";
-    state_message_ = s.ToString();
+    if (snapshot_) {
+      state_message_ = "reloading failed: " + s.ToString();
+    } else {
+      state_ = "failed";
+      state_message_ = s.ToString();
+    }
     return s;
   };
   AnalyzerConfig config{options_.codebook, options_.actor_files};
@@ -81,20 +100,26 @@ Status Workspace::Load() {
     return ExtractFunction([shared](const Document& d) { return shared->Analyze(d); });
   };
   StatementCacheStats stats;
-  Status s = CollectStoredStatements(*writer_, co, &machine_, &stats);
+  std::vector<Statement> machine;
+  Status s = CollectStoredStatements(*writer_, co, &machine, &stats);
   if (!s.ok()) return fail(s);
   Result<std::vector<Correction>> corrections = writer_->Corrections();
   if (!corrections.ok()) return fail(corrections.status());
+  machine_ = std::move(machine);
   corrections_ = std::move(corrections).value();
-  load_summary_ = std::to_string(stats.documents) + " documents, " + std::to_string(stats.from_cache) +
-                  " from the statement cache, " + std::to_string(stats.extracted) + " extracted; " +
-                  std::to_string(machine_.size()) + " statements, " + std::to_string(corrections_.size()) +
-                  " corrections";
   doc_ids_ = ids;
-  auto snap = std::make_shared<const Snapshot>(machine_, corrections_, 1, doc_ids_);
+  std::string summary = std::to_string(stats.documents) + " documents, " + std::to_string(stats.from_cache) +
+                        " from the statement cache, " + std::to_string(stats.extracted) + " extracted; " +
+                        std::to_string(machine_.size()) + " statements, " + std::to_string(corrections_.size()) +
+                        " corrections";
+  std::shared_ptr<const Snapshot> previous = Current();
+  auto snap = std::make_shared<const Snapshot>(machine_, corrections_, previous ? previous->generation() + 1 : 1,
+                                               doc_ids_);
   std::lock_guard<std::mutex> l(snapshot_mu_);
   snapshot_ = std::move(snap);
+  load_summary_ = std::move(summary);
   state_ = "ready";
+  state_message_.clear();
   return Status::Ok();
 }
 
@@ -110,7 +135,7 @@ std::string Workspace::State(std::string* message) const {
 }
 
 std::string Workspace::LoadSummary() const {
-  std::lock_guard<std::mutex> lock(write_mu_);
+  std::lock_guard<std::mutex> lock(snapshot_mu_);
   return load_summary_;
 }
 
@@ -168,6 +193,9 @@ std::variant<Correction, WorkspaceError> Workspace::Correct(const CorrectionRequ
   if (r.who.empty()) return Error(400, "say who makes the correction (who, or start the server with --user)");
   if (!IsPlainText(r.who, 100)) return Error(400, "who must be at most 100 characters, without control characters");
   if (!IsPlainText(r.note, 1000)) return Error(400, "note must be at most 1000 characters on one line");
+  // A reload holds the writer for as long as it extracts: say so rather than keep the
+  // request waiting.
+  if (reloading_) return Error(503, "the database is being reloaded: try again in a moment");
   std::lock_guard<std::mutex> lock(write_mu_);
   std::shared_ptr<const Snapshot> snap = Current();
   if (!snap) return Error(503, "the statements are still being loaded");

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <variant>
 #include <vector>
 
@@ -57,10 +58,16 @@ class Workspace {
   static Result<std::unique_ptr<Workspace>> Open(WorkspaceOptions options);
   ~Workspace();
 
-  // Reads the statements and corrections and makes the first snapshot. Documents whose
+  // Reads the statements and corrections and makes a snapshot of them. Documents whose
   // statements are not cached are extracted (and cached unless read-only), which can
-  // take minutes on a new corpus; the server runs this on a thread of its own.
+  // take minutes on a new corpus; the server runs this on a thread of its own. Called
+  // again, it reloads: documents ingested since are added, and the snapshot served until
+  // then stays until the new one is ready (corrections wait meanwhile).
   Status Load();
+  // Runs Load on a thread of its own (POST /api/v1/reload, SIGHUP); false when a reload
+  // is already running.
+  bool StartReload();
+  bool reloading() const { return reloading_; }
   // Null until Load has finished.
   std::shared_ptr<const Snapshot> Current() const;
   // "loading", "ready" or "failed"; with the failure's message.
@@ -93,14 +100,16 @@ class Workspace {
   std::vector<Statement> machine_;
   std::vector<Correction> corrections_;
   std::shared_ptr<const Snapshot::DocumentIds> doc_ids_;
-  std::string load_summary_;
+
+  std::atomic<bool> reloading_{false};
+  std::thread reloader_;
 
   mutable std::mutex readers_mu_;
   mutable std::vector<std::unique_ptr<Store>> readers_;  // idle read-only connections
 
   mutable std::mutex snapshot_mu_;
   std::shared_ptr<const Snapshot> snapshot_;
-  std::string state_ = "loading", state_message_;
+  std::string state_ = "loading", state_message_, load_summary_;
 };
 
 }  // namespace faultline::serve

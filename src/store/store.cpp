@@ -202,6 +202,25 @@ Document ReadDocumentRow(const Stmt& s) {
   return d;
 }
 
+// A statement's fields from `first` on, in the order the statements and corrections
+// tables keep them: actor, issue, stance, evidence, begin, end, person, cue, rule,
+// source, date, outlet.
+void ReadStatementColumns(const Stmt& q, int first, Statement* s) {
+  int c = first;
+  s->actor = q.Text(c++);
+  s->issue = q.Text(c++);
+  s->stance = static_cast<int>(q.Int(c++));
+  s->evidence = q.Text(c++);
+  s->begin = static_cast<size_t>(q.Int(c++));
+  s->end = static_cast<size_t>(q.Int(c++));
+  s->person = q.Text(c++);
+  s->cue = q.Text(c++);
+  s->rule = q.Text(c++);
+  s->source = q.Text(c++);
+  s->date = q.Text(c++);
+  s->outlet = q.Text(c);
+}
+
 }  // namespace
 
 std::string ContentHash(const std::string& text) {
@@ -459,20 +478,8 @@ Result<std::vector<Correction>> Store::Corrections() const {
                            sqlite3_db_filename(impl_->db, "main"));
     c.target = StatementRef{q.Text(2), q.Text(3), q.Text(4), static_cast<int>(q.Int(5)),
                             static_cast<size_t>(q.Int(6)), static_cast<size_t>(q.Int(7))};
-    Statement& st = c.statement;
-    st.doc = q.Text(8);
-    st.actor = q.Text(9);
-    st.issue = q.Text(10);
-    st.stance = static_cast<int>(q.Int(11));
-    st.evidence = q.Text(12);
-    st.begin = static_cast<size_t>(q.Int(13));
-    st.end = static_cast<size_t>(q.Int(14));
-    st.person = q.Text(15);
-    st.cue = q.Text(16);
-    st.rule = q.Text(17);
-    st.source = q.Text(18);
-    st.date = q.Text(19);
-    st.outlet = q.Text(20);
+    c.statement.doc = q.Text(8);
+    ReadStatementColumns(q, 9, &c.statement);
     c.who = q.Text(21);
     c.at = q.Text(22);
     c.note = q.Text(23);
@@ -699,18 +706,7 @@ Result<std::optional<std::vector<Statement>>> Store::CachedStatements(
   while ((rc = q.Step()) == SQLITE_ROW) {
     Statement s;
     s.doc = doc_id;
-    s.actor = q.Text(0);
-    s.issue = q.Text(1);
-    s.stance = static_cast<int>(q.Int(2));
-    s.evidence = q.Text(3);
-    s.begin = static_cast<size_t>(q.Int(4));
-    s.end = static_cast<size_t>(q.Int(5));
-    s.person = q.Text(6);
-    s.cue = q.Text(7);
-    s.rule = q.Text(8);
-    s.source = q.Text(9);
-    s.date = q.Text(10);
-    s.outlet = q.Text(11);
+    ReadStatementColumns(q, 0, &s);
     out.push_back(std::move(s));
   }
   q.Reset();

@@ -160,7 +160,22 @@ def main(argv):
             "return [...document.querySelectorAll('#view li.statement')].some("
             "li => li.textContent.includes('HUN') && li.textContent.includes('added by tester'))"))
 
-        # 6. Nothing from the article ran, anywhere.
+        # 6. Every other view renders without an error (render() marks only a success).
+        for view, address in [("issue", "#/issue/talks"), ("actor", "#/actor/DEU"), ("shifts", "#/shifts"),
+                              ("camps", "#/camps"), ("outlets", "#/outlets"), ("search", "#/search?q=talks"),
+                              ("corrections", "#/corrections")]:
+            browser.get(base + "/" + address)
+            rendered(view)
+        if "added by tester" not in browser.find_element(By.ID, "view").text and \
+                "tester" not in browser.find_element(By.ID, "view").text:
+            fail("the corrections view does not list the corrections")
+        browser.get(base + "/#/shifts")
+        rendered("shifts")
+        if not browser.find_elements(By.CSS_SELECTOR, "svg.timeline circle") and \
+                "No shifts" not in browser.find_element(By.ID, "view").text:
+            fail("the shifts view draws no timeline")
+
+        # 7. Nothing from the article ran, anywhere.
         if browser.execute_script("return window.pwned") is not None:
             fail("a script from the article ran")
         if browser.title != "faultline":
