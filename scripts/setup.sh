@@ -17,6 +17,7 @@ PACKAGES=(
   zlib1g-dev            # gzip, WARC members
   nlohmann-json3-dev    # JSON in and out
   libcld2-dev           # language identification when a page declares none
+  libssl-dev            # SHA-256 of DNA coder passwords (the .dna writer)
   libcpp-httplib-dev    # faultline serve: HTTP server
   libgtest-dev libgmock-dev libbenchmark-dev
   libxml2-utils         # xmllint: GraphML schema validation in tests

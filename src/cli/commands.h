@@ -15,6 +15,7 @@ void RegisterStatements(CLI::App& app, int* exit_code);  // statements_command.c
 void RegisterEvaluate(CLI::App& app, int* exit_code);    // evaluate_command.cpp
 void RegisterMap(CLI::App& app, int* exit_code);         // map_command.cpp
 void RegisterWhy(CLI::App& app, int* exit_code);         // why_command.cpp
+void RegisterCodebook(CLI::App& app, int* exit_code);    // codebook_command.cpp
 void RegisterExport(CLI::App& app, int* exit_code);      // export_command.cpp
 void RegisterServe(CLI::App& app, int* exit_code);       // serve_command.cpp
 void RegisterStories(CLI::App& app, int* exit_code);     // stories_command.cpp
