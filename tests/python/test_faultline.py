@@ -67,7 +67,9 @@ def test_dataframes_in_and_out(engine, docs):
 
 def test_map_equals_the_command_line(engine, docs):
     mine = faultline.map(engine.statements_frame(docs))
-    theirs = json.loads(cli("map", EXAMPLES, "--format", "json"))
+    # Statements alone cannot tell relays of one report apart: the module's map counts
+    # every document as its own origin, as the command does with --no-stories.
+    theirs = json.loads(cli("map", EXAMPLES, "--format", "json", "--no-stories"))
     assert mine == theirs
 
 
