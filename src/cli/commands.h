@@ -18,5 +18,6 @@ void RegisterWhy(CLI::App& app, int* exit_code);         // why_command.cpp
 void RegisterParse(CLI::App& app, int* exit_code);             // parse_command.cpp
 void RegisterTrainSyntax(CLI::App& app, int* exit_code);       // train_syntax_command.cpp
 void RegisterEvaluateSyntax(CLI::App& app, int* exit_code);    // evaluate_syntax_command.cpp
+void RegisterClusterWords(CLI::App& app, int* exit_code);       // cluster_words_command.cpp
 
 }  // namespace faultline::cli

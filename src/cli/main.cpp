@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   faultline::cli::RegisterParse(app, &exit_code);
   faultline::cli::RegisterTrainSyntax(app, &exit_code);
   faultline::cli::RegisterEvaluateSyntax(app, &exit_code);
+  faultline::cli::RegisterClusterWords(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
