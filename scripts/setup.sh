@@ -17,11 +17,13 @@ PACKAGES=(
   zlib1g-dev            # gzip, WARC members
   nlohmann-json3-dev    # JSON in and out
   libcld2-dev           # language identification when a page declares none
+  libcpp-httplib-dev    # faultline serve: HTTP server
   libgtest-dev libgmock-dev libbenchmark-dev
   libxml2-utils         # xmllint: GraphML schema validation in tests
   python3               # gold/score.py and the Zyte evaluate.py
   python3-readability   # readability-lxml, the peer timed beside faultline in bench/
   chromium              # headless rendering test of the HTML report
+  chromium-driver python3-selenium  # faultline serve's browser test (through /usr/bin/python3)
 )
 
 missing=()

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "actors/kb_readers.h"
+#include "util/data_path.h"
 
 namespace faultline {
 
@@ -58,18 +59,12 @@ std::string KnowledgeBase::SiteActor(std::string_view url) const {
   return {};
 }
 
-std::string KnowledgeBase::DataDir() {
-  if (const char* env = std::getenv("FAULTLINE_DATA"); env != nullptr && *env != '\0')
-    return env;
-  return FAULTLINE_DATA_DIR;
-}
-
 Result<KnowledgeBase> KnowledgeBase::LoadDefault(bool with_kb) {
   namespace fs = std::filesystem;
   KnowledgeBase kb;
-  const fs::path root = DataDir();
-  if (!fs::is_directory(root))
-    return Status::Error("data directory not found (set FAULTLINE_DATA)", root.string());
+  Result<std::string> data = DataDir();
+  if (!data.ok()) return data.status();
+  const fs::path root = *data;
   for (const char* sub : {"kb", "actors"}) {
     if (!with_kb && std::string(sub) == "kb") continue;
     const fs::path dir = root / sub;

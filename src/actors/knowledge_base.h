@@ -147,12 +147,11 @@ class KnowledgeBase {
  public:
   KnowledgeBase() = default;
 
-  // Every data/kb/*.yaml then data/actors/*.yaml under the data directory: the
-  // compiled-in FAULTLINE_DATA_DIR unless the environment variable FAULTLINE_DATA names
-  // another one. `with_kb` false loads only data/actors (context words, CAMEO table), for
-  // users who bring their whole actor list themselves.
+  // Every kb/*.yaml then actors/*.yaml under the data directory (util/data_path.h:
+  // $FAULTLINE_DATA, the install prefix, the source tree). `with_kb` false loads only
+  // actors/ (context words, CAMEO table), for users who bring their whole actor list
+  // themselves.
   static Result<KnowledgeBase> LoadDefault(bool with_kb = true);
-  static std::string DataDir();
 
   // Adds one file: our YAML (.yaml/.yml), or a PETRARCH or TABARI actor dictionary
   // (sniffed from its content). Later files extend earlier ones: an actor or person

@@ -11,6 +11,7 @@
 #include <optional>
 #include <thread>
 
+#include "corrections/apply.h"
 #include "ingest/sidecar.h"
 #include "statements/analyzer.h"
 #include "store/statement_cache.h"
@@ -64,6 +65,28 @@ bool CollectFromPaths(const InputOptions& inputs, const AnalysisOptions& analysi
   for (auto& r : results)
     for (auto& s : r) out->push_back(std::move(s));
   return ok;
+}
+
+// The corrections stored in `store`, applied to *statements; one line on stderr when
+// there are any. False if they could not be read.
+bool ApplyStoredCorrections(const Store& store, const std::string& db, std::vector<Statement>* statements) {
+  Result<std::vector<Correction>> corrections = store.Corrections();
+  if (!corrections.ok()) {
+    std::cerr << corrections.status().ToString() << "\n";
+    return false;
+  }
+  if (corrections->empty()) return true;
+  CorrectedStatements applied = ApplyCorrections(std::move(*statements), *corrections);
+  *statements = std::move(applied.statements);
+  size_t moot = 0, reinstated = 0;
+  for (CorrectionOutcome o : applied.outcomes) {
+    moot += o == CorrectionOutcome::kMoot;
+    reinstated += o == CorrectionOutcome::kReinstated;
+  }
+  std::fprintf(stderr, "%s: %zu corrections applied (%zu reinstated a statement the extraction no longer gives, "
+               "%zu rejected one it no longer gives; --machine-only leaves them out)\n",
+               db.c_str(), corrections->size(), reinstated, moot);
+  return true;
 }
 
 // Documents stored in --db: statements from the cache where it holds them for this
@@ -127,6 +150,7 @@ bool CollectFromStore(const InputOptions& inputs, const AnalysisOptions& analysi
                static_cast<unsigned long long>(stats.documents),
                static_cast<unsigned long long>(stats.from_cache),
                static_cast<unsigned long long>(stats.extracted), uncached.c_str());
+  if (!analysis.machine_only && !ApplyStoredCorrections(**store, inputs.db, out)) ok = false;
   return ok;
 }
 
@@ -140,6 +164,9 @@ void AddAnalysisOptions(CLI::App* cmd, AnalysisOptions* options) {
   cmd->add_flag("--refresh", options->refresh,
                 "with --db: extract every document again instead of reading the statements cached "
                 "in the database, and cache the new ones");
+  cmd->add_flag("--machine-only", options->machine_only,
+                "with --db: the statements as extracted, without the corrections people stored "
+                "(faultline serve)");
 }
 
 bool CollectStatements(const InputOptions& inputs, const AnalysisOptions& analysis,

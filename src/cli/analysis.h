@@ -17,15 +17,19 @@ struct AnalysisOptions {
   std::vector<std::string> actor_files;  // extra KB YAML, PETRARCH or TABARI dictionaries
   bool explain = false;                  // print every sentence's analysis on stderr
   bool refresh = false;                  // --db: extract again, ignoring cached statements
+  // --db: leave out the corrections people stored (corrections/apply.h), which are
+  // otherwise applied. `evaluate` always sets it: it scores the machine.
+  bool machine_only = false;
 };
 
-// Adds --codebook, --actors, --explain and --refresh.
+// Adds --codebook, --actors, --explain, --refresh and --machine-only.
 void AddAnalysisOptions(CLI::App* cmd, AnalysisOptions* options);
 
 // Runs every input document through actor recognition and statement extraction and
 // appends the statements to *out. With --db, statements cached in the database for the
 // same codebook, cue lexicon, knowledge base and extractor version are read instead,
-// and the others are extracted and cached (one summary line on stderr says which).
+// and the others are extracted and cached (one summary line on stderr says which); then
+// the corrections stored in the database are applied (a line on stderr says how many).
 // Returns false if any input or data file failed (each problem reported on stderr).
 bool CollectStatements(const InputOptions& inputs, const AnalysisOptions& analysis,
                        std::vector<Statement>* out);

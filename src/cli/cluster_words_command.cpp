@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "util/data_path.h"
 #include "cli/inputs.h"
 #include "syntax/brown_clusters.h"
 #include "syntax/tokenizer.h"
@@ -21,7 +22,7 @@ namespace {
 struct ClusterOptions {
   InputOptions inputs;
   std::string output;
-  std::string tokenizer = std::string(FAULTLINE_DATA_DIR) + "/syntax/tokenizer.yaml";
+  std::string tokenizer = DataFile("syntax/tokenizer.yaml");
   syntax::BrownOptions brown;
 };
 

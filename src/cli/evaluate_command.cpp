@@ -19,6 +19,7 @@ struct EvaluateOptions {
   InputOptions inputs;
   AnalysisOptions analysis;
   bool quiet = false;
+  std::string scope = "all";
 };
 
 std::string Fixed(double x) {
@@ -33,15 +34,26 @@ int Run(const EvaluateOptions& o) {
     std::cerr << "faultline evaluate: " << gold.status().ToString() << "\n";
     return 2;
   }
+  EvaluationScope scope;
+  if (!ParseEvaluationScope(o.scope, &scope)) {
+    std::cerr << "faultline evaluate: --scope must be all, gold-docs or judged\n";
+    return 2;
+  }
+  if (scope == EvaluationScope::kJudged && gold->rejected.empty())
+    std::cerr << "warning: " << o.gold << ": no rejected statements (export with --with-rejected), so "
+              << "--scope judged counts only statements people vouched for and precision says little\n";
   std::vector<Statement> statements;
-  const bool ok = CollectStatements(o.inputs, o.analysis, &statements);
-  std::set<StatementKey> system;
+  AnalysisOptions analysis = o.analysis;
+  analysis.machine_only = true;  // the machine is scored, not the machine plus its corrections
+  const bool ok = CollectStatements(o.inputs, analysis, &statements);
+  std::set<StatementKey> all;
   std::map<StatementKey, const Statement*> by_key;
   for (const auto& s : statements) {
     StatementKey k = KeyOf(s);
-    system.insert(k);
+    all.insert(k);
     by_key.emplace(k, &s);
   }
+  const std::set<StatementKey> system = InScope(*gold, all, scope);
   const Score score = ScoreStatements(gold->keys, system);
   if (!o.quiet) {
     for (const auto& k : score.false_positives) {
@@ -71,6 +83,10 @@ void RegisterEvaluate(CLI::App& app, int* exit_code) {
   AddInputOptions(cmd, &opts->inputs);
   AddAnalysisOptions(cmd, &opts->analysis);
   cmd->add_flag("--quiet", opts->quiet, "print the scores only, not the errors");
+  cmd->add_option("--scope", opts->scope,
+                  "which statements count: all (default, as score.py), gold-docs (only documents the "
+                  "gold names: for corrections of part of a database), judged (only statements people "
+                  "judged: export --corrections --with-rejected)");
   cmd->callback([opts, exit_code] {
     if (opts->inputs.paths.empty() && opts->inputs.db.empty()) {
       std::cerr << "faultline evaluate: give PATH... or --db FILE\n";

@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
   faultline::cli::RegisterTrainSyntax(app, &exit_code);
   faultline::cli::RegisterEvaluateSyntax(app, &exit_code);
   faultline::cli::RegisterClusterWords(app, &exit_code);
+  faultline::cli::RegisterExport(app, &exit_code);
+  faultline::cli::RegisterServe(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "util/data_path.h"
 #include "syntax/conllu.h"
 #include "syntax/evaluation.h"
 #include "syntax/trainer.h"
@@ -67,7 +68,7 @@ int Run(TrainSyntaxOptions& o) {
 
 void RegisterTrainSyntax(CLI::App& app, int* exit_code) {
   auto opts = std::make_shared<TrainSyntaxOptions>();
-  opts->train.tokenizer_rules = std::string(FAULTLINE_DATA_DIR) + "/syntax/tokenizer.yaml";
+  opts->train.tokenizer_rules = DataFile("syntax/tokenizer.yaml");
   CLI::App* cmd = app.add_subcommand(
       "train-syntax",
       "Train the syntax model (tokeniser lists, tagger, lemmatiser, features, parser, labeller)\n"

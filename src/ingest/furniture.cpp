@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "ingest/dates.h"
+#include "util/data_path.h"
 
 namespace faultline {
 
@@ -198,9 +199,7 @@ std::string FurnitureRules::CaptureAuthor(const FurnitureRule& rule, std::string
 const Result<FurnitureRules>& DefaultFurnitureRules() {
   // Loaded once, then read-only: a function-local static is initialised thread-safely.
   static const Result<FurnitureRules> rules = [] {
-    const char* env = std::getenv("FAULTLINE_DATA_DIR");
-    std::string dir = (env != nullptr && *env != '\0') ? env : FAULTLINE_DATA_DIR;
-    return FurnitureRules::LoadDir(dir + "/furniture");
+    return FurnitureRules::LoadDir(DataFile("furniture"));
   }();
   return rules;
 }

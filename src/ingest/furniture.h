@@ -65,7 +65,7 @@ class FurnitureRules {
   std::shared_ptr<const Compiled> compiled_;
 };
 
-// The rules shipped in data/furniture (or $FAULTLINE_DATA_DIR/furniture), loaded once.
+// The rules shipped in furniture/ of the data directory (util/data_path.h), loaded once.
 // An error here means the data folder is missing or broken; the CLI reports it.
 const Result<FurnitureRules>& DefaultFurnitureRules();
 

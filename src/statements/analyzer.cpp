@@ -9,6 +9,7 @@
 #include "statements/codebook.h"
 #include "statements/cues.h"
 #include "rules_fingerprint.h"  // generated: FAULTLINE_RULES_HASH
+#include "util/data_path.h"
 #include "util/hash.h"
 
 namespace faultline {
@@ -59,7 +60,16 @@ Result<Analyzer> Analyzer::Load(const AnalyzerConfig& config) {
 }
 
 std::vector<Statement> Analyzer::Analyze(const Document& doc, ExtractionStats* stats) const {
-  return extractor_.Extract(doc, recognizer_.Recognize(doc), stats);
+  // The title names who speaks (a joint statement's signatories, the speaker of remarks).
+  std::vector<Mention> title_mentions;
+  if (!doc.title.empty()) {
+    Document title;
+    title.id = doc.id;
+    title.text = doc.title;
+    title.date = doc.date;
+    title_mentions = recognizer_.Recognize(title);
+  }
+  return extractor_.Extract(doc, recognizer_.Recognize(doc), title_mentions, stats);
 }
 
 Result<std::string> AnalysisFingerprint(const AnalyzerConfig& config) {
@@ -73,7 +83,9 @@ Result<std::string> AnalysisFingerprint(const AnalyzerConfig& config) {
     return s;
   h.Add("cues");
   if (Status s = HashFile(CueLexicon::DefaultPath(), &h); !s.ok()) return s;
-  const fs::path data = KnowledgeBase::DataDir();
+  Result<std::string> data_dir = DataDir();
+  if (!data_dir.ok()) return data_dir.status();
+  const fs::path data = *data_dir;
   for (const char* sub : {"kb", "actors"}) {
     h.Add(sub);
     if (Status s = HashTree(data / sub, &h); !s.ok()) return s;

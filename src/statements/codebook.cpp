@@ -4,6 +4,8 @@
 
 #include <set>
 
+#include "util/data_path.h"
+
 namespace faultline {
 namespace {
 
@@ -24,7 +26,7 @@ Status StringList(const YAML::Node& node, const char* key, std::vector<std::stri
 
 }  // namespace
 
-std::string Codebook::DefaultPath() { return std::string(FAULTLINE_DATA_DIR) + "/codebooks/security.yaml"; }
+std::string Codebook::DefaultPath() { return DataFile("codebooks/security.yaml"); }
 
 int Codebook::FindIssue(const std::string& id) const {
   for (size_t i = 0; i < issues_.size(); ++i)

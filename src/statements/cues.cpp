@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "util/data_path.h"
+
 namespace faultline {
 namespace {
 
@@ -57,7 +59,7 @@ std::string CueLexicon::OfficialVoice(const std::string& url, const std::string&
   return {};
 }
 
-std::string CueLexicon::DefaultPath() { return std::string(FAULTLINE_DATA_DIR) + "/cues/en.yaml"; }
+std::string CueLexicon::DefaultPath() { return DataFile("cues/en.yaml"); }
 
 Result<CueLexicon> CueLexicon::Load(const std::string& path) {
   YAML::Node root;
@@ -153,6 +155,17 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
   Words(root["aspectual_verbs"], &lex.aspectual_verbs_);
   Words(root["event_nouns"], &lex.event_nouns_);
   Phrases(root["transcript_audience"], &lex.transcript_audience_);
+  if (const YAML::Node dv = root["document_voice"]) {
+    auto lower = [](const YAML::Node& n, WordSet* out) {
+      for (std::string w : List(n)) {
+        for (auto& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        out->insert(w);
+      }
+    };
+    lower(dv["joint_titles"], &lex.joint_titles_);
+    lower(dv["speaker_titles"], &lex.speaker_titles_);
+    lower(dv["topic_words"], &lex.voice_topic_words_);
+  }
   return lex;
 }
 

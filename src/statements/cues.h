@@ -70,6 +70,12 @@ class CueLexicon {
   const WordSet& event_nouns() const { return event_nouns_; }
   // Transcript labels of turns that speak for nobody ("Q", "AUDIENCE MEMBER"), lowercase.
   const WordSet& transcript_audience() const { return transcript_audience_; }
+  // The voice of a document (statements/document_voice.h), lower-cased as written:
+  // title phrases of joint documents ("joint statement") and of one speaker's text
+  // ("remarks by"), and words before a title name that make it a topic, not a signatory.
+  const WordSet& joint_titles() const { return joint_titles_; }
+  const WordSet& speaker_titles() const { return speaker_titles_; }
+  const WordSet& voice_topic_words() const { return voice_topic_words_; }
 
   const WordSet& subject_words() const { return subject_words_; }
   const WordSet& vague_quantifiers() const { return vague_quantifiers_; }
@@ -97,7 +103,8 @@ class CueLexicon {
   WordSet subject_words_, vague_quantifiers_, member_nouns_, pronouns_, first_person_, openers_with_comma_,
       openers_alone_, intro_prepositions_, adverbs_, camp_nouns_, reporters_, possessives_, non_agent_heads_,
       proposal_nouns_, statement_nouns_, act_nouns_, adjectival_participles_, event_nouns_,
-      transcript_audience_, aspectual_verbs_;
+      transcript_audience_, aspectual_verbs_, joint_titles_, speaker_titles_,
+      voice_topic_words_;
 };
 
 }  // namespace faultline

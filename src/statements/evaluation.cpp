@@ -29,14 +29,40 @@ Result<GoldStatements> LoadGold(const std::string& path) {
     if (j["stance"].is_number_integer()) stance = j["stance"].get<int>();
     else if (j["stance"].is_string()) stance = std::atoi(j["stance"].get<std::string>().c_str());
     else return Status::Error("stance is not an integer", path, n);
-    if (stance != 1 && stance != -1) continue;
     auto str = [](const nlohmann::json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
-    StatementKey k{std::filesystem::path(str(j["doc"])).filename().string(), str(j["actor"]), str(j["issue"]), stance};
+    std::string doc = std::filesystem::path(str(j["doc"])).filename().string();
+    g.docs.insert(doc);
+    if (stance != 1 && stance != -1) continue;
+    StatementKey k{doc, str(j["actor"]), str(j["issue"]), stance};
+    if (j.contains("judgement") && j["judgement"] == "rejected") {
+      g.rejected.insert(k);
+      continue;
+    }
     g.keys.insert(k);
     if (j.contains("evidence") && j["evidence"].is_string() && !g.evidence.count(k))
       g.evidence[k] = j["evidence"].get<std::string>();
   }
   return g;
+}
+
+bool ParseEvaluationScope(const std::string& name, EvaluationScope* out) {
+  if (name == "all") *out = EvaluationScope::kAll;
+  else if (name == "gold-docs") *out = EvaluationScope::kGoldDocs;
+  else if (name == "judged") *out = EvaluationScope::kJudged;
+  else return false;
+  return true;
+}
+
+std::set<StatementKey> InScope(const GoldStatements& gold, const std::set<StatementKey>& system,
+                               EvaluationScope scope) {
+  if (scope == EvaluationScope::kAll) return system;
+  std::set<StatementKey> out;
+  for (const StatementKey& k : system) {
+    bool keep = scope == EvaluationScope::kGoldDocs ? gold.docs.count(std::get<0>(k)) > 0
+                                                    : gold.keys.count(k) > 0 || gold.rejected.count(k) > 0;
+    if (keep) out.insert(k);
+  }
+  return out;
 }
 
 Score ScoreStatements(const std::set<StatementKey>& gold, const std::set<StatementKey>& system) {

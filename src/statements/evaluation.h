@@ -18,11 +18,26 @@ using StatementKey = std::tuple<std::string, std::string, std::string, int>;  //
 struct GoldStatements {
   std::set<StatementKey> keys;
   std::map<StatementKey, std::string> evidence;  // the first evidence given for each key
+  // Lines marked "judgement": "rejected" (`faultline export --corrections --with-rejected`):
+  // statements a person judged wrong. Not gold; they widen the judged scope.
+  std::set<StatementKey> rejected;
+  std::set<std::string> docs;  // every document a line names
 };
 
 // Reads a JSONL gold (or system) file; lines need doc, actor, issue and stance; stances
 // other than 1/-1 are skipped; `doc` is reduced to its file name.
 Result<GoldStatements> LoadGold(const std::string& path);
+
+// Which system statements a score counts.
+//   kAll:       every one (gold/score.py without --docs);
+//   kGoldDocs:  those of documents the gold file names (score.py --docs): for a gold file
+//               that covers part of a corpus, such as people's corrections of a database;
+//   kJudged:    those whose (doc, actor, issue, stance) a person judged, right or wrong:
+//               precision over the statements people checked, recall over those they vouched for.
+enum class EvaluationScope { kAll, kGoldDocs, kJudged };
+bool ParseEvaluationScope(const std::string& name, EvaluationScope* out);
+std::set<StatementKey> InScope(const GoldStatements& gold, const std::set<StatementKey>& system,
+                               EvaluationScope scope);
 
 StatementKey KeyOf(const Statement& s);
 

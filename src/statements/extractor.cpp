@@ -6,6 +6,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "statements/document_voice.h"
 #include "statements/tokens.h"
 #include "text/segment.h"
 
@@ -84,8 +85,8 @@ struct Proposal {
 struct DocState {
   const std::vector<SentenceInput>* sentences = nullptr;  // the whole document, for look-ahead
   bool looking_ahead = false;  // set in the copy a look-ahead works on: it looks no further
-  std::string official_voice;
-  Proposal proposal;  // the actor an official document speaks for
+  DocumentVoice voice;  // whom the document's own "we" stands for
+  Proposal proposal;
   Holder last_person;  // the last holder that named a person
   size_t last_person_sentence = 0;
   std::vector<std::vector<std::string>> sentence_actors;  // codes named in each sentence so far
@@ -158,6 +159,7 @@ class SentenceAnalyzer {
   Subject SubjectAt(size_t a, size_t b) const;
   Holder Speaker() const { return speaker_; }
   Holder ResolvePronoun(const std::string& p, bool in_quote) const;
+  Holder VoiceHolder() const { return Holder{st_.voice.actors, st_.voice.person, st_.voice.rule}; }
   Holder FindHolder(const Clause& c, size_t c0, bool sincerity, size_t clause_index, bool c0_is_term = false) const;
   Holder RelativeAntecedent(const Clause& c) const;
   void RecordProposal(const Clause& c, const Holder& authors);
@@ -504,14 +506,9 @@ Holder SentenceAnalyzer::ResolvePronoun(const std::string& p, bool in_quote) con
         return h;
       }
     }
-    // an official document's own voice ("we will sanction ..." on whitehouse.gov); a
-    // columnist's "I" or "we" is never coded
-    if (!in_quote && !st_.official_voice.empty()) {
-      Holder h;
-      h.actors = {st_.official_voice};
-      h.rule = "official-voice";
-      return h;
-    }
+    // the document's own voice ("we will sanction ..." on whitehouse.gov, a joint
+    // statement's signatories); a columnist's "I" or "we" is never coded
+    if (!in_quote && !st_.voice.empty()) return VoiceHolder();
     return Holder{};
   }
   // "it" inside a quote is nearly always a thing
@@ -1531,10 +1528,7 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
             // on the subject, which holds no position by it (an official site's author is
             // its voice)
             h = Holder{};
-            if (!st_.official_voice.empty()) {
-              h.actors = {st_.official_voice};
-              h.rule = "official-voice";
-            }
+            if (!st_.voice.empty()) h = VoiceHolder();
           }
         }
       }
@@ -1918,12 +1912,23 @@ Result<StatementExtractor> StatementExtractor::Create(const std::string& codeboo
 
 std::vector<Statement> StatementExtractor::Extract(const Document& doc, const std::vector<Mention>& mentions,
                                                    ExtractionStats* stats) const {
+  return Extract(doc, mentions, {}, stats);
+}
+
+std::vector<Statement> StatementExtractor::Extract(const Document& doc, const std::vector<Mention>& mentions,
+                                                   const std::vector<Mention>& title_mentions,
+                                                   ExtractionStats* stats) const {
   std::vector<Statement> out;
   std::set<std::tuple<std::string, int, int>> seen;
   DocState state;
-  state.official_voice = cues_->OfficialVoice(doc.url, doc.outlet);
   std::vector<Mention> sorted = mentions;
   std::sort(sorted.begin(), sorted.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  state.voice = FindDocumentVoice(doc, title_mentions, sorted, *cues_);
+  if (stats != nullptr && stats->trace && !state.voice.empty()) {
+    stats->trace_text += "voice (" + state.voice.rule + "):";
+    for (const auto& a : state.voice.actors) stats->trace_text += " " + a;
+    stats->trace_text += state.voice.person.empty() ? "\n" : " (" + state.voice.person + ")\n";
+  }
   const std::vector<Span> paras = SplitParagraphs(doc.text);
   const std::vector<Span> sentences = SplitWrappedSentences(doc.text);
   std::vector<SentenceInput> inputs(sentences.size());

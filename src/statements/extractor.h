@@ -47,6 +47,10 @@ class StatementExtractor {
   // `mentions` index into doc.text; their order does not matter.
   std::vector<Statement> Extract(const Document& doc, const std::vector<Mention>& mentions,
                                  ExtractionStats* stats = nullptr) const;
+  // The same, with the mentions of doc.title (offsets into the title), which name the
+  // signatories of a joint statement or the speaker of remarks (document_voice.h).
+  std::vector<Statement> Extract(const Document& doc, const std::vector<Mention>& mentions,
+                                 const std::vector<Mention>& title_mentions, ExtractionStats* stats) const;
 
   const Codebook& codebook() const { return *codebook_; }
 

@@ -67,6 +67,24 @@ CREATE TABLE IF NOT EXISTS extractions (
 );
 DELETE FROM statements;
 )sql",
+    // 2 -> 3: corrections. The target's key (t_*) names the statement judged; the other
+    // columns are the statement as it stands after the correction (corrections/correction.h).
+    R"sql(
+CREATE TABLE IF NOT EXISTS corrections (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  action TEXT NOT NULL,             -- confirm, reject, change, add
+  t_doc TEXT NOT NULL, t_actor TEXT NOT NULL, t_issue TEXT NOT NULL, t_stance INTEGER NOT NULL,
+  t_begin INTEGER NOT NULL, t_end INTEGER NOT NULL,
+  doc TEXT NOT NULL, actor TEXT NOT NULL, issue TEXT NOT NULL, stance INTEGER NOT NULL,
+  evidence TEXT NOT NULL, "begin" INTEGER NOT NULL, "end" INTEGER NOT NULL,
+  person TEXT NOT NULL, cue TEXT NOT NULL, rule TEXT NOT NULL, source TEXT NOT NULL,
+  date TEXT NOT NULL, outlet TEXT NOT NULL,
+  who TEXT NOT NULL,
+  at TEXT NOT NULL,                 -- UTC, ISO 8601
+  note TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS corrections_doc ON corrections(doc);
+)sql",
 };
 static_assert(std::size(kMigrations) == static_cast<size_t>(kStoreSchemaVersion - 1),
               "one migration per version");
@@ -182,6 +200,25 @@ Document ReadDocumentRow(const Stmt& s) {
   d.language = s.Text(7);
   d.text = s.Text(8);
   return d;
+}
+
+// A statement's fields from `first` on, in the order the statements and corrections
+// tables keep them: actor, issue, stance, evidence, begin, end, person, cue, rule,
+// source, date, outlet.
+void ReadStatementColumns(const Stmt& q, int first, Statement* s) {
+  int c = first;
+  s->actor = q.Text(c++);
+  s->issue = q.Text(c++);
+  s->stance = static_cast<int>(q.Int(c++));
+  s->evidence = q.Text(c++);
+  s->begin = static_cast<size_t>(q.Int(c++));
+  s->end = static_cast<size_t>(q.Int(c++));
+  s->person = q.Text(c++);
+  s->cue = q.Text(c++);
+  s->rule = q.Text(c++);
+  s->source = q.Text(c++);
+  s->date = q.Text(c++);
+  s->outlet = q.Text(c);
 }
 
 }  // namespace
@@ -386,6 +423,71 @@ Status Store::PrepareSchema(const std::string& path) {
 bool Store::read_only() const { return impl_->read_only; }
 
 bool Store::has_statement_cache() const { return impl_->schema_version >= 2; }
+
+bool Store::has_corrections() const { return impl_->schema_version >= 3; }
+
+Result<Correction> Store::AddCorrection(Correction c) {
+  Impl& im = *impl_;
+  if (im.read_only) return Status::Error("the database is open read-only", sqlite3_db_filename(im.db, "main"));
+  if (!has_corrections()) return Status::Error("the database has no corrections table");
+  Status s = Flush();
+  if (!s.ok()) return s;
+  Stmt ins(im.db,
+           "INSERT INTO corrections (action, t_doc, t_actor, t_issue, t_stance, t_begin, t_end, doc, "
+           "actor, issue, stance, evidence, \"begin\", \"end\", person, cue, rule, source, date, "
+           "outlet, who, at, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  if (!ins.ok()) return SqlError(im.db, "storing a correction");
+  c.at = NowIso();
+  const Statement& st = c.statement;
+  ins.Bind(1, std::string(CorrectionActionName(c.action)));
+  ins.Bind(2, c.target.doc);
+  ins.Bind(3, c.target.actor);
+  ins.Bind(4, c.target.issue);
+  ins.Bind(5, static_cast<int64_t>(c.target.stance));
+  ins.Bind(6, static_cast<int64_t>(c.target.begin));
+  ins.Bind(7, static_cast<int64_t>(c.target.end));
+  int col = 8;
+  for (const std::string* v : std::initializer_list<const std::string*>{&st.doc, &st.actor, &st.issue}) ins.Bind(col++, *v);
+  ins.Bind(col++, static_cast<int64_t>(st.stance));
+  ins.Bind(col++, st.evidence);
+  ins.Bind(col++, static_cast<int64_t>(st.begin));
+  ins.Bind(col++, static_cast<int64_t>(st.end));
+  for (const std::string* v : std::initializer_list<const std::string*>{&st.person, &st.cue, &st.rule, &st.source, &st.date, &st.outlet,
+                               &c.who, &c.at, &c.note})
+    ins.Bind(col++, *v);
+  if (ins.Step() != SQLITE_DONE) return SqlError(im.db, "storing a correction");
+  c.id = sqlite3_last_insert_rowid(im.db);
+  return c;
+}
+
+Result<std::vector<Correction>> Store::Corrections() const {
+  std::vector<Correction> out;
+  if (!has_corrections()) return out;
+  Stmt q(impl_->db,
+         "SELECT id, action, t_doc, t_actor, t_issue, t_stance, t_begin, t_end, doc, actor, issue, "
+         "stance, evidence, \"begin\", \"end\", person, cue, rule, source, date, outlet, who, at, "
+         "note FROM corrections ORDER BY id");
+  if (!q.ok()) return SqlError(impl_->db, "reading corrections");
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    Correction c;
+    c.id = q.Int(0);
+    if (!ParseCorrectionAction(q.Text(1), &c.action))
+      return Status::Error("correction " + std::to_string(c.id) + " has an unknown action \"" +
+                               q.Text(1) + "\"",
+                           sqlite3_db_filename(impl_->db, "main"));
+    c.target = StatementRef{q.Text(2), q.Text(3), q.Text(4), static_cast<int>(q.Int(5)),
+                            static_cast<size_t>(q.Int(6)), static_cast<size_t>(q.Int(7))};
+    c.statement.doc = q.Text(8);
+    ReadStatementColumns(q, 9, &c.statement);
+    c.who = q.Text(21);
+    c.at = q.Text(22);
+    c.note = q.Text(23);
+    out.push_back(std::move(c));
+  }
+  if (rc != SQLITE_DONE) return SqlError(impl_->db, "reading corrections");
+  return out;
+}
 
 Status Store::LoadSignatures() {
   Stmt q(impl_->db,
@@ -604,18 +706,7 @@ Result<std::optional<std::vector<Statement>>> Store::CachedStatements(
   while ((rc = q.Step()) == SQLITE_ROW) {
     Statement s;
     s.doc = doc_id;
-    s.actor = q.Text(0);
-    s.issue = q.Text(1);
-    s.stance = static_cast<int>(q.Int(2));
-    s.evidence = q.Text(3);
-    s.begin = static_cast<size_t>(q.Int(4));
-    s.end = static_cast<size_t>(q.Int(5));
-    s.person = q.Text(6);
-    s.cue = q.Text(7);
-    s.rule = q.Text(8);
-    s.source = q.Text(9);
-    s.date = q.Text(10);
-    s.outlet = q.Text(11);
+    ReadStatementColumns(q, 0, &s);
     out.push_back(std::move(s));
   }
   q.Reset();

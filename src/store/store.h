@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "corrections/correction.h"
 #include "ingest/document.h"
 #include "statements/statement.h"
 #include "util/status.h"
@@ -28,7 +29,8 @@ struct sqlite3;
 namespace faultline {
 
 // 1: documents, statements. 2: + extractions (what produced each document's statements).
-constexpr int kStoreSchemaVersion = 2;
+// 3: + corrections (what people confirmed, rejected, changed or added).
+constexpr int kStoreSchemaVersion = 3;
 
 struct StoreOptions {
   int batch_size = 500;                 // documents per transaction
@@ -102,11 +104,20 @@ class Store {
   Status CacheStatements(const std::string& doc_id, const std::string& fingerprint,
                          const std::string& doc_hash, const std::vector<Statement>& statements);
 
+  // Corrections (corrections/correction.h), kept apart from the statement cache so that
+  // re-extracting never touches them. AddCorrection commits the open batch, then stores
+  // `c` in a transaction of its own, and returns it with its id and time (UTC) set.
+  Result<Correction> AddCorrection(Correction c);
+  // Every stored correction, oldest first (none on a file older than schema version 3).
+  Result<std::vector<Correction>> Corrections() const;
+
   // Opened without write access (StoreOptions::read_only, or a file or folder the
   // process may not write).
   bool read_only() const;
   // The schema has the statement cache: false only for a version 1 file read as it is.
   bool has_statement_cache() const;
+  // The schema has the corrections table: false for a file older than version 3 read as it is.
+  bool has_corrections() const;
 
  private:
   Store(sqlite3* db, StoreOptions options);

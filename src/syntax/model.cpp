@@ -1,9 +1,8 @@
 #include "syntax/model.h"
 
-#include <cstdlib>
-
 #include "syntax/binary_io.h"
 #include "syntax/model_file.h"
+#include "util/data_path.h"
 
 namespace faultline::syntax {
 
@@ -25,11 +24,7 @@ bool GetSection(ByteReader* in, uint32_t id) {
 
 Model::Model(ModelParts parts) : parts_(std::move(parts)), tokenizer_(parts_.tokenizer_rules) {}
 
-std::string Model::DefaultPath() {
-  const char* env = std::getenv("FAULTLINE_DATA");
-  const std::string dir = env != nullptr && *env != '\0' ? env : FAULTLINE_DATA_DIR;
-  return dir + "/syntax/en.model";
-}
+std::string Model::DefaultPath() { return DataFile("syntax/en.model"); }
 
 Status Model::Save(const std::string& path) const {
   ByteWriter out;

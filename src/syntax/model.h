@@ -39,8 +39,8 @@ class Model {
  public:
   explicit Model(ModelParts parts);
 
-  // The shipped model: $FAULTLINE_DATA/syntax/en.model, or the data directory the
-  // build knows.
+  // The shipped model, syntax/en.model in the data directory (util/data_path.h:
+  // $FAULTLINE_DATA, the install prefix, the checkout).
   static std::string DefaultPath();
   // Reads a model file; the error names the file and says what is wrong with it
   // (missing, truncated, damaged, another format version).

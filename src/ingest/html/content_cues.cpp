@@ -7,6 +7,8 @@
 #include <cctype>
 #include <cstring>
 
+#include "util/data_path.h"
+
 namespace faultline::html {
 namespace {
 
@@ -202,7 +204,7 @@ Result<ContentCues> LoadContentCues(const std::string& path) {
 
 const Result<ContentCues>& DefaultContentCues() {
   static const Result<ContentCues> cues =
-      LoadContentCues(std::string(FAULTLINE_DATA_DIR) + "/html/cues.yaml");
+      LoadContentCues(DataFile("html/cues.yaml"));
   return cues;
 }
 

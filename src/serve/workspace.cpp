@@ -1,0 +1,247 @@
+#include "serve/workspace.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "statements/analyzer.h"
+#include "statements/extractor.h"
+#include "store/statement_cache.h"
+
+namespace faultline::serve {
+namespace {
+
+WorkspaceError Error(int status, std::string message) { return WorkspaceError{status, std::move(message)}; }
+
+// An actor code as the knowledge base writes them: letters, digits, '-', '_', '.'.
+bool IsActorCode(const std::string& s) {
+  if (s.empty() || s.size() > 40) return false;
+  for (unsigned char c : s)
+    if (!std::isalnum(c) && c != '-' && c != '_' && c != '.') return false;
+  return true;
+}
+
+// A name or note from a request: bounded, without control characters (they would reach
+// terminals through `export`).
+bool IsPlainText(const std::string& s, size_t max) {
+  if (s.size() > max) return false;
+  for (unsigned char c : s)
+    if (c < 0x20 || c == 0x7f) return false;
+  return true;
+}
+
+bool IsUtf8Boundary(const std::string& text, size_t i) {
+  return i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Workspace>> Workspace::Open(WorkspaceOptions options) {
+  std::unique_ptr<Workspace> w(new Workspace(std::move(options)));
+  StoreOptions so;
+  so.create_if_missing = false;  // a mistyped --db is an error, not a new empty corpus
+  so.read_only = w->options_.read_only;
+  Result<std::unique_ptr<Store>> store = Store::Open(w->options_.db, so);
+  if (!store.ok()) return store.status();
+  w->writer_ = std::move(store).value();
+  w->read_only_ = w->writer_->read_only();
+  Result<Codebook> codebook =
+      Codebook::Load(w->options_.codebook.empty() ? Codebook::DefaultPath() : w->options_.codebook);
+  if (!codebook.ok()) return codebook.status();
+  w->codebook_ = std::move(codebook).value();
+  return w;
+}
+
+Workspace::~Workspace() {
+  if (reloader_.joinable()) reloader_.join();
+}
+
+bool Workspace::StartReload() {
+  bool expected = false;
+  if (!reloading_.compare_exchange_strong(expected, true)) return false;
+  if (reloader_.joinable()) reloader_.join();  // the previous reload, finished
+  reloader_ = std::thread([this] {
+    Status s = Load();
+    if (!s.ok() && options_.warn) options_.warn(s);
+    reloading_ = false;
+  });
+  return true;
+}
+
+Status Workspace::Load() {
+  std::lock_guard<std::mutex> lock(write_mu_);
+  // A reload that fails leaves the statements served as they were.
+  auto fail = [&](const Status& s) {
+    std::lock_guard<std::mutex> l(snapshot_mu_);
+    if (snapshot_) {
+      state_message_ = "reloading failed: " + s.ToString();
+    } else {
+      state_ = "failed";
+      state_message_ = s.ToString();
+    }
+    return s;
+  };
+  AnalyzerConfig config{options_.codebook, options_.actor_files};
+  Result<std::string> fingerprint = AnalysisFingerprint(config);
+  if (!fingerprint.ok()) return fail(fingerprint.status());
+  StatementCacheOptions co;
+  co.fingerprint = *fingerprint;
+  co.threads = std::max(1u, options_.threads);
+  // Statements name documents as the extraction does; the API links them to stored ids.
+  auto ids = std::make_shared<Snapshot::DocumentIds>();
+  co.prepare = [this, ids](Document* d) {
+    if (options_.prepare) options_.prepare(d);
+    ids->emplace(StatementDocName(*d), d->id);
+  };
+  co.warn = options_.warn;
+  co.load = [config]() -> Result<ExtractFunction> {
+    auto analyzer = Analyzer::Load(config);
+    if (!analyzer.ok()) return analyzer.status();
+    auto shared = std::make_shared<const Analyzer>(std::move(analyzer).value());
+    return ExtractFunction([shared](const Document& d) { return shared->Analyze(d); });
+  };
+  StatementCacheStats stats;
+  std::vector<Statement> machine;
+  Status s = CollectStoredStatements(*writer_, co, &machine, &stats);
+  if (!s.ok()) return fail(s);
+  Result<std::vector<Correction>> corrections = writer_->Corrections();
+  if (!corrections.ok()) return fail(corrections.status());
+  machine_ = std::move(machine);
+  corrections_ = std::move(corrections).value();
+  doc_ids_ = ids;
+  std::string summary = std::to_string(stats.documents) + " documents, " + std::to_string(stats.from_cache) +
+                        " from the statement cache, " + std::to_string(stats.extracted) + " extracted; " +
+                        std::to_string(machine_.size()) + " statements, " + std::to_string(corrections_.size()) +
+                        " corrections";
+  std::shared_ptr<const Snapshot> previous = Current();
+  auto snap = std::make_shared<const Snapshot>(machine_, corrections_, previous ? previous->generation() + 1 : 1,
+                                               doc_ids_);
+  std::lock_guard<std::mutex> l(snapshot_mu_);
+  snapshot_ = std::move(snap);
+  load_summary_ = std::move(summary);
+  state_ = "ready";
+  state_message_.clear();
+  return Status::Ok();
+}
+
+std::shared_ptr<const Snapshot> Workspace::Current() const {
+  std::lock_guard<std::mutex> l(snapshot_mu_);
+  return snapshot_;
+}
+
+std::string Workspace::State(std::string* message) const {
+  std::lock_guard<std::mutex> l(snapshot_mu_);
+  if (message) *message = state_message_;
+  return state_;
+}
+
+std::string Workspace::LoadSummary() const {
+  std::lock_guard<std::mutex> lock(snapshot_mu_);
+  return load_summary_;
+}
+
+std::variant<Statement, WorkspaceError> Workspace::NewStatement(const CorrectionRequest& r) const {
+  Result<Document> doc = GetDocument(r.doc);
+  if (!doc.ok()) return Error(404, "no stored document with id \"" + r.doc + "\"");
+  const std::string& text = doc->text;
+  if (r.begin >= r.end || r.end > text.size() || !IsUtf8Boundary(text, r.begin) || !IsUtf8Boundary(text, r.end))
+    return Error(400, "begin and end must mark a span of the document's text (0 <= begin < end <= " +
+                          std::to_string(text.size()) + ", on character boundaries)");
+  if (r.end - r.begin > 4000) return Error(400, "the evidence is longer than 4000 bytes: select one sentence");
+  // Named, dated and placed as the extraction would have: StatementDocName, and the
+  // document's date and outlet after the sidecar.
+  Statement s;
+  s.doc = StatementDocName(*doc);
+  s.begin = r.begin;
+  s.end = r.end;
+  s.evidence = text.substr(r.begin, r.end - r.begin);
+  s.rule = kManualRule;
+  s.source = doc->outlet;
+  s.date = doc->date;
+  s.outlet = doc->outlet;
+  return s;
+}
+
+std::variant<Statement, WorkspaceError> Workspace::Resolve(const CorrectionRequest& r, const Snapshot& snap) const {
+  Statement s;
+  if (r.action == CorrectionAction::kAdd) {
+    auto made = NewStatement(r);
+    if (auto* e = std::get_if<WorkspaceError>(&made)) return *e;
+    s = std::get<Statement>(made);
+  } else {
+    const Statement* found = snap.Find(r.target);
+    if (found == nullptr)
+      return Error(409, "no such statement in the current map (it may have been corrected meanwhile): reload");
+    s = *found;
+    if (r.action == CorrectionAction::kConfirm || r.action == CorrectionAction::kReject) return s;
+  }
+  if (!r.actor.empty()) s.actor = r.actor;
+  if (!r.issue.empty()) s.issue = r.issue;
+  if (r.stance != 0) s.stance = r.stance;
+  if (!IsActorCode(s.actor)) return Error(400, "actor must be a code such as FRA or NATO, not \"" + s.actor + "\"");
+  if (codebook_ && codebook_->FindIssue(s.issue) < 0)
+    return Error(400, "unknown issue \"" + s.issue + "\" (not in the codebook " + codebook_->name() + ")");
+  if (s.stance != 1 && s.stance != -1) return Error(400, "stance must be 1 or -1");
+  if (r.action == CorrectionAction::kChange && RefOf(s) == r.target)
+    return Error(400, "a change must give another actor, issue or stance");
+  if (r.action == CorrectionAction::kChange && snap.Find(RefOf(s)) != nullptr)
+    return Error(409, "that statement exists already: reject this one instead");
+  return s;
+}
+
+std::variant<Correction, WorkspaceError> Workspace::Correct(const CorrectionRequest& r) {
+  if (read_only_) return Error(403, "the server is read-only (--read-only, or the database cannot be written)");
+  if (r.who.empty()) return Error(400, "say who makes the correction (who, or start the server with --user)");
+  if (!IsPlainText(r.who, 100)) return Error(400, "who must be at most 100 characters, without control characters");
+  if (!IsPlainText(r.note, 1000)) return Error(400, "note must be at most 1000 characters on one line");
+  // A reload holds the writer for as long as it extracts: say so rather than keep the
+  // request waiting.
+  if (reloading_) return Error(503, "the database is being reloaded: try again in a moment");
+  std::lock_guard<std::mutex> lock(write_mu_);
+  std::shared_ptr<const Snapshot> snap = Current();
+  if (!snap) return Error(503, "the statements are still being loaded");
+  auto resolved = Resolve(r, *snap);
+  if (auto* e = std::get_if<WorkspaceError>(&resolved)) return *e;
+  Correction c;
+  c.action = r.action;
+  if (r.action != CorrectionAction::kAdd) c.target = r.target;
+  c.statement = std::get<Statement>(resolved);
+  c.who = r.who;
+  c.note = r.note;
+  Result<Correction> stored = writer_->AddCorrection(c);
+  if (!stored.ok()) return Error(500, stored.status().ToString());
+  corrections_.push_back(*stored);
+  auto next = std::make_shared<const Snapshot>(machine_, corrections_, snap->generation() + 1, doc_ids_);
+  {
+    std::lock_guard<std::mutex> l(snapshot_mu_);
+    snapshot_ = std::move(next);
+  }
+  return std::move(stored).value();
+}
+
+Result<Document> Workspace::GetDocument(const std::string& id) const {
+  std::unique_ptr<Store> reader;
+  {
+    std::lock_guard<std::mutex> l(readers_mu_);
+    if (!readers_.empty()) {
+      reader = std::move(readers_.back());
+      readers_.pop_back();
+    }
+  }
+  if (!reader) {
+    StoreOptions so;
+    so.create_if_missing = false;
+    so.read_only = true;
+    Result<std::unique_ptr<Store>> opened = Store::Open(options_.db, so);
+    if (!opened.ok()) return opened.status();
+    reader = std::move(opened).value();
+  }
+  Result<Document> doc = reader->GetDocument(id);
+  {
+    std::lock_guard<std::mutex> l(readers_mu_);
+    readers_.push_back(std::move(reader));
+  }
+  if (doc.ok() && options_.prepare) options_.prepare(&*doc);
+  return doc;
+}
+
+}  // namespace faultline::serve

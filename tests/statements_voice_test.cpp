@@ -1,0 +1,97 @@
+// The voice of a document: whom "we" stands for in joint statements, in remarks by one
+// speaker, on official sites and on news sites. Texts written for the tests.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "statements/document_voice.h"
+#include "statements/extractor.h"
+#include "statements_test_util.h"
+
+namespace faultline {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+class VoiceTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto ex = StatementExtractor::Create();
+    ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+    extractor_ = new StatementExtractor(std::move(ex).value());
+    auto lex = CueLexicon::Load(CueLexicon::DefaultPath());
+    ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+    lexicon_ = new CueLexicon(std::move(lex).value());
+  }
+  static void TearDownTestSuite() {
+    delete extractor_;
+    delete lexicon_;
+  }
+  static Document Doc(const std::string& title, const std::string& text, const std::string& url) {
+    Document d;
+    d.file = "voice.txt";
+    d.id = "voice";
+    d.title = title;
+    d.text = text;
+    d.url = url;
+    return d;
+  }
+  std::vector<std::string> Run(const Document& d) {
+    const auto names = testing::CommonNames();
+    return testing::Triples(extractor_->Extract(d, testing::MentionsFor(d.text, names),
+                                                testing::MentionsFor(d.title, names), nullptr));
+  }
+  DocumentVoice Voice(const Document& d) {
+    const auto names = testing::CommonNames();
+    return FindDocumentVoice(d, testing::MentionsFor(d.title, names), testing::MentionsFor(d.text, names),
+                             *lexicon_);
+  }
+  static StatementExtractor* extractor_;
+  static CueLexicon* lexicon_;
+};
+StatementExtractor* VoiceTest::extractor_ = nullptr;
+CueLexicon* VoiceTest::lexicon_ = nullptr;
+
+const char kOfficial[] = "https://www.whitehouse.gov/briefing-room/statements/x/";
+const char kNews[] = "https://news.example.com/world/x";
+
+TEST_F(VoiceTest, JointTitleNamesTheSignatories) {
+  Document d = Doc("Joint Statement of Poland and the Baltic states",
+                   "The ministers met in Riga on Monday. We will keep imposing sanctions on Russia.", kNews);
+  EXPECT_THAT(Voice(d).actors, ElementsAre("POL", "EST", "LVA", "LTU"));
+  EXPECT_EQ(Voice(d).rule, "signatories");
+  EXPECT_THAT(Run(d), ElementsAre("EST sanctions +1", "LTU sanctions +1", "LVA sanctions +1", "POL sanctions +1"));
+}
+
+TEST_F(VoiceTest, NamesAfterATopicWordAreNoSignatories) {
+  Document d = Doc("Joint Statement on Russia's War",
+                   "We, the foreign ministers of France, Germany and Italy, condemn the attack. "
+                   "We will impose further sanctions on Russia.",
+                   kOfficial);
+  EXPECT_THAT(Voice(d).actors, ElementsAre("FRA", "DEU", "ITA"));
+  EXPECT_THAT(Run(d), ElementsAre("DEU sanctions +1", "FRA sanctions +1", "ITA sanctions +1"));
+}
+
+TEST_F(VoiceTest, OneSpeakerInTheTitleSpeaksForHisGovernment) {
+  Document d = Doc("Remarks by President Macron on European Security",
+                   "Thank you all for coming. We will send more tanks to Ukraine.", kNews);
+  EXPECT_EQ(Voice(d).rule, "title-speaker");
+  EXPECT_EQ(Voice(d).person, "Emmanuel Macron");
+  EXPECT_THAT(Run(d), ElementsAre("FRA arms +1"));
+}
+
+TEST_F(VoiceTest, TwoSpeakersLeaveTheSiteVoice) {
+  Document d = Doc("Remarks by Macron and Zelensky", "We will send more tanks to Ukraine.", kOfficial);
+  EXPECT_EQ(Voice(d).rule, "official-voice");
+  EXPECT_THAT(Voice(d).actors, ElementsAre("USA"));
+}
+
+TEST_F(VoiceTest, ANewsSiteHasNoVoice) {
+  Document d = Doc("Europe debates tanks", "We think Germany should send more tanks to Ukraine.", kNews);
+  EXPECT_TRUE(Voice(d).empty());
+  Document quiet = Doc("Europe debates sanctions", "We will impose sanctions on Russia.", kNews);
+  EXPECT_THAT(Run(quiet), IsEmpty());
+}
+
+}  // namespace
+}  // namespace faultline
