@@ -20,6 +20,7 @@ struct EvaluateSyntaxOptions {
   std::vector<std::string> gold;
   std::string model = syntax::Model::DefaultPath();
   std::string output;
+  bool gold_tags = false;
 };
 
 double CpuSeconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
@@ -62,10 +63,14 @@ int Run(const EvaluateSyntaxOptions& o) {
         x.begin = t.begin;
         x.end = t.end;
         x.form = t.form;
+        if (o.gold_tags) {
+          x.upos = t.upos;
+          x.xpos = t.xpos;
+        }
         s.tokens.push_back(std::move(x));
       }
       const double c0 = CpuSeconds();
-      (*model)->Annotate(&s);
+      (*model)->Annotate(&s, o.gold_tags);
       cpu += CpuSeconds() - c0;
       scores.Add(g.parse, s);
       if (out.is_open()) {
@@ -100,6 +105,7 @@ void RegisterEvaluateSyntax(CLI::App& app, int* exit_code) {
   cmd->add_option("gold", opts->gold, "gold CoNLL-U files (gzip or not)")->required()->check(CLI::ExistingFile);
   cmd->add_option("--model", opts->model, "syntax model file")->capture_default_str();
   cmd->add_option("--output", opts->output, "also write the predicted trees as CoNLL-U");
+  cmd->add_flag("--gold-tags", opts->gold_tags, "parse from the gold UPOS and XPOS (the parser alone)");
   cmd->callback([opts, exit_code] { *exit_code = Run(*opts); });
 }
 

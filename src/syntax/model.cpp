@@ -88,7 +88,7 @@ ParsedSentence Model::Parse(std::string_view text, uint32_t begin, uint32_t end)
   return s;
 }
 
-void Model::Annotate(ParsedSentence* sentence) const {
+void Model::Annotate(ParsedSentence* sentence, bool keep_tags) const {
   auto& toks = sentence->tokens;
   if (toks.empty()) return;
   std::vector<WordInfo> words;
@@ -98,6 +98,10 @@ void Model::Annotate(ParsedSentence* sentence) const {
   parts_.tagger.Tag(words, &tags);
   for (size_t i = 0; i < toks.size(); ++i) {
     Token& t = toks[i];
+    if (keep_tags) {
+      const int given = parts_.tagger.ClassOf(std::string(UposName(t.upos)) + "\t" + t.xpos);
+      if (given >= 0) tags[i] = given;
+    }
     t.upos = parts_.tagger.UposOf(tags[i]);
     t.xpos = parts_.tagger.XposOf(tags[i]);
     t.lemma = parts_.lemmatizer.Lemma(t.form, t.upos, t.xpos);

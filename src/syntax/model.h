@@ -53,7 +53,10 @@ class Model {
 
   // The same for a sentence already tokenised (forms set, spans optional): fills
   // everything else. Used to score against a treebank's own tokens.
-  void Annotate(ParsedSentence* sentence) const;
+  // With `keep_tags`, the sentence's own UPOS and XPOS are kept and parsed from
+  // (to measure the parser apart from the tagger); pairs the model does not know are
+  // tagged as usual.
+  void Annotate(ParsedSentence* sentence, bool keep_tags = false) const;
 
   const std::string& provenance() const { return parts_.provenance; }
   const ModelParts& parts() const { return parts_; }
