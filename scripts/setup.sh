@@ -17,8 +17,13 @@ PACKAGES=(
   zlib1g-dev            # gzip, WARC members
   nlohmann-json3-dev    # JSON in and out
   libcld2-dev           # language identification when a page declares none
+  libarchive-dev        # .xz, .bz2, .zst inputs and .zip/.tar/.7z archives
+  libpsl-dev publicsuffix  # registrable domains: edition.cnn.com and cnn.com are one outlet
+  libssl-dev            # SHA-256 of DNA coder passwords (the .dna writer)
   libcpp-httplib-dev    # faultline serve: HTTP server
   libgtest-dev libgmock-dev libbenchmark-dev
+  help2man              # man pages from each command's --help (cmake --install)
+  dpkg-dev              # dpkg-shlibdeps: the .deb's dependencies (cpack)
   libxml2-utils         # xmllint: GraphML schema validation in tests
   python3               # gold/score.py and the Zyte evaluate.py
   python3-readability   # readability-lxml, the peer timed beside faultline in bench/

@@ -69,7 +69,7 @@ TEST(HtmlMetadata, TimeElementH1AndHost) {
   EXPECT_EQ(p.rules["title"], "h1");
   EXPECT_EQ(p.date, "2021-11-02");
   EXPECT_EQ(p.rules["date"], "time datetime");
-  EXPECT_EQ(p.outlet, "planet.example.com");
+  EXPECT_EQ(p.outlet, "example.com");  // the registrable domain: a site's subdomains are one outlet
   EXPECT_EQ(p.rules["outlet"], "url host");
 }
 

@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <thread>
@@ -258,6 +259,35 @@ TEST(ServeApi, BadCorrectionsAreRefusedWithReasons) {
   testing::ServedCorpus frozen(true);
   Api ro(frozen.workspace(), ApiOptions{"ana"});
   EXPECT_EQ(Post(ro, {{"action", "confirm"}, {"target", target}}).status, 403);
+}
+
+TEST(ServeApi, ConcurrentReadersWhileCorrectionsAreWritten) {
+  testing::ServedCorpus corpus;
+  Api api(corpus.workspace(), ApiOptions{"ana"});
+  json target = RefOf(Get(api, "/api/v1/evidence", {{"actor", "FRA"}, {"issue", "talks"}}).body["groups"][0]["statements"][0]);
+  std::atomic<int> failures{0};
+  std::vector<std::thread> readers;
+  const std::vector<std::pair<std::string, std::map<std::string, std::string>>> views = {
+      {"/api/v1/map", {}}, {"/api/v1/map", {{"to", "2022-04"}}}, {"/api/v1/evidence", {{"actor", "DEU"}, {"issue", "talks"}}},
+      {"/api/v1/document", {{"id", "d1"}}}, {"/api/v1/statements", {{"q", "talks"}}}, {"/api/v1/camps", {}},
+      {"/api/v1/issue", {{"issue", "talks"}}}, {"/api/v1/corrections", {}}};
+  for (int t = 0; t < 6; ++t)
+    readers.emplace_back([&, t] {
+      for (int i = 0; i < 60; ++i) {
+        const auto& [path, params] = views[(t + i) % views.size()];
+        if (Get(api, path, params).status != 200) ++failures;
+      }
+    });
+  // Meanwhile a person confirms and rejects the same statement back and forth.
+  for (int i = 0; i < 20; ++i) {
+    Call c = Post(api, {{"action", i % 2 == 0 ? "reject" : "confirm"}, {"target", target}});
+    if (c.status != 201) ++failures;
+  }
+  for (auto& r : readers) r.join();
+  EXPECT_EQ(failures, 0);
+  EXPECT_EQ(Get(api, "/api/v1/status").body["generation"], 21);
+  EXPECT_EQ(Get(api, "/api/v1/corrections").body["total"], 20);
+  EXPECT_FALSE(CellOf(Get(api, "/api/v1/map").body, "FRA", "talks").is_null());  // confirmed last
 }
 
 TEST(ServeApi, TheOpenApiFileNamesEveryRoute) {

@@ -11,6 +11,9 @@ std::string SourceDir();
 std::string Binary();
 // ../shared beside the checkout, or empty when it is absent. Override with FAULTLINE_SHARED.
 std::string SharedDir();
+// Runs the built binary with `args` (shell words) and returns its standard output (and
+// standard error when `with_stderr`); *rc is the exit status.
+std::string RunFaultline(const std::string& args, int* rc, bool with_stderr = false);
 
 }  // namespace faultline::testing
 

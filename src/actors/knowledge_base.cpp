@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "actors/event_file_kind.h"
 #include "actors/kb_readers.h"
 #include "util/data_path.h"
 
@@ -97,6 +98,13 @@ Status KnowledgeBase::AddText(const std::string& text, const std::string& name) 
   if (format == DictionaryFormat::kYaml) {
     s = KbYamlReader(this, name).Read(text);
   } else {
+    // Verbs, discards and code lists look like dictionaries but name no actors: loading
+    // one would change nothing, silently. Say what the file is instead.
+    const EventFileKind kind = ClassifyEventFile(text);
+    if (kind == EventFileKind::kVerbs || kind == EventFileKind::kDiscards || kind == EventFileKind::kCodes)
+      return Status::Error("this is " + DescribeEventFileKind(kind) +
+                               "; --actors takes actor dictionaries (YAML, PETRARCH or TABARI actors and agents)",
+                           name);
     s = KbDictionaryReader(this, name, format).Read(text);
   }
   if (s.ok()) files_.push_back(name);

@@ -35,6 +35,7 @@ ExtractFunction ExtractWith(std::shared_ptr<const Analyzer> analyzer, bool expla
     ExtractionStats stats;
     stats.trace = explain;
     std::vector<Statement> statements = analyzer->Analyze(doc, &stats);
+    AttachDocument(doc, &statements);
     if (explain) std::cerr << "# " << doc.file << "\n" << stats.trace_text;
     return statements;
   };

@@ -10,6 +10,7 @@
 
 #include "cli/analysis.h"
 #include "cli/commands.h"
+#include "dna/dna_csv.h"
 #include "map/map.h"
 #include "map/statement_jsonl.h"
 #include "report/csv_report.h"
@@ -135,8 +136,10 @@ int Run(const MapArgs& a) {
       written = WriteTo(base + ".statements.csv", table("statements")) && written;
       written = WriteTo(base + ".matrix.csv", table("matrix")) && written;
     }
+  } else if (a.format == "dna-csv") {
+    emit([&](std::ostream& o) { dna::WriteEventCsv(m.statements, o); });
   } else {
-    std::cerr << "faultline map: --format must be text, json, csv, graphml or html\n";
+    std::cerr << "faultline map: --format must be text, json, csv, dna-csv, graphml or html\n";
     return 2;
   }
   return inputs_ok && written ? 0 : 1;
@@ -153,11 +156,13 @@ void RegisterMap(CLI::App& app, int* exit_code) {
       "Examples:\n"
       "  faultline map corpus/ --meta corpus.meta.jsonl\n"
       "  faultline map --statements statements.jsonl --window quarter --format html -o map.html\n"
+      "  faultline map --statements coded.dna --format dna-csv -o events.csv\n"
       "  faultline map --db news.db --from 2022-03 --to 2022-03 --issue talks");
   AddInputOptions(cmd, &args->inputs);
   AddAnalysisOptions(cmd, &args->analysis);
   cmd->add_option("--statements", args->statement_files,
-                  "statement JSONL (as `faultline statements --format jsonl` writes it; '-' for "
+                  "statements: JSONL (as `faultline statements --format jsonl` writes it), a DNA "
+                  "database (.dna) or DNA's statement CSV; '-' for "
                   "stdin; repeat for more files)")
       ->allow_extra_args(false);  // one file per --statements, so PATH... stays positional
   cmd->add_option("--from", args->from, "keep statements dated on or after YYYY[-MM[-DD]]");
@@ -165,7 +170,9 @@ void RegisterMap(CLI::App& app, int* exit_code) {
   cmd->add_option("--window", args->window, "time window for shifts: month (default), quarter, year");
   cmd->add_option("--outlet", args->outlet, "keep only statements from this outlet");
   cmd->add_option("--issue", args->issue, "keep only this issue");
-  cmd->add_option("--format", args->format, "text (default), json, csv, graphml, html");
+  cmd->add_option("--format", args->format,
+                  "text (default), json, csv, dna-csv (DNA's event list: the statements kept, with "
+                  "document title, author and offsets), graphml, html");
   cmd->add_option("-o,--output", args->output, "write to FILE instead of standard output");
   cmd->add_option("--normalization", args->normalization,
                   "congruence/conflict tie normalisation as in DNA: none (default), average, jaccard, cosine");

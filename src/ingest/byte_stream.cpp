@@ -5,6 +5,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "ingest/archive.h"
+
 namespace faultline {
 
 struct ByteStream::Inflater {
@@ -33,6 +35,7 @@ std::unique_ptr<ByteStream> ByteStream::FromString(std::string bytes) {
 }
 
 ByteStream::~ByteStream() {
+  decompressor_.reset();  // before the file its source reads
   if (owns_file_ && file_) std::fclose(file_);
 }
 
@@ -63,14 +66,38 @@ Status ByteStream::ReadMore(size_t want) {
     head.resize(got);
     gzipped_ = got >= 2 && static_cast<unsigned char>(head[0]) == 0x1f &&
                static_cast<unsigned char>(head[1]) == 0x8b;
-    if (!gzipped_) {
+    if (!gzipped_ && SniffPacking(head) == Packing::kCompressed) {
+      head_ = std::move(head);
+      auto source = [this](char* out, size_t n) -> Result<size_t> {
+        if (head_pos_ < head_.size()) {
+          const size_t k = std::min(n, head_.size() - head_pos_);
+          std::memcpy(out, head_.data() + head_pos_, k);
+          head_pos_ += k;
+          return k;
+        }
+        size_t got_raw = 0;
+        Status s = ReadRaw(out, n, &got_raw);
+        if (!s.ok()) return s;
+        return got_raw;
+      };
+      Result<std::unique_ptr<Decompressor>> d = Decompressor::Open(source);
+      if (!d.ok()) return d.status();
+      decompressor_ = std::move(d).value();
+    } else if (!gzipped_) {
       buf_ += head;
       if (got == 0) eof_ = true;
       return Status::Ok();
+    } else {
+      z_ = std::make_unique<Inflater>();
+      if (inflateInit2(&z_->zs, 16 + MAX_WBITS) != Z_OK) return Status::Error("cannot initialise zlib");
+      z_->in = std::move(head);
     }
-    z_ = std::make_unique<Inflater>();
-    if (inflateInit2(&z_->zs, 16 + MAX_WBITS) != Z_OK) return Status::Error("cannot initialise zlib");
-    z_->in = std::move(head);
+  }
+  if (decompressor_) {
+    bool end = false;
+    Status s = decompressor_->Read(std::max(want, kChunk), &buf_, &end);
+    if (end) eof_ = true;
+    return s;
   }
   if (!gzipped_) {
     size_t old = buf_.size();

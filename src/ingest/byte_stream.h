@@ -1,5 +1,6 @@
 // Reading a file a piece at a time, gunzipping on the fly when it starts with the gzip
-// magic (multi-member streams included). The record formats (JSON Lines, WARC) read
+// magic (multi-member streams included), and decoding xz, bzip2 and zstd through
+// libarchive (ingest/archive.h) when it starts with theirs. The record formats (JSON Lines, WARC) read
 // through it, so a CC-NEWS WARC of a gigabyte never has to fit in memory.
 #pragma once
 
@@ -12,6 +13,8 @@
 #include "util/status.h"
 
 namespace faultline {
+
+class Decompressor;
 
 class ByteStream {
  public:
@@ -35,6 +38,8 @@ class ByteStream {
   // True when the input has ended (all of it is in available()).
   bool eof() const { return eof_; }
   bool gzipped() const { return gzipped_; }
+  // Any compression: gzip, xz, bzip2 or zstd.
+  bool compressed() const { return gzipped_ || decompressor_ != nullptr; }
   // True once reading failed (the error was returned by Fill): what is available is
   // all there will be, and its end is where the damage starts.
   bool failed() const { return !error_.ok(); }
@@ -62,6 +67,9 @@ class ByteStream {
   uint64_t source_bytes_ = 0;
   struct Inflater;
   std::unique_ptr<Inflater> z_;
+  std::unique_ptr<Decompressor> decompressor_;  // xz, bzip2, zstd
+  std::string head_;                            // first bytes, handed to the decompressor
+  size_t head_pos_ = 0;
 };
 
 }  // namespace faultline

@@ -3,7 +3,9 @@
 #include <sys/stat.h>
 
 #include <cstdio>
+#include <cstring>
 
+#include "ingest/archive.h"
 #include "ingest/byte_stream.h"
 #include "ingest/html_reader.h"
 #include "ingest/input_walker.h"
@@ -45,7 +47,7 @@ void DocumentReader::Error(const Status& s) {
 }
 
 void DocumentReader::Deliver(Document&& doc) {
-  if (doc.outlet.empty()) doc.outlet = HostOfUrl(doc.url);
+  if (doc.outlet.empty()) doc.outlet = OutletOfUrl(doc.url);
   if (doc.language.empty() && options_.detect_language) doc.language = DetectLanguage(doc.text);
   ++documents_;
   on_doc_(std::move(doc));
@@ -70,6 +72,17 @@ void DocumentReader::ReadFile(const std::string& path) {
     }
     size = static_cast<uint64_t>(st.st_size);
   }
+  // An archive of many files (zip, tar, 7z): each regular entry is read as a file of
+  // its own, capped at the size limit after decompression.
+  if (path != "-" && IsArchiveFile(path)) {
+    bytes_ += size;
+    Status s = ForEachArchiveEntry(
+        path, options_.max_file_bytes,
+        [this](const std::string& name, std::string bytes) { ReadEntry(std::move(bytes), name); },
+        [this](const Status& e) { Error(e); });
+    if (!s.ok()) Error(s);
+    return;
+  }
   Result<std::unique_ptr<ByteStream>> in = ByteStream::OpenFile(path);
   if (!in.ok()) {
     Error(in.status().WithLocation(path));
@@ -82,6 +95,13 @@ void DocumentReader::ReadBytes(std::string bytes, const std::string& name) {
   uint64_t size = bytes.size();
   std::unique_ptr<ByteStream> in = ByteStream::FromString(std::move(bytes));
   ReadStream(*in, name, size);
+}
+
+void DocumentReader::ReadEntry(std::string bytes, const std::string& name) {
+  const uint64_t before = bytes_;
+  std::unique_ptr<ByteStream> in = ByteStream::FromString(std::move(bytes));
+  ReadStream(*in, name, 0);
+  bytes_ = before;  // counted once, as the archive's size on disk
 }
 
 void DocumentReader::ReadStream(ByteStream& in, const std::string& name, uint64_t size) {
@@ -97,7 +117,9 @@ void DocumentReader::ReadStream(ByteStream& in, const std::string& name, uint64_
   bool cut_short = !s.ok();
   if (cut_short) Error(s.WithLocation(name));
   std::string format_name = name;
-  if (in.gzipped() && EndsWith(format_name, ".gz")) format_name.resize(format_name.size() - 3);
+  if (in.compressed())
+    for (const char* ext : {".gz", ".xz", ".bz2", ".zst"})
+      if (EndsWith(format_name, ext)) format_name.resize(format_name.size() - std::strlen(ext));
   InputFormat format = SniffFormat(format_name, in.available().substr(0, kSniffBytes));
   if (format == InputFormat::kEmpty && !in.eof()) format = InputFormat::kText;
 
@@ -126,10 +148,10 @@ void DocumentReader::ReadStream(ByteStream& in, const std::string& name, uint64_
   if (!cut_short) {
     // Compressed input may expand up to kMaxExpansion times; plain input (stdin
     // has no size beforehand) only up to the limit itself.
-    uint64_t max_decoded = in.gzipped() ? limit * ReadOptions::kMaxExpansion : limit;
+    uint64_t max_decoded = in.compressed() ? limit * ReadOptions::kMaxExpansion : limit;
     s = in.FillAll(max_decoded);
     if (!s.ok()) {
-      if (s.reason().find("exceeds the limit") != std::string::npos && !in.gzipped())
+      if (s.reason().find("exceeds the limit") != std::string::npos && !in.compressed())
         s = Status::Error("input is over the limit of " + FormatMb(limit) + " (--max-file-mb)");
       Error(s.WithLocation(name));
       return;  // half an article is not an article

@@ -54,6 +54,8 @@ class DocumentReader {
 
  private:
   void ReadStream(ByteStream& in, const std::string& name, uint64_t size);
+  // One entry of an archive, already decompressed (its bytes count with the archive's).
+  void ReadEntry(std::string bytes, const std::string& name);
   void Deliver(Document&& doc);
   void Error(const Status& s);
 

@@ -79,7 +79,7 @@ std::string_view StemOf(std::string_view name) {
   // Strip known extensions one by one ("x.warc.gz", "x.jsonl.gz", "x.html"), but keep
   // dots that are part of the name ("report.v2" stays as it is unless it is a format).
   static constexpr std::string_view kExtensions[] = {
-      ".gz", ".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".json",
+      ".gz", ".xz", ".bz2", ".zst", ".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".json",
       ".warc", ".md", ".csv"};
   bool stripped = true;
   while (stripped) {

@@ -1,5 +1,7 @@
 #include "ingest/url.h"
 
+#include <libpsl.h>
+
 #include <cctype>
 
 namespace faultline {
@@ -19,5 +21,37 @@ std::string HostOfUrl(std::string_view url) {
   if (out.rfind("www.", 0) == 0) out.erase(0, 4);
   return out;
 }
+
+namespace {
+
+// The list, loaded once and only read afterwards (libpsl contexts are safe to share).
+// psl_latest picks the newer of the built-in list and Debian's publicsuffix package.
+const psl_ctx_t* PublicSuffixes() {
+  static const psl_ctx_t* psl = [] {
+    const psl_ctx_t* latest = psl_latest(nullptr);
+    return latest != nullptr ? latest : psl_builtin();
+  }();
+  return psl;
+}
+
+bool IsIpLiteral(std::string_view host) {
+  if (!host.empty() && host.front() == '[') return true;
+  for (char c : host)
+    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '.') return false;
+  return !host.empty();
+}
+
+}  // namespace
+
+std::string RegistrableDomain(std::string_view host) {
+  std::string h;
+  for (char c : host) h += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (!h.empty() && h.back() == '.') h.pop_back();
+  if (h.empty() || IsIpLiteral(h) || PublicSuffixes() == nullptr) return h;
+  const char* domain = psl_registrable_domain(PublicSuffixes(), h.c_str());
+  return domain != nullptr ? std::string(domain) : h;
+}
+
+std::string OutletOfUrl(std::string_view url) { return RegistrableDomain(HostOfUrl(url)); }
 
 }  // namespace faultline

@@ -1,5 +1,8 @@
 #include "map/statement_jsonl.h"
 
+#include "dna/dna_csv.h"
+#include "dna/dna_database.h"
+
 #include <fstream>
 #include <iostream>
 
@@ -47,6 +50,7 @@ Result<Statement> ParseStatementJson(const std::string& line) {
       !StringField(j, "person", &s.person, &error) || !StringField(j, "cue", &s.cue, &error) ||
       !StringField(j, "rule", &s.rule, &error) || !StringField(j, "source", &s.source, &error) ||
       !StringField(j, "date", &s.date, &error) || !StringField(j, "outlet", &s.outlet, &error) ||
+      !StringField(j, "title", &s.title, &error) || !StringField(j, "author", &s.author, &error) ||
       !OffsetField(j, "begin", &s.begin, &error) || !OffsetField(j, "end", &s.end, &error))
     return Status::Error(error);
   if (s.actor.empty()) return Status::Error("missing \"actor\"");
@@ -94,6 +98,18 @@ Status ReadStatementsFile(const std::string& path, std::vector<Statement>* out,
     ReadStatementsJsonl(std::cin, "-", out, errors);
     return Status::Ok();
   }
+  // A DNA database or DNA's statement CSV (hand-coded or corrected statements) by content.
+  if (dna::LooksLikeSqlite(path)) {
+    Result<dna::Contents> c = dna::ReadDatabase(path);
+    if (!c.ok()) return c.status();
+    if (c->skipped > 0)
+      errors->push_back(Status::Error(std::to_string(c->skipped) +
+                                      " DNA statements lack an organization, concept or agreement and were left out",
+                                      path));
+    for (Statement& st : c->statements) out->push_back(std::move(st));
+    return Status::Ok();
+  }
+  if (dna::LooksLikeEventCsv(path)) return dna::ReadEventCsv(path, {}, out, errors);
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error("cannot open statements file", path);
   ReadStatementsJsonl(in, path, out, errors);

@@ -22,6 +22,8 @@ size_t ReadStatementsJsonl(std::istream& in, const std::string& name, std::vecto
                            std::vector<Status>* errors);
 
 // Opens `path` ("-" for stdin) and reads it as above; an error when it cannot be opened.
+// A DNA database (.dna, by its SQLite header) or DNA's statement CSV (by its header line)
+// is read as such (dna/dna_database.h, dna/dna_csv.h).
 Status ReadStatementsFile(const std::string& path, std::vector<Statement>* out,
                           std::vector<Status>* errors);
 

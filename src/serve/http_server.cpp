@@ -2,8 +2,10 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <thread>
 
 #include "serve/assets.h"
 #include "serve/request_guard.h"
@@ -28,6 +30,7 @@ struct HttpServer::Impl {
   ServerOptions options;
   RateLimiter reads, writes;
   httplib::Server server;
+  std::atomic<bool> run_called{false}, run_returned{false}, stop_requested{false};
 
   bool loopback() const { return IsLoopbackHost(options.bind) || options.bind == "::1"; }
   httplib::Server::HandlerResponse Guard(const httplib::Request& req, httplib::Response& res);
@@ -183,10 +186,22 @@ Result<int> HttpServer::Bind() {
   return im.options.port;
 }
 
-void HttpServer::Run() { impl_->server.listen_after_bind(); }
+void HttpServer::Run() {
+  impl_->run_called = true;
+  if (impl_->stop_requested) return;
+  impl_->server.listen_after_bind();
+  impl_->run_returned = true;
+}
 
 void HttpServer::Stop() {
-  if (impl_ && impl_->server.is_running()) impl_->server.stop();
+  if (!impl_) return;
+  impl_->stop_requested = true;
+  // cpp-httplib's stop() does nothing until the server runs: a Stop that comes between
+  // Run's start and the listening loop waits for the loop, so that Run always returns.
+  if (!impl_->run_called) return;
+  for (int i = 0; i < 500 && !impl_->server.is_running() && !impl_->run_returned; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  impl_->server.stop();
 }
 
 }  // namespace faultline::serve

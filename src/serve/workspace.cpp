@@ -169,6 +169,15 @@ std::variant<Statement, WorkspaceError> Workspace::Resolve(const CorrectionReque
     s = std::get<Statement>(made);
   } else {
     const Statement* found = snap.Find(r.target);
+    // Confirming a statement people took out puts it back ("Put back" in the page).
+    Statement taken_out;
+    if (found == nullptr && r.action == CorrectionAction::kConfirm) {
+      auto it = snap.corrected().rejected.find(r.target);
+      if (it != snap.corrected().rejected.end()) {
+        taken_out = snap.RejectedStatement(it->first, it->second);
+        found = &taken_out;
+      }
+    }
     if (found == nullptr)
       return Error(409, "no such statement in the current map (it may have been corrected meanwhile): reload");
     s = *found;

@@ -4,6 +4,9 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
+
+#include "ingest/document.h"
 
 namespace faultline {
 
@@ -21,6 +24,14 @@ struct Statement {
   std::string source;    // who reports it ("Bloomberg", "sources", or the outlet itself)
   std::string date;      // the document's date (ISO 8601 or partial or empty)
   std::string outlet;    // the document's outlet
+  // For statement lists that carry the document (DNA's event list, the .dna writer):
+  std::string title;     // the document's title and author
+  std::string author;
+  size_t units_begin = 0;  // the evidence in UTF-16 code units, DNA's offsets (and the
+  size_t units_end = 0;    // character offsets of R and Python for text in the BMP)
 };
+
+// Sets title, author and the UTF-16 offsets of statements extracted from `doc`.
+void AttachDocument(const Document& doc, std::vector<Statement>* statements);
 
 }  // namespace faultline

@@ -91,6 +91,7 @@ Status CollectStoredStatements(Store& store, const StatementCacheOptions& option
         // Stored under the document id; extraction names them as StatementDocName does.
         const std::string name = StatementDocName(doc);
         for (Statement& s : **cached) s.doc = name;
+        AttachDocument(doc, &**cached);
         results[index] = std::move(**cached);
         ++st.from_cache;
         return;

@@ -135,6 +135,17 @@ def main(argv):
             fail(f"after reload DEU/talks has {cell_count('DEU', 'talks')} statements, expected {before - 1}")
         if before > 1:
             wait.until(lambda b: "rejected by tester" in b.find_element(By.ID, "evidence").text)
+            # Put it back, and take it out again: the cell follows.
+            browser.find_element(By.CSS_SELECTOR, "#evidence li.struck button.confirm").click()
+            wait.until(lambda b: cell_count("DEU", "talks") == before)
+            browser.find_element(By.CSS_SELECTOR, 'td.cell[data-actor="DEU"][data-issue="talks"]').click()
+            wait.until(lambda b: b.execute_script(
+                "return [...document.querySelectorAll('#evidence li.statement:not(.struck)')].some("
+                "li => li.textContent.includes('<script>window.pwned=1'))"))
+            browser.execute_script(
+                "[...document.querySelectorAll('#evidence li.statement:not(.struck)')].find("
+                "li => li.textContent.includes('<script>window.pwned=1')).querySelector('button.reject').click()")
+            wait.until(lambda b: cell_count("DEU", "talks") == before - 1)
 
         # 5. The article itself: title, outlet and text as text; add a statement from a sentence.
         browser.get(base + "/#/document/hostile")
@@ -180,7 +191,8 @@ def main(argv):
             fail("a script from the article ran")
         if browser.title != "faultline":
             fail("the page title was changed to " + browser.title)
-        print("serve in chromium: map, evidence, reject, reload, add from a sentence, nothing injected ran")
+        print(f"serve in chromium: map, evidence, reject (DEU/talks {before} -> {before - 1}), reload, put back, "
+              "add from a sentence, every view, nothing injected ran")
         print("1 passed, 0 failed")
         return 0
     finally:

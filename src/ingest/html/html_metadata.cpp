@@ -1,11 +1,14 @@
 #include "ingest/html/html_metadata.h"
 
+#include "ingest/url.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cctype>
 
 #include "ingest/dates.h"
 #include "ingest/html/language.h"
+#include "ingest/url.h"
 #include "util/ascii.h"
 
 namespace faultline::html {
@@ -366,7 +369,7 @@ PageMetadata ExtractMetadata(const PageFacts& facts, const StructuredData& sd, s
     md.outlet = s;
     md.rules["outlet"] = "meta application-name";
   } else if (!host.empty()) {
-    md.outlet = host.rfind("www.", 0) == 0 ? host.substr(4) : host;
+    md.outlet = RegistrableDomain(host);  // edition.cnn.com and cnn.com are one outlet
     md.rules["outlet"] = "url host";
   }
 

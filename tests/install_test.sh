@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# cmake --install of the built tree into a fresh prefix, then the demo from there: the
+# installed binary must find its data under the prefix (not in the source tree), and the
+# man pages and bash completion must be in place. Usage: install_test.sh BUILD_DIR
+set -euo pipefail
+build="$1"
+prefix="$(mktemp -d)"
+trap 'rm -rf "$prefix"' EXIT
+cmake --install "$build" --prefix "$prefix" >/dev/null
+
+fail() { echo "install_test: $*" >&2; exit 1; }
+[ -x "$prefix/bin/faultline" ] || fail "no bin/faultline"
+[ -f "$prefix/share/faultline/cues/en.yaml" ] || fail "no data in share/faultline"
+[ -f "$prefix/share/bash-completion/completions/faultline" ] || fail "no bash completion"
+if command -v help2man >/dev/null; then
+  [ -f "$prefix/share/man/man1/faultline.1" ] || fail "no faultline.1"
+  [ -f "$prefix/share/man/man1/faultline-map.1" ] || fail "no faultline-map.1"
+  grep -q 'fB\\-\\-statements' "$prefix/share/man/man1/faultline-map.1" || fail "faultline-map.1 lacks the options"
+fi
+
+# The demo, run from an unrelated directory with nothing but the prefix.
+cd "$prefix"
+out="$(env -u FAULTLINE_DATA "$prefix/bin/faultline" map "$prefix/share/doc/faultline/examples")"
+echo "$out" | grep -q "statements in" || fail "the installed demo printed no map: $out"
+
+# It reads the installed data: without the prefix's cue lexicon it fails.
+mv "$prefix/share/faultline/cues" "$prefix/share/faultline/cues.away"
+if env -u FAULTLINE_DATA "$prefix/bin/faultline" map "$prefix/share/doc/faultline/examples" >/dev/null 2>&1; then
+  fail "the installed binary ran without its installed data (it read another data directory)"
+fi
+mv "$prefix/share/faultline/cues.away" "$prefix/share/faultline/cues"
+# ... and FAULTLINE_DATA overrides the prefix.
+msg="$(FAULTLINE_DATA="$prefix/nowhere" "$prefix/bin/faultline" map "$prefix/share/doc/faultline/examples" 2>&1 || true)"
+case "$msg" in *"$prefix/nowhere"*) ;; *) fail "FAULTLINE_DATA was not used: $msg" ;; esac
+
+# The completion script loads and completes commands.
+completed="$(bash -c "source '$prefix/share/bash-completion/completions/faultline'; COMP_WORDS=('$prefix/bin/faultline' 'ma'); COMP_CWORD=1; _faultline; printf '%s\n' \"\${COMPREPLY[@]}\"")"
+[ "$completed" = map ] || fail "bash completion completes 'ma' to '$completed', not map"
+echo "install_test: ok ($prefix)"
