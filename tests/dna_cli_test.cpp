@@ -25,7 +25,9 @@ TEST(DnaCli, StatementsToDnaAndBackGiveTheSameMap) {
   const std::string log = RunFaultline("statements " + examples + " --format dna -o '" + dna.string() + "'", &rc, true);
   ASSERT_EQ(rc, 0) << log;
   EXPECT_NE(log.find("documents,"), std::string::npos) << log;
-  const std::string direct = RunFaultline("map " + examples + " --format json", &rc);
+  // --no-stories: statements alone (as in the DNA file) cannot tell relays of one report
+  // apart, so the map from documents counts documents as origins too.
+  const std::string direct = RunFaultline("map " + examples + " --format json --no-stories", &rc);
   ASSERT_EQ(rc, 0);
   const std::string via_dna = RunFaultline("map --statements '" + dna.string() + "' --format json", &rc);
   ASSERT_EQ(rc, 0);

@@ -78,6 +78,25 @@ TEST(FurnitureRules, UserRuleApplies) {
   EXPECT_THAT(c.text, HasSubstr("decision was final"));
 }
 
+TEST(FurnitureRules, RelayLineNamesTheOutletTheTextWasTakenFrom) {
+  CleanedText c = CleanTextDump(
+      "A headline about tanks\n\nThe minister spoke on Monday, the agency reported.\n\nRead on Harbour Gazette Pro\n\n"
+      "He said the decision was final.\n",
+      Rules());
+  EXPECT_EQ(c.via, "Harbour Gazette Pro");
+  EXPECT_EQ(RemovedBy(c, "Read on Harbour"), "relay-read-on");
+  EXPECT_THAT(c.text, Not(HasSubstr("Read on")));
+  // A language link or a lower-case prompt names no outlet.
+  CleanedText d = CleanTextDump("A headline about tanks\n\nThe minister spoke.\n\nRead in English\n\nread on\n", Rules());
+  EXPECT_EQ(d.via, "");
+}
+
+TEST(FurnitureRules, RelayNeedsACaptureGroup) {
+  Result<FurnitureRules> r =
+      FurnitureRules::FromYaml("rules:\n  - name: r\n    kind: relay\n    pattern: '^Via '\n", "r.yaml");
+  EXPECT_FALSE(r.ok());
+}
+
 TEST(FurnitureRules, TopLevelAlternationIsNotTreatedAsAnchored) {
   // "^Promo|Sponsored by" must still find "Sponsored by" in the middle of a line.
   Result<FurnitureRules> r = FurnitureRules::FromYaml(

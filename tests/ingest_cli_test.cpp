@@ -57,7 +57,26 @@ TEST(ExtractCliTest, JsonLinesWithNullForUnknownFields) {
   EXPECT_TRUE(docs[0]["author"].is_null());
   // The fields, in order.
   EXPECT_EQ(r.out.find("{\"id\":"), 0u);
-  EXPECT_THAT(r.out, HasSubstr("\"language\":\"en\",\"text\":"));
+  EXPECT_THAT(r.out, HasSubstr("\"language\":\"en\",\"via\":null,\"text\":"));
+}
+
+TEST(ExtractCliTest, ViaComesFromRelayFurnitureHeadersSidecarsAndJson) {
+  TempDir dir;
+  WriteFile(dir / "in/a.txt", "A report on the harbour strike\n\nDock workers walked out on Monday, the union said.\n\n"
+                              "Read on Harbour Gazette\n\nThe strike closed the port for a day.\n");
+  WriteFile(dir / "in/b.txt", "title: Strike\nvia: Fjord Post\n\nDock workers walked out on Monday.\n");
+  WriteFile(dir / "in/c.jsonl", R"({"id": "c1", "text": "Dock workers walked out.", "via": "Coastal Herald"})" "\n");
+  WriteFile(dir / "in/d.txt", "title: Strike\n\nDock workers walked out on Monday.\n");
+  WriteFile(dir / "meta.jsonl", R"({"file": "d.txt", "via": "Valley Times"})" "\n");
+  auto r = RunCli("extract " + dir / "in" + " --meta " + dir / "meta.jsonl", dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto docs = JsonLines(r.out);
+  ASSERT_EQ(docs.size(), 4u);
+  EXPECT_EQ(docs[0]["via"], "Harbour Gazette");
+  EXPECT_EQ(docs[1]["via"], "Fjord Post");
+  EXPECT_EQ(docs[2]["via"], "Coastal Herald");
+  EXPECT_EQ(docs[3]["via"], "Valley Times");
+  EXPECT_EQ(docs[0]["text"].get<std::string>().find("Read on"), std::string::npos);
 }
 
 TEST(ExtractCliTest, TextFormatReadsBackAsTheSameDocument) {

@@ -76,6 +76,45 @@ TEST(MapBuild, StatementsWithoutADocumentAreDocumentsOfTheirOwn) {
   EXPECT_NEAR(m.FindCell("FRA", "talks")->stance, 1.0 / 3.0, 1e-12);
 }
 
+TEST(MapBuild, WithoutOriginsEachDocumentIsItsOwnOrigin) {
+  Map m = BuildMap({S("a", "GBR", "talks", -1), S("b", "GBR", "talks", -1), S("b", "GBR", "talks", -1),
+                    S("c", "GBR", "talks", 1)},
+                   MapOptions{});
+  const Cell* c = m.FindCell("GBR", "talks");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->origins, c->documents);
+  EXPECT_EQ(c->origins_against, 2);
+  EXPECT_EQ(c->origins_for, 1);
+}
+
+TEST(MapBuild, RelaysOfOneReportAreOneOrigin) {
+  // Three documents relay one report; a fourth is an independent report.
+  std::vector<Statement> in = {S("r1", "GBR", "talks", -1, "2022-03-28", "Wire"),
+                               S("r2", "GBR", "talks", -1, "2022-03-29", "Daily"),
+                               S("r3", "GBR", "talks", -1, "2022-03-29", "Weekly"),
+                               S("own", "GBR", "talks", -1, "2022-03-30", "Post"),
+                               S("own", "FRA", "talks", 1, "2022-03-30", "Post")};
+  OriginOf origin = [](const Statement& s) {
+    return s.doc == "own" ? OriginRef{"S1/Post", "Post"} : OriginRef{"S1/Wire", "Wire"};
+  };
+  Map m = BuildMap(in, MapOptions{}, origin);
+  const Cell* c = m.FindCell("GBR", "talks");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->documents, 4);
+  EXPECT_EQ(c->origins, 2);
+  EXPECT_EQ(c->origins_against, 2);
+  ASSERT_EQ(c->origin_groups.size(), 2u);
+  EXPECT_EQ(c->origin_groups[0].label, "Wire") << "most statements first";
+  EXPECT_EQ(c->origin_groups[0].statements.size(), 3u);
+  EXPECT_EQ(c->origin_groups[0].stance, -1);
+  // The issue weighs origins, not documents: 2 origins against, 1 for.
+  ASSERT_EQ(m.issues.size(), 1u);
+  EXPECT_DOUBLE_EQ(m.issues[0].weight_against, 2.0);
+  EXPECT_DOUBLE_EQ(m.issues[0].weight_for, 1.0);
+  // Without the origins the same statements weigh four documents.
+  EXPECT_DOUBLE_EQ(BuildMap(in, MapOptions{}).issues[0].weight_against, 4.0);
+}
+
 TEST(MapBuild, SplitIsOneWhenBalancedAndZeroWhenUnanimous) {
   std::vector<Statement> st = {S("a", "FRA", "talks", 1), S("b", "GBR", "talks", -1),
                                S("a", "FRA", "aid", 1),   S("b", "GBR", "aid", 1)};

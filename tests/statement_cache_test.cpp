@@ -461,28 +461,28 @@ TEST(StatementCacheCli, StatementsMapAndCorpusWithTheCache) {
   auto r = RunCli("ingest '" + examples + "' --db " + db, dir);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   r = RunCli("corpus --db " + db, dir);
-  EXPECT_THAT(r.out, HasSubstr("statements:      0 cached, for 0 of the 18 documents"));
+  EXPECT_THAT(r.out, HasSubstr("statements:      0 cached, for 0 of the 20 documents"));
 
   auto first = RunCli("statements --db " + db, dir);
   ASSERT_EQ(first.exit_code, 0) << first.err;
-  EXPECT_THAT(first.err, HasSubstr("statements of 18 documents: 0 from the cache, 18 extracted\n"));
+  EXPECT_THAT(first.err, HasSubstr("statements of 20 documents: 0 from the cache, 20 extracted\n"));
   ASSERT_GT(Count(first.out, "\n"), 20);
   auto second = RunCli("statements --db " + db, dir);
   ASSERT_EQ(second.exit_code, 0) << second.err;
-  EXPECT_THAT(second.err, HasSubstr("statements of 18 documents: 18 from the cache, 0 extracted\n"));
+  EXPECT_THAT(second.err, HasSubstr("statements of 20 documents: 20 from the cache, 0 extracted\n"));
   EXPECT_EQ(second.out, first.out);
   // The same statements as reading the files themselves.
   EXPECT_EQ(RunCli("statements '" + examples + "'", dir).out, first.out);
   r = RunCli("corpus --db " + db, dir);
-  EXPECT_THAT(r.out, HasSubstr("for 18 of the 18 documents"));
+  EXPECT_THAT(r.out, HasSubstr("for 20 of the 20 documents"));
 
   // An edited codebook is another setup: everything extracted again, then cached.
   WriteFile(dir / "cb.yaml", ReadWholeFile(testing::SourceDir() + "/data/codebooks/security.yaml") + "\n# mine\n");
   r = RunCli("statements --db " + db + " --codebook " + dir / "cb.yaml", dir);
-  EXPECT_THAT(r.err, HasSubstr("0 from the cache, 18 extracted"));
+  EXPECT_THAT(r.err, HasSubstr("0 from the cache, 20 extracted"));
   EXPECT_EQ(r.out, first.out);
   r = RunCli("statements --db " + db + " --codebook " + dir / "cb.yaml", dir);
-  EXPECT_THAT(r.err, HasSubstr("18 from the cache, 0 extracted"));
+  EXPECT_THAT(r.err, HasSubstr("20 from the cache, 0 extracted"));
 
   // A document ingested later is the only one extracted; map and why use the cache too.
   WriteFile(dir / "more/new.txt",
@@ -490,14 +490,14 @@ TEST(StatementCacheCli, StatementsMapAndCorpusWithTheCache) {
   ASSERT_EQ(RunCli("ingest " + dir / "more" + " --db " + db, dir).exit_code, 0);
   auto map = RunCli("map --db " + db + " --codebook " + dir / "cb.yaml" + " --format json", dir);
   ASSERT_EQ(map.exit_code, 0) << map.err;
-  EXPECT_THAT(map.err, HasSubstr("statements of 19 documents: 18 from the cache, 1 extracted"));
+  EXPECT_THAT(map.err, HasSubstr("statements of 21 documents: 20 from the cache, 1 extracted"));
   r = RunCli("why FRA talks --db " + db + " --codebook " + dir / "cb.yaml", dir);
-  EXPECT_THAT(r.err, HasSubstr("19 from the cache, 0 extracted"));
+  EXPECT_THAT(r.err, HasSubstr("21 from the cache, 0 extracted"));
   EXPECT_THAT(r.out, HasSubstr("France favours talks with Russia"));
 
   // --refresh extracts everything again; the map does not change.
   r = RunCli("map --db " + db + " --codebook " + dir / "cb.yaml" + " --format json --refresh", dir);
-  EXPECT_THAT(r.err, HasSubstr("0 from the cache, 19 extracted"));
+  EXPECT_THAT(r.err, HasSubstr("0 from the cache, 21 extracted"));
   EXPECT_EQ(r.out, map.out);
 }
 

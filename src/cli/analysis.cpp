@@ -58,6 +58,7 @@ bool CollectFromPaths(const InputOptions& inputs, const AnalysisOptions& analysi
   auto keep = [&](Done&& d) { results[d.first] = std::move(d.second); };
   WorkPool<Job, Done> pool(Threads(analysis), [&](Job& job) { return Done{job.first, extract(job.second)}; });
   const bool ok = ForEachInputDocument(inputs, [&](Document&& doc) {
+    if (analysis.on_document) analysis.on_document(doc);
     results.emplace_back();
     pool.Submit(Job{results.size() - 1, std::move(doc)});
     pool.Collect(keep);
@@ -130,7 +131,10 @@ bool CollectFromStore(const InputOptions& inputs, const AnalysisOptions& analysi
     if (!analyzer.ok()) return analyzer.status();
     return ExtractWith(std::make_shared<const Analyzer>(std::move(analyzer).value()), analysis.explain);
   };
-  if (sidecar) co.prepare = [&](Document* d) { sidecar->Apply(d); };
+  co.prepare = [&](Document* d) {
+    if (sidecar) sidecar->Apply(d);
+    if (analysis.on_document) analysis.on_document(*d);
+  };
   // A statement that cannot be cached is still output: a warning, not a failure.
   co.warn = [&](const Status& s) { std::cerr << "warning: " << s.ToString() << "\n"; };
   StatementCacheStats stats;

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct AnalysisOptions {
   // --db: leave out the corrections people stored (corrections/apply.h), which are
   // otherwise applied. `evaluate` always sets it: it scores the machine.
   bool machine_only = false;
+  // Called with every document analysed (after --meta), in input order, on the thread
+  // that reads them: the stories of `map` and `why` are built from the same documents.
+  std::function<void(const Document&)> on_document;
 };
 
 // Adds --codebook, --actors, --explain, --refresh and --machine-only.

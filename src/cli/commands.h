@@ -22,5 +22,6 @@ void RegisterClusterWords(CLI::App& app, int* exit_code);    // cluster_words_co
 void RegisterCodebook(CLI::App& app, int* exit_code);    // codebook_command.cpp
 void RegisterExport(CLI::App& app, int* exit_code);      // export_command.cpp
 void RegisterServe(CLI::App& app, int* exit_code);       // serve_command.cpp
+void RegisterStories(CLI::App& app, int* exit_code);     // stories_command.cpp
 
 }  // namespace faultline::cli

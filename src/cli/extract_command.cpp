@@ -30,6 +30,7 @@ nlohmann::ordered_json ToJson(const Document& d) {
   j["outlet"] = field(d.outlet);
   j["author"] = field(d.author);
   j["language"] = field(d.language);
+  j["via"] = field(d.via);
   j["text"] = d.text;
   return j;
 }
@@ -47,6 +48,7 @@ void WriteTextBlock(const Document& d, std::ostream& out) {
   line("outlet", d.outlet);
   line("author", d.author);
   line("language", d.language);
+  line("via", d.via);
   out << "\n" << d.text << "\n\n";
 }
 
@@ -61,7 +63,8 @@ void RegisterExtract(CLI::App& app, int* exit_code) {
       ->check(CLI::IsMember({"jsonl", "text"}));
   cmd->footer(
       "Output (jsonl): one object a line with id, file, url, title, date, outlet, author,\n"
-      "language, text; unknown fields are null. Dates are ISO 8601 (or partial, \"--02-25\").\n"
+      "language, via (the outlet the page says its text was taken from), text; unknown fields\n"
+      "are null. Dates are ISO 8601 (or partial, \"--02-25\").\n"
       "Problems go to stderr, one line each naming the file (and line); exit status 1 then.\n\n"
       "Examples:\n"
       "  faultline extract article.txt\n"

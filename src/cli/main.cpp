@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   faultline::cli::RegisterCodebook(app, &exit_code);
   faultline::cli::RegisterExport(app, &exit_code);
   faultline::cli::RegisterServe(app, &exit_code);
+  faultline::cli::RegisterStories(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

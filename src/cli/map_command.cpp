@@ -10,6 +10,7 @@
 
 #include "cli/analysis.h"
 #include "cli/commands.h"
+#include "cli/story_origins.h"
 #include "dna/dna_csv.h"
 #include "map/map.h"
 #include "map/statement_jsonl.h"
@@ -28,10 +29,13 @@ struct MapArgs {
   std::vector<std::string> statement_files;
   std::string from, to, window = "month", outlet, issue, format = "text", output;
   std::string normalization = "none", ties = "net", network = "all", csv_table;
+  StoryOriginOptions stories;
 };
 
 // Reads statements from --statements files and from documents; false if any input failed.
-bool LoadStatements(const MapArgs& a, std::vector<Statement>* out) {
+// The documents also go to `on_document` (the stories that give independent origins).
+bool LoadStatements(const MapArgs& a, std::vector<Statement>* out,
+                    const std::function<void(const Document&)>& on_document) {
   bool ok = true;
   for (const auto& f : a.statement_files) {
     std::vector<Status> errors;
@@ -43,8 +47,11 @@ bool LoadStatements(const MapArgs& a, std::vector<Statement>* out) {
     for (const auto& e : errors) std::cerr << e.ToString() << "\n";
     if (!errors.empty()) ok = false;
   }
-  if (!a.inputs.paths.empty() || !a.inputs.db.empty())
-    ok = CollectStatements(a.inputs, a.analysis, out) && ok;
+  if (!a.inputs.paths.empty() || !a.inputs.db.empty()) {
+    AnalysisOptions analysis = a.analysis;
+    analysis.on_document = on_document;
+    ok = CollectStatements(a.inputs, analysis, out) && ok;
+  }
   return ok;
 }
 
@@ -103,9 +110,11 @@ int Run(const MapArgs& a) {
   opt.outlet = a.outlet;
   opt.issue = a.issue;
 
+  StoryOriginCollector stories;
+  if (!stories.Start(a.stories)) return 1;
   std::vector<Statement> statements;
-  bool inputs_ok = LoadStatements(a, &statements);
-  map::Map m = map::BuildMap(std::move(statements), opt);
+  bool inputs_ok = LoadStatements(a, &statements, stories.Hook());
+  map::Map m = map::BuildMap(std::move(statements), opt, stories.Finish());
 
   bool written = true;
   auto emit = [&](const std::function<void(std::ostream&)>& write) {
@@ -160,6 +169,7 @@ void RegisterMap(CLI::App& app, int* exit_code) {
       "  faultline map --db news.db --from 2022-03 --to 2022-03 --issue talks");
   AddInputOptions(cmd, &args->inputs);
   AddAnalysisOptions(cmd, &args->analysis);
+  AddStoryOriginOptions(cmd, &args->stories);
   cmd->add_option("--statements", args->statement_files,
                   "statements: JSONL (as `faultline statements --format jsonl` writes it), a DNA "
                   "database (.dna) or DNA's statement CSV; '-' for "

@@ -7,6 +7,7 @@
 
 #include "cli/analysis.h"
 #include "cli/commands.h"
+#include "cli/story_origins.h"
 #include "map/map.h"
 #include "map/statement_jsonl.h"
 #include "report/json_report.h"
@@ -21,6 +22,7 @@ struct WhyArgs {
   AnalysisOptions analysis;
   std::vector<std::string> statement_files;
   std::string from, to, outlet, format = "text";
+  StoryOriginOptions stories;
 };
 
 int Run(const WhyArgs& a) {
@@ -37,6 +39,8 @@ int Run(const WhyArgs& a) {
     std::cerr << "faultline why: --format must be text or json\n";
     return 2;
   }
+  StoryOriginCollector stories;
+  if (!stories.Start(a.stories)) return 1;
   bool ok = true;
   std::vector<Statement> statements;
   for (const auto& f : a.statement_files) {
@@ -46,8 +50,11 @@ int Run(const WhyArgs& a) {
     for (const auto& e : errors) std::cerr << e.ToString() << "\n";
     if (!errors.empty()) ok = false;
   }
-  if (!a.inputs.paths.empty() || !a.inputs.db.empty())
-    ok = CollectStatements(a.inputs, a.analysis, &statements) && ok;
+  if (!a.inputs.paths.empty() || !a.inputs.db.empty()) {
+    AnalysisOptions analysis = a.analysis;
+    analysis.on_document = stories.Hook();
+    ok = CollectStatements(a.inputs, analysis, &statements) && ok;
+  }
   map::MapOptions opt;
   opt.from = a.from;
   opt.to = a.to;
@@ -57,7 +64,7 @@ int Run(const WhyArgs& a) {
   std::vector<Statement> cell;
   for (auto& s : statements)
     if (s.actor == a.actor && s.issue == a.issue) cell.push_back(std::move(s));
-  map::Map m = map::BuildMap(std::move(cell), opt);
+  map::Map m = map::BuildMap(std::move(cell), opt, stories.Finish());
   if (a.format == "json") {
     report::WriteWhyJson(m, a.actor, a.issue, std::cout);
   } else {
@@ -83,6 +90,7 @@ void RegisterWhy(CLI::App& app, int* exit_code) {
   cmd->add_option("issue", args->issue, "issue id (talks, arms)")->required();
   AddInputOptions(cmd, &args->inputs);
   AddAnalysisOptions(cmd, &args->analysis);
+  AddStoryOriginOptions(cmd, &args->stories);
   cmd->add_option("--statements", args->statement_files, "statement JSONL ('-' for stdin)")
       ->allow_extra_args(false);  // one file per --statements, so PATH... stays positional
   cmd->add_option("--from", args->from, "keep statements dated on or after YYYY[-MM[-DD]]");

@@ -16,6 +16,8 @@ struct Document {
   std::string outlet;
   std::string author;
   std::string language;  // BCP 47 ("en"), empty when unknown
+  std::string via;       // the outlet whose text this page carries, as the page names it
+                         // ("Read on RBC Pro" -> "RBC Pro"); empty when none is shown
   std::string text;      // main text, UTF-8, paragraphs separated by "\n\n"
 };
 

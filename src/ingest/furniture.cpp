@@ -91,6 +91,8 @@ Result<FurnitureRules> FurnitureRules::FromRules(std::vector<FurnitureRule> rule
       return Status::Error("furniture rule '" + r.name + "': pattern does not compile: " + re->error());
     if (r.kind == "byline" && re->NumberOfCapturingGroups() < 1)
       return Status::Error("furniture rule '" + r.name + "': a byline pattern needs a group for the author");
+    if (r.kind == "relay" && re->NumberOfCapturingGroups() < 1)
+      return Status::Error("furniture rule '" + r.name + "': a relay pattern needs a group for the outlet");
     std::string err;
     const bool start = AnchoredAtStart(r.pattern);
     RE2::Set* set = start ? c->start_set.get() : c->any_set.get();
@@ -431,8 +433,7 @@ std::string DateOfDateLine(std::string_view s, size_t max_other, bool caption = 
 // ---------------------------------------------------------------------------------
 // Block rules, in the order CleanTextDump applies them.
 
-void ApplyLineRules(const FurnitureRules& rules, std::vector<Line>* lines, std::string* author,
-                    size_t* author_line) {
+void ApplyLineRules(const FurnitureRules& rules, std::vector<Line>* lines, CleanedText* out) {
   size_t nonblank = 0;
   for (const Line& l : *lines) nonblank += l.blank ? 0 : 1;
   size_t seen = 0;
@@ -444,9 +445,15 @@ void ApplyLineRules(const FurnitureRules& rules, std::vector<Line>* lines, std::
     l.match = rules.Match(l.text);
     if (l.match == nullptr) continue;
     const FurnitureRule& r = *l.match;
-    if (r.kind == "byline" && author->empty()) {
-      *author = std::string(Trim(rules.CaptureAuthor(r, l.text)));
-      if (!author->empty()) *author_line = l.number;
+    if (r.kind == "byline" && out->author.empty()) {
+      out->author = std::string(Trim(rules.CaptureAuthor(r, l.text)));
+      if (!out->author.empty()) out->author_line = l.number;
+    }
+    // Another outlet's own furniture ("Read on RBC Pro") in the page: its text was
+    // taken from that outlet. The line goes; the outlet is kept for the stories stage.
+    if (r.kind == "relay" && out->via.empty()) {
+      out->via = std::string(Trim(rules.CaptureAuthor(r, l.text)));
+      if (!out->via.empty()) out->via_line = l.number;
     }
     Remove(&l, r.name);
     if (r.to_blank) {
@@ -661,7 +668,7 @@ CleanedText CleanTextDump(std::string_view text, const FurnitureRules& rules, co
   std::vector<Line> lines = SplitLines(text);
   std::deque<std::string> store;  // joined lines of an unwrapped dump
   if (LooksHardWrapped(lines)) lines = Unwrap(lines, &store);
-  ApplyLineRules(rules, &lines, &out.author, &out.author_line);
+  ApplyLineRules(rules, &lines, &out);
   long title = -1;
   if (options.known_title.empty()) {
     title = FindTitle(&lines);

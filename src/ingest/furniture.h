@@ -55,7 +55,8 @@ class FurnitureRules {
 
   // The first rule (in load order) matching `line`, or nullptr.
   const FurnitureRule* Match(std::string_view line) const;
-  // For a byline rule: the author it captures from `line` (empty when none).
+  // For a byline rule: the author it captures from `line` (empty when none); for a
+  // relay rule, the outlet.
   std::string CaptureAuthor(const FurnitureRule& rule, std::string_view line) const;
 
   const std::vector<FurnitureRule>& rules() const;
@@ -82,12 +83,14 @@ struct CleanedText {
   std::string title;  // first headline-like line, when one stands at the top
   std::string date;   // from a date line near the top: ISO, or partial ("--02-25") when year-less
   std::string author; // from a byline ("By ...", "Author: ...")
+  std::string via;    // from a relay line ("Read on RBC Pro"): the outlet the text was taken from
   std::vector<Removal> removed;  // in line order
   // Where the metadata came from (1-based lines of the dump; 0 when not found there),
   // so a caller can explain it.
   size_t title_line = 0;
   size_t date_line = 0;
   size_t author_line = 0;
+  size_t via_line = 0;
 };
 
 struct CleanOptions {

@@ -89,6 +89,7 @@ Result<Document> DocumentFromJson(const json& rec, const std::string& file, int6
   d.outlet = First(rec, {"outlet", "source", "source_name", "site_name", "publisher",
                          "source_domain", "domain"});
   d.author = First(rec, {"author", "authors", "byline", "creator"});
+  d.via = First(rec, {"via"});
   d.id = First(rec, {"id", "ID", "_id", "uuid", "doc_id", "article_id"});
   if (d.id.empty()) d.id = std::string(StemOf(file)) + "-" + std::to_string(line);
   d.language = First(rec, {"language", "lang", "inLanguage"});

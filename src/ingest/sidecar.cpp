@@ -95,6 +95,8 @@ struct RowParser {
       entry.author = value;
     } else if (name == "language" || name == "lang") {
       entry.language = value;
+    } else if (name == "via") {
+      entry.via = value;
     }
   }
 };
@@ -219,6 +221,7 @@ bool Sidecar::Apply(Document* doc) const {
   set(&doc->title, e->title);
   set(&doc->author, e->author);
   set(&doc->language, e->language);
+  set(&doc->via, e->via);
   return true;
 }
 

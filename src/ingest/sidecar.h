@@ -1,5 +1,5 @@
 // A metadata sidecar (--meta): JSON Lines or CSV rows that supply or override a
-// document's date, outlet, url, title, author or language, keyed by file name, id or
+// document's date, outlet, url, title, author, language or via, keyed by file name, id or
 // URL. Scrapers keep such files beside their text dumps; the sidecar wins over what
 // the text itself says, because a page's display date is often not the article's.
 #pragma once
@@ -13,7 +13,7 @@
 namespace faultline {
 
 struct SidecarEntry {
-  std::string date, outlet, url, title, author, language;
+  std::string date, outlet, url, title, author, language, via;
 };
 
 class Sidecar {

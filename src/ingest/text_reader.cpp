@@ -19,6 +19,7 @@ bool SetHeaderField(TextHeader* h, const std::string& key, std::string_view valu
   else if (key == "outlet" || key == "source") h->outlet = v;
   else if (key == "author") h->author = v;
   else if (key == "language" || key == "lang") h->language = v;
+  else if (key == "via") h->via = v;
   else return false;
   return true;
 }
@@ -74,6 +75,7 @@ Result<Document> ReadTextDocument(std::string_view text, const std::string& file
   d.outlet = h.outlet;
   d.author = !h.author.empty() ? h.author : cleaned.author;
   d.language = h.language;
+  d.via = !h.via.empty() ? h.via : cleaned.via;
   d.text = std::move(body);
   return d;
 }

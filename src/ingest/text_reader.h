@@ -13,7 +13,7 @@
 namespace faultline {
 
 struct TextHeader {
-  std::string title, url, date, outlet, author, language;
+  std::string title, url, date, outlet, author, language, via;
   size_t body_offset = 0;  // where the body starts in the text (0 when no header)
 };
 

@@ -70,7 +70,33 @@ const Cell* Map::FindCell(const std::string& actor, const std::string& issue) co
   return nullptr;
 }
 
-Map BuildMap(std::vector<Statement> input, const MapOptions& options) {
+namespace {
+
+// The origins of a cell: statements grouped by origin key, each group's net sign, and
+// how many origins stand on each side.
+void GroupOrigins(Cell* c, const std::vector<OriginRef>& origin, const std::vector<Statement>& statements) {
+  std::map<std::string, size_t> index;
+  for (size_t i : c->statements) {
+    auto [it, inserted] = index.emplace(origin[i].key, c->origin_groups.size());
+    if (inserted) c->origin_groups.push_back(CellOrigin{origin[i].key, origin[i].label, 0, {}});
+    c->origin_groups[it->second].statements.push_back(i);
+  }
+  for (CellOrigin& g : c->origin_groups) {
+    int pro = 0, con = 0;
+    for (size_t i : g.statements) (statements[i].stance > 0 ? pro : con) = 1;
+    c->origins_for += pro;
+    c->origins_against += con;
+    g.stance = pro - con;
+  }
+  c->origins = static_cast<int>(c->origin_groups.size());
+  std::stable_sort(c->origin_groups.begin(), c->origin_groups.end(), [](const CellOrigin& a, const CellOrigin& b) {
+    return a.statements.size() > b.statements.size();
+  });
+}
+
+}  // namespace
+
+Map BuildMap(std::vector<Statement> input, const MapOptions& options, const OriginOf& origin_of) {
   Map m;
   m.options = options;
   m.input_statements = input.size();
@@ -115,6 +141,16 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options) {
     }
   }
   m.documents = docs.size();
+  // Each statement's independent origin; by default its document.
+  std::vector<OriginRef> origin(m.statements.size());
+  for (size_t i = 0; i < m.statements.size(); ++i) {
+    if (origin_of) {
+      origin[i] = origin_of(m.statements[i]);
+    } else {
+      const Statement& s = m.statements[i];
+      origin[i] = OriginRef{docs.Name(doc_id[i]), s.outlet.empty() ? s.doc : s.outlet};
+    }
+  }
   for (size_t i = 0; i < outlets.size(); ++i) m.outlets.push_back(outlets.Name(int(i)));
   std::sort(m.outlets.begin(), m.outlets.end());
   for (size_t i = 0; i < actors.size(); ++i) m.actors.push_back(actors.Name(int(i)));
@@ -147,6 +183,7 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options) {
     c.docs_against = t.con;
     c.documents = t.docs;
     c.stance = t.net();
+    GroupOrigins(&c, origin, m.statements);
 
     // Timeline: statements grouped by window, chronological (labels sort as dates).
     std::vector<size_t> dated;
@@ -215,7 +252,7 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options) {
     outlet_views.push_back(std::move(views));
   }
 
-  // Issues: split = 1 - |F - A| / (F + A), F and A summing documents x |net stance|;
+  // Issues: split = 1 - |F - A| / (F + A), F and A summing origins x |net stance|;
   // contested = 2 min(F, A).
   std::unordered_map<std::string, std::vector<size_t>> cells_of_issue;
   for (size_t i = 0; i < cells.size(); ++i) cells_of_issue[cells[i].issue].push_back(i);
@@ -226,8 +263,9 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options) {
     for (size_t i : idx) {
       const Cell& c = cells[i];
       is.count += c.count;
-      if (c.stance > 0) is.weight_for += c.documents * c.stance;
-      if (c.stance < 0) is.weight_against += c.documents * -c.stance;
+      // Independent origins, not documents: five relays of one report are one voice.
+      if (c.stance > 0) is.weight_for += c.origins * c.stance;
+      if (c.stance < 0) is.weight_against += c.origins * -c.stance;
     }
     double total = is.weight_for + is.weight_against;
     is.split = total > 0 ? 1.0 - std::fabs(is.weight_for - is.weight_against) / total : 0.0;
@@ -254,6 +292,7 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options) {
       int ga = a.stance > 0 ? 0 : (a.stance == 0 ? 1 : 2), gb = b.stance > 0 ? 0 : (b.stance == 0 ? 1 : 2);
       if (ga != gb) return ga < gb;
       if (std::fabs(a.stance) != std::fabs(b.stance)) return std::fabs(a.stance) > std::fabs(b.stance);
+      if (a.origins != b.origins) return a.origins > b.origins;
       if (a.documents != b.documents) return a.documents > b.documents;
       return a.actor < b.actor;
     });

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,24 @@ struct MapOptions {
   TieBasis basis = TieBasis::kNet;                      // of the one-mode networks
 };
 
+// The independent origin a statement counts for: relays of one report share one
+// (stories/origins.h decides), original reports each have their own. `key` identifies
+// it; `label` names it for people ("Bloomberg, story S2").
+struct OriginRef {
+  std::string key;
+  std::string label;
+};
+// Without one, each document is its own origin (origins = documents).
+using OriginOf = std::function<OriginRef(const Statement&)>;
+
+// The statements of a cell that go back to one origin.
+struct CellOrigin {
+  std::string key;
+  std::string label;
+  int stance = 0;                  // net sign of its documents' stances (+1, -1, 0)
+  std::vector<size_t> statements;  // indices into Map::statements, input order
+};
+
 // Statements of one actor on one issue within one time window.
 struct WindowStance {
   std::string window;               // "2022-03", "2022-Q1" or "2022"
@@ -54,6 +73,10 @@ struct Cell {
   int docs_for = 0;       // unique documents with a +1 statement
   int docs_against = 0;   // unique documents with a -1 statement
   int documents = 0;      // unique documents with either
+  int origins = 0;        // independent origins among those documents (see OriginRef)
+  int origins_for = 0;    // origins with a +1 statement
+  int origins_against = 0;  // origins with a -1 statement
+  std::vector<CellOrigin> origin_groups;  // strongest (most statements) first
   std::vector<std::string> outlets;  // sorted, unique; statements without outlet add none
   std::string first, last;           // earliest and latest dates with a year ("" if none)
   int undated = 0;                   // statements whose date has no year (cannot be windowed)
@@ -67,7 +90,7 @@ struct IssueSummary {
   std::string issue;
   double split = 0;                // balance, 1 - |F - A| / (F + A), see docs/map.md
   double contested = 0;            // split * (F + A) = 2 min(F, A): evidence in dispute; the sort key
-  double weight_for = 0;           // F: sum of documents x net stance over supporters
+  double weight_for = 0;           // F: sum of origins x net stance over supporters
   double weight_against = 0;       // A: the same over opponents
   std::vector<size_t> for_cells;      // indices into Map::cells, strongest first
   std::vector<size_t> against_cells;
@@ -152,7 +175,8 @@ struct Map {
 
 // Keeps the statements MapOptions selects (range, outlet, issue) and aggregates them.
 // Never fails: statements with a stance other than +1/-1 are dropped by the reader.
-Map BuildMap(std::vector<Statement> statements, const MapOptions& options);
+// `origin_of` gives each statement its independent origin (empty: its document).
+Map BuildMap(std::vector<Statement> statements, const MapOptions& options, const OriginOf& origin_of = {});
 
 // True when the statement passes the outlet, issue and range filters of `options`.
 bool Selected(const Statement& s, const MapOptions& options);

@@ -23,6 +23,13 @@ json WindowJson(const map::WindowStance& w) {
               {"statements", Ids(w.statements)}};
 }
 
+json OriginGroups(const map::Cell& c) {
+  json a = json::array();
+  for (const map::CellOrigin& g : c.origin_groups)
+    a.push_back({{"origin", g.label}, {"key", g.key}, {"stance", g.stance}, {"statements", Ids(g.statements)}});
+  return a;
+}
+
 json ActorsOf(const map::Map& m, const std::vector<size_t>& cells) {
   json a = json::array();
   for (size_t ci : cells) a.push_back(m.cells[ci].actor);
@@ -93,6 +100,10 @@ json MapToJson(const map::Map& m, bool with_statements) {
                      {"stance", Round(c.stance)},
                      {"count", c.count},
                      {"documents", c.documents},
+                     {"origins", c.origins},
+                     {"origins_for", c.origins_for},
+                     {"origins_against", c.origins_against},
+                     {"origin_groups", OriginGroups(c)},
                      {"docs_for", c.docs_for},
                      {"docs_against", c.docs_against},
                      {"outlets", c.outlets},
@@ -193,6 +204,8 @@ void WriteWhyJson(const map::Map& m, const std::string& actor, const std::string
     j["stance"] = Round(c->stance);
     j["count"] = c->count;
     j["documents"] = c->documents;
+    j["origins"] = c->origins;
+    j["origin_groups"] = OriginGroups(*c);
     j["outlets"] = c->outlets;
     j["first"] = OrNull(c->first);
     j["last"] = OrNull(c->last);

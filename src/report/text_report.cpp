@@ -99,6 +99,7 @@ void WriteCellLine(const Map& m, const Cell& c, size_t width, const Style& st, s
   std::string head = "    " + Pad(OneLine(c.actor, 24), 6) + " ";
   std::string stance = Signed(c.stance);
   std::string facts = "  " + Pad(Plural(c.count, "stmt", "stmts"), 9) + Pad(Plural(c.documents, "doc", "docs"), 8) +
+                      Pad(Plural(c.origins, "origin", "origins"), 10) +
                       Pad(Plural(c.outlets.size(), "outlet", "outlets"), 11) + DateSpan(c.first, c.last);
   if (c.undated > 0) facts += " +" + std::to_string(c.undated) + " no year";
   std::string flag = c.outlets_disagree ? "  ! outlets differ" : "";
@@ -149,8 +150,8 @@ void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
   }
 
   out << "\n" << Rule(st, "ISSUES, most divided first", W) << "\n";
-  out << st.Dim("  split: 1 = for and against balance, 0 = one-sided; contested: documents on the") << "\n"
-      << st.Dim("  weaker side x 2, the sort key (docs/map.md)") << "\n";
+  out << st.Dim("  split: 1 = for and against balance, 0 = one-sided; contested: independent origins") << "\n"
+      << st.Dim("  on the weaker side x 2, the sort key (docs/map.md); relays of one report are one origin") << "\n";
   for (const auto& is : m.issues) {
     out << "\n  " << st.Bold(OneLine(is.issue, 40)) << "  split " << Fixed(is.split, "%.2f") << "  contested "
         << Fixed(is.contested, "%.1f") << "  "
@@ -292,22 +293,27 @@ void WriteWhyText(const Map& m, const std::string& actor, const std::string& iss
   }
   out << st.Bold(OneLine(actor + " on " + issue, o.width)) << ": net " << st.ByStance(c->stance, Signed(c->stance)) << ", "
       << Plural(c->count, "statement", "statements") << " in " << Plural(c->documents, "document", "documents")
-      << " (" << c->docs_for << " for, " << c->docs_against << " against), " << DateSpan(c->first, c->last)
+      << " (" << c->docs_for << " for, " << c->docs_against << " against) from "
+      << Plural(c->origins, "independent origin", "independent origins") << ", " << DateSpan(c->first, c->last)
       << "\n";
   int n = 0;
-  for (size_t id : c->statements) {
-    const Statement& s = m.statements[id];
-    out << "\n" << st.ByStance(s.stance, std::string(s.stance > 0 ? "+1" : "-1")) << "  #" << ++n << "\n";
-    out << "  sentence:    " << OneLine(s.evidence.empty() ? "(none)" : s.evidence, 100000) << "\n";
-    out << "  outlet:      " << OneLine(s.outlet.empty() ? "(unknown)" : s.outlet, o.width) << "\n";
-    out << "  date:        " << (s.date.empty() ? "(undated)" : OneLine(s.date, 40)) << "\n";
-    out << "  reported by: " << OneLine(s.source.empty() ? "(unattributed)" : s.source, o.width) << "\n";
-    if (!s.person.empty()) out << "  person:      " << OneLine(s.person, o.width) << "\n";
-    out << "  rule:        " << OneLine(s.rule.empty() ? "(none)" : s.rule, o.width) << "\n";
-    out << "  cue:         " << OneLine(s.cue.empty() ? "(none)" : s.cue, o.width) << "\n";
-    out << "  doc:         " << OneLine(s.doc, 1000);
-    if (s.end > s.begin) out << " [" << s.begin << ".." << s.end << ")";
-    out << "\n";
+  for (const map::CellOrigin& g : c->origin_groups) {
+    out << "\n" << st.Bold("origin: " + OneLine(g.label, o.width - 20)) << "  "
+        << Plural(g.statements.size(), "statement", "statements") << "\n";
+    for (size_t id : g.statements) {
+      const Statement& s = m.statements[id];
+      out << "\n" << st.ByStance(s.stance, std::string(s.stance > 0 ? "+1" : "-1")) << "  #" << ++n << "\n";
+      out << "  sentence:    " << OneLine(s.evidence.empty() ? "(none)" : s.evidence, 100000) << "\n";
+      out << "  outlet:      " << OneLine(s.outlet.empty() ? "(unknown)" : s.outlet, o.width) << "\n";
+      out << "  date:        " << (s.date.empty() ? "(undated)" : OneLine(s.date, 40)) << "\n";
+      out << "  reported by: " << OneLine(s.source.empty() ? "(unattributed)" : s.source, o.width) << "\n";
+      if (!s.person.empty()) out << "  person:      " << OneLine(s.person, o.width) << "\n";
+      out << "  rule:        " << OneLine(s.rule.empty() ? "(none)" : s.rule, o.width) << "\n";
+      out << "  cue:         " << OneLine(s.cue.empty() ? "(none)" : s.cue, o.width) << "\n";
+      out << "  doc:         " << OneLine(s.doc, 1000);
+      if (s.end > s.begin) out << " [" << s.begin << ".." << s.end << ")";
+      out << "\n";
+    }
   }
 }
 

@@ -96,7 +96,7 @@ std::optional<MinHash> MinHashFromBytes(std::string_view bytes) {
   return m;
 }
 
-uint64_t NearDuplicateIndex::BandKey(const MinHash& m, int band) {
+uint64_t LshBandKey(const MinHash& m, int band) {
   uint64_t h = static_cast<uint64_t>(band) + 1;
   for (int r = 0; r < kLshRows; ++r) h = Mix(h ^ m[band * kLshRows + r]);
   return h;
@@ -129,7 +129,7 @@ std::optional<std::string> NearDuplicateIndex::Find(const MinHash& m, std::strin
   int best = -1;
   double best_score = 0;
   for (int band = 0; band < kLshBands; ++band) {
-    auto it = buckets_[band].find(BandKey(m, band));
+    auto it = buckets_[band].find(LshBandKey(m, band));
     if (it == buckets_[band].end()) continue;
     for (uint32_t cand : it->second) {
       if (day && days_[cand] && std::abs(*day - *days_[cand]) > kMaxDaysBetweenNearDuplicates)
@@ -151,7 +151,7 @@ void NearDuplicateIndex::Add(std::string id, const MinHash& m, std::string_view 
   ids_.push_back(std::move(id));
   signatures_.push_back(m);
   days_.push_back(DayNumber(date));
-  for (int band = 0; band < kLshBands; ++band) buckets_[band][BandKey(m, band)].push_back(index);
+  for (int band = 0; band < kLshBands; ++band) buckets_[band][LshBandKey(m, band)].push_back(index);
 }
 
 }  // namespace faultline

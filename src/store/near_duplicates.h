@@ -47,6 +47,10 @@ std::optional<MinHash> MinHashFromBytes(std::string_view bytes);
 
 constexpr int kMaxDaysBetweenNearDuplicates = 30;
 
+// The LSH key of `band` (0..kLshBands-1): two signatures equal on the band's rows share
+// it. Shared with the stories stage, which finds near copies the same way.
+uint64_t LshBandKey(const MinHash& m, int band);
+
 // Days since 1970-01-01 of an ISO date ("2022-03-29..."), or nullopt when `date` is
 // empty, partial or malformed.
 std::optional<int64_t> DayNumber(std::string_view date);
@@ -64,8 +68,6 @@ class NearDuplicateIndex {
   size_t size() const { return ids_.size(); }
 
  private:
-  static uint64_t BandKey(const MinHash& m, int band);
-
   double threshold_;
   std::vector<std::string> ids_;
   std::vector<MinHash> signatures_;

@@ -1,0 +1,47 @@
+// Independent origins for `map` and `why`: the stories of the documents they read
+// (src/stories/), so that relays of one report count as one origin. Owned by the
+// stories stage; --no-stories counts every document as its own origin.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ingest/document.h"
+#include "map/map.h"
+#include "stories/origin_index.h"
+#include "stories/stories.h"
+
+namespace faultline::cli {
+
+struct StoryOriginOptions {
+  std::vector<std::string> outlet_files;  // --outlets
+  bool disabled = false;                  // --no-stories
+};
+
+// Adds --outlets FILE and --no-stories.
+void AddStoryOriginOptions(CLI::App* cmd, StoryOriginOptions* options);
+
+class StoryOriginCollector {
+ public:
+  // Loads the stories data; false (the problem printed on stderr) when it cannot.
+  bool Start(const StoryOriginOptions& options);
+  // For AnalysisOptions::on_document; empty when stories are off.
+  std::function<void(const Document&)> Hook();
+  // The origin of each statement, from the stories of every document seen; empty when
+  // stories are off or no document was seen (statements from --statements only).
+  map::OriginOf Finish();
+
+ private:
+  std::optional<stories::StoryBuilder> builder_;
+  std::shared_ptr<stories::OutletList> outlets_;
+  size_t documents_ = 0;
+  std::shared_ptr<const stories::StoryCollection> collection_;
+  std::shared_ptr<const stories::OriginIndex> index_;
+};
+
+}  // namespace faultline::cli

@@ -1,0 +1,152 @@
+#include "report/stories_report.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "report/escape.h"
+
+namespace faultline::report {
+namespace {
+
+using nlohmann::ordered_json;
+using stories::ChainStep;
+using stories::Story;
+using stories::StoryCollection;
+
+double Round(double v) { return std::round(v * 1e6) / 1e6; }
+ordered_json OrNull(const std::string& s) { return s.empty() ? ordered_json(nullptr) : ordered_json(s); }
+
+std::string ChainText(const std::vector<ChainStep>& chain) {
+  std::string s;
+  for (const ChainStep& c : chain) s += (s.empty() ? "" : " <- ") + c.outlet;
+  return s;
+}
+
+std::string Pad(std::string s, size_t width) {
+  const size_t w = DisplayWidth(s);
+  if (w < width) s.append(width - w, ' ');
+  return s;
+}
+
+std::string Date10(const std::string& d) {
+  if (d.empty()) return "undated   ";
+  return Pad(d.size() > 10 ? d.substr(0, 10) : d, 10);
+}
+
+ordered_json ChainJson(const std::vector<ChainStep>& chain) {
+  ordered_json a = ordered_json::array();
+  for (const ChainStep& c : chain) a.push_back({{"outlet", c.outlet}, {"doc", OrNull(c.doc)}, {"date", OrNull(c.date)}});
+  return a;
+}
+
+}  // namespace
+
+void WriteStoriesText(const StoryCollection& c, const stories::OutletList& outlets, const StoriesTextOptions& o,
+                      std::ostream& out) {
+  size_t multi = 0, relayed = 0;
+  for (const Story& s : c.stories) {
+    multi += s.members.size() > 1;
+    relayed += s.members.size() > s.origins;
+  }
+  out << c.documents.size() << " documents, " << c.stories.size() << " stories (" << multi
+      << " told by more than one document, " << relayed << " with relays), " << c.comparisons
+      << " pairs compared\n";
+  size_t shown = 0, hidden = 0;
+  for (const Story& s : c.stories) {
+    if (s.members.size() < o.min_documents || (o.top > 0 && shown >= o.top)) {
+      ++hidden;
+      continue;
+    }
+    ++shown;
+    out << "\n" << s.id << "  " << (s.first.empty() ? "undated" : s.first);
+    if (s.last != s.first && !s.last.empty()) out << " .. " << s.last;
+    out << "  " << s.members.size() << (s.members.size() == 1 ? " document, " : " documents, ") << s.outlets.size()
+        << (s.outlets.size() == 1 ? " outlet, " : " outlets, ") << s.origins
+        << (s.origins == 1 ? " independent origin\n" : " independent origins\n");
+    out << "    origin: " << OneLine(s.origin.outlet, 60);
+    if (!s.origin.date.empty()) out << ", " << s.origin.date;
+    out << (s.origin.doc.empty() ? "  (its report is not among the documents)" : "  (" + OneLine(s.origin.doc, 40) + ")")
+        << "\n";
+    for (const stories::StoryMember& m : s.members) {
+      const stories::StoryDocument& d = c.documents[m.doc];
+      out << "    " << Date10(d.date) << "  " << Pad(OneLine(d.outlet.empty() ? "(no outlet)" : d.outlet, 24), 24) << "  "
+          << OneLine(d.title.empty() ? d.id : d.title, 60) << "\n";
+      out << "                " << OneLine(d.id, 40);
+      if (!m.linked_to.empty()) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.2f", m.score);
+        out << "  (" << buf << " with " << OneLine(m.linked_to, 30) << ")";
+      }
+      out << "\n";
+      if (m.chain.size() > 1) out << "                chain: " << OneLine(ChainText(m.chain), 80) << "\n";
+      const stories::DocumentSources& src = c.sources[m.doc];
+      if (!src.also_cited.empty()) {
+        std::string cites;
+        for (int i : src.also_cited) cites += (cites.empty() ? "" : ", ") + outlets.outlets()[static_cast<size_t>(i)].name;
+        out << "                also cites: " << OneLine(cites, 80) << "\n";
+      }
+    }
+  }
+  if (hidden > 0)
+    out << "\n" << hidden << " more stories not shown (--min-documents " << o.min_documents
+        << (o.top ? ", --top " + std::to_string(o.top) : std::string()) << ")\n";
+}
+
+ordered_json StoriesToJson(const StoryCollection& c, const stories::OutletList& outlets) {
+  ordered_json j;
+  j["format"] = "faultline-stories";
+  j["version"] = 1;
+  size_t multi = 0;
+  for (const Story& s : c.stories) multi += s.members.size() > 1;
+  j["summary"] = {{"documents", c.documents.size()},
+                  {"stories", c.stories.size()},
+                  {"stories_with_several_documents", multi},
+                  {"comparisons", c.comparisons}};
+  ordered_json list = ordered_json::array();
+  for (const Story& s : c.stories) {
+    ordered_json js;
+    js["id"] = s.id;
+    js["first"] = OrNull(s.first);
+    js["last"] = OrNull(s.last);
+    js["origin"] = {{"outlet", s.origin.outlet}, {"doc", OrNull(s.origin.doc)}, {"date", OrNull(s.origin.date)}};
+    js["origins"] = s.origins;
+    js["outlets"] = s.outlets;
+    ordered_json docs = ordered_json::array();
+    for (const stories::StoryMember& m : s.members) {
+      const stories::StoryDocument& d = c.documents[m.doc];
+      const stories::DocumentSources& src = c.sources[m.doc];
+      ordered_json jd;
+      jd["id"] = d.id;
+      jd["file"] = d.file;
+      jd["title"] = OrNull(d.title);
+      jd["date"] = OrNull(d.date);
+      jd["outlet"] = OrNull(d.outlet);
+      jd["url"] = OrNull(d.url);
+      jd["linked_to"] = OrNull(m.linked_to);
+      jd["score"] = m.linked_to.empty() ? ordered_json(nullptr) : ordered_json(Round(m.score));
+      jd["chain"] = ChainJson(m.chain);
+      jd["origin_key"] = m.origin_key;
+      ordered_json cites = ordered_json::array();
+      for (const stories::Attribution& a : src.attributions) {
+        cites.push_back({{"outlet", outlets.outlets()[static_cast<size_t>(a.outlet)].name},
+                         {"cue", a.cue},
+                         {"in_title", a.in_title},
+                         {"begin", a.begin},
+                         {"end", a.end},
+                         {"date", OrNull(a.date)}});
+      }
+      jd["attributions"] = cites;
+      docs.push_back(std::move(jd));
+    }
+    js["documents"] = std::move(docs);
+    list.push_back(std::move(js));
+  }
+  j["stories"] = std::move(list);
+  return j;
+}
+
+void WriteStoriesJson(const StoryCollection& c, const stories::OutletList& outlets, std::ostream& out) {
+  out << StoriesToJson(c, outlets).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
+
+}  // namespace faultline::report

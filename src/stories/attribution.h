@@ -1,0 +1,52 @@
+// Where a text says its report comes from: every place it attributes what it tells to
+// a known outlet ("Bloomberg reported on Monday", "according to a document obtained by
+// Bloomberg", "WSJ report says", "told the agency", "WASHINGTON (AP) -"). The cue words
+// live in data/stories/attribution.yaml.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/document.h"
+#include "stories/outlets.h"
+#include "util/status.h"
+
+namespace faultline::stories {
+
+struct Attribution {
+  int outlet = -1;        // index into OutletList::outlets(); -1 while only `name` is known
+  std::string name;       // a capitalised name cited but not (yet) a known outlet: resolved
+                          // once every document's outlet is known ("The Atlantic Ledger")
+  size_t begin = 0;       // the outlet's name (or "the agency") in the title or text
+  size_t end = 0;
+  bool in_title = false;  // offsets are into Document::title, else into Document::text
+  bool lead = false;      // in the title or the first paragraph
+  std::string cue;        // the words that make it an attribution ("according to", "reported",
+                          // "credit" for a dateline credit, "relay" for Document::via)
+  std::string date;       // when the text says the outlet reported it ("on Monday" read against
+                          // the document's date), ISO; empty when it does not say
+};
+
+class AttributionFinder {
+ public:
+  static std::string DefaultPath();  // data/stories/attribution.yaml
+  static Result<AttributionFinder> Load(const std::string& path);
+
+  // The attributions of `doc`, title first, then text, in order: to known outlets
+  // other than its own (`self`, an index into `outlets`, or -1), and to other
+  // capitalised names with `outlet` -1 (most are people: "Putin said"; those that turn
+  // out to be outlets are resolved later, see DecideSources in origins.h).
+  std::vector<Attribution> Find(const Document& doc, const OutletList& outlets, int self) const;
+
+ private:
+  using Phrase = std::vector<std::string>;  // lower-case words
+  std::vector<Phrase> before_, after_, anaphora_;
+};
+
+// Reads a report date the words after an attribution give ("on Monday", "on Feb. 24",
+// "on 24 February") against the document's date `doc_date` (full ISO): the latest such
+// day not after it. Empty when `words` names no day or `doc_date` is not a full date.
+std::string ReportDate(std::string_view words, std::string_view doc_date);
+
+}  // namespace faultline::stories

@@ -1,0 +1,263 @@
+#include "stories/outlets.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+
+#include "util/data_path.h"
+#include "util/ascii.h"
+
+namespace faultline::stories {
+namespace {
+
+struct Word {
+  std::string_view text;
+  size_t begin, end;
+  bool joined_to_next;  // only a space (no punctuation) before the next word
+};
+
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+bool IsEdgePunct(unsigned char c) {
+  return c == ',' || c == '.' || c == ':' || c == ';' || c == '(' || c == ')' || c == '"' || c == '\'' ||
+         c == '[' || c == ']' || c == '!' || c == '?' || c == '*';
+}
+
+// Strips UTF-8 quotes (“ ” ‘ ’) and dashes at either end of [b, e).
+bool StripUtf8Edge(std::string_view s, size_t* b, size_t* e) {
+  auto is3 = [&](size_t i) {
+    if (i + 3 > s.size() || static_cast<unsigned char>(s[i]) != 0xE2 || static_cast<unsigned char>(s[i + 1]) != 0x80)
+      return false;
+    const unsigned char c = static_cast<unsigned char>(s[i + 2]);
+    return c == 0x9C || c == 0x9D || c == 0x98 || c == 0x99 || c == 0x93 || c == 0x94;
+  };
+  if (*e - *b >= 3 && is3(*b)) {
+    *b += 3;
+    return true;
+  }
+  if (*e - *b >= 3 && is3(*e - 3)) {
+    *e -= 3;
+    return true;
+  }
+  return false;
+}
+
+// Whitespace-separated words with edge punctuation and a possessive 's stripped, so
+// "(AP)", "Bloomberg's" and "Antiwar.com," give AP, Bloomberg, Antiwar.com.
+std::vector<Word> Words(std::string_view s) {
+  std::vector<Word> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && IsSpace(s[i])) ++i;
+    if (i >= s.size()) break;
+    size_t j = i;
+    while (j < s.size() && !IsSpace(s[j])) ++j;
+    size_t b = i, e = j;
+    for (bool changed = true; changed && b < e;) {
+      changed = false;
+      if (IsEdgePunct(static_cast<unsigned char>(s[b]))) {
+        ++b;
+        changed = true;
+      }
+      if (b < e && IsEdgePunct(static_cast<unsigned char>(s[e - 1]))) {
+        --e;
+        changed = true;
+      }
+      if (b < e && StripUtf8Edge(s, &b, &e)) changed = true;
+      if (e - b > 2 && s[e - 1] == 's' && s[e - 2] == '\'') {
+        e -= 2;
+        changed = true;
+      }
+      if (e - b > 4 && s.substr(e - 4, 4) == "\xE2\x80\x99s") {
+        e -= 4;
+        changed = true;
+      }
+    }
+    if (b < e) out.push_back({s.substr(b, e - b), b, e, false});
+    // Joined when nothing but spaces separates this word's end from the next word.
+    if (!out.empty() && out.back().end == j) {
+      size_t k = j;
+      while (k < s.size() && s[k] == ' ') ++k;
+      out.back().joined_to_next = k > j && k < s.size() && !IsEdgePunct(static_cast<unsigned char>(s[k])) &&
+                                  s[k] != '\n';
+    }
+    i = j;
+  }
+  return out;
+}
+
+std::vector<std::string> SplitWords(const std::string& name) {
+  std::vector<std::string> out;
+  for (const Word& w : Words(name)) out.emplace_back(w.text);
+  return out;
+}
+
+bool IsCapitalised(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+
+Status StringList(const YAML::Node& n, const char* key, std::vector<std::string>* out, const std::string& origin) {
+  const YAML::Node v = n[key];
+  if (!v) return Status::Ok();
+  if (v.IsScalar()) {
+    out->push_back(v.as<std::string>());
+    return Status::Ok();
+  }
+  if (!v.IsSequence()) return Status::Error(std::string("'") + key + "' must be a list", origin, v.Mark().line + 1);
+  for (const auto& x : v) out->push_back(x.as<std::string>());
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string OutletList::DefaultPath() { return DataFile("stories/outlets.yaml"); }
+
+Status OutletList::AddFile(const std::string& path) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path);
+  } catch (const YAML::BadFile&) {
+    return Status::Error("cannot open the outlet list", path);
+  } catch (const YAML::Exception& e) {
+    return Status::Error(std::string("not valid YAML: ") + e.what(), path, e.mark.line + 1);
+  }
+  return AddYaml(YAML::Dump(root), path);
+}
+
+Status OutletList::AddYaml(std::string_view yaml, const std::string& origin) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    return Status::Error(std::string("not valid YAML: ") + e.what(), origin, e.mark.line + 1);
+  }
+  const YAML::Node list = root["outlets"];
+  if (!list || !list.IsSequence()) return Status::Error("an outlet list needs a list under 'outlets'", origin);
+  for (const auto& n : list) {
+    const int line = n.Mark().line + 1;
+    if (!n.IsMap() || !n["name"] || !n["name"].IsScalar())
+      return Status::Error("an outlet needs a 'name'", origin, line);
+    Outlet o;
+    o.name = n["name"].as<std::string>();
+    if (o.name.empty()) return Status::Error("an outlet needs a 'name'", origin, line);
+    if (n["kind"]) o.kind = n["kind"].as<std::string>();
+    Status s = StringList(n, "aliases", &o.aliases, origin);
+    if (s.ok()) s = StringList(n, "hosts", &o.hosts, origin);
+    if (s.ok()) s = StringList(n, "not_after", &o.not_after, origin);
+    if (!s.ok()) return s;
+    for (std::string& h : o.hosts) h = AsciiLower(h);
+    Add(std::move(o));
+  }
+  return Status::Ok();
+}
+
+void OutletList::IndexName(const std::string& name, size_t outlet) {
+  Pattern p;
+  p.words = SplitWords(name);
+  p.outlet = outlet;
+  if (p.words.size() >= 2 && (p.words[0] == "The" || p.words[0] == "the")) {
+    p.words.erase(p.words.begin());
+    // Before one word "The" is part of the name ("The Hill"); before more it is optional.
+    if (p.words.size() == 1) p.required_the = true;
+    else p.optional_the = true;
+  } else if (p.words.size() >= 2) {
+    p.optional_the = true;
+  }
+  if (p.words.empty()) return;
+  for (const Pattern& q : patterns_)
+    if (q.outlet == outlet && q.words == p.words && q.required_the == p.required_the) return;
+  by_first_word_[p.words[0]].push_back(patterns_.size());
+  patterns_.push_back(std::move(p));
+  // Longest first, so "Bloomberg News" wins over "Bloomberg".
+  std::vector<size_t>& list = by_first_word_[patterns_.back().words[0]];
+  std::stable_sort(list.begin(), list.end(),
+                   [&](size_t a, size_t b) { return patterns_[a].words.size() > patterns_[b].words.size(); });
+}
+
+size_t OutletList::Add(Outlet outlet) {
+  auto it = by_name_.find(outlet.name);
+  size_t index;
+  if (it == by_name_.end()) {
+    index = outlets_.size();
+    by_name_[outlet.name] = index;
+    outlets_.push_back(Outlet{outlet.name, {}, {}, outlet.kind, {}});
+    IndexName(outlet.name, index);
+  } else {
+    index = it->second;
+    if (outlets_[index].kind.empty()) outlets_[index].kind = outlet.kind;
+  }
+  Outlet& o = outlets_[index];
+  for (std::string& a : outlet.aliases) {
+    IndexName(a, index);
+    o.aliases.push_back(std::move(a));
+  }
+  for (std::string& h : outlet.hosts) o.hosts.push_back(std::move(h));
+  for (std::string& w : outlet.not_after) o.not_after.push_back(std::move(w));
+  return index;
+}
+
+void OutletList::AddName(const std::string& name) {
+  if (name.empty() || Resolve(name) >= 0) return;
+  Outlet o;
+  o.name = name;
+  Add(std::move(o));
+}
+
+std::vector<OutletMention> OutletList::FindMentions(std::string_view text) const {
+  std::vector<OutletMention> out;
+  const std::vector<Word> words = Words(text);
+  for (size_t i = 0; i < words.size(); ++i) {
+    auto it = by_first_word_.find(std::string(words[i].text));
+    if (it == by_first_word_.end()) continue;
+    for (size_t pi : it->second) {
+      const Pattern& p = patterns_[pi];
+      if (i + p.words.size() > words.size()) continue;
+      bool match = true;
+      for (size_t k = 1; k < p.words.size() && match; ++k) match = words[i + k].text == p.words[k];
+      if (!match) continue;
+      const bool the_before = i > 0 && (words[i - 1].text == "The" || words[i - 1].text == "the");
+      if (p.required_the && !(i > 0 && words[i - 1].text == "The")) continue;
+      const Outlet& o = outlets_[p.outlet];
+      if (i > 0 && !the_before &&
+          std::find(o.not_after.begin(), o.not_after.end(), std::string(words[i - 1].text)) != o.not_after.end())
+        continue;
+      // "Reuters Institute", "AP Photo": part of a longer name.
+      const Word& last = words[i + p.words.size() - 1];
+      if (last.joined_to_next && i + p.words.size() < words.size() && IsCapitalised(words[i + p.words.size()].text))
+        continue;
+      out.push_back({p.outlet, words[i].begin, last.end});
+      i += p.words.size() - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+int OutletList::Resolve(std::string_view outlet, std::string_view url) const {
+  if (!outlet.empty()) {
+    auto it = by_name_.find(std::string(outlet));
+    if (it != by_name_.end()) return static_cast<int>(it->second);
+    for (const Pattern& p : patterns_) {
+      std::string joined;
+      for (const std::string& w : p.words) joined += (joined.empty() ? "" : " ") + w;
+      if (AsciiEqualsNoCase(joined, AsciiTrim(outlet))) return static_cast<int>(p.outlet);
+    }
+    // A field that holds a known name among other words: "The Wall Street Journal (reprint)".
+    for (const OutletMention& m : FindMentions(outlet)) return static_cast<int>(m.outlet);
+  }
+  if (!url.empty()) {
+    std::string host = AsciiLower(url);
+    const size_t scheme = host.find("://");
+    if (scheme != std::string::npos) host = host.substr(scheme + 3);
+    host = host.substr(0, host.find_first_of("/:?#"));
+    for (size_t i = 0; i < outlets_.size(); ++i)
+      for (const std::string& h : outlets_[i].hosts)
+        if (host == h || (host.size() > h.size() && host.ends_with("." + h))) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::string OutletList::Canonical(std::string_view name) const {
+  const int i = Resolve(name);
+  return i >= 0 ? outlets_[static_cast<size_t>(i)].name : std::string(name);
+}
+
+}  // namespace faultline::stories

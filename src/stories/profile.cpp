@@ -1,0 +1,203 @@
+#include "stories/profile.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <unordered_map>
+
+namespace faultline::stories {
+namespace {
+
+void Append(std::vector<TermId>* to, const std::vector<TermId>& from) {
+  to->insert(to->end(), from.begin(), from.end());
+}
+
+// Little-endian writer and reader for the stored form.
+void Put32(std::string* out, uint32_t v) {
+  for (int k = 0; k < 4; ++k) out->push_back(static_cast<char>((v >> (8 * k)) & 0xff));
+}
+
+class Reader {
+ public:
+  explicit Reader(std::string_view b) : b_(b) {}
+  bool Get32(uint32_t* v) {
+    if (pos_ + 4 > b_.size()) return false;
+    *v = 0;
+    for (int k = 0; k < 4; ++k) *v |= static_cast<uint32_t>(static_cast<unsigned char>(b_[pos_ + k])) << (8 * k);
+    pos_ += 4;
+    return true;
+  }
+  bool done() const { return pos_ == b_.size(); }
+
+ private:
+  std::string_view b_;
+  size_t pos_ = 0;
+};
+
+void PutVector(std::string* out, const SparseVector& v) {
+  Put32(out, static_cast<uint32_t>(v.size()));
+  for (const TermWeight& t : v) {
+    uint32_t w;
+    std::memcpy(&w, &t.weight, 4);
+    Put32(out, t.term);
+    Put32(out, w);
+  }
+}
+
+bool GetVector(Reader* r, SparseVector* v) {
+  uint32_t n;
+  if (!r->Get32(&n) || n > 1u << 20) return false;
+  v->resize(n);
+  for (TermWeight& t : *v) {
+    uint32_t w;
+    if (!r->Get32(&t.term) || !r->Get32(&w)) return false;
+    std::memcpy(&t.weight, &w, 4);
+  }
+  return true;
+}
+
+bool GetIds(Reader* r, std::vector<TermId>* v) {
+  uint32_t n;
+  if (!r->Get32(&n) || n > 1u << 20) return false;
+  v->resize(n);
+  for (TermId& t : *v)
+    if (!r->Get32(&t)) return false;
+  return true;
+}
+
+void PutIds(std::string* out, const std::vector<TermId>& v) {
+  Put32(out, static_cast<uint32_t>(v.size()));
+  for (TermId t : v) Put32(out, t);
+}
+
+constexpr uint32_t kProfileFormat = 1;
+
+}  // namespace
+
+double Dot(const SparseVector& a, const SparseVector& b) {
+  double s = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].term < b[j].term) {
+      ++i;
+    } else if (b[j].term < a[i].term) {
+      ++j;
+    } else {
+      s += static_cast<double>(a[i].weight) * b[j].weight;
+      ++i;
+      ++j;
+    }
+  }
+  return s;
+}
+
+SparseVector Profiler::Weigh(const std::vector<TermId>& terms, size_t keep) const {
+  std::unordered_map<TermId, uint32_t> tf;
+  for (TermId t : terms) ++tf[t];
+  SparseVector v;
+  v.reserve(tf.size());
+  double norm = 0;
+  for (const auto& [term, count] : tf) {
+    const double w = (1.0 + std::log(static_cast<double>(count))) * stats_->Idf(term);
+    v.push_back({term, static_cast<float>(w)});
+    norm += w * w;
+  }
+  norm = std::sqrt(norm);
+  if (norm > 0)
+    for (TermWeight& t : v) t.weight = static_cast<float>(t.weight / norm);
+  if (v.size() > keep) {
+    // The heaviest `keep`; ties by term id so the choice does not depend on hashing order.
+    std::nth_element(v.begin(), v.begin() + static_cast<long>(keep), v.end(),
+                     [](const TermWeight& x, const TermWeight& y) {
+                       return x.weight != y.weight ? x.weight > y.weight : x.term < y.term;
+                     });
+    v.resize(keep);
+  }
+  std::sort(v.begin(), v.end(), [](const TermWeight& x, const TermWeight& y) { return x.term < y.term; });
+  return v;
+}
+
+StoryProfile Profiler::Profile(std::string_view title, std::string_view text, std::string_view date) const {
+  const StoryConfig& c = *config_;
+  StoryProfile p;
+  const TermBags head = ExtractTerms(title, c.terms);
+  const TermBags body = ExtractTerms(text, c.terms);
+  const TermBags lead = ExtractTerms(text, c.terms, c.lead_words);
+  p.words = static_cast<uint32_t>(body.words);
+
+  std::vector<TermId> all = head.content;
+  Append(&all, body.content);
+  p.text = Weigh(all, c.max_terms);
+  std::vector<TermId> lead_terms = head.content;
+  Append(&lead_terms, lead.content);
+  p.lead = Weigh(lead_terms, c.max_terms);
+  // Names from the text only: a headline capitalises every word.
+  p.names = Weigh(body.names, c.max_names);
+
+  std::vector<TermId> numbers = head.numbers;
+  Append(&numbers, body.numbers);
+  std::sort(numbers.begin(), numbers.end());
+  numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
+  if (numbers.size() > c.max_numbers) numbers.resize(c.max_numbers);
+  p.numbers = std::move(numbers);
+
+  SparseVector heaviest = p.text;
+  std::sort(heaviest.begin(), heaviest.end(), [](const TermWeight& x, const TermWeight& y) {
+    return x.weight != y.weight ? x.weight > y.weight : x.term < y.term;
+  });
+  for (size_t i = 0; i < heaviest.size() && i < c.index_terms; ++i) p.index_terms.push_back(heaviest[i].term);
+  std::sort(p.index_terms.begin(), p.index_terms.end());
+
+  p.day = DayNumber(date);
+  p.minhash = ComputeMinHash(text);
+  return p;
+}
+
+std::string ProfileToBytes(const StoryProfile& p) {
+  std::string out;
+  Put32(&out, kProfileFormat);
+  PutVector(&out, p.text);
+  PutVector(&out, p.lead);
+  PutVector(&out, p.names);
+  PutIds(&out, p.numbers);
+  PutIds(&out, p.index_terms);
+  Put32(&out, p.day ? 1u : 0u);
+  if (p.day) {
+    const uint64_t d = static_cast<uint64_t>(*p.day);
+    Put32(&out, static_cast<uint32_t>(d & 0xffffffffu));
+    Put32(&out, static_cast<uint32_t>(d >> 32));
+  }
+  Put32(&out, p.minhash ? 1u : 0u);
+  if (p.minhash)
+    for (uint32_t v : *p.minhash) Put32(&out, v);
+  Put32(&out, p.words);
+  Put32(&out, p.origin);
+  Put32(&out, p.outlet);
+  return out;
+}
+
+std::optional<StoryProfile> ProfileFromBytes(std::string_view bytes) {
+  Reader r(bytes);
+  StoryProfile p;
+  uint32_t format, flag;
+  if (!r.Get32(&format) || format != kProfileFormat) return std::nullopt;
+  if (!GetVector(&r, &p.text) || !GetVector(&r, &p.lead) || !GetVector(&r, &p.names) ||
+      !GetIds(&r, &p.numbers) || !GetIds(&r, &p.index_terms) || !r.Get32(&flag))
+    return std::nullopt;
+  if (flag) {
+    uint32_t lo, hi;
+    if (!r.Get32(&lo) || !r.Get32(&hi)) return std::nullopt;
+    p.day = static_cast<int64_t>((static_cast<uint64_t>(hi) << 32) | lo);
+  }
+  if (!r.Get32(&flag)) return std::nullopt;
+  if (flag) {
+    MinHash m;
+    for (uint32_t& v : m)
+      if (!r.Get32(&v)) return std::nullopt;
+    p.minhash = m;
+  }
+  if (!r.Get32(&p.words) || !r.Get32(&p.origin) || !r.Get32(&p.outlet) || !r.done()) return std::nullopt;
+  return p;
+}
+
+}  // namespace faultline::stories

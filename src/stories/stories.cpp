@@ -1,0 +1,186 @@
+#include "stories/stories.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include "statements/extractor.h"
+
+namespace faultline::stories {
+namespace {
+
+// Publication order: full dates first, oldest first; then partial and missing dates;
+// ties by id, so the order never depends on how documents were read.
+std::string OrderKey(const std::string& date, const std::string& id) {
+  const bool full = date.size() >= 10 && date[4] == '-';
+  std::string key(1, full ? '0' : '1');
+  if (full) key.append(date, 0, 10);
+  key.push_back('\x1f');
+  key.append(id);
+  return key;
+}
+
+StoryDocument Light(const Document& d) {
+  return {d.id, d.file, d.title, d.date, d.outlet, d.url, d.via, StatementDocName(d)};
+}
+
+}  // namespace
+
+int StoryCollection::StoryOfId(const std::string& id) const {
+  auto it = by_id_.find(id);
+  return it == by_id_.end() ? -1 : static_cast<int>(story_of[it->second]);
+}
+
+const StoryMember* StoryCollection::MemberOf(size_t doc) const {
+  if (doc >= story_of.size()) return nullptr;
+  for (const StoryMember& m : stories[story_of[doc]].members)
+    if (m.doc == doc) return &m;
+  return nullptr;
+}
+
+Result<StoriesData> StoriesData::Load(const std::vector<std::string>& outlet_files, const std::string& settings,
+                                      const std::string& term_stats) {
+  StoriesData d;
+  auto model = StoryModel::Load(settings, term_stats);
+  if (!model.ok()) return model.status();
+  d.model = *model;
+  d.outlets = std::make_shared<OutletList>();
+  Status s = d.outlets->AddFile(OutletList::DefaultPath());
+  for (const std::string& f : outlet_files)
+    if (s.ok()) s = d.outlets->AddFile(f);
+  if (!s.ok()) return s;
+  auto finder = AttributionFinder::Load(AttributionFinder::DefaultPath());
+  if (!finder.ok()) return finder.status();
+  d.finder = std::make_shared<const AttributionFinder>(std::move(finder).value());
+  return d;
+}
+
+void StoryBuilder::Add(const Document& doc) { Add(doc, data_.model->Profile(doc)); }
+
+void StoryBuilder::Add(const Document& doc, StoryProfile profile) {
+  // A document's outlet is a known outlet from now on: a later text citing it by name
+  // ("The Atlantic Ledger reported") is recognised.
+  data_.outlets->AddName(doc.outlet);
+  docs_.push_back(Light(doc));
+  sources_.push_back(FindSources(doc, *data_.outlets, *data_.finder));
+  profiles_.push_back(std::move(profile));
+}
+
+StoryCollection StoryBuilder::Finish() {
+  const size_t n = docs_.size();
+  std::vector<size_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::vector<std::string> keys(n);
+  for (size_t i = 0; i < n; ++i) keys[i] = OrderKey(docs_[i].date, docs_[i].id);
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return keys[a] < keys[b]; });
+
+  // Sources decided before every outlet name was known may have missed a citation of
+  // a document outlet read later: decide again with all of them.
+  std::vector<Document> light(n);
+  for (size_t i = 0; i < n; ++i) {
+    light[i].id = docs_[i].id;
+    light[i].date = docs_[i].date;
+    light[i].outlet = docs_[i].outlet;
+    light[i].url = docs_[i].url;
+    light[i].via = docs_[i].via;
+    light[i].title = docs_[i].title;
+    DecideSources(&sources_[i], light[i], *data_.outlets);
+    const int origin = sources_[i].origin >= 0 ? sources_[i].origin : sources_[i].via;
+    auto id = [&](int o) { return o >= 0 ? HashTerm(data_.outlets->outlets()[static_cast<size_t>(o)].name) : 0u; };
+    profiles_[i].origin = id(origin);
+    profiles_[i].outlet = id(sources_[i].self);
+  }
+
+  StoryIndex index(data_.model);
+  std::vector<uint32_t> slot(n);  // document -> index position
+  for (size_t k = 0; k < n; ++k) slot[order[k]] = index.Add(profiles_[order[k]]);
+  std::vector<uint32_t> root(n);
+  std::vector<std::optional<StoryLink>> links(n);
+  std::vector<int> copy_of(n, -1);
+  const double near = data_.model->config().near_copy;
+  for (size_t i = 0; i < n; ++i) {
+    root[i] = static_cast<uint32_t>(order[index.StoryOf(slot[i])]);
+    const std::optional<StoryLink>& l = index.best_link(slot[i]);
+    if (!l) continue;
+    const size_t other = order[l->other];
+    links[i] = StoryLink{static_cast<uint32_t>(other), l->score};
+    const StoryProfile& a = profiles_[i];
+    const StoryProfile& b = profiles_[other];
+    if (a.minhash && b.minhash && EstimateJaccard(*a.minhash, *b.minhash) >= near) copy_of[i] = static_cast<int>(other);
+  }
+
+  StoryCollection c;
+  c.comparisons = index.comparisons();
+  c.stories = AssembleStories(light, sources_, root, links, copy_of, *data_.outlets);
+  c.documents = std::move(docs_);
+  c.sources = std::move(sources_);
+  c.story_of.assign(n, 0);
+  for (size_t s = 0; s < c.stories.size(); ++s)
+    for (const StoryMember& m : c.stories[s].members) c.story_of[m.doc] = s;
+  for (size_t i = 0; i < n; ++i) c.by_id_.emplace(c.documents[i].id, i);
+  return c;
+}
+
+std::vector<Story> AssembleStories(const std::vector<Document>& docs, const std::vector<DocumentSources>& sources,
+                                   const std::vector<uint32_t>& root_of,
+                                   const std::vector<std::optional<StoryLink>>& links,
+                                   const std::vector<int>& copy_of, const OutletList& outlets) {
+  const size_t n = docs.size();
+  std::map<uint32_t, std::vector<size_t>> groups;
+  for (size_t i = 0; i < n; ++i) groups[root_of[i]].push_back(i);
+  std::vector<std::vector<size_t>> lists;
+  for (auto& [root, members] : groups) {
+    std::sort(members.begin(), members.end(), [&](size_t a, size_t b) {
+      return OrderKey(docs[a].date, docs[a].id) < OrderKey(docs[b].date, docs[b].id);
+    });
+    lists.push_back(std::move(members));
+  }
+  std::sort(lists.begin(), lists.end(), [&](const auto& a, const auto& b) {
+    return OrderKey(docs[a[0]].date, docs[a[0]].id) < OrderKey(docs[b[0]].date, docs[b[0]].id);
+  });
+  std::vector<Story> stories;
+  stories.reserve(lists.size());
+  for (size_t s = 0; s < lists.size(); ++s) {
+    const std::vector<size_t>& members = lists[s];
+    Story story;
+    story.id = std::string("S").append(std::to_string(s + 1));
+    std::vector<StoryMemberInput> inputs;
+    std::map<size_t, int> position;
+    for (size_t k = 0; k < members.size(); ++k) position[members[k]] = static_cast<int>(k);
+    for (size_t d : members) {
+      int copy = -1;
+      if (copy_of[d] >= 0 && position.count(static_cast<size_t>(copy_of[d]))) copy = position[static_cast<size_t>(copy_of[d])];
+      inputs.push_back({&docs[d], &sources[d], copy});
+    }
+    StoryOrigins o = TraceOrigins(inputs, outlets, story.id);
+    std::set<std::string> outlet_names, keys;
+    for (size_t k = 0; k < members.size(); ++k) {
+      const size_t d = members[k];
+      StoryMember m;
+      m.doc = d;
+      if (links[d] && position.count(links[d]->other)) {
+        m.linked_to = docs[links[d]->other].id;
+        m.score = links[d]->score;
+      }
+      m.chain = std::move(o.chains[k]);
+      m.origin_key = o.origin_keys[k];
+      keys.insert(m.origin_key);
+      if (!docs[d].outlet.empty()) outlet_names.insert(docs[d].outlet);
+      const std::string& date = docs[d].date;
+      if (date.size() >= 10 && date[4] == '-') {
+        const std::string day = date.substr(0, 10);
+        if (story.first.empty() || day < story.first) story.first = day;
+        if (story.last.empty() || day > story.last) story.last = day;
+      }
+      story.members.push_back(std::move(m));
+    }
+    story.origin = o.origin;
+    story.outlets.assign(outlet_names.begin(), outlet_names.end());
+    story.origins = keys.size();
+    stories.push_back(std::move(story));
+  }
+  return stories;
+}
+
+}  // namespace faultline::stories

@@ -1,0 +1,149 @@
+#include "stories/story_index.h"
+
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
+#include <unordered_map>
+
+namespace faultline::stories {
+namespace {
+
+constexpr uint32_t kUndated = 0xFFFFFFFFu;
+
+int64_t Week(int64_t day) { return day >= 0 ? day / 7 : (day - 6) / 7; }
+
+uint64_t Key(TermId term, uint32_t week) { return (static_cast<uint64_t>(term) << 32) | week; }
+
+}  // namespace
+
+StoryIndex::StoryIndex(std::shared_ptr<const StoryModel> model, int max_span_days)
+    : model_(std::move(model)), max_span_days_(max_span_days), lsh_(kLshBands) {}
+
+uint32_t StoryIndex::Find(uint32_t i) const {
+  while (parent_[i] != i) {
+    parent_[i] = parent_[parent_[i]];
+    i = parent_[i];
+  }
+  return i;
+}
+
+uint32_t StoryIndex::StoryOf(uint32_t i) const { return Find(i); }
+
+bool StoryIndex::Union(uint32_t a, uint32_t b) {
+  uint32_t ra = Find(a), rb = Find(b);
+  if (ra == rb) return true;
+  const int64_t first = std::min(first_day_[ra], first_day_[rb]);
+  const int64_t last = std::max(last_day_[ra], last_day_[rb]);
+  if (first != INT64_MAX && last - first > max_span_days_) return false;
+  if (rb < ra) std::swap(ra, rb);  // the root is the smallest index: stable story ids
+  parent_[rb] = ra;
+  first_day_[ra] = first;
+  last_day_[ra] = last;
+  return true;
+}
+
+std::vector<uint32_t> StoryIndex::Candidates(const StoryProfile& p, uint32_t self) const {
+  const StoryConfig& c = model_->config();
+  std::unordered_map<uint32_t, uint32_t> shared;  // candidate -> shared index terms
+  auto count = [&](const std::vector<uint32_t>* docs) {
+    if (docs == nullptr) return;
+    for (uint32_t d : *docs)
+      if (d != self) ++shared[d];
+  };
+  for (TermId t : p.index_terms) {
+    if (!p.day) {
+      auto it = by_term_.find(t);
+      count(it == by_term_.end() ? nullptr : &it->second);
+      continue;
+    }
+    const int64_t from = Week(*p.day - c.window_days), to = Week(*p.day + c.window_days);
+    for (int64_t w = from; w <= to; ++w) {
+      auto it = by_term_week_.find(Key(t, static_cast<uint32_t>(w)));
+      if (it != by_term_week_.end()) count(&it->second);
+    }
+    auto it = by_term_week_.find(Key(t, kUndated));
+    if (it != by_term_week_.end()) count(&it->second);
+  }
+  std::vector<uint32_t> out;
+  for (const auto& [d, n] : shared)
+    if (n >= c.min_shared_index_terms) out.push_back(d);
+  if (p.minhash) {
+    for (int band = 0; band < kLshBands; ++band) {
+      auto it = lsh_[band].find(LshBandKey(*p.minhash, band));
+      if (it == lsh_[band].end()) continue;
+      for (uint32_t d : it->second)
+        if (d != self) out.push_back(d);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+void StoryIndex::Index(uint32_t i) {
+  const StoryProfile& p = profiles_[i];
+  for (TermId t : p.index_terms) {
+    by_term_[t].push_back(i);
+    const uint32_t week = p.day ? static_cast<uint32_t>(Week(*p.day)) : kUndated;
+    by_term_week_[Key(t, week)].push_back(i);
+  }
+  if (p.minhash)
+    for (int band = 0; band < kLshBands; ++band) lsh_[band][LshBandKey(*p.minhash, band)].push_back(i);
+}
+
+uint32_t StoryIndex::AddAssigned(StoryProfile profile, uint32_t story_of) {
+  const uint32_t i = static_cast<uint32_t>(profiles_.size());
+  profiles_.push_back(std::move(profile));
+  best_.emplace_back();
+  parent_.push_back(i);
+  const std::optional<int64_t>& day = profiles_[i].day;
+  first_day_.push_back(day ? *day : INT64_MAX);
+  last_day_.push_back(day ? *day : INT64_MIN);
+  if (story_of < i) {
+    const uint32_t root = Find(story_of);
+    parent_[i] = root;
+    first_day_[root] = std::min(first_day_[root], first_day_[i]);
+    last_day_[root] = std::max(last_day_[root], last_day_[i]);
+  }
+  Index(i);
+  return i;
+}
+
+uint32_t StoryIndex::Add(StoryProfile profile) {
+  const StoryConfig& c = model_->config();
+  const std::vector<uint32_t> candidates = Candidates(profile, UINT32_MAX);
+  const uint32_t i = AddAssigned(std::move(profile), UINT32_MAX);
+  const StoryProfile& p = profiles_[i];
+  std::vector<StoryLink> links;
+  for (uint32_t d : candidates) {
+    const StoryProfile& q = profiles_[d];
+    if (p.day && q.day && std::abs(*p.day - *q.day) > c.window_days) continue;
+    ++comparisons_;
+    double s = model_->Score(p, q).score;
+    // Two relays of one outlet's report, or a relay and the report it relays, tell
+    // one story, however much each adds.
+    if ((p.origin != 0 && (p.origin == q.origin || p.origin == q.outlet)) || (q.origin != 0 && q.origin == p.outlet))
+      s += c.same_origin_bonus;
+    if (s >= c.threshold) links.push_back({d, s});
+  }
+  std::sort(links.begin(), links.end(), [](const StoryLink& a, const StoryLink& b) {
+    return a.score != b.score ? a.score > b.score : a.other < b.other;
+  });
+  if (links.empty()) return i;
+  best_[i] = links.front();
+  if (!p.day) {
+    // Undated: joins the story of its best link only.
+    Union(i, links.front().other);
+    return i;
+  }
+  for (const StoryLink& l : links)
+    if (profiles_[l.other].day) Union(i, l.other);
+  if (Find(i) == i) {
+    // Only undated documents (or span-limited ones) to link to: join the best one's story.
+    for (const StoryLink& l : links)
+      if (Union(i, l.other)) break;
+  }
+  return i;
+}
+
+}  // namespace faultline::stories

@@ -1,0 +1,58 @@
+// Document frequencies: in how many documents of a reference corpus each term occurs,
+// for the inverse document frequency that weighs terms in a profile. A fixed table
+// (data/stories/term_stats.tsv, built from a news corpus with
+// `faultline stories --write-term-stats`) rather than counts over whatever is being
+// clustered, so that a document's profile does not change as the corpus grows: `ingest`
+// can profile a new document once and compare it with stored profiles, and the same
+// two texts always score the same.
+#pragma once
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <unordered_map>
+
+#include "stories/terms.h"
+#include "util/status.h"
+
+namespace faultline::stories {
+
+class TermStatistics {
+ public:
+  TermStatistics() = default;
+
+  // Lines "term<TAB>df" after a first line "#documents<TAB>N"; '#' lines are comments.
+  static Result<TermStatistics> Load(const std::string& path);
+  static std::string DefaultPath();  // data/stories/term_stats.tsv
+
+  // ln((N + 1) / (df + 1)) + 1: a term the table does not know is as rare as can be.
+  double Idf(TermId term) const;
+
+  void AddDocument() { ++documents_; }
+  void Add(TermId term, uint32_t count = 1) { df_[term] += count; }
+  uint64_t documents() const { return documents_; }
+  size_t terms() const { return df_.size(); }
+
+ private:
+  uint64_t documents_ = 0;
+  std::unordered_map<TermId, uint32_t> df_;
+};
+
+// Counts, for writing a table: term text -> documents it occurs in.
+class TermCounter {
+ public:
+  explicit TermCounter(const TermOptions* options) : options_(options) {}
+  // Counts each distinct content term of `text` once.
+  void AddDocument(std::string_view text);
+  // Writes the table, terms in byte order, leaving out those seen in fewer than
+  // `min_df` documents (rare terms get the maximum weight anyway).
+  void Write(std::ostream& out, uint32_t min_df) const;
+  uint64_t documents() const { return documents_; }
+
+ private:
+  const TermOptions* options_;
+  uint64_t documents_ = 0;
+  std::unordered_map<std::string, uint32_t> df_;
+};
+
+}  // namespace faultline::stories

@@ -1,0 +1,52 @@
+// The words a story comparison looks at. A text becomes three bags of term ids:
+//   - content terms: lower-cased words that are not stopwords, lightly stemmed so that
+//     "talks"/"talk" and "sanctioned"/"sanction" meet;
+//   - names: the same ids for the words a text writes capitalised inside a sentence
+//     ("Putin", "NATO", "Gwadar"); a capitalised word that only ever opens sentences
+//     ("Despite", "Officials") is no name;
+//   - numbers: figures of two or more digits other than years ("34 billion", "1,826").
+// Ids are 32-bit hashes of the normalised word, so profiles stay small and comparable
+// across runs; a collision merges two rare words and costs nothing measurable.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace faultline::stories {
+
+using TermId = uint32_t;
+
+// Stopwords and the smallest word length kept; loaded from data/stories/similarity.yaml.
+struct TermOptions {
+  std::unordered_set<std::string> stopwords;
+  size_t min_length = 3;  // bytes, after lower-casing
+};
+
+// The id of a normalised term (FNV-1a 32 over its bytes).
+TermId HashTerm(std::string_view term);
+
+// Lower-cases ASCII and strips common English inflections (plural -s/-es/-ies, -ing,
+// -ed) and a final silent -e, so that "talks"/"talk" and "negotiate"/"negotiated"/
+// "negotiating" meet. Short words keep more of their ending ("bring", "ties").
+std::string Stem(std::string_view lower_word);
+
+struct TermBags {
+  std::vector<TermId> content;  // in text order, repeats kept (term frequency)
+  std::vector<TermId> names;    // in text order, repeats kept
+  std::vector<TermId> numbers;  // in text order
+  size_t words = 0;             // every word token, stopwords included
+};
+
+// Splits `text` into words (runs of letters and digits; bytes >= 0x80 count as
+// letters, so "Zelenskyy" and "Nausėda" are words) and fills the bags. When
+// `max_words` is non-zero only the first that many words are read (a lead).
+TermBags ExtractTerms(std::string_view text, const TermOptions& options, size_t max_words = 0);
+
+// The content terms of `text` as strings (stemmed, lower case), in text order: what
+// the ids of TermBags::content are hashes of.
+std::vector<std::string> ContentTerms(std::string_view text, const TermOptions& options);
+
+}  // namespace faultline::stories

@@ -1,0 +1,177 @@
+// The stories stage's text side: terms, profiles and the pair score.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "stories/model.h"
+#include "stories/profile.h"
+#include "stories/similarity.h"
+#include "stories/terms.h"
+
+namespace faultline::stories {
+namespace {
+
+TermOptions Options() {
+  TermOptions o;
+  o.stopwords = {"the", "and", "of", "to", "a", "in", "on", "said", "us"};
+  return o;
+}
+
+bool Has(const std::vector<TermId>& v, const std::string& word) {
+  return std::find(v.begin(), v.end(), HashTerm(Stem(word))) != v.end();
+}
+
+TEST(StoriesTermsTest, StemsInflectionsButLeavesShortWords) {
+  EXPECT_EQ(Stem("Talks"), "talk");
+  EXPECT_EQ(Stem("talk"), "talk");
+  EXPECT_EQ(Stem("sanctioned"), "sanction");
+  EXPECT_EQ(Stem("sanctions"), "sanction");
+  EXPECT_EQ(Stem("negotiating"), "negotiat");
+  EXPECT_EQ(Stem("negotiates"), "negotiat");
+  EXPECT_EQ(Stem("negotiated"), "negotiat");
+  EXPECT_EQ(Stem("countries"), "country");
+  EXPECT_EQ(Stem("crisis"), "crisis");
+  EXPECT_EQ(Stem("bring"), "bring");
+  EXPECT_EQ(Stem("ties"), "tie");
+}
+
+TEST(StoriesTermsTest, NamesAreWordsCapitalisedInsideSentences) {
+  const TermBags b = ExtractTerms(
+      "Despite the warnings, Lisbon signed the accord. Officials in Lisbon called it a first step, "
+      "and the US and NATO welcomed it.",
+      Options());
+  EXPECT_TRUE(Has(b.names, "lisbon"));
+  EXPECT_TRUE(Has(b.names, "nato"));
+  EXPECT_TRUE(Has(b.names, "us")) << "an acronym is a name even when its lower case is a stopword";
+  EXPECT_FALSE(Has(b.names, "despite")) << "only ever opens a sentence";
+  EXPECT_FALSE(Has(b.names, "official"));
+  EXPECT_TRUE(Has(b.content, "despite"));
+  EXPECT_TRUE(Has(b.content, "warning"));
+  EXPECT_FALSE(Has(b.content, "the"));
+}
+
+TEST(StoriesTermsTest, HeadlineCapitalsAreNoNames) {
+  const TermBags b = ExtractTerms("Harbour Strike Ends After Nine Days\nThe strike in Harbour ended.", Options());
+  EXPECT_FALSE(Has(b.names, "strike"));
+  EXPECT_FALSE(Has(b.names, "nine"));
+}
+
+TEST(StoriesTermsTest, NumbersKeepFiguresButNotYearsOrSingleDigits) {
+  const TermBags b = ExtractTerms("In 2019 the fund paid 1,826 claims worth 34.5 million over 3 years.", Options());
+  EXPECT_TRUE(Has(b.numbers, "1826"));
+  EXPECT_TRUE(Has(b.numbers, "34.5"));
+  EXPECT_FALSE(Has(b.numbers, "2019"));
+  EXPECT_FALSE(Has(b.numbers, "3"));
+}
+
+TEST(StoriesTermsTest, UnicodeSpacesAndDashesSeparateWords) {
+  // A no-break space and an em dash between words.
+  const std::vector<std::string> t = ContentTerms("frigate\xC2\xA0squadron\xE2\x80\x94harbour", Options());
+  EXPECT_EQ(t, (std::vector<std::string>{Stem("frigate"), "squadron", "harbour"}));
+}
+
+class StoriesScoreTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto m = StoryModel::Load();
+    ASSERT_TRUE(m.ok()) << m.status().ToString();
+    model_ = *m;
+  }
+  static double Score(const std::string& t1, const std::string& t2, const std::string& d1 = "",
+                      const std::string& d2 = "") {
+    return model_->Score(model_->Profile("", t1, d1), model_->Profile("", t2, d2)).score;
+  }
+  static std::shared_ptr<const StoryModel> model_;
+};
+std::shared_ptr<const StoryModel> StoriesScoreTest::model_;
+
+// Two reports of one event in different words, and one of another event.
+const char* kFerryA =
+    "A ferry carrying 212 passengers ran aground off the island of Vardholm on Sunday night after its "
+    "engines failed in a storm, the Norwegian coast guard said. Rescue helicopters from Bodo lifted 40 "
+    "people to safety while tugboats held the ferry against the rocks. The operator, Nordlys Lines, said "
+    "no one was seriously hurt and that the ship's hull had not been breached. Investigators from the "
+    "maritime authority will board the vessel on Monday to examine the engines.";
+const char* kFerryB =
+    "Rescuers airlifted dozens of passengers from a stranded ferry near Vardholm after the vessel lost "
+    "power in heavy seas late on Sunday. The Nordlys Lines ship, with 212 people aboard, struck rocks "
+    "north of the island; helicopters based in Bodo carried 40 of them ashore. The coast guard said tugs "
+    "kept the ferry steady overnight. The maritime authority opened an inquiry into the engine failure.";
+const char* kBudget =
+    "The finance ministry presented a budget that raises spending on schools and hospitals while cutting "
+    "fuel subsidies, a plan opposition parties called a tax on commuters. Parliament will vote on the bill "
+    "next month after hearings in the budget committee. Economists said the deficit would shrink slightly "
+    "if growth forecasts held, and warned that higher interest rates could upset the plan.";
+
+TEST_F(StoriesScoreTest, SameEventInOtherWordsScoresAboveAnotherEvent) {
+  const double same = Score(kFerryA, kFerryB, "2023-10-15", "2023-10-16");
+  const double other = Score(kFerryA, kBudget, "2023-10-15", "2023-10-15");
+  EXPECT_GT(same, model_->config().threshold) << same;
+  EXPECT_LT(other, 0.4) << other;
+}
+
+TEST_F(StoriesScoreTest, ACopyIsTheSameStory) {
+  std::string copy = kFerryA;
+  copy.append(" Follow us for more.");
+  EXPECT_GE(Score(kFerryA, copy), model_->config().near_copy_score);
+}
+
+TEST_F(StoriesScoreTest, TimeApartLowersTheScore) {
+  const double near = Score(kFerryA, kFerryB, "2023-10-15", "2023-10-16");
+  const double far = Score(kFerryA, kFerryB, "2023-10-15", "2024-01-20");
+  EXPECT_LT(far, near);
+  EXPECT_LE(near - far, model_->config().max_time_penalty + 1e-9);
+  const PairScore p = ScorePair(CompareProfiles(model_->Profile("", kFerryA, "2023-10-15"),
+                                                model_->Profile("", kFerryB, "2024-01-20")),
+                                model_->config());
+  EXPECT_DOUBLE_EQ(p.time_penalty, model_->config().max_time_penalty) << "97 days: five doublings of 3";
+  EXPECT_EQ(Score(kFerryA, kFerryB), near) << "no dates: no penalty";
+}
+
+TEST_F(StoriesScoreTest, AStubIsPulledTowardThePrior) {
+  const double s = Score("Ferry aground off Vardholm.", kFerryB);
+  EXPECT_NEAR(s, model_->config().prior, 0.1);
+  const PairSignals sig =
+      CompareProfiles(model_->Profile("", "Ferry aground.", ""), model_->Profile("", kFerryB, ""));
+  EXPECT_TRUE(ScorePair(sig, model_->config()).shrunk);
+}
+
+TEST_F(StoriesScoreTest, ScoreIsSymmetricAndInRange) {
+  for (const char* a : {kFerryA, kFerryB, kBudget})
+    for (const char* b : {kFerryA, kFerryB, kBudget}) {
+      const double s = Score(a, b);
+      EXPECT_GE(s, 0.0);
+      EXPECT_LE(s, 1.0);
+      EXPECT_DOUBLE_EQ(s, Score(b, a));
+    }
+}
+
+TEST_F(StoriesScoreTest, ProfilesSurviveTheStoredForm) {
+  StoryProfile p = model_->Profile("Ferry aground", kFerryA, "2023-10-15");
+  p.origin = 77;
+  const std::optional<StoryProfile> back = ProfileFromBytes(ProfileToBytes(p));
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->text.size(), p.text.size());
+  EXPECT_DOUBLE_EQ(Dot(back->text, p.text), Dot(p.text, p.text));
+  EXPECT_EQ(back->day, p.day);
+  EXPECT_EQ(back->minhash, p.minhash);
+  EXPECT_EQ(back->numbers, p.numbers);
+  EXPECT_EQ(back->index_terms, p.index_terms);
+  EXPECT_EQ(back->origin, 77u);
+  EXPECT_FALSE(ProfileFromBytes("garbage").has_value());
+  std::string cut = ProfileToBytes(p);
+  cut.pop_back();
+  EXPECT_FALSE(ProfileFromBytes(cut).has_value());
+}
+
+TEST_F(StoriesScoreTest, VectorsAreUnitLengthBeforeTruncation) {
+  const StoryProfile p = model_->Profile("", kFerryA, "");
+  const double self = Dot(p.text, p.text);
+  EXPECT_GT(self, 0.9);
+  EXPECT_LE(self, 1.0 + 1e-6);
+  EXPECT_TRUE(std::is_sorted(p.text.begin(), p.text.end(),
+                             [](const TermWeight& a, const TermWeight& b) { return a.term < b.term; }));
+}
+
+}  // namespace
+}  // namespace faultline::stories
