@@ -64,6 +64,7 @@ py::dict FromMention(const Mention& m, const std::string& doc_id) {
   d["actors"] = m.actors;
   d["group"] = m.group;
   d["person"] = m.person;
+  d["cameo"] = m.cameo;
   d["role"] = m.role;
   d["kind"] = m.kind;
   d["rule"] = m.rule;
@@ -81,6 +82,7 @@ py::dict FromStatement(const Statement& s) {
   d["begin"] = s.begin;
   d["end"] = s.end;
   d["person"] = s.person;
+  d["cameo"] = s.cameo;
   d["cue"] = s.cue;
   d["rule"] = s.rule;
   d["source"] = s.source;
@@ -99,6 +101,7 @@ Statement ToStatement(const py::dict& d) {
   s.stance = d.contains("stance") ? py::cast<int>(d["stance"]) : 0;
   s.evidence = Get(d, "evidence");
   s.person = Get(d, "person");
+  s.cameo = Get(d, "cameo");
   s.cue = Get(d, "cue");
   s.rule = Get(d, "rule");
   s.source = Get(d, "source");

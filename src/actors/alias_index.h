@@ -24,6 +24,7 @@ enum class AliasKind : uint8_t {
   kPair,        // "the two leaders"
   kReference,   // "the alliance": an organisation named elsewhere (index: reference)
   kDictionary,  // an imported PETRARCH/TABARI phrase (index: dictionary entry)
+  kAgent,       // an agents-dictionary phrase, "government" [~GOV] (index: dictionary entry)
 };
 
 struct AliasTarget {
@@ -49,11 +50,14 @@ struct Candidate {
 
 struct ContextSets;
 
-// The context rules: candidates (sorted, non-overlapping) -> mentions.
+// The context rules: candidates (sorted, non-overlapping) -> mentions. `agents` (sorted,
+// non-overlapping among themselves, free to overlap the candidates) complete the CAMEO
+// code of the mentions they qualify (actors/agents.cpp).
 std::vector<Mention> ResolveMentions(const KnowledgeBase& kb, const ContextSets& sets,
                                      std::string_view text,
                                      std::string_view date,
                                      std::vector<Candidate> candidates,
-                                     std::string_view site_actor = {});
+                                     std::string_view site_actor = {},
+                                     std::vector<Candidate> agents = {});
 
 }  // namespace faultline

@@ -12,12 +12,16 @@
 // TABARI: one entry a line, restrictions inline ("NAME_ [EGYGOV <890501] [---]"), ';'
 //   comments, <NOUN>/<ADJECTIVE> sections (not actors: skipped), and a phrase whose last
 //   word has no final '_' is a stem (matches any word it begins: ARGENTIN -> Argentina).
+// Agents files ("GOVERNMENT_ [~GOV]", "HUMAN_RIGHTS_BODY [NGO~]") use the same lines; PETRARCH's
+//   also give plurals in braces ("{ATTORNEYS_GENERAL}", "{}" for none; otherwise the regular
+//   plural is added) and substitution markers ("!PERSON! = MAN, WOMAN" for "CONGRESS!PERSON!").
 // Dates: YYYYMMDD or YYMMDD, two-digit years <= 30 are 20xx (as PETRARCH reads them).
 // Simplification, documented in docs/actors.md: a space connector (TABARI "words may
 // intervene") is matched as consecutive words, like '_'.
 #include <unicode/utf8.h>
 
 #include <cctype>
+#include <map>
 #include <sstream>
 
 #include "actors/kb_readers.h"
@@ -138,6 +142,71 @@ bool NormalizePhrase(std::string_view raw, bool tabari, std::string* phrase, boo
   return true;
 }
 
+// A regular English plural of a phrase's last word, as PETRARCH generates for agents
+// ("MINISTER" -> "MINISTERS", "AUTHORITY" -> "AUTHORITIES", "CHURCH" -> "CHURCHES");
+// empty when the word already ends in S.
+std::string RegularPlural(std::string phrase, bool tabari) {
+  // TABARI closes a word with '_' (a stem otherwise: no plural of a stem).
+  const bool closed = !phrase.empty() && phrase.back() == '_';
+  if (tabari && !closed) return {};
+  while (!phrase.empty() && phrase.back() == '_') phrase.pop_back();
+  if (phrase.size() < 2) return {};
+  const std::string end = closed ? "_" : "";
+  const char last = phrase.back(), before = phrase[phrase.size() - 2];
+  if (last == 'S') return {};
+  if (last == 'Y' && std::string_view("AEIOU").find(before) == std::string_view::npos)
+    return phrase.substr(0, phrase.size() - 1) + "IES" + end;
+  if (last == 'X' || last == 'Z' || (last == 'H' && (before == 'C' || before == 'S'))) return phrase + "ES" + end;
+  return phrase + "S" + end;
+}
+
+// PETRARCH agent lines: "ATTORNEY_GENERAL {ATTORNEYS_GENERAL}" gives the plural in braces,
+// "{}" says there is none. Returns the head without the braces; `plurals` gets what they
+// held, `braces` whether there were any.
+std::string TakePlurals(std::string_view head, std::vector<std::string>* plurals, bool* braces) {
+  *braces = false;
+  const size_t open = head.find('{');
+  if (open == std::string_view::npos) return std::string(head);
+  const size_t close = head.find('}', open);
+  *braces = true;
+  if (close == std::string_view::npos) return std::string(head.substr(0, open));
+  std::string_view inside = head.substr(open + 1, close - open - 1);
+  size_t pos = 0;
+  while (pos <= inside.size()) {
+    size_t comma = inside.find(',', pos);
+    if (comma == std::string_view::npos) comma = inside.size();
+    const std::string_view p = AsciiTrim(inside.substr(pos, comma - pos));
+    if (!p.empty()) plurals->emplace_back(p);
+    pos = comma + 1;
+  }
+  return std::string(head.substr(0, open)) + std::string(head.substr(close + 1));
+}
+
+// Expands PETRARCH substitution markers ("!MINST!_OF_FINANCE" with "!MINST! = MINISTER,
+// MINISTRY") into every phrase they stand for; a marker nobody defined is kept as written.
+std::vector<std::string> ExpandMarkers(const std::string& phrase,
+                                       const std::map<std::string, std::vector<std::string>>& markers) {
+  std::vector<std::string> out = {phrase};
+  for (size_t round = 0; round < 4; ++round) {
+    std::vector<std::string> next;
+    bool changed = false;
+    for (const auto& p : out) {
+      const size_t a = p.find('!');
+      const size_t b = a == std::string::npos ? a : p.find('!', a + 1);
+      auto it = b == std::string::npos ? markers.end() : markers.find(p.substr(a, b - a + 1));
+      if (it == markers.end()) {
+        next.push_back(p);
+        continue;
+      }
+      changed = true;
+      for (const auto& v : it->second) next.push_back(p.substr(0, a) + v + p.substr(b + 1));
+    }
+    out = std::move(next);
+    if (!changed) break;
+  }
+  return out;
+}
+
 }  // namespace
 
 DictionaryFormat SniffFormat(const std::string& text, const std::string& name) {
@@ -180,6 +249,7 @@ Status KbDictionaryReader::Read(const std::string& text) {
   std::string raw;
   int64_t lineno = 0;
   bool in_section = false, in_comment = false;
+  std::map<std::string, std::vector<std::string>> markers;  // "!PERSON!" -> MAN, MEN, ...
   auto start_entry = [&](int64_t line) {
     out.emplace_back();
     current = &out.back();
@@ -217,15 +287,44 @@ Status KbDictionaryReader::Read(const std::string& text) {
       TakeCodes(line, &current->codes);
       continue;
     }
+    // "!PERSON! = MAN, MEN, WOMAN": a substitution marker for the phrases after it.
+    if (t[0] == '!' && t.find('=') != std::string_view::npos) {
+      const size_t eq = t.find('=');
+      std::vector<std::string>& values = markers[std::string(AsciiTrim(t.substr(0, eq)))];
+      bool braces = false;
+      TakePlurals("{" + std::string(t.substr(eq + 1)) + "}", &values, &braces);
+      continue;
+    }
     const bool synonym = line[0] == '+';
     std::vector<DatedCode> codes;
     std::string_view head = TakeCodes(synonym ? line.substr(1) : line, &codes);
-    std::string phrase;
-    bool stem = false;
-    if (!NormalizePhrase(head, tabari, &phrase, &stem)) continue;
-    if (!synonym || current == nullptr) start_entry(lineno);
-    current->phrases.push_back(std::move(phrase));
-    current->stems.push_back(stem);
+    std::vector<std::string> written;
+    bool braces = false;
+    std::string bare = TakePlurals(head, &written, &braces);
+    bool agent = false;
+    for (const auto& c : codes) agent |= c.code.find('~') != std::string::npos;
+    std::vector<std::string> heads = ExpandMarkers(bare, markers);
+    for (const auto& w : written)
+      for (auto& e : ExpandMarkers(w, markers)) heads.push_back(std::move(e));
+    // Agents are nouns: PETRARCH adds the regular plural unless braces give it.
+    if (agent && !braces) {
+      const size_t n = heads.size();
+      for (size_t i = 0; i < n; ++i) {
+        std::string p = RegularPlural(std::string(AsciiTrim(heads[i])), tabari);
+        if (!p.empty()) heads.push_back(std::move(p));
+      }
+    }
+    bool started = synonym && current != nullptr;
+    for (const auto& h : heads) {
+      std::string phrase;
+      bool stem = false;
+      if (!NormalizePhrase(h, tabari, &phrase, &stem)) continue;
+      if (!started) start_entry(lineno);
+      started = true;
+      current->phrases.push_back(std::move(phrase));
+      current->stems.push_back(stem);
+    }
+    if (!started) continue;
     for (auto& c : codes) current->codes.push_back(std::move(c));
   }
   // Entries with no code at all name nothing faultline can use.

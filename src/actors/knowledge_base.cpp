@@ -184,6 +184,30 @@ std::string KnowledgeBase::ActorForCameo(std::string_view cameo) const {
   return {};
 }
 
+std::string KnowledgeBase::CameoFor(std::string_view actor) const {
+  const Actor* a = FindActor(actor);
+  if (a != nullptr && a->kind == "state") return a->code;
+  std::string best;
+  for (const auto& [code, target] : cameo_)
+    if (target == actor && code.size() > best.size()) best = code;
+  return best;
+}
+
+std::string CombineAgent(std::string_view cameo, std::string_view agent) {
+  const size_t tilde = agent.find('~');
+  if (cameo.empty() || tilde == std::string_view::npos) return {};
+  std::string out(agent.substr(0, tilde));
+  out += cameo;
+  out += agent.substr(tilde + 1);
+  return out;
+}
+
+std::string DictionaryEntry::AgentCode() const {
+  for (const auto& c : codes)
+    if (c.code.find('~') != std::string::npos) return c.code;
+  return {};
+}
+
 namespace {
 
 bool CodeHolds(const DatedCode& c, std::string_view date) {

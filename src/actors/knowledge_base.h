@@ -83,6 +83,10 @@ struct DictionaryEntry {
   std::string format;                // "petrarch" | "tabari"
   std::string source;                // file:line
   bool HasDates() const;
+  // The agent code of an agents-dictionary entry ("~GOV", "~GOVFRM", "NGO~"), or empty for
+  // an actor entry. Agents name a kind of actor; a state before or after them completes
+  // the code (actors/agents.cpp).
+  std::string AgentCode() const;
   // A person (CountryInfo leaders, IGO heads): dated codes and none of them a bare
   // three-letter state code (UKRAINE has [UKR >911221]; KARZAI has [AFGGOV >011222]).
   bool LooksLikePerson() const;
@@ -172,6 +176,9 @@ class KnowledgeBase {
                                        std::string_view date) const;
   // The actor code a CAMEO code stands for ("FRAGOV" -> FRA, "IGOUNO" -> UN), or empty.
   std::string ActorForCameo(std::string_view cameo) const;
+  // The CAMEO code of one of our actors: a state's own alpha-3 code (CAMEO uses ISO
+  // 3166-1), else the longest code the CAMEO table maps to it (NATO -> IGOWSTNAT), else empty.
+  std::string CameoFor(std::string_view actor) const;
   // The code an imported entry stands for on `date` (PETRARCH semantics: the first dated
   // restriction that holds, else the default code); empty date: the default code, or the
   // single actor every code maps to.
@@ -213,6 +220,10 @@ class KnowledgeBase {
   std::unordered_map<std::string, size_t> person_index_;
   std::vector<std::string> files_;
 };
+
+// An actor's CAMEO code completed by an agent code: ("EGY", "~GOV") -> "EGYGOV",
+// ("EGY", "NGO~") -> "NGOEGY". Empty when either is empty.
+std::string CombineAgent(std::string_view cameo, std::string_view agent);
 
 // True for a full ISO date "YYYY-MM-DD".
 bool IsIsoDate(std::string_view s);

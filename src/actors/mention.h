@@ -17,6 +17,7 @@ struct Mention {
   std::string role;                 // role held on the article's date ("chancellor"), if any
   std::string kind;                 // "state", "org", "group", "person", "metonym", "role", "pronoun", ...
   std::string rule;                 // alias or rule that matched: "alias:Elysée", "coref:surname"
+  std::string cameo;                // CAMEO code when a dictionary or an agent gives one: "EGYGOV"
   bool ambiguous = false;           // true when context did not settle the reading
 };
 

@@ -8,6 +8,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <mutex>
 #include <set>
@@ -131,6 +132,19 @@ class PatternTable {
       t.fixed_actor = fixed_actor;
       Add(f, false, t);
     }
+  }
+
+  // Agents-dictionary phrase: a common noun ("GOVERNMENT", "ARMED_FORCES"), matched in lower
+  // case, with a capital first letter (a sentence's start) and in title case ("the Egyptian
+  // Armed Forces"); no name-like check.
+  void AddAgent(const std::string& phrase, uint32_t index) {
+    if (phrase.size() < 2) return;
+    std::string lower = scan::Lower(phrase);
+    std::string first = lower;
+    first[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(first[0])));
+    std::set<std::string> forms = {lower, first, scan::TitleCase(phrase)};
+    Expand(&forms);
+    for (const auto& f : forms) Add(f, false, MakeTarget(AliasKind::kAgent, index, phrase));
   }
 
   static std::string TitleWithStopwords(const std::string& phrase,
@@ -344,6 +358,10 @@ Result<ActorRecognizer> ActorRecognizer::Build(std::shared_ptr<const KnowledgeBa
     for (const auto& p : refs[i].phrases) table.AddName(p, AliasKind::kReference, i);
   const auto& dict = kb->dictionary();
   for (uint32_t i = 0; i < dict.size(); ++i) {
+    if (!dict[i].AgentCode().empty()) {
+      for (const auto& p : dict[i].phrases) table.AddAgent(p, i);
+      continue;
+    }
     // When every code maps to the same actor the date cannot matter: settle it now.
     std::string fixed;
     for (const auto& c : dict[i].codes) {
@@ -425,23 +443,27 @@ std::vector<Mention> ActorRecognizer::Recognize(const Document& doc) const {
 
   // Word boundaries and per-target checks.
   const auto& stopwords = im.kb->context().name_stopwords;
-  std::vector<Candidate> kb_cands, dict_cands;
+  std::vector<Candidate> kb_cands, dict_cands, agent_cands;
   for (const auto& m : raw) {
     const Pattern& p = im.patterns[m.id];
     const size_t end = m.end;
     const size_t begin = end - im.lengths[m.id];
     if (scan::IsWordCharBefore(text, begin)) continue;
     const bool right_ok = !scan::IsWordCharAt(text, end);
-    Candidate kb_c{begin, end, {}}, dict_c{begin, end, {}};
+    Candidate kb_c{begin, end, {}}, dict_c{begin, end, {}}, agent_c{begin, end, {}};
     for (const auto& t : p.targets) {
       if (!right_ok && !t.stem) continue;
       if (t.check_caps && !LooksLikeName(std::string_view(text).substr(begin, end - begin),
                                          stopwords))
         continue;
-      (t.kind == AliasKind::kDictionary ? dict_c : kb_c).targets.push_back(&t);
+      (t.kind == AliasKind::kDictionary ? dict_c
+       : t.kind == AliasKind::kAgent    ? agent_c
+                                        : kb_c)
+          .targets.push_back(&t);
     }
     if (!kb_c.targets.empty()) kb_cands.push_back(std::move(kb_c));
     if (!dict_c.targets.empty()) dict_cands.push_back(std::move(dict_c));
+    if (!agent_c.targets.empty()) agent_cands.push_back(std::move(agent_c));
   }
 
   // Leftmost-longest: "the United States" over "United", "European Commission" over
@@ -480,11 +502,14 @@ std::vector<Mention> ActorRecognizer::Recognize(const Document& doc) const {
   std::vector<Candidate> chosen;
   select(&kb_cands, &chosen);
   select(&dict_cands, &chosen);
+  // Agents do not compete with names: they qualify them ("the Egyptian government").
+  std::vector<Candidate> agents;
+  select(&agent_cands, &agents);
   // On a government's own site a bare "the President" is its own (official_sites).
   std::string site = im.kb->SiteActor(doc.url);
   if (site.empty()) site = im.kb->SiteActor(doc.outlet);
   std::vector<Mention> out =
-      ResolveMentions(*im.kb, im.sets, text, doc.date, std::move(chosen), site);
+      ResolveMentions(*im.kb, im.sets, text, doc.date, std::move(chosen), site, std::move(agents));
   if (!unwrapped.empty())
     for (auto& m : out) m.surface = doc.text.substr(m.begin, m.end - m.begin);
   return out;

@@ -20,6 +20,7 @@ std::vector<Mention> Resolver::Run() {
   References();      // these three keep out_ sorted (MergeAdded)
   TitledSurnames();
   Coreference();
+  AttachAgents();
   return std::move(out_);
 }
 
@@ -539,7 +540,10 @@ void Resolver::EmitSimple() {
       const std::string code = kb_.CodeOn(e, date_);
       Mention m = Make(c.begin, c.end, "", e.format + ":" + (code.empty() ? "-" : code));
       const std::string actor = kb_.ActorForCameo(code);
-      if (!actor.empty()) m.actors = {actor};
+      if (!actor.empty()) {
+        m.actors = {actor};
+        m.cameo = code;
+      }
       if (e.LooksLikePerson()) {
         m.kind = "person";
         m.person = scan::TitleCase(e.phrases.front());
@@ -560,8 +564,11 @@ void Resolver::EmitSimple() {
 std::vector<Mention> ResolveMentions(const KnowledgeBase& kb, const ContextSets& sets,
                                      std::string_view text, std::string_view date,
                                      std::vector<Candidate> candidates,
-                                     std::string_view site_actor) {
-  return actors_internal::Resolver(kb, sets, text, date, std::move(candidates), site_actor).Run();
+                                     std::string_view site_actor,
+                                     std::vector<Candidate> agents) {
+  return actors_internal::Resolver(kb, sets, text, date, std::move(candidates), site_actor,
+                                   std::move(agents))
+      .Run();
 }
 
 }  // namespace faultline

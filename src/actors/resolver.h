@@ -37,9 +37,11 @@ bool TitleFits(std::string_view noun, std::string_view title);
 class Resolver {
  public:
   Resolver(const KnowledgeBase& kb, const ContextSets& sets, std::string_view text,
-           std::string_view date, std::vector<Candidate> cands, std::string_view site_actor = {})
+           std::string_view date, std::vector<Candidate> cands, std::string_view site_actor = {},
+           std::vector<Candidate> agents = {})
       : kb_(kb), ctx_(kb.context()), sets_(sets), text_(text), date_(IsIsoDate(date) ? date : ""),
-        site_actor_(site_actor), cands_(std::move(cands)), used_(cands_.size(), false) {}
+        site_actor_(site_actor), cands_(std::move(cands)), used_(cands_.size(), false),
+        agents_(std::move(agents)) {}
 
   std::vector<Mention> Run();
 
@@ -318,6 +320,13 @@ class Resolver {
 
   void Coreference();
 
+  // ---- agents (agents.cpp) ------------------------------------------------------------
+  // Completes the CAMEO code of the mentions agents qualify, or grows a state's mention
+  // over an agent next to it ("Egyptian police"); unqualified agents make no mention.
+  void AttachAgents();
+  bool QualifiesAgentLeft(const Mention& m, size_t agent_begin) const;
+  std::string AgentCameo(const Mention& m, const std::string& agent) const;
+
   // Appends `added` to the sorted out_ keeping it sorted: sort the few new ones, merge.
   void MergeAdded(std::vector<Mention>* added) {
     if (added->empty()) return;
@@ -354,6 +363,7 @@ class Resolver {
   std::vector<RefUse> refs_;
   std::vector<Unknown> unknowns_;
   std::vector<Mention> out_;
+  std::vector<Candidate> agents_;
   mutable std::optional<std::vector<Span>> paragraphs_;
 };
 

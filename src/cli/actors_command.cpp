@@ -48,6 +48,7 @@ int Run(const ActorsOptions& o) {
         if (!m.person.empty()) std::cout << "\tperson=" << m.person;
         if (!m.role.empty()) std::cout << "\trole=" << m.role;
         if (!m.group.empty()) std::cout << "\tgroup=" << m.group;
+        if (!m.cameo.empty()) std::cout << "\tcameo=" << m.cameo;
         std::cout << "\t" << m.rule << (m.ambiguous ? "\tAMBIGUOUS" : "") << "\n";
         continue;
       }
@@ -59,6 +60,7 @@ int Run(const ActorsOptions& o) {
       j["actors"] = m.actors;
       if (!m.group.empty()) j["group"] = m.group;
       if (!m.person.empty()) j["person"] = m.person;
+      if (!m.cameo.empty()) j["cameo"] = m.cameo;
       if (!m.role.empty()) j["role"] = m.role;
       j["kind"] = m.kind;
       j["rule"] = m.rule;

@@ -38,6 +38,7 @@ nlohmann::json ToJson(const Statement& s) {
   j["stance"] = s.stance;
   j["evidence"] = s.evidence;
   if (!s.person.empty()) j["person"] = s.person;
+  if (!s.cameo.empty()) j["cameo"] = s.cameo;
   j["cue"] = s.cue;
   j["rule"] = s.rule;
   j["source"] = s.source;
@@ -58,7 +59,7 @@ void WriteText(const std::vector<Statement>& statements, std::ostream& out) {
       out << "# " << s.doc << (s.date.empty() ? "" : "  " + s.date) << (s.outlet.empty() ? "" : "  " + s.outlet)
           << "\n";
     }
-    out << "  " << s.actor << (s.stance > 0 ? " + " : " - ") << s.issue << "  [" << s.cue << "]";
+    out << "  " << s.actor << (s.cameo.empty() ? "" : " (" + s.cameo + ")") << (s.stance > 0 ? " + " : " - ") << s.issue << "  [" << s.cue << "]";
     if (!s.person.empty()) out << "  (" << s.person << ")";
     if (!s.source.empty() && s.source != s.outlet) out << "  via " << s.source;
     out << "\n      \"" << s.evidence << "\"\n";

@@ -47,7 +47,8 @@ Result<Statement> ParseStatementJson(const std::string& line) {
   std::string error;
   if (!StringField(j, "doc", &s.doc, &error) || !StringField(j, "actor", &s.actor, &error) ||
       !StringField(j, "issue", &s.issue, &error) || !StringField(j, "evidence", &s.evidence, &error) ||
-      !StringField(j, "person", &s.person, &error) || !StringField(j, "cue", &s.cue, &error) ||
+      !StringField(j, "person", &s.person, &error) || !StringField(j, "cameo", &s.cameo, &error) ||
+      !StringField(j, "cue", &s.cue, &error) ||
       !StringField(j, "rule", &s.rule, &error) || !StringField(j, "source", &s.source, &error) ||
       !StringField(j, "date", &s.date, &error) || !StringField(j, "outlet", &s.outlet, &error) ||
       !StringField(j, "title", &s.title, &error) || !StringField(j, "author", &s.author, &error) ||

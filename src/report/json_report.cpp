@@ -49,6 +49,7 @@ json StatementToJson(const Statement& s, size_t id) {
   j["begin"] = s.begin;
   j["end"] = s.end;
   j["person"] = s.person;
+  if (!s.cameo.empty()) j["cameo"] = s.cameo;
   j["cue"] = s.cue;
   j["rule"] = s.rule;
   j["source"] = s.source;

@@ -46,6 +46,7 @@ struct Holder {
   std::vector<std::string> actors;
   std::string person;
   std::string rule;
+  std::string cameo;  // the one mention's CAMEO code ("EGYGOV"), when a dictionary gave one
   bool empty() const { return actors.empty(); }
 };
 
@@ -159,7 +160,7 @@ class SentenceAnalyzer {
   Subject SubjectAt(size_t a, size_t b) const;
   Holder Speaker() const { return speaker_; }
   Holder ResolvePronoun(const std::string& p, bool in_quote) const;
-  Holder VoiceHolder() const { return Holder{st_.voice.actors, st_.voice.person, st_.voice.rule}; }
+  Holder VoiceHolder() const { return Holder{st_.voice.actors, st_.voice.person, st_.voice.rule, {}}; }
   Holder FindHolder(const Clause& c, size_t c0, bool sincerity, size_t clause_index, bool c0_is_term = false) const;
   Holder RelativeAntecedent(const Clause& c) const;
   void RecordProposal(const Clause& c, const Holder& authors);
@@ -426,7 +427,10 @@ size_t SentenceAnalyzer::CollectGroup(size_t j, size_t limit, size_t np_start, H
   }
   for (const auto& c : codes)
     if (!Contains(excluded, c)) h->actors.push_back(c);
-  if (used.size() == 1) h->person = used[0]->person;
+  if (used.size() == 1) {
+    h->person = used[0]->person;
+    h->cameo = used[0]->cameo;
+  }
   return last;
 }
 
@@ -989,6 +993,7 @@ void SentenceAnalyzer::Emit(const Holder& h, int issue, int stance, const std::s
     s.end = span_.end;
     s.evidence = doc_.text.substr(span_.begin, span_.size());
     s.person = h.actors.size() == 1 ? h.person : std::string();
+    s.cameo = h.actors.size() == 1 ? h.cameo : std::string();
     s.cue = cue;
     s.rule = h.rule + "/" + rule;
     s.source = Source();
@@ -1268,6 +1273,7 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
           Holder h;
           h.actors = m.actors;
           h.person = m.person;
+          h.cameo = m.cameo;
           h.rule = "modifier";
           Emit(h, term.issue, term.polarity, Surface(k, term.e), "modifier");
         }

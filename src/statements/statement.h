@@ -19,6 +19,8 @@ struct Statement {
   size_t begin = 0;      // byte offsets of the evidence in Document::text
   size_t end = 0;
   std::string person;    // the person who spoke or acted, when one did ("Emmanuel Macron")
+  std::string cameo;     // the holder's CAMEO code when an event-data dictionary gave one
+                         // ("EGYGOV": actor EGY, agent government); empty otherwise
   std::string cue;       // the words that carried the stance ("favor", "warned against")
   std::string rule;      // the rule that produced the statement
   std::string source;    // who reports it ("Bloomberg", "sources", or the outlet itself)
