@@ -5,6 +5,7 @@
 
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "actors/knowledge_base.h"
 #include "actors/recognizer.h"
@@ -38,18 +39,21 @@ int Run(const ActorsOptions& o) {
     return 2;
   }
   const bool text = o.format == "text";
-  const bool ok = ForEachInputDocument(o.inputs, [&](Document&& doc) {
+  // Recognition runs on the workers (the recognizer is shared read-only); each document's
+  // lines go out in input order.
+  auto format = [&](Document& doc) {
+    std::ostringstream out;
     const auto mentions = recognizer->Recognize(doc);
-    if (text) std::cout << "# " << doc.file << (doc.date.empty() ? "" : " " + doc.date) << "\n";
+    if (text) out << "# " << doc.file << (doc.date.empty() ? "" : " " + doc.date) << "\n";
     for (const auto& m : mentions) {
       if (text) {
-        std::cout << m.begin << "-" << m.end << "\t" << m.surface << "\t"
-                  << (m.actors.empty() ? "-" : Join(m.actors, ",")) << "\t" << m.kind;
-        if (!m.person.empty()) std::cout << "\tperson=" << m.person;
-        if (!m.role.empty()) std::cout << "\trole=" << m.role;
-        if (!m.group.empty()) std::cout << "\tgroup=" << m.group;
-        if (!m.cameo.empty()) std::cout << "\tcameo=" << m.cameo;
-        std::cout << "\t" << m.rule << (m.ambiguous ? "\tAMBIGUOUS" : "") << "\n";
+        out << m.begin << "-" << m.end << "\t" << m.surface << "\t"
+            << (m.actors.empty() ? "-" : Join(m.actors, ",")) << "\t" << m.kind;
+        if (!m.person.empty()) out << "\tperson=" << m.person;
+        if (!m.role.empty()) out << "\trole=" << m.role;
+        if (!m.group.empty()) out << "\tgroup=" << m.group;
+        if (!m.cameo.empty()) out << "\tcameo=" << m.cameo;
+        out << "\t" << m.rule << (m.ambiguous ? "\tAMBIGUOUS" : "") << "\n";
         continue;
       }
       nlohmann::json j;
@@ -65,9 +69,12 @@ int Run(const ActorsOptions& o) {
       j["kind"] = m.kind;
       j["rule"] = m.rule;
       if (m.ambiguous) j["ambiguous"] = true;
-      std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     }
-  });
+    return out.str();
+  };
+  const bool ok = ForEachInputDocumentParallel<std::string>(o.inputs, format,
+                                                            [](std::string&& s) { std::cout << s; });
   return ok ? 0 : 1;
 }
 

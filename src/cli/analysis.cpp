@@ -56,13 +56,17 @@ bool CollectFromPaths(const InputOptions& inputs, const AnalysisOptions& analysi
   using Done = std::pair<size_t, std::vector<Statement>>;
   std::vector<std::vector<Statement>> results;
   auto keep = [&](Done&& d) { results[d.first] = std::move(d.second); };
-  WorkPool<Job, Done> pool(Threads(analysis), [&](Job& job) { return Done{job.first, extract(job.second)}; });
+  // The reading thread only reads: the language is detected on the workers.
+  WorkPool<Job, Done> pool(Threads(analysis), [&](Job& job) {
+    CompleteLanguage(&job.second);
+    return Done{job.first, extract(job.second)};
+  });
   const bool ok = ForEachInputDocument(inputs, [&](Document&& doc) {
     if (analysis.on_document) analysis.on_document(doc);
     results.emplace_back();
     pool.Submit(Job{results.size() - 1, std::move(doc)});
     pool.Collect(keep);
-  });
+  }, nullptr, /*detect_language=*/false);
   pool.Finish(keep);
   for (auto& r : results)
     for (auto& s : r) out->push_back(std::move(s));

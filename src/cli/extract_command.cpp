@@ -1,6 +1,7 @@
 // `faultline extract`: documents as JSON Lines (or readable text blocks), the
 // ingest stage's output made visible.
 #include <iostream>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -79,14 +80,17 @@ void RegisterExtract(CLI::App& app, int* exit_code) {
       return;
     }
     std::ios::sync_with_stdio(false);
-    bool ok = ForEachInputDocument(opts->inputs, [&](Document&& d) {
-      if (opts->format == "text") {
-        WriteTextBlock(d, std::cout);
-      } else {
-        std::cout << ToJson(d).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-                  << '\n';
-      }
-    });
+    // Each document is formatted on a worker; the text goes out in input order.
+    const bool text = opts->format == "text";
+    bool ok = ForEachInputDocumentParallel<std::string>(
+        opts->inputs,
+        [text](Document& d) {
+          if (!text) return ToJson(d).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
+          std::ostringstream out;
+          WriteTextBlock(d, out);
+          return out.str();
+        },
+        [](std::string&& s) { std::cout << s; });
     std::cout.flush();
     *exit_code = ok ? 0 : 1;
   });

@@ -1,6 +1,7 @@
 // `faultline ingest`: read documents and store them in SQLite, once each.
 #include <cstdio>
 #include <iostream>
+#include <utility>
 
 #include "cli/commands.h"
 #include "cli/inputs.h"
@@ -65,8 +66,15 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
     }
     int64_t added = 0, exact = 0, near = 0, failed = 0;
     InputStats in;
-    bool ok = ForEachInputDocument(opts->inputs, [&](Document&& d) {
-      Result<AddOutcome> r = (*store)->Add(d);
+    // Hashes and near-duplicate signatures are computed on the workers; the database is
+    // written on this thread, in input order (which document is the original stays the same).
+    using Keyed = std::pair<Document, DocumentKeys>;
+    bool ok = ForEachInputDocumentParallel<Keyed>(opts->inputs, [](Document& d) {
+      DocumentKeys keys = KeysOf(d);
+      return Keyed{std::move(d), std::move(keys)};
+    }, [&](Keyed&& k) {
+      const Document& d = k.first;
+      Result<AddOutcome> r = (*store)->Add(d, k.second);
       if (!r.ok()) {
         ++failed;
         std::cerr << r.status().ToString() << "\n";

@@ -2,11 +2,14 @@
 // DocumentReader, --db through the Store; --meta applies to both.
 #include "cli/inputs.h"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <thread>
 
 #include "cli/progress.h"
+#include "ingest/language.h"
 #include "ingest/read_documents.h"
 #include "ingest/sidecar.h"
 #include "store/store.h"
@@ -42,6 +45,18 @@ bool ForEachInputDocument(const InputOptions& options,
 
 bool ForEachInputDocument(const InputOptions& options,
                           const std::function<void(Document&&)>& on_doc, InputStats* stats) {
+  return ForEachInputDocument(options, on_doc, stats, /*detect_language=*/true);
+}
+
+void CompleteLanguage(Document* doc) {
+  if (doc->language.empty()) doc->language = DetectLanguage(doc->text);
+}
+
+unsigned WorkerThreads() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+bool ForEachInputDocument(const InputOptions& options,
+                          const std::function<void(Document&&)>& on_doc, InputStats* stats,
+                          bool detect_language) {
   InputStats local;
   InputStats& st = stats ? *stats : local;
   Progress progress;
@@ -91,6 +106,7 @@ bool ForEachInputDocument(const InputOptions& options,
 
   ReadOptions ro;
   ro.max_file_bytes = static_cast<uint64_t>(options.max_file_mb * 1024 * 1024);
+  ro.detect_language = detect_language;
   DocumentReader reader(ro, deliver, report);
   reader_for_progress = &reader;
   reader.set_on_file([&](const FileRead&) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ingest/document.h"
+#include "util/ordered_pool.h"
 
 namespace faultline::cli {
 
@@ -43,5 +44,36 @@ struct InputStats {
 // The same, filling `*stats`.
 bool ForEachInputDocument(const InputOptions& options,
                           const std::function<void(Document&&)>& on_doc, InputStats* stats);
+// The same; with `detect_language` false the reader leaves a document's language empty when
+// the input gives none, for the caller to fill off the reading thread (CompleteLanguage).
+bool ForEachInputDocument(const InputOptions& options,
+                          const std::function<void(Document&&)>& on_doc, InputStats* stats,
+                          bool detect_language);
+
+// Fills doc->language from the text (CLD2) when the input gave none. Thread-safe.
+void CompleteLanguage(Document* doc);
+
+// Threads for per-document work: one per core.
+unsigned WorkerThreads();
+
+// ForEachInputDocument on every core: the reading thread only reads; language detection
+// and `work` run on WorkerThreads() threads; `sink` gets the results on this thread in
+// input order, so output is the same as with one thread.
+template <typename Out>
+bool ForEachInputDocumentParallel(const InputOptions& options, const std::function<Out(Document&)>& work,
+                                  std::function<void(Out&&)> sink, InputStats* stats = nullptr) {
+  const bool detect = options.db.empty();  // stored documents keep the language stored with them
+  OrderedPool<Document, Out> pool(
+      WorkerThreads(),
+      [&work, detect](Document& d) {
+        if (detect) CompleteLanguage(&d);
+        return work(d);
+      },
+      std::move(sink));
+  const bool ok = ForEachInputDocument(
+      options, [&pool](Document&& d) { pool.Submit(std::move(d)); }, stats, /*detect_language=*/false);
+  pool.Finish();
+  return ok;
+}
 
 }  // namespace faultline::cli

@@ -522,7 +522,16 @@ Status Store::Flush() {
   return s;
 }
 
-Result<AddOutcome> Store::Add(const Document& doc) {
+DocumentKeys KeysOf(const Document& doc) {
+  DocumentKeys k;
+  k.hash = ContentHash(doc.text);
+  k.signature = ComputeMinHash(doc.text);
+  return k;
+}
+
+Result<AddOutcome> Store::Add(const Document& doc) { return Add(doc, KeysOf(doc)); }
+
+Result<AddOutcome> Store::Add(const Document& doc, const DocumentKeys& keys) {
   Impl& im = *impl_;
   if (!im.near_loaded) {
     Status loaded = LoadSignatures();
@@ -532,7 +541,7 @@ Result<AddOutcome> Store::Add(const Document& doc) {
   Status s = Begin();
   if (!s.ok()) return s;
   AddOutcome out;
-  std::string hash = ContentHash(doc.text);
+  const std::string& hash = keys.hash;
   im.find_hash->Reset();
   im.find_hash->Bind(1, hash);
   if (im.find_hash->Step() == SQLITE_ROW) {
@@ -557,7 +566,7 @@ Result<AddOutcome> Store::Add(const Document& doc) {
   }
   out.id = id;
 
-  std::optional<MinHash> sig = ComputeMinHash(doc.text);
+  const std::optional<MinHash>& sig = keys.signature;
   if (sig) {
     double sim = 0;
     if (std::optional<std::string> orig = im.near.Find(*sig, doc.date, &sim)) {

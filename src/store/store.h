@@ -21,6 +21,7 @@
 
 #include "corrections/correction.h"
 #include "ingest/document.h"
+#include "store/near_duplicates.h"
 #include "statements/statement.h"
 #include "util/status.h"
 
@@ -65,6 +66,14 @@ struct CorpusStats {
 // The normalised-text hash used for exact duplicates (whitespace runs collapsed).
 std::string ContentHash(const std::string& text);
 
+// What Store::Add computes from a document's text alone (its exact hash and near-duplicate
+// signature): a pure function, so `ingest` computes it on its worker threads.
+struct DocumentKeys {
+  std::string hash;
+  std::optional<MinHash> signature;  // none for texts too short to shingle
+};
+DocumentKeys KeysOf(const Document& doc);
+
 class Store {
  public:
   // Opens or creates the database at `path`, creating or checking the schema.
@@ -75,6 +84,8 @@ class Store {
 
   // Adds one document inside the current batch (committing every batch_size adds).
   Result<AddOutcome> Add(const Document& doc);
+  // The same with the keys computed beforehand (KeysOf), perhaps on another thread.
+  Result<AddOutcome> Add(const Document& doc, const DocumentKeys& keys);
   // Commits the open batch now.
   Status Flush();
 
