@@ -87,7 +87,7 @@ class Engine:
     def statements(self, data, **meta):
         """Position statements of text (with optional id/date/outlet/title/url), a document
         dict, a list of them or a DataFrame: a list of dicts (actor, issue, stance, evidence,
-        person, cue, rule, source, date, outlet, title, author, doc, begin, end)."""
+        person, cameo, cue, rule, source, date, outlet, title, author, doc, begin, end)."""
         out = []
         for doc in _as_documents(data, **meta):
             out.extend(self._engine.statements(doc))

@@ -85,3 +85,13 @@ def test_errors_name_the_file(tmp_path):
 
 def test_the_data_directory_is_the_checkouts():
     assert os.path.samefile(faultline.data_dir(), os.path.join(SOURCE, "data"))
+
+
+def test_an_agents_file_gives_the_cameo_code(tmp_path):
+    agents = tmp_path / "test.agents.txt"
+    agents.write_text("GOVERNMENT [~GOV]\nARMED_FORCES {} [~MIL]\n")
+    fl = faultline.Engine(actors=[agents])
+    s = fl.statements("The German government called for peace talks with Russia.", date="2022-05-10")
+    germany = [x for x in s if x["actor"] == "DEU"]
+    assert germany and germany[0]["cameo"] == "DEUGOV"
+    assert all(m["cameo"] == "" for m in faultline.Engine().actors("The German government met."))
