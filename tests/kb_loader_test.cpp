@@ -180,6 +180,7 @@ TEST(KbDictionary, PetrarchFormat) {
   EXPECT_EQ(ms[0].person, "Rufus Firefly");
   EXPECT_EQ(ms[0].actors, std::vector<std::string>{"FRD"});
   EXPECT_EQ(ms[0].rule, "petrarch:FRDGOV");
+  EXPECT_EQ(ms[0].cameo, "FRDGOV");  // the dictionary's own code, kept beside the state
   EXPECT_EQ(ms[1].surface, "Freedonian");
   EXPECT_EQ(ms[2].surface, "Republic of Freedonia");
   EXPECT_EQ(ms[2].kind, "state");
@@ -206,6 +207,7 @@ TEST(KbDictionary, TabariFormat) {
   EXPECT_EQ(ms[0].actors, std::vector<std::string>{"ARG"});
   EXPECT_EQ(ms[1].actors, std::vector<std::string>{"EGY"});
   EXPECT_EQ(ms[1].rule, "tabari:EGYELI");
+  EXPECT_EQ(ms[1].cameo, "EGYELI");
 }
 
 TEST(KbDictionary, EmptyDictionaryIsAnError) {
