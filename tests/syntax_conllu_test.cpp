@@ -134,7 +134,10 @@ TEST(ConlluTest, WritesWhatItReads) {
     EXPECT_EQ(a.begin, b.begin);
     EXPECT_EQ(a.end, b.end);
   }
-  EXPECT_NE(out.find("2\tdid\tdo\tAUX\tVBD\tMood=Ind|Tense=Past|VerbForm=Fin\t4\taux\t_\tSpaceAfter=No\n"),
+  // Words of a multiword token that spell it come out as adjacent words.
+  EXPECT_NE(out.find("2\tdid\tdo\tAUX\tVBD\tMood=Ind|Tense=Past|VerbForm=Fin\t4\taux\t_\tSpaceAfter=No|TokenRange=7:10\n"),
+            std::string::npos);
+  EXPECT_NE(out.find("5\ttanks\ttank\tNOUN\tNNS\tNumber=Plur\t4\tobj\t_\tSpaceAfter=No|TokenRange=19:24\n"),
             std::string::npos);
 }
 

@@ -15,6 +15,10 @@ void RegisterStatements(CLI::App& app, int* exit_code);  // statements_command.c
 void RegisterEvaluate(CLI::App& app, int* exit_code);    // evaluate_command.cpp
 void RegisterMap(CLI::App& app, int* exit_code);         // map_command.cpp
 void RegisterWhy(CLI::App& app, int* exit_code);         // why_command.cpp
+void RegisterParse(CLI::App& app, int* exit_code);           // parse_command.cpp
+void RegisterTrainSyntax(CLI::App& app, int* exit_code);     // train_syntax_command.cpp
+void RegisterEvaluateSyntax(CLI::App& app, int* exit_code);  // evaluate_syntax_command.cpp
+void RegisterClusterWords(CLI::App& app, int* exit_code);    // cluster_words_command.cpp
 void RegisterCodebook(CLI::App& app, int* exit_code);    // codebook_command.cpp
 void RegisterExport(CLI::App& app, int* exit_code);      // export_command.cpp
 void RegisterServe(CLI::App& app, int* exit_code);       // serve_command.cpp

@@ -23,6 +23,10 @@ int main(int argc, char** argv) {
   faultline::cli::RegisterEvaluate(app, &exit_code);
   faultline::cli::RegisterMap(app, &exit_code);
   faultline::cli::RegisterWhy(app, &exit_code);
+  faultline::cli::RegisterParse(app, &exit_code);
+  faultline::cli::RegisterTrainSyntax(app, &exit_code);
+  faultline::cli::RegisterEvaluateSyntax(app, &exit_code);
+  faultline::cli::RegisterClusterWords(app, &exit_code);
   faultline::cli::RegisterCodebook(app, &exit_code);
   faultline::cli::RegisterExport(app, &exit_code);
   faultline::cli::RegisterServe(app, &exit_code);

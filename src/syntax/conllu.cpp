@@ -288,22 +288,39 @@ Result<std::vector<ConlluSentence>> ReadConlluFile(const std::string& path, std:
 void AppendConllu(const ParsedSentence& sentence, std::string_view text, std::string_view sent_id,
                   std::string* out) {
   if (!sent_id.empty()) out->append("# sent_id = ").append(Clean(sent_id)).append("\n");
-  const uint32_t b = std::min<uint32_t>(sentence.begin, static_cast<uint32_t>(text.size()));
-  const uint32_t e = std::min<uint32_t>(std::max(sentence.end, b), static_cast<uint32_t>(text.size()));
-  out->append("# text = ").append(Clean(text.substr(b, e - b))).append("\n");
   const auto& toks = sentence.tokens;
   const int n = static_cast<int>(toks.size());
-  for (int i = 0; i < n; ++i) {
-    const Token& t = toks[i];
-    // Words that share one written span were one token in the text (a multiword token).
+  // Words that share one written span were one token in the text (a multiword token).
+  auto group_end = [&](int i) {
     int last = i;
-    while (last + 1 < n && toks[last + 1].begin == t.begin && toks[last + 1].end == t.end && t.end > t.begin)
+    while (last + 1 < n && toks[last + 1].begin == toks[i].begin && toks[last + 1].end == toks[i].end &&
+           toks[i].end > toks[i].begin)
       ++last;
-    const bool joined = last + 1 < n && toks[last + 1].begin == toks[last].end && toks[last].end > toks[last].begin;
-    if (last > i && t.end <= text.size()) {
+    return last;
+  };
+  auto surface = [&](int i, int last) {
+    const Token& t = toks[i];
+    return last > i && t.end <= text.size() ? Clean(text.substr(t.begin, t.end - t.begin)) : Clean(t.form);
+  };
+  auto joined = [&](int last) {
+    return last + 1 < n && toks[last + 1].begin == toks[last].end && toks[last].end > toks[last].begin;
+  };
+  // The text as the tokens spell it: one space wherever the document has any.
+  std::string spelled;
+  for (int i = 0; i < n; ++i) {
+    const int last = group_end(i);
+    spelled += surface(i, last);
+    if (last + 1 < n && !joined(last)) spelled += ' ';
+    i = last;
+  }
+  out->append("# text = ").append(spelled).append("\n");
+  for (int i = 0; i < n; ++i) {
+    const int last = group_end(i);
+    const std::string misc_space = joined(last) ? "SpaceAfter=No|" : "";
+    if (last > i) {
       out->append(std::to_string(i + 1)).append("-").append(std::to_string(last + 1)).append("\t");
-      out->append(Clean(text.substr(t.begin, t.end - t.begin)));
-      out->append("\t_\t_\t_\t_\t_\t_\t_\t").append(joined ? "SpaceAfter=No" : "_").append("\n");
+      out->append(surface(i, last)).append("\t_\t_\t_\t_\t_\t_\t_\t");
+      out->append(misc_space.empty() ? "_" : "SpaceAfter=No").append("\n");
     }
     for (int w = i; w <= last; ++w) {
       const Token& x = toks[w];
@@ -315,7 +332,13 @@ void AppendConllu(const ParsedSentence& sentence, std::string_view text, std::st
       out->append(x.feats.ToString()).append("\t");
       out->append(std::to_string(x.head + 1)).append("\t");
       out->append(x.deprel.empty() ? "_" : Clean(x.deprel)).append("\t_\t");
-      out->append(last == i && joined ? "SpaceAfter=No" : "_").append("\n");
+      // Where the word is in the analysed text (bytes), as UDPipe's TokenRange.
+      out->append(last == i ? misc_space : "")
+          .append("TokenRange=")
+          .append(std::to_string(x.begin))
+          .append(":")
+          .append(std::to_string(x.end))
+          .append("\n");
     }
     i = last;
   }

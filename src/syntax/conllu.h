@@ -36,10 +36,12 @@ std::vector<ConlluSentence> ParseConllu(std::string_view content, const std::str
 Result<std::vector<ConlluSentence>> ReadConlluFile(const std::string& path, std::vector<Status>* errors);
 
 // Appends `sentence` as CoNLL-U: "# sent_id" (when `sent_id` is not empty),
-// "# text" (the sentence's span of `text`, line breaks and tabs as spaces), one line
-// per token, then a blank line. SpaceAfter=No marks a token directly followed by
-// the next. Tab and line-break characters inside a form or lemma become spaces so
-// untrusted text cannot break the format.
+// "# text" (the words as written, one space wherever the document has any), one line
+// per word, then a blank line. MISC holds SpaceAfter=No where the next word follows
+// directly, and TokenRange=BEGIN:END, the word's byte span in `text`, so that the
+// original spacing and the offsets into the document are never lost. Tabs, line
+// breaks and other control characters become spaces so untrusted text cannot break
+// the format.
 void AppendConllu(const ParsedSentence& sentence, std::string_view text, std::string_view sent_id,
                   std::string* out);
 
