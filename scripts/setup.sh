@@ -26,6 +26,9 @@ PACKAGES=(
   dpkg-dev              # dpkg-shlibdeps: the .deb's dependencies (cpack)
   libxml2-utils         # xmllint: GraphML schema validation in tests
   python3               # gold/score.py and the Zyte evaluate.py
+  python3-dev pybind11-dev  # the Python module (import faultline)
+  python3-pandas python3-pytest  # its DataFrames and its tests
+  python3-distributed   # faultline.cluster: the statement stage on Dask
   python3-readability   # readability-lxml, the peer timed beside faultline in bench/
   chromium              # headless rendering test of the HTML report
   chromium-driver python3-selenium  # faultline serve's browser test (through /usr/bin/python3)

@@ -33,6 +33,15 @@ mv "$prefix/share/faultline/cues.away" "$prefix/share/faultline/cues"
 msg="$(FAULTLINE_DATA="$prefix/nowhere" "$prefix/bin/faultline" map "$prefix/share/doc/faultline/examples" 2>&1 || true)"
 case "$msg" in *"$prefix/nowhere"*) ;; *) fail "FAULTLINE_DATA was not used: $msg" ;; esac
 
+# The Python module, when built: importable from the prefix, reading the prefix's data.
+pydir="$(ls -d "$prefix"/lib/python3*/dist-packages 2>/dev/null | head -1 || true)"
+if [ -n "$pydir" ] && [ -d "$pydir/faultline" ]; then
+  got="$(cd / && env -u FAULTLINE_DATA PYTHONPATH="$pydir" /usr/bin/python3 -c 'import faultline; print(faultline.data_dir())')"
+  [ "$(realpath "$got")" = "$(realpath "$prefix/share/faultline")" ] || fail "the installed module reads $got"
+  n="$(cd / && env -u FAULTLINE_DATA PYTHONPATH="$pydir" /usr/bin/python3 -c "import faultline; print(len(faultline.Engine().statements(faultline.read('$prefix/share/doc/faultline/examples'))))")"
+  [ "$n" -gt 50 ] || fail "the installed module found $n statements in the demo"
+fi
+
 # The completion script loads and completes commands.
 completed="$(bash -c "source '$prefix/share/bash-completion/completions/faultline'; COMP_WORDS=('$prefix/bin/faultline' 'ma'); COMP_CWORD=1; _faultline; printf '%s\n' \"\${COMPREPLY[@]}\"")"
 [ "$completed" = map ] || fail "bash completion completes 'ma' to '$completed', not map"

@@ -342,7 +342,8 @@ void MakeVersion1(const std::string& path) {
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw,
-                         "DROP TABLE extractions; UPDATE schema_version SET version = 1; "
+                         "DROP TABLE extractions; DROP TABLE story_profiles; ALTER TABLE documents DROP COLUMN via; "
+                         "UPDATE schema_version SET version = 1; "
                          "INSERT INTO statements VALUES ('a',0,'X','talks',1,'e',0,1,'','','','','','');",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "report/escape.h"
 #include "store/store.h"
 
 namespace faultline::cli {
@@ -67,6 +68,19 @@ void RegisterCorpus(CLI::App& app, int* exit_code) {
         for (size_t i = 0; i < v.size() && i < top; ++i) a.push_back({{"name", v[i].first}, {"documents", v[i].second}});
         return a;
       };
+      nlohmann::ordered_json stories;
+      stories["documents_with_stories"] = st->storied_documents;
+      stories["stories"] = st->stories;
+      stories["stories_with_several_documents"] = st->stories_with_relays;
+      nlohmann::ordered_json largest = nlohmann::ordered_json::array();
+      for (size_t i = 0; i < st->largest_stories.size() && i < top; ++i) {
+        const auto& s = st->largest_stories[i];
+        largest.push_back({{"story", s.story}, {"title", s.title}, {"documents", s.documents},
+                           {"outlets", s.outlets}, {"first", s.first.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s.first)},
+                           {"last", s.last.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s.last)}});
+      }
+      stories["largest"] = std::move(largest);
+      j["stories"] = std::move(stories);
       j["outlets"] = list(st->outlets);
       j["languages"] = list(st->languages);
       std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
@@ -92,6 +106,15 @@ void RegisterCorpus(CLI::App& app, int* exit_code) {
                     v[i].first.empty() ? "(unknown)" : v[i].first.c_str());
       if (v.size() > top) std::printf("  ... %zu more (--top 0 lists all)\n", v.size() - top);
     };
+    std::printf("stories:         %lld (%lld told by two or more documents), for %lld of the %lld documents\n",
+                static_cast<long long>(st->stories), static_cast<long long>(st->stories_with_relays),
+                static_cast<long long>(st->storied_documents), static_cast<long long>(st->documents));
+    for (size_t i = 0; i < st->largest_stories.size() && i < top; ++i) {
+      const auto& s = st->largest_stories[i];
+      std::printf("  %7lld  %s%s%s  %s\n", static_cast<long long>(s.documents), s.first.empty() ? "undated" : s.first.c_str(),
+                  s.last != s.first && !s.last.empty() ? ".." : "", s.last != s.first ? s.last.c_str() : "",
+                  report::OneLine(s.title.empty() ? s.story : s.title, 70).c_str());
+    }
     print("outlets", st->outlets);
     print("languages", st->languages);
   });

@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/inputs.h"
 #include "store/store.h"
+#include "stories/story_store.h"
 
 namespace faultline::cli {
 namespace {
@@ -14,6 +15,8 @@ struct IngestOptions {
   std::string db = "faultline.db";
   int batch_size = 500;
   double near_threshold = 0.8;
+  bool no_stories = false;
+  std::vector<std::string> outlet_files;
 };
 
 }  // namespace
@@ -33,6 +36,10 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
                   "near-duplicate of an earlier one")
       ->check(CLI::Range(0.5, 1.0))
       ->capture_default_str();
+  cmd->add_flag("--no-stories", opts->no_stories,
+                "do not assign the new documents to stories (faultline stories --db does it later)");
+  cmd->add_option("--outlets", opts->outlet_files, "extra known-outlet list (YAML) for finding origins")
+      ->allow_extra_args(false);
   cmd->footer(
       "The same text ingested twice is stored once (exact hash of the whitespace-normalised\n"
       "text). A near-duplicate (the same report with other page furniture or small edits) is\n"
@@ -63,6 +70,20 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
       *exit_code = 1;
       return;
     }
+    // Stories: each new document is profiled and linked to the stories already stored.
+    std::unique_ptr<stories::StoryStore> story_store;
+    if (!opts->no_stories) {
+      Result<stories::StoriesData> data = stories::StoriesData::Load(opts->outlet_files);
+      Result<std::unique_ptr<stories::StoryStore>> opened =
+          data.ok() ? stories::StoryStore::Open(store->get(), std::move(data).value())
+                    : Result<std::unique_ptr<stories::StoryStore>>(data.status());
+      if (!opened.ok()) {
+        std::cerr << opened.status().ToString() << "\n";
+        *exit_code = 1;
+        return;
+      }
+      story_store = std::move(opened).value();
+    }
     int64_t added = 0, exact = 0, near = 0, failed = 0;
     InputStats in;
     bool ok = ForEachInputDocument(opts->inputs, [&](Document&& d) {
@@ -71,6 +92,13 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
         ++failed;
         std::cerr << r.status().ToString() << "\n";
         return;
+      }
+      if (r->kind == AddKind::kAdded && story_store) {
+        Status st = story_store->Add(d, r->id);
+        if (!st.ok()) {
+          ++failed;
+          std::cerr << st.ToString() << "\n";
+        }
       }
       switch (r->kind) {
         case AddKind::kAdded: ++added; break;
@@ -90,6 +118,16 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
         static_cast<unsigned long long>(in.files), static_cast<double>(in.bytes) / (1 << 20),
         static_cast<long long>(added), static_cast<long long>(exact), static_cast<long long>(near),
         static_cast<unsigned long long>(in.errors + failed));
+    if (story_store) {
+      const stories::StoryStoreStats& ss = story_store->stats();
+      std::printf("%s: stories: %llu new documents, %llu of them joined a story, %llu stories merged",
+                  opts->db.c_str(), static_cast<unsigned long long>(ss.added),
+                  static_cast<unsigned long long>(ss.joined), static_cast<unsigned long long>(ss.merged));
+      if (ss.reprofiled > 0)
+        std::printf("; %llu stored documents profiled again (new settings or stored before stories)",
+                    static_cast<unsigned long long>(ss.reprofiled));
+      std::printf("\n");
+    }
     *exit_code = ok && failed == 0 ? 0 : 1;
   });
 }

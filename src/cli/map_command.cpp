@@ -111,7 +111,7 @@ int Run(const MapArgs& a) {
   opt.issue = a.issue;
 
   StoryOriginCollector stories;
-  if (!stories.Start(a.stories)) return 1;
+  if (!stories.Start(a.stories, a.inputs.db)) return 1;
   std::vector<Statement> statements;
   bool inputs_ok = LoadStatements(a, &statements, stories.Hook());
   map::Map m = map::BuildMap(std::move(statements), opt, stories.Finish());

@@ -5,9 +5,12 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/analysis.h"
 #include "cli/commands.h"
 #include "cli/inputs.h"
+#include "store/store.h"
 #include "stories/model.h"
+#include "stories/story_store.h"
 #include "stories/pairs.h"
 #include "stories/stories.h"
 #include "stories/term_statistics.h"
@@ -23,6 +26,10 @@ struct StoriesArgs {
   double threshold = -1;  // -1: the settings' value
   int days = -1;
   size_t min_documents = 1, top = 0;
+  bool recluster = false;
+  bool no_statements = false;
+  AnalysisOptions analysis;
+  std::vector<std::string> framing_files;
   std::string score_pairs;
   std::string write_term_stats;
   uint32_t min_df = 3;
@@ -63,7 +70,41 @@ int WriteTermStats(const StoriesArgs& a, const stories::StoryModel& model) {
 
 int Cluster(const StoriesArgs& a, stories::StoriesData data) {
   stories::StoryBuilder builder(data);
-  const bool ok = ForEachInputDocument(a.inputs, [&](Document&& d) { builder.Add(d); });
+  builder.set_recluster(a.recluster);
+  // With --db, the stories `ingest` stored (their profiles, at least, when reclustering).
+  stories::StoredStories stored;
+  if (!a.inputs.db.empty()) {
+    StoreOptions so;
+    so.create_if_missing = false;
+    so.read_only = true;
+    Result<std::unique_ptr<Store>> store = Store::Open(a.inputs.db, so);
+    if (!store.ok()) {
+      std::cerr << store.status().ToString() << "\n";
+      return 1;
+    }
+    Result<stories::StoredStories> read = stories::ReadStoredStories(**store, *data.model);
+    if (!read.ok()) {
+      std::cerr << read.status().ToString() << "\n";
+      return 1;
+    }
+    stored = std::move(read).value();
+  }
+  const auto add = [&](const Document& d) {
+    auto it = stored.by_doc.find(d.id);
+    if (it != stored.by_doc.end()) builder.AddStored(d, it->second);
+    else builder.Add(d);
+  };
+  bool ok = true;
+  if (a.no_statements) {
+    ok = ForEachInputDocument(a.inputs, [&](Document&& d) { add(d); });
+  } else {
+    // The statements too, for what each relay keeps, drops and adds (cached with --db).
+    AnalysisOptions analysis = a.analysis;
+    analysis.on_document = add;
+    std::vector<Statement> statements;
+    ok = CollectStatements(a.inputs, analysis, &statements);
+    builder.AddStatements(statements);
+  }
   const stories::StoryCollection c = builder.Finish();
   std::ofstream file;
   std::ostream* out = &std::cout;
@@ -93,7 +134,7 @@ int Cluster(const StoriesArgs& a, stories::StoriesData data) {
 
 // The settings with the command line's --threshold and --days applied.
 Result<stories::StoriesData> LoadData(const StoriesArgs& a) {
-  Result<stories::StoriesData> data = stories::StoriesData::Load(a.outlet_files, a.settings, a.term_stats);
+  Result<stories::StoriesData> data = stories::StoriesData::Load(a.outlet_files, a.settings, a.term_stats, a.framing_files);
   if (!data.ok() || (a.threshold < 0 && a.days < 0)) return data;
   stories::StoryConfig config = data->model->config();
   if (a.threshold >= 0) config.threshold = a.threshold;
@@ -143,6 +184,14 @@ void RegisterStories(CLI::App& app, int* exit_code) {
   cmd->add_option("--min-documents", args->min_documents, "text: list only stories with this many documents")
       ->capture_default_str();
   cmd->add_option("--top", args->top, "text: list at most this many stories (0: all)")->capture_default_str();
+  cmd->add_flag("--no-statements", args->no_statements,
+                "skip statement extraction: faster; what relays keep, drop and add then compares quotes only");
+  cmd->add_option("--framing", args->framing_files, "extra framing lexicon (YAML, as data/stories/framing.yaml)")
+      ->allow_extra_args(false);
+  cmd->add_option("--codebook", args->analysis.codebook, "issue codebook for the statements (YAML)");
+  cmd->add_option("--actors", args->analysis.actor_files, "extra actor files for the statements");
+  cmd->add_flag("--recluster", args->recluster,
+                "with --db: cluster every document again instead of reading the stories `ingest` stored");
   cmd->add_option("--score-pairs", args->score_pairs,
                   "score text pairs instead: JSON Lines {\"id\", \"text1\", \"text2\"} (optional title1, "
                   "title2, date1, date2); writes {\"id\", \"score\"} lines, 1 = the same story");

@@ -12,12 +12,28 @@ void AddStoryOriginOptions(CLI::App* cmd, StoryOriginOptions* options) {
                 "count every document as an independent origin (no story clustering)");
 }
 
-bool StoryOriginCollector::Start(const StoryOriginOptions& options) {
+bool StoryOriginCollector::Start(const StoryOriginOptions& options, const std::string& db) {
   if (options.disabled) return true;
   Result<stories::StoriesData> data = stories::StoriesData::Load(options.outlet_files);
   if (!data.ok()) {
     std::cerr << data.status().ToString() << "\n";
     return false;
+  }
+  if (!db.empty()) {
+    StoreOptions so;
+    so.create_if_missing = false;
+    so.read_only = true;
+    Result<std::unique_ptr<Store>> store = Store::Open(db, so);
+    if (!store.ok()) {
+      std::cerr << store.status().ToString() << "\n";
+      return false;
+    }
+    Result<stories::StoredStories> read = stories::ReadStoredStories(**store, *data->model);
+    if (!read.ok()) {
+      std::cerr << read.status().ToString() << "\n";
+      return false;
+    }
+    stored_ = std::move(read).value();
   }
   outlets_ = data->outlets;
   builder_.emplace(std::move(data).value());
@@ -27,7 +43,9 @@ bool StoryOriginCollector::Start(const StoryOriginOptions& options) {
 std::function<void(const Document&)> StoryOriginCollector::Hook() {
   if (!builder_) return {};
   return [this](const Document& d) {
-    builder_->Add(d);
+    auto it = stored_.by_doc.find(d.id);
+    if (it != stored_.by_doc.end()) builder_->AddStored(d, it->second);
+    else builder_->Add(d);
     ++documents_;
   };
 }

@@ -15,6 +15,7 @@
 #include "map/map.h"
 #include "stories/origin_index.h"
 #include "stories/stories.h"
+#include "stories/story_store.h"
 
 namespace faultline::cli {
 
@@ -28,8 +29,9 @@ void AddStoryOriginOptions(CLI::App* cmd, StoryOriginOptions* options);
 
 class StoryOriginCollector {
  public:
-  // Loads the stories data; false (the problem printed on stderr) when it cannot.
-  bool Start(const StoryOriginOptions& options);
+  // Loads the stories data, and with a database (`db` non-empty) the stories stored
+  // in it; false (the problem printed on stderr) when it cannot.
+  bool Start(const StoryOriginOptions& options, const std::string& db = {});
   // For AnalysisOptions::on_document; empty when stories are off.
   std::function<void(const Document&)> Hook();
   // The origin of each statement, from the stories of every document seen; empty when
@@ -38,6 +40,7 @@ class StoryOriginCollector {
 
  private:
   std::optional<stories::StoryBuilder> builder_;
+  stories::StoredStories stored_;
   std::shared_ptr<stories::OutletList> outlets_;
   size_t documents_ = 0;
   std::shared_ptr<const stories::StoryCollection> collection_;

@@ -40,7 +40,7 @@ int Run(const WhyArgs& a) {
     return 2;
   }
   StoryOriginCollector stories;
-  if (!stories.Start(a.stories)) return 1;
+  if (!stories.Start(a.stories, a.inputs.db)) return 1;
   bool ok = true;
   std::vector<Statement> statements;
   for (const auto& f : a.statement_files) {

@@ -33,6 +33,63 @@ std::string Date10(const std::string& d) {
   return Pad(d.size() > 10 ? d.substr(0, 10) : d, 10);
 }
 
+// "Kiev (Russian spelling) 3, special military operation (Kremlin's term) 1".
+std::string FramingText(const stories::FramingLexicon& lex, const std::vector<stories::FramingCount>& counts) {
+  std::string s;
+  for (const stories::FramingCount& f : counts) {
+    const stories::FramingVariant& v = lex.concepts()[f.concept_id].variants[f.variant];
+    s += (s.empty() ? "" : ", ") + v.terms.front() + " (" + v.label + ") " + std::to_string(f.count);
+  }
+  return s;
+}
+
+ordered_json FramingJson(const stories::FramingLexicon& lex, const std::vector<stories::FramingCount>& counts) {
+  ordered_json a = ordered_json::array();
+  for (const stories::FramingCount& f : counts) {
+    const stories::FramingConcept& c = lex.concepts()[f.concept_id];
+    a.push_back({{"concept", c.name}, {"variant", c.variants[f.variant].label},
+                 {"term", c.variants[f.variant].terms.front()}, {"count", f.count}});
+  }
+  return a;
+}
+
+void WriteList(const char* what, const std::vector<std::string>& items, std::ostream& out) {
+  if (items.empty()) return;
+  std::string s;
+  for (const std::string& i : items) s += (s.empty() ? "" : "; ") + i;
+  out << "                " << what << OneLine(s, 200) << "\n";
+}
+
+// Per outlet, the variants it chose, for concepts where the outlets differ.
+void WriteFramingText(const StoryCollection& c, std::ostream& out) {
+  if (!c.framing || c.outlet_framing.empty()) return;
+  bool any = false;
+  for (const stories::OutletFraming& f : c.outlet_framing) any = any || !f.counts.empty();
+  if (!any) return;
+  out << "\nFRAMING: the terms each outlet chooses (data/stories/framing.yaml)\n";
+  for (const stories::OutletFraming& f : c.outlet_framing) {
+    if (f.counts.empty()) continue;
+    out << "  " << Pad(OneLine(f.outlet, 28), 28) << "  " << OneLine(FramingText(*c.framing, f.counts), 160) << "\n";
+  }
+}
+
+void WriteDistinctiveText(const StoryCollection& c, size_t top, std::ostream& out) {
+  if (c.distinctive.empty()) return;
+  out << "\nDISTINCTIVE TERMS per outlet against the rest (weighted log-odds, informative Dirichlet prior;\n"
+         "Monroe, Colaresi & Quinn 2008; z >= 1.96)\n";
+  size_t shown = 0;
+  for (const stories::OutletTerms& o : c.distinctive) {
+    if (top > 0 && shown++ >= top) break;
+    std::string terms;
+    for (const stories::DistinctiveTerm& t : o.terms) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, " %.1f", t.z);
+      terms += (terms.empty() ? "" : ", ") + t.term + buf;
+    }
+    out << "  " << Pad(OneLine(o.outlet, 28), 28) << "  " << OneLine(terms.empty() ? "(none)" : terms, 160) << "\n";
+  }
+}
+
 ordered_json ChainJson(const std::vector<ChainStep>& chain) {
   ordered_json a = ordered_json::array();
   for (const ChainStep& c : chain) a.push_back({{"outlet", c.outlet}, {"doc", OrNull(c.doc)}, {"date", OrNull(c.date)}});
@@ -85,11 +142,18 @@ void WriteStoriesText(const StoryCollection& c, const stories::OutletList& outle
         for (int i : src.also_cited) cites += (cites.empty() ? "" : ", ") + outlets.outlets()[static_cast<size_t>(i)].name;
         out << "                also cites: " << OneLine(cites, 80) << "\n";
       }
+      if (c.framing && !m.framing.empty())
+        out << "                terms: " << OneLine(FramingText(*c.framing, m.framing), 120) << "\n";
+      WriteList("keeps: ", m.delta.keeps, out);
+      WriteList("drops: ", m.delta.drops, out);
+      WriteList("adds:  ", m.delta.adds, out);
     }
   }
   if (hidden > 0)
     out << "\n" << hidden << " more stories not shown (--min-documents " << o.min_documents
         << (o.top ? ", --top " + std::to_string(o.top) : std::string()) << ")\n";
+  WriteFramingText(c, out);
+  WriteDistinctiveText(c, o.top, out);
 }
 
 ordered_json StoriesToJson(const StoryCollection& c, const stories::OutletList& outlets) {
@@ -136,12 +200,30 @@ ordered_json StoriesToJson(const StoryCollection& c, const stories::OutletList& 
                          {"date", OrNull(a.date)}});
       }
       jd["attributions"] = cites;
+      if (c.framing) jd["framing"] = FramingJson(*c.framing, m.framing);
+      jd["keeps"] = m.delta.keeps;
+      jd["drops"] = m.delta.drops;
+      jd["adds"] = m.delta.adds;
       docs.push_back(std::move(jd));
     }
     js["documents"] = std::move(docs);
     list.push_back(std::move(js));
   }
   j["stories"] = std::move(list);
+  ordered_json framing = ordered_json::array();
+  if (c.framing)
+    for (const stories::OutletFraming& f : c.outlet_framing)
+      framing.push_back({{"outlet", f.outlet}, {"documents", f.documents}, {"terms", FramingJson(*c.framing, f.counts)}});
+  j["framing"] = std::move(framing);
+  ordered_json distinctive = ordered_json::array();
+  for (const stories::OutletTerms& o : c.distinctive) {
+    ordered_json terms = ordered_json::array();
+    for (const stories::DistinctiveTerm& t : o.terms) terms.push_back({{"term", t.term}, {"z", Round(t.z)}, {"count", t.count}});
+    distinctive.push_back({{"outlet", o.outlet}, {"documents", o.documents}, {"words", o.words}, {"terms", std::move(terms)}});
+  }
+  j["distinctive_terms"] = {{"method", "weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), prior = corpus counts"},
+                            {"outlets", std::move(distinctive)}};
+  j["with_statements"] = c.with_statements;
   return j;
 }
 

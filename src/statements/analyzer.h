@@ -27,6 +27,8 @@ class Analyzer {
 
   // The document's statements; const and thread-safe.
   std::vector<Statement> Analyze(const Document& doc, ExtractionStats* stats = nullptr) const;
+  // The actor recognizer it uses (for callers that want mentions too: the Python module).
+  const ActorRecognizer& recognizer() const { return recognizer_; }
 
  private:
   Analyzer(ActorRecognizer recognizer, StatementExtractor extractor)

@@ -85,6 +85,22 @@ CREATE TABLE IF NOT EXISTS corrections (
 );
 CREATE INDEX IF NOT EXISTS corrections_doc ON corrections(doc);
 )sql",
+    // 3 -> 4: stories. The outlet a page says its text was taken from (Document::via), and
+    // each document's story profile and story (stories/story_store.h); documents stored
+    // before have none until a faultline with stories profiles them.
+    R"sql(
+ALTER TABLE documents ADD COLUMN via TEXT NOT NULL DEFAULT '';
+CREATE TABLE IF NOT EXISTS story_profiles (
+  doc TEXT PRIMARY KEY,             -- documents.id
+  day INTEGER,                      -- days since 1970-01-01, NULL when undated
+  profile BLOB NOT NULL,            -- stories/profile.h
+  story TEXT NOT NULL,              -- the id of the document that started the story
+  linked_to TEXT NOT NULL,          -- the document it was linked to, '' for none
+  score REAL NOT NULL,
+  settings TEXT NOT NULL            -- fingerprint of what made the profile
+);
+CREATE INDEX IF NOT EXISTS story_profiles_story ON story_profiles(story);
+)sql",
 };
 static_assert(std::size(kMigrations) == static_cast<size_t>(kStoreSchemaVersion - 1),
               "one migration per version");
@@ -185,8 +201,12 @@ Result<sqlite3*> OpenReadOnly(const std::string& path) {
   return Status::Error("cannot open database read-only: " + msg, path);
 }
 
-constexpr const char* kDocumentColumns =
-    "id, file, url, title, date, outlet, author, language, text";
+// Version 4 has the via column; an older file read as it is gives ''.
+std::string DocumentColumns(int64_t schema_version) {
+  return std::string("id, file, url, title, date, outlet, author, language, text, ") +
+         (schema_version >= 4 ? "via" : "''");
+}
+constexpr int kDocumentColumnCount = 10;
 
 Document ReadDocumentRow(const Stmt& s) {
   Document d;
@@ -199,6 +219,7 @@ Document ReadDocumentRow(const Stmt& s) {
   d.author = s.Text(6);
   d.language = s.Text(7);
   d.text = s.Text(8);
+  d.via = s.Text(9);
   return d;
 }
 
@@ -332,12 +353,16 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions
   Impl& im = *store->impl_;
   im.find_hash = std::make_unique<Stmt>(db, "SELECT id FROM documents WHERE content_hash = ?");
   im.find_id = std::make_unique<Stmt>(db, "SELECT 1 FROM documents WHERE id = ?");
-  im.insert = std::make_unique<Stmt>(
-      db,
-      "INSERT INTO documents (id, file, url, title, date, outlet, author, language, text, "
-      "content_hash, duplicate_of, similarity, minhash, ingested_at) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  std::vector<Stmt*> all = {im.find_hash.get(), im.find_id.get(), im.insert.get()};
+  std::vector<Stmt*> all = {im.find_hash.get(), im.find_id.get()};
+  // Only a file of this version is written to (an older one read as it is has no via).
+  if (im.schema_version == kStoreSchemaVersion) {
+    im.insert = std::make_unique<Stmt>(
+        db,
+        "INSERT INTO documents (id, file, url, title, date, outlet, author, language, text, "
+        "content_hash, duplicate_of, similarity, minhash, ingested_at, via) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    all.push_back(im.insert.get());
+  }
   if (store->has_statement_cache()) {
     im.cache_find = std::make_unique<Stmt>(db, "SELECT fingerprint, doc_hash FROM extractions WHERE doc = ?");
     im.cache_read = std::make_unique<Stmt>(
@@ -425,6 +450,77 @@ bool Store::read_only() const { return impl_->read_only; }
 bool Store::has_statement_cache() const { return impl_->schema_version >= 2; }
 
 bool Store::has_corrections() const { return impl_->schema_version >= 3; }
+
+bool Store::has_stories() const { return impl_->schema_version >= 4; }
+
+Status Store::PutStory(const StoredStory& s) {
+  Impl& im = *impl_;
+  if (im.read_only) return Status::Error("the database is open read-only", sqlite3_db_filename(im.db, "main"));
+  if (!has_stories()) return Status::Error("the database has no story tables");
+  Status st = Begin();
+  if (!st.ok()) return st;
+  Stmt q(im.db,
+         "INSERT OR REPLACE INTO story_profiles (doc, day, profile, story, linked_to, score, settings) "
+         "VALUES (?,?,?,?,?,?,?)");
+  if (!q.ok()) return SqlError(im.db, "storing the story of " + s.doc);
+  q.Bind(1, s.doc);
+  if (s.day) q.Bind(2, *s.day);
+  else q.BindNull(2);
+  q.BindBlob(3, s.profile);
+  q.Bind(4, s.story);
+  q.Bind(5, s.linked_to);
+  q.Bind(6, s.score);
+  q.Bind(7, s.settings);
+  if (q.Step() != SQLITE_DONE) return SqlError(im.db, "storing the story of " + s.doc);
+  if (++im.batch_count >= im.options.batch_size) return Flush();
+  return Status::Ok();
+}
+
+Status Store::MergeStories(const std::string& from, const std::string& to) {
+  Impl& im = *impl_;
+  if (im.read_only) return Status::Error("the database is open read-only", sqlite3_db_filename(im.db, "main"));
+  if (!has_stories()) return Status::Error("the database has no story tables");
+  Status st = Begin();
+  if (!st.ok()) return st;
+  Stmt q(im.db, "UPDATE story_profiles SET story = ? WHERE story = ?");
+  if (!q.ok()) return SqlError(im.db, "merging stories");
+  q.Bind(1, to);
+  q.Bind(2, from);
+  if (q.Step() != SQLITE_DONE) return SqlError(im.db, "merging story " + from + " into " + to);
+  return Status::Ok();
+}
+
+Status Store::ForEachStory(const std::function<void(StoredStory&&)>& fn) const {
+  if (!has_stories()) return Status::Ok();
+  Stmt q(impl_->db,
+         "SELECT s.doc, s.day, s.profile, s.story, s.linked_to, s.score, s.settings FROM story_profiles s "
+         "JOIN documents d ON d.id = s.doc WHERE d.duplicate_of IS NULL ORDER BY d.seq");
+  if (!q.ok()) return SqlError(impl_->db, "reading stories");
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    StoredStory s;
+    s.doc = q.Text(0);
+    if (sqlite3_column_type(q.get(), 1) != SQLITE_NULL) s.day = q.Int(1);
+    s.profile = q.Blob(2);
+    s.story = q.Text(3);
+    s.linked_to = q.Text(4);
+    s.score = sqlite3_column_double(q.get(), 5);
+    s.settings = q.Text(6);
+    fn(std::move(s));
+  }
+  if (rc != SQLITE_DONE) return SqlError(impl_->db, "reading stories");
+  return Status::Ok();
+}
+
+Result<std::vector<std::string>> Store::Outlets() const {
+  Stmt q(impl_->db, "SELECT DISTINCT outlet FROM documents WHERE duplicate_of IS NULL AND outlet != '' ORDER BY outlet");
+  if (!q.ok()) return SqlError(impl_->db, "reading outlets");
+  std::vector<std::string> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) out.push_back(q.Text(0));
+  if (rc != SQLITE_DONE) return SqlError(impl_->db, "reading outlets");
+  return out;
+}
 
 Result<Correction> Store::AddCorrection(Correction c) {
   Impl& im = *impl_;
@@ -524,6 +620,7 @@ Status Store::Flush() {
 
 Result<AddOutcome> Store::Add(const Document& doc) {
   Impl& im = *impl_;
+  if (!im.insert) return Status::Error("the database cannot be added to (read-only or an older version)");
   if (!im.near_loaded) {
     Status loaded = LoadSignatures();
     if (!loaded.ok()) return loaded;
@@ -589,6 +686,7 @@ Result<AddOutcome> Store::Add(const Document& doc) {
   if (sig) ins.BindBlob(13, MinHashToBytes(*sig));
   else ins.BindNull(13);
   ins.Bind(14, NowIso());
+  ins.Bind(15, doc.via);
   int rc = ins.Step();
   ins.Reset();
   // A failed insert undoes only itself; the batch's transaction goes on.
@@ -605,7 +703,7 @@ Status Store::ForEachDocument(const std::function<void(Document&&)>& fn,
                               bool include_duplicates) const {
   // A page at a time, the query finished before its documents are handed over.
   constexpr int kPage = 256;
-  std::string sql = std::string("SELECT ") + kDocumentColumns + ", seq FROM documents WHERE seq > ?" +
+  std::string sql = "SELECT " + DocumentColumns(impl_->schema_version) + ", seq FROM documents WHERE seq > ?" +
                     (include_duplicates ? "" : " AND duplicate_of IS NULL") + " ORDER BY seq LIMIT " +
                     std::to_string(kPage);
   Stmt q(impl_->db, sql.c_str());
@@ -619,7 +717,7 @@ Status Store::ForEachDocument(const std::function<void(Document&&)>& fn,
     int rc;
     while ((rc = q.Step()) == SQLITE_ROW) {
       page.push_back(ReadDocumentRow(q));
-      after = q.Int(9);
+      after = q.Int(kDocumentColumnCount);
     }
     if (rc != SQLITE_DONE) return SqlError(impl_->db, "reading documents");
     q.Reset();
@@ -629,7 +727,7 @@ Status Store::ForEachDocument(const std::function<void(Document&&)>& fn,
 }
 
 Result<Document> Store::GetDocument(const std::string& id) const {
-  std::string sql = std::string("SELECT ") + kDocumentColumns + " FROM documents WHERE id = ?";
+  std::string sql = "SELECT " + DocumentColumns(impl_->schema_version) + " FROM documents WHERE id = ?";
   Stmt q(impl_->db, sql.c_str());
   if (!q.ok()) return SqlError(impl_->db, "reading a document");
   q.Bind(1, id);
@@ -682,6 +780,34 @@ Result<CorpusStats> Store::Stats() const {
            "WHERE documents.duplicate_of IS NULL");
     if (!q.ok() || q.Step() != SQLITE_ROW) return SqlError(db, "counting cached documents");
     st.cached_documents = q.Int(0);
+  }
+  if (has_stories()) {
+    Stmt q(db,
+           "SELECT COUNT(*), COUNT(DISTINCT s.story) FROM story_profiles s JOIN documents d ON d.id = s.doc "
+           "WHERE d.duplicate_of IS NULL");
+    if (!q.ok() || q.Step() != SQLITE_ROW) return SqlError(db, "counting stories");
+    st.storied_documents = q.Int(0);
+    st.stories = q.Int(1);
+    Stmt big(db,
+             "SELECT s.story, COUNT(*) AS n, COUNT(DISTINCT d.outlet), "
+             "MIN(CASE WHEN d.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN substr(d.date,1,10) END), "
+             "MAX(CASE WHEN d.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN substr(d.date,1,10) END), "
+             "(SELECT title FROM documents WHERE id = s.story) "
+             "FROM story_profiles s JOIN documents d ON d.id = s.doc WHERE d.duplicate_of IS NULL "
+             "GROUP BY s.story HAVING n > 1 ORDER BY n DESC, s.story");
+    if (!big.ok()) return SqlError(db, "listing stories");
+    while (big.Step() == SQLITE_ROW) {
+      ++st.stories_with_relays;
+      if (st.largest_stories.size() >= 10) continue;
+      CorpusStats::StorySummary s;
+      s.story = big.Text(0);
+      s.documents = big.Int(1);
+      s.outlets = big.Int(2);
+      s.first = big.Text(3);
+      s.last = big.Text(4);
+      s.title = big.Text(5);
+      st.largest_stories.push_back(std::move(s));
+    }
   }
   return st;
 }

@@ -30,7 +30,8 @@ namespace faultline {
 
 // 1: documents, statements. 2: + extractions (what produced each document's statements).
 // 3: + corrections (what people confirmed, rejected, changed or added).
-constexpr int kStoreSchemaVersion = 3;
+// 4: + documents.via, story_profiles (each document's story profile and story).
+constexpr int kStoreSchemaVersion = 4;
 
 struct StoreOptions {
   int batch_size = 500;                 // documents per transaction
@@ -39,6 +40,18 @@ struct StoreOptions {
   // Never write (nor migrate). A file the process may not write is opened this way
   // anyway, whatever this says.
   bool read_only = false;
+};
+
+// A document's place in the stories (stories/story_store.h): its profile, its story and
+// the link that put it there.
+struct StoredStory {
+  std::string doc;        // documents.id
+  std::optional<int64_t> day;  // days since 1970-01-01, when its date is a full one
+  std::string profile;    // stories/profile.h ProfileToBytes
+  std::string story;      // the story's id: the id of the document that started it
+  std::string linked_to;  // the document it was linked to; "" when it started its story
+  double score = 0;       // that link's score
+  std::string settings;   // fingerprint of the settings and term statistics that made the profile
 };
 
 enum class AddKind { kAdded, kExactDuplicate, kNearDuplicate };
@@ -60,6 +73,14 @@ struct CorpusStats {
   std::string first_date, last_date;                       // over full ISO dates
   std::vector<std::pair<std::string, int64_t>> outlets;    // by count, descending
   std::vector<std::pair<std::string, int64_t>> languages;  // by count, descending
+  int64_t storied_documents = 0;   // originals with a story (ingested by a faultline with stories)
+  int64_t stories = 0;             // stories among them
+  int64_t stories_with_relays = 0; // stories of two or more documents
+  struct StorySummary {
+    std::string story, title, first, last;  // first/last: full ISO dates, "" when unknown
+    int64_t documents = 0, outlets = 0;
+  };
+  std::vector<StorySummary> largest_stories;  // most documents first (at most 10)
 };
 
 // The normalised-text hash used for exact duplicates (whitespace runs collapsed).
@@ -110,6 +131,17 @@ class Store {
   Result<Correction> AddCorrection(Correction c);
   // Every stored correction, oldest first (none on a file older than schema version 3).
   Result<std::vector<Correction>> Corrections() const;
+
+  // Stories (schema 4; see stories/story_store.h). PutStory writes one document's entry
+  // inside the current batch; MergeStories moves every document of story `from` into
+  // story `to`; ForEachStory reads every entry of an original (not a near-duplicate) in
+  // the documents' insertion order.
+  bool has_stories() const;
+  Status PutStory(const StoredStory& s);
+  Status MergeStories(const std::string& from, const std::string& to);
+  Status ForEachStory(const std::function<void(StoredStory&&)>& fn) const;
+  // The distinct outlet names of the stored originals.
+  Result<std::vector<std::string>> Outlets() const;
 
   // Opened without write access (StoreOptions::read_only, or a file or folder the
   // process may not write).

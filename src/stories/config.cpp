@@ -2,6 +2,11 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <fstream>
+#include <sstream>
+
+#include "util/hash.h"
+
 #include "util/data_path.h"
 
 namespace faultline::stories {
@@ -36,6 +41,12 @@ Result<StoryConfig> StoryConfig::Load(const std::string& path) {
   }
   if (!root.IsMap()) return Status::Error("story settings must be a YAML map", path);
   StoryConfig c;
+  {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    c.fingerprint = FieldHasher().Add(bytes.str()).Hex();
+  }
   const YAML::Node stop = root["stopwords"];
   if (stop) {
     if (!stop.IsSequence()) return Status::Error("'stopwords' must be a list", path, stop.Mark().line + 1);

@@ -40,6 +40,8 @@ struct StoryConfig {
   size_t short_words = 50;      // a shorter text is weak evidence: its score is
   double prior = 0.45;          // pulled toward this (the mean of unrelated pairs and stories)
 
+  std::string fingerprint;      // hash of the settings file's content (what made a stored profile)
+
   double threshold = 0.7;       // score from which two documents are one story
   double same_origin_bonus = 0.1;  // added when both relay the same outlet's report
   int window_days = 14;         // documents further apart are never compared

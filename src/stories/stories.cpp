@@ -40,7 +40,7 @@ const StoryMember* StoryCollection::MemberOf(size_t doc) const {
 }
 
 Result<StoriesData> StoriesData::Load(const std::vector<std::string>& outlet_files, const std::string& settings,
-                                      const std::string& term_stats) {
+                                      const std::string& term_stats, const std::vector<std::string>& framing_files) {
   StoriesData d;
   auto model = StoryModel::Load(settings, term_stats);
   if (!model.ok()) return model.status();
@@ -53,6 +53,12 @@ Result<StoriesData> StoriesData::Load(const std::vector<std::string>& outlet_fil
   auto finder = AttributionFinder::Load(AttributionFinder::DefaultPath());
   if (!finder.ok()) return finder.status();
   d.finder = std::make_shared<const AttributionFinder>(std::move(finder).value());
+  auto framing = std::make_shared<FramingLexicon>();
+  s = framing->AddFile(FramingLexicon::DefaultPath());
+  for (const std::string& f : framing_files)
+    if (s.ok()) s = framing->AddFile(f);
+  if (!s.ok()) return s;
+  d.framing = std::move(framing);
   return d;
 }
 
@@ -62,9 +68,38 @@ void StoryBuilder::Add(const Document& doc, StoryProfile profile) {
   // A document's outlet is a known outlet from now on: a later text citing it by name
   // ("The Atlantic Ledger reported") is recognised.
   data_.outlets->AddName(doc.outlet);
+  by_statement_name_.emplace(StatementDocName(doc), docs_.size());
   docs_.push_back(Light(doc));
   sources_.push_back(FindSources(doc, *data_.outlets, *data_.finder));
   profiles_.push_back(std::move(profile));
+  stored_.emplace_back();
+  std::vector<FramingCount> framing = data_.framing->Count(doc.title);
+  AddCounts(&framing, data_.framing->Count(doc.text));
+  framing_.push_back(std::move(framing));
+  claims_.emplace_back();
+  claims_.back().quotes = FindQuotes(doc.text);
+  words_.Add(doc.outlet, doc.text);
+}
+
+void StoryBuilder::AddStatements(const std::vector<Statement>& statements) {
+  with_statements_ = true;
+  for (const Statement& s : statements) {
+    auto it = by_statement_name_.find(s.doc);
+    if (it == by_statement_name_.end()) continue;
+    std::vector<std::string>& keys = claims_[it->second].statements;
+    const std::string key = s.actor + " " + s.issue + " " + (s.stance > 0 ? "1" : "-1");
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+  }
+}
+
+void StoryBuilder::AddStored(const Document& doc, const StoredStory& stored) {
+  std::optional<StoryProfile> p = ProfileFromBytes(stored.profile);
+  if (!p) {
+    Add(doc);
+    return;
+  }
+  Add(doc, std::move(*p));
+  stored_.back() = Stored{stored.story, stored.linked_to, stored.score};
 }
 
 StoryCollection StoryBuilder::Finish() {
@@ -94,16 +129,40 @@ StoryCollection StoryBuilder::Finish() {
 
   StoryIndex index(data_.model);
   std::vector<uint32_t> slot(n);  // document -> index position
-  for (size_t k = 0; k < n; ++k) slot[order[k]] = index.Add(profiles_[order[k]]);
+  std::vector<size_t> doc_at;     // index position -> document
+  // Stored stories first, as stored (grouped by their story id); then every other
+  // document, clustered in publication order.
+  std::unordered_map<std::string, uint32_t> first_of_story;
+  std::unordered_map<std::string, size_t> by_id;
+  for (size_t i = 0; i < n; ++i) by_id.emplace(docs_[i].id, i);
+  std::vector<std::optional<StoryLink>> stored_link(n);
+  if (!recluster_) {
+    for (size_t i = 0; i < n; ++i) {
+      if (!stored_[i]) continue;
+      auto [it, first] = first_of_story.emplace(stored_[i]->story, static_cast<uint32_t>(doc_at.size()));
+      slot[i] = index.AddAssigned(profiles_[i], it->second);
+      doc_at.push_back(i);
+      auto linked = by_id.find(stored_[i]->linked_to);
+      if (linked != by_id.end()) stored_link[i] = StoryLink{static_cast<uint32_t>(linked->second), stored_[i]->score};
+    }
+  }
+  for (size_t k = 0; k < n; ++k) {
+    const size_t i = order[k];
+    if (!recluster_ && stored_[i]) continue;
+    slot[i] = index.Add(profiles_[i]);
+    doc_at.push_back(i);
+  }
   std::vector<uint32_t> root(n);
   std::vector<std::optional<StoryLink>> links(n);
   std::vector<int> copy_of(n, -1);
   const double near = data_.model->config().near_copy;
   for (size_t i = 0; i < n; ++i) {
-    root[i] = static_cast<uint32_t>(order[index.StoryOf(slot[i])]);
-    const std::optional<StoryLink>& l = index.best_link(slot[i]);
+    root[i] = static_cast<uint32_t>(doc_at[index.StoryOf(slot[i])]);
+    std::optional<StoryLink> l = index.best_link(slot[i]);
+    if (l) l->other = static_cast<uint32_t>(doc_at[l->other]);
+    else l = stored_link[i];
     if (!l) continue;
-    const size_t other = order[l->other];
+    const size_t other = l->other;
     links[i] = StoryLink{static_cast<uint32_t>(other), l->score};
     const StoryProfile& a = profiles_[i];
     const StoryProfile& b = profiles_[other];
@@ -113,6 +172,31 @@ StoryCollection StoryBuilder::Finish() {
   StoryCollection c;
   c.comparisons = index.comparisons();
   c.stories = AssembleStories(light, sources_, root, links, copy_of, *data_.outlets);
+  c.framing = data_.framing;
+  c.with_statements = with_statements_;
+  c.distinctive = words_.Distinctive();
+  std::map<std::string, OutletFraming> by_outlet;
+  for (size_t i = 0; i < n; ++i) {
+    if (docs_[i].outlet.empty()) continue;
+    OutletFraming& f = by_outlet[docs_[i].outlet];
+    f.outlet = docs_[i].outlet;
+    ++f.documents;
+    AddCounts(&f.counts, framing_[i]);
+  }
+  for (auto& [name, f] : by_outlet) c.outlet_framing.push_back(std::move(f));
+  for (Story& s : c.stories) {
+    int origin = -1;
+    std::vector<MemberClaims> claims;
+    for (size_t k = 0; k < s.members.size(); ++k) {
+      StoryMember& m = s.members[k];
+      m.framing = framing_[m.doc];
+      claims.push_back(claims_[m.doc]);
+      if (docs_[m.doc].id == s.origin.doc) origin = static_cast<int>(k);
+    }
+    if (s.members.size() < 2) continue;
+    std::vector<MemberDelta> deltas = CompareClaims(claims, origin);
+    for (size_t k = 0; k < s.members.size(); ++k) s.members[k].delta = std::move(deltas[k]);
+  }
   c.documents = std::move(docs_);
   c.sources = std::move(sources_);
   c.story_of.assign(n, 0);

@@ -12,11 +12,16 @@
 #include <vector>
 
 #include "ingest/document.h"
+#include "statements/statement.h"
 #include "stories/attribution.h"
+#include "stories/distinctive_terms.h"
+#include "stories/framing.h"
+#include "stories/omissions.h"
 #include "stories/model.h"
 #include "stories/origins.h"
 #include "stories/outlets.h"
 #include "stories/story_index.h"
+#include "store/store.h"
 
 namespace faultline::stories {
 
@@ -32,6 +37,8 @@ struct StoryMember {
   double score = 0;             // that link's score
   std::vector<ChainStep> chain; // its own outlet first, its origin last
   std::string origin_key;       // the independent origin it counts for
+  std::vector<FramingCount> framing;  // the contrasting terms it uses
+  MemberDelta delta;            // what it keeps, drops and adds (stories of two or more)
 };
 
 struct Story {
@@ -43,7 +50,18 @@ struct Story {
   size_t origins = 0;                // independent origins among the members
 };
 
+// The contrasting terms one outlet uses, over all its documents.
+struct OutletFraming {
+  std::string outlet;
+  uint32_t documents = 0;
+  std::vector<FramingCount> counts;
+};
+
 struct StoryCollection {
+  std::shared_ptr<const FramingLexicon> framing;  // names the concepts and variants counted
+  std::vector<OutletFraming> outlet_framing;       // outlets by name
+  std::vector<OutletTerms> distinctive;            // outlets' most distinctive words
+  bool with_statements = false;                    // deltas include statements
   std::vector<StoryDocument> documents;   // in the order they were added
   std::vector<DocumentSources> sources;   // per document
   std::vector<Story> stories;             // by first publication (undated last), then id
@@ -66,29 +84,50 @@ struct StoriesData {
   std::shared_ptr<const StoryModel> model;
   std::shared_ptr<OutletList> outlets;  // grows with the document outlets seen
   std::shared_ptr<const AttributionFinder> finder;
+  std::shared_ptr<const FramingLexicon> framing;
 
-  // The shipped files, plus `outlet_files` (extra outlet lists) in order.
+  // The shipped files, plus `outlet_files` (extra outlet lists) and `framing_files`
+  // (extra framing concepts) in order.
   static Result<StoriesData> Load(const std::vector<std::string>& outlet_files = {},
-                                  const std::string& settings = {}, const std::string& term_stats = {});
+                                  const std::string& settings = {}, const std::string& term_stats = {},
+                                  const std::vector<std::string>& framing_files = {});
 };
 
 // Profiles and sources are computed as documents are added (the text is not kept);
 // Finish() clusters them in publication order and traces origins.
 class StoryBuilder {
  public:
-  explicit StoryBuilder(StoriesData data) : data_(std::move(data)) {}
+  explicit StoryBuilder(StoriesData data) : data_(std::move(data)), words_(&data_.model->config().terms) {}
 
   void Add(const Document& doc);
-  // A document with its profile already computed (read back from the store).
+  // A document with its profile already computed.
   void Add(const Document& doc, StoryProfile profile);
+  // A document whose profile and story were stored (`ingest`, story_store.h): it keeps
+  // that story and link unless the builder reclusters.
+  void AddStored(const Document& doc, const StoredStory& stored);
+  // Clusters every document again, stored stories or not (their profiles are used).
+  void set_recluster(bool recluster) { recluster_ = recluster; }
+  // The statements of the documents added (by StatementDocName), for what each member
+  // of a story keeps, drops and adds.
+  void AddStatements(const std::vector<Statement>& statements);
   StoryCollection Finish();
 
  private:
+  struct Stored {
+    std::string story, linked_to;
+    double score = 0;
+  };
   StoriesData data_;
+  bool recluster_ = false;
+  bool with_statements_ = false;
+  std::vector<std::vector<FramingCount>> framing_;  // per document
+  std::vector<MemberClaims> claims_;                // per document
+  std::unordered_map<std::string, size_t> by_statement_name_;
+  OutletWordCounts words_;
   std::vector<StoryDocument> docs_;
   std::vector<DocumentSources> sources_;
   std::vector<StoryProfile> profiles_;
-  std::vector<Document> light_;  // metadata only, for origins
+  std::vector<std::optional<Stored>> stored_;
 };
 
 // Makes one story per index component: members in publication order, chains, origins.

@@ -109,7 +109,7 @@ uint32_t StoryIndex::AddAssigned(StoryProfile profile, uint32_t story_of) {
   return i;
 }
 
-uint32_t StoryIndex::Add(StoryProfile profile) {
+uint32_t StoryIndex::Add(StoryProfile profile, std::vector<uint32_t>* absorbed) {
   const StoryConfig& c = model_->config();
   const std::vector<uint32_t> candidates = Candidates(profile, UINT32_MAX);
   const uint32_t i = AddAssigned(std::move(profile), UINT32_MAX);
@@ -131,9 +131,19 @@ uint32_t StoryIndex::Add(StoryProfile profile) {
   });
   if (links.empty()) return i;
   best_[i] = links.front();
+  std::vector<uint32_t> roots_before;
+  for (const StoryLink& l : links) roots_before.push_back(Find(l.other));
+  const auto report = [&] {
+    if (absorbed == nullptr) return;
+    const uint32_t now = Find(i);
+    for (uint32_t r : roots_before)
+      if (r != now && Find(r) == now && std::find(absorbed->begin(), absorbed->end(), r) == absorbed->end())
+        absorbed->push_back(r);
+  };
   if (!p.day) {
     // Undated: joins the story of its best link only.
     Union(i, links.front().other);
+    report();
     return i;
   }
   for (const StoryLink& l : links)
@@ -143,6 +153,7 @@ uint32_t StoryIndex::Add(StoryProfile profile) {
     for (const StoryLink& l : links)
       if (Union(i, l.other)) break;
   }
+  report();
   return i;
 }
 

@@ -35,7 +35,9 @@ class StoryIndex {
   explicit StoryIndex(std::shared_ptr<const StoryModel> model, int max_span_days = 21);
 
   // Adds a profile and links it; returns its index (0, 1, 2, ... in order of adding).
-  uint32_t Add(StoryProfile profile);
+  // `absorbed`, when given, receives the roots of stories merged into another one by
+  // this document's links (two stories found to be one).
+  uint32_t Add(StoryProfile profile, std::vector<uint32_t>* absorbed = nullptr);
   // Adds a document already assigned (read back from the store): indexed and put in
   // the story of `story_of` (an index added before it, or itself), without scoring.
   uint32_t AddAssigned(StoryProfile profile, uint32_t story_of);

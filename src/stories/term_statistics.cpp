@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "util/data_path.h"
+#include "util/hash.h"
 
 namespace faultline::stories {
 
@@ -19,8 +20,10 @@ Result<TermStatistics> TermStatistics::Load(const std::string& path) {
   std::string line;
   int64_t n = 0;
   bool have_documents = false;
+  FieldHasher hash;
   while (std::getline(in, line)) {
     ++n;
+    hash.Add(line);
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) continue;
     const size_t tab = line.find('\t');
@@ -44,6 +47,7 @@ Result<TermStatistics> TermStatistics::Load(const std::string& path) {
     st.df_[HashTerm(std::string_view(line).substr(0, tab))] += df;
   }
   if (!have_documents) return Status::Error("no '#documents<TAB>N' line", path);
+  st.fingerprint_ = hash.Hex();
   return st;
 }
 

@@ -32,9 +32,12 @@ class TermStatistics {
   void Add(TermId term, uint32_t count = 1) { df_[term] += count; }
   uint64_t documents() const { return documents_; }
   size_t terms() const { return df_.size(); }
+  // Hash of the table's content, "" for one built in memory.
+  const std::string& fingerprint() const { return fingerprint_; }
 
  private:
   uint64_t documents_ = 0;
+  std::string fingerprint_;
   std::unordered_map<TermId, uint32_t> df_;
 };
 

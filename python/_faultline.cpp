@@ -1,0 +1,225 @@
+// The Python module's native half (pybind11): an Engine holds the knowledge base, the
+// recognizer, the codebook and the cue lexicon, loaded once; its methods take documents as
+// dicts and return plain dicts and lists. python/faultline/__init__.py adds strings, files
+// and pandas DataFrames on top. The GIL is released while C++ works, so Python threads (or
+// Dask's) can run documents in parallel on one Engine, which is read-only.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <sstream>
+#include <stdexcept>
+
+#include "ingest/input_walker.h"
+#include "ingest/read_documents.h"
+#include "map/map.h"
+#include "map/window.h"
+#include "report/json_report.h"
+#include "statements/analyzer.h"
+#include "util/data_path.h"
+
+namespace py = pybind11;
+
+namespace faultline {
+namespace {
+
+std::string Get(const py::dict& d, const char* key) {
+  if (!d.contains(key) || d[key].is_none()) return {};
+  return py::str(d[key]);
+}
+
+Document ToDocument(const py::dict& d) {
+  Document doc;
+  doc.id = Get(d, "id");
+  doc.file = Get(d, "file");
+  doc.url = Get(d, "url");
+  doc.title = Get(d, "title");
+  doc.date = Get(d, "date");
+  doc.outlet = Get(d, "outlet");
+  doc.author = Get(d, "author");
+  doc.language = Get(d, "language");
+  doc.text = Get(d, "text");
+  return doc;
+}
+
+py::dict FromDocument(const Document& doc) {
+  py::dict d;
+  d["id"] = doc.id;
+  d["file"] = doc.file;
+  d["url"] = doc.url;
+  d["title"] = doc.title;
+  d["date"] = doc.date;
+  d["outlet"] = doc.outlet;
+  d["author"] = doc.author;
+  d["language"] = doc.language;
+  d["text"] = doc.text;
+  return d;
+}
+
+py::dict FromMention(const Mention& m, const std::string& doc_id) {
+  py::dict d;
+  d["doc"] = doc_id;
+  d["begin"] = m.begin;
+  d["end"] = m.end;
+  d["surface"] = m.surface;
+  d["actors"] = m.actors;
+  d["group"] = m.group;
+  d["person"] = m.person;
+  d["role"] = m.role;
+  d["kind"] = m.kind;
+  d["rule"] = m.rule;
+  d["ambiguous"] = m.ambiguous;
+  return d;
+}
+
+py::dict FromStatement(const Statement& s) {
+  py::dict d;
+  d["doc"] = s.doc;
+  d["actor"] = s.actor;
+  d["issue"] = s.issue;
+  d["stance"] = s.stance;
+  d["evidence"] = s.evidence;
+  d["begin"] = s.begin;
+  d["end"] = s.end;
+  d["person"] = s.person;
+  d["cue"] = s.cue;
+  d["rule"] = s.rule;
+  d["source"] = s.source;
+  d["date"] = s.date;
+  d["outlet"] = s.outlet;
+  d["title"] = s.title;
+  d["author"] = s.author;
+  return d;
+}
+
+Statement ToStatement(const py::dict& d) {
+  Statement s;
+  s.doc = Get(d, "doc");
+  s.actor = Get(d, "actor");
+  s.issue = Get(d, "issue");
+  s.stance = d.contains("stance") ? py::cast<int>(d["stance"]) : 0;
+  s.evidence = Get(d, "evidence");
+  s.person = Get(d, "person");
+  s.cue = Get(d, "cue");
+  s.rule = Get(d, "rule");
+  s.source = Get(d, "source");
+  s.date = Get(d, "date");
+  s.outlet = Get(d, "outlet");
+  s.title = Get(d, "title");
+  s.author = Get(d, "author");
+  if (d.contains("begin") && !d["begin"].is_none()) s.begin = py::cast<size_t>(d["begin"]);
+  if (d.contains("end") && !d["end"].is_none()) s.end = py::cast<size_t>(d["end"]);
+  return s;
+}
+
+// Errors cross into Python as ValueError with the one-line message the CLI would print.
+[[noreturn]] void Raise(const Status& s) { throw py::value_error(s.ToString()); }
+
+class Engine {
+ public:
+  Engine(const std::string& codebook, const std::vector<std::string>& actor_files) {
+    Result<Analyzer> a = [&] {
+      py::gil_scoped_release release;
+      return Analyzer::Load(AnalyzerConfig{codebook, actor_files});
+    }();
+    if (!a.ok()) Raise(a.status());
+    analyzer_ = std::make_shared<const Analyzer>(std::move(a).value());
+  }
+
+  py::list Statements(const py::dict& doc_dict) const {
+    const Document doc = ToDocument(doc_dict);
+    std::vector<Statement> out;
+    {
+      py::gil_scoped_release release;
+      out = analyzer_->Analyze(doc);
+      AttachDocument(doc, &out);
+    }
+    py::list l;
+    for (const auto& s : out) l.append(FromStatement(s));
+    return l;
+  }
+
+  py::list Actors(const py::dict& doc_dict) const {
+    const Document doc = ToDocument(doc_dict);
+    std::vector<Mention> out;
+    {
+      py::gil_scoped_release release;
+      out = analyzer_->recognizer().Recognize(doc);
+    }
+    const std::string id = doc.id.empty() ? doc.file : doc.id;
+    py::list l;
+    for (const auto& m : out) l.append(FromMention(m, id));
+    return l;
+  }
+
+ private:
+  std::shared_ptr<const Analyzer> analyzer_;
+};
+
+// Documents from files, directories or archives, as `faultline extract` reads them.
+// Problems go to a list of messages (the run goes on), returned beside the documents.
+py::tuple ReadDocuments(const std::vector<std::string>& paths, double max_file_mb) {
+  std::vector<Document> docs;
+  std::vector<std::string> errors;
+  {
+    py::gil_scoped_release release;
+    ReadOptions o;
+    o.max_file_bytes = static_cast<uint64_t>(max_file_mb * 1024 * 1024);
+    DocumentReader reader(o, [&](Document&& d) { docs.push_back(std::move(d)); },
+                          [&](const Status& s) { errors.push_back(s.ToString()); });
+    reader.ReadPaths(paths);
+  }
+  py::list l;
+  for (const auto& d : docs) l.append(FromDocument(d));
+  return py::make_tuple(l, errors);
+}
+
+// The files PATH... names, in the order every command reads them (directories walked in
+// name order), with the problems found on the way.
+py::tuple ListInputs(const std::vector<std::string>& paths) {
+  std::vector<std::string> files, errors;
+  WalkInputs(paths, [&](const std::string& f) { files.push_back(f); },
+             [&](const Status& s) { errors.push_back(s.ToString()); });
+  return py::make_tuple(files, errors);
+}
+
+// The map of statements as `faultline map --format json` writes it (a JSON string; the
+// Python side parses it).
+std::string MapJson(const py::list& statements, const std::string& window, const std::string& from,
+                    const std::string& to) {
+  std::vector<Statement> in;
+  for (const auto& item : statements) in.push_back(ToStatement(py::cast<py::dict>(item)));
+  map::MapOptions opt;
+  if (!map::ParseWindow(window, &opt.window)) throw py::value_error("window must be month, quarter or year");
+  opt.from = from;
+  opt.to = to;
+  std::ostringstream out;
+  {
+    py::gil_scoped_release release;
+    map::Map m = map::BuildMap(std::move(in), opt);
+    report::WriteJson(m, out);
+  }
+  return out.str();
+}
+
+}  // namespace
+}  // namespace faultline
+
+PYBIND11_MODULE(_faultline, m) {
+  using namespace faultline;
+  m.doc() = "faultline's native engine; use the faultline package";
+  py::class_<Engine>(m, "Engine")
+      .def(py::init<const std::string&, const std::vector<std::string>&>(), py::arg("codebook") = "",
+           py::arg("actors") = std::vector<std::string>{})
+      .def("statements", &Engine::Statements, py::arg("document"))
+      .def("actors", &Engine::Actors, py::arg("document"));
+  m.def("read_documents", &ReadDocuments, py::arg("paths"), py::arg("max_file_mb") = 256.0);
+  m.def("list_inputs", &ListInputs, py::arg("paths"));
+  m.def("map_json", &MapJson, py::arg("statements"), py::arg("window") = "month", py::arg("from_") = "",
+        py::arg("to") = "");
+  m.def("data_dir", [] {
+    Result<std::string> d = DataDir();
+    if (!d.ok()) Raise(d.status());
+    return *d;
+  });
+  m.attr("__version__") = FAULTLINE_VERSION;
+}

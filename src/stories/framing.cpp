@@ -1,0 +1,118 @@
+#include "stories/framing.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <map>
+
+#include "util/data_path.h"
+
+namespace faultline::stories {
+namespace {
+
+// Lower-case ASCII words; every other byte separates (hyphens and apostrophes too, in
+// the text and in the lexicon alike, so "full-scale" matches "full-scale").
+std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char ch : s) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      w += ch;
+    } else if (c >= 'A' && c <= 'Z') {
+      w += static_cast<char>(c + 32);
+    } else if (c >= 0x80 && !w.empty()) {
+      w += ch;  // inside a word: letters of other scripts stay part of it
+    } else if (!w.empty()) {
+      out.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  if (!w.empty()) out.push_back(std::move(w));
+  return out;
+}
+
+}  // namespace
+
+std::string FramingLexicon::DefaultPath() { return DataFile("stories/framing.yaml"); }
+
+Status FramingLexicon::AddFile(const std::string& path) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path);
+  } catch (const YAML::BadFile&) {
+    return Status::Error("cannot open the framing lexicon", path);
+  } catch (const YAML::Exception& e) {
+    return Status::Error(std::string("not valid YAML: ") + e.what(), path, e.mark.line + 1);
+  }
+  return AddYaml(YAML::Dump(root), path);
+}
+
+Status FramingLexicon::AddYaml(std::string_view yaml, const std::string& origin) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    return Status::Error(std::string("not valid YAML: ") + e.what(), origin, e.mark.line + 1);
+  }
+  const YAML::Node list = root["concepts"];
+  if (!list || !list.IsSequence()) return Status::Error("a framing lexicon needs a list under 'concepts'", origin);
+  for (const auto& n : list) {
+    const int line = n.Mark().line + 1;
+    if (!n.IsMap() || !n["concept"] || !n["variants"] || !n["variants"].IsSequence())
+      return Status::Error("a concept needs 'concept' and a list of 'variants'", origin, line);
+    const std::string name = n["concept"].as<std::string>();
+    auto it = std::find_if(concepts_.begin(), concepts_.end(), [&](const FramingConcept& c) { return c.name == name; });
+    if (it == concepts_.end()) it = concepts_.insert(concepts_.end(), FramingConcept{name, {}});
+    const uint32_t ci = static_cast<uint32_t>(it - concepts_.begin());
+    for (const auto& v : n["variants"]) {
+      if (!v.IsMap() || !v["label"] || !v["terms"] || !v["terms"].IsSequence())
+        return Status::Error("a variant needs a 'label' and a list of 'terms'", origin, v.Mark().line + 1);
+      FramingVariant fv;
+      fv.label = v["label"].as<std::string>();
+      for (const auto& t : v["terms"]) fv.terms.push_back(t.as<std::string>());
+      const uint32_t vi = static_cast<uint32_t>(concepts_[ci].variants.size());
+      for (const std::string& t : fv.terms) {
+        Phrase p{Words(t), ci, vi};
+        if (p.words.empty()) continue;
+        by_first_word_[p.words[0]].push_back(phrases_.size());
+        phrases_.push_back(std::move(p));
+      }
+      concepts_[ci].variants.push_back(std::move(fv));
+    }
+  }
+  for (auto& [w, list] : by_first_word_)
+    std::stable_sort(list.begin(), list.end(),
+                     [&](size_t a, size_t b) { return phrases_[a].words.size() > phrases_[b].words.size(); });
+  return Status::Ok();
+}
+
+std::vector<FramingCount> FramingLexicon::Count(std::string_view text) const {
+  std::map<std::pair<uint32_t, uint32_t>, uint32_t> counts;
+  const std::vector<std::string> w = Words(text);
+  for (size_t i = 0; i < w.size(); ++i) {
+    auto it = by_first_word_.find(w[i]);
+    if (it == by_first_word_.end()) continue;
+    for (size_t pi : it->second) {
+      const Phrase& p = phrases_[pi];
+      if (i + p.words.size() > w.size() || !std::equal(p.words.begin(), p.words.end(), w.begin() + static_cast<long>(i)))
+        continue;
+      ++counts[{p.concept_id, p.variant}];
+      i += p.words.size() - 1;
+      break;
+    }
+  }
+  std::vector<FramingCount> out;
+  for (const auto& [key, n] : counts) out.push_back({key.first, key.second, n});
+  return out;
+}
+
+void AddCounts(std::vector<FramingCount>* into, const std::vector<FramingCount>& more) {
+  std::map<std::pair<uint32_t, uint32_t>, uint32_t> sum;
+  for (const FramingCount& c : *into) sum[{c.concept_id, c.variant}] += c.count;
+  for (const FramingCount& c : more) sum[{c.concept_id, c.variant}] += c.count;
+  into->clear();
+  for (const auto& [key, n] : sum) into->push_back({key.first, key.second, n});
+}
+
+}  // namespace faultline::stories

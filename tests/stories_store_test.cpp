@@ -1,0 +1,369 @@
+// Stories kept in the database (schema 4, StoryStore), and what the stories stage says
+// about a story's members: framing terms, distinctive words per outlet, and the claims
+// each relay keeps, drops and adds.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include <map>
+#include <set>
+
+#include "ingest_test_util.h"
+#include "store/store.h"
+#include "stories/distinctive_terms.h"
+#include "stories/framing.h"
+#include "stories/omissions.h"
+#include "stories/stories.h"
+#include "stories/story_store.h"
+
+namespace faultline::stories {
+namespace {
+
+using testing::RunCli;
+using testing::TempDir;
+using testing::WriteFile;
+
+Document Doc(const std::string& id, const std::string& outlet, const std::string& date, const std::string& text) {
+  Document d;
+  d.id = id;
+  d.file = id + ".txt";
+  d.outlet = outlet;
+  d.date = date;
+  d.text = text;
+  return d;
+}
+
+// A harbour crane collapse told twice, a bus strike told twice, and a budget.
+const char* kCrane1 =
+    "A container crane collapsed at the Vellmar harbour on Tuesday night, crushing two empty trucks on the "
+    "quay. The port authority said nobody was hurt because the night shift had stopped for a storm warning. "
+    "Inspectors are examining a cracked hinge on the crane's boom, which was installed in 1998. The terminal "
+    "will stay closed for at least a week while the wreck is cut apart and removed.";
+const char* kCrane2 =
+    "Nobody was hurt when a container crane came down at Vellmar harbour on Tuesday night and crushed two "
+    "empty trucks, the port authority said, as the night shift had halted work for a storm warning. A cracked "
+    "hinge on the boom, installed in 1998, is being examined by inspectors. The terminal stays shut for at "
+    "least a week while crews cut the wreck apart.";
+const char* kStrike1 =
+    "Bus drivers in Orlen walked out on Monday in a dispute over split shifts, leaving forty routes without "
+    "service. The drivers' union said talks with the transport company broke down after the company refused "
+    "to pay for the unpaid hours between shifts. Schools told pupils to arrive late and the city opened "
+    "three extra park-and-ride sites.";
+const char* kStrike2 =
+    "Forty bus routes in Orlen had no service on Monday as drivers struck over split shifts. Their union said "
+    "talks with the transport company collapsed when it refused to pay the unpaid hours between shifts. The "
+    "city opened three extra park-and-ride sites and schools told pupils they could arrive late.";
+const char* kBudget =
+    "The regional government presented a budget that raises spending on schools and clinics while cutting "
+    "fuel subsidies, a plan the opposition called a tax on commuters. Parliament votes next month after "
+    "hearings in the budget committee. Economists said the deficit would narrow if growth forecasts held.";
+
+StoriesData Data() {
+  auto d = StoriesData::Load();
+  EXPECT_TRUE(d.ok()) << d.status().ToString();
+  return std::move(d).value();
+}
+
+std::unique_ptr<Store> OpenStore(const std::string& path, bool read_only = false) {
+  StoreOptions so;
+  so.read_only = read_only;
+  Result<std::unique_ptr<Store>> s = Store::Open(path, so);
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return s.ok() ? std::move(s).value() : nullptr;
+}
+
+// Stores and assigns `docs` in one run (as one `ingest`).
+StoryStoreStats Ingest(const std::string& path, const std::vector<Document>& docs) {
+  auto store = OpenStore(path);
+  if (!store) return {};
+  auto ss = StoryStore::Open(store.get(), Data());
+  EXPECT_TRUE(ss.ok()) << ss.status().ToString();
+  if (!ss.ok()) return {};
+  for (const Document& d : docs) {
+    Result<AddOutcome> r = store->Add(d);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    if (r.ok() && r->kind == AddKind::kAdded) {
+      EXPECT_TRUE((*ss)->Add(d, r->id).ok());
+    }
+  }
+  EXPECT_TRUE(store->Flush().ok());
+  return (*ss)->stats();
+}
+
+std::map<std::string, StoredStory> Stored(const std::string& path) {
+  auto store = OpenStore(path, true);
+  std::map<std::string, StoredStory> out;
+  if (!store) return out;
+  Result<StoredStories> r = ReadStoredStories(*store, *Data().model);
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  if (r.ok())
+    for (auto& [id, s] : r->by_doc) out.emplace(id, s);
+  return out;
+}
+
+TEST(StoryStoreTest, EachIngestAssignsItsDocumentsToTheStoriesAlreadyStored) {
+  TempDir dir;
+  const std::string db = dir / "c.db";
+  StoryStoreStats first = Ingest(db, {Doc("crane1", "Harbour Post", "2024-05-14", kCrane1),
+                                      Doc("strike1", "Orlen Daily", "2024-05-13", kStrike1)});
+  EXPECT_EQ(first.added, 2u);
+  EXPECT_EQ(first.joined, 0u);
+  StoryStoreStats second = Ingest(db, {Doc("crane2", "Coast Wire", "2024-05-15", kCrane2),
+                                       Doc("budget", "Capital Times", "2024-05-15", kBudget),
+                                       Doc("strike2", "Metro News", "2024-05-14", kStrike2)});
+  EXPECT_EQ(second.loaded, 2u);  // the first run's profiles, not made again
+  EXPECT_EQ(second.reprofiled, 0u);
+  EXPECT_EQ(second.added, 3u);
+  EXPECT_EQ(second.joined, 2u);
+
+  std::map<std::string, StoredStory> s = Stored(db);
+  ASSERT_EQ(s.size(), 5u);
+  EXPECT_EQ(s["crane1"].story, "crane1");
+  EXPECT_EQ(s["crane2"].story, "crane1");
+  EXPECT_EQ(s["crane2"].linked_to, "crane1");
+  EXPECT_GT(s["crane2"].score, 0.7);
+  EXPECT_EQ(s["strike2"].story, "strike1");
+  EXPECT_EQ(s["budget"].story, "budget");
+  EXPECT_EQ(s["budget"].linked_to, "");
+
+  auto store = OpenStore(db, true);
+  Result<CorpusStats> st = store->Stats();
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(st->storied_documents, 5);
+  EXPECT_EQ(st->stories, 3);
+  EXPECT_EQ(st->stories_with_relays, 2);
+  ASSERT_EQ(st->largest_stories.size(), 2u);
+  EXPECT_EQ(st->largest_stories[0].documents, 2);
+  EXPECT_EQ(st->largest_stories[0].story, "crane1");  // at equal size, by id
+  EXPECT_EQ(st->largest_stories[0].first, "2024-05-14");
+  EXPECT_EQ(st->largest_stories[0].last, "2024-05-15");
+}
+
+// A file made by a faultline before stories: schema 3, no via, no story_profiles.
+void MakeVersion3(const std::string& path, const std::vector<Document>& docs) {
+  {
+    auto store = OpenStore(path);
+    for (const Document& d : docs) ASSERT_TRUE(store->Add(d).ok());
+    ASSERT_TRUE(store->Flush().ok());
+  }
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw,
+                         "DROP TABLE story_profiles; ALTER TABLE documents DROP COLUMN via; "
+                         "UPDATE schema_version SET version = 3;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+}
+
+TEST(StoryStoreTest, AFileFromBeforeStoriesIsReadAsItIsAndProfiledWhenMigrated) {
+  TempDir dir;
+  const std::string db = dir / "v3.db";
+  MakeVersion3(db, {Doc("crane1", "Harbour Post", "2024-05-14", kCrane1),
+                    Doc("budget", "Capital Times", "2024-05-15", kBudget)});
+  {
+    auto ro = OpenStore(db, true);
+    ASSERT_NE(ro, nullptr);
+    EXPECT_FALSE(ro->has_stories());
+    Result<Document> d = ro->GetDocument("crane1");
+    ASSERT_TRUE(d.ok()) << d.status().ToString();
+    EXPECT_EQ(d->via, "");
+    EXPECT_EQ(d->outlet, "Harbour Post");
+    EXPECT_TRUE(Stored(db).empty());
+    EXPECT_FALSE(ro->Add(Doc("x", "X", "2024-05-15", kStrike1)).ok());  // read-only: not written
+  }
+  // Writable: migrated; the stories are made from the stored texts, then new ones join.
+  StoryStoreStats st = Ingest(db, {Doc("crane2", "Coast Wire", "2024-05-15", kCrane2)});
+  EXPECT_EQ(st.reprofiled, 2u);
+  EXPECT_EQ(st.added, 1u);
+  std::map<std::string, StoredStory> s = Stored(db);
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s["crane2"].story, "crane1");
+  EXPECT_EQ(s["budget"].story, "budget");
+}
+
+TEST(StoryStoreTest, TheOutletATextWasTakenFromIsStored) {
+  TempDir dir;
+  const std::string db = dir / "via.db";
+  Document d = Doc("crane1", "Harbour Post", "2024-05-14", kCrane1);
+  d.via = "Reuters";
+  {
+    auto store = OpenStore(db);
+    ASSERT_TRUE(store->Add(d).ok());
+    ASSERT_TRUE(store->Flush().ok());
+  }
+  Result<Document> back = OpenStore(db, true)->GetDocument("crane1");
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->via, "Reuters");
+}
+
+// Files as the demo corpus writes them: a header, a blank line, the text.
+void WriteArticle(const TempDir& dir, const std::string& name, const std::string& outlet, const std::string& date,
+                  const std::string& text) {
+  const std::string title = name.substr(name.rfind('/') + 1);
+  WriteFile(dir / name, "title: " + title + "\noutlet: " + outlet + "\ndate: " + date + "\n\n" + text + "\n");
+}
+
+// The documents of each story with two or more, as sets of titles.
+std::set<std::set<std::string>> Groups(const std::string& json) {
+  std::set<std::set<std::string>> out;
+  const nlohmann::json j = nlohmann::json::parse(json);
+  for (const auto& s : j["stories"]) {
+    std::set<std::string> g;
+    for (const auto& d : s["documents"]) g.insert(d["title"].get<std::string>());
+    if (g.size() > 1) out.insert(g);
+  }
+  return out;
+}
+
+TEST(StoryStoreTest, StoriesFromTheDatabaseAreTheStoriesOfTheFiles) {
+  TempDir dir;
+  WriteArticle(dir, "a/crane1.txt", "Harbour Post", "2024-05-14", kCrane1);
+  WriteArticle(dir, "a/strike1.txt", "Orlen Daily", "2024-05-13", kStrike1);
+  WriteArticle(dir, "b/crane2.txt", "Coast Wire", "2024-05-15", kCrane2);
+  WriteArticle(dir, "b/strike2.txt", "Metro News", "2024-05-14", kStrike2);
+  WriteArticle(dir, "b/budget.txt", "Capital Times", "2024-05-15", kBudget);
+  const std::string db = dir / "c.db";
+  auto r = RunCli("ingest " + dir.path() + "/a --db " + db, dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunCli("ingest " + dir.path() + "/b --db " + db, dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("stories: 3 new documents, 2 of them joined a story"), std::string::npos) << r.out;
+
+  const auto files = RunCli("stories --no-statements --format json " + dir.path() + "/a " + dir.path() + "/b", dir);
+  ASSERT_EQ(files.exit_code, 0) << files.err;
+  const auto stored = RunCli("stories --no-statements --format json --db " + db, dir);
+  ASSERT_EQ(stored.exit_code, 0) << stored.err;
+  const auto again = RunCli("stories --no-statements --format json --recluster --db " + db, dir);
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  const std::set<std::set<std::string>> want = {{"crane1.txt", "crane2.txt"}, {"strike1.txt", "strike2.txt"}};
+  EXPECT_EQ(Groups(files.out), want);
+  EXPECT_EQ(Groups(stored.out), want);
+  EXPECT_EQ(Groups(again.out), want);
+
+  const auto corpus = RunCli("corpus --db " + db + " --format json", dir);
+  ASSERT_EQ(corpus.exit_code, 0) << corpus.err;
+  const nlohmann::json c = nlohmann::json::parse(corpus.out);
+  EXPECT_EQ(c["stories"]["stories"], 3);
+  EXPECT_EQ(c["stories"]["stories_with_several_documents"], 2);
+}
+
+TEST(FramingTest, CountsEachVariantLongestTermFirst) {
+  FramingLexicon lex;
+  ASSERT_TRUE(lex.AddYaml(R"(concepts:
+  - concept: the city
+    variants:
+      - {label: local spelling, terms: [Vellmar]}
+      - {label: old spelling, terms: [Wellmar]}
+  - concept: the action
+    variants:
+      - {label: official term, terms: [special harbour operation, operation]}
+      - {label: critics' term, terms: [blockade]}
+)",
+                          "test")
+                  .ok());
+  const std::vector<FramingCount> c =
+      lex.Count("The special harbour operation at Wellmar went on; critics in vellmar called the operation a "
+                "blockade, and WELLMAR's mayor agreed.");
+  std::map<std::string, uint32_t> by;
+  for (const FramingCount& f : c) by[lex.concepts()[f.concept_id].variants[f.variant].label] = f.count;
+  EXPECT_EQ(by["local spelling"], 1u);
+  EXPECT_EQ(by["old spelling"], 2u);
+  EXPECT_EQ(by["official term"], 2u);  // the phrase once, and "operation" alone once
+  EXPECT_EQ(by["critics' term"], 1u);
+}
+
+TEST(FramingTest, AMalformedLexiconIsRefusedWithItsLine) {
+  FramingLexicon lex;
+  Status s = lex.AddYaml("concepts:\n  - concept: x\n    variants:\n      - {label: a}\n", "mine.yaml");
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.ToString().find("mine.yaml:4"), std::string::npos) << s.ToString();
+  EXPECT_FALSE(lex.AddYaml("nothing: here\n", "mine.yaml").ok());
+}
+
+TEST(FramingTest, TheShippedLexiconSeesTheSpellingsOfOneCity) {
+  FramingLexicon lex;
+  ASSERT_TRUE(lex.AddFile(FramingLexicon::DefaultPath()).ok());
+  const std::vector<FramingCount> a = lex.Count("Talks in Kyiv resumed.");
+  const std::vector<FramingCount> b = lex.Count("Talks in Kiev resumed.");
+  ASSERT_EQ(a.size(), 1u);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(a[0].concept_id, b[0].concept_id);
+  EXPECT_NE(a[0].variant, b[0].variant);
+}
+
+TEST(DistinctiveTermsTest, AWordOneOutletUsesFarMoreOftenStandsOut) {
+  StoriesData data = Data();
+  OutletWordCounts counts(&data.model->config().terms);
+  // Both outlets write about the same harbour; only one keeps saying "scandal".
+  for (int i = 0; i < 20; ++i) {
+    counts.Add("Loud Paper", std::string(kCrane1) + " A scandal, a scandal, the scandal of the harbour.");
+    counts.Add("Calm Paper", std::string(kCrane2) + " The harbour authority will report.");
+  }
+  const std::vector<OutletTerms> d = counts.Distinctive(5, 100);
+  ASSERT_EQ(d.size(), 2u);
+  const OutletTerms& loud = d[0].outlet == "Loud Paper" ? d[0] : d[1];
+  ASSERT_FALSE(loud.terms.empty());
+  EXPECT_EQ(loud.terms[0].term, "scandal");
+  EXPECT_EQ(loud.terms[0].count, 60u);
+  for (const OutletTerms& o : d)
+    for (const DistinctiveTerm& t : o.terms) {
+      EXPECT_NE(t.term, "harbour");  // both use it
+      EXPECT_GE(t.z, 1.96);
+    }
+}
+
+TEST(DistinctiveTermsTest, AWordUsedOnceIsNotDistinctive) {
+  StoriesData data = Data();
+  OutletWordCounts counts(&data.model->config().terms);
+  for (int i = 0; i < 10; ++i) counts.Add("A", kStrike1);
+  counts.Add("A", "A zeppelin passed.");
+  for (int i = 0; i < 10; ++i) counts.Add("B", kStrike2);
+  for (const OutletTerms& o : counts.Distinctive(50, 10))
+    for (const DistinctiveTerm& t : o.terms) EXPECT_NE(t.term, "zeppelin");
+}
+
+TEST(OmissionsTest, QuotesMatchWhenCutOrLightlyEdited) {
+  const std::vector<Quote> a = FindQuotes("He said: \"We will not reopen the terminal before every hinge is checked.\"");
+  const std::vector<Quote> b =
+      FindQuotes("\xE2\x80\x9CWe will not reopen the terminal before every hinge is checked,\xE2\x80\x9D he said.");
+  const std::vector<Quote> c = FindQuotes("\"Nobody was on the quay at that hour, thankfully,\" she said.");
+  const std::vector<Quote> short_one = FindQuotes("He called it \"a disgrace\".");
+  ASSERT_EQ(a.size(), 1u);
+  ASSERT_EQ(b.size(), 1u);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_TRUE(short_one.empty());  // under five words: a phrase, not a quote
+  EXPECT_TRUE(SameQuote(a[0], b[0]));
+  EXPECT_FALSE(SameQuote(a[0], c[0]));
+}
+
+TEST(OmissionsTest, EachRelayKeepsDropsAndAddsAgainstTheCore) {
+  const Quote q1 = FindQuotes("\"We will not reopen the terminal before every hinge is checked.\"")[0];
+  const Quote q2 = FindQuotes("\"Nobody was on the quay at that hour, thankfully.\"")[0];
+  MemberClaims origin{{"PORT closure 1", "UNION closure -1"}, {q1}};
+  MemberClaims relay1{{"PORT closure 1"}, {q1, q2}};
+  MemberClaims relay2{{"PORT closure 1", "CITY closure 1"}, {}};
+  const std::vector<MemberDelta> d = CompareClaims({origin, relay1, relay2}, 0);
+  ASSERT_EQ(d.size(), 3u);
+  // Core: the origin's claims (PORT, UNION, q1); q2 and CITY are one member's own.
+  EXPECT_TRUE(d[0].drops.empty());
+  EXPECT_EQ(d[1].drops, std::vector<std::string>{"UNION against closure"});
+  ASSERT_EQ(d[1].adds.size(), 1u);
+  EXPECT_EQ(d[1].adds[0].rfind("quote: ", 0), 0u);
+  EXPECT_NE(d[1].adds[0].find("Nobody was on the quay"), std::string::npos);
+  EXPECT_EQ(d[2].adds, std::vector<std::string>{"CITY for closure"});
+  EXPECT_EQ(d[2].drops.size(), 2u);  // UNION and the quote
+  EXPECT_EQ(d[2].keeps, std::vector<std::string>{"PORT for closure"});
+}
+
+TEST(OmissionsTest, WithoutTheOriginTheCoreIsWhatTwoMembersShare) {
+  MemberClaims a{{"X t 1", "Y t -1"}, {}};
+  MemberClaims b{{"X t 1"}, {}};
+  const std::vector<MemberDelta> d = CompareClaims({a, b}, -1);
+  EXPECT_EQ(d[0].keeps, std::vector<std::string>{"X for t"});
+  EXPECT_EQ(d[0].adds, std::vector<std::string>{"Y against t"});
+  EXPECT_TRUE(d[1].drops.empty());
+}
+
+}  // namespace
+}  // namespace faultline::stories
