@@ -8,6 +8,7 @@
 #include "cli/analysis.h"
 #include "cli/commands.h"
 #include "cli/inputs.h"
+#include "report/stories_html.h"
 #include "store/store.h"
 #include "stories/model.h"
 #include "stories/story_store.h"
@@ -118,6 +119,11 @@ int Cluster(const StoriesArgs& a, stories::StoriesData data) {
   }
   if (a.format == "json") {
     report::WriteStoriesJson(c, *data.outlets, *out);
+  } else if (a.format == "html") {
+    report::StoriesHtmlOptions h;
+    h.min_documents = a.min_documents;
+    h.top = a.top;
+    report::WriteStoriesHtml(c, *data.outlets, h, *out);
   } else {
     report::StoriesTextOptions t;
     t.min_documents = a.min_documents;
@@ -172,18 +178,21 @@ void RegisterStories(CLI::App& app, int* exit_code) {
       "who relayed it), and how each outlet frames it.\n"
       "Examples:\n"
       "  faultline stories ../shared/seeds --meta ../shared/seeds.meta.jsonl\n"
+      "  faultline stories examples/ --format html -o stories.html --min-documents 2\n"
+      "  faultline ingest news/ --db news.db && faultline stories --db news.db --top 20\n"
       "  faultline stories --score-pairs pairs.jsonl > scores.jsonl");
   AddInputOptions(cmd, &args->inputs);
-  cmd->add_option("--format", args->format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", args->format, "text (default), json, or html (one self-contained page)")
+      ->check(CLI::IsMember({"text", "json", "html"}));
   cmd->add_option("-o,--output", args->output, "write to FILE instead of standard output");
   cmd->add_option("--threshold", args->threshold,
                   "score from which two documents are one story (0-1; default in data/stories/similarity.yaml, 0.75)");
   cmd->add_option("--days", args->days, "documents published further apart are never one story (default 14)");
   cmd->add_option("--outlets", args->outlet_files, "extra outlet list (YAML, as data/stories/outlets.yaml)")
       ->allow_extra_args(false);
-  cmd->add_option("--min-documents", args->min_documents, "text: list only stories with this many documents")
+  cmd->add_option("--min-documents", args->min_documents, "text, html: list only stories with this many documents")
       ->capture_default_str();
-  cmd->add_option("--top", args->top, "text: list at most this many stories (0: all)")->capture_default_str();
+  cmd->add_option("--top", args->top, "text, html: list at most this many stories (0: all)")->capture_default_str();
   cmd->add_flag("--no-statements", args->no_statements,
                 "skip statement extraction: faster; what relays keep, drop and add then compares quotes only");
   cmd->add_option("--framing", args->framing_files, "extra framing lexicon (YAML, as data/stories/framing.yaml)")

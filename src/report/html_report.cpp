@@ -108,7 +108,10 @@ D.summary.actors.forEach(function(a){if(!(a in campOf))actorOrder.push(a);});
 
 function renderHeatmap(){
   var t=document.getElementById('heatmap');t.textContent='';
-  var maxN=1;D.cells.forEach(function(c){if(c.count>maxN)maxN=c.count;});
+  // Dot size: independent origins (relays of one report count once), statements where a
+  // cell has no origins (an outlet's view).
+  function weight(c){return c.origins||c.count;}
+  var maxN=1;D.cells.forEach(function(c){if(weight(c)>maxN)maxN=weight(c);});
   var head=el('tr');head.appendChild(el('th','actor','actor (camp)'));
   D.issues.forEach(function(is){var th=el('th',null,is.issue);th.title='split '+is.split.toFixed(2)+', contested '+is.contested.toFixed(1);th.appendChild(el('div','note','split '+is.split.toFixed(2)));head.appendChild(th);});
   t.appendChild(head);
@@ -118,9 +121,9 @@ function renderHeatmap(){
       var c=cellFor(a,is.issue),td=el('td');
       if(!c){td.className='empty';tr.appendChild(td);return;}
       td.className='cell';td.setAttribute('data-actor',a);td.setAttribute('data-issue',is.issue);
-      var size=Math.round(8+22*Math.sqrt(c.count/maxN));
+      var size=Math.round(8+22*Math.sqrt(Math.min(1,weight(c)/maxN)));
       var dot=el('span','dot');dot.style.width=size+'px';dot.style.height=size+'px';dot.style.background=colour(c.stance);
-      td.appendChild(dot);td.title=a+' on '+is.issue+': '+fmt(c.stance)+', '+c.count+' statement(s)';
+      td.appendChild(dot);td.title=a+' on '+is.issue+': '+fmt(c.stance)+', '+c.count+' statement(s)'+(c.origins?' from '+c.origins+' independent origin(s)':'');
       td.addEventListener('click',function(){selected=[a,is.issue];renderHeatmap();renderEvidence();});
       if(selected&&selected[0]===a&&selected[1]===is.issue)td.className+=' sel';
       tr.appendChild(td);});
@@ -146,12 +149,19 @@ function renderEvidence(){
   box.appendChild(el('h3',null,selected[0]+' on '+selected[1]+(outlet?' (as '+outlet+' reports it)':'')));
   if(!c){box.appendChild(el('p','note','No statements'+(outlet?' in this outlet.':'.')));return;}
   var full=byKey[selected[0]+'\u001f'+selected[1]];
-  box.appendChild(el('p',null,'net stance '+fmt(c.stance)+', '+c.count+' statement(s)'+(full&&full.first?', '+full.first+(full.last!==full.first?' .. '+full.last:''):'')));
+  box.appendChild(el('p',null,'net stance '+fmt(c.stance)+', '+c.count+' statement(s)'+(c.origins?' from '+c.origins+' independent origin(s)':'')+(full&&full.first?', '+full.first+(full.last!==full.first?' .. '+full.last:''):'')));
   if(!outlet&&full&&full.outlets.length>1){
     var p=el('p','note','By outlet: ');
     D.outlets.forEach(function(o){var oc=outletKey[o.outlet+'\u001f'+selected[0]+'\u001f'+selected[1]];if(oc)p.appendChild(el('span',oc.stance>0?'pro':oc.stance<0?'con':null,o.outlet+' '+fmt(oc.stance)+' ('+oc.count+')  '));});
     box.appendChild(p);}
-  var ul=el('ul');c.statements.forEach(function(id){ul.appendChild(statementItem(id));});box.appendChild(ul);
+  if(!outlet&&c.origin_groups&&c.origin_groups.length&&c.origin_groups.length<c.count){
+    // Grouped by independent origin, as `faultline why` prints them.
+    var shown={};c.statements.forEach(function(id){shown[id]=1;});
+    c.origin_groups.forEach(function(g){
+      box.appendChild(el('h4',null,'origin: '+g.origin+' \u2014 '+g.statements.length+' statement(s)'));
+      var gl=el('ul');g.statements.forEach(function(id){if(shown[id])gl.appendChild(statementItem(id));});box.appendChild(gl);});
+  }else{
+    var ul=el('ul');c.statements.forEach(function(id){ul.appendChild(statementItem(id));});box.appendChild(ul);}
   if(c.more)box.appendChild(el('p','note',c.more+' more: faultline why '+selected[0]+' '+selected[1]+(outlet?' --outlet "'+outlet+'"':'')));
 }
 
@@ -254,7 +264,7 @@ void WriteHtml(const map::Map& m, const HtmlOptions& o, std::ostream& out) {
       << "<label>Outlet: <select id=\"outlet\"><option value=\"\">all outlets</option></select></label>\n"
       << "<p class=\"legend\"><span style=\"background:#1f5fa8;color:#fff\">for</span>"
          "<span style=\"background:#e0e0e0\">mixed</span><span style=\"background:#b23b16;color:#fff\">against"
-         "</span> size = statements; issues most divided first</p>\n"
+         "</span> size = independent origins (statements in an outlet's view); issues most divided first</p>\n"
       << "<table id=\"heatmap\"></table></section>\n"
       << "<section><h2>Shifts</h2><p id=\"noshifts\" class=\"note\"></p>"
          "<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"420\" height=\"40\"></svg>"

@@ -12,8 +12,10 @@ void OutletWordCounts::Add(const std::string& outlet, std::string_view text) {
   std::string w;
   auto flush = [&] {
     if (w.size() >= 3 && !options_->stopwords.count(w)) {
-      auto [it, inserted] = word_id_.emplace(w, static_cast<uint32_t>(words_.size()));
-      if (inserted) {
+      // find first: emplace would build (allocate) a node for every word, seen or not.
+      auto it = word_id_.find(w);
+      if (it == word_id_.end()) {
+        it = word_id_.emplace(w, static_cast<uint32_t>(words_.size())).first;
         words_.push_back(w);
         corpus_.push_back(0);
       }
