@@ -2,7 +2,8 @@
 # Retrains the shipped syntax model, data/syntax/en.model, from the UD treebanks in
 # ../shared/ud (or $FAULTLINE_SHARED/ud), then scores it on EWT dev and GUM news.
 # Deterministic: the same inputs and seed give the same file. docs/syntax.md explains
-# the options; pass more `faultline train-syntax` options as arguments.
+# the options; the word classes are data/syntax/clusters.tsv (rebuilt by
+# `faultline cluster-words`, see its header); pass more `faultline train-syntax` options as arguments.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="${FAULTLINE_SHARED:-../shared}"
@@ -13,7 +14,7 @@ if [ ! -d "$ud/ewt" ]; then
 fi
 [ -x build/faultline ] || bash scripts/build.sh
 build/faultline train-syntax "$ud/ewt/en_ewt-ud-train.conllu.gz" \
-  --seed 1 --threads 2 --folds 5 \
+  --clusters data/syntax/clusters.tsv --seed 1 --threads 2 --folds 5 \
   -o data/syntax/en.model \
   --dev "$ud/ewt/en_ewt-ud-dev.conllu.gz" "$ud/gum-news/gum-news.conllu.gz" \
   "$@"

@@ -105,6 +105,49 @@ TEST(ServeApi, MapCellsEvidenceAndFilters) {
   EXPECT_EQ(outlets.body["outlets"].size(), 2u);
 }
 
+// Two papers carry one wire report (each names it), a third reports on its own: grouped
+// by outlet the cell has three groups, by origin two, the relays together.
+TEST(ServeApi, EvidenceGroupedByOrigin) {
+  const char* relay =
+      "Spain backs a new round of talks with Moscow, according to a Reuters report. The foreign "
+      "minister told the agency that a ceasefire must come first.";
+  // The second paper adds a line: an exact copy would be stored as a duplicate of the first.
+  const std::string relay2 = std::string(relay) + " Officials in Lisbon declined to comment.";
+  const char* said = "Spain backs a new round of talks with Moscow, according to a Reuters report.";
+  const std::vector<testing::FixtureDoc> docs = {
+      {"r1", "2024-05-08", "Harbour Gazette", relay, {{"ESP", "talks", 1, said}}},
+      {"r2", "2024-05-09", "Coastal Herald", relay2.c_str(), {{"ESP", "talks", 1, said}}},
+      {"r3", "2024-05-20", "Daily One", "Madrid supports talks, the prime minister said in parliament on Monday.",
+       {{"ESP", "talks", 1, "Madrid supports talks, the prime minister said in parliament on Monday."}}},
+  };
+  testing::ServedCorpus corpus(false, docs);
+  Api api(corpus.workspace(), ApiOptions{"ana"});
+  json cell = CellOf(Get(api, "/api/v1/map").body, "ESP", "talks");
+  EXPECT_EQ(cell["documents"], 3);
+  EXPECT_EQ(cell["origins"], 2);
+
+  Call by_outlet = Get(api, "/api/v1/evidence", {{"actor", "ESP"}, {"issue", "talks"}});
+  ASSERT_EQ(by_outlet.status, 200) << by_outlet.body.dump();
+  EXPECT_EQ(by_outlet.body["group"], "outlet");
+  EXPECT_EQ(by_outlet.body["groups"].size(), 3u);
+
+  Call by_origin = Get(api, "/api/v1/evidence", {{"actor", "ESP"}, {"issue", "talks"}, {"group", "origin"}});
+  ASSERT_EQ(by_origin.status, 200) << by_origin.body.dump();
+  EXPECT_EQ(by_origin.body["group"], "origin");
+  EXPECT_EQ(by_origin.body["origins"], 2);
+  const json& groups = by_origin.body["groups"];
+  ASSERT_EQ(groups.size(), 2u);
+  EXPECT_EQ(groups[0]["count"], 2);  // the relays, strongest first
+  EXPECT_THAT(groups[0]["label"].get<std::string>(), HasSubstr("Reuters"));
+  EXPECT_EQ(groups[0]["outlets"], json({"Coastal Herald", "Harbour Gazette"}));
+  EXPECT_EQ(groups[0]["statements"].size(), 2u);
+  EXPECT_EQ(groups[0]["stance"], 1);
+  EXPECT_EQ(groups[1]["count"], 1);
+  EXPECT_EQ(groups[1]["outlets"], json({"Daily One"}));
+
+  EXPECT_EQ(Get(api, "/api/v1/evidence", {{"actor", "ESP"}, {"issue", "talks"}, {"group", "story"}}).status, 400);
+}
+
 TEST(ServeApi, SearchDocumentsAndErrors) {
   testing::ServedCorpus corpus;
   Api api(corpus.workspace(), ApiOptions{"ana"});

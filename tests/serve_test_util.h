@@ -47,13 +47,13 @@ inline const std::vector<FixtureDoc>& FixtureDocs() {
   return docs;
 }
 
-// Writes the corpus into `db` with every document's statements cached.
-inline void WriteServedCorpus(const std::string& db) {
+// Writes the corpus (by default the one above) into `db` with every document's statements cached.
+inline void WriteServedCorpus(const std::string& db, const std::vector<FixtureDoc>& docs = FixtureDocs()) {
   Result<std::string> fingerprint = AnalysisFingerprint(AnalyzerConfig{});
   ASSERT_TRUE(fingerprint.ok()) << fingerprint.status().ToString();
   auto store = Store::Open(db);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
-  for (const FixtureDoc& f : FixtureDocs()) {
+  for (const FixtureDoc& f : docs) {
     Document d;
     d.id = f.id;
     d.file = std::string(f.id) + ".txt";
@@ -87,9 +87,9 @@ inline void WriteServedCorpus(const std::string& db) {
 // A loaded workspace over a fresh served corpus.
 class ServedCorpus {
  public:
-  explicit ServedCorpus(bool read_only = false) {
+  explicit ServedCorpus(bool read_only = false, const std::vector<FixtureDoc>& docs = FixtureDocs()) {
     db_ = dir_ / "served.db";
-    WriteServedCorpus(db_);
+    WriteServedCorpus(db_, docs);
     serve::WorkspaceOptions o;
     o.db = db_;
     o.read_only = read_only;

@@ -11,6 +11,7 @@
 #include <iterator>
 
 #include "syntax/conllu.h"
+#include "syntax/lemmatizer.h"
 #include "syntax/model_file.h"
 #include "syntax/trainer.h"
 #include "test_paths.h"
@@ -203,3 +204,22 @@ TEST(SyntaxModelTest, DamagedOrForeignFilesAreRefused) {
 
 }  // namespace
 }  // namespace faultline::syntax
+
+TEST(SyntaxModelTest, LemmaExceptionsFollowTheMostFrequentUseOfAFormAndTag) {
+  // One stray annotation of "that" under another UPOS (as EWT has once) must not become
+  // the lemma of every "that"; a true exception ("better" -> "good") still holds.
+  using faultline::syntax::LemmaExample;
+  using faultline::syntax::Upos;
+  std::vector<LemmaExample> examples;
+  for (int i = 0; i < 6; ++i) examples.push_back({"that", Upos::kSconj, "IN", "that"});
+  examples.push_back({"that", Upos::kAdp, "IN", "than"});
+  for (int i = 0; i < 3; ++i) examples.push_back({"better", Upos::kAdj, "JJR", "good"});
+  for (const char* w : {"taller", "older", "newer"})
+    examples.push_back({w, Upos::kAdj, "JJR", std::string(w).substr(0, std::string(w).size() - 2)});
+  faultline::syntax::Lemmatizer lemmatizer;
+  lemmatizer.Train(examples);
+  EXPECT_EQ(lemmatizer.Lemma("that", Upos::kSconj, "IN"), "that");
+  EXPECT_EQ(lemmatizer.Lemma("that", Upos::kAdp, "IN"), "that");
+  EXPECT_EQ(lemmatizer.Lemma("better", Upos::kAdj, "JJR"), "good");
+  EXPECT_EQ(lemmatizer.Lemma("bolder", Upos::kAdj, "JJR"), "bold");
+}

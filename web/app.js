@@ -250,23 +250,34 @@ async function renderMap(r) {
   view().replaceChildren(el('div', {class: 'split'},
     el('section', {id: 'map'}, heading('Who stands where'), summaryLine(m), legend, el('div', {class: 'scroll'}, table)),
     evidence));
-  if (selected.length === 2 && selected[1]) await renderEvidence(evidence, selected[0], selected[1]);
+  if (selected.length === 2 && selected[1]) await renderEvidence(evidence, selected[0], selected[1], r.params.get('group'));
   else evidence.append(heading('Evidence'), el('p', {}, 'Click a cell to see the statements behind it.'));
 }
 
-async function renderEvidence(box, actor, issue) {
+// The evidence of a cell, grouped by outlet or by independent origin (relays of one report
+// together); the grouping is part of the URL like the cell.
+async function renderEvidence(box, actor, issue, group) {
+  const byOrigin = group === 'origin';
   let e;
-  try { e = await api('evidence', apiQuery({actor, issue})); } catch (err) {
+  try { e = await api('evidence', apiQuery({actor, issue, group: byOrigin ? 'origin' : ''})); } catch (err) {
     box.replaceChildren(heading('Evidence'), el('p', {}, err.message));
     return;
   }
   box.replaceChildren(heading(`${actor} on ${issue}: ${stanceWord(e.stance)} (${fmt(e.stance)}), ${e.count} statements`));
   box.append(el('p', {}, el('a', {href: viewLink('actor/' + encodeURIComponent(actor))}, `${actor} on every issue`), ' · ',
     el('a', {href: viewLink('issue/' + encodeURIComponent(issue))}, `everyone on ${issue}`)));
+  const cell = actor + '/' + issue;
+  box.append(el('p', {class: 'grouping'}, 'Grouped ',
+    byOrigin ? el('a', {href: viewLink('map', {cell}), id: 'by-outlet'}, 'by outlet') : el('strong', {}, 'by outlet'), ' · ',
+    byOrigin ? el('strong', {}, 'by origin') : el('a', {href: viewLink('map', {cell, group: 'origin'}), id: 'by-origin'}, 'by origin'),
+    ` (${e.origins} independent ${e.origins === 1 ? 'origin' : 'origins'})`));
   for (const g of e.groups) {
-    box.append(el('h3', {}, g.outlet || 'no outlet', g.stance === null ? '' : ` — ${stanceWord(g.stance)} (${fmt(g.stance)})`, ` · ${g.count}`));
+    const name = byOrigin ? g.label : g.outlet || 'no outlet';
+    const carried = byOrigin && g.outlets.length ? ` · carried by ${g.outlets.join(', ')}` : '';
+    box.append(el('h3', {class: 'group'}, name, g.stance === null ? '' : ` — ${stanceWord(g.stance)} (${fmt(g.stance)})`, ` · ${g.count}`, carried));
     box.append(el('ul', {class: 'statements'}, g.statements.map((s) => statementItem(s))));
-    if (g.more) box.append(el('p', {class: 'more'}, el('a', {href: viewLink('search', {actor, issue, outlet: g.outlet || ''})}, `${g.more} more…`)));
+    const more = {actor, issue, outlet: byOrigin ? '' : g.outlet || ''};
+    if (g.more) box.append(el('p', {class: 'more'}, el('a', {href: viewLink('search', more)}, `${g.more} more…`)));
   }
   if (e.rejected.length) {
     box.append(el('h3', {}, 'Taken out by people'), el('ul', {class: 'statements'}, e.rejected.map((s) => statementItem(s))));

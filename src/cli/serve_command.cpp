@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/story_origins.h"
 #include "ingest/sidecar.h"
 #include "serve/api.h"
 #include "serve/http_server.h"
@@ -32,6 +33,7 @@ struct ServeArgs {
   double rate = 200;
   unsigned threads = 160;
   size_t max_body_kb = 64;
+  StoryOriginOptions stories;  // --outlets, --no-stories
 };
 
 // The token from --token-file or FAULTLINE_TOKEN, else a new one.
@@ -70,6 +72,8 @@ int Run(const ServeArgs& a) {
   wo.codebook = a.codebook;
   wo.actor_files = a.actor_files;
   wo.read_only = a.read_only;
+  wo.stories = !a.stories.disabled;
+  wo.outlet_files = a.stories.outlet_files;
   wo.threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
   wo.warn = [](const Status& s) { std::cerr << "warning: " << s.ToString() << "\n"; };
   std::shared_ptr<Sidecar> sidecar;
@@ -195,6 +199,7 @@ void RegisterServe(CLI::App& app, int* exit_code) {
   cmd->add_option("--meta", args->meta, "metadata sidecar, as for `faultline map --db`");
   cmd->add_option("--codebook", args->codebook, "issue codebook (YAML; default the shipped one)");
   cmd->add_option("--actors", args->actor_files, "extra actor files, as for `faultline map`");
+  AddStoryOriginOptions(cmd, &args->stories);
   cmd->add_option("--rate-limit", args->rate, "requests per second per client address (default 200; 0: none)");
   cmd->add_option("--threads", args->threads, "connections served at once (default 160)");
   cmd->add_option("--max-body-kb", args->max_body_kb, "largest request body in KB (default 64)");

@@ -6,16 +6,12 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
-#include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "ingest/document.h"
 #include "map/map.h"
-#include "stories/origin_index.h"
-#include "stories/stories.h"
-#include "stories/story_store.h"
+#include "stories/origin_collector.h"
 
 namespace faultline::cli {
 
@@ -36,15 +32,11 @@ class StoryOriginCollector {
   std::function<void(const Document&)> Hook();
   // The origin of each statement, from the stories of every document seen; empty when
   // stories are off or no document was seen (statements from --statements only).
-  map::OriginOf Finish();
+  map::OriginOf Finish() { return collector_.Finish(); }
 
  private:
-  std::optional<stories::StoryBuilder> builder_;
-  stories::StoredStories stored_;
-  std::shared_ptr<stories::OutletList> outlets_;
-  size_t documents_ = 0;
-  std::shared_ptr<const stories::StoryCollection> collection_;
-  std::shared_ptr<const stories::OriginIndex> index_;
+  bool started_ = false;
+  stories::OriginCollector collector_;
 };
 
 }  // namespace faultline::cli

@@ -28,6 +28,7 @@ json CellJson(const map::Map& m, const map::Cell& c, const Snapshot& snap) {
           {"stance", Round4(c.stance)},
           {"count", c.count},
           {"documents", c.documents},
+          {"origins", c.origins},
           {"docs_for", c.docs_for},
           {"docs_against", c.docs_against},
           {"outlets", c.outlets.size()},
@@ -101,6 +102,37 @@ json CampsJson(const map::Camps& camps) {
   return list;
 }
 
+// The statements of a cell gathered under one heading, for the evidence view.
+struct EvidenceGroup {
+  json head;                    // what names the group: outlet, or origin and label; its stance
+  std::vector<size_t> statements;  // indices into Map::statements
+};
+
+// By outlet (each with the outlet's own net stance from the map's outlet view), largest first.
+std::vector<EvidenceGroup> GroupsByOutlet(const map::Map& m, const map::Cell& cell) {
+  std::map<std::string, std::vector<size_t>> groups;
+  for (size_t i : cell.statements) groups[m.statements[i].outlet].push_back(i);
+  std::map<std::string, double> stance;
+  for (size_t oi : cell.outlet_cells) stance[m.outlet_cells[oi].outlet] = m.outlet_cells[oi].stance;
+  std::vector<EvidenceGroup> out;
+  for (auto& [outlet, idx] : groups) {
+    auto v = stance.find(outlet);
+    out.push_back({{{"outlet", OrNull(outlet)}, {"stance", v == stance.end() ? json(nullptr) : json(Round4(v->second))}},
+                   std::move(idx)});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.statements.size() > b.statements.size(); });
+  return out;
+}
+
+// By independent origin (the story's first report, or the outlet a relay names), in the
+// map's order: strongest first. Relays of one report fall in one group.
+std::vector<EvidenceGroup> GroupsByOrigin(const map::Cell& cell) {
+  std::vector<EvidenceGroup> out;
+  for (const map::CellOrigin& o : cell.origin_groups)
+    out.push_back({{{"origin", o.key}, {"label", o.label}, {"stance", o.stance}}, o.statements});
+  return out;
+}
+
 const map::Cell* CellOf(const map::Map& m, const ViewContext& c, ApiResponse* error) {
   std::string actor = c.request.param("actor"), issue = c.request.param("issue");
   if (actor.empty() || issue.empty()) {
@@ -161,26 +193,25 @@ ApiResponse EvidenceView(const ViewContext& c) {
   if (cell == nullptr) return error;
   long limit = 0;
   if (!IntParam(c.request, "limit", 50, 1, 500, &limit, &error)) return error;
-  // Grouped by outlet (the outlet's own net stance from the map's outlet view), largest
-  // group first, each group's statements in date order.
-  std::map<std::string, std::vector<size_t>> groups;
-  for (size_t i : cell->statements) groups[m->statements[i].outlet].push_back(i);
-  std::map<std::string, const map::OutletCell*> views;
-  for (size_t oi : cell->outlet_cells) views[m->outlet_cells[oi].outlet] = &m->outlet_cells[oi];
-  std::vector<std::pair<std::string, std::vector<size_t>>> ordered(groups.begin(), groups.end());
-  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
+  const std::string by = c.request.param("group").empty() ? "outlet" : c.request.param("group");
+  if (by != "outlet" && by != "origin") return ErrorResponse(400, "group must be outlet or origin, not " + by);
   json out = json::array();
-  for (auto& [outlet, idx] : ordered) {
-    std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return m->statements[a].date < m->statements[b].date; });
+  for (EvidenceGroup& g : by == "origin" ? GroupsByOrigin(*cell) : GroupsByOutlet(*m, *cell)) {
+    std::stable_sort(g.statements.begin(), g.statements.end(),
+                     [&](size_t a, size_t b) { return m->statements[a].date < m->statements[b].date; });
     json list = json::array();
-    for (size_t k = 0; k < idx.size() && k < static_cast<size_t>(limit); ++k)
-      list.push_back(StatementJson(m->statements[idx[k]], c.snap));
-    auto v = views.find(outlet);
-    out.push_back({{"outlet", OrNull(outlet)},
-                   {"stance", v == views.end() ? json(nullptr) : json(Round4(v->second->stance))},
-                   {"count", idx.size()},
-                   {"more", idx.size() > static_cast<size_t>(limit) ? idx.size() - limit : 0},
-                   {"statements", list}});
+    std::set<std::string> outlets;
+    for (size_t k = 0; k < g.statements.size(); ++k) {
+      const Statement& s = m->statements[g.statements[k]];
+      if (!s.outlet.empty()) outlets.insert(s.outlet);
+      if (k < static_cast<size_t>(limit)) list.push_back(StatementJson(s, c.snap));
+    }
+    json j = std::move(g.head);
+    j["count"] = g.statements.size();
+    j["more"] = g.statements.size() > static_cast<size_t>(limit) ? g.statements.size() - limit : 0;
+    if (by == "origin") j["outlets"] = outlets;  // who carried this origin's report
+    j["statements"] = list;
+    out.push_back(std::move(j));
   }
   // What people took out of this cell, within the view's filters, so that it can be put back.
   json rejected = json::array();
@@ -198,7 +229,8 @@ ApiResponse EvidenceView(const ViewContext& c) {
              {"issue", cell->issue},
              {"stance", Round4(cell->stance)},
              {"count", cell->count},
-             {"group", "outlet"},
+             {"origins", cell->origins},
+             {"group", by},
              {"groups", out},
              {"rejected", rejected}});
 }

@@ -14,11 +14,12 @@ const std::vector<size_t> kNoStatements;
 }  // namespace
 
 Snapshot::Snapshot(const std::vector<Statement>& machine, std::vector<Correction> corrections,
-                   uint64_t generation, std::shared_ptr<const DocumentIds> ids)
+                   uint64_t generation, std::shared_ptr<const DocumentIds> ids, map::OriginOf origin_of)
     : generation_(generation),
       machine_count_(machine.size()),
       corrections_(std::move(corrections)),
-      ids_(ids ? std::move(ids) : std::make_shared<const DocumentIds>()) {
+      ids_(ids ? std::move(ids) : std::make_shared<const DocumentIds>()),
+      origin_of_(std::move(origin_of)) {
   corrected_ = ApplyCorrections(machine, corrections_);
   const auto& ss = corrected_.statements;
   by_ref_.reserve(ss.size());
@@ -84,7 +85,7 @@ std::shared_ptr<const map::Map> Snapshot::MapFor(const ViewFilter& filter) const
   kept.reserve(corrected_.statements.size());
   for (const Statement& s : corrected_.statements)
     if (filter.KeepsActor(s)) kept.push_back(s);
-  auto built = std::make_shared<const map::Map>(map::BuildMap(std::move(kept), filter.map));
+  auto built = std::make_shared<const map::Map>(map::BuildMap(std::move(kept), filter.map, origin_of_));
   promise->set_value(built);
   return built;
 }

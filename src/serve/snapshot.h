@@ -28,9 +28,10 @@ class Snapshot {
   // a record of a JSONL file): this maps those names to stored document ids.
   using DocumentIds = std::unordered_map<std::string, std::string>;
 
-  // Applies `corrections` (oldest first) to a copy of `machine`.
+  // Applies `corrections` (oldest first) to a copy of `machine`. `origin_of` gives each
+  // statement its independent origin for the maps (empty: each document its own).
   Snapshot(const std::vector<Statement>& machine, std::vector<Correction> corrections, uint64_t generation,
-           std::shared_ptr<const DocumentIds> ids);
+           std::shared_ptr<const DocumentIds> ids, map::OriginOf origin_of = {});
 
   uint64_t generation() const { return generation_; }
   const std::vector<Statement>& statements() const { return corrected_.statements; }
@@ -67,6 +68,7 @@ class Snapshot {
   std::unordered_map<StatementRef, size_t, StatementRefHash> by_ref_;
   std::unordered_map<std::string, std::vector<size_t>> by_doc_;
   std::shared_ptr<const DocumentIds> ids_;
+  map::OriginOf origin_of_;
 
   using MapFuture = std::shared_future<std::shared_ptr<const map::Map>>;
   mutable std::mutex mu_;

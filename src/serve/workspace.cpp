@@ -6,6 +6,7 @@
 #include "statements/analyzer.h"
 #include "statements/extractor.h"
 #include "store/statement_cache.h"
+#include "stories/origin_collector.h"
 
 namespace faultline::serve {
 namespace {
@@ -88,9 +89,16 @@ Status Workspace::Load() {
   co.threads = std::max(1u, options_.threads);
   // Statements name documents as the extraction does; the API links them to stored ids.
   auto ids = std::make_shared<Snapshot::DocumentIds>();
-  co.prepare = [this, ids](Document* d) {
+  // The stories of the documents, as `map --db` finds them: stored ones read back.
+  stories::OriginCollector origins;
+  if (options_.stories) {
+    Status started = origins.Start(options_.outlet_files, writer_.get());
+    if (!started.ok()) return fail(started);
+  }
+  co.prepare = [this, ids, &origins](Document* d) {
     if (options_.prepare) options_.prepare(d);
     ids->emplace(StatementDocName(*d), d->id);
+    origins.Add(*d);
   };
   co.warn = options_.warn;
   co.load = [config]() -> Result<ExtractFunction> {
@@ -108,13 +116,14 @@ Status Workspace::Load() {
   machine_ = std::move(machine);
   corrections_ = std::move(corrections).value();
   doc_ids_ = ids;
+  origin_of_ = origins.Finish();
   std::string summary = std::to_string(stats.documents) + " documents, " + std::to_string(stats.from_cache) +
                         " from the statement cache, " + std::to_string(stats.extracted) + " extracted; " +
                         std::to_string(machine_.size()) + " statements, " + std::to_string(corrections_.size()) +
                         " corrections";
   std::shared_ptr<const Snapshot> previous = Current();
   auto snap = std::make_shared<const Snapshot>(machine_, corrections_, previous ? previous->generation() + 1 : 1,
-                                               doc_ids_);
+                                               doc_ids_, origin_of_);
   std::lock_guard<std::mutex> l(snapshot_mu_);
   snapshot_ = std::move(snap);
   load_summary_ = std::move(summary);
@@ -219,7 +228,7 @@ std::variant<Correction, WorkspaceError> Workspace::Correct(const CorrectionRequ
   Result<Correction> stored = writer_->AddCorrection(c);
   if (!stored.ok()) return Error(500, stored.status().ToString());
   corrections_.push_back(*stored);
-  auto next = std::make_shared<const Snapshot>(machine_, corrections_, snap->generation() + 1, doc_ids_);
+  auto next = std::make_shared<const Snapshot>(machine_, corrections_, snap->generation() + 1, doc_ids_, origin_of_);
   {
     std::lock_guard<std::mutex> l(snapshot_mu_);
     snapshot_ = std::move(next);

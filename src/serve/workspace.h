@@ -33,6 +33,10 @@ struct WorkspaceOptions {
   bool read_only = false;  // never write: no corrections, no statement cache entries
   unsigned threads = 1;    // for extracting documents the cache does not hold
   std::function<void(const Status&)> warn;  // problems that do not stop the server
+  // Independent origins from the stories (stored at ingest, the rest clustered on load),
+  // so that relays of one report count once; false: each document its own origin.
+  bool stories = true;
+  std::vector<std::string> outlet_files;  // extra known-outlet lists, as `map --outlets`
 };
 
 // A correction as a request asks for it, before it is checked against the snapshot.
@@ -100,6 +104,7 @@ class Workspace {
   std::vector<Statement> machine_;
   std::vector<Correction> corrections_;
   std::shared_ptr<const Snapshot::DocumentIds> doc_ids_;
+  map::OriginOf origin_of_;
 
   std::atomic<bool> reloading_{false};
   std::thread reloader_;

@@ -56,11 +56,16 @@ void Lemmatizer::Train(const std::vector<LemmaExample>& examples) {
   // (XPOS, form, lemma) once under every suffix of the form (maps keep the keys
   // sorted, for a deterministic choice among ties).
   std::set<std::tuple<std::string, std::string, std::string>> types;
-  std::map<std::tuple<std::string, std::string, Upos>, std::map<std::string, int>> lemma_counts;
+  // Exceptions are keyed by (form, XPOS), so their lemmas are counted over every UPOS
+  // of the pair: one stray annotation ("that" IN ADP -> "than") must not outvote the
+  // thousand uses of "that" IN SCONJ.
+  std::map<std::pair<std::string, std::string>, std::map<std::string, int>> lemma_counts;
+  std::map<std::pair<std::string, std::string>, std::map<Upos, int>> upos_counts;
   for (const auto& e : examples) {
     if (e.lemma.empty()) continue;
     types.emplace(e.xpos, Lower(e.form), Lower(e.lemma));
-    ++lemma_counts[{e.form, e.xpos, e.upos}][e.lemma];
+    ++lemma_counts[{e.form, e.xpos}][e.lemma];
+    ++upos_counts[{e.form, e.xpos}][e.upos];
   }
   std::map<std::tuple<std::string, std::string>, std::map<std::pair<size_t, std::string>, int>> rule_counts;
   for (const auto& [xpos, form, lemma] : types) {
@@ -86,13 +91,15 @@ void Lemmatizer::Train(const std::vector<LemmaExample>& examples) {
   exception_keys_.clear();
   exception_lemmas_.clear();
   std::set<uint64_t> seen;
+  auto by_count = [](const auto& a, const auto& b) { return a.second < b.second; };
   for (const auto& [key, lemmas] : lemma_counts) {
-    auto best = std::max_element(lemmas.begin(), lemmas.end(),
-                                 [](const auto& a, const auto& b) { return a.second < b.second; });
-    const auto& [form, xpos, upos] = key;
+    auto best = std::max_element(lemmas.begin(), lemmas.end(), by_count);
+    const auto& [form, xpos] = key;
+    const auto& uposes = upos_counts[key];
+    const Upos upos = std::max_element(uposes.begin(), uposes.end(), by_count)->first;
     if (ByRule(form, upos, xpos) == best->first) continue;
     const uint64_t k = ExceptionKey(form, xpos);
-    if (!seen.insert(k).second) continue;  // one entry per (form, XPOS), whatever the UPOS
+    if (!seen.insert(k).second) continue;  // hash collision: the first keeps it
     exception_keys_.push_back(k);
     exception_lemmas_.push_back(best->first);
   }

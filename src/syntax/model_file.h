@@ -22,7 +22,9 @@
 
 namespace faultline::syntax {
 
-inline constexpr uint32_t kModelFormatVersion = 1;
+// 2: the parser's attachment features (a version-1 file holds weights of other features,
+// which would parse silently wrong).
+inline constexpr uint32_t kModelFormatVersion = 2;
 
 // Writes header and payload to `path` (through a temporary file renamed into place,
 // so a crash never leaves half a model under the real name).

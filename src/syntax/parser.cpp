@@ -86,6 +86,14 @@ int ParserFeatures(const ArcEagerState& st, const ParserWords& w, uint64_t* out)
   f(C[s0]); f(C[n0]); f(C[n1]); f(C[s0], C[n0]); f(C[s0], P[n0]); f(P[s0], C[n0]);
   f(CF[s0], P[n0]); f(P[s0], CF[n0]); f(C[n0], C[n1]); f(C[s0], P[s0], P[n0]); f(CF[s0], CF[n0]);
   f(C[s0h], P[s0], P[n0]); f(C[s0], dist, P[n0]);
+  // Attachment of a phrase to the stack top or to its head: in UD the buffer front of a
+  // prepositional phrase is its noun, whose leftmost child is the preposition, so these
+  // are the (verb | noun, preposition, noun) statistics of PP attachment, in words and
+  // word classes ("sent ... to Ukraine" against "weapons to Ukraine").
+  f(W[s0], W[n0l], W[n0]); f(W[s0h], W[n0l], W[n0]); f(W[s0], W[n0l], P[n0]); f(W[s0h], W[n0l], P[n0]);
+  f(C[s0], W[n0l], C[n0]); f(C[s0h], W[n0l], C[n0]); f(P[s0], W[n0l], P[n0]); f(P[s0h], W[n0l], P[n0]);
+  f(W[s0], W[s0h], P[n0]); f(W[s0], W[s0r], P[n0]); f(W[n0], W[n0l]);
+  f(W[s1], W[s0], P[n0]); f(P[s1], P[s0]); f(W[s1], P[s0], P[n0]);
   return k;
 }
 

@@ -8,6 +8,8 @@
 #include <sstream>
 #include <thread>
 
+#include "syntax/model_file.h"
+
 namespace faultline::syntax {
 
 namespace {
@@ -141,7 +143,7 @@ Result<ModelParts> TrainModel(const std::vector<ConlluSentence>& sentences, cons
              std::to_string(parts.labeler.features()) + " features) in " + std::to_string(Seconds(start)) + " s");
 
   std::ostringstream prov;
-  prov << "faultline syntax model, format " << 1 << "\n"
+  prov << "faultline syntax model, format " << kModelFormatVersion << "\n"
        << "trained on " << sentences.size() << " sentences, " << tokens << " words";
   if (!o.train_files.empty()) {
     prov << " from";

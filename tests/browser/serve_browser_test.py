@@ -123,6 +123,21 @@ def main(argv):
         if not hostile:
             fail("the statement carrying <script> is not shown as text in the evidence")
 
+        # 2b. The same evidence grouped by origin, in the URL; every statement still there.
+        by_outlet = len(browser.find_elements(By.CSS_SELECTOR, "#evidence li.statement"))
+        browser.find_element(By.ID, "by-origin").click()
+        wait.until(lambda b: b.find_elements(By.ID, "by-outlet"))
+        if "group=origin" not in browser.current_url:
+            fail("the grouping by origin is not in the URL")
+        if len(browser.find_elements(By.CSS_SELECTOR, "#evidence li.statement")) != by_outlet:
+            fail("grouped by origin, the evidence shows other statements than by outlet")
+        if not browser.find_elements(By.CSS_SELECTOR, "#evidence h3.group"):
+            fail("no origin group heading in the evidence")
+        browser.find_element(By.ID, "by-outlet").click()
+        wait.until(lambda b: b.find_elements(By.ID, "by-origin"))
+        hostile = [li for li in browser.find_elements(By.CSS_SELECTOR, "#evidence li.statement")
+                   if "<script>window.pwned=1" in li.find_element(By.CLASS_NAME, "evidence").text]
+
         # 3. Reject it: the cell changes.
         hostile[0].find_element(By.CSS_SELECTOR, "button.reject").click()
         wait.until(lambda b: b.find_element(By.ID, "status").text == "Saved.")
@@ -191,7 +206,7 @@ def main(argv):
             fail("a script from the article ran")
         if browser.title != "faultline":
             fail("the page title was changed to " + browser.title)
-        print(f"serve in chromium: map, evidence, reject (DEU/talks {before} -> {before - 1}), reload, put back, "
+        print(f"serve in chromium: map, evidence by outlet and by origin, reject (DEU/talks {before} -> {before - 1}), reload, put back, "
               "add from a sentence, every view, nothing injected ran")
         print("1 passed, 0 failed")
         return 0

@@ -1,0 +1,41 @@
+// Independent origins of statements, gathered while their documents stream past: the
+// stories of those documents (stored ones read back from the database, the others
+// profiled and clustered), then each statement's origin through an OriginIndex. Shared
+// by `map` and `why` (cli/story_origins.h) and by `serve` (serve/workspace.h).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ingest/document.h"
+#include "map/map.h"
+#include "store/store.h"
+#include "stories/origin_index.h"
+#include "stories/stories.h"
+#include "stories/story_store.h"
+#include "util/status.h"
+
+namespace faultline::stories {
+
+class OriginCollector {
+ public:
+  // Loads the stories data (the shipped files plus `outlet_files`) and, when `store` is
+  // given, the stories stored in it (read now; the store is not kept).
+  Status Start(const std::vector<std::string>& outlet_files, const Store* store);
+  // Every document whose statements are mapped; one thread at a time.
+  void Add(const Document& doc);
+  // The origin of each statement, from the stories of every document added; empty
+  // when Start was not called or no document was added (each document its own origin).
+  map::OriginOf Finish();
+
+ private:
+  std::optional<StoryBuilder> builder_;
+  StoredStories stored_;
+  std::shared_ptr<OutletList> outlets_;
+  size_t documents_ = 0;
+};
+
+}  // namespace faultline::stories
