@@ -15,7 +15,7 @@ install(DIRECTORY ${CMAKE_SOURCE_DIR}/examples/ DESTINATION ${CMAKE_INSTALL_DOCD
 # program with --help; a two-line wrapper per command turns `faultline map` into one.
 find_program(HELP2MAN help2man)
 if(HELP2MAN)
-  set(FAULTLINE_COMMANDS extract ingest corpus actors statements evaluate map why codebook export serve)
+  set(FAULTLINE_COMMANDS extract ingest corpus actors statements evaluate map why issues codebook export serve)
   set(_man_dir ${CMAKE_BINARY_DIR}/man)
   set(_pages ${_man_dir}/faultline.1)
   add_custom_command(

@@ -3,5 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+# The options are explicit: scripts/demo.sh configures the same build/ without them.
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DFAULTLINE_BUILD_TESTS=ON -DFAULTLINE_BUILD_BENCH=ON \
+  -DFAULTLINE_BUILD_PYTHON=ON >/dev/null
 cmake --build build -j"$(nproc)"

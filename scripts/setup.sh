@@ -2,8 +2,11 @@
 # Installs every Debian package faultline needs to build, test and benchmark.
 # Idempotent: packages already present are skipped, `apt-get update` runs only when
 # something is missing. Must run as root (or through sudo) on Debian 12.
+# `setup.sh --demo` installs only what building the `faultline` program needs (README
+# command 1); without it, also what the tests, benchmarks and Python module need.
 set -euo pipefail
 
+# What the `faultline` program needs to build.
 PACKAGES=(
   build-essential cmake pkg-config
   libicu-dev            # Unicode, encodings, sentence/word segmentation
@@ -21,6 +24,9 @@ PACKAGES=(
   libpsl-dev publicsuffix  # registrable domains: edition.cnn.com and cnn.com are one outlet
   libssl-dev            # SHA-256 of DNA coder passwords (the .dna writer)
   libcpp-httplib-dev    # faultline serve: HTTP server
+)
+# What the tests, benchmarks, Python module and packaging need besides.
+MORE_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   help2man              # man pages from each command's --help (cmake --install)
   dpkg-dev              # dpkg-shlibdeps: the .deb's dependencies (cpack)
@@ -33,6 +39,8 @@ PACKAGES=(
   chromium              # headless rendering test of the HTML report
   chromium-driver python3-selenium  # faultline serve's browser test (through /usr/bin/python3)
 )
+
+if [ "${1:-}" != "--demo" ]; then PACKAGES+=("${MORE_PACKAGES[@]}"); fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

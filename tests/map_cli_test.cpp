@@ -39,12 +39,14 @@ TEST(MapCli, TextShowsIssuesShiftsCampsOutletsWithoutColourWhenPiped) {
   int rc;
   std::string out = Shell("map --statements '" + Fixture() + "'", &rc);
   EXPECT_EQ(rc, 0) << out;
-  for (const char* s : {"ISSUES", "SHIFTS", "CAMPS", "OUTLETS", "talks", "GBR on talks", "FRA on arms", "modularity"})
+  for (const char* s : {"ISSUES", "SHIFTS", "CAMPS", "OUTLETS", "talks", "GBR (United Kingdom) on talks",
+                        "FRA (France) on arms", "modularity"})
     EXPECT_NE(out.find(s), std::string::npos) << s;
   EXPECT_EQ(out.find('\x1b'), std::string::npos);  // no ANSI codes into a pipe
   std::istringstream lines(out);
   std::string line;
   while (std::getline(lines, line)) {
+    if (line.find("faultline why ") != std::string::npos) continue;  // a command to copy is printed whole
     size_t width = 0;
     for (char c : line) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     EXPECT_LE(width, 100u) << line;
@@ -72,7 +74,7 @@ TEST(MapCli, CsvWritesTwoFilesFromABase) {
   EXPECT_EQ(rc, 0) << out;
   std::string statements = Slurp(base + ".statements.csv"), matrix = Slurp(base + ".matrix.csv");
   EXPECT_EQ(statements.rfind("statement_id,time,actor,issue,stance,text,document,outlet,source", 0), 0u);
-  EXPECT_EQ(matrix.rfind("actor,talks,", 0), 0u);
+  EXPECT_EQ(matrix.rfind("actor,actor_name,talks,", 0), 0u);
   out = Shell("map --statements '" + Fixture() + "' --format csv --csv-table matrix", &rc);
   EXPECT_EQ(out, matrix);
 }
@@ -108,7 +110,7 @@ TEST(MapCli, WhyListsEveryStatementBehindACell) {
   int rc;
   std::string out = Shell("why GBR talks --statements '" + Fixture() + "'", &rc);
   EXPECT_EQ(rc, 0) << out;
-  EXPECT_NE(out.find("GBR on talks"), std::string::npos);
+  EXPECT_NE(out.find("GBR (United Kingdom) on talks (Talks with Russia)"), std::string::npos) << out;
   for (const char* field : {"sentence:", "outlet:", "date:", "reported by:", "rule:", "cue:", "doc:"})
     EXPECT_NE(out.find(field), std::string::npos) << field;
   EXPECT_NE(out.find("--02-25"), std::string::npos);  // the year-less statement is there
@@ -118,14 +120,16 @@ TEST(MapCli, WhyListsEveryStatementBehindACell) {
   EXPECT_EQ(j["count"], 7);
   out = Shell("why GBR talks --statements '" + Fixture() + "' --outlet 'Kyiv Voice' --format json", &rc, false);
   EXPECT_EQ(nlohmann::json::parse(out)["count"], 1);
-  out = Shell("why XXX talks --statements '" + Fixture() + "'", &rc);
-  EXPECT_NE(out.find("No statements of XXX on talks"), std::string::npos);
+  out = Shell("why FIN talks --statements '" + Fixture() + "'", &rc);
+  EXPECT_EQ(rc, 0);
+  EXPECT_NE(out.find("No statements of FIN (Finland) on talks"), std::string::npos) << out;
 }
 
 TEST(MapCli, GraphmlAndHtmlToFiles) {
   int rc;
   std::string g = ::testing::TempDir() + "/m.graphml", h = ::testing::TempDir() + "/m.html";
-  Shell("map --statements '" + Fixture() + "' --format graphml --normalization jaccard -o '" + g + "'", &rc);
+  Shell("map --statements '" + Fixture() + "' --format graphml --network all --normalization jaccard -o '" + g + "'",
+        &rc);
   EXPECT_EQ(rc, 0);
   EXPECT_NE(Slurp(g).find("normalisation jaccard"), std::string::npos);
   Shell("map --statements '" + Fixture() + "' --format html -o '" + h + "'", &rc);

@@ -72,27 +72,29 @@ TEST(CsvReport, StatementsRoundTrip) {
   auto rows = ParseCsv(out.str());
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[0], (std::vector<std::string>{"statement_id", "time", "actor", "issue", "stance", "text", "document",
-                                               "outlet", "source", "person", "cue", "rule"}));
+                                               "outlet", "source", "person", "cue", "rule", "actor_name",
+                                               "issue_label"}));
   EXPECT_EQ(rows[1][0], "1");
   EXPECT_EQ(rows[1][2], "FRA");
   EXPECT_EQ(rows[1][4], "1");
   EXPECT_EQ(rows[1][5], "Paris, \"for now\", favours talks.\nNew line.");
   EXPECT_EQ(rows[1][7], "Outlet, Inc");
   EXPECT_EQ(rows[2][4], "-1");
-  for (const auto& r : rows) EXPECT_EQ(r.size(), 12u);
+  for (const auto& r : rows) EXPECT_EQ(r.size(), 14u);
 }
 
 TEST(CsvReport, MatrixHasAnEmptyFieldWhereAnActorSaidNothing) {
   std::vector<Statement> st = {S("FRA", "talks", 1, "x", "W"), S("GBR", "talks", -1, "y", "W"),
                                S("GBR", "arms", 1, "z", "W")};
   map::Map m = map::BuildMap(st, map::MapOptions{});
+  m.names.actors["FRA"] = "France";
   std::ostringstream out;
   WriteMatrixCsv(m, out);
   auto rows = ParseCsv(out.str());
   ASSERT_EQ(rows.size(), 3u);
-  EXPECT_EQ(rows[0], (std::vector<std::string>{"actor", "talks", "arms"}));
-  EXPECT_EQ(rows[1], (std::vector<std::string>{"FRA", "1.0000", ""}));
-  EXPECT_EQ(rows[2], (std::vector<std::string>{"GBR", "-1.0000", "1.0000"}));
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"actor", "actor_name", "talks", "arms"}));
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"FRA", "France", "1.0000", ""}));
+  EXPECT_EQ(rows[2], (std::vector<std::string>{"GBR", "", "-1.0000", "1.0000"}));
 }
 
 }  // namespace

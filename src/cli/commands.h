@@ -23,5 +23,6 @@ void RegisterCodebook(CLI::App& app, int* exit_code);    // codebook_command.cpp
 void RegisterExport(CLI::App& app, int* exit_code);      // export_command.cpp
 void RegisterServe(CLI::App& app, int* exit_code);       // serve_command.cpp
 void RegisterStories(CLI::App& app, int* exit_code);     // stories_command.cpp
+void RegisterIssues(CLI::App& app, int* exit_code);      // issues_command.cpp
 
 }  // namespace faultline::cli

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   faultline::cli::RegisterEvaluate(app, &exit_code);
   faultline::cli::RegisterMap(app, &exit_code);
   faultline::cli::RegisterWhy(app, &exit_code);
+  faultline::cli::RegisterIssues(app, &exit_code);
   faultline::cli::RegisterParse(app, &exit_code);
   faultline::cli::RegisterTrainSyntax(app, &exit_code);
   faultline::cli::RegisterEvaluateSyntax(app, &exit_code);

@@ -7,6 +7,7 @@
 
 #include "cli/analysis.h"
 #include "cli/commands.h"
+#include "cli/names.h"
 #include "cli/story_origins.h"
 #include "map/map.h"
 #include "map/statement_jsonl.h"
@@ -21,7 +22,7 @@ struct WhyArgs {
   InputOptions inputs;
   AnalysisOptions analysis;
   std::vector<std::string> statement_files;
-  std::string from, to, outlet, format = "text";
+  std::string from, to, outlet, format = "text", by = "actor";
   StoryOriginOptions stories;
 };
 
@@ -35,6 +36,10 @@ int Run(const WhyArgs& a) {
       std::cerr << "faultline why: --from/--to must be YYYY, YYYY-MM or YYYY-MM-DD, not \"" << *b << "\"\n";
       return 2;
     }
+  if (a.by != "actor" && a.by != "person") {
+    std::cerr << "faultline why: --by must be actor or person\n";
+    return 2;
+  }
   if (a.format != "text" && a.format != "json") {
     std::cerr << "faultline why: --format must be text or json\n";
     return 2;
@@ -59,18 +64,27 @@ int Run(const WhyArgs& a) {
   opt.from = a.from;
   opt.to = a.to;
   opt.outlet = a.outlet;
+  opt.actor = a.actor;
   opt.issue = a.issue;
+  map::Names names;
+  if (!LoadNamesFor("why", a.analysis, statements, &names)) ok = false;
+  if (a.by == "person") map::AttributeToPeople(&statements, &names);
+  if (!ResolveFilter("why", "actor", names.actor_choices, &opt.actor, std::cerr) ||
+      !ResolveFilter("why", "issue", names.issue_choices, &opt.issue, std::cerr) ||
+      !ResolveFilter("why", "outlet", OutletChoices(statements), &opt.outlet, std::cerr))
+    return 2;
   // Only this cell's statements are needed: drop the rest before aggregating.
   std::vector<Statement> cell;
   for (auto& s : statements)
-    if (s.actor == a.actor && s.issue == a.issue) cell.push_back(std::move(s));
+    if (s.actor == opt.actor && s.issue == opt.issue) cell.push_back(std::move(s));
   map::Map m = map::BuildMap(std::move(cell), opt, stories.Finish());
+  m.names = std::move(names);
   if (a.format == "json") {
-    report::WriteWhyJson(m, a.actor, a.issue, std::cout);
+    report::WriteWhyJson(m, opt.actor, opt.issue, std::cout);
   } else {
     report::TextOptions t;
     t.colour = isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
-    report::WriteWhyText(m, a.actor, a.issue, t, std::cout);
+    report::WriteWhyText(m, opt.actor, opt.issue, t, std::cout);
   }
   return ok ? 0 : 1;
 }
@@ -85,9 +99,11 @@ void RegisterWhy(CLI::App& app, int* exit_code) {
       "the rule and cue that coded it, and the document.\n"
       "Examples:\n"
       "  faultline why GBR talks corpus/ --meta corpus.meta.jsonl\n"
-      "  faultline why FRA arms --statements statements.jsonl --format json");
-  cmd->add_option("actor", args->actor, "actor code (FRA, NATO, CEE)")->required();
-  cmd->add_option("issue", args->issue, "issue id (talks, arms)")->required();
+      "  faultline why FRA arms --statements statements.jsonl --format json\n"
+      "  faultline why Poland sanctions corpus/\n"
+      "An unknown actor, issue or --outlet is an error listing the closest valid values.");
+  cmd->add_option("actor", args->actor, "actor code or name (FRA, France, NATO, CEE)")->required();
+  cmd->add_option("issue", args->issue, "issue id or label (talks, \"Talks with Russia\")")->required();
   AddInputOptions(cmd, &args->inputs);
   AddAnalysisOptions(cmd, &args->analysis);
   AddStoryOriginOptions(cmd, &args->stories);
@@ -97,6 +113,9 @@ void RegisterWhy(CLI::App& app, int* exit_code) {
   cmd->add_option("--to", args->to, "keep statements dated on or before YYYY[-MM[-DD]]");
   cmd->add_option("--outlet", args->outlet, "keep only statements from this outlet");
   cmd->add_option("--format", args->format, "text (default) or json");
+  cmd->add_option("--by", args->by,
+                  "actor (default) or person: ACTOR is then a person who spoke (\"Olaf Scholz\") and only "
+                  "the statements that name them count");
   cmd->callback([args, exit_code] { *exit_code = Run(*args); });
 }
 

@@ -61,6 +61,7 @@ struct Work {
 bool Selected(const Statement& s, const MapOptions& o) {
   if (!o.outlet.empty() && strcasecmp(s.outlet.c_str(), o.outlet.c_str()) != 0) return false;
   if (!o.issue.empty() && s.issue != o.issue) return false;
+  if (!o.actor.empty() && s.actor != o.actor) return false;
   return WithinRange(s.date, o.from, o.to);
 }
 

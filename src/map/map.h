@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "map/names.h"
 #include "map/window.h"
 #include "statements/statement.h"
 
@@ -34,7 +35,8 @@ struct MapOptions {
   Window window = Window::kMonth;
   std::string outlet;     // keep only statements from this outlet (empty: all)
   std::string issue;      // keep only this issue (empty: all)
-  Normalization normalization = Normalization::kNone;  // of the one-mode networks
+  std::string actor;      // keep only this actor (empty: all)
+  Normalization normalization = Normalization::kJaccard;  // of the one-mode networks (docs/map.md: why)
   TieBasis basis = TieBasis::kNet;                      // of the one-mode networks
 };
 
@@ -168,6 +170,9 @@ struct Map {
   Camps camps;
   std::vector<WindowCamps> camps_by_window;  // chronological; windows with two or more actors
   std::vector<OutletCell> outlet_cells;  // by outlet, then issue order, then actor
+  // What the codes stand for (knowledge base, codebook); BuildMap leaves it empty and the
+  // caller that has them sets it, so writers print "POL (Poland)" instead of "POL".
+  Names names;
 
   // The cell for actor and issue, or nullptr.
   const Cell* FindCell(const std::string& actor, const std::string& issue) const;
@@ -178,7 +183,7 @@ struct Map {
 // `origin_of` gives each statement its independent origin (empty: its document).
 Map BuildMap(std::vector<Statement> statements, const MapOptions& options, const OriginOf& origin_of = {});
 
-// True when the statement passes the outlet, issue and range filters of `options`.
+// True when the statement passes the outlet, issue, actor and range filters of `options`.
 bool Selected(const Statement& s, const MapOptions& options);
 
 }  // namespace faultline::map

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 namespace faultline::map {
 namespace {
@@ -79,6 +80,18 @@ bool WithinRange(std::string_view date, std::string_view from, std::string_view 
     if (d.substr(0, n) > to.substr(0, n)) return false;
   }
   return true;
+}
+
+std::pair<std::string, std::string> WindowBounds(std::string_view label) {
+  const size_t q = label.find("-Q");
+  if (q == std::string_view::npos || q + 3 != label.size() || label[q + 2] < '1' || label[q + 2] > '4')
+    return {std::string(label), std::string(label)};
+  const int quarter = label[q + 2] - '0';
+  const std::string year(label.substr(0, q));
+  char from[8], to[8];
+  std::snprintf(from, sizeof from, "%02d", quarter * 3 - 2);
+  std::snprintf(to, sizeof to, "%02d", quarter * 3);
+  return {year + "-" + from, year + "-" + to};
 }
 
 }  // namespace faultline::map

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace faultline::map {
 
@@ -21,6 +22,10 @@ bool HasYear(std::string_view date);
 // Labels sort chronologically as strings. Empty when the date is too coarse for the
 // window (no year, or a year without a month for month and quarter windows).
 std::string WindowOf(std::string_view date, Window w);
+
+// The --from and --to bounds that select exactly the window `label` (as WindowOf gives
+// it): "2022-Q2" -> 2022-04, 2022-06; "2022-03" and "2022" -> themselves.
+std::pair<std::string, std::string> WindowBounds(std::string_view label);
 
 // True when `bound` is a valid --from/--to value: YYYY, YYYY-MM or YYYY-MM-DD.
 bool IsDateBound(std::string_view bound);

@@ -8,24 +8,25 @@
 namespace faultline::report {
 
 void WriteStatementsCsv(const map::Map& m, std::ostream& out) {
-  out << "statement_id,time,actor,issue,stance,text,document,outlet,source,person,cue,rule\r\n";
+  out << "statement_id,time,actor,issue,stance,text,document,outlet,source,person,cue,rule,actor_name,issue_label\r\n";
   for (size_t i = 0; i < m.statements.size(); ++i) {
     const Statement& s = m.statements[i];
     out << (i + 1) << ',' << CsvField(s.date) << ',' << CsvField(s.actor) << ',' << CsvField(s.issue) << ','
         << s.stance << ',' << CsvField(s.evidence) << ',' << CsvField(s.doc) << ',' << CsvField(s.outlet) << ','
         << CsvField(s.source) << ',' << CsvField(s.person) << ',' << CsvField(s.cue) << ','
-        << CsvField(s.rule) << "\r\n";
+        << CsvField(s.rule) << ',' << CsvField(m.names.ActorName(s.actor)) << ','
+        << CsvField(m.names.IssueLabel(s.issue)) << "\r\n";
   }
 }
 
 void WriteMatrixCsv(const map::Map& m, std::ostream& out) {
   std::unordered_map<std::string, const map::Cell*> cells;
   for (const auto& c : m.cells) cells.emplace(c.actor + '\x1f' + c.issue, &c);
-  out << "actor";
+  out << "actor,actor_name";
   for (const auto& is : m.issues) out << ',' << CsvField(is.issue);
   out << "\r\n";
   for (const auto& a : m.actors) {
-    out << CsvField(a);
+    out << CsvField(a) << ',' << CsvField(m.names.ActorName(a));
     for (const auto& is : m.issues) {
       out << ',';
       auto it = cells.find(a + '\x1f' + is.issue);

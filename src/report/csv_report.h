@@ -8,10 +8,11 @@
 
 namespace faultline::report {
 
-// statement_id,time,actor,issue,stance,text,document,outlet,source,person,cue,rule
+// statement_id,time,actor,issue,stance,text,document,outlet,source,person,cue,rule,
+// actor_name,issue_label (the names last, so scripts reading columns by position still work)
 void WriteStatementsCsv(const map::Map& m, std::ostream& out);
 
-// actor,<issue>...: net stance per cell (-1..1, four decimals), empty where the actor
+// actor,actor_name,<issue>...: net stance per cell (-1..1, four decimals), empty where the actor
 // made no statement on the issue. Issues in map order (most divided first).
 void WriteMatrixCsv(const map::Map& m, std::ostream& out);
 

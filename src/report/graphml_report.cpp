@@ -18,8 +18,18 @@ void Data(std::ostream& out, const char* key, const std::string& value) {
   out << "      <data key=\"" << key << "\">" << HtmlEscape(value) << "</data>\n";
 }
 
-// Node ids are generated ("a0", "i3"), never actor codes, which may hold any character;
-// the code is the node's label.
+// An actor node's code (`name`, what igraph calls a vertex name), its name from the
+// knowledge base (`label`, what Gephi shows; the code when it has none) and its kind.
+void ActorData(const map::Map& m, const std::string& code, std::ostream& out) {
+  const std::string name = m.names.ActorName(code);
+  Data(out, "n_name", code);
+  Data(out, "n_label", name.empty() ? code : name);
+  Data(out, "n_kind", "actor");
+}
+
+// Node ids are generated ("a0", "i3"), never actor codes, which may hold any character.
+// On the two-mode graph `type` is false for actors and true for issues, as R igraph's
+// bipartite functions expect.
 void WriteTwoMode(const map::Map& m, const std::unordered_map<std::string, int>& camp_of,
                   std::ostream& out) {
   out << "  <graph id=\"twomode\" edgedefault=\"undirected\">\n";
@@ -30,8 +40,8 @@ void WriteTwoMode(const map::Map& m, const std::unordered_map<std::string, int>&
   for (size_t i = 0; i < m.actors.size(); ++i) {
     actor_id[m.actors[i]] = i;
     out << "    <node id=\"t.a" << i << "\">\n";
-    Data(out, "n_label", m.actors[i]);
-    Data(out, "n_type", "actor");
+    ActorData(m, m.actors[i], out);
+    Data(out, "n_type", "false");
     auto it = camp_of.find(m.actors[i]);
     if (it != camp_of.end()) Data(out, "n_camp", std::to_string(it->second));
     Data(out, "n_count", std::to_string(actor_count[m.actors[i]]));
@@ -40,8 +50,13 @@ void WriteTwoMode(const map::Map& m, const std::unordered_map<std::string, int>&
   for (size_t i = 0; i < m.issues.size(); ++i) {
     issue_id[m.issues[i].issue] = i;
     out << "    <node id=\"t.i" << i << "\">\n";
-    Data(out, "n_label", m.issues[i].issue);
-    Data(out, "n_type", "issue");
+    const std::string& id = m.issues[i].issue;
+    const std::string label = m.names.IssueLabel(id);
+    Data(out, "n_name", id);
+    Data(out, "n_label", label.empty() ? id : label);
+    Data(out, "n_kind", "issue");
+    Data(out, "n_type", "true");
+    if (!m.names.IssueProposition(id).empty()) Data(out, "n_proposition", m.names.IssueProposition(id));
     Data(out, "n_split", Num(m.issues[i].split));
     Data(out, "n_count", std::to_string(m.issues[i].count));
     out << "    </node>\n";
@@ -71,8 +86,7 @@ void WriteOneMode(const map::Map& m, bool congruence, const std::unordered_map<s
       << map::NormalizationName(net.normalization) << "</desc>\n";
   for (size_t i = 0; i < net.actors.size(); ++i) {
     out << "    <node id=\"" << p << ".a" << i << "\">\n";
-    Data(out, "n_label", net.actors[i]);
-    Data(out, "n_type", "actor");
+    ActorData(m, net.actors[i], out);
     auto it = camp_of.find(net.actors[i]);
     if (it != camp_of.end()) Data(out, "n_camp", std::to_string(it->second));
     out << "    </node>\n";
@@ -112,8 +126,11 @@ void WriteGraphml(const map::Map& m, GraphmlNetworks which, std::ostream& out) {
          "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
          "  <desc>faultline map</desc>\n"
+         "  <key id=\"n_name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
          "  <key id=\"n_label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
-         "  <key id=\"n_type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n"
+         "  <key id=\"n_kind\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n"
+         "  <key id=\"n_type\" for=\"node\" attr.name=\"type\" attr.type=\"boolean\"/>\n"
+         "  <key id=\"n_proposition\" for=\"node\" attr.name=\"proposition\" attr.type=\"string\"/>\n"
          "  <key id=\"n_camp\" for=\"node\" attr.name=\"camp\" attr.type=\"int\"/>\n"
          "  <key id=\"n_split\" for=\"node\" attr.name=\"split\" attr.type=\"double\"/>\n"
          "  <key id=\"n_count\" for=\"node\" attr.name=\"statements\" attr.type=\"int\"/>\n"

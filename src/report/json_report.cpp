@@ -67,6 +67,7 @@ json MapToJson(const map::Map& m, bool with_statements) {
                   {"window", map::WindowName(m.options.window)},
                   {"outlet", OrNull(m.options.outlet)},
                   {"issue", OrNull(m.options.issue)},
+                  {"actor", OrNull(m.options.actor)},
                   {"normalization", map::NormalizationName(m.options.normalization)},
                   {"tie_basis", map::TieBasisName(m.options.basis)}};
   j["summary"] = {{"statements", m.statements.size()},
@@ -79,9 +80,19 @@ json MapToJson(const map::Map& m, bool with_statements) {
                   {"actors", m.actors},
                   {"outlets", m.outlets}};
 
+  // What the codes stand for, for the actors and issues of this map.
+  json actor_names = json::object(), issue_texts = json::object();
+  for (const auto& a : m.actors) actor_names[a] = OrNull(m.names.ActorName(a));
+  for (const auto& is : m.issues)
+    issue_texts[is.issue] = {{"label", OrNull(m.names.IssueLabel(is.issue))},
+                             {"proposition", OrNull(m.names.IssueProposition(is.issue))}};
+  j["names"] = {{"actors", std::move(actor_names)}, {"issues", std::move(issue_texts)}};
+
   json issues = json::array();
   for (const auto& is : m.issues)
     issues.push_back({{"issue", is.issue},
+                      {"label", OrNull(m.names.IssueLabel(is.issue))},
+                      {"proposition", OrNull(m.names.IssueProposition(is.issue))},
                       {"split", Round(is.split)},
                       {"contested", Round(is.contested)},
                       {"weight_for", Round(is.weight_for)},
@@ -97,7 +108,9 @@ json MapToJson(const map::Map& m, bool with_statements) {
     json timeline = json::array();
     for (const auto& w : c.timeline) timeline.push_back(WindowJson(w));
     cells.push_back({{"actor", c.actor},
+                     {"actor_name", OrNull(m.names.ActorName(c.actor))},
                      {"issue", c.issue},
+                     {"issue_label", OrNull(m.names.IssueLabel(c.issue))},
                      {"stance", Round(c.stance)},
                      {"count", c.count},
                      {"documents", c.documents},
@@ -198,7 +211,10 @@ void WriteWhyJson(const map::Map& m, const std::string& actor, const std::string
                   std::ostream& out) {
   json j;
   j["actor"] = actor;
+  j["actor_name"] = OrNull(m.names.ActorName(actor));
   j["issue"] = issue;
+  j["issue_label"] = OrNull(m.names.IssueLabel(issue));
+  j["proposition"] = OrNull(m.names.IssueProposition(issue));
   const map::Cell* c = m.FindCell(actor, issue);
   json statements = json::array();
   if (c != nullptr) {

@@ -6,159 +6,35 @@
 #include <string>
 
 #include "report/escape.h"
+#include "report/text_format.h"
 
 namespace faultline::report {
-namespace {
 
 using map::Cell;
 using map::Map;
+using namespace text;  // NOLINT: the small formatting vocabulary of every text writer
 
-class Style {
- public:
-  explicit Style(bool on) : on_(on) {}
-  std::string Bold(const std::string& s) const { return Wrap("1", s); }
-  std::string Dim(const std::string& s) const { return Wrap("2", s); }
-  std::string For(const std::string& s) const { return Wrap("32", s); }
-  std::string Against(const std::string& s) const { return Wrap("31", s); }
-  std::string Warn(const std::string& s) const { return Wrap("33", s); }
-  // Green for support, red for opposition, plain for mixed.
-  std::string ByStance(double stance, const std::string& s) const {
-    return stance > 0 ? For(s) : stance < 0 ? Against(s) : s;
-  }
- private:
-  std::string Wrap(const char* code, const std::string& s) const {
-    if (!on_) return s;
-    return std::string("\x1b[") + code + "m" + s + "\x1b[0m";
-  }
-  bool on_;
-};
+namespace {
 
-std::string Fixed(double v, const char* fmt) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, fmt, v);
-  return buf;
-}
-std::string Signed(double v) { return v == 0 ? " 0.00" : Fixed(v, "%+.2f"); }
-
-std::string Pad(const std::string& s, size_t width) {
-  size_t w = DisplayWidth(s);
-  return w >= width ? s : s + std::string(width - w, ' ');
-}
-
-std::string Plural(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-std::string DateSpan(const std::string& first, const std::string& last) {
-  if (first.empty()) return "undated";
-  return first == last ? first : first + ".." + last;
-}
-
-std::string Rule(const Style& st, const std::string& title, size_t width) {
-  std::string line = "== " + title + " ";
-  size_t w = DisplayWidth(line);
-  if (w < width) line += std::string(width - w, '=');
-  return st.Bold(line);
-}
-
-// "Outlet, 2022-03-28, per Bloomberg" for one statement.
-std::string Provenance(const Statement& s) {
-  std::string out = s.outlet.empty() ? "(no outlet)" : s.outlet;
-  out += ", " + (s.date.empty() ? std::string("undated") : s.date);
-  if (!s.source.empty() && s.source != s.outlet) out += ", per " + s.source;
-  return out;
-}
-
-void WriteEvidence(const Map& m, const std::vector<size_t>& ids, int limit, const std::string& indent,
-                   size_t width, const Style& st, std::ostream& out) {
-  int shown = 0;
-  for (size_t id : ids) {
-    if (shown == limit) {
-      out << indent << st.Dim("... " + Plural(ids.size() - shown, "more statement", "more statements") +
-                              " (faultline why)") << "\n";
-      break;
-    }
-    const Statement& s = m.statements[id];
-    size_t room = width > indent.size() + 6 ? width - indent.size() - 4 : 40;
-    out << indent << st.ByStance(s.stance, s.stance > 0 ? "+" : "-") << " \""
-        << OneLine(s.evidence.empty() ? "(no evidence text)" : s.evidence, room) << "\"\n";
-    out << indent << "  " << st.Dim(OneLine(Provenance(s), room)) << "\n";
-    ++shown;
-  }
-}
-
-// "+1", "-1", "0" or "+0.33": a window's net stance in few columns.
-std::string Short(double v) {
-  if (v == 1) return "+1";
-  if (v == -1) return "-1";
-  if (v == 0) return "0";
-  return Fixed(v, "%+.2f");
-}
-
-void WriteCellLine(const Map& m, const Cell& c, size_t width, const Style& st, std::ostream& out) {
-  std::string head = "    " + Pad(OneLine(c.actor, 24), 6) + " ";
-  std::string stance = Signed(c.stance);
-  std::string facts = "  " + Pad(Plural(c.count, "stmt", "stmts"), 9) + Pad(Plural(c.documents, "doc", "docs"), 8) +
-                      Pad(Plural(c.origins, "origin", "origins"), 10) +
-                      Pad(Plural(c.outlets.size(), "outlet", "outlets"), 11) + DateSpan(c.first, c.last);
-  if (c.undated > 0) facts += " +" + std::to_string(c.undated) + " no year";
-  std::string flag = c.outlets_disagree ? "  ! outlets differ" : "";
-  out << head << st.ByStance(c.stance, stance) << facts << st.Warn(flag) << "\n";
-  // The cell's course over time, when it was reported in more than one window.
-  if (c.timeline.size() > 1) {
-    const std::string indent(13, ' ');
-    std::string line = indent + "course:";
-    size_t used = DisplayWidth(line);
-    for (const auto& w : c.timeline) {
-      std::string item = " " + w.window + " " + Short(w.stance);
-      if (used + DisplayWidth(item) > width) {
-        out << st.Dim(line) << "\n";
-        line = indent + "       ";
-        used = DisplayWidth(line);
-      }
-      line += item;
-      used += DisplayWidth(item);
-    }
-    out << st.Dim(line) << "\n";
-  }
-}
-
-}  // namespace
-
-void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
-  Style st(o.colour);
+// Each issue (most divided first) with its actors for, mixed and against.
+void WriteIssues(const Map& m, const TextOptions& o, const Style& st, std::ostream& out) {
   const size_t W = o.width;
-  out << st.Bold("faultline map") << ": " << Plural(m.statements.size(), "statement", "statements")
-      << " in " << Plural(m.documents, "document", "documents") << " from "
-      << Plural(m.outlets.size(), "outlet", "outlets") << ", " << DateSpan(m.first, m.last)
-      << ", window " << map::WindowName(m.options.window) << "\n";
-  std::string filters;
-  if (!m.options.from.empty()) filters += " from " + m.options.from;
-  if (!m.options.to.empty()) filters += " to " + m.options.to;
-  if (!m.options.outlet.empty()) filters += " outlet \"" + m.options.outlet + "\"";
-  if (!m.options.issue.empty()) filters += " issue " + m.options.issue;
-  if (!filters.empty()) out << "  filtered:" << OneLine(filters, W - 12) << "\n";
-  if (m.excluded_by_range > 0)
-    out << "  " << Plural(m.excluded_by_range, "statement", "statements")
-        << " left out: outside the date range, or without a year to place them\n";
-  if (m.undated > 0)
-    out << "  " << Plural(m.undated, "statement has", "statements have")
-        << " no year (undated, or like \"--02-25\"): in cells, not in windows or shifts\n";
-  if (m.statements.empty()) {
-    out << "\nNo statements to map.\n";
-    return;
-  }
-
   out << "\n" << Rule(st, "ISSUES, most divided first", W) << "\n";
   out << st.Dim("  split: 1 = for and against balance, 0 = one-sided; contested: independent origins") << "\n"
       << st.Dim("  on the weaker side x 2, the sort key (docs/map.md); relays of one report are one origin") << "\n";
   for (const auto& is : m.issues) {
-    out << "\n  " << st.Bold(OneLine(is.issue, 40)) << "  split " << Fixed(is.split, "%.2f") << "  contested "
+    // The id and label on a line of their own, the figures below: both fit in 100 columns.
+    const std::string label = m.names.IssueLabel(is.issue);
+    out << "\n  " << st.Bold(OneLine(label.empty() ? is.issue : is.issue + " " + label, W - 2)) << "\n";
+    out << "   split " << Fixed(is.split, "%.2f") << "  contested "
         << Fixed(is.contested, "%.1f") << "  "
         << st.For("for " + std::to_string(is.for_cells.size())) << " / "
         << st.Against("against " + std::to_string(is.against_cells.size()));
     if (!is.mixed_cells.empty()) out << " / mixed " << is.mixed_cells.size();
     out << "  " << st.Dim(Plural(is.count, "statement", "statements")) << "\n";
+    const std::string proposition = m.names.IssueProposition(is.issue);
+    if (!proposition.empty()) out << "   " << st.Dim(OneLine("for: " + proposition, W - 3)) << "\n";
+    out << st.Dim(CellHeader()) << "\n";
     auto group = [&](const char* label, const std::vector<size_t>& idx) {
       if (idx.empty()) return;
       out << "   " << label << "\n";
@@ -169,6 +45,11 @@ void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
     group("against", is.against_cells);
   }
 
+}
+
+// Actors whose net stance changed sign between windows, with evidence at both ends.
+void WriteShifts(const Map& m, const TextOptions& o, const Style& st, std::ostream& out) {
+  const size_t W = o.width;
   out << "\n" << Rule(st, "SHIFTS between " + std::string(map::WindowName(m.options.window)) + "s", W) << "\n";
   if (m.undated > 0)
     out << st.Dim("  " + Plural(m.undated, "statement", "statements") +
@@ -188,21 +69,30 @@ void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
   }
   for (const map::Shift* shp : shifts) {
     const map::Shift& sh = *shp;
-    out << "\n  " << st.Bold(OneLine(sh.actor, 24)) << " on " << st.Bold(OneLine(sh.issue, 40)) << ": " << sh.from.window << " "
+    out << "\n  " << st.Bold(OneLine(m.names.ActorWithName(sh.actor) + " on " + m.names.IssueWithLabel(sh.issue), W - 3))
+        << ":\n    " << sh.from.window << " "
         << st.ByStance(sh.from.stance, Signed(sh.from.stance)) << " (" << Plural(sh.from.count, "stmt", "stmts")
         << ")  ->  " << sh.to.window << " " << st.ByStance(sh.to.stance, Signed(sh.to.stance)) << " ("
         << Plural(sh.to.count, "stmt", "stmts") << ")\n";
     out << "    " << sh.from.window << ":\n";
-    WriteEvidence(m, sh.from.statements, o.evidence_per_end, "      ", W, st, out);
+    WriteEvidence(m, sh.from.statements, o.evidence_per_end, "      ", WhyCommand(m, sh.actor, sh.issue, sh.from.window, o),
+                  W, st, out);
     out << "    " << sh.to.window << ":\n";
-    WriteEvidence(m, sh.to.statements, o.evidence_per_end, "      ", W, st, out);
+    WriteEvidence(m, sh.to.statements, o.evidence_per_end, "      ", WhyCommand(m, sh.actor, sh.issue, sh.to.window, o),
+                  W, st, out);
   }
 
+}
+
+// Camps over the whole range and per window.
+void WriteCamps(const Map& m, const TextOptions& o, const Style& st, std::ostream& out) {
+  const size_t W = o.width;
   out << "\n" << Rule(st, "CAMPS", W) << "\n";
   out << st.Dim("  " + OneLine(m.camps.algorithm, W - 2)) << "\n";
-  out << st.Dim("  on the congruence network; ties from " +
-                std::string(m.networks.basis == map::TieBasis::kNet ? "net stances" : "any stance taken") +
-                ", normalisation " + map::NormalizationName(m.networks.normalization))
+  out << st.Dim(OneLine("  same side more often than opposite sides; ties from " +
+                        std::string(m.networks.basis == map::TieBasis::kNet ? "net stances" : "any stance taken") +
+                        ", normalisation " + map::NormalizationName(m.networks.normalization) + " (docs/map.md)",
+                        W))
       << "\n";
   out << "  modularity "
       << (m.camps.has_modularity ? Fixed(m.camps.modularity, "%.3f") : std::string("n/a (no congruence ties)"))
@@ -210,7 +100,7 @@ void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
   for (size_t k = 0; k < m.camps.camps.size(); ++k) {
     const auto& camp = m.camps.camps[k];
     std::string members;
-    for (const auto& a : camp.actors) members += (members.empty() ? "" : " ") + a;
+    for (const auto& a : camp.actors) members += (members.empty() ? "" : ", ") + m.names.ActorWithName(a);
     out << "  " << Pad(std::to_string(k + 1) + ".", 4) << OneLine(members, W - 6) << "\n";
     std::string profile;
     size_t used = 7;
@@ -238,6 +128,11 @@ void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
     }
   }
 
+}
+
+// What each outlet reports, and the cells several outlets tell.
+void WriteOutlets(const Map& m, const TextOptions& o, const Style& st, std::ostream& out) {
+  const size_t W = o.width;
   out << "\n" << Rule(st, "OUTLETS: what each reports", W) << "\n";
   std::map<std::string, std::pair<int, int>> per_outlet;  // statements, cells
   for (const auto& oc : m.outlet_cells) {
@@ -283,24 +178,79 @@ void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
   if (single > 0) out << "  " << Plural(single, "cell is", "cells are") << " reported by a single outlet\n";
 }
 
+// The end of the report, what a reader scrolled down for: each issue in one line, most
+// divided first, with who is for and who against.
+void WriteInShort(const Map& m, const TextOptions& o, const Style& st, std::ostream& out) {
+  const size_t W = o.width;
+  out << "\n" << Rule(st, "IN SHORT: the issues, most divided first", W) << "\n";
+  auto codes = [&](const std::vector<size_t>& cells) {
+    std::string s;
+    for (size_t ci : cells) s += (s.empty() ? "" : " ") + m.cells[ci].actor;
+    return s.empty() ? std::string("nobody") : s;
+  };
+  for (const auto& is : m.issues) {
+    const std::string label = m.names.IssueLabel(is.issue);
+    out << "  " << st.Bold(OneLine(label.empty() ? is.issue : label, 40)) << " (" << OneLine(is.issue, 30)
+        << ", split " << Fixed(is.split, "%.2f") << ")\n";
+    out << "    " << st.For(OneLine("for: " + codes(is.for_cells), W - 4)) << "\n";
+    out << "    " << st.Against(OneLine("against: " + codes(is.against_cells), W - 4)) << "\n";
+  }
+}
+
+}  // namespace
+
+void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
+  Style st(o.colour);
+  const size_t W = o.width;
+  out << st.Bold("faultline map") << ": " << Plural(m.statements.size(), "statement", "statements")
+      << " in " << Plural(m.documents, "document", "documents") << " from "
+      << Plural(m.outlets.size(), "outlet", "outlets") << ", " << DateSpan(m.first, m.last)
+      << ", window " << map::WindowName(m.options.window) << "\n";
+  std::string filters;
+  if (!m.options.from.empty()) filters += " from " + m.options.from;
+  if (!m.options.to.empty()) filters += " to " + m.options.to;
+  if (!m.options.outlet.empty()) filters += " outlet \"" + m.options.outlet + "\"";
+  if (!m.options.issue.empty()) filters += " issue " + m.options.issue;
+  if (!filters.empty()) out << "  filtered:" << OneLine(filters, W - 12) << "\n";
+  if (m.excluded_by_range > 0)
+    out << "  " << Plural(m.excluded_by_range, "statement", "statements")
+        << " left out: outside the date range, or without a year to place them\n";
+  if (m.undated > 0)
+    out << "  " << Plural(m.undated, "statement has", "statements have")
+        << " no year (undated, or like \"--02-25\"): in cells, not in windows or shifts\n";
+  if (m.statements.empty()) {
+    out << "\nNo statements to map.\n";
+    return;
+  }
+
+  WriteIssues(m, o, st, out);
+  WriteShifts(m, o, st, out);
+  WriteCamps(m, o, st, out);
+  WriteOutlets(m, o, st, out);
+  WriteInShort(m, o, st, out);
+}
+
 void WriteWhyText(const Map& m, const std::string& actor, const std::string& issue,
                   const TextOptions& o, std::ostream& out) {
   Style st(o.colour);
   const Cell* c = m.FindCell(actor, issue);
   if (c == nullptr) {
-    out << "No statements of " << OneLine(actor, 40) << " on " << OneLine(issue, 40) << " in the input.\n";
+    out << "No statements of " << OneLine(m.names.ActorWithName(actor), 60) << " on "
+        << OneLine(m.names.IssueWithLabel(issue), 60) << " in the input.\n";
     return;
   }
-  out << st.Bold(OneLine(actor + " on " + issue, o.width)) << ": net " << st.ByStance(c->stance, Signed(c->stance)) << ", "
+  out << st.Bold(OneLine(m.names.ActorWithName(actor) + " on " + m.names.IssueWithLabel(issue), o.width)) << ": net " << st.ByStance(c->stance, Signed(c->stance)) << ", "
       << Plural(c->count, "statement", "statements") << " in " << Plural(c->documents, "document", "documents")
       << " (" << c->docs_for << " for, " << c->docs_against << " against) from "
       << Plural(c->origins, "independent origin", "independent origins") << ", " << DateSpan(c->first, c->last)
       << "\n";
+  const std::string proposition = m.names.IssueProposition(issue);
+  if (!proposition.empty()) out << st.Dim(OneLine("+1 supports: " + proposition, o.width)) << "\n";
   int n = 0;
   for (const map::CellOrigin& g : c->origin_groups) {
     out << "\n" << st.Bold("origin: " + OneLine(g.label, o.width - 20)) << "  "
         << Plural(g.statements.size(), "statement", "statements") << "\n";
-    for (size_t id : g.statements) {
+    for (size_t id : ByDate(m, g.statements)) {
       const Statement& s = m.statements[id];
       out << "\n" << st.ByStance(s.stance, std::string(s.stance > 0 ? "+1" : "-1")) << "  #" << ++n << "\n";
       out << "  sentence:    " << OneLine(s.evidence.empty() ? "(none)" : s.evidence, 100000) << "\n";

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "map/map.h"
 
@@ -14,6 +16,10 @@ struct TextOptions {
   int evidence_per_end = 2;  // evidence sentences shown at each end of a shift
   size_t max_shifts = 40;        // shifts shown (most evidence first); 0: all
   size_t max_outlet_cells = 60;  // multi-outlet cells shown (disagreements first); 0: all
+  // The input arguments as the user gave them ({"examples/"}, {"--db", "news.db"}): where
+  // a list of evidence is cut short, the `faultline why` command that shows the rest
+  // names them (quoted for the shell).
+  std::vector<std::string> why_inputs;
 };
 
 void WriteText(const map::Map& m, const TextOptions& options, std::ostream& out);

@@ -1,0 +1,171 @@
+#!/usr/bin/python3
+"""The HTML report (`faultline map --format html`) in a real browser at two widths:
+Debian's headless chromium driven by Debian's python3-selenium and chromium-driver.
+
+usage: report_layout_test.py FAULTLINE SOURCE_DIR
+
+Writes two reports, one of the fixture statements (tests/data/statements_nato.jsonl) and
+one of 50 actors in four camps on six issues (generated here), opens each at 1280 and
+1920 px and checks that no element sticks out of the page or of the panel it is in (wide
+tables scroll inside their panel), that no two panels overlap, that the outlet filter
+redraws the camps and shifts, that the search box narrows the statements, and that the
+dense camp network is drawn as a matrix. Exit 77 (skipped) when selenium, chromium or
+chromedriver is missing.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+SKIP = 77
+
+# Every element's box against the page and against its nearest ancestor that clips or
+# scrolls; panels (<section>) against each other. Returns a list of problems.
+LAYOUT_PROBLEMS = r"""
+var problems = [], W = document.documentElement.clientWidth;
+if (document.documentElement.scrollWidth > W + 1)
+  problems.push('the page scrolls sideways: ' + document.documentElement.scrollWidth + ' > ' + W);
+function clipper(e) {
+  for (var p = e.parentElement; p; p = p.parentElement) {
+    var o = getComputedStyle(p);
+    if (['auto', 'scroll', 'hidden'].indexOf(o.overflowX) >= 0) return p;
+  }
+  return null;
+}
+var all = document.querySelectorAll('body *');
+for (var i = 0; i < all.length && problems.length < 20; i++) {
+  var e = all[i], r = e.getBoundingClientRect();
+  if (r.width === 0 || r.height === 0 || getComputedStyle(e).display === 'none') continue;
+  var c = clipper(e);
+  if (c) continue;  // inside a scrolling panel: reachable by scrolling it
+  if (r.right > W + 1 || r.left < -1)
+    problems.push(e.tagName + (e.id ? '#' + e.id : '') + ' spans ' + Math.round(r.left) + '..' + Math.round(r.right) + ' of ' + W);
+}
+var sections = Array.prototype.slice.call(document.querySelectorAll('section'));
+sections.forEach(function(a, i) { sections.slice(i + 1).forEach(function(b) {
+  var x = a.getBoundingClientRect(), y = b.getBoundingClientRect();
+  if (x.left < y.right - 1 && y.left < x.right - 1 && x.top < y.bottom - 1 && y.top < x.bottom - 1)
+    problems.push('panels overlap: ' + a.querySelector('h2').textContent + ' / ' + b.querySelector('h2').textContent);
+}); });
+// Every panel that scrolls must lie within the page.
+document.querySelectorAll('.scroll').forEach(function(s) {
+  var r = s.getBoundingClientRect();
+  if (r.right > W + 1) problems.push('scrolling panel #' + s.id + ' ends at ' + Math.round(r.right) + ' of ' + W);
+});
+return problems;
+"""
+
+
+def fail(message):
+    print("FAIL:", message)
+    print("0 passed, 1 failed")
+    sys.exit(1)
+
+
+def dense_statements(path):
+    """50 actors (A00..A49) in four camps: a camp takes one side on every issue it shares."""
+    issues = ["talks", "arms", "sanctions", "nato-enlargement", "energy", "nato-posture"]
+    with open(path, "w", encoding="utf-8") as f:
+        for a in range(50):
+            camp = a % 4
+            for k, issue in enumerate(issues):
+                stance = 1 if (camp + k) % 2 == 0 else -1
+                if camp >= 2 and k >= 3:
+                    stance = -stance
+                for month in (3, 9):
+                    f.write(json.dumps({"doc": "d%02d-%d-%d.txt" % (a, k, month), "actor": "A%02d" % a,
+                                        "issue": issue, "stance": stance,
+                                        "evidence": "Actor %02d spoke on %s in a sentence long enough to wrap "
+                                                    "across the statements table several times over." % (a, issue),
+                                        "date": "2022-%02d-10" % month,
+                                        "outlet": "Outlet %d" % (a % 3)}) + "\n")
+
+
+def main(argv):
+    if len(argv) != 3:
+        sys.exit(__doc__)
+    faultline, source = argv[1], argv[2]
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support.ui import Select, WebDriverWait
+    except ImportError:
+        print("SKIP: python3-selenium is not installed")
+        return SKIP
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+    if not (os.path.exists(chromium) and os.path.exists(driver_path)):
+        print("SKIP: chromium or chromium-driver is not installed")
+        return SKIP
+
+    work = tempfile.mkdtemp(prefix="faultline-report-")
+    browser = None
+    try:
+        fixture = os.path.join(source, "tests", "data", "statements_nato.jsonl")
+        dense = os.path.join(work, "dense.jsonl")
+        dense_statements(dense)
+        reports = {}
+        for name, statements in (("fixture", fixture), ("dense", dense)):
+            out = os.path.join(work, name + ".html")
+            subprocess.run([faultline, "map", "--statements", statements, "--format", "html", "-o", out],
+                           check=True, capture_output=True)
+            reports[name] = out
+
+        options = webdriver.ChromeOptions()
+        options.binary_location = chromium
+        for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--user-data-dir=" + os.path.join(work, "profile"), "--window-size=1280,900"]:
+            options.add_argument(flag)
+        browser = webdriver.Chrome(service=Service(driver_path), options=options)
+        wait = WebDriverWait(browser, 60)
+        checks = 0
+        for width in (1280, 1920):
+            browser.set_window_size(width, 1000)
+            for name, path in reports.items():
+                browser.get("file://" + path)
+                wait.until(lambda b: b.find_element(By.TAG_NAME, "body").get_attribute("data-rendered") == "yes")
+                problems = browser.execute_script(LAYOUT_PROBLEMS)
+                if problems:
+                    fail("%s at %d px: %s" % (name, width, "; ".join(problems)))
+                checks += 1
+                if name == "dense":
+                    if not browser.find_elements(By.CSS_SELECTOR, "#campmatrix td"):
+                        fail("50 actors: the camps are not drawn as a matrix")
+                    continue
+                # The outlet filter redraws camps and shifts as that outlet reports them.
+                camps_all = browser.find_element(By.ID, "campinfo").text
+                Select(browser.find_element(By.ID, "outlet")).select_by_value("Sputnik Relay")
+                if browser.find_element(By.ID, "campinfo").text == camps_all:
+                    fail("choosing an outlet leaves the camps as they were")
+                if "Sputnik Relay" not in browser.find_element(By.ID, "campinfo").text:
+                    fail("the camps do not say which outlet they are of")
+                problems = browser.execute_script(LAYOUT_PROBLEMS)
+                if problems:
+                    fail("%s, one outlet, at %d px: %s" % (name, width, "; ".join(problems)))
+                Select(browser.find_element(By.ID, "outlet")).select_by_value("")
+                # The search box narrows the statements to those with every word.
+                rows = len(browser.find_elements(By.CSS_SELECTOR, "#statements tr"))
+                box = browser.find_element(By.ID, "search")
+                box.send_keys("Poland")
+                narrowed = browser.find_elements(By.CSS_SELECTOR, "#statements tr")
+                if not 1 < len(narrowed) < rows:
+                    fail("searching 'Poland' shows %d of %d rows" % (len(narrowed) - 1, rows - 1))
+                if any(r.find_elements(By.TAG_NAME, "td") and r.find_elements(By.TAG_NAME, "td")[2].text != "POL"
+                       for r in narrowed):
+                    fail("searching 'Poland' shows statements of other actors")
+                box.clear()
+                checks += 1
+        print("%d passed, 0 failed" % checks)
+        return 0
+    finally:
+        if browser is not None:
+            browser.quit()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
