@@ -101,8 +101,8 @@ bool CollectFromStore(const InputOptions& inputs, const AnalysisOptions& analysi
                       std::vector<Statement>* out) {
   bool ok = true;
   auto report = [&](const Status& s) {
-    std::cerr << s.ToString() << "\n";
-    ok = false;
+    std::cerr << (s.is_warning() ? "warning: " : "") << s.ToString() << "\n";
+    ok = ok && s.is_warning();  // a warning (an unparsed date) costs no data
   };
   std::optional<Sidecar> sidecar;
   if (!inputs.meta.empty()) {

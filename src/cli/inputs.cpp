@@ -61,12 +61,28 @@ bool ForEachInputDocument(const InputOptions& options,
   InputStats& st = stats ? *stats : local;
   Progress progress;
   bool ok = true;
+  // Warnings (a date left unparsed, the document kept) are printed but do not fail the
+  // run; a line at the end counts them, since they scroll by on a big corpus.
   auto report = [&](const Status& s) {
     progress.Clear();
+    if (s.is_warning()) {
+      std::cerr << "warning: " << s.ToString() << "\n";
+      ++st.warnings;
+      return;
+    }
     std::cerr << s.ToString() << "\n";
     ok = false;
     ++st.errors;
   };
+  struct WarningSummary {
+    const InputStats& st;
+    ~WarningSummary() {
+      if (st.warnings > 0)
+        std::cerr << "faultline: " << st.warnings << (st.warnings == 1 ? " warning" : " warnings")
+                  << " (the documents concerned were read)" << (st.errors > 0 ? ", " : "")
+                  << (st.errors > 0 ? std::to_string(st.errors) + " errors" : std::string()) << "\n";
+    }
+  } summary{st};
 
   std::optional<Sidecar> sidecar;
   if (!options.meta.empty()) {

@@ -38,7 +38,8 @@ struct InputStats {
   uint64_t files = 0;
   uint64_t bytes = 0;      // as stored on disk (compressed)
   uint64_t documents = 0;
-  uint64_t errors = 0;     // lines reported on stderr
+  uint64_t errors = 0;     // problems reported on stderr that cost data (the run fails)
+  uint64_t warnings = 0;   // problems that cost none (a date left unparsed): reported, not a failure
 };
 
 // The same, filling `*stats`.

@@ -245,6 +245,16 @@ std::string TryAt(const std::vector<Token>& t, size_t i, std::string_view s, siz
       *end = i + 5;
       return Make(a.value, t[i + 2].value, t[i + 4].value);
     }
+    // M/D/YY, the short US form ("10/24/16"): slashes only, where the order is the US one
+    // and a two-digit year is what people write; 00-68 are 20xx and 69-99 19xx (POSIX %y).
+    if (a.digits <= 2 && IsPunct(t, i + 1, '/') && Tight(t, i + 1) && IsNum(t, i + 2, 1, 2) && Tight(t, i + 2) &&
+        IsPunct(t, i + 3, '/') && Tight(t, i + 3) && IsNum(t, i + 4, 2, 2) && Tight(t, i + 4) &&
+        !(i + 5 < t.size() && Tight(t, i + 5) && t[i + 5].kind == Token::kPunct && t[i + 5].punct == '/')) {
+      int64_t x = a.value, y = t[i + 2].value, yy = t[i + 4].value;
+      const int64_t year = yy <= 68 ? 2000 + yy : 1900 + yy;
+      *end = i + 5;
+      return x > 12 ? Make(year, y, x) : Make(year, x, y);
+    }
     // D.M.Y, D-M-Y (day first), M/D/Y (month first unless impossible).
     if (a.digits <= 2 && i + 4 < t.size() && t[i + 1].kind == Token::kPunct && Tight(t, i + 1) &&
         (t[i + 1].punct == '.' || t[i + 1].punct == '-' || t[i + 1].punct == '/') &&

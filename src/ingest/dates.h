@@ -11,7 +11,8 @@
 //    year ("25 February, 01:21 AM") gives "--02-25"; a lone year is not a date.
 //  - A string that is nothing but a Unix timestamp (10 digits seconds or 13 digits
 //    milliseconds, as JSON feeds carry them) is read as UTC, 1990..2100 only.
-//  - Two-digit years ("29.03.22") are not read: the century would be a guess.
+//  - Two-digit years are read only in the US slash form ("10/24/16" -> 2016-10-24; 00-68
+//    are 20xx, 69-99 19xx as POSIX's %y); "29.03.22" is not: the form is too rare to guess.
 //  - English, German, French and Russian month names (full, abbreviated, genitive).
 //  - Ranges are validated: "2022-02-30" or "31 April 2022" give "".
 #pragma once

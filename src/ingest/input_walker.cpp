@@ -13,6 +13,21 @@ namespace {
 namespace fs = std::filesystem;
 using DirKey = std::pair<dev_t, ino_t>;
 
+// A page saved by a browser ("Save page as... complete") is "X.html" beside a folder
+// "X_files" of its images, scripts and styles: the page is read, the assets skipped
+// without a word (they are no articles). Only a "_files" folder with its page beside it.
+void SkipSavedPageAssets(std::vector<std::string>* names) {
+  const std::set<std::string> present(names->begin(), names->end());
+  auto assets = [&](const std::string& name) {
+    const std::string suffix = "_files";
+    if (name.size() <= suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+      return false;
+    const std::string page = name.substr(0, name.size() - suffix.size());
+    return present.count(page + ".html") || present.count(page + ".htm");
+  };
+  names->erase(std::remove_if(names->begin(), names->end(), assets), names->end());
+}
+
 class Walker {
  public:
   Walker(const std::function<void(const std::string&)>& on_file, const ErrorSink& on_error)
@@ -53,6 +68,7 @@ class Walker {
     }
     if (ec) on_error_(Status::Error("error while listing directory: " + ec.message(), path));
     std::sort(names.begin(), names.end());
+    SkipSavedPageAssets(&names);
     ancestors_.insert(key);
     std::string prefix = path;
     if (prefix.empty() || prefix.back() != '/') prefix += '/';

@@ -84,7 +84,7 @@ Result<Document> DocumentFromJson(const json& rec, const std::string& file, int6
   if (!raw_date.empty()) {
     d.date = NormalizeDate(raw_date);
     if (d.date.empty() && on_warning)
-      on_warning(Status::Error("unrecognised date \"" + raw_date + "\", left empty", file, line));
+      on_warning(Status::Warning("unrecognised date \"" + raw_date + "\", left empty", file, line));
   }
   d.outlet = First(rec, {"outlet", "source", "source_name", "site_name", "publisher",
                          "source_domain", "domain"});

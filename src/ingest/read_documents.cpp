@@ -7,6 +7,7 @@
 
 #include "ingest/archive.h"
 #include "ingest/byte_stream.h"
+#include "ingest/csv_articles.h"
 #include "ingest/html_reader.h"
 #include "ingest/input_walker.h"
 #include "ingest/json_reader.h"
@@ -42,7 +43,7 @@ DocumentReader::DocumentReader(ReadOptions options, DocumentSink on_doc, ErrorSi
     : options_(std::move(options)), on_doc_(std::move(on_doc)), on_error_(std::move(on_error)) {}
 
 void DocumentReader::Error(const Status& s) {
-  ++errors_;
+  ++(s.is_warning() ? warnings_ : errors_);
   on_error_(s);
 }
 
@@ -193,6 +194,8 @@ void DocumentReader::ReadStream(ByteStream& in, const std::string& name, uint64_
   }
   if (format == InputFormat::kJsonArray) {
     ReadJsonArray(bytes, name, on_doc, on_error);
+  } else if (format == InputFormat::kText && IsArticleCsv(format_name, bytes)) {
+    ReadArticleCsv(bytes, name, on_doc, on_error);  // one article a row
   } else {
     Result<Document> d = ReadTextDocument(bytes, name, on_error);
     if (!d.ok()) return Error(d.status());

@@ -51,6 +51,7 @@ class DocumentReader {
   uint64_t bytes() const { return bytes_; }
   uint64_t documents() const { return documents_; }
   uint64_t errors() const { return errors_; }
+  uint64_t warnings() const { return warnings_; }  // problems that cost no data (Status::Warning)
 
  private:
   void ReadStream(ByteStream& in, const std::string& name, uint64_t size);
@@ -63,7 +64,7 @@ class DocumentReader {
   DocumentSink on_doc_;
   ErrorSink on_error_;
   std::function<void(const FileRead&)> on_file_;
-  uint64_t files_ = 0, bytes_ = 0, documents_ = 0, errors_ = 0;
+  uint64_t files_ = 0, bytes_ = 0, documents_ = 0, errors_ = 0, warnings_ = 0;
 };
 
 }  // namespace faultline

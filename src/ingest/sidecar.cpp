@@ -143,7 +143,7 @@ Result<Sidecar> Sidecar::Parse(const std::string& content, const std::string& na
              (!first.empty() && first[0] != '{');
   auto finish_row = [&](RowParser& row, int64_t line) {
     if (!row.bad_date.empty())
-      on_error(Status::Error("unrecognised date \"" + row.bad_date + "\", ignored", name, line));
+      on_error(Status::Warning("unrecognised date \"" + row.bad_date + "\", ignored", name, line));
     if (row.keys.empty() && row.url_keys.empty()) {
       on_error(Status::Error("metadata row has no file, id or url key", name, line));
       return;

@@ -68,7 +68,7 @@ Result<Document> ReadTextDocument(std::string_view text, const std::string& file
   if (!h.date.empty()) {
     d.date = NormalizeDate(h.date);
     if (d.date.empty() && on_warning)
-      on_warning(Status::Error("unrecognised date in header line: \"" + h.date + "\"", file));
+      on_warning(Status::Warning("unrecognised date in header line: \"" + h.date + "\"", file));
   } else {
     d.date = cleaned.date;
   }

@@ -24,7 +24,16 @@ class Status {
     return s;
   }
 
+  // A problem that did not cost any data (a date left unparsed, the document kept): sinks
+  // print it as a warning, and it does not make a run fail.
+  static Status Warning(std::string reason, std::string file = {}, int64_t line = 0) {
+    Status s = Error(std::move(reason), std::move(file), line);
+    s.warning_ = true;
+    return s;
+  }
+
   bool ok() const { return ok_; }
+  bool is_warning() const { return warning_; }
   const std::string& reason() const { return reason_; }
   const std::string& file() const { return file_; }
   int64_t line() const { return line_; }
@@ -52,6 +61,7 @@ class Status {
 
  private:
   bool ok_ = true;
+  bool warning_ = false;
   std::string reason_;
   std::string file_;
   int64_t line_ = 0;
