@@ -11,12 +11,24 @@
 namespace faultline::map {
 namespace {
 
-// igraph aborts on errors by default; within this scope it returns error codes instead.
+// Debian builds igraph without thread-local state (IGRAPH_THREAD_SAFE 0): its error
+// handler, its "finally" stack of cleanups and its default RNG are shared by the whole
+// process. `serve` builds maps for concurrent requests, and two igraph calls at once
+// corrupt that stack ("Corrupt finally stack") and abort. So every use of igraph holds
+// this lock; camp detection is a small part of a map, so serialising it costs little.
+std::mutex& IgraphLock() {
+  static std::mutex lock;
+  return lock;
+}
+
+// Exclusive use of igraph; within it errors return codes instead of aborting.
 class IgraphErrorScope {
  public:
-  IgraphErrorScope() : previous_(igraph_set_error_handler(igraph_error_handler_ignore)) {}
+  IgraphErrorScope()
+      : hold_(IgraphLock()), previous_(igraph_set_error_handler(igraph_error_handler_ignore)) {}
   ~IgraphErrorScope() { igraph_set_error_handler(previous_); }
  private:
+  std::lock_guard<std::mutex> hold_;
   igraph_error_handler_t* previous_;
 };
 
@@ -41,11 +53,7 @@ bool Multilevel(const Networks& net, std::vector<int>* membership, bool* has_mod
     for (size_t i = 0; i < n; ++i) (*membership)[i] = static_cast<int>(i);
     return true;
   }
-  // igraph's RNG and error handler are process-wide and Debian's igraph is built without
-  // thread-local storage, while `serve` builds maps on several threads: one at a time.
-  static std::mutex igraph_mutex;
-  std::lock_guard<std::mutex> lock(igraph_mutex);
-  IgraphErrorScope scope;
+  IgraphErrorScope scope;  // holds the igraph lock
   igraph_rng_seed(igraph_rng_default(), 20220328);  // reproducible camps run to run
   igraph_vector_int_t edges;
   igraph_vector_int_view(&edges, edge_list.data(), static_cast<igraph_integer_t>(edge_list.size()));

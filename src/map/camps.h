@@ -14,8 +14,8 @@ namespace faultline::map {
 // Gomez, Jensen and Arenas (2009) until none does (docs/map.md).
 // `modularity` is that signed modularity. Deterministic: igraph's RNG is seeded with a
 // fixed value and actors are visited in order. igraph's default RNG and error handler are
-// process-wide: a mutex keeps two threads (serve builds maps concurrently) out of igraph at
-// once. `cells` and `issue_order` give each camp's stance profile.
+// process-wide, so FindCamps serialises its igraph calls behind one lock: safe from any
+// thread. `cells` and `issue_order` give each camp's stance profile.
 Camps FindCamps(const Networks& networks, const std::vector<Cell>& cells,
                 const std::vector<std::string>& issue_order);
 
