@@ -15,7 +15,9 @@ namespace {
 
 std::string Shell(const std::string& args, int* rc, bool with_stderr = true) {
   std::string out;
-  std::string cmd = "'" + faultline::testing::Binary() + "' " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
+  // Built by appending: "'" + std::string trips a GCC 12 -Wrestrict false positive.
+  std::string cmd(1, '\'');
+  cmd += faultline::testing::Binary() + "' " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
   FILE* p = popen(cmd.c_str(), "r");
   if (p == nullptr) { *rc = -1; return out; }
   char buf[4096];

@@ -52,7 +52,7 @@ TEST(TextReport, ColourOnlyWhenAskedAndNeverFromInput) {
 TEST(TextReport, BigMapsShowTheBestAttestedShifts) {
   std::vector<Statement> st;
   for (int a = 0; a < 50; ++a) {
-    std::string actor = "A" + std::to_string(a);
+    std::string actor = std::to_string(a).insert(0, 1, 'A');  // not "A" + ...: GCC 12 -Wrestrict false positive
     st.push_back(S(actor, "talks", -1, "2022-03-28", "no"));
     st.push_back(S(actor, "talks", 1, "2023-02-24", "yes"));
   }
