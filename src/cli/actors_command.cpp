@@ -9,6 +9,7 @@
 
 #include "actors/knowledge_base.h"
 #include "actors/recognizer.h"
+#include "cli/config_checks.h"
 #include "cli/commands.h"
 #include "cli/inputs.h"
 
@@ -90,7 +91,8 @@ void RegisterActors(CLI::App& app, int* exit_code) {
   cmd->add_option("--actors", opts->actor_files,
                   "extra knowledge: our YAML, or a PETRARCH / TABARI actor dictionary "
                   "(repeatable)")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->check(ActorFile());
   cmd->add_flag("--no-default-kb", opts->no_default,
                 "do not load data/kb (only the context words of data/actors and --actors files)");
   cmd->callback([opts, exit_code] { *exit_code = Run(*opts); });

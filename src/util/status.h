@@ -9,6 +9,8 @@
 #include <utility>
 #include <variant>
 
+#include "util/terminal.h"
+
 namespace faultline {
 
 class Status {
@@ -37,7 +39,9 @@ class Status {
     return s;
   }
 
-  // "file:line: reason", the one-line form printed on stderr.
+  // "file:line: reason", the one-line form printed on stderr. Control characters in the
+  // file name or the reason (which may quote input) are escaped (util/terminal.h), so
+  // the line stays one line and cannot drive the terminal.
   std::string ToString() const {
     if (ok_) return "ok";
     std::string out;
@@ -47,7 +51,7 @@ class Status {
       out += ": ";
     }
     out += reason_;
-    return out;
+    return EscapeForTerminal(out);
   }
 
  private:
