@@ -22,6 +22,7 @@ PACKAGES=(
   libssl-dev            # SHA-256 of DNA coder passwords (the .dna writer)
   libcpp-httplib-dev    # faultline serve: HTTP server
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang-14              # libFuzzer targets and the ASan + UBSan build (scripts/sanitize.sh)
   help2man              # man pages from each command's --help (cmake --install)
   dpkg-dev              # dpkg-shlibdeps: the .deb's dependencies (cpack)
   libxml2-utils         # xmllint: GraphML schema validation in tests
