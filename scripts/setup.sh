@@ -28,6 +28,7 @@ PACKAGES=(
 # What the tests, benchmarks, Python module and packaging need besides.
 MORE_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang-14              # libFuzzer targets and the ASan + UBSan build (scripts/sanitize.sh)
   help2man              # man pages from each command's --help (cmake --install)
   dpkg-dev              # dpkg-shlibdeps: the .deb's dependencies (cpack)
   libxml2-utils         # xmllint: GraphML schema validation in tests

@@ -2,6 +2,9 @@
 // apposition, surnames after full names, "the chancellor", "the two leaders", pronouns.
 #include "actors/resolver.h"
 
+#include <iterator>
+#include <map>
+
 namespace faultline::actors_internal {
 
 bool TitleFits(std::string_view noun, std::string_view title) {
@@ -377,6 +380,10 @@ void Resolver::TitledSurnames() {
   if (date_.empty()) return;
   std::vector<Mention> added;
   std::map<std::string, bool, std::less<>> clash;  // surname -> someone else has it
+  std::map<std::string, size_t, std::less<>> first_full_name;  // surname -> first full mention
+  std::map<std::string, const Person*, std::less<>> holders;  // surname -> HolderBySurname
+  std::map<std::string, bool> actor_named;  // actor -> some mention names it
+  std::map<size_t, size_t> taken;           // spans added, disjoint, by begin
   for (const auto* list : {&ctx_.honorifics, &ctx_.titles}) {
     for (const auto& w : *list) {
       if (w.empty() || !scan::IsUpperAt(w, 0)) continue;
@@ -398,30 +405,45 @@ void Resolver::TitledSurnames() {
           continue;  // a full name follows ("Mr. Ron Johnson"): not a bare surname
         if (Overlaps(sur.begin, sur.end) || CoveredByCandidate(sur)) continue;
         // A person of that surname already named in full: the surname rule reads it.
-        if (std::any_of(out_.begin(), out_.end(), [&](const Mention& o) {
-              return o.begin < sur.begin && o.person.size() > sur.text.size() &&
-                     o.person.compare(o.person.size() - sur.text.size(), sur.text.size(),
-                                      sur.text) == 0;
-            }))
-          continue;
-        const Person* p = HolderBySurname(sur.text, "", {});
+        // (What depends only on the surname or the actor is worked out once per document:
+        // per occurrence, a scan of every mention made a long article quadratic.)
+        auto full = first_full_name.find(sur.text);
+        if (full == first_full_name.end()) {
+          size_t at = SIZE_MAX;
+          for (const Mention& o : out_)
+            if (o.person.size() > sur.text.size() &&
+                o.person.compare(o.person.size() - sur.text.size(), sur.text.size(), sur.text) == 0)
+              at = std::min(at, o.begin);
+          full = first_full_name.emplace(std::string(sur.text), at).first;
+        }
+        if (full->second < sur.begin) continue;
+        auto holder = holders.find(sur.text);
+        if (holder == holders.end())
+          holder = holders.emplace(std::string(sur.text), HolderBySurname(sur.text, "", {})).first;
+        const Person* p = holder->second;
         if (p == nullptr) continue;
         Mention m = Make(sur.begin, sur.end, "person", "coref:title-surname:" + w);
         FillPerson(*p, &m);
         if (m.actors.empty()) continue;
         // Only where the article names the person's state or organisation elsewhere and
         // nobody else of that surname: "Mr. Johnson" in a story about Britain.
-        const bool named = std::any_of(out_.begin(), out_.end(), [&](const Mention& o) {
-          return std::find(o.actors.begin(), o.actors.end(), m.actors[0]) != o.actors.end();
-        });
-        if (!named) continue;
+        auto named = actor_named.find(m.actors[0]);
+        if (named == actor_named.end())
+          named = actor_named
+                      .emplace(m.actors[0], std::any_of(out_.begin(), out_.end(), [&](const Mention& o) {
+                        return std::find(o.actors.begin(), o.actors.end(), m.actors[0]) != o.actors.end();
+                      }))
+                      .first;
+        if (!named->second) continue;
         auto c = clash.find(sur.text);
         if (c == clash.end())
           c = clash.emplace(std::string(sur.text), OtherFullNameWith(sur.text, *p)).first;
         if (c->second) continue;
-        if (std::none_of(added.begin(), added.end(),
-                         [&](const Mention& a) { return a.begin < m.end && m.begin < a.end; }))
+        auto next = taken.lower_bound(m.end);
+        if (next == taken.begin() || std::prev(next)->second <= m.begin) {
+          taken.emplace(m.begin, m.end);
           added.push_back(std::move(m));
+        }
       }
     }
   }
@@ -442,14 +464,20 @@ void Resolver::Coreference() {
     if (surname.size() < 3 || sets_.not_name_words.Contains(surname)) continue;
     if (!first_full.count(surname)) first_full[surname] = &m;
   }
+  // The spans added so far, disjoint, by begin: only the one starting last before an
+  // occurrence's end can overlap it (a scan of `added` per occurrence was quadratic).
+  std::map<size_t, size_t> taken;
+  auto free_span = [&](size_t b, size_t e) {
+    auto it = taken.lower_bound(e);
+    return it == taken.begin() || std::prev(it)->second <= b;
+  };
   for (const auto& [surname, first] : first_full) {
     size_t pos = first->end;
     while ((pos = text_.find(surname, pos)) != std::string_view::npos) {
       const size_t e = pos + surname.size();
       if (!scan::IsWordCharBefore(text_, pos) && !scan::IsWordCharAt(text_, e) &&
-          !Overlaps(pos, e) &&
-          std::none_of(added.begin(), added.end(),
-                       [&](const Mention& a) { return a.begin < e && pos < a.end; })) {
+          !Overlaps(pos, e) && free_span(pos, e)) {
+        taken.emplace(pos, e);
         Mention m = Make(pos, e, "person", "coref:surname");
         m.person = first->person;
         m.actors = first->actors;

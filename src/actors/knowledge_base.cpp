@@ -1,5 +1,7 @@
 #include "actors/knowledge_base.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -85,6 +87,10 @@ Result<KnowledgeBase> KnowledgeBase::LoadDefault(bool with_kb) {
 }
 
 Status KnowledgeBase::AddFile(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return Status::Error("cannot open knowledge-base file", path);
+  if (S_ISDIR(st.st_mode)) return Status::Error("is a directory, not an actor file", path);
+  if (!S_ISREG(st.st_mode)) return Status::Error("not a regular file (an actor file is expected)", path);
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error("cannot open knowledge-base file", path);
   std::stringstream ss;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -18,6 +19,7 @@
 #include "actors/context_sets.h"
 #include "actors/knowledge_base.h"
 #include "actors/mention.h"
+#include "actors/span_index.h"
 #include "actors/text_scan.h"
 #include "text/segment.h"
 
@@ -284,10 +286,18 @@ class Resolver {
     unknowns_.push_back({name, actors, role});
   }
 
+  // Whether [b, e) overlaps a mention already made. Mentions are only ever added to
+  // out_, so the index is rebuilt when out_ has grown: a few times per document, where a
+  // scan per call cost a long document with a repeated name quadratic time.
   bool Overlaps(size_t b, size_t e) const {
-    for (const auto& m : out_)
-      if (m.begin < e && b < m.end) return true;
-    return false;
+    if (indexed_mentions_ != out_.size()) {
+      std::vector<std::pair<size_t, size_t>> spans;
+      spans.reserve(out_.size());
+      for (const auto& m : out_) spans.emplace_back(m.begin, m.end);
+      mention_spans_.Assign(std::move(spans));
+      indexed_mentions_ = out_.size();
+    }
+    return mention_spans_.Overlaps(b, e);
   }
 
   const Mention* MentionAt(size_t b, size_t e) const {
@@ -363,6 +373,8 @@ class Resolver {
   std::vector<RefUse> refs_;
   std::vector<Unknown> unknowns_;
   std::vector<Mention> out_;
+  mutable SpanIndex mention_spans_;         // Overlaps: out_'s spans ...
+  mutable size_t indexed_mentions_ = SIZE_MAX;  // ... when out_ had this many mentions
   std::vector<Candidate> agents_;
   mutable std::optional<std::vector<Span>> paragraphs_;
 };

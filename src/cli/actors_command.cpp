@@ -10,6 +10,7 @@
 
 #include "actors/knowledge_base.h"
 #include "actors/recognizer.h"
+#include "cli/config_checks.h"
 #include "cli/commands.h"
 #include "cli/inputs.h"
 #include "map/names.h"
@@ -176,7 +177,8 @@ void RegisterActors(CLI::App& app, int* exit_code) {
   cmd->add_option("--actors", opts->actor_files,
                   "extra knowledge: our YAML, or a PETRARCH / TABARI actor dictionary "
                   "(repeatable)")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->check(ActorFile());
   cmd->add_option("--lookup", opts->lookup,
                   "print every actor, group and person whose code or name contains NAME (code, kind, "
                   "name, other names) instead of reading documents; nothing found: the closest, exit 2");

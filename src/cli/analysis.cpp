@@ -11,6 +11,7 @@
 #include <optional>
 #include <thread>
 
+#include "cli/config_checks.h"
 #include "corrections/apply.h"
 #include "ingest/sidecar.h"
 #include "statements/analyzer.h"
@@ -166,8 +167,10 @@ bool CollectFromStore(const InputOptions& inputs, const AnalysisOptions& analysi
 }  // namespace
 
 void AddAnalysisOptions(CLI::App* cmd, AnalysisOptions* options) {
-  cmd->add_option("--codebook", options->codebook, "issue codebook (YAML; default data/codebooks/security.yaml)");
-  cmd->add_option("--actors", options->actor_files, "extra actor files (YAML, PETRARCH, TABARI)");
+  cmd->add_option("--codebook", options->codebook, "issue codebook (YAML; default data/codebooks/security.yaml)")
+      ->check(CodebookFile());
+  cmd->add_option("--actors", options->actor_files, "extra actor files (YAML, PETRARCH, TABARI)")
+      ->check(ActorFile());
   cmd->add_flag("--explain", options->explain,
                 "print each candidate sentence's tokens, actors, clauses, cues and decisions on stderr");
   cmd->add_flag("--refresh", options->refresh,

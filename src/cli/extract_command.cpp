@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/inputs.h"
+#include "util/terminal.h"
 
 namespace faultline::cli {
 namespace {
@@ -37,11 +38,13 @@ nlohmann::ordered_json ToJson(const Document& d) {
 }
 
 // The text block uses the same header lines the text reader accepts, so one block
-// saved to a file reads back as the same document.
+// saved to a file reads back as the same document. It is meant for a terminal: control
+// characters and escape sequences from the input are shown escaped (util/terminal.h),
+// and a header value stays on its line.
 void WriteTextBlock(const Document& d, std::ostream& out) {
-  out << "=== " << d.id << "  (" << d.file << ")\n";
+  out << "=== " << EscapeForTerminal(d.id) << "  (" << EscapeForTerminal(d.file) << ")\n";
   auto line = [&](const char* key, const std::string& v) {
-    if (!v.empty()) out << key << ": " << v << "\n";
+    if (!v.empty()) out << key << ": " << EscapeForTerminal(v) << "\n";
   };
   line("title", d.title);
   line("url", d.url);
@@ -50,7 +53,7 @@ void WriteTextBlock(const Document& d, std::ostream& out) {
   line("author", d.author);
   line("language", d.language);
   line("via", d.via);
-  out << "\n" << d.text << "\n\n";
+  out << "\n" << EscapeForTerminal(d.text, /*keep_lines=*/true) << "\n\n";
 }
 
 }  // namespace

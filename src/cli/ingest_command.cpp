@@ -3,10 +3,13 @@
 #include <iostream>
 #include <utility>
 
+#include "cli/config_checks.h"
 #include "cli/commands.h"
 #include "cli/inputs.h"
+#include "store/ingest_writer.h"
 #include "store/store.h"
 #include "stories/story_store.h"
+#include "util/terminal.h"
 
 namespace faultline::cli {
 namespace {
@@ -17,6 +20,7 @@ struct IngestOptions {
   int batch_size = 500;
   double near_threshold = 0.8;
   bool no_stories = false;
+  double max_db_mb = 0;
   std::vector<std::string> outlet_files;
 };
 
@@ -37,15 +41,23 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
                   "near-duplicate of an earlier one")
       ->check(CLI::Range(0.5, 1.0))
       ->capture_default_str();
+  cmd->add_option("--max-db-mb", opts->max_db_mb,
+                  "let the database grow to at most this many MB (0: no limit); past it the run "
+                  "stops as on a full disk, keeping every batch it committed")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--no-stories", opts->no_stories,
                 "do not assign the new documents to stories (faultline stories --db does it later)");
   cmd->add_option("--outlets", opts->outlet_files, "extra known-outlet list (YAML) for finding origins")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->check(OutletFile());
   cmd->footer(
       "The same text ingested twice is stored once (exact hash of the whitespace-normalised\n"
       "text). A near-duplicate (the same report with other page furniture or small edits) is\n"
       "stored, linked to its original, and left out when documents are read back with --db.\n"
-      "Each batch is committed on its own: an interrupted run keeps what it stored.\n\n"
+      "Each batch is committed on its own, each document with its story: an interrupted run\n"
+      "keeps what it stored, and the same ingest run again adds exactly what is missing. A\n"
+      "failed write (a full disk) stops the run and says which documents were not stored.\n"
+      "One ingest at a time writes to a database; a second one is refused.\n\n"
       "Examples:\n"
       "  faultline ingest corpus/ --db news.db\n"
       "  faultline ingest seeds/ --meta seeds.meta.jsonl --db news.db\n"
@@ -60,6 +72,8 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
     StoreOptions so;
     so.batch_size = opts->batch_size;
     so.near_duplicate_threshold = opts->near_threshold;
+    so.max_bytes = static_cast<int64_t>(opts->max_db_mb * 1024 * 1024);
+    so.exclusive_writer = true;
     Result<std::unique_ptr<Store>> store = Store::Open(opts->db, so);
     if (!store.ok()) {
       std::cerr << store.status().ToString() << "\n";
@@ -67,7 +81,8 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
       return;
     }
     if ((*store)->read_only()) {  // else every document would fail on its own
-      std::cerr << opts->db << ": the database is read-only; nothing can be added\n";
+      std::cerr << EscapeForTerminal(opts->db) << ": the database is read-only ("
+                << (*store)->read_only_reason() << "); nothing can be added\n";
       *exit_code = 1;
       return;
     }
@@ -85,47 +100,36 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
       }
       story_store = std::move(opened).value();
     }
-    int64_t added = 0, exact = 0, near = 0, failed = 0;
     InputStats in;
+    IngestWriter writer(
+        store->get(),
+        [&story_store](const Document& d, const std::string& id) {
+          return story_store ? story_store->Add(d, id) : Status::Ok();
+        },
+        [](const std::string& line) { std::cerr << line << "\n"; });
+    bool stop = false;
+    InputOptions inputs = opts->inputs;
+    inputs.stop = &stop;
     // Hashes and near-duplicate signatures are computed on the workers; the database is
     // written on this thread, in input order (which document is the original stays the same).
     using Keyed = std::pair<Document, DocumentKeys>;
-    bool ok = ForEachInputDocumentParallel<Keyed>(opts->inputs, [](Document& d) {
+    bool ok = ForEachInputDocumentParallel<Keyed>(inputs, [](Document& d) {
       DocumentKeys keys = KeysOf(d);
       return Keyed{std::move(d), std::move(keys)};
     }, [&](Keyed&& k) {
-      const Document& d = k.first;
-      Result<AddOutcome> r = (*store)->Add(d, k.second);
-      if (!r.ok()) {
-        ++failed;
-        std::cerr << r.status().ToString() << "\n";
-        return;
-      }
-      if (r->kind == AddKind::kAdded && story_store) {
-        Status st = story_store->Add(d, r->id);
-        if (!st.ok()) {
-          ++failed;
-          std::cerr << st.ToString() << "\n";
-        }
-      }
-      switch (r->kind) {
-        case AddKind::kAdded: ++added; break;
-        case AddKind::kExactDuplicate: ++exact; break;
-        case AddKind::kNearDuplicate: ++near; break;
-      }
+      writer.Write(k.first, k.second);
+      stop = writer.stopped();
     }, &in);
-    Status s = (*store)->Flush();
-    if (!s.ok()) {
-      std::cerr << s.ToString() << "\n";
-      ok = false;
-    }
+    if (!writer.Finish()) ok = false;
+    const IngestCounts& c = writer.committed();
     std::printf(
         "%s: read %llu documents from %llu files (%.1f MB): added %lld, exact duplicates %lld "
-        "(skipped), near duplicates %lld (stored, linked), errors %llu\n",
+        "(skipped), near duplicates %lld (stored, linked), errors %llu%s\n",
         opts->db.c_str(), static_cast<unsigned long long>(in.documents),
         static_cast<unsigned long long>(in.files), static_cast<double>(in.bytes) / (1 << 20),
-        static_cast<long long>(added), static_cast<long long>(exact), static_cast<long long>(near),
-        static_cast<unsigned long long>(in.errors + failed));
+        static_cast<long long>(c.added), static_cast<long long>(c.exact), static_cast<long long>(c.near),
+        static_cast<unsigned long long>(in.errors + (writer.stopped() ? 1 : 0)),
+        writer.stopped() ? " (stopped early: see above)" : "");
     if (story_store) {
       const stories::StoryStoreStats& ss = story_store->stats();
       std::printf("%s: stories: %llu new documents, %llu of them joined a story, %llu stories merged",
@@ -136,7 +140,7 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
                     static_cast<unsigned long long>(ss.reprofiled));
       std::printf("\n");
     }
-    *exit_code = ok && failed == 0 ? 0 : 1;
+    *exit_code = ok ? 0 : 1;
   });
 }
 

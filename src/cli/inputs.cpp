@@ -8,6 +8,7 @@
 #include <optional>
 #include <thread>
 
+#include "cli/config_checks.h"
 #include "cli/progress.h"
 #include "ingest/language.h"
 #include "ingest/read_documents.h"
@@ -23,10 +24,21 @@ void AddInputOptions(CLI::App* cmd, InputOptions* options, bool allow_db) {
                       "WARC, any of them gzip-compressed");
   cmd->add_option("--meta", options->meta,
                   "sidecar metadata (JSONL or CSV) keyed by file name, id or url; its date, "
-                  "outlet, url, title, author override the documents'");
+                  "outlet, url, title, author override the documents'")
+      ->check(MetadataFile());
   cmd->add_option("--max-file-mb", options->max_file_mb,
                   "refuse files larger than this many MB (default 256)")
       ->check(CLI::PositiveNumber);
+  cmd->add_option("--max-html-mb", options->max_html_mb,
+                  "refuse HTML pages larger than this many MB before parsing (default 32)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option_function<double>(
+         "--max-doc-mb",
+         [options](double mb) { options->budget.max_text_bytes = static_cast<uint64_t>(mb * 1024 * 1024); },
+         "skip (and report) documents with more text than this many MB (default 16; 0: no limit)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--max-doc-sentences", options->budget.max_sentences,
+                  "skip (and report) documents with more sentences than this (default 100000; 0: no limit)");
   if (allow_db) {
     CLI::Option* db = cmd->add_option(
         "--db", options->db, "read the documents stored by `faultline ingest` (duplicates left out)");
@@ -95,6 +107,10 @@ bool ForEachInputDocument(const InputOptions& options,
   }
   const DocumentReader* reader_for_progress = nullptr;
   auto deliver = [&](Document&& d) {
+    if (Status over = CheckDocumentBudget(d, options.budget); !over.ok()) {
+      report(over);
+      return;
+    }
     ++st.documents;
     if (sidecar) sidecar->Apply(&d);
     on_doc(std::move(d));
@@ -122,7 +138,9 @@ bool ForEachInputDocument(const InputOptions& options,
 
   ReadOptions ro;
   ro.max_file_bytes = static_cast<uint64_t>(options.max_file_mb * 1024 * 1024);
+  ro.max_html_bytes = static_cast<uint64_t>(options.max_html_mb * 1024 * 1024);
   ro.detect_language = detect_language;
+  ro.stop = options.stop;
   DocumentReader reader(ro, deliver, report);
   reader_for_progress = &reader;
   reader.set_on_file([&](const FileRead&) {

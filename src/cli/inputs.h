@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ingest/document.h"
+#include "ingest/document_budget.h"
 #include "util/ordered_pool.h"
 
 namespace faultline::cli {
@@ -19,6 +20,9 @@ struct InputOptions {
   std::string db;              // read stored documents instead of paths
   std::string meta;            // sidecar JSONL/CSV of metadata keyed by file name, id or URL
   double max_file_mb = 256;    // larger files are refused with an error
+  double max_html_mb = 32;     // larger HTML pages too (the HTML parser's memory)
+  DocumentBudget budget;       // larger documents are reported and skipped
+  const bool* stop = nullptr;  // set by the command, not an option: see ReadOptions::stop
 };
 
 // Adds PATH... (positional), --meta, --max-file-mb and, when `allow_db`, --db.

@@ -1,7 +1,11 @@
 // faultline: who stands where, on which issue, since when, and according to whom.
 #include <CLI/CLI.hpp>
 
+#include <exception>
+#include <iostream>
+
 #include "cli/commands.h"
+#include "util/terminal.h"
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -37,6 +41,11 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : 2;  // usage errors exit 2
+  } catch (const std::exception& e) {
+    // A backstop: loaders turn bad input into errors naming file and line; anything that
+    // still throws is reported in one line (escaped) instead of an abort.
+    std::cerr << "faultline: " << faultline::EscapeForTerminal(e.what()) << "\n";
+    return 2;
   }
   return exit_code;
 }

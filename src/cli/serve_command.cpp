@@ -14,6 +14,7 @@
 #include <optional>
 #include <thread>
 
+#include "cli/config_checks.h"
 #include "cli/commands.h"
 #include "cli/story_origins.h"
 #include "ingest/sidecar.h"
@@ -196,9 +197,12 @@ void RegisterServe(CLI::App& app, int* exit_code) {
   cmd->add_option("--user", args->user, "who corrections are by when the page gives no name (default $USER)");
   cmd->add_option("--token-file", args->token_file,
                   "read the write token from this file's first line (else FAULTLINE_TOKEN, else a new one)");
-  cmd->add_option("--meta", args->meta, "metadata sidecar, as for `faultline map --db`");
-  cmd->add_option("--codebook", args->codebook, "issue codebook (YAML; default the shipped one)");
-  cmd->add_option("--actors", args->actor_files, "extra actor files, as for `faultline map`");
+  cmd->add_option("--meta", args->meta, "metadata sidecar, as for `faultline map --db`")
+      ->check(MetadataFile());
+  cmd->add_option("--codebook", args->codebook, "issue codebook (YAML; default the shipped one)")
+      ->check(CodebookFile());
+  cmd->add_option("--actors", args->actor_files, "extra actor files, as for `faultline map`")
+      ->check(ActorFile());
   AddStoryOriginOptions(cmd, &args->stories);
   cmd->add_option("--rate-limit", args->rate, "requests per second per client address (default 200; 0: none)");
   cmd->add_option("--threads", args->threads, "connections served at once (default 160)");

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/config_checks.h"
 #include "cli/analysis.h"
 #include "cli/commands.h"
 #include "cli/inputs.h"
@@ -189,16 +190,20 @@ void RegisterStories(CLI::App& app, int* exit_code) {
                   "score from which two documents are one story (0-1; default in data/stories/similarity.yaml, 0.75)");
   cmd->add_option("--days", args->days, "documents published further apart are never one story (default 14)");
   cmd->add_option("--outlets", args->outlet_files, "extra outlet list (YAML, as data/stories/outlets.yaml)")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->check(OutletFile());
   cmd->add_option("--min-documents", args->min_documents, "text, html: list only stories with this many documents")
       ->capture_default_str();
   cmd->add_option("--top", args->top, "text, html: list at most this many stories (0: all)")->capture_default_str();
   cmd->add_flag("--no-statements", args->no_statements,
                 "skip statement extraction: faster; what relays keep, drop and add then compares quotes only");
   cmd->add_option("--framing", args->framing_files, "extra framing lexicon (YAML, as data/stories/framing.yaml)")
-      ->allow_extra_args(false);
-  cmd->add_option("--codebook", args->analysis.codebook, "issue codebook for the statements (YAML)");
-  cmd->add_option("--actors", args->analysis.actor_files, "extra actor files for the statements");
+      ->allow_extra_args(false)
+      ->check(FramingFile());
+  cmd->add_option("--codebook", args->analysis.codebook, "issue codebook for the statements (YAML)")
+      ->check(CodebookFile());
+  cmd->add_option("--actors", args->analysis.actor_files, "extra actor files for the statements")
+      ->check(ActorFile());
   cmd->add_flag("--recluster", args->recluster,
                 "with --db: cluster every document again instead of reading the stories `ingest` stored");
   cmd->add_option("--score-pairs", args->score_pairs,

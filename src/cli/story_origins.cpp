@@ -2,12 +2,15 @@
 
 #include <iostream>
 
+#include "cli/config_checks.h"
+
 namespace faultline::cli {
 
 void AddStoryOriginOptions(CLI::App* cmd, StoryOriginOptions* options) {
   cmd->add_option("--outlets", options->outlet_files,
                   "extra known-outlet list (YAML, as data/stories/outlets.yaml) for finding origins")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->check(OutletFile());
   cmd->add_flag("--no-stories", options->disabled,
                 "count every document as an independent origin (no story clustering)");
 }

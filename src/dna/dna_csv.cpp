@@ -4,17 +4,25 @@
 #include <map>
 #include <sstream>
 
+#include "report/escape.h"
 #include "util/csv.h"
 
 namespace faultline::dna {
 namespace {
 
 // A quoted text field the way DNA writes one: ';' -> ',' and '"' -> '\'', so no field ever
-// needs escaping and no delimiter hides in the text.
+// needs escaping and no delimiter hides in the text. A field a spreadsheet would run as a
+// formula (= + - @ tab CR first) starts with ' (OWASP); ReadEventCsv takes it off again.
 std::string Quoted(const std::string& s) {
-  std::string out = "\"";
+  std::string out = report::StartsLikeFormula(s) ? "\"'" : "\"";
   for (char c : s) out += c == ';' ? ',' : c == '"' ? '\'' : c;
   return out + "\"";
+}
+
+// A text field as written, without the ' that neutralised a formula.
+std::string Unquoted(std::string s) {
+  if (s.size() > 1 && s[0] == '\'' && report::StartsLikeFormula(std::string_view(s).substr(1))) s.erase(0, 1);
+  return s;
 }
 
 // "statement ID", "statement_id" and "Statement Id" are one column.
@@ -91,7 +99,7 @@ Status ReadEventCsv(const std::string& path, const ReadOptions& options, std::ve
     if (!col.count(*need)) return Status::Error("the header has no column '" + *need + "'", path, 1);
   auto field = [&](const char* name) {
     auto it = col.find(name);
-    return it == col.end() || it->second >= row.size() ? std::string() : row[it->second];
+    return it == col.end() || it->second >= row.size() ? std::string() : Unquoted(row[it->second]);
   };
   auto named = [&](const std::string& name) { return field(name.c_str()); };
   while (reader.Next(&row)) {

@@ -3,10 +3,10 @@
 // archives of many files (.zip, .tar and its compressed forms, .7z), each regular entry
 // read as a file of its own named "archive.zip#dir/page.html".
 //
-// Limits are the readers' own: a compressed single file expands at most
-// ReadOptions::kMaxExpansion times the size limit (record formats then apply the limit per
-// record), and an archive entry read whole is capped at the size limit after
-// decompression; a larger entry is reported and skipped, the others are read.
+// Limits are the readers' own: a compressed single file read whole stops at the size
+// limit after decompression (record formats apply the limit per record), and an archive
+// entry read whole is capped at the size limit after decompression; a larger entry is
+// reported and skipped, the others are read.
 #pragma once
 
 #include <cstdint>

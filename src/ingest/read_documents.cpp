@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -48,6 +49,7 @@ void DocumentReader::Error(const Status& s) {
 }
 
 void DocumentReader::Deliver(Document&& doc) {
+  if (stopped()) return;
   if (doc.outlet.empty()) doc.outlet = OutletOfUrl(doc.url);
   if (doc.language.empty() && options_.detect_language) doc.language = DetectLanguage(doc.text);
   ++documents_;
@@ -60,6 +62,7 @@ void DocumentReader::ReadPaths(const std::vector<std::string>& paths) {
 }
 
 void DocumentReader::ReadFile(const std::string& path) {
+  if (stopped()) return;
   uint64_t size = 0;
   if (path != "-") {
     struct stat st;
@@ -123,6 +126,10 @@ void DocumentReader::ReadStream(ByteStream& in, const std::string& name, uint64_
       if (EndsWith(format_name, ext)) format_name.resize(format_name.size() - std::strlen(ext));
   InputFormat format = SniffFormat(format_name, in.available().substr(0, kSniffBytes));
   if (format == InputFormat::kEmpty && !in.eof()) format = InputFormat::kText;
+  if (format == InputFormat::kBinary) {  // before decompressing the rest
+    Error(Status::Error("binary data, not a text, HTML, JSON or WARC document", name));
+    return;
+  }
 
   // Record formats stream, one record in memory at a time: the size limit applies
   // to each record, not to the file (a CC-NEWS WARC is a gigabyte).
@@ -146,19 +153,19 @@ void DocumentReader::ReadStream(ByteStream& in, const std::string& name, uint64_
                         name));
     return;
   }
-  if (!cut_short) {
-    // Compressed input may expand up to kMaxExpansion times; plain input (stdin
-    // has no size beforehand) only up to the limit itself.
-    uint64_t max_decoded = in.compressed() ? limit * ReadOptions::kMaxExpansion : limit;
-    s = in.FillAll(max_decoded);
-    if (!s.ok()) {
-      if (s.reason().find("exceeds the limit") != std::string::npos && !in.compressed())
-        s = Status::Error("input is over the limit of " + FormatMb(limit) + " (--max-file-mb)");
-      Error(s.WithLocation(name));
-      return;  // half an article is not an article
-    }
-  } else {
-    return;
+  if (cut_short) return;
+  // Decompressed or not (stdin has no size beforehand), a whole-file input stops at the
+  // limit: memory stays within about twice it whatever the file expands to.
+  const bool html = format == InputFormat::kHtml;
+  const uint64_t max_decoded = html ? std::min(limit, options_.max_html_bytes) : limit;
+  s = in.FillAll(max_decoded);
+  if (!s.ok()) {
+    if (s.reason().find("exceeds the limit") != std::string::npos)
+      s = Status::Error(std::string(html ? "HTML page" : "input") + (in.compressed() ? " decompresses to" : " is") +
+                        " over the limit of " + FormatMb(max_decoded) +
+                        (html && max_decoded < limit ? " for HTML (--max-html-mb)" : " (--max-file-mb)"));
+    Error(s.WithLocation(name));
+    return;  // half an article is not an article
   }
   bytes_ += size == 0 ? in.source_bytes() : size;
   std::string bytes(in.available());
@@ -166,8 +173,7 @@ void DocumentReader::ReadStream(ByteStream& in, const std::string& name, uint64_
     case InputFormat::kEmpty:
       Error(Status::Error("empty file", name));
       return;
-    case InputFormat::kBinary:
-      Error(Status::Error("binary data, not a text, HTML, JSON or WARC document", name));
+    case InputFormat::kBinary:  // refused after the sniff
       return;
     case InputFormat::kHtml: {
       Result<Document> d = DocumentFromHtml(bytes, name, {}, {}, options_.parse_html);

@@ -1,8 +1,9 @@
 // The ingest front door: files, directories or stdin in, Documents out, whatever the
-// format. Gunzips on the fly, sniffs the format from the first 64 KB and hands the
-// stream to the reader for that format: JSON Lines and WARC are read a record at a
-// time (max_file_bytes bounds each record), text, HTML and JSON arrays whole (bounded
-// by max_file_bytes on disk). After the
+// format. Gunzips on the fly, sniffs the format from the first 64 KB (binary data is
+// refused there, before anything more is decompressed) and hands the stream to the
+// reader for that format: JSON Lines and WARC are read a record at a time
+// (max_file_bytes bounds each record), text, HTML and JSON arrays whole (bounded by
+// max_file_bytes after decompression, HTML by max_html_bytes). After the
 // reader, every document gets its outlet from the URL's host when none is known and
 // its language from CLD2 when the source did not say.
 #pragma once
@@ -13,18 +14,24 @@
 #include <vector>
 
 #include "ingest/byte_stream.h"
+#include "ingest/html_reader.h"
 #include "ingest/reader.h"
 
 namespace faultline {
 
 struct ReadOptions {
-  // Whole-file formats larger than this on disk, or decompressing to more than
-  // `max_file_bytes * kMaxExpansion`, are refused with an error; for JSON Lines and
-  // WARC it bounds each line or record instead.
+  // Whole-file formats larger than this, on disk or after decompression (a gzip bomb
+  // is stopped as soon as its output passes it), are refused with an error; for JSON
+  // Lines and WARC it bounds each line or record instead.
   uint64_t max_file_bytes = 256ull << 20;
-  static constexpr uint64_t kMaxExpansion = 16;
+  // HTML larger than this is refused before it is parsed: the HTML parser needs many
+  // times the page's size in memory and aborts the process near its own limits.
+  uint64_t max_html_bytes = kMaxHtmlBytes;
   bool detect_language = true;
   HtmlParser parse_html;  // empty: ParseHtmlPage
+  // When set and true, no more files are opened and no more documents delivered: a
+  // consumer that cannot go on (ingest on a full disk) stops the reading.
+  const bool* stop = nullptr;
 };
 
 // What happened to one input file, for progress displays.
@@ -58,6 +65,7 @@ class DocumentReader {
   // One entry of an archive, already decompressed (its bytes count with the archive's).
   void ReadEntry(std::string bytes, const std::string& name);
   void Deliver(Document&& doc);
+  bool stopped() const { return options_.stop && *options_.stop; }
   void Error(const Status& s);
 
   ReadOptions options_;

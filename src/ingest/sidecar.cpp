@@ -1,7 +1,11 @@
 #include "ingest/sidecar.h"
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -128,11 +132,26 @@ void Sidecar::Add(SidecarEntry entry, const std::vector<std::string>& keys,
 }
 
 Result<Sidecar> Sidecar::Load(const std::string& path, const ErrorSink& on_error) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return Status::Error("cannot open metadata file", path);
+  if (S_ISDIR(st.st_mode)) return Status::Error("is a directory, not a metadata file (JSONL or CSV)", path);
+  if (!S_ISREG(st.st_mode)) return Status::Error("not a regular file (a JSONL or CSV metadata file is expected)", path);
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error("cannot open metadata file", path);
   std::stringstream ss;
   ss << in.rdbuf();
-  return Parse(ss.str(), path, on_error);
+  const std::string content = ss.str();
+  // Metadata is text: a NUL byte means a wrong file (a database, an archive, an image)
+  // that would otherwise be read as one long CSV header and match nothing.
+  if (std::string_view(content).substr(0, 1 << 16).find('\0') != std::string_view::npos)
+    return Status::Error("binary data, not a JSONL or CSV metadata file", path);
+  Result<Sidecar> sc = Parse(content, path, on_error);
+  if (sc.ok() && sc->size() == 0)
+    return Status::Error(content.find_first_not_of(" \t\r\n") == std::string::npos
+                             ? "empty metadata file"
+                             : "no usable metadata row (each needs a file, id or url)",
+                         path);
+  return sc;
 }
 
 Result<Sidecar> Sidecar::Parse(const std::string& content, const std::string& name,

@@ -295,6 +295,12 @@ void ReadWarcDocuments(ByteStream& in, const std::string& file, size_t max_body_
         } else {
           return;
         }
+        if (body.size() > kMaxHtmlBytes) {  // the parser's memory, not the record's size
+          on_error(Status::Error(rec.target_uri + ": HTML page over the limit of " +
+                                     std::to_string(kMaxHtmlBytes >> 20) + " MB, skipped",
+                                 where));
+          return;
+        }
         Result<Document> d = DocumentFromHtml(body, where, rec.target_uri, content_type, parse_html);
         if (!d.ok()) {
           on_error(Status::Error(rec.target_uri + ": " + d.status().reason(), where));

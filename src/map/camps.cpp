@@ -216,6 +216,7 @@ Camps FindCamps(const Networks& net, const std::vector<Cell>& cells,
     // igraph failed (out of memory): every actor its own camp, and say so.
     camps.algorithm += " (igraph failed; no camps)";
     camps.has_modularity = false;
+    membership.resize(n);
     for (size_t i = 0; i < n; ++i) membership[i] = static_cast<int>(i);
   }
   const SignedGraph signed_graph = Signed(net);

@@ -97,6 +97,35 @@ void GroupOrigins(Cell* c, const std::vector<OriginRef>& origin, const std::vect
 
 }  // namespace
 
+namespace {
+
+// The networks are dense (actors² ties, twice) and camps of actors with a statement or two
+// say little: over this many actors, networks and camps keep the actors with the most
+// statements (10,000 actors once needed more than 24 GB). The map's cells keep everyone.
+constexpr size_t kMaxNetworkActors = 1000;
+
+// `actors` (sorted), or the kMaxNetworkActors of them with the most statements in `cells`
+// (sorted again); *note then says what was left out, for the camps' description.
+std::vector<std::string> NetworkActors(const std::vector<std::string>& actors, const std::vector<Cell>& cells,
+                                       std::string* note) {
+  if (actors.size() <= kMaxNetworkActors) return actors;
+  std::unordered_map<std::string, int> statements;
+  for (const Cell& c : cells) statements[c.actor] += c.count;
+  std::vector<std::pair<int, std::string>> ranked;
+  for (const std::string& a : actors) ranked.emplace_back(-statements[a], a);
+  std::sort(ranked.begin(), ranked.end());
+  ranked.resize(kMaxNetworkActors);
+  std::vector<std::string> kept;
+  for (auto& [n, a] : ranked) kept.push_back(std::move(a));
+  std::sort(kept.begin(), kept.end());
+  *note = "; networks and camps over the " + std::to_string(kMaxNetworkActors) +
+          " actors with the most statements (" + std::to_string(-ranked.back().first) + " or more), " +
+          std::to_string(actors.size() - kMaxNetworkActors) + " actors with fewer left out";
+  return kept;
+}
+
+}  // namespace
+
 Map BuildMap(std::vector<Statement> input, const MapOptions& options, const OriginOf& origin_of) {
   Map m;
   m.options = options;
@@ -336,8 +365,11 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options, const Orig
 
   std::vector<std::string> issue_order;
   for (const IssueSummary& is : m.issues) issue_order.push_back(is.issue);
-  m.networks = BuildNetworks(m.actors, m.cells, options.normalization, options.basis);
+  std::string left_out;
+  m.networks = BuildNetworks(NetworkActors(m.actors, m.cells, &left_out), m.cells, options.normalization,
+                             options.basis);
   m.camps = FindCamps(m.networks, m.cells, issue_order);
+  m.camps.algorithm += left_out;
 
   // Camps window by window: the same networks and algorithm over each window's stances,
   // so realignments show as actors changing camp.
@@ -357,8 +389,11 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options, const Orig
     std::sort(present.begin(), present.end());
     present.erase(std::unique(present.begin(), present.end()), present.end());
     if (present.size() < 2) continue;
-    Networks wn = BuildNetworks(present, wcells, options.normalization, options.basis);
+    std::string window_left_out;
+    Networks wn = BuildNetworks(NetworkActors(present, wcells, &window_left_out), wcells, options.normalization,
+                                options.basis);
     m.camps_by_window.push_back(WindowCamps{window, FindCamps(wn, wcells, issue_order)});
+    m.camps_by_window.back().camps.algorithm += window_left_out;
   }
   return m;
 }

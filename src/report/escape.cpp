@@ -42,9 +42,14 @@ std::string JsonForScript(std::string_view json) {
   return out;
 }
 
+bool StartsLikeFormula(std::string_view s) {
+  return !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos;
+}
+
 std::string CsvField(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
+  const bool formula = StartsLikeFormula(s);
+  if (!formula && s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = formula ? "\"'" : "\"";
   for (char ch : s) {
     if (ch == '"') out += "\"\"";
     else out += ch;

@@ -17,8 +17,13 @@ std::string HtmlEscape(std::string_view s);
 // the same value.
 std::string JsonForScript(std::string_view json);
 
-// One CSV field per RFC 4180: quoted (with "" for ") when it holds , " CR or LF.
+// One CSV field per RFC 4180: quoted (with "" for ") when it holds , " CR or LF. A
+// field a spreadsheet would run as a formula (starting with = + - @, tab or CR) gets a
+// leading ' inside the quotes, as OWASP recommends against CSV injection: the cell
+// shows the text, the spreadsheet runs nothing.
 std::string CsvField(std::string_view s);
+// True for a field that starts like a spreadsheet formula (= + - @ tab CR).
+bool StartsLikeFormula(std::string_view s);
 
 // `s` cut to at most `columns` code points (an ellipsis marks the cut), with newlines and
 // tabs turned into spaces: one terminal line.

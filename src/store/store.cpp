@@ -1,7 +1,11 @@
 #include "store/store.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/file.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <climits>
 #include <cstdio>
 #include <ctime>
@@ -242,6 +246,44 @@ void ReadStatementColumns(const Stmt& q, int first, Statement* s) {
   s->outlet = q.Text(c);
 }
 
+Status ExecOn(sqlite3* db, const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &err) == SQLITE_OK) return Status::Ok();
+  std::string msg = err ? err : sqlite3_errmsg(db);
+  sqlite3_free(err);
+  return Status::Error(msg);
+}
+
+bool FolderWritable(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  return ::access(dir.c_str(), W_OK) == 0;
+}
+
+int64_t PageSize(sqlite3* db) {
+  Stmt q(db, "PRAGMA page_size");
+  return q.ok() && q.Step() == SQLITE_ROW && q.Int(0) > 0 ? q.Int(0) : 4096;
+}
+
+// A SQLite file that holds tables but not ours is someone else's: faultline would add
+// its tables and switch it to WAL. Refused (an empty file becomes a faultline database).
+Status CheckNotForeign(sqlite3* db, const std::string& path) {
+  Stmt q(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+  if (!q.ok()) return Status::Ok();  // not SQLite at all: the WAL switch says so
+  std::string tables;
+  int n = 0;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    const std::string name = q.Text(0);
+    if (name == "schema_version") return Status::Ok();
+    if (++n <= 5) tables += (tables.empty() ? "" : ", ") + name;
+  }
+  if (rc != SQLITE_DONE || n == 0) return Status::Ok();
+  return Status::Error("a SQLite database that is not faultline's (tables: " + tables + (n > 5 ? ", ..." : "") +
+                           "); refused, nothing changed: give faultline a new file",
+                       path);
+}
+
 }  // namespace
 
 std::string ContentHash(const std::string& text) {
@@ -275,8 +317,11 @@ struct Store::Impl {
   sqlite3* db = nullptr;
   StoreOptions options;
   bool read_only = false;
+  std::string read_only_reason;
+  int lock_fd = -1;  // exclusive_writer: flock()ed, closed after the database
   int64_t schema_version = kStoreSchemaVersion;
   bool in_batch = false;
+  bool in_group = false;  // BeginGroup .. EndGroup: a full batch waits for EndGroup
   int batch_count = 0;
   // Loaded by the first Add: readers (map, corpus, extract --db) never need it.
   bool near_loaded = false;
@@ -305,6 +350,9 @@ Store::~Store() {
     impl_->cache_mark.reset();
     sqlite3_close(impl_->db);
   }
+  // Only now: closing any descriptor of the file drops the process's POSIX locks, which
+  // SQLite's connection relies on while it is open.
+  if (impl_ && impl_->lock_fd >= 0) ::close(impl_->lock_fd);
 }
 
 Status Store::Exec(const char* sql) const {
@@ -320,6 +368,7 @@ Status Store::Exec(const char* sql) const {
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions options) {
   sqlite3* db = nullptr;
   bool read_only = options.read_only;
+  std::string why_read_only;
   if (!read_only) {
     int flags = SQLITE_OPEN_READWRITE | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
     if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
@@ -333,6 +382,22 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions
       sqlite3_close(db);
       db = nullptr;
       read_only = true;
+      why_read_only = "the file cannot be written";
+    } else if (Status foreign = CheckNotForeign(db, path); !foreign.ok()) {
+      sqlite3_close(db);
+      return foreign;
+    } else if (Status wal = ExecOn(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"); !wal.ok()) {
+      sqlite3_close(db);
+      db = nullptr;
+      // A writable file in a folder that is not: SQLite cannot create the -wal and -shm
+      // files it needs beside the database. Read it as it is, and say why.
+      if (!FolderWritable(path)) {
+        read_only = true;
+        why_read_only = "its folder cannot be written (SQLite keeps -wal and -shm files beside the database)";
+      } else {
+        // Not a database at all (e.g. a text file passed as --db) fails here.
+        return Status::Error("not a faultline database (" + wal.reason() + ")", path);
+      }
     }
   }
   if (read_only) {
@@ -343,10 +408,16 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions
   sqlite3_busy_timeout(db, 5000);
   std::unique_ptr<Store> store(new Store(db, options));
   store->impl_->read_only = read_only;
-  if (!read_only) {
-    // Not a database at all (e.g. a text file passed as --db) fails here.
-    Status s = store->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-    if (!s.ok()) return Status::Error("not a faultline database (" + s.reason() + ")", path);
+  store->impl_->read_only_reason = options.read_only ? "opened read-only" : why_read_only;
+  if (!read_only && options.exclusive_writer) {
+    Status s = store->LockWriter(path);
+    if (!s.ok()) return s;
+  }
+  if (!read_only && options.max_bytes > 0) {
+    const std::string pragma = "PRAGMA max_page_count = " +
+                               std::to_string(std::max<int64_t>(1, options.max_bytes / PageSize(db)));
+    Status s = store->Exec(pragma.c_str());
+    if (!s.ok()) return s;
   }
   Status s = store->PrepareSchema(path);
   if (!s.ok()) return s;
@@ -447,6 +518,20 @@ Status Store::PrepareSchema(const std::string& path) {
 
 bool Store::read_only() const { return impl_->read_only; }
 
+const std::string& Store::read_only_reason() const { return impl_->read_only_reason; }
+
+Status Store::LockWriter(const std::string& path) {
+  impl_->lock_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (impl_->lock_fd < 0) return Status::Error("cannot open the database to lock it", path);
+  // flock(), not fcntl(): independent of SQLite's own POSIX locks on the same file.
+  if (::flock(impl_->lock_fd, LOCK_EX | LOCK_NB) != 0)
+    return Status::Error(
+        "another faultline ingest is writing to this database; one writer at a time (wait for it "
+        "to finish, or ingest into another file)",
+        path);
+  return Status::Ok();
+}
+
 bool Store::has_statement_cache() const { return impl_->schema_version >= 2; }
 
 bool Store::has_corrections() const { return impl_->schema_version >= 3; }
@@ -472,8 +557,8 @@ Status Store::PutStory(const StoredStory& s) {
   q.Bind(6, s.score);
   q.Bind(7, s.settings);
   if (q.Step() != SQLITE_DONE) return SqlError(im.db, "storing the story of " + s.doc);
-  if (++im.batch_count >= im.options.batch_size) return Flush();
-  return Status::Ok();
+  ++im.batch_count;
+  return CommitIfFull();
 }
 
 Status Store::MergeStories(const std::string& from, const std::string& to) {
@@ -618,6 +703,45 @@ Status Store::Flush() {
   return s;
 }
 
+Status Store::CommitIfFull() {
+  if (impl_->in_group || impl_->batch_count < impl_->options.batch_size) return Status::Ok();
+  return Flush();
+}
+
+Status Store::BeginGroup() {
+  Status s = Begin();
+  if (!s.ok()) return s;
+  s = Exec("SAVEPOINT write_group");
+  if (s.ok()) impl_->in_group = true;
+  return s;
+}
+
+Result<bool> Store::EndGroup() {
+  if (!impl_->in_group) return false;
+  impl_->in_group = false;
+  Status s = Exec("RELEASE write_group");
+  if (!s.ok()) return s;
+  if (impl_->batch_count < impl_->options.batch_size) return false;
+  s = Flush();
+  if (!s.ok()) return s;
+  return true;
+}
+
+void Store::AbortGroup() {
+  if (!impl_->in_group) return;
+  impl_->in_group = false;
+  Exec("ROLLBACK TO write_group");
+  Exec("RELEASE write_group");
+}
+
+void Store::Rollback() {
+  impl_->in_group = false;
+  if (!impl_->in_batch) return;
+  Exec("ROLLBACK");
+  impl_->in_batch = false;
+  impl_->batch_count = 0;
+}
+
 DocumentKeys KeysOf(const Document& doc) {
   DocumentKeys k;
   k.hash = ContentHash(doc.text);
@@ -701,10 +825,9 @@ Result<AddOutcome> Store::Add(const Document& doc, const DocumentKeys& keys) {
   // A failed insert undoes only itself; the batch's transaction goes on.
   if (rc != SQLITE_DONE) return SqlError(im.db, "storing " + doc.file);
   if (sig && out.kind == AddKind::kAdded) im.near.Add(id, *sig, doc.date);
-  if (++im.batch_count >= im.options.batch_size) {
-    s = Flush();
-    if (!s.ok()) return s;
-  }
+  ++im.batch_count;
+  s = CommitIfFull();
+  if (!s.ok()) return s;
   return out;
 }
 
@@ -903,8 +1026,8 @@ Status Store::CacheStatements(const std::string& doc_id, const std::string& fing
   mark.Reset();
   s = Exec("RELEASE cache_doc");
   if (!s.ok()) return s;
-  if (++im.batch_count >= im.options.batch_size) return Flush();
-  return Status::Ok();
+  ++im.batch_count;
+  return CommitIfFull();
 }
 
 }  // namespace faultline

@@ -41,6 +41,13 @@ struct StoreOptions {
   // Never write (nor migrate). A file the process may not write is opened this way
   // anyway, whatever this says.
   bool read_only = false;
+  // The database may not grow beyond this many bytes (0: no limit). A write past it
+  // fails as on a full disk; for shared disks, and how tests make a disk full.
+  int64_t max_bytes = 0;
+  // Hold the database's single-writer lock (`ingest`): a second process asking for it
+  // is refused while this store is open. Two ingests at once would each link near
+  // duplicates only against what it had seen itself.
+  bool exclusive_writer = false;
 };
 
 // A document's place in the stories (stories/story_store.h): its profile, its story and
@@ -109,6 +116,16 @@ class Store {
   Result<AddOutcome> Add(const Document& doc, const DocumentKeys& keys);
   // Commits the open batch now.
   Status Flush();
+  // Writes that must be stored together or not at all (a document and its story entry):
+  // between BeginGroup and EndGroup a full batch is not committed, so a crash never
+  // keeps one without the other. EndGroup commits the batch when it is full and says
+  // whether it did; AbortGroup undoes the group's writes only, the rest of the batch stays.
+  Status BeginGroup();
+  Result<bool> EndGroup();
+  void AbortGroup();
+  // Undoes the open batch (after a write failed, e.g. a full disk): the store is then
+  // as the last commit left it.
+  void Rollback();
 
   // Calls `fn` for every stored document in insertion order; near-duplicates only
   // when `include_duplicates`. Documents are read a page at a time with no query left
@@ -157,6 +174,9 @@ class Store {
   // Opened without write access (StoreOptions::read_only, or a file or folder the
   // process may not write).
   bool read_only() const;
+  // Why, when it is: "opened read-only", "the file cannot be written", "its folder
+  // cannot be written (...)".
+  const std::string& read_only_reason() const;
   // The schema has the statement cache: false only for a version 1 file read as it is.
   bool has_statement_cache() const;
   // The schema has the corrections table: false for a file older than version 3 read as it is.
@@ -166,6 +186,8 @@ class Store {
   Store(sqlite3* db, StoreOptions options);
   Status Exec(const char* sql) const;
   Status Begin();
+  Status CommitIfFull();
+  Status LockWriter(const std::string& path);
   Status PrepareSchema(const std::string& path);
   Status LoadSignatures();
 

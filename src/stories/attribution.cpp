@@ -97,8 +97,9 @@ Status PhraseList(const YAML::Node& root, const char* key, std::vector<std::vect
   if (!n) return Status::Ok();
   if (!n.IsSequence()) return Status::Error(std::string("'") + key + "' must be a list", path, n.Mark().line + 1);
   for (const auto& x : n) {
+    if (!x.IsScalar()) return Status::Error(std::string("'") + key + "' must list phrases", path, x.Mark().line + 1);
     std::vector<std::string> words;
-    for (const Tok& t : LowerWords(x.as<std::string>())) words.push_back(t.lower);
+    for (const Tok& t : LowerWords(x.Scalar())) words.push_back(t.lower);
     if (!words.empty()) out->push_back(std::move(words));
   }
   // Longest first: "first reported" before "reported".

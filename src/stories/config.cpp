@@ -50,7 +50,10 @@ Result<StoryConfig> StoryConfig::Load(const std::string& path) {
   const YAML::Node stop = root["stopwords"];
   if (stop) {
     if (!stop.IsSequence()) return Status::Error("'stopwords' must be a list", path, stop.Mark().line + 1);
-    for (const auto& w : stop) c.terms.stopwords.insert(w.as<std::string>());
+    for (const auto& w : stop) {
+      if (!w.IsScalar()) return Status::Error("'stopwords' must list words", path, w.Mark().line + 1);
+      c.terms.stopwords.insert(w.Scalar());
+    }
   }
   Status s;
   auto read = [&](const YAML::Node& n, const char* key, auto* out) {

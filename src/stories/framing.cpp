@@ -6,6 +6,7 @@
 #include <map>
 
 #include "util/data_path.h"
+#include "util/yaml_fields.h"
 
 namespace faultline::stories {
 namespace {
@@ -37,15 +38,10 @@ std::vector<std::string> Words(std::string_view s) {
 std::string FramingLexicon::DefaultPath() { return DataFile("stories/framing.yaml"); }
 
 Status FramingLexicon::AddFile(const std::string& path) {
+  // Parsed from the file itself, so that errors give the file's own line numbers.
   YAML::Node root;
-  try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    return Status::Error("cannot open the framing lexicon", path);
-  } catch (const YAML::Exception& e) {
-    return Status::Error(std::string("not valid YAML: ") + e.what(), path, e.mark.line + 1);
-  }
-  return AddYaml(YAML::Dump(root), path);
+  if (Status s = yaml::LoadFile(path, "framing lexicon", &root); !s.ok()) return s;
+  return AddNode(root, path);
 }
 
 Status FramingLexicon::AddYaml(std::string_view yaml, const std::string& origin) {
@@ -53,15 +49,21 @@ Status FramingLexicon::AddYaml(std::string_view yaml, const std::string& origin)
   try {
     root = YAML::Load(std::string(yaml));
   } catch (const YAML::Exception& e) {
-    return Status::Error(std::string("not valid YAML: ") + e.what(), origin, e.mark.line + 1);
+    return Status::Error(std::string("not valid YAML: ") + e.msg, origin, e.mark.line + 1);
   }
+  return AddNode(root, origin);
+}
+
+Status FramingLexicon::AddNode(const YAML::Node& root, const std::string& origin) {
+  if (!root.IsMap()) return Status::Error("a framing lexicon needs a list under 'concepts'", origin);
   const YAML::Node list = root["concepts"];
   if (!list || !list.IsSequence()) return Status::Error("a framing lexicon needs a list under 'concepts'", origin);
   for (const auto& n : list) {
     const int line = n.Mark().line + 1;
     if (!n.IsMap() || !n["concept"] || !n["variants"] || !n["variants"].IsSequence())
       return Status::Error("a concept needs 'concept' and a list of 'variants'", origin, line);
-    const std::string name = n["concept"].as<std::string>();
+    std::string name;
+    if (Status s = yaml::GetString(n, "concept", origin, &name); !s.ok()) return s;
     auto it = std::find_if(concepts_.begin(), concepts_.end(), [&](const FramingConcept& c) { return c.name == name; });
     if (it == concepts_.end()) it = concepts_.insert(concepts_.end(), FramingConcept{name, {}});
     const uint32_t ci = static_cast<uint32_t>(it - concepts_.begin());
@@ -69,8 +71,9 @@ Status FramingLexicon::AddYaml(std::string_view yaml, const std::string& origin)
       if (!v.IsMap() || !v["label"] || !v["terms"] || !v["terms"].IsSequence())
         return Status::Error("a variant needs a 'label' and a list of 'terms'", origin, v.Mark().line + 1);
       FramingVariant fv;
-      fv.label = v["label"].as<std::string>();
-      for (const auto& t : v["terms"]) fv.terms.push_back(t.as<std::string>());
+      Status s = yaml::GetString(v, "label", origin, &fv.label);
+      if (s.ok()) s = yaml::GetStringList(v, "terms", origin, &fv.terms);
+      if (!s.ok()) return s;
       const uint32_t vi = static_cast<uint32_t>(concepts_[ci].variants.size());
       for (const std::string& t : fv.terms) {
         Phrase p{Words(t), ci, vi};

@@ -12,6 +12,10 @@
 
 #include "util/status.h"
 
+namespace YAML {
+class Node;
+}
+
 namespace faultline::stories {
 
 struct FramingVariant {
@@ -45,6 +49,7 @@ class FramingLexicon {
   std::vector<FramingCount> Count(std::string_view text) const;
 
  private:
+  Status AddNode(const YAML::Node& root, const std::string& origin);
   struct Phrase {
     std::vector<std::string> words;
     uint32_t concept_id, variant;

@@ -4,8 +4,9 @@
 
 #include <algorithm>
 
-#include "util/data_path.h"
 #include "util/ascii.h"
+#include "util/data_path.h"
+#include "util/yaml_fields.h"
 
 namespace faultline::stories {
 namespace {
@@ -94,32 +95,16 @@ std::vector<std::string> SplitWords(const std::string& name) {
 
 bool IsCapitalised(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
-Status StringList(const YAML::Node& n, const char* key, std::vector<std::string>* out, const std::string& origin) {
-  const YAML::Node v = n[key];
-  if (!v) return Status::Ok();
-  if (v.IsScalar()) {
-    out->push_back(v.as<std::string>());
-    return Status::Ok();
-  }
-  if (!v.IsSequence()) return Status::Error(std::string("'") + key + "' must be a list", origin, v.Mark().line + 1);
-  for (const auto& x : v) out->push_back(x.as<std::string>());
-  return Status::Ok();
-}
 
 }  // namespace
 
 std::string OutletList::DefaultPath() { return DataFile("stories/outlets.yaml"); }
 
 Status OutletList::AddFile(const std::string& path) {
+  // Parsed from the file itself, so that errors give the file's own line numbers.
   YAML::Node root;
-  try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    return Status::Error("cannot open the outlet list", path);
-  } catch (const YAML::Exception& e) {
-    return Status::Error(std::string("not valid YAML: ") + e.what(), path, e.mark.line + 1);
-  }
-  return AddYaml(YAML::Dump(root), path);
+  if (Status s = yaml::LoadFile(path, "outlet list", &root); !s.ok()) return s;
+  return AddNode(root, path);
 }
 
 Status OutletList::AddYaml(std::string_view yaml, const std::string& origin) {
@@ -127,8 +112,13 @@ Status OutletList::AddYaml(std::string_view yaml, const std::string& origin) {
   try {
     root = YAML::Load(std::string(yaml));
   } catch (const YAML::Exception& e) {
-    return Status::Error(std::string("not valid YAML: ") + e.what(), origin, e.mark.line + 1);
+    return Status::Error(std::string("not valid YAML: ") + e.msg, origin, e.mark.line + 1);
   }
+  return AddNode(root, origin);
+}
+
+Status OutletList::AddNode(const YAML::Node& root, const std::string& origin) {
+  if (!root.IsMap()) return Status::Error("an outlet list needs a list under 'outlets'", origin);
   const YAML::Node list = root["outlets"];
   if (!list || !list.IsSequence()) return Status::Error("an outlet list needs a list under 'outlets'", origin);
   for (const auto& n : list) {
@@ -136,12 +126,12 @@ Status OutletList::AddYaml(std::string_view yaml, const std::string& origin) {
     if (!n.IsMap() || !n["name"] || !n["name"].IsScalar())
       return Status::Error("an outlet needs a 'name'", origin, line);
     Outlet o;
-    o.name = n["name"].as<std::string>();
+    o.name = n["name"].Scalar();
     if (o.name.empty()) return Status::Error("an outlet needs a 'name'", origin, line);
-    if (n["kind"]) o.kind = n["kind"].as<std::string>();
-    Status s = StringList(n, "aliases", &o.aliases, origin);
-    if (s.ok()) s = StringList(n, "hosts", &o.hosts, origin);
-    if (s.ok()) s = StringList(n, "not_after", &o.not_after, origin);
+    Status s = yaml::GetString(n, "kind", origin, &o.kind);
+    if (s.ok()) s = yaml::GetStringList(n, "aliases", origin, &o.aliases);
+    if (s.ok()) s = yaml::GetStringList(n, "hosts", origin, &o.hosts);
+    if (s.ok()) s = yaml::GetStringList(n, "not_after", origin, &o.not_after);
     if (!s.ok()) return s;
     for (std::string& h : o.hosts) h = AsciiLower(h);
     Add(std::move(o));

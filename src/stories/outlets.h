@@ -10,6 +10,10 @@
 
 #include "util/status.h"
 
+namespace YAML {
+class Node;
+}
+
 namespace faultline::stories {
 
 struct Outlet {
@@ -55,6 +59,7 @@ class OutletList {
   std::string Canonical(std::string_view name) const;
 
  private:
+  Status AddNode(const YAML::Node& root, const std::string& origin);
   struct Pattern {
     std::vector<std::string> words;  // the name's words, case-sensitive
     bool optional_the = false;       // "the"/"The" may precede

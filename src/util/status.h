@@ -9,6 +9,8 @@
 #include <utility>
 #include <variant>
 
+#include "util/terminal.h"
+
 namespace faultline {
 
 class Status {
@@ -46,7 +48,9 @@ class Status {
     return s;
   }
 
-  // "file:line: reason", the one-line form printed on stderr.
+  // "file:line: reason", the one-line form printed on stderr. Control characters in the
+  // file name or the reason (which may quote input) are escaped (util/terminal.h), so
+  // the line stays one line and cannot drive the terminal.
   std::string ToString() const {
     if (ok_) return "ok";
     std::string out;
@@ -56,7 +60,7 @@ class Status {
       out += ": ";
     }
     out += reason_;
-    return out;
+    return EscapeForTerminal(out);
   }
 
  private:

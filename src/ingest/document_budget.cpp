@@ -1,0 +1,47 @@
+#include "ingest/document_budget.h"
+
+#include <cstdio>
+#include <string>
+
+namespace faultline {
+namespace {
+
+bool Space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+std::string Mb(uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1 << 20));
+  return buf;
+}
+
+}  // namespace
+
+uint64_t CountSentenceEnds(const std::string& text) {
+  uint64_t n = 0;
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    const char c = text[i];
+    if ((c == '.' || c == '!' || c == '?') && Space(text[i + 1])) ++n;
+    else if (c == '\n' && text[i + 1] == '\n') ++n;
+  }
+  return n + 1;
+}
+
+Status CheckDocumentBudget(const Document& doc, const DocumentBudget& budget) {
+  const std::string& where = doc.file.empty() ? doc.id : doc.file;
+  const std::string which = doc.id.empty() || where.find(doc.id) != std::string::npos ? "" : " (" + doc.id + ")";
+  if (budget.max_text_bytes > 0 && doc.text.size() > budget.max_text_bytes)
+    return Status::Error("document" + which + " has " + Mb(doc.text.size()) + " of text, over the per-document " +
+                             "limit of " + Mb(budget.max_text_bytes) + " (--max-doc-mb); skipped",
+                         where);
+  if (budget.max_sentences > 0) {
+    const uint64_t sentences = CountSentenceEnds(doc.text);
+    if (sentences > budget.max_sentences)
+      return Status::Error("document" + which + " has about " + std::to_string(sentences) +
+                               " sentences, over the per-document limit of " + std::to_string(budget.max_sentences) +
+                               " (--max-doc-sentences); skipped",
+                           where);
+  }
+  return Status::Ok();
+}
+
+}  // namespace faultline

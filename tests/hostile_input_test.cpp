@@ -1,0 +1,302 @@
+// Input made to hurt: malformed configuration, decompression bombs, binary where text
+// belongs, long documents that repeat one name, and text that tries to run formulas in a
+// spreadsheet or drive a terminal. Each gets a clear error or a bounded cost, and the run
+// goes on. Every sentence and file here is written for these tests.
+#include <gmock/gmock.h>
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <random>
+
+#include "actors/span_index.h"
+#include "actors_test_util.h"
+#include "ingest_test_util.h"
+#include "map/map.h"
+#include "report/escape.h"
+#include "util/terminal.h"
+
+namespace faultline {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+using testing::RunCli;
+using testing::TempDir;
+using testing::WriteFile;
+
+const char* kArticle =
+    "title: Harbour vote\ndate: 2024-05-14\noutlet: Harbour Post\n\n"
+    "The council of Vellmar voted on Thursday to rebuild the old harbour wall before winter.\n";
+
+// A small valid codebook with `issue_extra` added to its one issue.
+std::string Codebook(const std::string& name_line, const std::string& issue_extra) {
+  return name_line + "issues:\n  - id: harbour\n    label: Harbour wall\n" + issue_extra +
+         "    terms: [harbour wall]\n";
+}
+
+struct ConfigCase {
+  const char* what;
+  std::string yaml;
+  const char* expect;  // in stderr: file:line: ...
+};
+
+TEST(HostileConfigTest, EachMalformedCodebookIsOneUsageErrorNamingFileLineAndKey) {
+  TempDir dir;
+  WriteFile(dir / "a.txt", kArticle);
+  const std::vector<ConfigCase> cases = {
+      {"non-boolean held_by_modifier", Codebook("", "    held_by_modifier: maybe\n"),
+       "bad.yaml:4: 'held_by_modifier' must be true or false, not \"maybe\""},
+      {"a list as name", Codebook("name: [one, two]\n", ""), "bad.yaml:1: 'name' must be a string, not a list"},
+      {"a list as id", "issues:\n  - id: [a, b]\n    terms: [harbour wall]\n",
+       "bad.yaml:2: 'id' must be a string, not a list"},
+      {"a map as label", "issues:\n  - id: harbour\n    label: {text: Harbour}\n    terms: [harbour wall]\n",
+       "bad.yaml:3: 'label' must be a string, not a map"},
+      {"a map in the terms", "issues:\n  - id: harbour\n    terms: [harbour wall, {x: 1}]\n",
+       "bad.yaml:3: 'terms' must be a list of strings, not a map"},
+      {"a word as an act's stance", "issues:\n  - id: harbour\n    terms: [wall]\n    acts:\n      - verbs: [rebuild]\n        stance: up\n",
+       "bad.yaml:6: 'stance' must be a whole number, not \"up\""},
+  };
+  for (const ConfigCase& c : cases) {
+    WriteFile(dir / "bad.yaml", c.yaml);
+    auto r = RunCli("statements " + dir / "a.txt" + " --codebook " + dir / "bad.yaml", dir);
+    EXPECT_EQ(r.exit_code, 2) << c.what << "\n" << r.err;
+    EXPECT_THAT(r.err, HasSubstr(c.expect)) << c.what;
+    EXPECT_THAT(r.err, Not(HasSubstr("terminate called"))) << c.what;
+  }
+  auto r = RunCli("map " + dir / "a.txt" + " --codebook " + dir.path(), dir);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_THAT(r.err, HasSubstr(dir.path() + ": is a directory, not a codebook file"));
+  // The good one still works.
+  WriteFile(dir / "good.yaml", Codebook("name: Harbour\n", "    held_by_modifier: true\n"));
+  r = RunCli("statements " + dir / "a.txt" + " --codebook " + dir / "good.yaml", dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST(HostileConfigTest, ActorFilesMetadataAndStoryListsAreCheckedLikeCodebooks) {
+  TempDir dir;
+  WriteFile(dir / "a.txt", kArticle);
+  WriteFile(dir / "actors.yaml", "actors:\n  - code: VLM\n    names: [Vellmar]\n    ambiguous: perhaps\n");
+  auto r = RunCli("actors " + dir / "a.txt" + " --actors " + dir / "actors.yaml", dir);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("actors.yaml:4: 'ambiguous' must be true or false"));
+  r = RunCli("statements " + dir / "a.txt" + " --actors " + dir.path(), dir);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("is a directory, not an actor file"));
+
+  // --meta: a directory, a binary file (a gzip stream) and a file without a usable row.
+  r = RunCli("extract " + dir / "a.txt" + " --meta " + dir.path(), dir);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("is a directory, not a metadata file"));
+  WriteFile(dir / "meta.bin", testing::GzipMember("file,outlet\na.txt,Harbour Post\n"));
+  r = RunCli("extract " + dir / "a.txt" + " --meta " + dir / "meta.bin", dir);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("meta.bin: binary data, not a JSONL or CSV metadata file"));
+  WriteFile(dir / "meta.csv", "colour,size\nred,big\n");
+  r = RunCli("extract " + dir / "a.txt" + " --meta " + dir / "meta.csv", dir);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("meta.csv: no usable metadata row"));
+  WriteFile(dir / "meta.jsonl", "{\"file\": \"a.txt\", \"outlet\": \"Coast Wire\"}\n");
+  r = RunCli("extract " + dir / "a.txt" + " --meta " + dir / "meta.jsonl", dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("Coast Wire"));
+
+  WriteFile(dir / "framing.yaml", "concepts:\n  - concept: the wall\n    variants:\n      - label: {a: b}\n        terms: [wall]\n");
+  r = RunCli("stories --no-statements " + dir / "a.txt" + " --framing " + dir / "framing.yaml", dir);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("framing.yaml:4: 'label' must be a string, not a map"));
+  WriteFile(dir / "outlets.yaml", "outlets:\n  - name: Harbour Post\n    kind: [paper]\n");
+  r = RunCli("ingest " + dir / "a.txt" + " --db " + dir / "n.db" + " --outlets " + dir / "outlets.yaml", dir);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("outlets.yaml:3: 'kind' must be a string, not a list"));
+}
+
+// Runs the binary with `args` and returns its peak resident memory in MB (and *rc).
+long PeakMb(const std::vector<std::string>& args, int* rc, std::string* err_file) {
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    int null = ::open("/dev/null", O_WRONLY);
+    int err = ::open(err_file->c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(null, 1);
+    ::dup2(err, 2);
+    std::vector<char*> argv;
+    const std::string bin = testing::Binary();
+    argv.push_back(const_cast<char*>(bin.c_str()));
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(bin.c_str(), argv.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  struct rusage ru {};
+  ::wait4(pid, &status, 0, &ru);
+  *rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return ru.ru_maxrss / 1024;
+}
+
+TEST(HostileInputTest, DecompressionBombsStopAtTheLimitAndMemoryStaysNearIt) {
+  TempDir dir;
+  // 200 MB of text and 200 MB of HTML, each a few hundred KB of gzip.
+  std::string line(1000, 'a');
+  for (size_t i = 0; i < line.size(); i += 10) line[i] = ' ';
+  line += '\n';
+  std::string text;
+  text.reserve(200u << 20);
+  while (text.size() < (200u << 20)) text += line;
+  WriteFile(dir / "in/bomb.txt.gz", testing::GzipMember(text));
+  std::string html = "<html><body>";
+  while (html.size() < (200u << 20)) html += "<div><p>" + line + "</p></div>";
+  WriteFile(dir / "in/bomb.html.gz", testing::GzipMember(html));
+  std::string().swap(text);
+  std::string().swap(html);
+  WriteFile(dir / "in/fine.txt", kArticle);
+
+  std::string err = dir / "err.txt";
+  int rc = 0;
+  const long base = PeakMb({"extract", dir / "in/fine.txt"}, &rc, &err);  // the program itself
+  ASSERT_EQ(rc, 0) << testing::ReadWholeFile(err);
+  const long peak = PeakMb({"extract", dir / "in", "--max-file-mb", "8", "--max-html-mb", "4"}, &rc, &err);
+  const std::string e = testing::ReadWholeFile(err);
+  EXPECT_EQ(rc, 1) << e;
+  EXPECT_THAT(e, HasSubstr("bomb.txt.gz: input decompresses to over the limit of 8.0 MB (--max-file-mb)"));
+  EXPECT_THAT(e, HasSubstr("bomb.html.gz: HTML page decompresses to over the limit of 4.0 MB for HTML (--max-html-mb)"));
+  // The run went on: the good file was read. Memory: a small multiple of the limit
+  // plus the program itself, nowhere near the 200 MB the files expand to.
+  EXPECT_LT(peak, base + 48) << "MB, against " << base << " MB for one small file";
+
+  // Binary data is refused right after the sniff, before the rest is decompressed.
+  std::string binary(64u << 20, '\0');
+  std::mt19937 rng(7);
+  for (size_t i = 0; i < 4096; ++i) binary[i] = static_cast<char>(rng());
+  WriteFile(dir / "bin/blob.dat.gz", testing::GzipMember(binary));
+  std::string().swap(binary);
+  const long bin_peak = PeakMb({"extract", dir / "bin"}, &rc, &err);
+  EXPECT_EQ(rc, 1);
+  EXPECT_THAT(testing::ReadWholeFile(err), HasSubstr("blob.dat.gz: binary data"));
+  EXPECT_LT(bin_peak, base + 16) << "MB, against " << base << " MB for one small file";
+}
+
+TEST(HostileInputTest, ALongDocumentRepeatingASurnameResolvesEveryMention) {
+  // Quadratic before: every occurrence scanned every mention made so far.
+  std::string error;
+  const ActorRecognizer* r = testing::ShippedRecognizer(&error);
+  ASSERT_NE(r, nullptr) << error;
+  Document d;
+  d.date = "2022-03-30";
+  d.text = "French President Emmanuel Macron spoke in Paris on Wednesday.\n\n";
+  const int kRepeats = 60000;  // about 1.4 MB
+  for (int i = 0; i < kRepeats; ++i) d.text += i % 2 ? "Macron said so again. " : "Then Macron left. ";
+  std::vector<Mention> ms = r->Recognize(d);
+  int macron = 0;
+  for (const Mention& m : ms) macron += m.person == "Emmanuel Macron";
+  EXPECT_GE(macron, kRepeats);
+}
+
+TEST(SpanIndexTest, AgreesWithAScanOnRandomSpans) {
+  std::mt19937 rng(12);
+  for (int round = 0; round < 50; ++round) {
+    std::vector<std::pair<size_t, size_t>> spans;
+    for (int i = 0; i < 40; ++i) {
+      const size_t b = rng() % 500;
+      spans.emplace_back(b, b + 1 + rng() % (round % 2 ? 5 : 120));
+    }
+    actors_internal::SpanIndex index;
+    index.Assign(spans);
+    for (int q = 0; q < 200; ++q) {
+      const size_t b = rng() % 520, e = b + 1 + rng() % 30;
+      const bool scan = std::any_of(spans.begin(), spans.end(), [&](auto& s) { return s.first < e && b < s.second; });
+      ASSERT_EQ(index.Overlaps(b, e), scan) << b << "-" << e;
+    }
+  }
+}
+
+TEST(HostileOutputTest, CsvFieldsThatLookLikeFormulasAreNeutralised) {
+  using report::CsvField;
+  EXPECT_EQ(CsvField("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+  EXPECT_EQ(CsvField("+1"), "\"'+1\"");
+  EXPECT_EQ(CsvField("-2+3"), "\"'-2+3\"");
+  EXPECT_EQ(CsvField("@SUM(A1)"), "\"'@SUM(A1)\"");
+  EXPECT_EQ(CsvField("\tx"), "\"'\tx\"");
+  EXPECT_EQ(CsvField("\rx"), "\"'\rx\"");
+  EXPECT_EQ(CsvField("a=b"), "a=b");
+  EXPECT_EQ(CsvField("plain, with comma"), "\"plain, with comma\"");
+}
+
+TEST(HostileOutputTest, ControlCharactersFromInputAreShownEscaped) {
+  EXPECT_EQ(EscapeForTerminal("a\x1b[2Jb"), "a\\x1b[2Jb");
+  EXPECT_EQ(EscapeForTerminal("line\nforged: error"), "line\\nforged: error");
+  EXPECT_EQ(EscapeForTerminal("keep\nlines\tand tabs\x07", true), "keep\nlines\tand tabs\\x07");
+  EXPECT_EQ(EscapeForTerminal("c1 \xc2\x9b" "31m"), "c1 \\u009b31m");
+  EXPECT_EQ(EscapeForTerminal("caf\xc3\xa9"), "caf\xc3\xa9");
+  EXPECT_EQ(Status::Error("bad \"\x1b]0;title\x07\"", "f\nx.txt", 3).ToString(),
+            "f\\nx.txt:3: bad \"\\x1b]0;title\\x07\"");
+
+  TempDir dir;
+  // Escape sequences arrive inside JSON strings (a text file full of them is sniffed as binary).
+  WriteFile(dir / "in/a.jsonl",
+            "{\"id\": \"a\", \"title\": \"Harbour \\u001b[31mred\\u001b[0m\", \"date\": \"2024-05-14\", "
+            "\"text\": \"The wall\\u001b[2J fell.\\u0007\\nSecond line.\"}\n");
+  WriteFile(dir / "in/b\x1b[1m.jsonl", "{broken\n");
+  auto r = RunCli("extract --format text " + dir / "in", dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r.out;
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("title: Harbour \\x1b[31mred\\x1b[0m"));
+  EXPECT_THAT(r.out, HasSubstr("The wall\\x1b[2J fell.\\x07"));
+  EXPECT_EQ(r.out.find('\x07'), std::string::npos);
+  EXPECT_THAT(r.err, HasSubstr("b\\x1b[1m.jsonl:1: malformed JSON"));
+}
+
+
+TEST(HostileInputTest, ADocumentOverThePerDocumentBudgetIsReportedAndSkipped) {
+  TempDir dir;
+  WriteFile(dir / "in/a.txt", kArticle);
+  std::string big = "title: Long\n\n";
+  while (big.size() < 200000) big += "The harbour wall of Vellmar was rebuilt once more. ";
+  WriteFile(dir / "in/b.txt", big);
+  auto r = RunCli("extract " + dir / "in" + " --max-doc-mb 0.1", dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("b.txt: document has 0.2 MB of text, over the per-document limit of 0.1 MB (--max-doc-mb); skipped"));
+  EXPECT_THAT(r.out, HasSubstr("Harbour vote"));
+  EXPECT_THAT(r.out, Not(HasSubstr("\"Long\"")));
+  r = RunCli("extract " + dir / "in" + " --max-doc-sentences 1000", dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("b.txt: document has about 392"));
+  EXPECT_THAT(r.err, HasSubstr(" sentences, over the per-document limit of 1000 (--max-doc-sentences); skipped"));
+  r = RunCli("extract " + dir / "in", dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+
+TEST(HostileInputTest, CampsOverManyActorsKeepTheBestEvidencedAndSaySo) {
+  // 3,000 actors on two issues; the first 500 with three statements each, the rest one.
+  std::vector<Statement> statements;
+  for (int a = 0; a < 3000; ++a) {
+    const int n = a < 500 ? 3 : 1;
+    for (int k = 0; k < n; ++k) {
+      Statement s;
+      s.actor = "A" + std::to_string(a);
+      s.issue = a % 2 ? "talks" : "arms";
+      s.stance = (a / 2) % 2 ? 1 : -1;
+      s.doc = "d" + std::to_string(a) + "-" + std::to_string(k);
+      s.date = "2024-05-14";
+      statements.push_back(std::move(s));
+    }
+  }
+  map::Map m = map::BuildMap(std::move(statements), map::MapOptions{});
+  EXPECT_EQ(m.actors.size(), 3000u);  // the map keeps every actor
+  ASSERT_EQ(m.networks.actors.size(), 1000u);
+  EXPECT_EQ(m.networks.congruence.size(), 1000u * 1000u);
+  EXPECT_TRUE(std::binary_search(m.networks.actors.begin(), m.networks.actors.end(), "A499"));
+  EXPECT_THAT(m.camps.algorithm,
+              HasSubstr("networks and camps over the 1000 actors with the most statements (1 or more), 2000 actors with fewer left out"));
+  size_t in_camps = 0;
+  for (const auto& c : m.camps.camps) in_camps += c.actors.size();
+  EXPECT_EQ(in_camps, 1000u);
+}
+
+}  // namespace
+}  // namespace faultline
