@@ -6,6 +6,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -15,6 +16,9 @@
 #include "map/window.h"
 #include "report/json_report.h"
 #include "statements/analyzer.h"
+#include "stories/origin_collector.h"
+#include "stories/sources_bytes.h"
+#include "stories/stories.h"
 #include "util/data_path.h"
 
 namespace py = pybind11;
@@ -38,6 +42,7 @@ Document ToDocument(const py::dict& d) {
   doc.author = Get(d, "author");
   doc.language = Get(d, "language");
   doc.text = Get(d, "text");
+  doc.via = Get(d, "via");
   return doc;
 }
 
@@ -52,6 +57,7 @@ py::dict FromDocument(const Document& doc) {
   d["author"] = doc.author;
   d["language"] = doc.language;
   d["text"] = doc.text;
+  d["via"] = doc.via;
   return d;
 }
 
@@ -158,6 +164,41 @@ class Engine {
   std::shared_ptr<const Analyzer> analyzer_;
 };
 
+// What the stories stage needs of a document, found where the document is (a worker of
+// a cluster run): its metadata, its story profile and its sources, the last two as bytes
+// (stories/profile.h, stories/sources_bytes.h). The client clusters the records of every
+// document at once (map_json with `stories`), as `faultline map` clusters what it reads.
+// Only the shipped and given outlet lists are known here, not the outlets of other
+// documents: a citation of one of those stays a name, resolved by the client, so a record
+// does not depend on which documents a worker happened to see before.
+class StoryInputs {
+ public:
+  explicit StoryInputs(const std::vector<std::string>& outlet_files) {
+    Result<stories::StoriesData> d = stories::StoriesData::Load(outlet_files);
+    if (!d.ok()) Raise(d.status());
+    data_ = std::move(d).value();
+  }
+
+  py::dict Record(const py::dict& doc_dict) const {
+    const Document doc = ToDocument(doc_dict);
+    std::string profile, sources;
+    {
+      py::gil_scoped_release release;
+      profile = stories::ProfileToBytes(data_.model->Profile(doc));
+      sources = stories::SourcesToBytes(stories::FindSources(doc, *data_.outlets, *data_.finder), *data_.outlets,
+                                        data_.sources_fingerprint);
+    }
+    py::dict d;
+    for (const char* key : {"id", "file", "url", "title", "date", "outlet", "via"}) d[key] = Get(doc_dict, key);
+    d["profile"] = py::bytes(profile);
+    d["sources"] = py::bytes(sources);
+    return d;
+  }
+
+ private:
+  stories::StoriesData data_;
+};
+
 // Documents from files, directories or archives, as `faultline extract` reads them.
 // Problems go to a list of messages (the run goes on), returned beside the documents.
 py::tuple ReadDocuments(const std::vector<std::string>& paths, double max_file_mb) {
@@ -187,10 +228,28 @@ py::tuple ListInputs(const std::vector<std::string>& paths) {
 
 // The map of statements as `faultline map --format json` writes it (a JSON string; the
 // Python side parses it).
+// With `stories` (StoryInputs records of every document, in input order) the documents
+// are clustered into stories and cells count independent origins, as `faultline map` does;
+// without, each document is its own origin (--no-stories).
 std::string MapJson(const py::list& statements, const std::string& window, const std::string& from,
-                    const std::string& to) {
+                    const std::string& to, const std::optional<py::list>& story_records,
+                    const std::vector<std::string>& outlet_files) {
   std::vector<Statement> in;
   for (const auto& item : statements) in.push_back(ToStatement(py::cast<py::dict>(item)));
+  map::OriginOf origin_of;
+  if (story_records) {
+    stories::OriginCollector collector;
+    if (Status s = collector.Start(outlet_files, nullptr); !s.ok()) Raise(s);
+    for (const auto& item : *story_records) {
+      const py::dict r = py::cast<py::dict>(item);
+      Document doc = ToDocument(r);
+      if (Status s = collector.AddFound(doc, py::cast<std::string>(r["profile"]), py::cast<std::string>(r["sources"]));
+          !s.ok())
+        Raise(s);
+    }
+    py::gil_scoped_release release;
+    origin_of = collector.Finish();
+  }
   map::MapOptions opt;
   if (!map::ParseWindow(window, &opt.window)) throw py::value_error("window must be month, quarter or year");
   opt.from = from;
@@ -198,7 +257,7 @@ std::string MapJson(const py::list& statements, const std::string& window, const
   std::ostringstream out;
   {
     py::gil_scoped_release release;
-    map::Map m = map::BuildMap(std::move(in), opt);
+    map::Map m = map::BuildMap(std::move(in), opt, origin_of);
     report::WriteJson(m, out);
   }
   return out.str();
@@ -218,7 +277,10 @@ PYBIND11_MODULE(_faultline, m) {
   m.def("read_documents", &ReadDocuments, py::arg("paths"), py::arg("max_file_mb") = 256.0);
   m.def("list_inputs", &ListInputs, py::arg("paths"));
   m.def("map_json", &MapJson, py::arg("statements"), py::arg("window") = "month", py::arg("from_") = "",
-        py::arg("to") = "");
+        py::arg("to") = "", py::arg("stories") = py::none(), py::arg("outlets") = std::vector<std::string>{});
+  py::class_<StoryInputs>(m, "StoryInputs")
+      .def(py::init<const std::vector<std::string>&>(), py::arg("outlets") = std::vector<std::string>{})
+      .def("record", &StoryInputs::Record, py::arg("document"));
   m.def("data_dir", [] {
     Result<std::string> d = DataDir();
     if (!d.ok()) Raise(d.status());

@@ -343,6 +343,7 @@ void MakeVersion1(const std::string& path) {
   ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw,
                          "DROP TABLE extractions; DROP TABLE story_profiles; ALTER TABLE documents DROP COLUMN via; "
+                         "ALTER TABLE statements DROP COLUMN cameo; "
                          "UPDATE schema_version SET version = 1; "
                          "INSERT INTO statements VALUES ('a',0,'X','talks',1,'e',0,1,'','','','','','');",
                          nullptr, nullptr, nullptr),
@@ -500,6 +501,97 @@ TEST(StatementCacheCli, StatementsMapAndCorpusWithTheCache) {
   r = RunCli("map --db " + db + " --codebook " + dir / "cb.yaml" + " --format json --refresh", dir);
   EXPECT_THAT(r.err, HasSubstr("0 from the cache, 21 extracted"));
   EXPECT_EQ(r.out, map.out);
+}
+
+// Statement::cameo (an event-data dictionary's code beside the state) survives the cache.
+TEST(StatementCacheCameoTest, TheCameoCodeIsCachedWithTheStatement) {
+  TempDir dir;
+  auto store = OpenStore(dir / "c.db");
+  Statement s;
+  s.actor = "EGY";
+  s.cameo = "EGYGOV";
+  s.issue = "talks";
+  s.stance = 1;
+  Statement plain = s;
+  plain.actor = "FRA";
+  plain.cameo.clear();
+  ASSERT_TRUE(store->CacheStatements("d1", "fp", "h", {s, plain}).ok());
+  ASSERT_TRUE(store->Flush().ok());
+  auto got = store->CachedStatements("d1", "fp", "h");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  ASSERT_EQ((*got)->size(), 2u);
+  EXPECT_EQ((**got)[0].cameo, "EGYGOV");
+  EXPECT_EQ((**got)[1].cameo, "");
+}
+
+// A version 5 file (no cameo column) is read as it is read-only, and migrated keeping its
+// cache when it may be written.
+TEST(StatementCacheCameoTest, AFileWithoutTheColumnIsReadAndMigrated) {
+  TempDir dir;
+  const std::string db = dir / "v5.db";
+  {
+    auto store = OpenStore(db);
+    Statement s;
+    s.actor = "FRA";
+    s.issue = "talks";
+    s.stance = 1;
+    ASSERT_TRUE(store->CacheStatements("d1", "fp", "h", {s}).ok());
+    ASSERT_TRUE(store->Flush().ok());
+  }
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw,
+                         "ALTER TABLE statements DROP COLUMN cameo; ALTER TABLE story_profiles DROP COLUMN sources; "
+                         "UPDATE schema_version SET version = 4;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+  for (bool read_only : {true, false}) {
+    StoreOptions so;
+    so.read_only = read_only;
+    auto store = OpenStore(db, so);
+    ASSERT_NE(store, nullptr);
+    auto got = store->CachedStatements("d1", "fp", "h");
+    ASSERT_TRUE(got.ok() && got->has_value()) << read_only;
+    ASSERT_EQ((*got)->size(), 1u);
+    EXPECT_EQ((**got)[0].actor, "FRA");
+    EXPECT_EQ((**got)[0].cameo, "");
+  }
+  EXPECT_EQ(SchemaVersion(db), kStoreSchemaVersion);
+}
+
+// Through the real extraction with an agents file: the code is there when the statements
+// are extracted and when they are read back from the cache, and only actor files change
+// the fingerprint for it (entries cached without the column cannot hold a code).
+TEST(StatementCacheCameoTest, AgentsCodesComeBackFromTheCache) {
+  TempDir dir;
+  WriteFile(dir / "agents.txt", "GOVERNMENT [~GOV]\n");
+  AnalyzerConfig config{"", {dir / "agents.txt"}};
+  Result<std::string> fingerprint = AnalysisFingerprint(config);
+  ASSERT_TRUE(fingerprint.ok()) << fingerprint.status().ToString();
+  auto store = OpenStore(dir / "c.db");
+  Document d = Doc("germany", "The German government called for peace talks with Russia on Tuesday.");
+  ASSERT_TRUE(store->Add(d).ok());
+  ASSERT_TRUE(store->Flush().ok());
+  StatementCacheOptions o;
+  o.fingerprint = *fingerprint;
+  o.load = [config]() -> Result<ExtractFunction> {
+    auto analyzer = Analyzer::Load(config);
+    if (!analyzer.ok()) return analyzer.status();
+    auto shared = std::make_shared<const Analyzer>(std::move(analyzer).value());
+    return ExtractFunction([shared](const Document& doc) { return shared->Analyze(doc); });
+  };
+  for (int run = 0; run < 2; ++run) {
+    std::vector<Statement> out;
+    StatementCacheStats st;
+    ASSERT_TRUE(CollectStoredStatements(*store, o, &out, &st).ok());
+    EXPECT_EQ(st.from_cache, run == 0 ? 0u : 1u);
+    const Statement* germany = nullptr;
+    for (const Statement& s : out)
+      if (s.actor == "DEU") germany = &s;
+    ASSERT_NE(germany, nullptr) << "run " << run;
+    EXPECT_EQ(germany->cameo, "DEUGOV") << "run " << run;
+  }
 }
 
 }  // namespace

@@ -149,7 +149,7 @@ void MakeVersion3(const std::string& path, const std::vector<Document>& docs) {
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw,
-                         "DROP TABLE story_profiles; ALTER TABLE documents DROP COLUMN via; "
+                         "DROP TABLE story_profiles; ALTER TABLE documents DROP COLUMN via; ALTER TABLE statements DROP COLUMN cameo; "
                          "UPDATE schema_version SET version = 3;",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);

@@ -1,8 +1,9 @@
 """The statement stage on many machines with Dask distributed (docs/cluster.md).
 
 One task per chunk of documents: each worker loads an Engine once (the knowledge base,
-codebook and cue lexicon) and runs its chunks; the client gathers the statements in input
-order and builds one map, the same as `faultline map` on one machine. Per-document work is
+codebook and cue lexicon) and runs its chunks, returning the statements and each
+document's story profile and sources; the client gathers them in input order, groups the
+documents into stories and builds one map, the same as `faultline map` on one machine. Per-document work is
 a pure function of (document, knowledge base, codebook), so the split cannot change it.
 
     from dask.distributed import Client
@@ -35,14 +36,31 @@ def _engine(codebook, actors):
     return faultline.Engine(codebook=codebook, actors=list(actors))
 
 
+@functools.lru_cache(maxsize=4)
+def _story_inputs(outlets):
+    return _faultline.StoryInputs(list(outlets))
+
+
+def _chunk_result(docs, problems, codebook, actor_files, outlets):
+    # The statements of the chunk and, when stories are on (`outlets` is not None), what
+    # the client needs to cluster its documents into stories: profiles and sources are
+    # made here, next to the text, so only small records travel.
+    statements = _engine(codebook, actor_files).statements(docs)
+    records = None
+    if outlets is not None:
+        inputs = _story_inputs(outlets)
+        records = [inputs.record(d) for d in docs]
+    return statements, problems, records
+
+
 # (Not "actors": Client.map takes that keyword for Dask actors.)
-def _files_task(files, codebook, actor_files, max_file_mb):
+def _files_task(files, codebook, actor_files, max_file_mb, outlets):
     docs, problems = _faultline.read_documents(list(files), max_file_mb)
-    return _engine(codebook, actor_files).statements(docs), problems
+    return _chunk_result(docs, problems, codebook, actor_files, outlets)
 
 
-def _documents_task(docs, codebook, actor_files):
-    return _engine(codebook, actor_files).statements(docs), []
+def _documents_task(docs, codebook, actor_files, outlets):
+    return _chunk_result(docs, [], codebook, actor_files, outlets)
 
 
 @dataclass
@@ -58,26 +76,34 @@ def _chunks(items, size):
 
 
 def run(client, paths=(), documents=None, chunk_size=200, codebook="", actors=(), window="month",
-        max_file_mb=256.0):
+        max_file_mb=256.0, stories=True, outlets=()):
     """Statements of the files under `paths` (or of `documents`: dicts or a DataFrame),
-    one Dask task per `chunk_size` documents, gathered into one map."""
+    one Dask task per `chunk_size` documents, gathered into one map. With `stories` (as
+    `faultline map` by default) the documents are grouped into stories on the client, from
+    profiles the workers made, and cells count independent origins; `outlets` are extra
+    known-outlet lists (`--outlets`), at the same path on every machine."""
     codebook = str(codebook) if codebook else ""
     actors = tuple(str(a) for a in actors)
+    story_outlets = tuple(str(o) for o in outlets) if stories else None
     problems = []
     if documents is not None:
         docs = faultline._as_documents(documents)
         futures = client.map(_documents_task, _chunks(docs, chunk_size),
-                             codebook=codebook, actor_files=actors, pure=False)
+                             codebook=codebook, actor_files=actors, outlets=story_outlets, pure=False)
     else:
         files, problems = _faultline.list_inputs([str(p) for p in paths])
-        futures = client.map(_files_task, _chunks(files, chunk_size),
-                             codebook=codebook, actor_files=actors, max_file_mb=max_file_mb, pure=False)
-    statements = []
-    for part, part_problems in client.gather(futures):  # in submission order
+        futures = client.map(_files_task, _chunks(files, chunk_size), codebook=codebook, actor_files=actors,
+                             max_file_mb=max_file_mb, outlets=story_outlets, pure=False)
+    statements, records = [], []
+    for part, part_problems, part_records in client.gather(futures):  # in submission order
         statements.extend(part)
         problems.extend(part_problems)
+        records.extend(part_records or [])
     result = Result(statements=statements, problems=problems, chunks=len(futures))
-    result.map = faultline.map(statements, window=window)
+    # Stories are assigned here, after gathering: a document's story depends on every
+    # other document of the corpus (docs/cluster.md).
+    result.map = json.loads(_faultline.map_json(statements, window, "", "",
+                                                stories=records if stories else None, outlets=list(outlets)))
     return result
 
 
@@ -91,6 +117,9 @@ def main(argv=None):
     ap.add_argument("--codebook", default="")
     ap.add_argument("--actors", action="append", default=[])
     ap.add_argument("--window", default="month")
+    ap.add_argument("--outlets", action="append", default=[], help="extra known-outlet list, as for faultline map")
+    ap.add_argument("--no-stories", action="store_true",
+                    help="count every document as an independent origin (no story clustering)")
     ap.add_argument("-o", "--output", help="write the map JSON here (default: standard output)")
     ap.add_argument("--statements", help="also write the statements as JSONL here")
     a = ap.parse_args(argv)
@@ -98,7 +127,8 @@ def main(argv=None):
 
     cluster = None if a.scheduler else LocalCluster(n_workers=a.workers, threads_per_worker=1)
     with Client(a.scheduler or cluster) as client:
-        r = run(client, a.paths, chunk_size=a.chunk_size, codebook=a.codebook, actors=a.actors, window=a.window)
+        r = run(client, a.paths, chunk_size=a.chunk_size, codebook=a.codebook, actors=a.actors, window=a.window,
+                stories=not a.no_stories, outlets=a.outlets)
     if cluster is not None:
         cluster.close()
     for p in r.problems:

@@ -138,6 +138,9 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
       if (ss.reprofiled > 0)
         std::printf("; %llu stored documents profiled again (new settings or stored before stories)",
                     static_cast<unsigned long long>(ss.reprofiled));
+      if (ss.sourced > 0)
+        std::printf("; %llu stored documents' sources stored (for origins without reading texts)",
+                    static_cast<unsigned long long>(ss.sourced));
       std::printf("\n");
     }
     *exit_code = ok ? 0 : 1;

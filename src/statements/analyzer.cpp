@@ -93,6 +93,10 @@ Result<std::string> AnalysisFingerprint(const AnalyzerConfig& config) {
   h.Add("actor files").Add(static_cast<int64_t>(config.actor_files.size()));
   for (const std::string& f : config.actor_files)
     if (Status s = HashFile(f, &h); !s.ok()) return s;
+  // Only actor files (event-data dictionaries, agents) give statements a CAMEO code, and
+  // the cache keeps it since store schema 5: entries cached with such files before then
+  // lack it and must not match. Without actor files the fingerprint stays as it was.
+  if (!config.actor_files.empty()) h.Add("cache keeps cameo");
   return h.Hex();
 }
 

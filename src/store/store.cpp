@@ -105,6 +105,19 @@ CREATE TABLE IF NOT EXISTS story_profiles (
 );
 CREATE INDEX IF NOT EXISTS story_profiles_story ON story_profiles(story);
 )sql",
+    // 4 -> 5: cached statements keep the CAMEO code an event-data dictionary gave their
+    // actor (Statement::cameo). Only extractions with --actors files can give one, and
+    // their fingerprint changed with this version (AnalysisFingerprint), so the entries
+    // cached before without the code are never read back as if they had it.
+    R"sql(
+ALTER TABLE statements ADD COLUMN cameo TEXT NOT NULL DEFAULT '';
+)sql",
+    // 5 -> 6: each document's sources (stories/sources_bytes.h), so that readers of the
+    // stories need not scan every text for attributions again. Entries stored before
+    // have none until the next `ingest` adds them; readers find them in the text meanwhile.
+    R"sql(
+ALTER TABLE story_profiles ADD COLUMN sources BLOB NOT NULL DEFAULT x'';
+)sql",
 };
 static_assert(std::size(kMigrations) == static_cast<size_t>(kStoreSchemaVersion - 1),
               "one migration per version");
@@ -436,15 +449,20 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions
   }
   if (store->has_statement_cache()) {
     im.cache_find = std::make_unique<Stmt>(db, "SELECT fingerprint, doc_hash FROM extractions WHERE doc = ?");
-    im.cache_read = std::make_unique<Stmt>(
-        db,
-        "SELECT actor, issue, stance, evidence, \"begin\", \"end\", person, cue, rule, source, "
-        "date, outlet FROM statements WHERE doc = ? ORDER BY n");
+    // A version 4 file read as it is has no cameo column.
+    const std::string read = std::string(
+                                 "SELECT actor, issue, stance, evidence, \"begin\", \"end\", person, cue, rule, "
+                                 "source, date, outlet, ") +
+                             (im.schema_version >= 5 ? "cameo" : "''") + " FROM statements WHERE doc = ? ORDER BY n";
+    im.cache_read = std::make_unique<Stmt>(db, read.c_str());
     im.cache_del = std::make_unique<Stmt>(db, "DELETE FROM statements WHERE doc = ?");
-    im.cache_ins = std::make_unique<Stmt>(
-        db,
-        "INSERT INTO statements (doc, n, actor, issue, stance, evidence, \"begin\", \"end\", person, "
-        "cue, rule, source, date, outlet) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    // Prepared for every version (an older file is only read, never written through it).
+    const std::string insert = std::string(
+                                   "INSERT INTO statements (doc, n, actor, issue, stance, evidence, \"begin\", "
+                                   "\"end\", person, cue, rule, source, date, outlet") +
+                               (im.schema_version >= 5 ? ", cameo) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                                                       : ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    im.cache_ins = std::make_unique<Stmt>(db, insert.c_str());
     im.cache_mark = std::make_unique<Stmt>(
         db,
         "INSERT OR REPLACE INTO extractions (doc, fingerprint, doc_hash, statements, extracted_at) "
@@ -545,8 +563,8 @@ Status Store::PutStory(const StoredStory& s) {
   Status st = Begin();
   if (!st.ok()) return st;
   Stmt q(im.db,
-         "INSERT OR REPLACE INTO story_profiles (doc, day, profile, story, linked_to, score, settings) "
-         "VALUES (?,?,?,?,?,?,?)");
+         "INSERT OR REPLACE INTO story_profiles (doc, day, profile, story, linked_to, score, settings, sources) "
+         "VALUES (?,?,?,?,?,?,?,?)");
   if (!q.ok()) return SqlError(im.db, "storing the story of " + s.doc);
   q.Bind(1, s.doc);
   if (s.day) q.Bind(2, *s.day);
@@ -556,6 +574,7 @@ Status Store::PutStory(const StoredStory& s) {
   q.Bind(5, s.linked_to);
   q.Bind(6, s.score);
   q.Bind(7, s.settings);
+  q.BindBlob(8, s.sources);
   if (q.Step() != SQLITE_DONE) return SqlError(im.db, "storing the story of " + s.doc);
   ++im.batch_count;
   return CommitIfFull();
@@ -577,9 +596,12 @@ Status Store::MergeStories(const std::string& from, const std::string& to) {
 
 Status Store::ForEachStory(const std::function<void(StoredStory&&)>& fn) const {
   if (!has_stories()) return Status::Ok();
-  Stmt q(impl_->db,
-         "SELECT s.doc, s.day, s.profile, s.story, s.linked_to, s.score, s.settings FROM story_profiles s "
-         "JOIN documents d ON d.id = s.doc WHERE d.duplicate_of IS NULL ORDER BY d.seq");
+  // A version 4 or 5 file read as it is has no sources.
+  const std::string sql = std::string("SELECT s.doc, s.day, s.profile, s.story, s.linked_to, s.score, s.settings, ") +
+                          (impl_->schema_version >= 6 ? "s.sources" : "x''") +
+                          " FROM story_profiles s JOIN documents d ON d.id = s.doc WHERE d.duplicate_of IS NULL "
+                          "ORDER BY d.seq";
+  Stmt q(impl_->db, sql.c_str());
   if (!q.ok()) return SqlError(impl_->db, "reading stories");
   int rc;
   while ((rc = q.Step()) == SQLITE_ROW) {
@@ -591,6 +613,7 @@ Status Store::ForEachStory(const std::function<void(StoredStory&&)>& fn) const {
     s.linked_to = q.Text(4);
     s.score = sqlite3_column_double(q.get(), 5);
     s.settings = q.Text(6);
+    s.sources = q.Blob(7);
     fn(std::move(s));
   }
   if (rc != SQLITE_DONE) return SqlError(impl_->db, "reading stories");
@@ -965,6 +988,7 @@ Result<std::optional<std::vector<Statement>>> Store::CachedStatements(
     Statement s;
     s.doc = doc_id;
     ReadStatementColumns(q, 0, &s);
+    s.cameo = q.Text(12);
     out.push_back(std::move(s));
   }
   q.Reset();
@@ -1012,6 +1036,7 @@ Status Store::CacheStatements(const std::string& doc_id, const std::string& fing
     ins.Bind(12, st.source);
     ins.Bind(13, st.date);
     ins.Bind(14, st.outlet);
+    if (im.schema_version >= 5) ins.Bind(15, st.cameo);
     if (ins.Step() != SQLITE_DONE) return fail(ins, "storing the statements");
   }
   ins.Reset();

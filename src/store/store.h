@@ -32,7 +32,9 @@ namespace faultline {
 // 1: documents, statements. 2: + extractions (what produced each document's statements).
 // 3: + corrections (what people confirmed, rejected, changed or added).
 // 4: + documents.via, story_profiles (each document's story profile and story).
-constexpr int kStoreSchemaVersion = 4;
+// 5: + statements.cameo (the CAMEO code beside the actor, from event-data dictionaries).
+// 6: + story_profiles.sources (each document's attributions, for its origin).
+constexpr int kStoreSchemaVersion = 6;
 
 struct StoreOptions {
   int batch_size = 500;                 // documents per transaction
@@ -60,6 +62,7 @@ struct StoredStory {
   std::string linked_to;  // the document it was linked to; "" when it started its story
   double score = 0;       // that link's score
   std::string settings;   // fingerprint of the settings and term statistics that made the profile
+  std::string sources;    // stories/sources_bytes.h SourcesToBytes; "" when none was stored
 };
 
 enum class AddKind { kAdded, kExactDuplicate, kNearDuplicate };

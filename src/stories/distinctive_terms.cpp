@@ -5,13 +5,22 @@
 
 namespace faultline::stories {
 
+OutletWordCounts::OutletWordCounts(const TermOptions* options) : options_(options) {
+  // Stopwords are in the vocabulary too, as kStopword: a word costs one lookup.
+  for (const std::string& w : options_->stopwords) word_id_.emplace(w, kStopword);
+}
+
 void OutletWordCounts::Add(const std::string& outlet, std::string_view text) {
   if (outlet.empty()) return;
   Outlet& o = outlets_[outlet];
   ++o.documents;
+  // The document's words by id, counted into the outlet's table once per distinct word:
+  // a sort of a few thousand ids costs less than a hash update for every word.
+  std::vector<uint32_t>& ids = scratch_;
+  ids.clear();
   std::string w;
   auto flush = [&] {
-    if (w.size() >= 3 && !options_->stopwords.count(w)) {
+    if (w.size() >= 3) {
       // find first: emplace would build (allocate) a node for every word, seen or not.
       auto it = word_id_.find(w);
       if (it == word_id_.end()) {
@@ -19,10 +28,7 @@ void OutletWordCounts::Add(const std::string& outlet, std::string_view text) {
         words_.push_back(w);
         corpus_.push_back(0);
       }
-      ++o.counts[it->second];
-      ++o.total;
-      ++corpus_[it->second];
-      ++corpus_total_;
+      if (it->second != kStopword) ids.push_back(it->second);
     }
     w.clear();
   };
@@ -46,6 +52,17 @@ void OutletWordCounts::Add(const std::string& outlet, std::string_view text) {
   }
   if (digit) w.clear();
   flush();
+  std::sort(ids.begin(), ids.end());
+  for (size_t i = 0; i < ids.size();) {
+    size_t j = i + 1;
+    while (j < ids.size() && ids[j] == ids[i]) ++j;
+    const uint32_t n = static_cast<uint32_t>(j - i);
+    o.counts[ids[i]] += n;
+    corpus_[ids[i]] += n;
+    i = j;
+  }
+  o.total += ids.size();
+  corpus_total_ += ids.size();
 }
 
 std::vector<OutletTerms> OutletWordCounts::Distinctive(size_t top, uint64_t min_words, double min_z,

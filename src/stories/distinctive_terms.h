@@ -40,7 +40,7 @@ struct OutletTerms {
 // (the settings' list), numbers left out.
 class OutletWordCounts {
  public:
-  explicit OutletWordCounts(const TermOptions* options) : options_(options) {}
+  explicit OutletWordCounts(const TermOptions* options);
   void Add(const std::string& outlet, std::string_view text);
 
   // For every outlet with at least `min_words` words, its `top` most distinctive words
@@ -49,8 +49,10 @@ class OutletWordCounts {
                                        uint32_t min_count = 3) const;
 
  private:
+  static constexpr uint32_t kStopword = UINT32_MAX;
   const TermOptions* options_;
-  std::unordered_map<std::string, uint32_t> word_id_;
+  std::unordered_map<std::string, uint32_t> word_id_;  // stopwords -> kStopword
+  std::vector<uint32_t> scratch_;  // one document's word ids
   std::vector<std::string> words_;
   struct Outlet {
     uint32_t documents = 0;

@@ -1,5 +1,7 @@
 #include "stories/origin_collector.h"
 
+#include "stories/sources_bytes.h"
+
 namespace faultline::stories {
 
 Status OriginCollector::Start(const std::vector<std::string>& outlet_files, const Store* store) {
@@ -11,7 +13,9 @@ Status OriginCollector::Start(const std::vector<std::string>& outlet_files, cons
     stored_ = std::move(read).value();
   }
   outlets_ = data->outlets;
+  sources_fingerprint_ = data->sources_fingerprint;
   builder_.emplace(std::move(data).value());
+  builder_->set_origins_only(true);  // the map needs origins, not framing or deltas
   return Status::Ok();
 }
 
@@ -21,6 +25,18 @@ void OriginCollector::Add(const Document& doc) {
   if (it != stored_.by_doc.end()) builder_->AddStored(doc, it->second);
   else builder_->Add(doc);
   ++documents_;
+}
+
+Status OriginCollector::AddFound(const Document& doc, std::string_view profile, std::string_view sources) {
+  if (!builder_) return Status::Error("the stories were not started");
+  std::optional<StoryProfile> p = ProfileFromBytes(profile);
+  std::optional<DocumentSources> s = SourcesFromBytes(sources, *outlets_, sources_fingerprint_);
+  if (!p || !s)
+    return Status::Error("the story profile or sources of document \"" + doc.id +
+                         "\" are unreadable or were made with other outlet lists, cues or settings");
+  builder_->Add(doc, std::move(*p), std::move(*s));
+  ++documents_;
+  return Status::Ok();
 }
 
 map::OriginOf OriginCollector::Finish() {

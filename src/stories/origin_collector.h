@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ingest/document.h"
@@ -27,6 +28,10 @@ class OriginCollector {
   Status Start(const std::vector<std::string>& outlet_files, const Store* store);
   // Every document whose statements are mapped; one thread at a time.
   void Add(const Document& doc);
+  // A document profiled and searched for sources elsewhere (a worker of a cluster run):
+  // its metadata, ProfileToBytes and SourcesToBytes; its text is not needed. An error
+  // when the bytes are unreadable or were made with other outlet lists or cues.
+  Status AddFound(const Document& doc, std::string_view profile, std::string_view sources);
   // The origin of each statement, from the stories of every document added; empty
   // when Start was not called or no document was added (each document its own origin).
   map::OriginOf Finish();
@@ -35,6 +40,7 @@ class OriginCollector {
   std::optional<StoryBuilder> builder_;
   StoredStories stored_;
   std::shared_ptr<OutletList> outlets_;
+  std::string sources_fingerprint_;
   size_t documents_ = 0;
 };
 

@@ -155,6 +155,9 @@ void OutletList::IndexName(const std::string& name, size_t outlet) {
   for (const Pattern& q : patterns_)
     if (q.outlet == outlet && q.words == p.words && q.required_the == p.required_the) return;
   by_first_word_[p.words[0]].push_back(patterns_.size());
+  std::string joined;
+  for (const std::string& w : p.words) joined += (joined.empty() ? "" : " ") + w;
+  by_words_.emplace(AsciiLower(joined), outlet);  // the first pattern with these words wins
   patterns_.push_back(std::move(p));
   // Longest first, so "Bloomberg News" wins over "Bloomberg".
   std::vector<size_t>& list = by_first_word_[patterns_.back().words[0]];
@@ -225,11 +228,8 @@ int OutletList::Resolve(std::string_view outlet, std::string_view url) const {
   if (!outlet.empty()) {
     auto it = by_name_.find(std::string(outlet));
     if (it != by_name_.end()) return static_cast<int>(it->second);
-    for (const Pattern& p : patterns_) {
-      std::string joined;
-      for (const std::string& w : p.words) joined += (joined.empty() ? "" : " ") + w;
-      if (AsciiEqualsNoCase(joined, AsciiTrim(outlet))) return static_cast<int>(p.outlet);
-    }
+    auto words = by_words_.find(AsciiLower(AsciiTrim(outlet)));
+    if (words != by_words_.end()) return static_cast<int>(words->second);
     // A field that holds a known name among other words: "The Wall Street Journal (reprint)".
     for (const OutletMention& m : FindMentions(outlet)) return static_cast<int>(m.outlet);
   }

@@ -72,6 +72,9 @@ class OutletList {
   std::unordered_map<std::string, size_t> by_name_;  // canonical name -> index
   std::vector<Pattern> patterns_;
   std::unordered_map<std::string, std::vector<size_t>> by_first_word_;  // -> patterns
+  // A pattern's words joined by spaces, lower-cased -> its outlet (Resolve is called for
+  // every capitalised name a text attributes something to: no scan of every pattern).
+  std::unordered_map<std::string, size_t> by_words_;
 };
 
 }  // namespace faultline::stories

@@ -1,11 +1,15 @@
 #include "stories/stories.h"
 
 #include <algorithm>
+#include <fstream>
 #include <map>
+#include <sstream>
 #include <numeric>
 #include <set>
 
 #include "statements/extractor.h"
+#include "stories/sources_bytes.h"
+#include "util/hash.h"
 
 namespace faultline::stories {
 namespace {
@@ -19,6 +23,16 @@ std::string OrderKey(const std::string& date, const std::string& id) {
   key.push_back('\x1f');
   key.append(id);
   return key;
+}
+
+// Adds a data file's bytes to a fingerprint.
+Status HashFile(const std::string& path, FieldHasher* h) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error("cannot read", path);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  h->Add(path).Add(bytes.str());
+  return Status::Ok();
 }
 
 StoryDocument Light(const Document& d) {
@@ -59,6 +73,14 @@ Result<StoriesData> StoriesData::Load(const std::vector<std::string>& outlet_fil
     if (s.ok()) s = framing->AddFile(f);
   if (!s.ok()) return s;
   d.framing = std::move(framing);
+  FieldHasher h;
+  h.Add("stories sources 1");
+  for (const std::string& f : outlet_files)
+    if (s.ok()) s = HashFile(f, &h);
+  if (s.ok()) s = HashFile(OutletList::DefaultPath(), &h);
+  if (s.ok()) s = HashFile(AttributionFinder::DefaultPath(), &h);
+  if (!s.ok()) return s;
+  d.sources_fingerprint = h.Hex();
   return d;
 }
 
@@ -68,15 +90,27 @@ void StoryBuilder::Add(const Document& doc, StoryProfile profile) {
   // A document's outlet is a known outlet from now on: a later text citing it by name
   // ("The Atlantic Ledger reported") is recognised.
   data_.outlets->AddName(doc.outlet);
+  DocumentSources sources = FindSources(doc, *data_.outlets, *data_.finder);
+  Append(doc, std::move(profile), std::move(sources));
+}
+
+void StoryBuilder::Add(const Document& doc, StoryProfile profile, DocumentSources sources) {
+  data_.outlets->AddName(doc.outlet);
+  // Decided in Finish, as every document's sources are, with all outlets known.
+  Append(doc, std::move(profile), std::move(sources));
+}
+
+void StoryBuilder::Append(const Document& doc, StoryProfile profile, DocumentSources sources) {
   by_statement_name_.emplace(StatementDocName(doc), docs_.size());
   docs_.push_back(Light(doc));
-  sources_.push_back(FindSources(doc, *data_.outlets, *data_.finder));
+  sources_.push_back(std::move(sources));
   profiles_.push_back(std::move(profile));
   stored_.emplace_back();
-  std::vector<FramingCount> framing = data_.framing->Count(doc.title);
-  AddCounts(&framing, data_.framing->Count(doc.text));
-  framing_.push_back(std::move(framing));
+  framing_.emplace_back();
   claims_.emplace_back();
+  if (origins_only_) return;
+  framing_.back() = data_.framing->Count(doc.title);
+  AddCounts(&framing_.back(), data_.framing->Count(doc.text));
   claims_.back().quotes = FindQuotes(doc.text);
   words_.Add(doc.outlet, doc.text);
 }
@@ -98,7 +132,9 @@ void StoryBuilder::AddStored(const Document& doc, const StoredStory& stored) {
     Add(doc);
     return;
   }
-  Add(doc, std::move(*p));
+  std::optional<DocumentSources> sources = SourcesFromBytes(stored.sources, *data_.outlets, data_.sources_fingerprint);
+  if (sources) Add(doc, std::move(*p), std::move(*sources));
+  else Add(doc, std::move(*p));
   stored_.back() = Stored{stored.story, stored.linked_to, stored.score};
 }
 
@@ -140,7 +176,7 @@ StoryCollection StoryBuilder::Finish() {
     for (size_t i = 0; i < n; ++i) {
       if (!stored_[i]) continue;
       auto [it, first] = first_of_story.emplace(stored_[i]->story, static_cast<uint32_t>(doc_at.size()));
-      slot[i] = index.AddAssigned(profiles_[i], it->second);
+      slot[i] = index.AddAssigned(std::move(profiles_[i]), it->second);  // the index keeps it
       doc_at.push_back(i);
       auto linked = by_id.find(stored_[i]->linked_to);
       if (linked != by_id.end()) stored_link[i] = StoryLink{static_cast<uint32_t>(linked->second), stored_[i]->score};
@@ -149,7 +185,7 @@ StoryCollection StoryBuilder::Finish() {
   for (size_t k = 0; k < n; ++k) {
     const size_t i = order[k];
     if (!recluster_ && stored_[i]) continue;
-    slot[i] = index.Add(profiles_[i]);
+    slot[i] = index.Add(std::move(profiles_[i]));
     doc_at.push_back(i);
   }
   std::vector<uint32_t> root(n);
@@ -164,8 +200,8 @@ StoryCollection StoryBuilder::Finish() {
     if (!l) continue;
     const size_t other = l->other;
     links[i] = StoryLink{static_cast<uint32_t>(other), l->score};
-    const StoryProfile& a = profiles_[i];
-    const StoryProfile& b = profiles_[other];
+    const StoryProfile& a = index.profile(slot[i]);
+    const StoryProfile& b = index.profile(slot[other]);
     if (a.minhash && b.minhash && EstimateJaccard(*a.minhash, *b.minhash) >= near) copy_of[i] = static_cast<int>(other);
   }
 
@@ -174,7 +210,19 @@ StoryCollection StoryBuilder::Finish() {
   c.stories = AssembleStories(light, sources_, root, links, copy_of, *data_.outlets);
   c.framing = data_.framing;
   c.with_statements = with_statements_;
-  c.distinctive = words_.Distinctive();
+  if (!origins_only_) AddFramingAndDeltas(&c);
+  c.documents = std::move(docs_);
+  c.sources = std::move(sources_);
+  c.story_of.assign(n, 0);
+  for (size_t s = 0; s < c.stories.size(); ++s)
+    for (const StoryMember& m : c.stories[s].members) c.story_of[m.doc] = s;
+  for (size_t i = 0; i < n; ++i) c.by_id_.emplace(c.documents[i].id, i);
+  return c;
+}
+
+void StoryBuilder::AddFramingAndDeltas(StoryCollection* c) {
+  const size_t n = docs_.size();
+  c->distinctive = words_.Distinctive();
   std::map<std::string, OutletFraming> by_outlet;
   for (size_t i = 0; i < n; ++i) {
     if (docs_[i].outlet.empty()) continue;
@@ -183,8 +231,8 @@ StoryCollection StoryBuilder::Finish() {
     ++f.documents;
     AddCounts(&f.counts, framing_[i]);
   }
-  for (auto& [name, f] : by_outlet) c.outlet_framing.push_back(std::move(f));
-  for (Story& s : c.stories) {
+  for (auto& [name, f] : by_outlet) c->outlet_framing.push_back(std::move(f));
+  for (Story& s : c->stories) {
     int origin = -1;
     std::vector<MemberClaims> claims;
     for (size_t k = 0; k < s.members.size(); ++k) {
@@ -197,13 +245,6 @@ StoryCollection StoryBuilder::Finish() {
     std::vector<MemberDelta> deltas = CompareClaims(claims, origin);
     for (size_t k = 0; k < s.members.size(); ++k) s.members[k].delta = std::move(deltas[k]);
   }
-  c.documents = std::move(docs_);
-  c.sources = std::move(sources_);
-  c.story_of.assign(n, 0);
-  for (size_t s = 0; s < c.stories.size(); ++s)
-    for (const StoryMember& m : c.stories[s].members) c.story_of[m.doc] = s;
-  for (size_t i = 0; i < n; ++i) c.by_id_.emplace(c.documents[i].id, i);
-  return c;
 }
 
 std::vector<Story> AssembleStories(const std::vector<Document>& docs, const std::vector<DocumentSources>& sources,

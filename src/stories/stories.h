@@ -85,6 +85,9 @@ struct StoriesData {
   std::shared_ptr<OutletList> outlets;  // grows with the document outlets seen
   std::shared_ptr<const AttributionFinder> finder;
   std::shared_ptr<const FramingLexicon> framing;
+  // Of the outlet lists and attribution cues loaded: what stored sources must have been
+  // found with to be used (sources_bytes.h).
+  std::string sources_fingerprint;
 
   // The shipped files, plus `outlet_files` (extra outlet lists) and `framing_files`
   // (extra framing concepts) in order.
@@ -102,9 +105,17 @@ class StoryBuilder {
   void Add(const Document& doc);
   // A document with its profile already computed.
   void Add(const Document& doc, StoryProfile profile);
+  // A document whose profile and sources were found elsewhere (read back from the store,
+  // or by a worker of a cluster run: sources_bytes.h); only its metadata is read, and its
+  // sources are decided again with the outlets known now, as FindSources decides them.
+  void Add(const Document& doc, StoryProfile profile, DocumentSources sources);
   // A document whose profile and story were stored (`ingest`, story_store.h): it keeps
   // that story and link unless the builder reclusters.
   void AddStored(const Document& doc, const StoredStory& stored);
+  // Only what origins need (stories, chains, origin keys): no framing counts, quotes,
+  // distinctive words or deltas, which `map`, `why` and `serve` do not show. With stored
+  // sources, AddStored then reads nothing of the text.
+  void set_origins_only(bool origins_only) { origins_only_ = origins_only; }
   // Clusters every document again, stored stories or not (their profiles are used).
   void set_recluster(bool recluster) { recluster_ = recluster; }
   // The statements of the documents added (by StatementDocName), for what each member
@@ -118,7 +129,12 @@ class StoryBuilder {
     double score = 0;
   };
   StoriesData data_;
+  void Append(const Document& doc, StoryProfile profile, DocumentSources sources);
+  // The outlets' framing and distinctive words, and each story member's framing and delta.
+  void AddFramingAndDeltas(StoryCollection* c);
+
   bool recluster_ = false;
+  bool origins_only_ = false;
   bool with_statements_ = false;
   std::vector<std::vector<FramingCount>> framing_;  // per document
   std::vector<MemberClaims> claims_;                // per document

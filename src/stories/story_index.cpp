@@ -105,12 +105,14 @@ uint32_t StoryIndex::AddAssigned(StoryProfile profile, uint32_t story_of) {
     first_day_[root] = std::min(first_day_[root], first_day_[i]);
     last_day_[root] = std::max(last_day_[root], last_day_[i]);
   }
-  Index(i);
   return i;
 }
 
 uint32_t StoryIndex::Add(StoryProfile profile, std::vector<uint32_t>* absorbed) {
   const StoryConfig& c = model_->config();
+  // Postings are made when first needed: a reader whose documents all have their story
+  // already (map --db, serve) never pays for them.
+  while (indexed_ < profiles_.size()) Index(indexed_++);
   const std::vector<uint32_t> candidates = Candidates(profile, UINT32_MAX);
   const uint32_t i = AddAssigned(std::move(profile), UINT32_MAX);
   const StoryProfile& p = profiles_[i];

@@ -69,6 +69,7 @@ class StoryIndex {
   std::unordered_map<uint64_t, std::vector<uint32_t>> by_term_week_;
   std::unordered_map<uint32_t, std::vector<uint32_t>> by_term_;
   std::vector<std::unordered_map<uint64_t, std::vector<uint32_t>>> lsh_;
+  uint32_t indexed_ = 0;  // profiles [0, indexed_) are in the postings
   uint64_t comparisons_ = 0;
 };
 

@@ -2,6 +2,7 @@
 
 #include <unordered_set>
 
+#include "stories/sources_bytes.h"
 #include "util/hash.h"
 
 namespace faultline::stories {
@@ -34,27 +35,42 @@ Status StoryStore::Load() {
 
   std::unordered_map<std::string, uint32_t> first_of_story;
   std::unordered_set<std::string> fresh;
+  // Entries with a current profile but no current sources (stored by a faultline before
+  // schema 6, or with other outlet lists): their story stays, their sources are found again.
+  std::unordered_map<std::string, StoredStory> without_sources;
   Status st = store_->ForEachStory([&](StoredStory&& s) {
     if (s.settings != fingerprint_) return;
     std::optional<StoryProfile> p = ProfileFromBytes(s.profile);
     if (!p) return;  // unreadable: profiled again below, like a stale one
     auto [it, first] = first_of_story.emplace(s.story, static_cast<uint32_t>(ids_.size()));
-    const uint32_t i = index_->AddAssigned(std::move(*p), it->second);
+    index_->AddAssigned(std::move(*p), it->second);
     ids_.push_back(s.doc);
     story_of_root_.push_back(first ? s.story : std::string());
-    fresh.insert(std::move(s.doc));
+    fresh.insert(s.doc);
+    if (!SourcesFromBytes(s.sources, *data_.outlets, data_.sources_fingerprint)) {
+      std::string doc = s.doc;
+      without_sources.emplace(std::move(doc), std::move(s));
+    }
     ++stats_.loaded;
-    (void)i;
   });
   if (!st.ok()) return st;
   Result<CorpusStats> counts = store_->Stats();
   if (!counts.ok()) return counts.status();
-  if (static_cast<int64_t>(fresh.size()) >= counts->documents) return Status::Ok();
+  if (static_cast<int64_t>(fresh.size()) >= counts->documents && without_sources.empty()) return Status::Ok();
   // Documents without a (current) profile: profile them from their text, in the order
   // they were stored, as if ingested now.
   std::vector<Document> todo;
   st = store_->ForEachDocument([&](Document&& d) {
-    if (!fresh.count(d.id)) todo.push_back(std::move(d));
+    auto missing = without_sources.find(d.id);
+    if (missing != without_sources.end()) {
+      StoredStory& s = missing->second;
+      s.sources = SourcesToBytes(FindSources(d, *data_.outlets, *data_.finder), *data_.outlets,
+                                 data_.sources_fingerprint);
+      if (st.ok()) st = store_->PutStory(s);
+      ++stats_.sourced;
+    } else if (!fresh.count(d.id)) {
+      todo.push_back(std::move(d));
+    }
   });
   if (!st.ok()) return st;
   for (const Document& d : todo) {
@@ -83,6 +99,7 @@ Status StoryStore::Assign(const Document& doc, const std::string& id, StoryProfi
   s.day = profile.day;
   s.profile = ProfileToBytes(profile);
   s.settings = fingerprint_;
+  s.sources = SourcesToBytes(sources, *data_.outlets, data_.sources_fingerprint);
 
   std::vector<uint32_t> absorbed;
   const uint32_t i = index_->Add(std::move(profile), &absorbed);

@@ -28,6 +28,7 @@ std::string SettingsFingerprint(const StoryModel& model);
 struct StoryStoreStats {
   uint64_t loaded = 0;      // profiles read back
   uint64_t reprofiled = 0;  // stored documents profiled again (missing or stale)
+  uint64_t sourced = 0;     // stored documents whose sources were found again (story kept)
   uint64_t added = 0;       // new documents assigned
   uint64_t joined = 0;      // of the new and re-profiled, those that joined a story
   uint64_t merged = 0;      // stories merged into another

@@ -1,5 +1,5 @@
 """The statement stage on a local Dask cluster of two worker processes gives the map the
-single process gives (docs/cluster.md)."""
+single process gives, stories and independent origins included (docs/cluster.md)."""
 
 import json
 import os
@@ -25,19 +25,32 @@ def client():
     cluster.close()
 
 
+def _cli_map(*extra):
+    return json.loads(subprocess.run([BINARY, "map", EXAMPLES, "--format", "json", *extra], check=True,
+                                     capture_output=True, text=True).stdout)
+
+
 def test_two_workers_give_the_single_process_map(client):
-    # Small chunks so that both workers get several tasks.
+    # Small chunks so that both workers get several tasks, and relays of one report fall
+    # into different chunks: their story is found after gathering.
     r = faultline.cluster.run(client, [EXAMPLES], chunk_size=3)
     assert r.chunks >= 4
     assert r.problems == []
-    # The gathered statements give the map without story clustering (--no-stories).
-    single = json.loads(subprocess.run([BINARY, "map", EXAMPLES, "--format", "json", "--no-stories"], check=True,
-                                       capture_output=True, text=True).stdout)
+    single = _cli_map()
+    # Stories matter on this corpus: some cell counts fewer origins than documents.
+    assert single != _cli_map("--no-stories")
     assert r.map == single
     assert len({w for w in client.run(lambda: 1)}) == 2  # two workers answered
+
+
+def test_without_stories_each_document_is_its_own_origin(client):
+    r = faultline.cluster.run(client, [EXAMPLES], chunk_size=4, stories=False)
+    assert r.map == _cli_map("--no-stories")
 
 
 def test_documents_in_memory_are_sent_to_the_workers(client):
     docs = faultline.read(EXAMPLES)
     r = faultline.cluster.run(client, documents=docs, chunk_size=5)
-    assert r.map == faultline.map(faultline.Engine().statements(docs))
+    assert r.map == _cli_map()
+    assert faultline.cluster.run(client, documents=docs, chunk_size=5, stories=False).map == \
+        faultline.map(faultline.Engine().statements(docs))

@@ -1,0 +1,200 @@
+// Sources kept in the database beside each story (schema 6, stories/sources_bytes.h): read
+// back, they give the origins that finding them in the text gives, without the text.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <map>
+
+#include "ingest_test_util.h"
+#include "store/store.h"
+#include "stories/origin_index.h"
+#include "stories/sources_bytes.h"
+#include "stories/stories.h"
+#include "stories/story_store.h"
+
+namespace faultline::stories {
+namespace {
+
+using testing::TempDir;
+
+Document Doc(const std::string& id, const std::string& outlet, const std::string& date, const std::string& title,
+             const std::string& text) {
+  Document d;
+  d.id = id;
+  d.file = id + ".txt";
+  d.outlet = outlet;
+  d.date = date;
+  d.title = title;
+  d.text = text;
+  return d;
+}
+
+// One report by a known agency, relayed twice (once through an outlet of the corpus that
+// is no known outlet), and an unrelated report; written for this test.
+std::vector<Document> Corpus() {
+  return {
+      Doc("ledger", "Atlantic Ledger", "2024-03-04", "Ferry operator to cut winter crossings",
+          "The Norrvik ferry operator will cut its winter crossings to the islands from four a day to two, "
+          "according to a plan seen by Bloomberg. The operator blamed fuel prices and a fall in freight. "
+          "Island councils said on Monday that the cut would leave commuters stranded after dark and asked "
+          "the ministry to step in with a subsidy before the timetable changes in November."),
+      Doc("coast", "Coast Wire", "2024-03-05", "Islands fear ferry cut, Atlantic Ledger reports",
+          "The Atlantic Ledger reported on Monday that the Norrvik ferry operator will halve its winter "
+          "crossings to the islands, from four a day to two, citing fuel prices and falling freight. Island "
+          "councils said commuters would be stranded after dark and asked the ministry for a subsidy before "
+          "the new timetable starts in November."),
+      Doc("harbour", "Harbour Gazette", "2024-03-05", "Winter ferry crossings to be halved, Bloomberg reports",
+          "The Norrvik ferry operator plans to halve winter crossings to the islands to two a day, Bloomberg "
+          "reported, blaming fuel prices and lower freight volumes. Island councils warned that commuters would "
+          "be stranded after dark and urged the ministry to pay a subsidy before the November timetable."),
+      Doc("budget", "Capital Times", "2024-03-05", "Budget raises school spending",
+          "The regional government presented a budget that raises spending on schools and clinics while "
+          "cutting fuel subsidies, a plan the opposition called a tax on commuters. Parliament votes next "
+          "month after hearings in the budget committee."),
+  };
+}
+
+StoriesData Data(const std::vector<std::string>& outlet_files = {}) {
+  auto d = StoriesData::Load(outlet_files);
+  EXPECT_TRUE(d.ok()) << d.status().ToString();
+  return std::move(d).value();
+}
+
+std::unique_ptr<Store> OpenStore(const std::string& path, bool read_only = false) {
+  StoreOptions so;
+  so.read_only = read_only;
+  Result<std::unique_ptr<Store>> s = Store::Open(path, so);
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return s.ok() ? std::move(s).value() : nullptr;
+}
+
+StoryStoreStats Ingest(const std::string& path, const std::vector<Document>& docs) {
+  auto store = OpenStore(path);
+  auto ss = StoryStore::Open(store.get(), Data());
+  EXPECT_TRUE(ss.ok()) << ss.status().ToString();
+  for (const Document& d : docs) {
+    Result<AddOutcome> r = store->Add(d);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    if (r.ok() && r->kind == AddKind::kAdded) {
+      EXPECT_TRUE((*ss)->Add(d, r->id).ok());
+    }
+  }
+  EXPECT_TRUE(store->Flush().ok());
+  return (*ss)->stats();
+}
+
+// Each document's story id, chain and origin key, as one text.
+std::map<std::string, std::string> Origins(const StoryCollection& c) {
+  std::map<std::string, std::string> out;
+  for (const Story& s : c.stories)
+    for (const StoryMember& m : s.members) {
+      std::string chain;
+      for (const ChainStep& step : m.chain) chain += step.outlet + "@" + step.date + "<-";
+      out[c.documents[m.doc].id] = s.id + " " + chain + " " + m.origin_key;
+    }
+  return out;
+}
+
+// The stories of the stored documents, as `map --db` reads them; `texts` false gives
+// every document with its text left out.
+StoryCollection FromStore(const std::string& path, bool texts) {
+  auto store = OpenStore(path, true);
+  StoriesData data = Data();
+  Result<StoredStories> stored = ReadStoredStories(*store, *data.model);
+  EXPECT_TRUE(stored.ok());
+  StoryBuilder b(std::move(data));
+  b.set_origins_only(true);
+  EXPECT_TRUE(store
+                  ->ForEachDocument([&](Document&& d) {
+                    if (!texts) d.text.clear();
+                    b.AddStored(d, stored->by_doc.at(d.id));
+                  })
+                  .ok());
+  return b.Finish();
+}
+
+TEST(StoredSourcesTest, BytesGiveBackWhatTheTextSays) {
+  StoriesData data = Data();
+  std::vector<Document> docs = Corpus();
+  for (const Document& d : docs) data.outlets->AddName(d.outlet);
+  for (const Document& d : docs) {
+    const DocumentSources found = FindSources(d, *data.outlets, *data.finder);
+    const std::string bytes = SourcesToBytes(found, *data.outlets, data.sources_fingerprint);
+    std::optional<DocumentSources> back = SourcesFromBytes(bytes, *data.outlets, data.sources_fingerprint);
+    ASSERT_TRUE(back.has_value()) << d.id;
+    DecideSources(&*back, d, *data.outlets);
+    EXPECT_EQ(back->self, found.self) << d.id;
+    EXPECT_EQ(back->origin, found.origin) << d.id;
+    EXPECT_EQ(back->origin_date, found.origin_date) << d.id;
+    EXPECT_EQ(back->via, found.via) << d.id;
+    EXPECT_EQ(back->also_cited, found.also_cited) << d.id;
+    ASSERT_EQ(back->attributions.size(), found.attributions.size()) << d.id;
+    for (size_t i = 0; i < found.attributions.size(); ++i) {
+      EXPECT_EQ(back->attributions[i].outlet, found.attributions[i].outlet);
+      EXPECT_EQ(back->attributions[i].begin, found.attributions[i].begin);
+      EXPECT_EQ(back->attributions[i].cue, found.attributions[i].cue);
+      EXPECT_EQ(back->attributions[i].date, found.attributions[i].date);
+      EXPECT_EQ(back->attributions[i].lead, found.attributions[i].lead);
+    }
+  }
+  // "coast" relays the Ledger and "harbour" Bloomberg: there is something to keep.
+  EXPECT_GE(FindSources(docs[1], *data.outlets, *data.finder).origin, 0);
+  EXPECT_GE(FindSources(docs[2], *data.outlets, *data.finder).origin, 0);
+}
+
+TEST(StoredSourcesTest, OtherDataOrBrokenBytesAreNotRead) {
+  StoriesData data = Data();
+  const Document d = Corpus()[2];
+  const std::string bytes =
+      SourcesToBytes(FindSources(d, *data.outlets, *data.finder), *data.outlets, data.sources_fingerprint);
+  EXPECT_TRUE(SourcesFromBytes(bytes, *data.outlets, data.sources_fingerprint).has_value());
+  EXPECT_FALSE(SourcesFromBytes(bytes, *data.outlets, "other outlet lists").has_value());
+  EXPECT_FALSE(SourcesFromBytes("", *data.outlets, data.sources_fingerprint).has_value());
+  EXPECT_FALSE(SourcesFromBytes(bytes.substr(0, bytes.size() - 3), *data.outlets, data.sources_fingerprint));
+  EXPECT_FALSE(SourcesFromBytes(bytes + "x", *data.outlets, data.sources_fingerprint).has_value());
+
+  // An extra outlet list changes the fingerprint: sources found without it are stale.
+  TempDir dir;
+  const std::string extra = dir / "outlets.yaml";
+  testing::WriteFile(extra, "outlets:\n  - name: Norrvik Radio\n    kind: broadcaster\n");
+  EXPECT_NE(Data({extra}).sources_fingerprint, data.sources_fingerprint);
+}
+
+TEST(StoredSourcesTest, StoriesFromTheStoreNeedNoTextAndMatchTheText) {
+  TempDir dir;
+  const std::string db = dir / "c.db";
+  Ingest(db, Corpus());
+  const std::map<std::string, std::string> with_text = Origins(FromStore(db, true));
+  const std::map<std::string, std::string> without_text = Origins(FromStore(db, false));
+  EXPECT_EQ(without_text, with_text);
+  // The relays and their origin are one story; the Ledger's relay names it.
+  ASSERT_EQ(with_text.size(), 4u);
+  EXPECT_NE(with_text.at("coast").find("Atlantic Ledger"), std::string::npos) << with_text.at("coast");
+  EXPECT_NE(with_text.at("harbour").find("Bloomberg"), std::string::npos) << with_text.at("harbour");
+  EXPECT_EQ(with_text.at("coast").substr(0, 3), with_text.at("ledger").substr(0, 3));
+}
+
+TEST(StoredSourcesTest, EntriesWithoutSourcesGetThemAtTheNextIngestAndKeepTheirStory) {
+  TempDir dir;
+  const std::string db = dir / "c.db";
+  std::vector<Document> docs = Corpus();
+  Ingest(db, docs);
+  const std::map<std::string, std::string> before = Origins(FromStore(db, true));
+  {
+    // As a faultline before schema 6 left them.
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(raw, "UPDATE story_profiles SET sources = x''", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(raw);
+  }
+  // Read from the text meanwhile, with the same result.
+  EXPECT_EQ(Origins(FromStore(db, true)), before);
+  const StoryStoreStats st = Ingest(db, {});
+  EXPECT_EQ(st.sourced, docs.size());
+  EXPECT_EQ(st.reprofiled, 0u);
+  EXPECT_EQ(Origins(FromStore(db, false)), before);
+  EXPECT_EQ(Ingest(db, {}).sourced, 0u);  // done once
+}
+
+}  // namespace
+}  // namespace faultline::stories
