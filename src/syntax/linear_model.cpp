@@ -2,8 +2,32 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <new>
+
+#include <sys/mman.h>
 
 namespace faultline::syntax {
+
+namespace {
+constexpr size_t kHugePage = size_t{2} << 20;
+}  // namespace
+
+void* AllocateTable(size_t bytes) {
+  if (bytes < kHugePage) return ::operator new(bytes);
+  const size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+  void* p = std::aligned_alloc(kHugePage, rounded);
+  if (p == nullptr) throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+  madvise(p, rounded, MADV_HUGEPAGE);  // a hint: without it the table still works, on small pages
+#endif
+  return p;
+}
+
+void FreeTable(void* p, size_t bytes) {
+  if (bytes < kHugePage) ::operator delete(p);
+  else std::free(p);
+}
 
 uint32_t KeyIndex::Insert(uint64_t key) {
   if ((size_ + 1) * 2 > keys_.size()) Grow();
@@ -33,48 +57,85 @@ void KeyIndex::Grow() {
   }
 }
 
-void LinearModel::ScoreBatch(const uint64_t* features, size_t n, float* scores) const {
-  if (table_.empty()) return;
+void LinearModel::ScoreDense(const uint64_t* features, size_t n, float* scores) const {
   uint32_t keys[kBatch];
   for (size_t i = 0; i < n; ++i) {
     keys[i] = static_cast<uint32_t>(StoredKey(features[i]));
-    __builtin_prefetch(&table_[keys[i] & mask_]);
+    __builtin_prefetch(&dense_[Home(keys[i])]);
   }
-  uint32_t refs[kBatch];
-  size_t found = 0;
   for (size_t i = 0; i < n; ++i) {
-    for (uint32_t slot = keys[i] & mask_;; slot = (slot + 1) & mask_) {
-      const Slot& s = table_[slot];
+    for (size_t slot = Home(keys[i]);; slot = Next(slot)) {
+      const DenseSlot& s = dense_[slot];
       if (s.key == keys[i]) {
-        refs[found++] = s.ref;
-        __builtin_prefetch(entries_.data() + (s.ref >> 8));
+        for (int c = 0; c < classes_; ++c) scores[c] += s.q[c] * scale_;
         break;
       }
       if (s.key == 0) break;
     }
   }
+}
+
+void LinearModel::ScoreSparse(const uint64_t* features, size_t n, float* scores) const {
+  uint32_t keys[kBatch];
+  for (size_t i = 0; i < n; ++i) {
+    keys[i] = static_cast<uint32_t>(StoredKey(features[i]));
+    __builtin_prefetch(&table_[Home(keys[i])]);
+  }
+  uint32_t refs[kBatch];
+  size_t found = 0;
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t slot = Home(keys[i]);; slot = Next(slot)) {
+      const Slot& s = table_[slot];
+      if (s.key == keys[i]) {
+        refs[found++] = s.ref;
+        if (!(s.ref & kInline)) __builtin_prefetch(entries_.data() + (s.ref >> 8));
+        break;
+      }
+      if (s.key == 0) break;
+    }
+  }
+  // Weights are added in feature order, inline or not, so that scores do not depend
+  // on the table's layout.
   for (size_t f = 0; f < found; ++f) {
-    const Entry* e = entries_.data() + (refs[f] >> 8);
-    for (const Entry* end = e + (refs[f] & 0xff); e < end; ++e) scores[e->cls] += e->q * scale_;
+    const uint32_t ref = refs[f];
+    if (ref & kInline) {
+      scores[(ref >> 16) & 0x7fff] += static_cast<int16_t>(ref & 0xffff) * scale_;
+      continue;
+    }
+    const Entry* e = entries_.data() + (ref >> 8);
+    for (const Entry* end = e + (ref & 0xff); e < end; ++e) scores[e->cls] += e->q * scale_;
   }
 }
 
-bool LinearModel::BuildTable(const std::vector<uint8_t>& counts) {
-  size_t capacity = 64;
-  while (capacity < keys_.size() * 2) capacity *= 2;
-  table_.assign(capacity, Slot{0, 0});
-  mask_ = static_cast<uint32_t>(capacity - 1);
-  if (entries_.size() >= (size_t{1} << 24)) return false;
+bool LinearModel::BuildTable() {
+  dense_.clear();
+  table_.clear();
+  if (counts_.size() != keys_.size() || entries_.size() >= (size_t{1} << 23)) return false;
+  capacity_ = keys_.size() * 2 + 1;  // load at most one half: short probes, also for absent keys
+  const bool dense = classes_ <= kDenseClasses;
+  if (dense) dense_.assign(capacity_, DenseSlot{0, {0, 0, 0, 0}});
+  else table_.assign(capacity_, Slot{0, 0});
   uint32_t first = 0;
   for (size_t r = 0; r < keys_.size(); ++r) {
     const uint32_t key = keys_[r];
-    uint32_t slot = key & mask_;
-    while (table_[slot].key != 0) {
-      if (table_[slot].key == key) return false;
-      slot = (slot + 1) & mask_;
+    const uint32_t count = counts_[r];
+    if (first + count > entries_.size()) return false;
+    size_t slot = Home(key);
+    while ((dense ? dense_[slot].key : table_[slot].key) != 0) {
+      if ((dense ? dense_[slot].key : table_[slot].key) == key) return false;
+      slot = Next(slot);
     }
-    table_[slot] = Slot{key, first << 8 | counts[r]};
-    first += counts[r];
+    if (dense) {
+      DenseSlot& d = dense_[slot];
+      d.key = key;
+      for (uint32_t e = first; e < first + count; ++e) d.q[entries_[e].cls] = entries_[e].q;
+    } else if (count == 1) {
+      const Entry& e = entries_[first];
+      table_[slot] = Slot{key, kInline | uint32_t{e.cls} << 16 | static_cast<uint16_t>(e.q)};
+    } else {
+      table_[slot] = Slot{key, first << 8 | count};
+    }
+    first += count;
   }
   return first == entries_.size();
 }
@@ -83,16 +144,7 @@ void LinearModel::Write(ByteWriter* out) const {
   out->Put<uint32_t>(static_cast<uint32_t>(classes_));
   out->Put<float>(scale_);
   out->PutVector(keys_);
-  // Entries per row, recovered from the table.
-  std::vector<uint8_t> counts(keys_.size());
-  for (size_t r = 0; r < keys_.size(); ++r) {
-    for (uint32_t slot = keys_[r] & mask_;; slot = (slot + 1) & mask_)
-      if (table_[slot].key == keys_[r]) {
-        counts[r] = static_cast<uint8_t>(table_[slot].ref & 0xff);
-        break;
-      }
-  }
-  out->PutVector(counts);
+  out->PutVector(counts_);
   std::vector<uint8_t> cls(entries_.size());
   std::vector<int16_t> q(entries_.size());
   for (size_t e = 0; e < entries_.size(); ++e) {
@@ -105,13 +157,13 @@ void LinearModel::Write(ByteWriter* out) const {
 
 bool LinearModel::Read(ByteReader* in) {
   uint32_t classes = 0;
-  std::vector<uint8_t> counts, cls;
+  std::vector<uint8_t> cls;
   std::vector<int16_t> q;
-  if (!in->Get(&classes) || !in->Get(&scale_) || !in->GetVector(&keys_) || !in->GetVector(&counts) ||
+  if (!in->Get(&classes) || !in->Get(&scale_) || !in->GetVector(&keys_) || !in->GetVector(&counts_) ||
       !in->GetVector(&cls) || !in->GetVector(&q))
     return false;
   classes_ = static_cast<int>(classes);
-  if (classes_ < 1 || classes_ > 255 || !(scale_ > 0) || counts.size() != keys_.size() || q.size() != cls.size())
+  if (classes_ < 1 || classes_ > 255 || !(scale_ > 0) || counts_.size() != keys_.size() || q.size() != cls.size())
     return false;
   entries_.resize(cls.size());
   for (size_t e = 0; e < cls.size(); ++e) {
@@ -120,7 +172,7 @@ bool LinearModel::Read(ByteReader* in) {
   }
   for (uint32_t k : keys_)
     if (k == 0) return false;
-  return BuildTable(counts);
+  return BuildTable();
 }
 
 void Perceptron::Score(const uint64_t* features, size_t n, float* scores) const {
@@ -167,7 +219,6 @@ LinearModel Perceptron::Average(float prune) const {
   LinearModel m;
   m.classes_ = classes_;
   m.scale_ = max_abs > 0 ? static_cast<float>(max_abs / 32767.0) : 1.0f;
-  std::vector<uint8_t> counts;
   std::vector<double> sum(classes_, 0.0);
   for (size_t i = 0; i < order.size();) {
     const uint32_t key = order[i].first;
@@ -183,9 +234,9 @@ LinearModel Perceptron::Average(float prune) const {
     }
     if (kept == 0) continue;
     m.keys_.push_back(key);
-    counts.push_back(kept);
+    m.counts_.push_back(kept);
   }
-  m.BuildTable(counts);
+  m.BuildTable();
   return m;
 }
 

@@ -16,6 +16,25 @@
 
 namespace faultline::syntax {
 
+// Memory for the run-time tables, on 2 MB pages where the system grants them
+// (transparent huge pages, asked for with madvise). Scoring probes tens of megabytes
+// at random: on 4 kB pages nearly every probe also misses the TLB, and the page walks,
+// not the cache misses, then bound the speed.
+void* AllocateTable(size_t bytes);
+void FreeTable(void* p, size_t bytes);
+
+template <typename T>
+struct TableAllocator {
+  using value_type = T;
+  TableAllocator() = default;
+  template <typename U>
+  TableAllocator(const TableAllocator<U>&) {}
+  T* allocate(size_t n) { return static_cast<T*>(AllocateTable(n * sizeof(T))); }
+  void deallocate(T* p, size_t n) { FreeTable(p, n * sizeof(T)); }
+  template <typename U>
+  bool operator==(const TableAllocator<U>&) const { return true; }
+};
+
 // A map from feature keys (never 0) to dense row numbers, by open addressing.
 class KeyIndex {
  public:
@@ -56,7 +75,12 @@ class LinearModel {
 
   // Adds the weights of features[0..n) into scores[0..classes()).
   void Score(const uint64_t* features, size_t n, float* scores) const {
-    for (size_t i = 0; i < n; i += kBatch) ScoreBatch(features + i, std::min(kBatch, n - i), scores);
+    if (capacity_ == 0) return;  // never trained nor read
+    for (size_t i = 0; i < n; i += kBatch) {
+      const size_t m = std::min(kBatch, n - i);
+      if (dense_.empty()) ScoreSparse(features + i, m, scores);
+      else ScoreDense(features + i, m, scores);
+    }
   }
 
   void Write(ByteWriter* out) const;
@@ -65,32 +89,53 @@ class LinearModel {
 
  private:
   friend class Perceptron;
-  // One open-addressing table probe finds a feature's weights: the slot holds the key
-  // and where its entries start, so scoring touches two cache lines per feature.
-  struct Slot {
-    uint32_t key;  // StoredKey, 0 = empty
-    uint32_t ref;  // first entry << 8 | number of entries
-  };
   struct Entry {
     uint16_t cls;
     int16_t q;  // weight / scale_
   };
-  // Scoring is bound by memory latency, not arithmetic: a batch of features is
-  // looked up in three passes (prefetch the slots, find them and prefetch their
-  // entries, add the weights) so that the cache misses overlap.
+  // Scoring is bound by memory latency, not arithmetic: each feature is a probe into
+  // a table of tens of megabytes, so the run-time tables are laid out to touch as few
+  // cache lines per feature as possible, and a batch of features is looked up in
+  // passes (prefetch every slot, then read them) so that the misses overlap.
+  //
+  // A model of at most kDenseClasses classes (the parser's four moves) keeps all of a
+  // feature's weights in its slot: one cache line per feature.
+  static constexpr int kDenseClasses = 4;
+  struct DenseSlot {
+    uint32_t key;  // StoredKey, 0 = empty
+    int16_t q[kDenseClasses];
+  };
+  // Other models (tagger, labeller: dozens of classes, a few weights per feature)
+  // point from the slot to the feature's entries, except that a feature with a
+  // single weight (most of them) keeps it in the slot: ref is then kInline | class
+  // << 16 | uint16 weight, else first entry << 8 | number of entries.
+  struct Slot {
+    uint32_t key;  // StoredKey, 0 = empty
+    uint32_t ref;
+  };
+  static constexpr uint32_t kInline = 0x80000000u;
   static constexpr size_t kBatch = 128;
-  void ScoreBatch(const uint64_t* features, size_t n, float* scores) const;
+  void ScoreDense(const uint64_t* features, size_t n, float* scores) const;
+  void ScoreSparse(const uint64_t* features, size_t n, float* scores) const;
+  // The first slot to probe for `key`: multiply-shift maps the (uniform) 32-bit key
+  // onto a table of any size, so tables need not be rounded up to a power of two.
+  size_t Home(uint32_t key) const { return (static_cast<uint64_t>(key) * capacity_) >> 32; }
+  size_t Next(size_t slot) const { return slot + 1 == capacity_ ? 0 : slot + 1; }
 
-  // Rebuilds the table from keys_, counts and entries_; false on duplicate keys or
-  // too many entries for `ref`.
-  bool BuildTable(const std::vector<uint8_t>& counts);
+  // Rebuilds the run-time table from keys_, counts_ and entries_; false on duplicate
+  // keys, counts that do not add up, or too many entries.
+  bool BuildTable();
 
   int classes_ = 0;
   float scale_ = 1;
-  std::vector<uint32_t> keys_;  // row -> StoredKey, ascending (the file's order)
-  std::vector<Entry> entries_;  // rows' entries, row after row
-  std::vector<Slot> table_;
-  uint32_t mask_ = 0;
+  // The model as stored: rows in ascending key order, each with counts_[row] entries.
+  std::vector<uint32_t> keys_;  // row -> StoredKey
+  std::vector<uint8_t> counts_;
+  std::vector<Entry, TableAllocator<Entry>> entries_;
+  // The run-time table: one of these, by the number of classes.
+  std::vector<DenseSlot, TableAllocator<DenseSlot>> dense_;
+  std::vector<Slot, TableAllocator<Slot>> table_;
+  size_t capacity_ = 0;
 };
 
 class Perceptron {
