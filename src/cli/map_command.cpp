@@ -30,6 +30,8 @@ struct MapArgs {
   std::string from, to, window = "month", outlet, issue, format = "text", output;
   std::string normalization = "none", ties = "net", network = "all", csv_table;
   StoryOriginOptions stories;
+  double min_confidence = 0;
+  bool weight_by_confidence = false;
 };
 
 // Reads statements from --statements files and from documents; false if any input failed.
@@ -109,6 +111,8 @@ int Run(const MapArgs& a) {
   opt.to = a.to;
   opt.outlet = a.outlet;
   opt.issue = a.issue;
+  opt.min_confidence = a.min_confidence;
+  opt.weight_by_confidence = a.weight_by_confidence;
 
   StoryOriginCollector stories;
   if (!stories.Start(a.stories, a.inputs.db)) return 1;
@@ -180,6 +184,11 @@ void RegisterMap(CLI::App& app, int* exit_code) {
   cmd->add_option("--window", args->window, "time window for shifts: month (default), quarter, year");
   cmd->add_option("--outlet", args->outlet, "keep only statements from this outlet");
   cmd->add_option("--issue", args->issue, "keep only this issue");
+  cmd->add_option("--min-confidence", args->min_confidence,
+                  "keep only statements of at least this confidence, 0..1 (docs/statements.md, Confidence)")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_flag("--weight-by-confidence", args->weight_by_confidence,
+                "a document's vote on an actor's net stance weighs its statement's confidence instead of 1");
   cmd->add_option("--format", args->format,
                   "text (default), json, csv, dna-csv (DNA's event list: the statements kept, with "
                   "document title, author and offsets), graphml, html");

@@ -8,7 +8,7 @@
 
 namespace faultline::report {
 
-// statement_id,time,actor,issue,stance,text,document,outlet,source,person,cue,rule
+// statement_id,time,actor,issue,stance,text,document,outlet,source,person,cue,rule,confidence
 void WriteStatementsCsv(const map::Map& m, std::ostream& out);
 
 // actor,<issue>...: net stance per cell (-1..1, four decimals), empty where the actor

@@ -101,6 +101,12 @@ CREATE TABLE IF NOT EXISTS story_profiles (
 );
 CREATE INDEX IF NOT EXISTS story_profiles_story ON story_profiles(story);
 )sql",
+    // 4 -> 5: each cached statement's confidence. Rows cached before read as 1 until they
+    // are extracted again, which the fingerprint sees to: it covers the confidence table,
+    // which no earlier fingerprint did, so no earlier row is served as current.
+    R"sql(
+ALTER TABLE statements ADD COLUMN confidence REAL NOT NULL DEFAULT 1;
+)sql",
 };
 static_assert(std::size(kMigrations) == static_cast<size_t>(kStoreSchemaVersion - 1),
               "one migration per version");
@@ -113,6 +119,7 @@ class Stmt {
       s_ = nullptr;
   }
   ~Stmt() { sqlite3_finalize(s_); }
+  Stmt(sqlite3* db, const std::string& sql) : Stmt(db, sql.c_str()) {}
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
 
@@ -139,6 +146,7 @@ class Stmt {
              : std::string();
   }
   int64_t Int(int col) const { return sqlite3_column_int64(s_, col); }
+  double Double(int col) const { return sqlite3_column_double(s_, col); }
   std::string Blob(int col) const {
     const void* p = sqlite3_column_blob(s_, col);
     return p ? std::string(static_cast<const char*>(p),
@@ -365,15 +373,18 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions
   }
   if (store->has_statement_cache()) {
     im.cache_find = std::make_unique<Stmt>(db, "SELECT fingerprint, doc_hash FROM extractions WHERE doc = ?");
+    // A file older than version 5 (read as it is) has no confidence: its statements read as 1.
+    const bool has_confidence = im.schema_version >= 5;
     im.cache_read = std::make_unique<Stmt>(
-        db,
-        "SELECT actor, issue, stance, evidence, \"begin\", \"end\", person, cue, rule, source, "
-        "date, outlet FROM statements WHERE doc = ? ORDER BY n");
+        db, std::string("SELECT actor, issue, stance, evidence, \"begin\", \"end\", person, cue, rule, source, "
+                        "date, outlet, ") +
+                (has_confidence ? "confidence" : "1.0") + " FROM statements WHERE doc = ? ORDER BY n");
     im.cache_del = std::make_unique<Stmt>(db, "DELETE FROM statements WHERE doc = ?");
     im.cache_ins = std::make_unique<Stmt>(
-        db,
-        "INSERT INTO statements (doc, n, actor, issue, stance, evidence, \"begin\", \"end\", person, "
-        "cue, rule, source, date, outlet) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        db, std::string("INSERT INTO statements (doc, n, actor, issue, stance, evidence, \"begin\", \"end\", "
+                        "person, cue, rule, source, date, outlet") +
+                (has_confidence ? ", confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                                : ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     im.cache_mark = std::make_unique<Stmt>(
         db,
         "INSERT OR REPLACE INTO extractions (doc, fingerprint, doc_hash, statements, extracted_at) "
@@ -842,6 +853,7 @@ Result<std::optional<std::vector<Statement>>> Store::CachedStatements(
     Statement s;
     s.doc = doc_id;
     ReadStatementColumns(q, 0, &s);
+    s.confidence = q.Double(12);
     out.push_back(std::move(s));
   }
   q.Reset();
@@ -889,6 +901,7 @@ Status Store::CacheStatements(const std::string& doc_id, const std::string& fing
     ins.Bind(12, st.source);
     ins.Bind(13, st.date);
     ins.Bind(14, st.outlet);
+    if (im.schema_version >= 5) ins.Bind(15, st.confidence);
     if (ins.Step() != SQLITE_DONE) return fail(ins, "storing the statements");
   }
   ins.Reset();

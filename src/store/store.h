@@ -32,7 +32,8 @@ namespace faultline {
 // 1: documents, statements. 2: + extractions (what produced each document's statements).
 // 3: + corrections (what people confirmed, rejected, changed or added).
 // 4: + documents.via, story_profiles (each document's story profile and story).
-constexpr int kStoreSchemaVersion = 4;
+// 5: + statements.confidence (statements/confidence.h; 1 for rows cached before).
+constexpr int kStoreSchemaVersion = 5;
 
 struct StoreOptions {
   int batch_size = 500;                 // documents per transaction
