@@ -4,17 +4,30 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <unordered_map>
 
 namespace faultline::map {
 namespace {
 
-// igraph aborts on errors by default; within this scope it returns error codes instead.
+// Debian builds igraph without thread-local state (IGRAPH_THREAD_SAFE 0): its error
+// handler, its "finally" stack of cleanups and its default RNG are shared by the whole
+// process. `serve` builds maps for concurrent requests, and two igraph calls at once
+// corrupt that stack ("Corrupt finally stack") and abort. So every use of igraph holds
+// this lock; camp detection is a small part of a map, so serialising it costs little.
+std::mutex& IgraphLock() {
+  static std::mutex lock;
+  return lock;
+}
+
+// Exclusive use of igraph; within it errors return codes instead of aborting.
 class IgraphErrorScope {
  public:
-  IgraphErrorScope() : previous_(igraph_set_error_handler(igraph_error_handler_ignore)) {}
+  IgraphErrorScope()
+      : hold_(IgraphLock()), previous_(igraph_set_error_handler(igraph_error_handler_ignore)) {}
   ~IgraphErrorScope() { igraph_set_error_handler(previous_); }
  private:
+  std::lock_guard<std::mutex> hold_;
   igraph_error_handler_t* previous_;
 };
 

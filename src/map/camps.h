@@ -11,7 +11,8 @@ namespace faultline::map {
 // 2008, igraph_community_multilevel) on the congruence weights. Actors without any
 // congruence tie form camps of one. Deterministic: igraph's RNG is seeded with a fixed
 // value before the call. igraph's default RNG and error handler are process-wide, so
-// FindCamps (and BuildMap) must not run on two threads at once. `cells` and `issue_order` give each camp's stance profile.
+// FindCamps serialises its igraph calls behind one lock: safe from any thread.
+// `cells` and `issue_order` give each camp's stance profile.
 Camps FindCamps(const Networks& networks, const std::vector<Cell>& cells,
                 const std::vector<std::string>& issue_order);
 
