@@ -24,8 +24,10 @@ trap 'rm -rf "$TMP"' EXIT
 run() {  # name binary
   local name="$1" bin="$2"
   for ((i = 1; i <= REPEAT; i++)); do
-    /usr/bin/time -f "%U %S %e" -o "$TMP/time" "$bin" statements "$CORPUS" > "$TMP/$name.jsonl"
-    read -r user sys wall < "$TMP/time"
+    # exit status 1: some records had problems (dates it cannot read), named on stderr
+    /usr/bin/time -f "%U %S %e" -o "$TMP/time" "$bin" statements "$CORPUS" > "$TMP/$name.jsonl" \
+      2> "$TMP/$name.err" || [[ $? -eq 1 ]]
+    read -r user sys wall < <(tail -n 1 "$TMP/time")  # after "Command exited with non-zero status 1"
     awk -v n="$name" -v u="$user" -v s="$sys" -v w="$wall" -v k="$SENTENCES" \
         -v st="$(wc -l < "$TMP/$name.jsonl")" \
         'BEGIN { printf "%-9s cpu %7.2f s  wall %7.2f s  %8.0f sentences/s per core  %6d statements\n", n, u + s, w, k / (u + s), st }'
