@@ -91,6 +91,7 @@ py::dict FromStatement(const Statement& s) {
   d["cameo"] = s.cameo;
   d["cue"] = s.cue;
   d["rule"] = s.rule;
+  d["confidence"] = s.confidence;
   d["source"] = s.source;
   d["date"] = s.date;
   d["outlet"] = s.outlet;
@@ -110,6 +111,7 @@ Statement ToStatement(const py::dict& d) {
   s.cameo = Get(d, "cameo");
   s.cue = Get(d, "cue");
   s.rule = Get(d, "rule");
+  if (d.contains("confidence")) s.confidence = py::cast<double>(d["confidence"]);
   s.source = Get(d, "source");
   s.date = Get(d, "date");
   s.outlet = Get(d, "outlet");

@@ -199,6 +199,7 @@ TEST(CorrectionStoreTest, AVersion2FileIsMigratedKeepingItsCache) {
   ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw, "DROP TABLE corrections; DROP TABLE story_profiles; ALTER TABLE documents DROP COLUMN via; "
                          "ALTER TABLE statements DROP COLUMN cameo; "
+                         "ALTER TABLE statements DROP COLUMN confidence; "
                          "UPDATE schema_version SET version = 2;", nullptr,
                          nullptr, nullptr),
             SQLITE_OK);

@@ -69,6 +69,28 @@ TEST(MapBuild, NetStanceCountsEachDocumentOncePerStance) {
   EXPECT_DOUBLE_EQ(c->stance, 0.0);
 }
 
+TEST(MapBuild, MinConfidenceFiltersAndWeightingWeighsEachDocumentsStrongestStatement) {
+  std::vector<Statement> st = {S("a", "FRA", "talks", 1), S("a", "FRA", "talks", 1), S("b", "FRA", "talks", -1)};
+  st[0].confidence = 0.25;
+  st[1].confidence = 0.75;  // document a's strongest +1
+  st[2].confidence = 0.25;
+  Map plain = BuildMap(st, MapOptions{});
+  EXPECT_DOUBLE_EQ(plain.FindCell("FRA", "talks")->stance, 0.0);
+  MapOptions weighted;
+  weighted.weight_by_confidence = true;
+  Map w = BuildMap(st, weighted);
+  const Cell* c = w.FindCell("FRA", "talks");
+  ASSERT_NE(c, nullptr);
+  EXPECT_DOUBLE_EQ(c->stance, (0.75 - 0.25) / (0.75 + 0.25));
+  EXPECT_EQ(c->docs_for, 1);  // counts stay counts
+  EXPECT_EQ(c->docs_against, 1);
+  MapOptions sure;
+  sure.min_confidence = 0.5;
+  Map m = BuildMap(st, sure);
+  ASSERT_EQ(m.statements.size(), 1u);
+  EXPECT_DOUBLE_EQ(m.FindCell("FRA", "talks")->stance, 1.0);
+}
+
 TEST(MapBuild, StatementsWithoutADocumentAreDocumentsOfTheirOwn) {
   std::vector<Statement> st = {S("", "FRA", "talks", 1), S("", "FRA", "talks", 1), S("", "FRA", "talks", -1)};
   Map m = BuildMap(st, MapOptions{});

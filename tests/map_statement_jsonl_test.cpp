@@ -39,6 +39,23 @@ TEST(StatementJsonl, ReadsAllFieldsAndReportsBadLinesWithTheirNumber) {
   EXPECT_EQ(errors[4].line(), 8);
 }
 
+TEST(StatementJsonl, ConfidenceIsReadWhenGivenAndOneWhenNot) {
+  std::istringstream in(
+      "{\"actor\":\"FRA\",\"issue\":\"talks\",\"stance\":1,\"confidence\":0.625}\n"
+      "{\"actor\":\"GBR\",\"issue\":\"talks\",\"stance\":1}\n"
+      "{\"actor\":\"GBR\",\"issue\":\"talks\",\"stance\":1,\"confidence\":1.5}\n"
+      "{\"actor\":\"GBR\",\"issue\":\"talks\",\"stance\":1,\"confidence\":\"high\"}\n");
+  std::vector<Statement> out;
+  std::vector<Status> errors;
+  EXPECT_EQ(ReadStatementsJsonl(in, "s.jsonl", &out, &errors), 2u);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].confidence, 0.625);
+  EXPECT_EQ(out[1].confidence, 1.0);  // hand-coded: certain
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].ToString(), "s.jsonl:3: \"confidence\" must be a number from 0 to 1");
+  EXPECT_EQ(errors[1].line(), 4);
+}
+
 TEST(StatementJsonl, MissingFileIsAnError) {
   std::vector<Statement> out;
   std::vector<Status> errors;

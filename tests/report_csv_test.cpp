@@ -72,15 +72,16 @@ TEST(CsvReport, StatementsRoundTrip) {
   auto rows = ParseCsv(out.str());
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[0], (std::vector<std::string>{"statement_id", "time", "actor", "issue", "stance", "text", "document",
-                                               "outlet", "source", "person", "cue", "rule", "actor_name",
-                                               "issue_label"}));
+                                               "outlet", "source", "person", "cue", "rule", "confidence",
+                                               "actor_name", "issue_label"}));
   EXPECT_EQ(rows[1][0], "1");
   EXPECT_EQ(rows[1][2], "FRA");
   EXPECT_EQ(rows[1][4], "1");
   EXPECT_EQ(rows[1][5], "Paris, \"for now\", favours talks.\nNew line.");
   EXPECT_EQ(rows[1][7], "Outlet, Inc");
   EXPECT_EQ(rows[2][4], "-1");
-  for (const auto& r : rows) EXPECT_EQ(r.size(), 14u);
+  EXPECT_EQ(rows[1][12], "1.000");  // hand-made statements are certain
+  for (const auto& r : rows) EXPECT_EQ(r.size(), 15u);
 }
 
 TEST(CsvReport, MatrixHasAnEmptyFieldWhereAnActorSaidNothing) {

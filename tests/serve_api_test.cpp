@@ -105,6 +105,26 @@ TEST(ServeApi, MapCellsEvidenceAndFilters) {
   EXPECT_EQ(outlets.body["outlets"].size(), 2u);
 }
 
+TEST(ServeApi, ConfidenceFilterAndWeighting) {
+  testing::ServedCorpus corpus;
+  Api api(corpus.workspace(), ApiOptions{"ana"});
+  // The fixture's statements are cached with confidence 0.75.
+  Call all = Get(api, "/api/v1/map", {{"min_confidence", "0.75"}});
+  ASSERT_EQ(all.status, 200) << all.body.dump();
+  EXPECT_EQ(all.body["summary"]["statements"], 7);
+  EXPECT_EQ(Get(api, "/api/v1/map", {{"min_confidence", "0.8"}}).body["summary"]["statements"], 0);
+  EXPECT_EQ(Get(api, "/api/v1/statements", {{"min_confidence", "0.8"}}).body["statements"].size(), 0u);
+  Call ev = Get(api, "/api/v1/evidence", {{"actor", "DEU"}, {"issue", "talks"}});
+  ASSERT_EQ(ev.status, 200);
+  EXPECT_EQ(ev.body["groups"][0]["statements"][0]["confidence"], 0.75);
+  Call weighted = Get(api, "/api/v1/map", {{"weight", "confidence"}});
+  ASSERT_EQ(weighted.status, 200);
+  EXPECT_EQ(weighted.body["filter"]["weight"], "confidence");
+  EXPECT_EQ(Get(api, "/api/v1/map", {{"min_confidence", "high"}}).status, 400);
+  EXPECT_EQ(Get(api, "/api/v1/map", {{"min_confidence", "2"}}).status, 400);
+  EXPECT_EQ(Get(api, "/api/v1/map", {{"weight", "votes"}}).status, 400);
+}
+
 // Two papers carry one wire report (each names it), a third reports on its own: grouped
 // by outlet the cell has three groups, by origin two, the relays together.
 TEST(ServeApi, EvidenceGroupedByOrigin) {

@@ -74,6 +74,7 @@ inline void WriteServedCorpus(const std::string& db, const std::vector<FixtureDo
       ASSERT_NE(s.begin, std::string::npos) << evidence;
       s.end = s.begin + s.evidence.size();
       s.rule = "fixture";
+      s.confidence = 0.75;  // as cached statements carry one (the confidence filter's tests)
       s.source = f.outlet;
       s.date = f.date;
       s.outlet = f.outlet;

@@ -79,6 +79,7 @@ class FakeExtraction {
       s.evidence = w;
       s.cue = "cue-" + s.issue;
       s.rule = "fake";
+      s.confidence = s.stance > 0 ? 0.875 : 0.25;  // exact in binary: compared as text below
       s.source = d.outlet;
       s.date = d.date;
       s.outlet = d.outlet;
@@ -109,7 +110,7 @@ std::string Show(const std::vector<Statement>& v) {
   for (const Statement& s : v)
     out += s.doc + "|" + s.actor + "|" + s.issue + "|" + std::to_string(s.stance) + "|" + s.evidence + "|" +
            std::to_string(s.begin) + "-" + std::to_string(s.end) + "|" + s.person + "|" + s.cue + "|" + s.rule +
-           "|" + s.source + "|" + s.date + "|" + s.outlet + "\n";
+           "|" + s.source + "|" + s.date + "|" + s.outlet + "|" + std::to_string(s.confidence) + "\n";
   return out;
 }
 
@@ -344,6 +345,7 @@ void MakeVersion1(const std::string& path) {
   ASSERT_EQ(sqlite3_exec(raw,
                          "DROP TABLE extractions; DROP TABLE story_profiles; ALTER TABLE documents DROP COLUMN via; "
                          "ALTER TABLE statements DROP COLUMN cameo; "
+                         "ALTER TABLE statements DROP COLUMN confidence; "
                          "UPDATE schema_version SET version = 1; "
                          "INSERT INTO statements VALUES ('a',0,'X','talks',1,'e',0,1,'','','','','','');",
                          nullptr, nullptr, nullptr),
@@ -397,6 +399,66 @@ TEST(StoreSchemaTest, AVersion1FileIsReadAsItIsReadOnlyAndMigratedWhenWritable) 
   }
   EXPECT_EQ(SchemaVersion(db), kStoreSchemaVersion);
   EXPECT_EQ(OpenStore(db)->Stats()->cached_documents, 3);
+}
+
+// A version 4 file with one cached document: statements without confidence.
+void MakeVersion4(const std::string& path) {
+  {
+    auto store = OpenStore(path);
+    AddThree(*store);
+    FakeExtraction fake;
+    std::vector<Statement> out;
+    ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &out).ok());
+  }
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "ALTER TABLE statements DROP COLUMN confidence; ALTER TABLE statements DROP COLUMN cameo; "
+                         "ALTER TABLE story_profiles DROP COLUMN sources; UPDATE schema_version SET version = 4;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+}
+
+TEST(StoreSchemaTest, AVersion4FileReadsConfidenceOneUntilExtractedAgain) {
+  TempDir dir;
+  const std::string db = dir / "v4.db";
+  MakeVersion4(db);
+  ASSERT_EQ(SchemaVersion(db), 4);
+  FakeExtraction fake;
+  {
+    StoreOptions ro;
+    ro.read_only = true;
+    auto store = OpenStore(db, ro);
+    ASSERT_NE(store, nullptr);
+    std::vector<Statement> out;
+    StatementCacheStats st;
+    ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &out, &st).ok());
+    EXPECT_EQ(st.from_cache, 3u);  // read as it is: the cached rows, with confidence 1
+    ASSERT_EQ(out.size(), 3u);
+    for (const Statement& s : out) EXPECT_EQ(s.confidence, 1.0);
+  }
+  EXPECT_EQ(SchemaVersion(db), 4);
+  {
+    auto store = OpenStore(db);
+    EXPECT_EQ(store->Stats()->cached_documents, 3);  // migrated, the cache kept
+    std::vector<Statement> out;
+    StatementCacheStats st;
+    ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &out, &st).ok());
+    EXPECT_EQ(st.from_cache, 3u);
+    for (const Statement& s : out) EXPECT_EQ(s.confidence, 1.0);
+    // the real fingerprint covers the confidence table, so a new binary's differs
+    ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp2"), &out, &st).ok());
+    EXPECT_EQ(st.extracted, 3u);
+  }
+  EXPECT_EQ(SchemaVersion(db), kStoreSchemaVersion);
+  auto store = OpenStore(db);
+  std::vector<Statement> out;
+  StatementCacheStats st;
+  ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp2"), &out, &st).ok());
+  EXPECT_EQ(st.from_cache, 3u);
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[0].confidence, 0.875);  // FRA+talks
+  EXPECT_EQ(out[1].confidence, 0.25);   // POL-talks
 }
 
 TEST(StoreSchemaTest, AFileFromANewerFaultlineIsRefusedClearly) {
@@ -542,7 +604,7 @@ TEST(StatementCacheCameoTest, AFileWithoutTheColumnIsReadAndMigrated) {
   ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw,
                          "ALTER TABLE statements DROP COLUMN cameo; ALTER TABLE story_profiles DROP COLUMN sources; "
-                         "UPDATE schema_version SET version = 4;",
+                         "ALTER TABLE statements DROP COLUMN confidence; UPDATE schema_version SET version = 4;",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(raw);

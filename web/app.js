@@ -44,7 +44,7 @@ function viewLink(path, extra) {
 
 // ---- state: route, filters, token, user ------------------------------------------
 
-const FILTERS = ['from', 'to', 'window', 'outlet', 'issue', 'actor'];
+const FILTERS = ['from', 'to', 'window', 'outlet', 'issue', 'actor', 'min_confidence', 'weight'];
 
 function route() {
   const hash = location.hash.replace(/^#\/?/, '');
@@ -160,7 +160,7 @@ function statementItem(s, opts) {
       ' · ', s.outlet || 'no outlet', ' · ', s.date || 'undated',
       s.source && s.source !== s.outlet ? ' · reported by ' + s.source : '',
       s.person ? ' · ' + s.person : '',
-      ' · ', s.rule + (s.cue ? ': ' + s.cue : ''), ' · ',
+      ' · ', s.rule + (s.cue ? ': ' + s.cue : '') + (s.confidence !== undefined ? ' (confidence ' + Number(s.confidence).toFixed(2) + ')' : ''), ' · ',
       el('a', {href: '#/document/' + encodeURIComponent(s.doc_id) + '?sel=' + s.begin + '-' + s.end}, 'article')));
   const badge = reviewBadge(s.review);
   if (badge) li.append(badge);

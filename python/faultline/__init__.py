@@ -104,7 +104,7 @@ class Engine:
         """statements() as a pandas DataFrame, one row per statement."""
         import pandas as pd
 
-        columns = ["doc", "actor", "issue", "stance", "evidence", "person", "cue", "rule", "source",
+        columns = ["doc", "actor", "issue", "stance", "evidence", "person", "cue", "rule", "confidence", "source",
                    "date", "outlet", "title", "author", "begin", "end"]
         return pd.DataFrame(self.statements(data, **meta), columns=columns)
 

@@ -34,6 +34,8 @@ struct MapArgs {
   std::string normalization = "jaccard", ties = "net", network, csv_table, by = "actor";
   std::vector<std::string> compare;  // two periods
   StoryOriginOptions stories;
+  double min_confidence = 0;
+  bool weight_by_confidence = false;
 };
 
 // Reads statements from --statements files and from documents; false if any input failed.
@@ -177,6 +179,8 @@ int Run(const MapArgs& a) {
   opt.outlet = a.outlet;
   opt.issue = a.issue;
   opt.actor = a.actor;
+  opt.min_confidence = a.min_confidence;
+  opt.weight_by_confidence = a.weight_by_confidence;
 
   StoryOriginCollector stories;
   if (!stories.Start(a.stories, a.inputs.db)) return 1;
@@ -280,6 +284,11 @@ void RegisterMap(CLI::App& app, int* exit_code) {
   cmd->add_option("--by", args->by,
                   "actor (default) or person: statements that name the person who spoke count for "
                   "that person (Olaf Scholz) rather than the state (DEU)");
+  cmd->add_option("--min-confidence", args->min_confidence,
+                  "keep only statements of at least this confidence, 0..1 (docs/statements.md, Confidence)")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_flag("--weight-by-confidence", args->weight_by_confidence,
+                "a document's vote on an actor's net stance weighs its statement's confidence instead of 1");
   cmd->add_option("--format", args->format,
                   "text (default), json, csv, dna-csv (DNA's event list: the statements kept, with "
                   "document title, author and offsets), graphml, html");

@@ -41,6 +41,7 @@ nlohmann::json ToJson(const Statement& s) {
   if (!s.cameo.empty()) j["cameo"] = s.cameo;
   j["cue"] = s.cue;
   j["rule"] = s.rule;
+  j["confidence"] = s.confidence;
   j["source"] = s.source;
   j["date"] = s.date;
   j["outlet"] = s.outlet;

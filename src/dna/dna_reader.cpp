@@ -1,5 +1,6 @@
 #include "dna/dna_database.h"
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <unordered_map>
@@ -161,6 +162,11 @@ bool ToStatement(const DnaDocument& d, int64_t doc_id, int64_t start, int64_t st
   s->cue = text("cue");
   s->rule = text("rule");
   if (s->rule.empty()) s->rule = "dna";  // coded by hand in DNA
+  // faultline's calibrated confidence; coded by hand (none, or not a number in [0,1]): 1
+  const std::string confidence = text("confidence");
+  char* end = nullptr;
+  const double c = confidence.empty() ? 1 : std::strtod(confidence.c_str(), &end);
+  s->confidence = end != nullptr && *end == '\0' && c >= 0 && c <= 1 ? c : 1;
   return true;
 }
 

@@ -1,6 +1,7 @@
 // Writes a DNA 3 database. The tables and their constraints are those DNA 3.0 creates
 // for a new SQLite database (SETTINGS version 3.0.7), so DNA opens the file as one of its
 // own; see docs/dna.md.
+#include <cstdio>
 #include <filesystem>
 
 #include "dna/dna_database.h"
@@ -121,12 +122,22 @@ INSERT INTO VARIABLES VALUES (1, 'person', 'short text', 1), (2, 'organization',
   (3, 'concept', 'short text', 1), (4, 'agreement', 'boolean', 1), (5, 'narrator', 'short text', 2),
   (6, 'victim', 'short text', 2), (7, 'villain', 'short text', 2), (8, 'plot', 'short text', 2),
   (9, 'hero', 'short text', 2), (10, 'policy solution', 'short text', 2), (11, 'note', 'long text', 3),
-  (12, 'source', 'short text', 1), (13, 'cue', 'short text', 1), (14, 'rule', 'short text', 1);
+  (12, 'source', 'short text', 1), (13, 'cue', 'short text', 1), (14, 'rule', 'short text', 1),
+  (15, 'confidence', 'short text', 1);
 INSERT INTO ATTRIBUTEVARIABLES (VariableId, AttributeVariable) VALUES (1, 'Type'), (2, 'Type'), (3, 'Type'),
   (1, 'Alias'), (2, 'Alias'), (3, 'Alias'), (1, 'Notes'), (2, 'Notes'), (3, 'Notes');
 )sql";
 
-enum Variable { kPerson = 1, kOrganization = 2, kConcept = 3, kAgreement = 4, kSource = 12, kCue = 13, kRule = 14 };
+enum Variable {
+  kPerson = 1, kOrganization = 2, kConcept = 3, kAgreement = 4, kSource = 12, kCue = 13, kRule = 14, kConfidence = 15
+};
+
+// Three decimals, as the calibration gives them.
+std::string ConfidenceText(double c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.3f", c);
+  return buf;
+}
 
 std::string Notes(const Document& doc) {
   std::string notes;
@@ -230,7 +241,8 @@ Status Writer::AddDocument(const Document& doc, const std::vector<Statement>& st
         {kConcept, Entity(kConcept, concept_value, s.issue)},
         {kSource, Entity(kSource, s.source)},
         {kCue, Entity(kCue, s.cue)},
-        {kRule, Entity(kRule, s.rule)}};
+        {kRule, Entity(kRule, s.rule)},
+        {kConfidence, Entity(kConfidence, ConfidenceText(s.confidence))}};
     for (const auto& [variable, entity] : values) {
       if (!entity.ok()) return entity.status();
       text.Bind(1, id).Bind(2, variable).Bind(3, *entity);

@@ -29,22 +29,43 @@ class Interner {
   std::vector<std::string> names_;
 };
 
-// Net stance over unique documents: each document counts once per stance it gives.
-struct DocTally {
-  int pro = 0, con = 0, docs = 0;
-  double net() const { return pro + con == 0 ? 0.0 : double(pro - con) / double(pro + con); }
+// One document's stance on a cell, weighted (by the statement's confidence, or 1).
+struct Vote {
+  int doc = 0;
+  int stance = 0;
+  double weight = 1;
 };
 
-// `items` holds (doc, stance) pairs; sorts them in place.
-DocTally Tally(std::vector<std::pair<int, int>>* items) {
-  std::sort(items->begin(), items->end());
+// Net stance over unique documents: each document counts once per stance it gives, with
+// the weight of its strongest statement of that stance.
+struct DocTally {
+  int pro = 0, con = 0, docs = 0;
+  double weight_pro = 0, weight_con = 0;
+  double net() const {
+    return weight_pro + weight_con <= 0 ? 0.0 : (weight_pro - weight_con) / (weight_pro + weight_con);
+  }
+};
+
+// Sorts `votes` in place (by document, stance, heaviest first) and tallies them.
+DocTally Tally(std::vector<Vote>* votes) {
+  std::sort(votes->begin(), votes->end(), [](const Vote& a, const Vote& b) {
+    if (a.doc != b.doc) return a.doc < b.doc;
+    if (a.stance != b.stance) return a.stance < b.stance;
+    return a.weight > b.weight;
+  });
   DocTally t;
   int last_doc = -1;
-  for (size_t i = 0; i < items->size(); ++i) {
-    const auto& [doc, stance] = (*items)[i];
-    if (i > 0 && (*items)[i - 1] == (*items)[i]) continue;
-    if (stance > 0) ++t.pro; else ++t.con;
-    if (doc != last_doc) { ++t.docs; last_doc = doc; }
+  for (size_t i = 0; i < votes->size(); ++i) {
+    const Vote& v = (*votes)[i];
+    if (i > 0 && (*votes)[i - 1].doc == v.doc && (*votes)[i - 1].stance == v.stance) continue;
+    if (v.stance > 0) {
+      ++t.pro;
+      t.weight_pro += v.weight;
+    } else {
+      ++t.con;
+      t.weight_con += v.weight;
+    }
+    if (v.doc != last_doc) { ++t.docs; last_doc = v.doc; }
   }
   return t;
 }
@@ -62,6 +83,7 @@ bool Selected(const Statement& s, const MapOptions& o) {
   if (!o.outlet.empty() && strcasecmp(s.outlet.c_str(), o.outlet.c_str()) != 0) return false;
   if (!o.issue.empty() && s.issue != o.issue) return false;
   if (!o.actor.empty() && s.actor != o.actor) return false;
+  if (s.confidence < o.min_confidence) return false;
   return WithinRange(s.date, o.from, o.to);
 }
 
@@ -190,7 +212,11 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options, const Orig
   std::vector<Cell> cells;
   std::vector<std::vector<OutletCell>> outlet_views;
   cells.reserve(work.size());
-  std::vector<std::pair<int, int>> pairs;
+  std::vector<Vote> pairs;
+  auto vote = [&](size_t i) {
+    const Statement& s = m.statements[i];
+    return Vote{doc_id[i], s.stance, options.weight_by_confidence ? s.confidence : 1.0};
+  };
   for (Work& w : work) {
     Cell c;
     c.actor = actors.Name(w.actor);
@@ -200,7 +226,7 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options, const Orig
     pairs.clear();
     for (size_t i : c.statements) {
       const Statement& s = m.statements[i];
-      pairs.emplace_back(doc_id[i], s.stance);
+      pairs.push_back(vote(i));
       if (HasYear(s.date)) {
         if (c.first.empty() || s.date < c.first) c.first = s.date;
         if (c.last.empty() || s.date > c.last) c.last = s.date;
@@ -228,7 +254,7 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options, const Orig
       pairs.clear();
       for (; k < dated.size() && window_label[dated[k]] == ws.window; ++k) {
         ws.statements.push_back(dated[k]);
-        pairs.emplace_back(doc_id[dated[k]], m.statements[dated[k]].stance);
+        pairs.push_back(vote(dated[k]));
       }
       std::sort(ws.statements.begin(), ws.statements.end());
       ws.count = static_cast<int>(ws.statements.size());
@@ -252,7 +278,7 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options, const Orig
       pairs.clear();
       for (; k < by_outlet.size() && m.statements[by_outlet[k]].outlet == oc.outlet; ++k) {
         oc.statements.push_back(by_outlet[k]);
-        pairs.emplace_back(doc_id[by_outlet[k]], m.statements[by_outlet[k]].stance);
+        pairs.push_back(vote(by_outlet[k]));
       }
       std::sort(oc.statements.begin(), oc.statements.end());
       oc.count = static_cast<int>(oc.statements.size());
@@ -263,10 +289,11 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options, const Orig
     // Outlets disagree when, within one window, one reports the actor for and another
     // against: a change over time is a shift, not a disagreement.
     for (const WindowStance& ws : c.timeline) {
-      std::vector<std::pair<int, std::pair<int, int>>> per_outlet;  // outlet, (doc, stance)
+      std::vector<std::pair<int, Vote>> per_outlet;
       for (size_t i : ws.statements)
-        if (outlet_id[i] >= 0) per_outlet.push_back({outlet_id[i], {doc_id[i], m.statements[i].stance}});
-      std::sort(per_outlet.begin(), per_outlet.end());
+        if (outlet_id[i] >= 0) per_outlet.push_back({outlet_id[i], vote(i)});
+      std::stable_sort(per_outlet.begin(), per_outlet.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
       bool pro = false, con = false;
       for (size_t k = 0; k < per_outlet.size();) {
         int o = per_outlet[k].first;

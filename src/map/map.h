@@ -36,6 +36,8 @@ struct MapOptions {
   std::string outlet;     // keep only statements from this outlet (empty: all)
   std::string issue;      // keep only this issue (empty: all)
   std::string actor;      // keep only this actor (empty: all)
+  double min_confidence = 0;          // keep only statements at least this confident
+  bool weight_by_confidence = false;  // a document's vote on a cell weighs its statement's confidence
   Normalization normalization = Normalization::kJaccard;  // of the one-mode networks (docs/map.md: why)
   TieBasis basis = TieBasis::kNet;                      // of the one-mode networks
 };
@@ -70,7 +72,8 @@ struct WindowStance {
 struct Cell {
   std::string actor;
   std::string issue;
-  double stance = 0;      // (docs_for - docs_against) / (docs_for + docs_against)
+  double stance = 0;      // (docs_for - docs_against) / (docs_for + docs_against); with
+                          // weight_by_confidence each document weighs its statement's confidence
   int count = 0;          // statements
   int docs_for = 0;       // unique documents with a +1 statement
   int docs_against = 0;   // unique documents with a -1 statement
@@ -178,12 +181,12 @@ struct Map {
   const Cell* FindCell(const std::string& actor, const std::string& issue) const;
 };
 
-// Keeps the statements MapOptions selects (range, outlet, issue) and aggregates them.
+// Keeps the statements MapOptions selects (range, outlet, issue, confidence) and aggregates them.
 // Never fails: statements with a stance other than +1/-1 are dropped by the reader.
 // `origin_of` gives each statement its independent origin (empty: its document).
 Map BuildMap(std::vector<Statement> statements, const MapOptions& options, const OriginOf& origin_of = {});
 
-// True when the statement passes the outlet, issue, actor and range filters of `options`.
+// True when the statement passes the outlet, issue, actor, confidence and range filters of `options`.
 bool Selected(const Statement& s, const MapOptions& options);
 
 }  // namespace faultline::map

@@ -70,6 +70,12 @@ Result<Statement> ParseStatementJson(const std::string& line) {
     else if (v == "-1") s.stance = -1;
   }
   if (s.stance == 0) return Status::Error("\"stance\" must be 1 or -1");
+  // Hand-coded statements have none: they count as certain.
+  if (auto c = j.find("confidence"); c != j.end() && !c->is_null()) {
+    if (!c->is_number() || c->get<double>() < 0 || c->get<double>() > 1)
+      return Status::Error("\"confidence\" must be a number from 0 to 1");
+    s.confidence = c->get<double>();
+  }
   return s;
 }
 

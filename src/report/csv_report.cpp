@@ -7,15 +7,22 @@
 
 namespace faultline::report {
 
+// Three decimals, as the calibration gives them.
+std::string ConfidenceText(double c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.3f", c);
+  return buf;
+}
+
 void WriteStatementsCsv(const map::Map& m, std::ostream& out) {
-  out << "statement_id,time,actor,issue,stance,text,document,outlet,source,person,cue,rule,actor_name,issue_label\r\n";
+  out << "statement_id,time,actor,issue,stance,text,document,outlet,source,person,cue,rule,confidence,actor_name,issue_label\r\n";
   for (size_t i = 0; i < m.statements.size(); ++i) {
     const Statement& s = m.statements[i];
     out << (i + 1) << ',' << CsvField(s.date) << ',' << CsvField(s.actor) << ',' << CsvField(s.issue) << ','
         << s.stance << ',' << CsvField(s.evidence) << ',' << CsvField(s.doc) << ',' << CsvField(s.outlet) << ','
         << CsvField(s.source) << ',' << CsvField(s.person) << ',' << CsvField(s.cue) << ','
-        << CsvField(s.rule) << ',' << CsvField(m.names.ActorName(s.actor)) << ','
-        << CsvField(m.names.IssueLabel(s.issue)) << "\r\n";
+        << CsvField(s.rule) << ',' << ConfidenceText(s.confidence) << ','
+        << CsvField(m.names.ActorName(s.actor)) << ',' << CsvField(m.names.IssueLabel(s.issue)) << "\r\n";
   }
 }
 

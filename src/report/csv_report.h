@@ -8,8 +8,8 @@
 
 namespace faultline::report {
 
-// statement_id,time,actor,issue,stance,text,document,outlet,source,person,cue,rule,
-// actor_name,issue_label (the names last, so scripts reading columns by position still work)
+// statement_id,time,actor,issue,stance,text,document,outlet,source,person,cue,rule,confidence,
+// actor_name,issue_label (added columns come last, so scripts reading columns by position still work)
 void WriteStatementsCsv(const map::Map& m, std::ostream& out);
 
 // actor,actor_name,<issue>...: net stance per cell (-1..1, four decimals), empty where the actor

@@ -52,6 +52,7 @@ json StatementToJson(const Statement& s, size_t id) {
   if (!s.cameo.empty()) j["cameo"] = s.cameo;
   j["cue"] = s.cue;
   j["rule"] = s.rule;
+  j["confidence"] = s.confidence;
   j["source"] = s.source;
   j["date"] = s.date;
   j["outlet"] = s.outlet;
@@ -69,7 +70,9 @@ json MapToJson(const map::Map& m, bool with_statements) {
                   {"issue", OrNull(m.options.issue)},
                   {"actor", OrNull(m.options.actor)},
                   {"normalization", map::NormalizationName(m.options.normalization)},
-                  {"tie_basis", map::TieBasisName(m.options.basis)}};
+                  {"tie_basis", map::TieBasisName(m.options.basis)},
+                  {"min_confidence", m.options.min_confidence},
+                  {"weight_by_confidence", m.options.weight_by_confidence}};
   j["summary"] = {{"statements", m.statements.size()},
                   {"input_statements", m.input_statements},
                   {"excluded_by_range", m.excluded_by_range},

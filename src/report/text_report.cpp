@@ -259,6 +259,9 @@ void WriteWhyText(const Map& m, const std::string& actor, const std::string& iss
       out << "  reported by: " << OneLine(s.source.empty() ? "(unattributed)" : s.source, o.width) << "\n";
       if (!s.person.empty()) out << "  person:      " << OneLine(s.person, o.width) << "\n";
       out << "  rule:        " << OneLine(s.rule.empty() ? "(none)" : s.rule, o.width) << "\n";
+      char conf[16];
+      std::snprintf(conf, sizeof conf, "%.3f", s.confidence);
+      out << "  confidence:  " << conf << "\n";
       out << "  cue:         " << OneLine(s.cue.empty() ? "(none)" : s.cue, o.width) << "\n";
       out << "  doc:         " << OneLine(s.doc, 1000);
       if (s.end > s.begin) out << " [" << s.begin << ".." << s.end << ")";

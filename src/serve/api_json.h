@@ -28,7 +28,9 @@ inline ApiResponse Ok(const nlohmann::json& j) { return ApiResponse{200, Dump(j)
 inline nlohmann::json FilterJson(const ViewFilter& f) {
   return {{"from", OrNull(f.map.from)},     {"to", OrNull(f.map.to)},
           {"window", map::WindowName(f.map.window)}, {"outlet", OrNull(f.map.outlet)},
-          {"issue", OrNull(f.map.issue)},   {"actor", OrNull(f.actor)}};
+          {"issue", OrNull(f.map.issue)},   {"actor", OrNull(f.actor)},
+          {"min_confidence", f.map.min_confidence},
+          {"weight", f.map.weight_by_confidence ? nlohmann::json("confidence") : nlohmann::json(nullptr)}};
 }
 
 // An integer query parameter within [lo, hi], or `fallback` when absent; false (and

@@ -1,5 +1,8 @@
 #include "serve/view_filter.h"
 
+#include <cstdio>
+#include <cstdlib>
+
 #include "map/window.h"
 
 namespace faultline::serve {
@@ -20,6 +23,12 @@ std::string ViewFilter::Key() const {
   add("outlet", map.outlet);
   add("to", map.to);
   add("window", map.window == map::Window::kMonth ? "" : map::WindowName(map.window));
+  if (map.min_confidence > 0) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", map.min_confidence);
+    add("min_confidence", buf);
+  }
+  add("weight", map.weight_by_confidence ? "confidence" : "");
   return key;
 }
 
@@ -36,6 +45,17 @@ Result<ViewFilter> ParseViewFilter(const std::function<std::string(const std::st
   f.map.outlet = param("outlet");
   f.map.issue = param("issue");
   f.actor = param("actor");
+  if (std::string c = param("min_confidence"); !c.empty()) {
+    char* end = nullptr;
+    const double v = std::strtod(c.c_str(), &end);
+    if (end == c.c_str() || *end != '\0' || !(v >= 0 && v <= 1))
+      return Status::Error("min_confidence must be a number from 0 to 1, not \"" + c + "\"");
+    f.map.min_confidence = v;
+  }
+  if (std::string w = param("weight"); !w.empty()) {
+    if (w != "confidence") return Status::Error("weight must be confidence, not \"" + w + "\"");
+    f.map.weight_by_confidence = true;
+  }
   return f;
 }
 

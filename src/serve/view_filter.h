@@ -13,7 +13,7 @@
 namespace faultline::serve {
 
 struct ViewFilter {
-  map::MapOptions map;  // from, to, window, outlet, issue
+  map::MapOptions map;  // from, to, window, outlet, issue, min_confidence, weight_by_confidence
   std::string actor;    // keep only this actor's statements (empty: all)
 
   // Canonical "from=..&to=..": equal for equal filters, whatever order they came in.
@@ -22,7 +22,8 @@ struct ViewFilter {
   bool KeepsActor(const Statement& s) const { return actor.empty() || s.actor == actor; }
 };
 
-// Reads from, to, window, outlet, issue and actor through `param` (the value of a query
+// Reads from, to, window, outlet, issue, actor, min_confidence (0..1) and weight
+// (confidence: votes weigh their statements' confidence) through `param` (the value of a query
 // parameter, empty when absent). Errors name the parameter and the value.
 Result<ViewFilter> ParseViewFilter(const std::function<std::string(const std::string&)>& param);
 

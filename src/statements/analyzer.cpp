@@ -7,6 +7,7 @@
 
 #include "actors/knowledge_base.h"
 #include "statements/codebook.h"
+#include "statements/confidence.h"
 #include "statements/cues.h"
 #include "rules_fingerprint.h"  // generated: FAULTLINE_RULES_HASH
 #include "util/data_path.h"
@@ -83,6 +84,10 @@ Result<std::string> AnalysisFingerprint(const AnalyzerConfig& config) {
     return s;
   h.Add("cues");
   if (Status s = HashFile(CueLexicon::DefaultPath(), &h); !s.ok()) return s;
+  h.Add("confidence");
+  if (Status s = HashFile(ConfidenceTable::DefaultPath(), &h); !s.ok()) return s;
+  h.Add("syntax model");
+  if (Status s = HashFile(syntax::Model::DefaultPath(), &h); !s.ok()) return s;
   Result<std::string> data_dir = DataDir();
   if (!data_dir.ok()) return data_dir.status();
   const fs::path data = *data_dir;

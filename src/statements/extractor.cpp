@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <tuple>
 
+#include "statements/clause_roles.h"
 #include "statements/document_voice.h"
 #include "statements/tokens.h"
 #include "text/segment.h"
@@ -139,8 +141,9 @@ bool Contains(const std::vector<std::string>& v, const std::string& s) {
 class SentenceAnalyzer {
  public:
   SentenceAnalyzer(const Codebook& cb, const CueLexicon& lex, const Document& doc, DocState* state,
-                   std::vector<Statement>* out, std::set<std::tuple<std::string, int, int>>* seen)
-      : cb_(cb), lex_(lex), doc_(doc), st_(*state), out_(*out), seen_(*seen) {}
+                   std::vector<Statement>* out, std::set<std::tuple<std::string, int, int>>* seen,
+                   const syntax::Model* model)
+      : cb_(cb), lex_(lex), doc_(doc), st_(*state), out_(*out), seen_(*seen), model_(model) {}
 
   void Run(Span sentence, size_t index, size_t para, std::vector<Mention> mentions, ExtractionStats* stats);
   // The speaker named after a quote that this sentence continues ("... There is no other
@@ -188,6 +191,11 @@ class SentenceAnalyzer {
   std::string Show() const;
   ExtractionStats* stats_ = nullptr;
   void Emit(const Holder& h, int issue, int stance, const std::string& cue, const std::string& rule);
+  // --- the tree (parsed on first use: only sentences that get as far as a holder)
+  const syntax::ParsedSentence& Tree();
+  // True when every mention of `actor` in the sentence is a target in the tree ("sanctions
+  // on Russia") while the holder rule took it for the clause's agent.
+  bool TreeVetoes(const std::string& actor, const std::string& holder_rule);
   std::string Surface(size_t b, size_t e) const;
   // Words between token positions, an actor's name counting as one.
   size_t Distance(size_t from, size_t to) const {
@@ -233,6 +241,8 @@ class SentenceAnalyzer {
   std::vector<Chain> last_chain_;
   mutable std::string source_cache_;
   mutable bool source_done_ = false;
+  const syntax::Model* model_ = nullptr;  // null: no tree, the flat rules alone
+  std::optional<syntax::ParsedSentence> tree_;
 };
 
 size_t SentenceAnalyzer::MentionEnd(size_t t) const {
@@ -979,9 +989,36 @@ std::string SentenceAnalyzer::Source() const {
   return source_cache_;
 }
 
+const syntax::ParsedSentence& SentenceAnalyzer::Tree() {
+  if (!tree_) {
+    tree_ = model_->Parse(doc_.text, static_cast<uint32_t>(span_.begin), static_cast<uint32_t>(span_.end));
+    if (stats_ != nullptr) ++stats_->parsed_sentences;
+  }
+  return *tree_;
+}
+
+bool SentenceAnalyzer::TreeVetoes(const std::string& actor, const std::string& holder_rule) {
+  // Only the rules that take a name for the agent by its place before the cue; the others
+  // (speakers, possessors, camps, "criticized Germany for sending") choose it otherwise.
+  static const WordSet kPositional = {"subject", "quote-subject", "reported-subject", "coordinated-verb",
+                                      "participle", "relative"};
+  if (model_ == nullptr || !kPositional.count(holder_rule)) return false;
+  bool named = false;
+  for (const Mention& m : ments_) {
+    if (!Contains(m.actors, actor)) continue;
+    named = true;
+    if (RoleOf(Tree(), m.begin, m.end) != MentionRole::kTarget) return false;
+  }
+  return named;
+}
+
 void SentenceAnalyzer::Emit(const Holder& h, int issue, int stance, const std::string& cue, const std::string& rule) {
   if (issue < 0 || stance == 0) return;
   for (const auto& actor : h.actors) {
+    if (TreeVetoes(actor, h.rule)) {
+      Trace("  tree: " + actor + " is a target, not the holder (" + h.rule + ")");
+      continue;
+    }
     auto key = std::make_tuple(actor, issue, stance);
     if (!seen_.insert(key).second) continue;
     Statement s;
@@ -1614,7 +1651,7 @@ Holder SentenceAnalyzer::SpeakerAhead(size_t para) const {
     const SentenceInput& s = (*st_.sentences)[j];
     if (s.para != para) break;
     ahead.quote_speaker = Holder{};  // no carrying over: only a speaker named ahead counts
-    SentenceAnalyzer a(cb_, lex_, doc_, &ahead, &no_out, &no_seen);
+    SentenceAnalyzer a(cb_, lex_, doc_, &ahead, &no_out, &no_seen, nullptr);  // its statements are dropped: no tree
     Holder h = a.TrailingQuoteSpeaker(s, j);
     if (!h.empty()) return h;
     if (!ahead.quote_open) break;  // closed without a speaker
@@ -1904,16 +1941,27 @@ std::string StatementDocName(const Document& doc) {
   return doc.id;
 }
 
-StatementExtractor::StatementExtractor(std::shared_ptr<const Codebook> codebook, std::shared_ptr<const CueLexicon> cues)
-    : codebook_(std::move(codebook)), cues_(std::move(cues)) {}
+StatementExtractor::StatementExtractor(std::shared_ptr<const Codebook> codebook, std::shared_ptr<const CueLexicon> cues,
+                                       std::shared_ptr<const ConfidenceTable> confidence,
+                                       std::shared_ptr<const syntax::Model> model)
+    : codebook_(std::move(codebook)),
+      cues_(std::move(cues)),
+      confidence_(std::move(confidence)),
+      model_(std::move(model)) {}
 
 Result<StatementExtractor> StatementExtractor::Create(const std::string& codebook_path, const std::string& cues_path) {
   auto lex = CueLexicon::Load(cues_path.empty() ? CueLexicon::DefaultPath() : cues_path);
   if (!lex.ok()) return lex.status();
   auto cb = Codebook::Load(codebook_path.empty() ? Codebook::DefaultPath() : codebook_path, lex->irregular());
   if (!cb.ok()) return cb.status();
+  auto confidence = ConfidenceTable::Load(ConfidenceTable::DefaultPath());
+  if (!confidence.ok()) return confidence.status();
+  auto model = syntax::Model::Load(syntax::Model::DefaultPath());
+  if (!model.ok()) return model.status();
   return StatementExtractor(std::make_shared<const Codebook>(std::move(cb).value()),
-                            std::make_shared<const CueLexicon>(std::move(lex).value()));
+                            std::make_shared<const CueLexicon>(std::move(lex).value()),
+                            std::make_shared<const ConfidenceTable>(std::move(confidence).value()),
+                            std::move(model).value());
 }
 
 std::vector<Statement> StatementExtractor::Extract(const Document& doc, const std::vector<Mention>& mentions,
@@ -1955,9 +2003,10 @@ std::vector<Statement> StatementExtractor::Extract(const Document& doc, const st
     if (stats) ++stats->sentences;
     if (para_start[i]) state.quote_open = false;  // a new paragraph closes a quote left open
     if (para_start[i] || i == 0) TranscriptTurn(doc.text, inputs[i], *cues_, &state);
-    SentenceAnalyzer a(*codebook_, *cues_, doc, &state, &out, &seen);
+    SentenceAnalyzer a(*codebook_, *cues_, doc, &state, &out, &seen, model_.get());
     a.Run(inputs[i].span, i, inputs[i].para, inputs[i].mentions, stats);
   }
+  if (confidence_ != nullptr) AssignConfidence(*confidence_, &out);
   return out;
 }
 

@@ -16,8 +16,10 @@
 #include "actors/mention.h"
 #include "ingest/document.h"
 #include "statements/codebook.h"
+#include "statements/confidence.h"
 #include "statements/cues.h"
 #include "statements/statement.h"
+#include "syntax/model.h"
 #include "util/status.h"
 
 namespace faultline {
@@ -30,16 +32,22 @@ constexpr int kExtractorVersion = 1;
 struct ExtractionStats {
   size_t sentences = 0;           // sentences looked at
   size_t candidate_sentences = 0; // sentences with issue vocabulary
+  size_t parsed_sentences = 0;    // sentences the syntax model parsed (a holder to check)
   bool trace = false;             // when set, `trace_text` explains every decision
   std::string trace_text;
 };
 
 class StatementExtractor {
  public:
-  StatementExtractor(std::shared_ptr<const Codebook> codebook, std::shared_ptr<const CueLexicon> cues);
+  // Without a confidence table every statement's confidence is 1; without a syntax model
+  // the flat rules work alone (no tree checks).
+  StatementExtractor(std::shared_ptr<const Codebook> codebook, std::shared_ptr<const CueLexicon> cues,
+                     std::shared_ptr<const ConfidenceTable> confidence = nullptr,
+                     std::shared_ptr<const syntax::Model> model = nullptr);
 
-  // Loads the codebook (the shipped security codebook when empty) and the cue lexicon
-  // (data/cues/en.yaml when empty).
+  // Loads the codebook (the shipped security codebook when empty), the cue lexicon
+  // (data/cues/en.yaml when empty), the shipped confidence table and the shipped syntax
+  // model (data/syntax/en.model, loaded once and shared read-only by every thread).
   static Result<StatementExtractor> Create(const std::string& codebook_path = {},
                                            const std::string& cues_path = {});
 
@@ -57,6 +65,8 @@ class StatementExtractor {
  private:
   std::shared_ptr<const Codebook> codebook_;
   std::shared_ptr<const CueLexicon> cues_;
+  std::shared_ptr<const ConfidenceTable> confidence_;
+  std::shared_ptr<const syntax::Model> model_;
 };
 
 // The document's file name as statements name it ("a/b/000.txt" -> "000.txt"), or its id.

@@ -23,6 +23,8 @@ struct Statement {
                          // ("EGYGOV": actor EGY, agent government); empty otherwise
   std::string cue;       // the words that carried the stance ("favor", "warned against")
   std::string rule;      // the rule that produced the statement
+  double confidence = 1; // in [0,1]: the calibrated precision of its rule (statements/confidence.h);
+                         // 1 for statements people coded or confirmed
   std::string source;    // who reports it ("Bloomberg", "sources", or the outlet itself)
   std::string date;      // the document's date (ISO 8601 or partial or empty)
   std::string outlet;    // the document's outlet

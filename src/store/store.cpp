@@ -118,6 +118,12 @@ ALTER TABLE statements ADD COLUMN cameo TEXT NOT NULL DEFAULT '';
     R"sql(
 ALTER TABLE story_profiles ADD COLUMN sources BLOB NOT NULL DEFAULT x'';
 )sql",
+    // 6 -> 7: each cached statement's confidence. Rows cached before read as 1 until they
+    // are extracted again, which the fingerprint sees to: it covers the confidence table,
+    // which no earlier fingerprint did, so no earlier row is served as current.
+    R"sql(
+ALTER TABLE statements ADD COLUMN confidence REAL NOT NULL DEFAULT 1;
+)sql",
 };
 static_assert(std::size(kMigrations) == static_cast<size_t>(kStoreSchemaVersion - 1),
               "one migration per version");
@@ -130,6 +136,7 @@ class Stmt {
       s_ = nullptr;
   }
   ~Stmt() { sqlite3_finalize(s_); }
+  Stmt(sqlite3* db, const std::string& sql) : Stmt(db, sql.c_str()) {}
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
 
@@ -156,6 +163,7 @@ class Stmt {
              : std::string();
   }
   int64_t Int(int col) const { return sqlite3_column_int64(s_, col); }
+  double Double(int col) const { return sqlite3_column_double(s_, col); }
   std::string Blob(int col) const {
     const void* p = sqlite3_column_blob(s_, col);
     return p ? std::string(static_cast<const char*>(p),
@@ -449,20 +457,22 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions
   }
   if (store->has_statement_cache()) {
     im.cache_find = std::make_unique<Stmt>(db, "SELECT fingerprint, doc_hash FROM extractions WHERE doc = ?");
-    // A version 4 file read as it is has no cameo column.
-    const std::string read = std::string(
-                                 "SELECT actor, issue, stance, evidence, \"begin\", \"end\", person, cue, rule, "
-                                 "source, date, outlet, ") +
-                             (im.schema_version >= 5 ? "cameo" : "''") + " FROM statements WHERE doc = ? ORDER BY n";
-    im.cache_read = std::make_unique<Stmt>(db, read.c_str());
+    // A file older than version 5 (read as it is) has no cameo column, one older than 7 no
+    // confidence: those statements read with no CAMEO code and a confidence of 1.
+    const bool has_cameo = im.schema_version >= 5;
+    const bool has_confidence = im.schema_version >= 7;
+    im.cache_read = std::make_unique<Stmt>(
+        db, std::string("SELECT actor, issue, stance, evidence, \"begin\", \"end\", person, cue, rule, source, "
+                        "date, outlet, ") +
+                (has_cameo ? "cameo, " : "'', ") + (has_confidence ? "confidence" : "1.0") +
+                " FROM statements WHERE doc = ? ORDER BY n");
     im.cache_del = std::make_unique<Stmt>(db, "DELETE FROM statements WHERE doc = ?");
     // Prepared for every version (an older file is only read, never written through it).
-    const std::string insert = std::string(
-                                   "INSERT INTO statements (doc, n, actor, issue, stance, evidence, \"begin\", "
-                                   "\"end\", person, cue, rule, source, date, outlet") +
-                               (im.schema_version >= 5 ? ", cameo) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                                                       : ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    im.cache_ins = std::make_unique<Stmt>(db, insert.c_str());
+    im.cache_ins = std::make_unique<Stmt>(
+        db, std::string("INSERT INTO statements (doc, n, actor, issue, stance, evidence, \"begin\", \"end\", "
+                        "person, cue, rule, source, date, outlet") +
+                (has_confidence ? ", cameo, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                                : ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     im.cache_mark = std::make_unique<Stmt>(
         db,
         "INSERT OR REPLACE INTO extractions (doc, fingerprint, doc_hash, statements, extracted_at) "
@@ -989,6 +999,7 @@ Result<std::optional<std::vector<Statement>>> Store::CachedStatements(
     s.doc = doc_id;
     ReadStatementColumns(q, 0, &s);
     s.cameo = q.Text(12);
+    s.confidence = q.Double(13);
     out.push_back(std::move(s));
   }
   q.Reset();
@@ -1036,7 +1047,10 @@ Status Store::CacheStatements(const std::string& doc_id, const std::string& fing
     ins.Bind(12, st.source);
     ins.Bind(13, st.date);
     ins.Bind(14, st.outlet);
-    if (im.schema_version >= 5) ins.Bind(15, st.cameo);
+    if (im.schema_version >= 7) {
+      ins.Bind(15, st.cameo);
+      ins.Bind(16, st.confidence);
+    }
     if (ins.Step() != SQLITE_DONE) return fail(ins, "storing the statements");
   }
   ins.Reset();

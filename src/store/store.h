@@ -34,7 +34,8 @@ namespace faultline {
 // 4: + documents.via, story_profiles (each document's story profile and story).
 // 5: + statements.cameo (the CAMEO code beside the actor, from event-data dictionaries).
 // 6: + story_profiles.sources (each document's attributions, for its origin).
-constexpr int kStoreSchemaVersion = 6;
+// 7: + statements.confidence (statements/confidence.h; 1 for rows cached before).
+constexpr int kStoreSchemaVersion = 7;
 
 struct StoreOptions {
   int batch_size = 500;                 // documents per transaction
