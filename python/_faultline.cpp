@@ -12,6 +12,7 @@
 
 #include "ingest/input_walker.h"
 #include "ingest/read_documents.h"
+#include "map/load_names.h"
 #include "map/map.h"
 #include "map/window.h"
 #include "report/json_report.h"
@@ -260,6 +261,9 @@ std::string MapJson(const py::list& statements, const std::string& window, const
   {
     py::gil_scoped_release release;
     map::Map m = map::BuildMap(std::move(in), opt, origin_of);
+    // Names beside codes as the command writes them; without the data files, codes alone.
+    Result<map::Names> names = map::LoadNames("", {});
+    if (names.ok()) m.names = std::move(names).value();
     report::WriteJson(m, out);
   }
   return out.str();

@@ -29,7 +29,8 @@ std::vector<std::string> Tokenize(const std::string& s) {
     int32_t start = i;
     UChar32 c;
     U8_NEXT(s.data(), i, n, c);
-    int8_t type = c < 0 ? U_UNASSIGNED : u_charType(c);
+    // Both arms as int8_t: U_UNASSIGNED is an enumerator, u_charType returns int8_t.
+    int8_t type = c < 0 ? static_cast<int8_t>(U_UNASSIGNED) : u_charType(c);
     bool word = c == '_' || (type >= U_UPPERCASE_LETTER && type <= U_OTHER_LETTER) ||
                 (type >= U_DECIMAL_DIGIT_NUMBER && type <= U_OTHER_NUMBER);
     if (word) {

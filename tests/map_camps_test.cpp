@@ -15,7 +15,8 @@ namespace {
 
 Networks Make(size_t n) {
   Networks net;
-  for (size_t i = 0; i < n; ++i) net.actors.push_back("A" + std::to_string(100 + i));
+  // Appended, not "A" + std::to_string(...): GCC 12 -Wrestrict false positive.
+  for (size_t i = 0; i < n; ++i) net.actors.push_back(std::to_string(100 + i).insert(0, 1, 'A'));
   net.congruence.assign(n * n, 0);
   net.conflict.assign(n * n, 0);
   return net;

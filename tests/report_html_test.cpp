@@ -150,7 +150,7 @@ TEST_F(HtmlChromium, OutletFilterAndCellSelection) {
   EXPECT_NE(evidence.find("GBR on talks (as Kyiv Voice reports it)"), std::string::npos) << evidence;
   EXPECT_NE(evidence.find("Britain is among those pushing for peace talks"), std::string::npos);
   EXPECT_EQ(evidence.find("London regards negotiations with Putin"), std::string::npos);  // other outlets
-  EXPECT_NE(dom.find("2 statement(s) shown."), std::string::npos);  // Kyiv Voice has two statements
+  EXPECT_NE(dom.find("2 statement(s) in Kyiv Voice, in date order."), std::string::npos);  // Kyiv Voice has two
   size_t cells = 0;
   for (size_t p = dom.find("<td class=\"cell"); p != std::string::npos; p = dom.find("<td class=\"cell", p + 1)) ++cells;
   EXPECT_EQ(cells, 2u);  // the heatmap as Kyiv Voice tells it: GBR talks, FRA arms

@@ -45,7 +45,7 @@ TEST(TextReport, ColourOnlyWhenAskedAndNeverFromInput) {
   EXPECT_NE(coloured.str().find("\x1b[32m"), std::string::npos);
   EXPECT_EQ(coloured.str().find("\x1b]0;"), std::string::npos);  // no escape sequence from input
   EXPECT_EQ(coloured.str().find("\x1b[2J"), std::string::npos);
-  EXPECT_NE(plain.str().find("GBR on talks: 2022-03 -1.00 (1 stmt)  ->  2023-02 +1.00 (1 stmt)"), std::string::npos)
+  EXPECT_NE(plain.str().find("GBR on talks:\n    2022-03 -1.00 (1 stmt)  ->  2023-02 +1.00 (1 stmt)"), std::string::npos)
       << plain.str();
 }
 
@@ -62,13 +62,13 @@ TEST(TextReport, BigMapsShowTheBestAttestedShifts) {
   std::ostringstream out;
   WriteText(m, TextOptions{}, out);
   EXPECT_NE(out.str().find("the 40 best-attested of 50 shifts"), std::string::npos);
-  EXPECT_NE(out.str().find("A7 on talks: 2022-03"), std::string::npos);
+  EXPECT_NE(out.str().find("A7 on talks:\n    2022-03"), std::string::npos);
   TextOptions all;
   all.max_shifts = 0;
   std::ostringstream full;
   WriteText(m, all, full);
   size_t n = 0;
-  for (size_t p = full.str().find(" on talks: "); p != std::string::npos; p = full.str().find(" on talks: ", p + 1)) ++n;
+  for (size_t p = full.str().find(" on talks:\n"); p != std::string::npos; p = full.str().find(" on talks:\n", p + 1)) ++n;
   EXPECT_EQ(n, 50u);
 }
 

@@ -3,42 +3,12 @@
 #include <iostream>
 #include <set>
 
-#include "actors/knowledge_base.h"
-#include "statements/codebook.h"
+#include "map/load_names.h"
 
 namespace faultline::cli {
 
 Result<map::Names> LoadNames(const AnalysisOptions& analysis) {
-  Result<KnowledgeBase> kb = KnowledgeBase::LoadDefault();
-  if (!kb.ok()) return kb.status();
-  for (const auto& f : analysis.actor_files) {
-    Status s = kb->AddFile(f);
-    if (!s.ok()) return s;
-  }
-  const std::string codebook_path = analysis.codebook.empty() ? Codebook::DefaultPath() : analysis.codebook;
-  Result<Codebook> codebook = Codebook::Load(codebook_path);
-  if (!codebook.ok()) return codebook.status();
-
-  map::Names names;
-  for (const Actor& a : kb->actors()) {
-    const std::string name = a.names.empty() ? a.code : a.names.front();
-    names.actors[a.code] = name;
-    map::Choice c{a.code, name, a.names};
-    for (const auto* more : {&a.historical, &a.adjectives, &a.demonyms})
-      c.aliases.insert(c.aliases.end(), more->begin(), more->end());
-    names.actor_choices.push_back(std::move(c));
-  }
-  for (const Group& g : kb->groups()) {
-    if (names.actors.count(g.code)) continue;
-    const std::string name = g.names.empty() ? g.code : g.names.front();
-    names.actors[g.code] = name;
-    names.actor_choices.push_back(map::Choice{g.code, name, g.names});
-  }
-  for (const Issue& is : codebook->issues()) {
-    names.issues[is.id] = map::IssueText{is.label, is.proposition};
-    names.issue_choices.push_back(map::Choice{is.id, is.label, {}});
-  }
-  return names;
+  return map::LoadNames(analysis.codebook, analysis.actor_files);
 }
 
 void AddStatementCodes(const std::vector<Statement>& statements, map::Names* names) {
