@@ -75,6 +75,9 @@ TEST(ServeApi, MapCellsEvidenceAndFilters) {
   bool labelled = false;
   for (const auto& is : m.body["issues"]) labelled = labelled || (is["issue"] == "talks" && is.contains("label"));
   EXPECT_TRUE(labelled);
+  // Actors carry the knowledge base's name.
+  EXPECT_EQ(m.body["actor_names"]["DEU"], "Germany");
+  EXPECT_EQ(m.body["actor_names"]["POL"], "Poland");
 
   // The period filter leaves out d3 (May).
   Call march = Get(api, "/api/v1/map", {{"to", "2022-04"}});

@@ -218,7 +218,9 @@ async function renderMap(r) {
   const table = el('table', {id: 'heatmap'}, el('thead', {}, head));
   const body = el('tbody');
   for (const a of actors) {
-    const row = el('tr', {}, el('th', {class: 'actor'}, el('a', {href: viewLink('actor/' + encodeURIComponent(a))}, a),
+    const name = (m.actor_names || {})[a];
+    const row = el('tr', {}, el('th', {class: 'actor', title: name || a}, el('a', {href: viewLink('actor/' + encodeURIComponent(a))}, a),
+      name && name !== a ? el('span', {class: 'name'}, ' ' + name) : null,
       campOf[a] !== undefined ? el('span', {class: 'camp'}, ' camp ' + (campOf[a] + 1)) : null));
     for (const is of m.issues) {
       const c = cellAt[a + '\u0000' + is.issue];

@@ -152,6 +152,9 @@ ApiResponse MapView(const ViewContext& c) {
   for (const auto& is : m->issues) issues.push_back(IssueJson(is, *m, c.ws));
   json cells = json::array();
   for (const auto& cell : m->cells) cells.push_back(CellJson(*m, cell, c.snap));
+  // Names from the knowledge base beside the codes (null: the knowledge base has none).
+  json names = json::object();
+  for (const auto& a : m->actors) names[a] = OrNull(m->names.ActorName(a));
   return Ok({{"generation", c.snap.generation()},
              {"filter", FilterJson(c.filter)},
              {"summary",
@@ -160,6 +163,7 @@ ApiResponse MapView(const ViewContext& c) {
                {"documents", m->documents}, {"first", OrNull(m->first)}, {"last", OrNull(m->last)},
                {"shifts", m->shifts.size()}, {"corrections", c.snap.corrections().size()}}},
              {"actors", m->actors},
+             {"actor_names", names},
              {"outlets", m->outlets},
              {"issues", issues},
              {"cells", cells},

@@ -11,15 +11,32 @@ constexpr size_t kMaxMaps = 12;
 constexpr size_t kMaxResponseBytes = 64u << 20;
 const std::vector<size_t> kNoStatements;
 
+// The names of the codes one map shows, not the whole knowledge base's: a snapshot keeps
+// a map per filter, and each would otherwise carry every name.
+map::Names NamesOf(const map::Map& m, const map::Names& all) {
+  map::Names out;
+  for (const std::string& a : m.actors) {
+    auto it = all.actors.find(a);
+    if (it != all.actors.end()) out.actors.insert(*it);
+  }
+  for (const map::IssueSummary& i : m.issues) {
+    auto it = all.issues.find(i.issue);
+    if (it != all.issues.end()) out.issues.insert(*it);
+  }
+  return out;
+}
+
 }  // namespace
 
 Snapshot::Snapshot(const std::vector<Statement>& machine, std::vector<Correction> corrections,
-                   uint64_t generation, std::shared_ptr<const DocumentIds> ids, map::OriginOf origin_of)
+                   uint64_t generation, std::shared_ptr<const DocumentIds> ids, map::OriginOf origin_of,
+                   std::shared_ptr<const map::Names> names)
     : generation_(generation),
       machine_count_(machine.size()),
       corrections_(std::move(corrections)),
       ids_(ids ? std::move(ids) : std::make_shared<const DocumentIds>()),
-      origin_of_(std::move(origin_of)) {
+      origin_of_(std::move(origin_of)),
+      names_(std::move(names)) {
   corrected_ = ApplyCorrections(machine, corrections_);
   const auto& ss = corrected_.statements;
   by_ref_.reserve(ss.size());
@@ -85,7 +102,9 @@ std::shared_ptr<const map::Map> Snapshot::MapFor(const ViewFilter& filter) const
   kept.reserve(corrected_.statements.size());
   for (const Statement& s : corrected_.statements)
     if (filter.KeepsActor(s)) kept.push_back(s);
-  auto built = std::make_shared<const map::Map>(map::BuildMap(std::move(kept), filter.map, origin_of_));
+  map::Map m = map::BuildMap(std::move(kept), filter.map, origin_of_);
+  if (names_) m.names = NamesOf(m, *names_);
+  auto built = std::make_shared<const map::Map>(std::move(m));
   promise->set_value(built);
   return built;
 }

@@ -30,8 +30,10 @@ class Snapshot {
 
   // Applies `corrections` (oldest first) to a copy of `machine`. `origin_of` gives each
   // statement its independent origin for the maps (empty: each document its own).
+  // `names` (may be null) puts names and labels beside the codes of every map.
   Snapshot(const std::vector<Statement>& machine, std::vector<Correction> corrections, uint64_t generation,
-           std::shared_ptr<const DocumentIds> ids, map::OriginOf origin_of = {});
+           std::shared_ptr<const DocumentIds> ids, map::OriginOf origin_of = {},
+           std::shared_ptr<const map::Names> names = nullptr);
 
   uint64_t generation() const { return generation_; }
   const std::vector<Statement>& statements() const { return corrected_.statements; }
@@ -69,6 +71,7 @@ class Snapshot {
   std::unordered_map<std::string, std::vector<size_t>> by_doc_;
   std::shared_ptr<const DocumentIds> ids_;
   map::OriginOf origin_of_;
+  std::shared_ptr<const map::Names> names_;
 
   using MapFuture = std::shared_future<std::shared_ptr<const map::Map>>;
   mutable std::mutex mu_;

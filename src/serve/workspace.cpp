@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "map/load_names.h"
 #include "statements/analyzer.h"
 #include "statements/extractor.h"
 #include "store/statement_cache.h"
@@ -49,6 +50,10 @@ Result<std::unique_ptr<Workspace>> Workspace::Open(WorkspaceOptions options) {
       Codebook::Load(w->options_.codebook.empty() ? Codebook::DefaultPath() : w->options_.codebook);
   if (!codebook.ok()) return codebook.status();
   w->codebook_ = std::move(codebook).value();
+  // Names beside codes, as `faultline map` prints them; the same files the extraction reads.
+  Result<map::Names> names = map::LoadNames(w->options_.codebook, w->options_.actor_files);
+  if (!names.ok()) return names.status();
+  w->names_ = std::make_shared<const map::Names>(std::move(names).value());
   return w;
 }
 
@@ -123,7 +128,7 @@ Status Workspace::Load() {
                         " corrections";
   std::shared_ptr<const Snapshot> previous = Current();
   auto snap = std::make_shared<const Snapshot>(machine_, corrections_, previous ? previous->generation() + 1 : 1,
-                                               doc_ids_, origin_of_);
+                                               doc_ids_, origin_of_, names_);
   std::lock_guard<std::mutex> l(snapshot_mu_);
   snapshot_ = std::move(snap);
   load_summary_ = std::move(summary);
@@ -228,7 +233,8 @@ std::variant<Correction, WorkspaceError> Workspace::Correct(const CorrectionRequ
   Result<Correction> stored = writer_->AddCorrection(c);
   if (!stored.ok()) return Error(500, stored.status().ToString());
   corrections_.push_back(*stored);
-  auto next = std::make_shared<const Snapshot>(machine_, corrections_, snap->generation() + 1, doc_ids_, origin_of_);
+  auto next = std::make_shared<const Snapshot>(machine_, corrections_, snap->generation() + 1, doc_ids_, origin_of_,
+                                                    names_);
   {
     std::lock_guard<std::mutex> l(snapshot_mu_);
     snapshot_ = std::move(next);

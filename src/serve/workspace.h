@@ -105,6 +105,7 @@ class Workspace {
   std::vector<Correction> corrections_;
   std::shared_ptr<const Snapshot::DocumentIds> doc_ids_;
   map::OriginOf origin_of_;
+  std::shared_ptr<const map::Names> names_;  // of the knowledge base and codebook, read once
 
   std::atomic<bool> reloading_{false};
   std::thread reloader_;
