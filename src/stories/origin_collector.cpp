@@ -22,8 +22,14 @@ Status OriginCollector::Start(const std::vector<std::string>& outlet_files, cons
 void OriginCollector::Add(const Document& doc) {
   if (!builder_) return;
   auto it = stored_.by_doc.find(doc.id);
-  if (it != stored_.by_doc.end()) builder_->AddStored(doc, it->second);
-  else builder_->Add(doc);
+  if (it != stored_.by_doc.end()) {
+    // Each stored entry is used once: handed over, not copied (9.5k profiles at serve's start).
+    StoredStory stored = std::move(it->second);
+    stored_.by_doc.erase(it);
+    builder_->AddStored(doc, std::move(stored));
+  } else {
+    builder_->Add(doc);
+  }
   ++documents_;
 }
 

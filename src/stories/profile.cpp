@@ -28,6 +28,12 @@ class Reader {
     return true;
   }
   bool done() const { return pos_ == b_.size(); }
+  // Moves past `n` values of 4 bytes.
+  bool Skip32(uint64_t n) {
+    if (n > (b_.size() - pos_) / 4) return false;
+    pos_ += static_cast<size_t>(n) * 4;
+    return true;
+  }
 
  private:
   std::string_view b_;
@@ -176,14 +182,12 @@ std::string ProfileToBytes(const StoryProfile& p) {
   return out;
 }
 
-std::optional<StoryProfile> ProfileFromBytes(std::string_view bytes) {
-  Reader r(bytes);
-  StoryProfile p;
-  uint32_t format, flag;
-  if (!r.Get32(&format) || format != kProfileFormat) return std::nullopt;
-  if (!GetVector(&r, &p.text) || !GetVector(&r, &p.lead) || !GetVector(&r, &p.names) ||
-      !GetIds(&r, &p.numbers) || !GetIds(&r, &p.index_terms) || !r.Get32(&flag))
-    return std::nullopt;
+namespace {
+
+// The fields after the vectors, from the day on.
+std::optional<StoryProfile> ReadTail(Reader& r, StoryProfile p) {
+  uint32_t flag;
+  if (!r.Get32(&flag)) return std::nullopt;
   if (flag) {
     uint32_t lo, hi;
     if (!r.Get32(&lo) || !r.Get32(&hi)) return std::nullopt;
@@ -198,6 +202,34 @@ std::optional<StoryProfile> ProfileFromBytes(std::string_view bytes) {
   }
   if (!r.Get32(&p.words) || !r.Get32(&p.origin) || !r.Get32(&p.outlet) || !r.done()) return std::nullopt;
   return p;
+}
+
+// Skips a count-prefixed list of `width` values of 4 bytes each.
+bool SkipList(Reader* r, uint32_t width) {
+  uint32_t n;
+  return r->Get32(&n) && n <= 1u << 20 && r->Skip32(static_cast<uint64_t>(n) * width);
+}
+
+}  // namespace
+
+std::optional<StoryProfile> ProfileFromBytes(std::string_view bytes) {
+  Reader r(bytes);
+  StoryProfile p;
+  uint32_t format;
+  if (!r.Get32(&format) || format != kProfileFormat) return std::nullopt;
+  if (!GetVector(&r, &p.text) || !GetVector(&r, &p.lead) || !GetVector(&r, &p.names) ||
+      !GetIds(&r, &p.numbers) || !GetIds(&r, &p.index_terms))
+    return std::nullopt;
+  return ReadTail(r, std::move(p));
+}
+
+std::optional<StoryProfile> ProfileSummaryFromBytes(std::string_view bytes) {
+  Reader r(bytes);
+  uint32_t format;
+  if (!r.Get32(&format) || format != kProfileFormat) return std::nullopt;
+  if (!SkipList(&r, 2) || !SkipList(&r, 2) || !SkipList(&r, 2) || !SkipList(&r, 1) || !SkipList(&r, 1))
+    return std::nullopt;
+  return ReadTail(r, StoryProfile{});
 }
 
 }  // namespace faultline::stories

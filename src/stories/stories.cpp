@@ -105,6 +105,7 @@ void StoryBuilder::Append(const Document& doc, StoryProfile profile, DocumentSou
   docs_.push_back(Light(doc));
   sources_.push_back(std::move(sources));
   profiles_.push_back(std::move(profile));
+  unread_profiles_.emplace_back();
   stored_.emplace_back();
   framing_.emplace_back();
   claims_.emplace_back();
@@ -126,8 +127,11 @@ void StoryBuilder::AddStatements(const std::vector<Statement>& statements) {
   }
 }
 
-void StoryBuilder::AddStored(const Document& doc, const StoredStory& stored) {
-  std::optional<StoryProfile> p = ProfileFromBytes(stored.profile);
+void StoryBuilder::AddStored(const Document& doc, StoredStory stored) {
+  // Origins of stored stories need a profile's day and MinHash only, unless a document
+  // without a stored story is clustered against them (Finish then reads the rest).
+  std::optional<StoryProfile> p =
+      origins_only_ && !recluster_ ? ProfileSummaryFromBytes(stored.profile) : ProfileFromBytes(stored.profile);
   if (!p) {
     Add(doc);
     return;
@@ -136,10 +140,22 @@ void StoryBuilder::AddStored(const Document& doc, const StoredStory& stored) {
   if (sources) Add(doc, std::move(*p), std::move(*sources));
   else Add(doc, std::move(*p));
   stored_.back() = Stored{stored.story, stored.linked_to, stored.score};
+  if (origins_only_ && !recluster_) unread_profiles_.back() = std::move(stored.profile);
+}
+
+void StoryBuilder::ReadFullProfiles() {
+  for (size_t i = 0; i < profiles_.size(); ++i) {
+    if (unread_profiles_[i].empty()) continue;
+    // The summary was read from the same bytes, so they are well formed.
+    if (std::optional<StoryProfile> p = ProfileFromBytes(unread_profiles_[i])) profiles_[i] = std::move(*p);
+    std::string().swap(unread_profiles_[i]);
+  }
 }
 
 StoryCollection StoryBuilder::Finish() {
   const size_t n = docs_.size();
+  const bool clusters_any = recluster_ || std::any_of(stored_.begin(), stored_.end(), [](const auto& s) { return !s; });
+  if (clusters_any) ReadFullProfiles();
   std::vector<size_t> order(n);
   std::iota(order.begin(), order.end(), 0);
   std::vector<std::string> keys(n);

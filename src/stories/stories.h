@@ -111,7 +111,7 @@ class StoryBuilder {
   void Add(const Document& doc, StoryProfile profile, DocumentSources sources);
   // A document whose profile and story were stored (`ingest`, story_store.h): it keeps
   // that story and link unless the builder reclusters.
-  void AddStored(const Document& doc, const StoredStory& stored);
+  void AddStored(const Document& doc, StoredStory stored);
   // Only what origins need (stories, chains, origin keys): no framing counts, quotes,
   // distinctive words or deltas, which `map`, `why` and `serve` do not show. With stored
   // sources, AddStored then reads nothing of the text.
@@ -143,7 +143,13 @@ class StoryBuilder {
   std::vector<StoryDocument> docs_;
   std::vector<DocumentSources> sources_;
   std::vector<StoryProfile> profiles_;
+  // Per document, with origins only: the stored profile's bytes when only its summary
+  // was read (ProfileSummaryFromBytes); read in full by Finish only when some document
+  // is clustered against them. Empty otherwise.
+  std::vector<std::string> unread_profiles_;
   std::vector<std::optional<Stored>> stored_;
+  // Reads the profiles AddStored left unread.
+  void ReadFullProfiles();
 };
 
 // Makes one story per index component: members in publication order, chains, origins.
