@@ -57,9 +57,9 @@ int ScorePairs(const StoriesArgs& a, const stories::StoryModel& model) {
 
 int WriteTermStats(const StoriesArgs& a, const stories::StoryModel& model) {
   stories::TermCounter counter(&model.config().terms);
-  const bool ok = ForEachInputDocument(a.inputs, [&](Document&& d) {
-    counter.AddDocument(d.title + "\n" + d.text);
-  });
+  const bool ok = ForEachInputDocument(
+      a.inputs, [&](Document&& d) { counter.AddDocument(d.title + "\n" + d.text); }, nullptr,
+      /*detect_language=*/false);  // term counts do not depend on it
   std::ofstream out(a.write_term_stats);
   if (!out) {
     std::cerr << a.write_term_stats << ": cannot open for writing\n";
@@ -98,7 +98,9 @@ int Cluster(const StoriesArgs& a, stories::StoriesData data) {
   };
   bool ok = true;
   if (a.no_statements) {
-    ok = ForEachInputDocument(a.inputs, [&](Document&& d) { add(d); });
+    // No language detection: nothing in the stories uses a document's language, and
+    // detecting it costs about as much as profiling the document.
+    ok = ForEachInputDocument(a.inputs, [&](Document&& d) { add(d); }, nullptr, /*detect_language=*/false);
   } else {
     // The statements too, for what each relay keeps, drops and adds (cached with --db).
     AnalysisOptions analysis = a.analysis;

@@ -224,12 +224,12 @@ std::vector<Attribution> AttributionFinder::Find(const Document& doc, const Outl
     };
     std::vector<Spot> spots;
     std::vector<bool> covered(t.size(), false);
+    // Tokens are in text order: binary searches, not a scan from the start per mention
+    // (long transcripts name outlets hundreds of times).
     auto tokens_of = [&](size_t begin, size_t end) {
-      size_t first = 0;
-      while (first < t.size() && t[first].end <= begin) ++first;
-      size_t next = first;
-      while (next < t.size() && t[next].begin < end) ++next;
-      return std::make_pair(first, next);
+      const auto first = std::partition_point(t.begin(), t.end(), [&](const Tok& x) { return x.end <= begin; });
+      const auto next = std::partition_point(first, t.end(), [&](const Tok& x) { return x.begin < end; });
+      return std::make_pair(static_cast<size_t>(first - t.begin()), static_cast<size_t>(next - t.begin()));
     };
     for (const OutletMention& m : outlets.FindMentions(s)) {
       auto [first, next] = tokens_of(m.begin, m.end);

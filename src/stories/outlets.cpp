@@ -155,6 +155,7 @@ void OutletList::IndexName(const std::string& name, size_t outlet) {
   for (const Pattern& q : patterns_)
     if (q.outlet == outlet && q.words == p.words && q.required_the == p.required_the) return;
   by_first_word_[p.words[0]].push_back(patterns_.size());
+  first_bytes_[static_cast<unsigned char>(p.words[0][0])] = true;
   std::string joined;
   for (const std::string& w : p.words) joined += (joined.empty() ? "" : " ") + w;
   by_words_.emplace(AsciiLower(joined), outlet);  // the first pattern with these words wins
@@ -198,6 +199,7 @@ std::vector<OutletMention> OutletList::FindMentions(std::string_view text) const
   std::vector<OutletMention> out;
   const std::vector<Word> words = Words(text);
   for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i].text.empty() || !first_bytes_[static_cast<unsigned char>(words[i].text[0])]) continue;
     auto it = by_first_word_.find(std::string(words[i].text));
     if (it == by_first_word_.end()) continue;
     for (size_t pi : it->second) {

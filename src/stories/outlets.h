@@ -3,6 +3,7 @@
 // document's outlet field or URL host to the canonical name.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -72,6 +73,9 @@ class OutletList {
   std::unordered_map<std::string, size_t> by_name_;  // canonical name -> index
   std::vector<Pattern> patterns_;
   std::unordered_map<std::string, std::vector<size_t>> by_first_word_;  // -> patterns
+  // The first bytes of the patterns' first words: most words of a text start with none
+  // of them and need no lookup (FindMentions runs over every document's whole text).
+  std::array<bool, 256> first_bytes_{};
   // A pattern's words joined by spaces, lower-cased -> its outlet (Resolve is called for
   // every capitalised name a text attributes something to: no scan of every pattern).
   std::unordered_map<std::string, size_t> by_words_;
