@@ -164,6 +164,28 @@ TEST_F(StoriesScoreTest, ProfilesSurviveTheStoredForm) {
   EXPECT_FALSE(ProfileFromBytes(cut).has_value());
 }
 
+// What readers that only need origins decode: the fields after the vectors, checked alike.
+TEST_F(StoriesScoreTest, ProfileSummaryReadsDayAndMinHashOnly) {
+  StoryProfile p = model_->Profile("Ferry aground", kFerryA, "2023-10-15");
+  p.origin = 77;
+  p.outlet = 5;
+  const std::string bytes = ProfileToBytes(p);
+  const std::optional<StoryProfile> summary = ProfileSummaryFromBytes(bytes);
+  ASSERT_TRUE(summary.has_value());
+  EXPECT_TRUE(summary->text.empty());
+  EXPECT_TRUE(summary->index_terms.empty());
+  EXPECT_EQ(summary->day, p.day);
+  EXPECT_EQ(summary->minhash, p.minhash);
+  EXPECT_EQ(summary->words, p.words);
+  EXPECT_EQ(summary->origin, 77u);
+  EXPECT_EQ(summary->outlet, 5u);
+  EXPECT_FALSE(ProfileSummaryFromBytes("garbage").has_value());
+  std::string cut = bytes;
+  cut.pop_back();
+  EXPECT_FALSE(ProfileSummaryFromBytes(cut).has_value());
+  EXPECT_FALSE(ProfileSummaryFromBytes(bytes.substr(0, 12)).has_value());
+}
+
 TEST_F(StoriesScoreTest, VectorsAreUnitLengthBeforeTruncation) {
   const StoryProfile p = model_->Profile("", kFerryA, "");
   const double self = Dot(p.text, p.text);
