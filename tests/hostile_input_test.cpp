@@ -270,6 +270,24 @@ TEST(HostileInputTest, ADocumentOverThePerDocumentBudgetIsReportedAndSkipped) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
+TEST(HostileInputTest, ADocumentOverItsTimeBudgetIsReportedAndSkippedAndTheRunGoesOn) {
+  TempDir dir;
+  WriteFile(dir / "in/a.txt", kArticle);
+  WriteFile(dir / "in/b.txt", "title: Second\ndate: 2024-05-15\n\nThe council of Vellmar met again on Friday.\n");
+  // A microsecond of CPU time is used up before the first sentence: every document is
+  // over it, each reported on one line, and the command still finishes.
+  auto r = RunCli("statements " + dir / "in" + " --max-doc-seconds 0.000001", dir);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  for (const char* file : {"a.txt: ", "b.txt: "})
+    EXPECT_THAT(r.err, HasSubstr(std::string(file) + "document took more than 1e-06 s of CPU time to analyse, "
+                                 "the per-document limit (--max-doc-seconds); skipped"));
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 2) << r.err;
+  // The default budget (60 s) is far above what these take.
+  r = RunCli("statements " + dir / "in", dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, Not(HasSubstr("--max-doc-seconds")));
+}
+
 
 TEST(HostileInputTest, CampsOverManyActorsKeepTheBestEvidencedAndSaySo) {
   // 3,000 actors on two issues; the first 500 with three statements each, the rest one.
