@@ -195,6 +195,41 @@ TEST(HostileInputTest, ALongDocumentRepeatingASurnameResolvesEveryMention) {
   EXPECT_GE(macron, kRepeats);
 }
 
+TEST(HostileInputTest, ALongDocumentUsingEveryCoreferenceRuleResolvesEachParagraphAlike) {
+  // Thousands of paragraphs, each with a surname, a title and surname, a pronoun, a bare
+  // role and an apposition: each rule once scanned every mention per use. Every block of
+  // two paragraphs must read exactly as the first does (offsets shifted).
+  std::string error;
+  const ActorRecognizer* r = testing::ShippedRecognizer(&error);
+  ASSERT_NE(r, nullptr) << error;
+  const std::string opening = "French President Emmanuel Macron spoke in Paris on Wednesday.\n\n";
+  const std::string block =
+      "Mr Macron spoke. Pierre Durand, a French minister, agreed with him.\n\n"
+      "Macron said so again. He left, and the president smiled.\n\n";
+  const size_t kBlocks = 3000;  // about 400 KB
+  Document d;
+  d.date = "2022-03-30";
+  d.text = opening;
+  for (size_t i = 0; i < kBlocks; ++i) d.text += block;
+  const std::vector<Mention> ms = r->Recognize(d);
+  // Each block's mentions as (offset in the block, surface, rule, person, actors).
+  std::vector<std::string> per_block(kBlocks);
+  for (const Mention& m : ms) {
+    if (m.begin < opening.size()) continue;
+    const size_t k = (m.begin - opening.size()) / block.size();
+    ASSERT_LT(k, kBlocks);
+    per_block[k] += std::to_string(m.begin - opening.size() - k * block.size()) + " " + m.surface + " " + m.rule +
+                    " " + m.person + " " + ::testing::PrintToString(m.actors) + "\n";
+  }
+  for (size_t k = 1; k < kBlocks; ++k) ASSERT_EQ(per_block[k], per_block[0]) << "block " << k;
+  // What the first block reads: the surname, the pronoun and the bare role are Macron,
+  // the apposition gives Durand France.
+  EXPECT_THAT(per_block[0], HasSubstr(" Macron coref:surname Emmanuel Macron"));
+  EXPECT_THAT(per_block[0], HasSubstr(" He coref:pronoun Emmanuel Macron"));
+  EXPECT_THAT(per_block[0], HasSubstr(" the president coref:role:"));
+  EXPECT_THAT(per_block[0], HasSubstr(" Pierre Durand apposition:minister:French Pierre Durand"));
+}
+
 TEST(SpanIndexTest, AgreesWithAScanOnRandomSpans) {
   std::mt19937 rng(12);
   for (int round = 0; round < 50; ++round) {
