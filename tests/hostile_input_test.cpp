@@ -19,6 +19,15 @@
 #include "report/escape.h"
 #include "util/terminal.h"
 
+// Built with AddressSanitizer (scripts/sanitize.sh): memory peaks mean nothing there.
+#if defined(__SANITIZE_ADDRESS__)
+#define FAULTLINE_TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define FAULTLINE_TEST_ASAN 1
+#endif
+#endif
+
 namespace faultline {
 namespace {
 
@@ -176,7 +185,11 @@ TEST(HostileInputTest, DecompressionBombsStopAtTheLimitAndMemoryStaysNearIt) {
   const long bin_peak = PeakMb({"extract", dir / "bin"}, &rc, &err);
   EXPECT_EQ(rc, 1);
   EXPECT_THAT(testing::ReadWholeFile(err), HasSubstr("blob.dat.gz: binary data"));
+#ifndef FAULTLINE_TEST_ASAN  // AddressSanitizer's shadow memory and quarantine inflate every peak
   EXPECT_LT(bin_peak, base + 16) << "MB, against " << base << " MB for one small file";
+#else
+  (void)bin_peak;
+#endif
 }
 
 TEST(HostileInputTest, ALongDocumentRepeatingASurnameResolvesEveryMention) {
@@ -222,12 +235,13 @@ TEST(HostileInputTest, ALongDocumentUsingEveryCoreferenceRuleResolvesEachParagra
                     " " + m.person + " " + ::testing::PrintToString(m.actors) + "\n";
   }
   for (size_t k = 1; k < kBlocks; ++k) ASSERT_EQ(per_block[k], per_block[0]) << "block " << k;
-  // What the first block reads: the surname, the pronoun and the bare role are Macron,
-  // the apposition gives Durand France.
-  EXPECT_THAT(per_block[0], HasSubstr(" Macron coref:surname Emmanuel Macron"));
+  // What the first block reads: the name, the pronoun and the bare role are Macron, the
+  // apposition gives Durand France.
+  SCOPED_TRACE(per_block[0]);
+  EXPECT_THAT(per_block[0], HasSubstr(" Macron alias:Macron Emmanuel Macron"));
   EXPECT_THAT(per_block[0], HasSubstr(" He coref:pronoun Emmanuel Macron"));
-  EXPECT_THAT(per_block[0], HasSubstr(" the president coref:role:"));
-  EXPECT_THAT(per_block[0], HasSubstr(" Pierre Durand apposition:minister:French Pierre Durand"));
+  EXPECT_THAT(per_block[0], HasSubstr(" president coref:role:head-of-state Emmanuel Macron"));
+  EXPECT_THAT(per_block[0], HasSubstr(" Pierre Durand apposition:minister:French minister Pierre Durand { \"FRA\" }"));
 }
 
 TEST(SpanIndexTest, AgreesWithAScanOnRandomSpans) {
