@@ -1,7 +1,7 @@
 // Actor recognition on one long generated document, at 1, 4 and 8 MB: coreference must
 // stay linear in the document's length (issue 12: an 8 MB document repeating one surname
 // took more than 30 s when each occurrence rescanned the mentions made so far). The
-// time per MB should be about the same at every size. Figures: bench/README-actors.md.
+// time per MB should be about the same at every size. (Figures not yet taken.)
 //
 //   build/bench/coref_bench [--benchmark_filter=Surname]
 #include <benchmark/benchmark.h>
