@@ -29,6 +29,7 @@ PACKAGES=(
 MORE_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14              # libFuzzer targets and the ASan + UBSan build (scripts/sanitize.sh)
+  libclang-rt-14-dev    # their runtimes (libFuzzer, ASan, UBSan): not pulled in without recommends
   help2man              # man pages from each command's --help (cmake --install)
   dpkg-dev              # dpkg-shlibdeps: the .deb's dependencies (cpack)
   libxml2-utils         # xmllint: GraphML schema validation in tests

@@ -45,7 +45,9 @@ TEST(AnalystNames, JsonCsvAndGraphmlCarryNames) {
   EXPECT_EQ(j["names"]["issues"]["talks"]["label"], "Talks with Russia");
   for (const auto& is : j["issues"]) EXPECT_TRUE(is["label"].is_string()) << is["issue"];
   for (const auto& c : j["cells"])
-    if (c["actor"] == "POL") EXPECT_EQ(c["actor_name"], "Poland");
+    if (c["actor"] == "POL") {
+      EXPECT_EQ(c["actor_name"], "Poland");
+    }
   std::string csv = RunFaultline("map " + Fixture() + " --format csv", &rc);
   EXPECT_THAT(csv, HasSubstr(",actor_name,issue_label\r\n"));
   EXPECT_THAT(csv, HasSubstr(",France,Talks with Russia\r\n"));

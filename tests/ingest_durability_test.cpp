@@ -344,7 +344,9 @@ TEST(IngestDurabilityTest, ASqliteFileThatIsNotFaultlinesIsRefusedAndLeftAlone) 
 }
 
 TEST(IngestDurabilityTest, ADatabaseInAReadOnlyFolderIsReportedAsSuch) {
-  if (::geteuid() == 0) GTEST_SKIP() << "running as root: a folder cannot be made read-only for root";
+  if (::geteuid() == 0) {
+    GTEST_SKIP() << "running as root: a folder cannot be made read-only for root";
+  }
   TempDir dir;
   WriteFile(dir / "a.txt", "title: Wall\n\nThe harbour wall of Vellmar was rebuilt before the winter storms came.\n");
   const std::string db = dir / "ro/n.db";

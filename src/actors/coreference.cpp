@@ -4,6 +4,9 @@
 
 #include <iterator>
 #include <map>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace faultline::actors_internal {
 
@@ -36,36 +39,46 @@ bool TitleFits(std::string_view noun, std::string_view title) {
   return true;
 }
 
+namespace {
+
+// The first of `ms` (sorted by begin) that begins at or after `pos`.
+size_t FirstFrom(const std::vector<Mention>& ms, size_t pos) {
+  return static_cast<size_t>(
+      std::lower_bound(ms.begin(), ms.end(), pos, [](const Mention& m, size_t p) { return m.begin < p; }) -
+      ms.begin());
+}
+
+}  // namespace
+
 std::vector<std::string> Resolver::ContextActor(size_t pos, std::string* why) const {
+  // The paragraph holding pos (paragraphs are disjoint, in order), and only the mentions
+  // beginning inside it: a scan of every paragraph and mention per call made a long
+  // article with many appositions quadratic.
+  const std::vector<Span>& paras = Paragraphs();
   Span para{0, text_.size()};
-  for (const auto& p : Paragraphs())
-    if (p.begin <= pos && pos < p.end) para = p;
-  const Mention* best = nullptr;
-  for (const auto& m : out_) {
-    if (m.actors.size() != 1 || m.begin < para.begin || m.end > pos) continue;
+  auto after = std::upper_bound(paras.begin(), paras.end(), pos,
+                                [](size_t x, const Span& s) { return x < s.begin; });
+  if (after != paras.begin() && pos < std::prev(after)->end) para = *std::prev(after);
+  auto is_state = [&](const Mention& m) {
+    if (m.actors.size() != 1) return false;
     const Actor* a = kb_.FindActor(m.actors[0]);
-    if (a == nullptr || a->kind != "state") continue;
-    best = &m;
-  }
+    return a != nullptr && a->kind == "state";
+  };
+  const Mention* best = nullptr;
+  for (size_t i = FirstFrom(out_, para.begin); i < out_.size() && out_[i].begin < pos; ++i)
+    if (out_[i].end <= pos && is_state(out_[i])) best = &out_[i];
   if (best == nullptr) {
-    for (const auto& m : out_) {
-      if (m.actors.size() != 1 || m.begin < pos || m.end > para.end) continue;
-      const Actor* a = kb_.FindActor(m.actors[0]);
-      if (a == nullptr || a->kind != "state") continue;
-      best = &m;
-      break;
-    }
+    for (size_t i = FirstFrom(out_, pos); i < out_.size() && out_[i].begin < para.end; ++i)
+      if (out_[i].end <= para.end && is_state(out_[i])) {
+        best = &out_[i];
+        break;
+      }
   }
-  if (best != nullptr) {
-    *why = "apposition:context:" + best->surface;
-    return best->actors;
-  }
-  const std::string main = MainState();
-  if (!main.empty()) {
-    *why = "apposition:main-state";
-    return {main};
-  }
-  return {};
+  // (No fallback to the article's main state: both callers take only a state named in
+  // the paragraph.)
+  if (best == nullptr) return {};
+  *why = "apposition:context:" + best->surface;
+  return best->actors;
 }
 
 std::string Resolver::MainState() const {
@@ -182,8 +195,9 @@ void Resolver::Appositions() {
     }
     std::vector<std::string> actors, topics;
     std::string rule;
-    for (const auto& m : out_) {
-      if (m.begin <= comma || m.begin >= app_end || m.actors.empty()) continue;
+    for (size_t i = FirstFrom(out_, comma + 1); i < out_.size() && out_[i].begin < app_end; ++i) {
+      const Mention& m = out_[i];
+      if (m.actors.empty()) continue;
       // A topic or a destination, not the employer: "the minister responsible for
       // Russia", "ambassador to Ukraine", "an adviser on Russia", "ties to Russian ...".
       auto prev = scan::TokensBefore(text_, m.begin, 2);
@@ -237,8 +251,8 @@ void Resolver::Appositions() {
     m.actors = actors;
     m.role = head;
     if (known) {
-      for (auto& o : out_)
-        if (o.begin == name_b && o.end == name_e) o = m;
+      for (size_t i = FirstFrom(out_, name_b); i < out_.size() && out_[i].begin == name_b; ++i)
+        if (out_[i].end == name_e) out_[i] = m;
     } else {
       added.push_back(m);
     }
@@ -489,11 +503,37 @@ void Resolver::Coreference() {
   }
   MergeAdded(&added);
 
+  BareRoles();
+  BareInstitutions();
+  PairPhrases();
+  Pronouns();
+}
+
+void Resolver::BareRoles() {
   // "the chancellor": on a government's own site its office holder; else the nearest
   // preceding person holding that role (one whose title fits the noun first: "the
   // Taoiseach" is not the last prime minister named), else the holder of that role in the
   // article's main state.
-  for (const auto& br : bare_roles_) {
+  // Bare roles are visited in text order with one cursor over out_ (sorted by begin):
+  // out_[0, next) are the mentions ending at or before the bare role, their people are
+  // listed by role as the cursor passes them, and what depends only on the role and the
+  // noun is remembered, where a scan of every mention per bare role was quadratic.
+  std::vector<Mention> added;
+  std::map<std::string, std::vector<const Person*>> seen_by_role;  // in text order
+  struct Fitting {
+    size_t checked = 0;               // of seen_by_role[role]
+    const Person* last = nullptr;     // the last of those whose title fits the noun
+    std::optional<const Person*> only;  // only_fitting(), once worked out
+  };
+  std::map<std::string, Fitting> fitting_by_key;  // role + '\n' + noun
+  std::optional<std::string> main_state;
+  size_t next = 0;
+  for (const BareRole& br : InTextOrder(bare_roles_)) {
+    for (; next < out_.size() && out_[next].end <= br.begin; ++next) {
+      if (out_[next].person.empty()) continue;
+      const Person* p = kb_.FindPerson(out_[next].person);
+      if (p != nullptr) seen_by_role[RoleIdOf(*p)].push_back(p);
+    }
     const std::string noun = scan::Lower(Surface(br.begin, br.end));
     // The person's title for this role on the date: fits the noun as written?
     auto fits = [&](const Person& p) {
@@ -504,17 +544,10 @@ void Resolver::Coreference() {
     };
     // The one person in the KB holding the role on the date under a title that fits
     // ("the Taoiseach", "the Secretary of Defense"), or null.
+    Fitting& memo = fitting_by_key[br.role + '\n' + noun];
     auto only_fitting = [&]() -> const Person* {
-      if (date_.empty()) return nullptr;
-      const Person* found = nullptr;
-      for (const auto& p : kb_.people())
-        for (const auto& r : p.roles)
-          if (r.role == br.role && !r.title.empty() && r.ValidOn(date_) &&
-              TitleFits(noun, r.title)) {
-            if (found != nullptr && found != &p) return nullptr;
-            found = &p;
-          }
-      return found;
+      if (!memo.only) memo.only = OnlyFitting(br.role, noun);
+      return *memo.only;
     };
     const Person* chosen = nullptr;
     std::string rule;
@@ -526,16 +559,11 @@ void Resolver::Coreference() {
       }
     }
     if (chosen == nullptr) {
-      const Person* nearest = nullptr;
-      const Person* fitting = nullptr;
-      for (const auto& m : out_) {
-        if (m.end > br.begin) break;
-        if (m.person.empty()) continue;
-        const Person* p = kb_.FindPerson(m.person);
-        if (p == nullptr || RoleIdOf(*p) != br.role) continue;
-        nearest = p;
-        if (fits(*p)) fitting = p;
-      }
+      const std::vector<const Person*>& holders_seen = seen_by_role[br.role];
+      const Person* nearest = holders_seen.empty() ? nullptr : holders_seen.back();
+      for (; memo.checked < holders_seen.size(); ++memo.checked)
+        if (fits(*holders_seen[memo.checked])) memo.last = holders_seen[memo.checked];
+      const Person* fitting = memo.last;
       if (fitting != nullptr) {
         chosen = fitting;
         rule = "coref:role:" + br.role;
@@ -547,7 +575,8 @@ void Resolver::Coreference() {
           rule = "coref:role:" + br.role;
         }
       } else if (!date_.empty()) {
-        const std::string main = MainState();
+        if (!main_state) main_state = MainState();  // out_ does not change in this loop
+        const std::string& main = *main_state;
         auto holders = main.empty() ? std::vector<const Person*>{}
                                     : kb_.HoldersOf(main, br.role, date_);
         if (holders.size() == 1 && fits(*holders[0])) {
@@ -568,18 +597,41 @@ void Resolver::Coreference() {
     if (!Overlaps(m.begin, m.end)) added.push_back(std::move(m));
   }
   MergeAdded(&added);
+}
 
+const Person* Resolver::OnlyFitting(const std::string& role, const std::string& noun) const {
+  if (date_.empty()) return nullptr;
+  const Person* found = nullptr;
+  for (const auto& p : kb_.people())
+    for (const auto& r : p.roles)
+      if (r.role == role && !r.title.empty() && r.ValidOn(date_) && TitleFits(noun, r.title)) {
+        if (found != nullptr && found != &p) return nullptr;
+        found = &p;
+      }
+  return found;
+}
+
+void Resolver::BareInstitutions() {
   // "the administration", "the government": the actor of the nearest preceding mention
   // whose role ends with the same noun ("the Trump administration", "the German government").
-  for (const auto& bi : bare_institutions_) {
+  // In text order, each noun with its own cursor over out_ (sorted by begin): out_[0,
+  // next) end at or before the bare noun. (A scan per bare noun was quadratic.)
+  std::vector<Mention> added;
+  struct Cursor {
+    size_t next = 0;
     const Mention* best = nullptr;
-    for (const auto& m : out_) {
-      if (m.end > bi.begin) break;
+  };
+  std::map<std::string, Cursor> by_noun;
+  for (const BareRole& bi : InTextOrder(bare_institutions_)) {
+    Cursor& c = by_noun[bi.role];
+    for (; c.next < out_.size() && out_[c.next].end <= bi.begin; ++c.next) {
+      const Mention& m = out_[c.next];
       if (m.actors.size() != 1 || m.role.size() < bi.role.size()) continue;
       if (scan::EqualsIgnoreCase(std::string_view(m.role).substr(m.role.size() - bi.role.size()),
                                  bi.role))
-        best = &m;
+        c.best = &m;
     }
+    const Mention* best = c.best;
     if (best == nullptr) continue;
     Mention m = Make(bi.begin, bi.end, "role", "coref:institution:" + bi.role);
     m.actors = best->actors;
@@ -587,11 +639,16 @@ void Resolver::Coreference() {
     if (!Overlaps(m.begin, m.end)) added.push_back(std::move(m));
   }
   MergeAdded(&added);
+}
 
+void Resolver::PairPhrases() {
   // "the two leaders": the two most recent distinct people.
+  // Mentions beginning at or after the phrase cannot end before it: the backward scan
+  // starts before them (from the end of out_ it made a long article quadratic).
+  std::vector<Mention> added;
   for (const auto& pr : pairs_) {
     std::vector<const Mention*> people;
-    for (auto it = out_.rbegin(); it != out_.rend(); ++it) {
+    for (auto it = std::make_reverse_iterator(out_.begin() + FirstFrom(out_, pr.begin)); it != out_.rend(); ++it) {
       if (it->end > pr.begin || it->person.empty()) continue;
       if (std::any_of(people.begin(), people.end(),
                       [&](const Mention* q) { return q->person == it->person; }))
@@ -609,14 +666,23 @@ void Resolver::Coreference() {
     added.push_back(std::move(m));
   }
   MergeAdded(&added);
+}
 
+void Resolver::Pronouns() {
   // Pronouns at the start of a clause: the nearest person before them in the paragraph.
+  // Paragraphs and pronouns come in text order, so one cursor walks out_ (sorted by
+  // begin) once: out_[0, next) are the mentions ending at or before the pronoun, and
+  // `best` the last of them in the paragraph naming a person. (A scan of the mentions
+  // per paragraph and per pronoun made a long article quadratic.)
   if (ctx_.pronouns.empty()) return;
+  std::vector<Mention> added;
+  size_t next = 0;
   for (const auto& para : Paragraphs()) {
     bool has_person = false;
-    for (const auto& m : out_)
-      if (m.begin >= para.begin && m.end <= para.end && !m.person.empty()) has_person = true;
+    for (size_t k = FirstFrom(out_, para.begin); k < out_.size() && out_[k].begin < para.end; ++k)
+      if (out_[k].end <= para.end && !out_[k].person.empty()) has_person = true;
     if (!has_person) continue;
+    const Mention* best = nullptr;  // mentions passed in earlier paragraphs begin before this one
     for (size_t i = para.begin; i < para.end; ++i) {
       const char ch = text_[i];
       if (ch != 'h' && ch != 'H' && ch != 's' && ch != 'S') continue;
@@ -637,9 +703,8 @@ void Resolver::Coreference() {
           prev.empty() || prev[0].end <= para.begin || (!prev[0].word && prev[0].text != "'") ||
           scan::OneOf(prev[0].text, {"and", "but", "that", "as", "while", "when"});
       if (!clause_start) continue;
-      const Mention* best = nullptr;
-      for (const auto& m : out_) {
-        if (m.end > t.begin) break;
+      for (; next < out_.size() && out_[next].end <= t.begin; ++next) {
+        const Mention& m = out_[next];
         if (m.begin < para.begin || m.person.empty() || m.kind == "persons") continue;
         best = &m;
       }

@@ -300,14 +300,18 @@ class Resolver {
     return mention_spans_.Overlaps(b, e);
   }
 
+  // The mention spanning exactly [b, e), or null. out_ must be sorted by begin (it is from
+  // Appositions on): a binary search, where a scan per name made long articles quadratic.
   const Mention* MentionAt(size_t b, size_t e) const {
-    for (const auto& m : out_)
-      if (m.begin == b && m.end == e) return &m;
+    auto it = std::lower_bound(out_.begin(), out_.end(), b,
+                               [](const Mention& m, size_t p) { return m.begin < p; });
+    for (; it != out_.end() && it->begin == b; ++it)
+      if (it->end == e) return &*it;
     return nullptr;
   }
 
   // The state a paragraph is about: the nearest preceding mention with one actor in
-  // the same paragraph, else the nearest following one, else the article's main actor.
+  // the same paragraph, else the nearest following one; none, empty. out_ sorted by begin.
   std::vector<std::string> ContextActor(size_t pos, std::string* why) const;
 
   const std::vector<Span>& Paragraphs() const {
@@ -329,6 +333,14 @@ class Resolver {
   // ---- coreference ---------------------------------------------------------------------
 
   void Coreference();
+  // Its parts after the surnames, each linear in the document's length.
+  void BareRoles();
+  void BareInstitutions();
+  void PairPhrases();
+  void Pronouns();
+  // The one person in the KB holding `role` on the date under a title that fits `noun`
+  // ("the Taoiseach", "the Secretary of Defense"), or null.
+  const Person* OnlyFitting(const std::string& role, const std::string& noun) const;
 
   // ---- agents (agents.cpp) ------------------------------------------------------------
   // Completes the CAMEO code of the mentions agents qualify, or grows a state's mention
@@ -352,6 +364,13 @@ class Resolver {
     size_t begin, end;
     std::string role;
   };
+  // `items` ordered by begin (they are collected in text order; sorted here so the
+  // cursors of the coreference rules never rely on it).
+  static std::vector<BareRole> InTextOrder(std::vector<BareRole> items) {
+    std::stable_sort(items.begin(), items.end(),
+                     [](const BareRole& a, const BareRole& b) { return a.begin < b.begin; });
+    return items;
+  }
   struct Pair {
     size_t begin, end;
     std::string phrase;

@@ -17,6 +17,7 @@
 #include "statements/analyzer.h"
 #include "store/statement_cache.h"
 #include "store/store.h"
+#include "util/deadline.h"
 #include "util/work_pool.h"
 
 namespace faultline::cli {
@@ -31,13 +32,19 @@ AnalyzerConfig ConfigOf(const AnalysisOptions& analysis) {
   return AnalyzerConfig{analysis.codebook, analysis.actor_files};
 }
 
-ExtractFunction ExtractWith(std::shared_ptr<const Analyzer> analyzer, bool explain) {
-  return [analyzer = std::move(analyzer), explain](const Document& doc) {
+// Each document gets `max_seconds` of its worker's CPU time (0: no limit); one that uses
+// it up is an error naming it, and the run goes on with the others.
+ExtractFunction ExtractWith(std::shared_ptr<const Analyzer> analyzer, bool explain, double max_seconds) {
+  return [analyzer = std::move(analyzer), explain, max_seconds](const Document& doc)
+             -> Result<std::vector<Statement>> {
+    const Deadline deadline(max_seconds);
     ExtractionStats stats;
     stats.trace = explain;
+    stats.deadline = &deadline;
     std::vector<Statement> statements = analyzer->Analyze(doc, &stats);
-    AttachDocument(doc, &statements);
     if (explain) std::cerr << "# " << doc.file << "\n" << stats.trace_text;
+    if (stats.out_of_time) return TimeBudgetExceeded(doc, max_seconds);
+    AttachDocument(doc, &statements);
     return statements;
   };
 }
@@ -50,13 +57,21 @@ bool CollectFromPaths(const InputOptions& inputs, const AnalysisOptions& analysi
     std::cerr << analyzer.status().ToString() << "\n";
     return false;
   }
-  const ExtractFunction extract =
-      ExtractWith(std::make_shared<const Analyzer>(std::move(analyzer).value()), analysis.explain);
+  const ExtractFunction extract = ExtractWith(std::make_shared<const Analyzer>(std::move(analyzer).value()),
+                                              analysis.explain, inputs.budget.max_seconds);
   // Results are put back in input order so output does not depend on scheduling.
   using Job = std::pair<size_t, Document>;
-  using Done = std::pair<size_t, std::vector<Statement>>;
+  using Done = std::pair<size_t, Result<std::vector<Statement>>>;
   std::vector<std::vector<Statement>> results;
-  auto keep = [&](Done&& d) { results[d.first] = std::move(d.second); };
+  bool analysed = true;  // no document ran out of its time budget
+  auto keep = [&](Done&& d) {
+    if (!d.second.ok()) {
+      std::cerr << d.second.status().ToString() << "\n";
+      analysed = false;
+      return;
+    }
+    results[d.first] = std::move(d.second).value();
+  };
   // The reading thread only reads: the language is detected on the workers.
   WorkPool<Job, Done> pool(Threads(analysis), [&](Job& job) {
     CompleteLanguage(&job.second);
@@ -71,7 +86,7 @@ bool CollectFromPaths(const InputOptions& inputs, const AnalysisOptions& analysi
   pool.Finish(keep);
   for (auto& r : results)
     for (auto& s : r) out->push_back(std::move(s));
-  return ok;
+  return ok && analysed;
 }
 
 // The corrections stored in `store`, applied to *statements; one line on stderr when
@@ -134,7 +149,8 @@ bool CollectFromStore(const InputOptions& inputs, const AnalysisOptions& analysi
   co.load = [&]() -> Result<ExtractFunction> {
     auto analyzer = Analyzer::Load(ConfigOf(analysis));
     if (!analyzer.ok()) return analyzer.status();
-    return ExtractWith(std::make_shared<const Analyzer>(std::move(analyzer).value()), analysis.explain);
+    return ExtractWith(std::make_shared<const Analyzer>(std::move(analyzer).value()), analysis.explain,
+                       inputs.budget.max_seconds);
   };
   co.prepare = [&](Document* d) {
     if (sidecar) sidecar->Apply(d);
@@ -142,6 +158,7 @@ bool CollectFromStore(const InputOptions& inputs, const AnalysisOptions& analysi
   };
   // A statement that cannot be cached is still output: a warning, not a failure.
   co.warn = [&](const Status& s) { std::cerr << "warning: " << s.ToString() << "\n"; };
+  co.error = report;  // a document over its time budget: reported, skipped, the run fails at the end
   StatementCacheStats stats;
   Status s = CollectStoredStatements(**store, co, out, &stats);
   if (!s.ok()) report(s);

@@ -214,7 +214,9 @@ int Run(const MapArgs& a) {
       for (auto [which, name] : {std::pair{report::GraphmlNetworks::kTwoMode, ".twomode.graphml"},
                                  std::pair{report::GraphmlNetworks::kCongruence, ".congruence.graphml"},
                                  std::pair{report::GraphmlNetworks::kConflict, ".conflict.graphml"}})
-        written = WriteTo(base + name, [&](std::ostream& o) { report::WriteGraphml(m, which, o); }) && written;
+        // Captured by value: clang 14 cannot capture a structured binding (C++20 allows it).
+        written = WriteTo(base + name, [&, which = which](std::ostream& o) { report::WriteGraphml(m, which, o); }) &&
+                  written;
     } else {
       emit([&](std::ostream& o) { report::WriteGraphml(m, networks, o); });
     }

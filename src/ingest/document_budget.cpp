@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <string>
+#include <utility>
 
 namespace faultline {
 namespace {
@@ -12,6 +13,14 @@ std::string Mb(uint64_t bytes) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1 << 20));
   return buf;
+}
+
+// Where a document came from, and its id when the file name does not already say it
+// (one file holding many documents).
+std::pair<std::string, std::string> WhereAndWhich(const Document& doc) {
+  std::string where = doc.file.empty() ? doc.id : doc.file;
+  std::string which = doc.id.empty() || where.find(doc.id) != std::string::npos ? "" : " (" + doc.id + ")";
+  return {std::move(where), std::move(which)};
 }
 
 }  // namespace
@@ -26,9 +35,17 @@ uint64_t CountSentenceEnds(const std::string& text) {
   return n + 1;
 }
 
+Status TimeBudgetExceeded(const Document& doc, double max_seconds) {
+  const auto [where, which] = WhereAndWhich(doc);
+  char limit[32];
+  std::snprintf(limit, sizeof limit, "%g", max_seconds);
+  return Status::Error("document" + which + " took more than " + limit +
+                           " s of CPU time to analyse, the per-document limit (--max-doc-seconds); skipped",
+                       where);
+}
+
 Status CheckDocumentBudget(const Document& doc, const DocumentBudget& budget) {
-  const std::string& where = doc.file.empty() ? doc.id : doc.file;
-  const std::string which = doc.id.empty() || where.find(doc.id) != std::string::npos ? "" : " (" + doc.id + ")";
+  const auto [where, which] = WhereAndWhich(doc);
   if (budget.max_text_bytes > 0 && doc.text.size() > budget.max_text_bytes)
     return Status::Error("document" + which + " has " + Mb(doc.text.size()) + " of text, over the per-document " +
                              "limit of " + Mb(budget.max_text_bytes) + " (--max-doc-mb); skipped",

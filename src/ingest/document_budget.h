@@ -13,10 +13,17 @@ namespace faultline {
 struct DocumentBudget {
   uint64_t max_text_bytes = 16ull << 20;  // 0: no limit
   uint64_t max_sentences = 100000;        // 0: no limit; counted as sentence ends (. ! ? and blank lines)
+  // CPU seconds the analysis of one document may take (util/deadline.h); 0: no limit.
+  // Checked while statements are extracted, not here: it is spent, not measured up front.
+  double max_seconds = 60;
 };
 
 // OK when `doc` fits, else an error naming the document and what it exceeds.
 Status CheckDocumentBudget(const Document& doc, const DocumentBudget& budget);
+
+// The error for a document whose analysis used up max_seconds: names the document and
+// the option that raises the limit.
+Status TimeBudgetExceeded(const Document& doc, double max_seconds);
 
 // Sentence ends in `text`: '.', '!' or '?' followed by white space, and paragraph breaks.
 // An upper bound of what the segmenter finds, cheap enough to run on every document.

@@ -122,7 +122,7 @@ void HttpServer::Impl::Routes() {
     ApiResponse out = api.Handle(r);
     SetJson(res, out.status, out.body);
   };
-  server.Get(".*", [this, api_call](const httplib::Request& req, httplib::Response& res) {
+  server.Get(".*", [api_call](const httplib::Request& req, httplib::Response& res) {
     const std::string path = req.path == "/" ? "/index.html" : req.path;
     const Asset* asset = path == "/api/v1/openapi.yaml" ? FindAsset("/openapi.yaml")
                          : path.starts_with("/api/") ? nullptr

@@ -2000,6 +2000,12 @@ std::vector<Statement> StatementExtractor::Extract(const Document& doc, const st
   }
   state.sentences = &inputs;
   for (size_t i = 0; i < inputs.size(); ++i) {
+    // The budget is checked every few sentences: reading the thread's CPU clock is a
+    // system call, a sentence's analysis costs far more.
+    if (stats != nullptr && stats->deadline != nullptr && i % 8 == 0 && stats->deadline->Expired()) {
+      stats->out_of_time = true;
+      return {};
+    }
     if (stats) ++stats->sentences;
     if (para_start[i]) state.quote_open = false;  // a new paragraph closes a quote left open
     if (para_start[i] || i == 0) TranscriptTurn(doc.text, inputs[i], *cues_, &state);

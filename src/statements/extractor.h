@@ -20,6 +20,7 @@
 #include "statements/cues.h"
 #include "statements/statement.h"
 #include "syntax/model.h"
+#include "util/deadline.h"
 #include "util/status.h"
 
 namespace faultline {
@@ -35,6 +36,10 @@ struct ExtractionStats {
   size_t parsed_sentences = 0;    // sentences the syntax model parsed (a holder to check)
   bool trace = false;             // when set, `trace_text` explains every decision
   std::string trace_text;
+  // When set and it expires, extraction stops between sentences, returns no statements
+  // and sets `out_of_time`: the caller reports the document and skips it.
+  const Deadline* deadline = nullptr;
+  bool out_of_time = false;
 };
 
 class StatementExtractor {

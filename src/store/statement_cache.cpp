@@ -28,7 +28,7 @@ struct Job {
 struct Extracted {
   size_t index = 0;
   std::string id, hash;
-  std::vector<Statement> statements;
+  Result<std::vector<Statement>> statements = std::vector<Statement>{};
 };
 
 }  // namespace
@@ -50,8 +50,14 @@ Status CollectStoredStatements(Store& store, const StatementCacheOptions& option
 
   auto write_pending = [&] {
     for (Extracted& e : pending) {
+      if (!e.statements.ok()) {
+        ++st.failed;
+        if (options.error) options.error(e.statements.status());
+        else warn(e.statements.status());
+        continue;
+      }
       if (st.writable) {
-        Status s = store.CacheStatements(e.id, options.fingerprint, e.hash, e.statements);
+        Status s = store.CacheStatements(e.id, options.fingerprint, e.hash, *e.statements);
         if (s.ok()) {
           ++st.cached;
         } else {
@@ -59,7 +65,7 @@ Status CollectStoredStatements(Store& store, const StatementCacheOptions& option
           if (st.cache_errors++ == 0) warn(s);
         }
       }
-      results[e.index] = std::move(e.statements);
+      results[e.index] = std::move(e.statements).value();
     }
     pending.clear();
     if (st.writable) {

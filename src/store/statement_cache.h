@@ -24,8 +24,10 @@ namespace faultline {
 // statements' doc), taken after --meta has been applied.
 std::string AnalysedDocumentHash(const Document& doc);
 
-// One document's statements; called from several threads at once.
-using ExtractFunction = std::function<std::vector<Statement>(const Document&)>;
+// One document's statements, or why the document could not be analysed (it ran out of
+// its time budget); called from several threads at once. A function returning the
+// statements alone converts to it.
+using ExtractFunction = std::function<Result<std::vector<Statement>>(const Document&)>;
 
 struct StatementCacheOptions {
   // Of what extracts: cached statements are used only when theirs is the same.
@@ -42,6 +44,9 @@ struct StatementCacheOptions {
   std::function<void(Document*)> prepare;
   // Problems that do not stop the run: a document that could not be cached.
   std::function<void(const Status&)> warn;
+  // A document the extraction gave up on: it has no statements and is not cached, so a
+  // later run tries it again. Unset: `warn` gets it.
+  std::function<void(const Status&)> error;
 };
 
 struct StatementCacheStats {
@@ -50,6 +55,7 @@ struct StatementCacheStats {
   uint64_t extracted = 0;     // run through the extraction
   uint64_t cached = 0;        // of those, written to the cache
   uint64_t cache_errors = 0;  // documents the cache could not be read or written for
+  uint64_t failed = 0;        // extracted without a result (ExtractFunction's error), not cached
   bool writable = false;      // the store takes new entries (not read-only, schema has the cache)
 };
 

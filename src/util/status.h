@@ -56,7 +56,12 @@ class Status {
     std::string out;
     if (!file_.empty()) {
       out += file_;
-      if (line_ > 0) out += ":" + std::to_string(line_);
+      // Appended piece by piece: g++ 12 warns (-Wrestrict, a false positive) about the
+      // inlined temporary of `":" + std::to_string(line_)`.
+      if (line_ > 0) {
+        out += ':';
+        out += std::to_string(line_);
+      }
       out += ": ";
     }
     out += reason_;
