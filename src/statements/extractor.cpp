@@ -1954,7 +1954,7 @@ bool SentenceAnalyzer::RecipientFits(const syntax::ParsedSentence& tree, const C
 }
 
 void SentenceAnalyzer::ApplyClauseRules() {
-  if (model_ == nullptr || clause_rules_ == nullptr || question_) return;
+  if (model_ == nullptr || clause_rules_ == nullptr || clause_rules_->rules.empty() || question_) return;
   bool has_term = false;
   for (const TermHit& t : terms_) has_term |= !t.proform && t.issue >= 0;
   // an actor the flat rules left, or a pronoun where they found nothing
