@@ -192,6 +192,8 @@ std::vector<int> Holders(const ClauseRuleSet& rs, const ClauseRule& rule, const 
       // "the EU, which imposed ...": a relative pronoun stands for the noun the clause hangs on
       const std::string l = LemmaOf(s, w);
       if ((l == "which" || l == "who" || l == "that") && s.tokens[p].deprel == "acl:relcl") w = s.tokens[p].head;
+      // "Ukraine was offered a path": a passive subject undergoes the act, it holds nothing
+      if (s.tokens[r.word].deprel == "nsubj:pass") continue;
       if (w >= 0 && std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);
     }
     if (!out.empty()) break;
