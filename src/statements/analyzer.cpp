@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "actors/knowledge_base.h"
+#include "statements/clause_rules.h"
 #include "statements/codebook.h"
 #include "statements/confidence.h"
 #include "statements/cues.h"
@@ -86,6 +87,8 @@ Result<std::string> AnalysisFingerprint(const AnalyzerConfig& config) {
   if (Status s = HashFile(CueLexicon::DefaultPath(), &h); !s.ok()) return s;
   h.Add("confidence");
   if (Status s = HashFile(ConfidenceTable::DefaultPath(), &h); !s.ok()) return s;
+  h.Add("clause rules");
+  if (Status s = HashFile(ClauseRuleSet::DefaultPath(), &h); !s.ok()) return s;
   h.Add("syntax model");
   if (Status s = HashFile(syntax::Model::DefaultPath(), &h); !s.ok()) return s;
   Result<std::string> data_dir = DataDir();

@@ -169,4 +169,11 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
   return lex;
 }
 
+std::vector<std::string> CueLexicon::SingleWordVerbs(CueKind kind) const {
+  std::vector<std::string> out;
+  for (const Cue& c : cue_entries_)
+    if (c.kind == kind && c.verb && c.text.find(' ') == std::string::npos) out.push_back(c.text);
+  return out;
+}
+
 }  // namespace faultline

@@ -43,6 +43,9 @@ class CueLexicon {
   // Stance-bearing cues, negators, hypotheticals and pro-forms.
   const PatternSet& cues() const { return cues_; }
   const Cue& cue(int payload) const { return cue_entries_[payload]; }
+  // The one-word verbs of a class ("support" -> favor, back, ...), as lemmas: the cue
+  // classes that clause rules name (statements/clause_rules.h).
+  std::vector<std::string> SingleWordVerbs(CueKind kind) const;
   // Reporting verbs (payload 0: plain, 1: takes an addressee, 3: reports only with
   // "that" or a quote after it), cognition verbs (2) and attitude verbs (4: the subject
   // of "hopes that ..." holds the stance of what follows, whoever does it).

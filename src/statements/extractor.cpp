@@ -11,6 +11,7 @@
 #include "statements/document_voice.h"
 #include "statements/tokens.h"
 #include "text/segment.h"
+#include "util/ascii.h"
 
 namespace faultline {
 namespace {
@@ -142,8 +143,9 @@ class SentenceAnalyzer {
  public:
   SentenceAnalyzer(const Codebook& cb, const CueLexicon& lex, const Document& doc, DocState* state,
                    std::vector<Statement>* out, std::set<std::tuple<std::string, int, int>>* seen,
-                   const syntax::Model* model)
-      : cb_(cb), lex_(lex), doc_(doc), st_(*state), out_(*out), seen_(*seen), model_(model) {}
+                   const syntax::Model* model, const ClauseRuleSet* clause_rules = nullptr)
+      : cb_(cb), lex_(lex), doc_(doc), st_(*state), out_(*out), seen_(*seen), model_(model),
+        clause_rules_(clause_rules) {}
 
   void Run(Span sentence, size_t index, size_t para, std::vector<Mention> mentions, ExtractionStats* stats);
   // The speaker named after a quote that this sentence continues ("... There is no other
@@ -196,6 +198,12 @@ class SentenceAnalyzer {
   // True when every mention of `actor` in the sentence is a target in the tree ("sanctions
   // on Russia") while the holder rule took it for the clause's agent.
   bool TreeVetoes(const std::string& actor, const std::string& holder_rule);
+  // Clause rules over the tree (statements/clause_rules.h) for the actors of the sentence
+  // that the flat rules gave no statement: parsed only when such an actor and an issue
+  // term are there.
+  void ApplyClauseRules();
+  Holder TreeHolder(const syntax::ParsedSentence& tree, const std::vector<int>& words) const;
+  bool RecipientFits(const syntax::ParsedSentence& tree, const ClauseMatch& m, int issue) const;
   std::string Surface(size_t b, size_t e) const;
   // Words between token positions, an actor's name counting as one.
   size_t Distance(size_t from, size_t to) const {
@@ -242,7 +250,9 @@ class SentenceAnalyzer {
   mutable std::string source_cache_;
   mutable bool source_done_ = false;
   const syntax::Model* model_ = nullptr;  // null: no tree, the flat rules alone
+  const ClauseRuleSet* clause_rules_ = nullptr;  // null: no clause rules
   std::optional<syntax::ParsedSentence> tree_;
+  std::vector<std::pair<std::string, int>> emitted_;  // (actor, issue) given a statement in this sentence
 };
 
 size_t SentenceAnalyzer::MentionEnd(size_t t) const {
@@ -1019,6 +1029,7 @@ void SentenceAnalyzer::Emit(const Holder& h, int issue, int stance, const std::s
       Trace("  tree: " + actor + " is a target, not the holder (" + h.rule + ")");
       continue;
     }
+    emitted_.emplace_back(actor, issue);
     auto key = std::make_tuple(actor, issue, stance);
     if (!seen_.insert(key).second) continue;
     Statement s;
@@ -1852,6 +1863,150 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
   stats_ = stats;
   Trace("S" + std::to_string(index_) + Show() + (speaker_.empty() ? "" : "  speaker=" + speaker_.actors[0]));
   for (size_t ci = 0; ci < clauses_.size(); ++ci) AnalyzeClause(ci);
+  ApplyClauseRules();
+}
+
+Holder SentenceAnalyzer::TreeHolder(const syntax::ParsedSentence& tree, const std::vector<int>& words) const {
+  Holder h;
+  h.rule = "tree";
+  size_t named = 0;
+  auto take = [&](const Mention& m) {
+    for (const auto& a : m.actors)
+      if (!Contains(h.actors, a)) h.actors.push_back(a);
+    h.person = m.person;
+    h.cameo = m.cameo;
+    ++named;
+  };
+  for (int w : words) {
+    const auto& t = tree.tokens[w];
+    if (t.upos == syntax::Upos::kPron) {
+      // "we", "they": whoever the flat rules resolve it to (speaker, voice, last holder)
+      bool quoted = false;
+      for (size_t k = 0; k < toks_.size(); ++k)
+        if (toks_[k].begin == t.begin) quoted = k < in_quote_.size() && in_quote_[k];
+      const std::string p = AsciiLower(t.form);
+      // "it" and "they" are mostly things and crowds here; "he"/"she" take the person
+      // named last before them in this sentence ("Biden made it clear that he ..."),
+      // else the flat rules' choice, as "we" and "I" do
+      if (p != "he" && p != "she" && !lex_.first_person().count(p)) continue;
+      Holder r;
+      if (p == "he" || p == "she")
+        for (const Mention& m : ments_)
+          if (m.end <= t.begin && !m.person.empty()) r = Holder{m.actors, m.person, "tree", m.cameo};
+      if (r.empty()) r = ResolvePronoun(p, quoted);
+      for (const auto& a : r.actors)
+        if (!Contains(h.actors, a)) h.actors.push_back(a);
+      if (!r.empty()) {
+        h.person = r.person;
+        ++named;
+      }
+      continue;
+    }
+    bool found = false;
+    for (const Mention& m : ments_)
+      if (t.begin >= m.begin && t.end <= m.end) {
+        take(m);
+        found = true;
+        break;
+      }
+    if (found || t.upos != syntax::Upos::kNoun) continue;
+    // "the Polish government": a common noun holds for the name that modifies it
+    for (int c : tree.Children(w)) {
+      const std::string_view r = tree.tokens[c].BaseRelation();
+      if (r != "amod" && r != "compound" && tree.tokens[c].deprel != "nmod:poss") continue;
+      for (const Mention& m : ments_)
+        if (tree.tokens[c].begin >= m.begin && tree.tokens[c].end <= m.end) {
+          take(m);
+          break;
+        }
+    }
+  }
+  if (named != 1) {
+    h.person.clear();
+    h.cameo.clear();
+  }
+  return h;
+}
+
+// "weapons to Ukraine", not "to the rebels" (a name that is none of the issue's targets):
+// a case-marked nominal on the issue word or the predicate names the recipient.
+bool SentenceAnalyzer::RecipientFits(const syntax::ParsedSentence& tree, const ClauseMatch& m, int issue) const {
+  const std::vector<std::string>& targets = cb_.issues()[issue].target_actor;
+  if (targets.empty()) return true;
+  for (int at : {m.issue_word, m.predicate}) {
+    for (int c : tree.Children(at)) {
+      const std::string_view r = tree.tokens[c].BaseRelation();
+      if (r != "obl" && r != "nmod") continue;
+      const int cs = tree.FirstChild(c, "case");
+      if (cs < 0) continue;
+      const std::string& cl = tree.tokens[cs].lemma;
+      if (cl != "to" && cl != "on" && cl != "against" && cl != "for") continue;
+      const auto range = tree.SubtreeRange(c);
+      for (const Mention& mm : ments_) {
+        if (mm.begin < tree.tokens[range.first].begin || mm.end > tree.tokens[range.last].end) continue;
+        bool ok = false;
+        for (const auto& a : mm.actors) ok |= Contains(targets, a);
+        if (!ok) return false;
+      }
+    }
+  }
+  return true;
+}
+
+void SentenceAnalyzer::ApplyClauseRules() {
+  if (model_ == nullptr || clause_rules_ == nullptr || clause_rules_->rules.empty() || question_) return;
+  bool has_term = false;
+  for (const TermHit& t : terms_) has_term |= !t.proform && t.issue >= 0;
+  // an actor the flat rules left, or a pronoun where they found nothing
+  bool uncovered = false;
+  for (const Token& t : toks_)
+    uncovered |= emitted_.empty() && (lex_.pronouns().count(t.norm) > 0 || lex_.first_person().count(t.norm) > 0);
+  for (const Mention& m : ments_)
+    for (const auto& a : m.actors) {
+      bool covered = false;
+      for (const auto& e : emitted_) covered |= e.first == a;
+      uncovered |= !covered;
+    }
+  if (!has_term || !uncovered) return;
+  const syntax::ParsedSentence& tree = Tree();
+  std::vector<char> is_issue(tree.size(), 0);
+  std::vector<int> term_of(tree.size(), -1);
+  for (size_t k = 0; k < terms_.size(); ++k) {
+    const TermHit& t = terms_[k];
+    if (t.proform || t.issue < 0) continue;
+    const int w = HeadWordOf(tree, toks_[t.b].begin, toks_[t.e - 1].end);
+    if (w < 0) continue;
+    is_issue[w] = 1;
+    term_of[w] = static_cast<int>(k);
+  }
+  std::string trace;
+  const bool tracing = stats_ != nullptr && stats_->trace;
+  for (const ClauseMatch& m : MatchClauseRules(*clause_rules_, tree, is_issue, nullptr, tracing ? &trace : nullptr)) {
+    const TermHit& term = terms_[term_of[m.issue_word]];
+    const int stance = m.stance * term.polarity;
+    if (!RecipientFits(tree, m, term.issue)) {
+      trace += "  tree rule " + m.rule->name + ": the recipient is not the issue's\n";
+      continue;
+    }
+    Holder h = TreeHolder(tree, m.holders);
+    std::vector<std::string> keep;
+    const std::vector<std::string>& targets = cb_.issues()[term.issue].target_actor;
+    for (const auto& a : h.actors) {
+      if (m.rule->holder_not_target && Contains(targets, a)) continue;
+      bool covered = false;
+      for (const auto& e : emitted_) covered |= e.first == a && e.second == term.issue;
+      // a contrary statement already taken from the flat rules stands
+      if (!covered && !seen_.count(std::make_tuple(a, term.issue, -stance))) keep.push_back(a);
+    }
+    h.actors = keep;
+    if (h.actors.size() != 1) h.person.clear();
+    trace += "  tree rule " + m.rule->name + " at '" + tree.tokens[m.predicate].form + "' -> " +
+             cb_.issues()[term.issue].id + " " + std::to_string(stance) + " holders " +
+             std::to_string(h.actors.size()) + "\n";
+    if (h.empty()) continue;
+    Emit(h, term.issue, stance, tree.tokens[m.predicate].form, m.rule->name);
+  }
+  if (tracing) stats_->trace_text += trace;
 }
 
 // Sentences of a text whose prose may be hard-wrapped (press releases at 70 columns):
@@ -1943,11 +2098,13 @@ std::string StatementDocName(const Document& doc) {
 
 StatementExtractor::StatementExtractor(std::shared_ptr<const Codebook> codebook, std::shared_ptr<const CueLexicon> cues,
                                        std::shared_ptr<const ConfidenceTable> confidence,
-                                       std::shared_ptr<const syntax::Model> model)
+                                       std::shared_ptr<const syntax::Model> model,
+                                       std::shared_ptr<const ClauseRuleSet> clause_rules)
     : codebook_(std::move(codebook)),
       cues_(std::move(cues)),
       confidence_(std::move(confidence)),
-      model_(std::move(model)) {}
+      model_(std::move(model)),
+      clause_rules_(std::move(clause_rules)) {}
 
 Result<StatementExtractor> StatementExtractor::Create(const std::string& codebook_path, const std::string& cues_path) {
   auto lex = CueLexicon::Load(cues_path.empty() ? CueLexicon::DefaultPath() : cues_path);
@@ -1958,10 +2115,13 @@ Result<StatementExtractor> StatementExtractor::Create(const std::string& codeboo
   if (!confidence.ok()) return confidence.status();
   auto model = syntax::Model::Load(syntax::Model::DefaultPath());
   if (!model.ok()) return model.status();
+  auto rules = ClauseRuleSet::Load(ClauseRuleSet::DefaultPath(), *lex);
+  if (!rules.ok()) return rules.status();
   return StatementExtractor(std::make_shared<const Codebook>(std::move(cb).value()),
                             std::make_shared<const CueLexicon>(std::move(lex).value()),
                             std::make_shared<const ConfidenceTable>(std::move(confidence).value()),
-                            std::move(model).value());
+                            std::move(model).value(),
+                            std::make_shared<const ClauseRuleSet>(std::move(rules).value()));
 }
 
 std::vector<Statement> StatementExtractor::Extract(const Document& doc, const std::vector<Mention>& mentions,
@@ -2009,7 +2169,7 @@ std::vector<Statement> StatementExtractor::Extract(const Document& doc, const st
     if (stats) ++stats->sentences;
     if (para_start[i]) state.quote_open = false;  // a new paragraph closes a quote left open
     if (para_start[i] || i == 0) TranscriptTurn(doc.text, inputs[i], *cues_, &state);
-    SentenceAnalyzer a(*codebook_, *cues_, doc, &state, &out, &seen, model_.get());
+    SentenceAnalyzer a(*codebook_, *cues_, doc, &state, &out, &seen, model_.get(), clause_rules_.get());
     a.Run(inputs[i].span, i, inputs[i].para, inputs[i].mentions, stats);
   }
   if (confidence_ != nullptr) AssignConfidence(*confidence_, &out);

@@ -15,6 +15,7 @@
 
 #include "actors/mention.h"
 #include "ingest/document.h"
+#include "statements/clause_rules.h"
 #include "statements/codebook.h"
 #include "statements/confidence.h"
 #include "statements/cues.h"
@@ -28,7 +29,7 @@ namespace faultline {
 // Bump when a change to the code of extraction or actor recognition changes the
 // statements found in the same document with the same data files: statements cached in
 // a database (store/statement_cache.h) are then extracted again instead of reused.
-constexpr int kExtractorVersion = 1;
+constexpr int kExtractorVersion = 2;  // 2: clause rules over the parse
 
 struct ExtractionStats {
   size_t sentences = 0;           // sentences looked at
@@ -45,14 +46,17 @@ struct ExtractionStats {
 class StatementExtractor {
  public:
   // Without a confidence table every statement's confidence is 1; without a syntax model
-  // the flat rules work alone (no tree checks).
+  // the flat rules work alone (no tree checks); clause rules (statements/clause_rules.h)
+  // need the model too.
   StatementExtractor(std::shared_ptr<const Codebook> codebook, std::shared_ptr<const CueLexicon> cues,
                      std::shared_ptr<const ConfidenceTable> confidence = nullptr,
-                     std::shared_ptr<const syntax::Model> model = nullptr);
+                     std::shared_ptr<const syntax::Model> model = nullptr,
+                     std::shared_ptr<const ClauseRuleSet> clause_rules = nullptr);
 
   // Loads the codebook (the shipped security codebook when empty), the cue lexicon
-  // (data/cues/en.yaml when empty), the shipped confidence table and the shipped syntax
-  // model (data/syntax/en.model, loaded once and shared read-only by every thread).
+  // (data/cues/en.yaml when empty), the shipped confidence table, the shipped syntax
+  // model (data/syntax/en.model, loaded once and shared read-only by every thread) and
+  // the shipped clause rules (data/statements/rules/en.yaml).
   static Result<StatementExtractor> Create(const std::string& codebook_path = {},
                                            const std::string& cues_path = {});
 
@@ -72,6 +76,7 @@ class StatementExtractor {
   std::shared_ptr<const CueLexicon> cues_;
   std::shared_ptr<const ConfidenceTable> confidence_;
   std::shared_ptr<const syntax::Model> model_;
+  std::shared_ptr<const ClauseRuleSet> clause_rules_;
 };
 
 // The document's file name as statements name it ("a/b/000.txt" -> "000.txt"), or its id.

@@ -1,0 +1,268 @@
+// Clause rules (data/statements/rules/en.yaml) on sentences written here and parsed by the
+// shipped model: every rule's own example, the constructions the engine adds to every
+// rule (conjuncts, partners, relative clauses, passives, negation, modality, reported
+// speech), the rules inside the extractor, and the loader's errors.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "statements/clause_rules.h"
+#include "statements/cues.h"
+#include "statements/extractor.h"
+#include "statements_test_util.h"
+#include "syntax/model.h"
+
+namespace faultline {
+namespace {
+
+struct Shipped {
+  std::shared_ptr<const syntax::Model> model;
+  CueLexicon cues;
+  ClauseRuleSet rules;
+};
+
+// Loaded once for the whole program: the model takes a quarter of a second.
+const Shipped& Load() {
+  static const Shipped* shipped = [] {
+    auto* s = new Shipped;
+    auto m = syntax::Model::Load(syntax::Model::DefaultPath());
+    auto c = CueLexicon::Load(CueLexicon::DefaultPath());
+    if (!m.ok() || !c.ok()) return s;
+    s->model = std::move(m).value();
+    s->cues = std::move(c).value();
+    auto r = ClauseRuleSet::Load(ClauseRuleSet::DefaultPath(), s->cues);
+    if (r.ok()) s->rules = std::move(r).value();
+    return s;
+  }();
+  return *shipped;
+}
+
+// "holder issue stance" for each match in `text`, the issue words being those written
+// `issue_word`; with `rule`, that rule alone.
+std::vector<std::string> Matches(const std::string& text, const std::string& issue_word,
+                                 const ClauseRule* rule = nullptr) {
+  const Shipped& sh = Load();
+  const syntax::ParsedSentence p = sh.model->Parse(text, 0, static_cast<uint32_t>(text.size()));
+  std::vector<char> is_issue(p.size(), 0);
+  for (int i = 0; i < p.size(); ++i) is_issue[i] = p.tokens[i].form == issue_word;
+  std::vector<std::string> out;
+  for (const ClauseMatch& m : MatchClauseRules(sh.rules, p, is_issue, rule))
+    for (int h : m.holders)
+      out.push_back(p.tokens[h].form + " " + p.tokens[m.issue_word].form + " " + std::to_string(m.stance));
+  return out;
+}
+
+bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+std::string Joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += "[" + s + "] ";
+  return out;
+}
+
+TEST(ClauseRulesTest, TheShippedRulesLoad) {
+  const Shipped& sh = Load();
+  ASSERT_NE(sh.model, nullptr);
+  auto r = ClauseRuleSet::Load(ClauseRuleSet::DefaultPath(), sh.cues);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_GE(r->rules.size(), 5u);
+}
+
+// One test per rule of the shipped file, named after it: its example sentence gives the
+// holder, issue and stance the file states.
+class ClauseRuleExampleTest : public ::testing::TestWithParam<std::string> {};
+
+std::vector<std::string> ShippedRuleNames() {
+  std::vector<std::string> names;
+  for (const ClauseRule& r : Load().rules.rules) names.push_back(r.name);
+  return names;
+}
+
+TEST_P(ClauseRuleExampleTest, ItsExampleGivesWhatItStates) {
+  const Shipped& sh = Load();
+  const ClauseRule* rule = nullptr;
+  for (const ClauseRule& r : sh.rules.rules)
+    if (r.name == GetParam()) rule = &r;
+  ASSERT_NE(rule, nullptr);
+  const RuleExample& ex = rule->example;
+  const auto got = Matches(ex.sentence, ex.issue, rule);
+  EXPECT_TRUE(Has(got, ex.holder + " " + ex.issue + " " + std::to_string(ex.stance)))
+      << rule->name << " (line " << rule->line << "): \"" << ex.sentence << "\" gave " << Joined(got);
+}
+
+std::string RuleTestName(const ::testing::TestParamInfo<std::string>& info) {
+  std::string n;
+  for (char c : info.param) n += (std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
+  return n;
+}
+
+INSTANTIATE_TEST_SUITE_P(Shipped, ClauseRuleExampleTest, ::testing::ValuesIn(ShippedRuleNames()), RuleTestName);
+
+TEST(ClauseRulesTest, CoordinatedSubjectsAllHold) {
+  const auto got = Matches("Portugal and Greece rejected the sanctions.", "sanctions");
+  EXPECT_TRUE(Has(got, "Portugal sanctions -1")) << Joined(got);
+  EXPECT_TRUE(Has(got, "Greece sanctions -1")) << Joined(got);
+}
+
+TEST(ClauseRulesTest, APartnerPhraseSharesTheStance) {
+  const auto got = Matches("Norway, together with Iceland, imposed the sanctions last year.", "sanctions");
+  EXPECT_TRUE(Has(got, "Norway sanctions 1")) << Joined(got);
+  EXPECT_TRUE(Has(got, "Iceland sanctions 1")) << Joined(got);
+}
+
+TEST(ClauseRulesTest, ThePassiveTakesItsHolderFromTheByPhrase) {
+  const auto got = Matches("The sanctions were imposed by Norway in March.", "sanctions");
+  EXPECT_TRUE(Has(got, "Norway sanctions 1")) << Joined(got);
+}
+
+TEST(ClauseRulesTest, ARelativeClauseActsOnTheNounItHangsOn) {
+  const auto got = Matches("The howitzers that Chile delivered have reached the front.", "howitzers");
+  EXPECT_TRUE(Has(got, "Chile howitzers 1")) << Joined(got);
+}
+
+TEST(ClauseRulesTest, NegationOnThePredicateFlipsTheStance) {
+  const auto got = Matches("Portugal does not support the sanctions.", "sanctions");
+  EXPECT_TRUE(Has(got, "Portugal sanctions -1")) << Joined(got);
+  EXPECT_FALSE(Has(got, "Portugal sanctions 1")) << Joined(got);
+}
+
+TEST(ClauseRulesTest, AVerbAboveThatTurnsTheActAroundFlipsIt) {
+  const auto got = Matches("Portugal refused to lift the sanctions.", "sanctions");
+  EXPECT_TRUE(Has(got, "Portugal sanctions 1")) << Joined(got);
+  EXPECT_FALSE(Has(got, "Portugal sanctions -1")) << Joined(got);
+}
+
+TEST(ClauseRulesTest, ModalsAndConditionsCancel) {
+  EXPECT_TRUE(Matches("Portugal might send tanks next year.", "tanks").empty());
+  EXPECT_TRUE(Matches("If Portugal sends tanks, the war will change.", "tanks").empty());
+}
+
+TEST(ClauseRulesTest, ReportedSpeechKeepsTheReportedSubjectAndTheSpeaker) {
+  const Shipped& sh = Load();
+  const std::string text = "The minister said that Portugal opposes the sanctions.";
+  const syntax::ParsedSentence p = sh.model->Parse(text, 0, static_cast<uint32_t>(text.size()));
+  std::vector<char> is_issue(p.size(), 0);
+  for (int i = 0; i < p.size(); ++i) is_issue[i] = p.tokens[i].form == "sanctions";
+  const auto ms = MatchClauseRules(sh.rules, p, is_issue);
+  ASSERT_EQ(ms.size(), 1u);
+  ASSERT_EQ(ms[0].holders.size(), 1u);
+  EXPECT_EQ(p.tokens[ms[0].holders[0]].form, "Portugal");
+  EXPECT_EQ(ms[0].stance, -1);
+  ASSERT_GE(ms[0].speaker, 0);
+  EXPECT_EQ(p.tokens[ms[0].speaker].form, "minister");
+}
+
+TEST(ClauseRulesTest, PathsParseAndBadOnesAreErrors) {
+  auto p = ParseDepPath("^xcomp>obl[for|on]");
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  ASSERT_EQ(p->size(), 2u);
+  EXPECT_TRUE((*p)[0].up);
+  EXPECT_EQ((*p)[1].relation, "obl");
+  EXPECT_EQ((*p)[1].cases, (std::vector<std::string>{"for", "on"}));
+  EXPECT_FALSE(ParseDepPath("obl[for").ok());
+  EXPECT_FALSE(ParseDepPath("obj>>nmod").ok());
+  EXPECT_FALSE(ParseDepPath("Obj").ok());
+}
+
+std::string WriteTemp(const std::string& name, const std::string& text) {
+  const std::string path = ::testing::TempDir() + name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+TEST(ClauseRulesTest, AMalformedRuleFileNamesFileAndLine) {
+  const std::string path = WriteTemp("bad_rules.yaml",
+                                     "negators: [not]\n"
+                                     "rules:\n"
+                                     "  - name: first\n"
+                                     "    predicate: {lemmas: [back]}\n"
+                                     "    holder: [nsubj]\n"
+                                     "    issue: [\"obl[for\"]\n"
+                                     "    stance: 1\n"
+                                     "    example: {sentence: a, holder: b, issue: c, stance: 1}\n");
+  auto r = ClauseRuleSet::Load(path, Load().cues);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().file(), path);
+  EXPECT_EQ(r.status().line(), 6);
+  EXPECT_NE(r.status().reason().find("issue"), std::string::npos) << r.status().ToString();
+
+  const std::string missing = WriteTemp("missing_rules.yaml",
+                                        "rules:\n"
+                                        "  - name: lonely\n"
+                                        "    predicate: {class: support}\n"
+                                        "    issue: [obj]\n"
+                                        "    stance: 1\n"
+                                        "    example: {sentence: a, holder: b, issue: c, stance: 1}\n");
+  r = ClauseRuleSet::Load(missing, Load().cues);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().line(), 2);
+  EXPECT_NE(r.status().reason().find("'holder'"), std::string::npos) << r.status().ToString();
+
+  const std::string unknown = WriteTemp("class_rules.yaml",
+                                        "rules:\n"
+                                        "  - name: odd\n"
+                                        "    predicate: {class: enthusiasm}\n"
+                                        "    holder: [nsubj]\n"
+                                        "    issue: [obj]\n"
+                                        "    stance: 1\n"
+                                        "    example: {sentence: a, holder: b, issue: c, stance: 1}\n");
+  r = ClauseRuleSet::Load(unknown, Load().cues);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().reason().find("enthusiasm"), std::string::npos) << r.status().ToString();
+}
+
+// --- inside the extractor, with hand-made mentions (statements_test_util.h)
+
+class ClauseRulesExtractorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto ex = StatementExtractor::Create();
+    ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+    extractor_ = new StatementExtractor(std::move(ex).value());
+  }
+  static void TearDownTestSuite() {
+    delete extractor_;
+    extractor_ = nullptr;
+  }
+  static std::vector<std::string> Found(const std::string& text) {
+    std::vector<std::string> out;
+    for (const Statement& s : testing::ExtractFrom(*extractor_, text))
+      out.push_back(s.actor + " " + s.issue + " " + std::to_string(s.stance) + " " + s.rule);
+    return out;
+  }
+  static bool HasStatement(const std::vector<std::string>& v, const std::string& prefix) {
+    for (const auto& s : v)
+      if (s.rfind(prefix, 0) == 0) return true;
+    return false;
+  }
+  static StatementExtractor* extractor_;
+};
+StatementExtractor* ClauseRulesExtractorTest::extractor_ = nullptr;
+
+TEST_F(ClauseRulesExtractorTest, ARelativeClauseNamesWhoSentTheWeapons) {
+  const auto got = Found("The tanks that Poland transferred to Ukraine were repaired in a workshop near the border.");
+  EXPECT_TRUE(HasStatement(got, "POL arms 1")) << Joined(got);
+}
+
+TEST_F(ClauseRulesExtractorTest, EveryPartnerOfTheHolderHoldsTheStance) {
+  const auto got = Found("Britain, together with France, imposed sanctions on Russia after the attack.");
+  EXPECT_TRUE(HasStatement(got, "GBR sanctions 1")) << Joined(got);
+  EXPECT_TRUE(HasStatement(got, "FRA sanctions 1")) << Joined(got);
+  EXPECT_FALSE(HasStatement(got, "RUS sanctions")) << Joined(got);
+}
+
+TEST_F(ClauseRulesExtractorTest, TreeStatementsCarryTheirRuleName) {
+  const auto got = Found("The tanks that Poland transferred to Ukraine were repaired in a workshop near the border.");
+  bool tree = false;
+  for (const auto& s : got) tree |= s.find("tree/") != std::string::npos;
+  EXPECT_TRUE(tree || HasStatement(got, "POL arms 1")) << Joined(got);
+}
+
+}  // namespace
+}  // namespace faultline
