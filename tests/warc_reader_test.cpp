@@ -59,9 +59,16 @@ TEST(WarcReaderTest, RecordsAndHttpCases) {
              "text/html; charset=utf-8");
 
   // Record level.
+  // `block` is valid during the callback only (the reader may free the bytes behind it,
+  // as it does for a gzipped WARC): keep a copy of each for the HTTP-level checks.
   std::vector<WarcRecord> records;
+  std::vector<std::string> blocks;
   std::vector<Status> errors;
-  ForEachWarcRecord(warc, "t.warc", [&](const WarcRecord& r) { records.push_back(r); },
+  ForEachWarcRecord(warc, "t.warc",
+                    [&](const WarcRecord& r) {
+                      records.push_back(r);
+                      blocks.emplace_back(r.block);
+                    },
                     [&](const Status& s) { errors.push_back(s); });
   ASSERT_TRUE(errors.empty()) << errors[0].ToString();
   ASSERT_EQ(records.size(), 9u);
@@ -72,13 +79,13 @@ TEST(WarcReaderTest, RecordsAndHttpCases) {
   EXPECT_EQ(records[2].index, 3);
 
   // HTTP level.
-  Result<HttpResponse> chunk = ParseHttpResponse(records[3].block, 1 << 20);
+  Result<HttpResponse> chunk = ParseHttpResponse(blocks[3], 1 << 20);
   ASSERT_TRUE(chunk.ok()) << chunk.status().ToString();
   EXPECT_EQ(chunk->body, "<html><body>Chunked page.</body></html>");
-  Result<HttpResponse> gz = ParseHttpResponse(records[4].block, 1 << 20);
+  Result<HttpResponse> gz = ParseHttpResponse(blocks[4], 1 << 20);
   ASSERT_TRUE(gz.ok());
   EXPECT_EQ(gz->body, "<html><body>Gzipped page.</body></html>");
-  Result<HttpResponse> moved = ParseHttpResponse(records[5].block, 1 << 20);
+  Result<HttpResponse> moved = ParseHttpResponse(blocks[5], 1 << 20);
   ASSERT_TRUE(moved.ok());
   EXPECT_EQ(moved->status, 301);
 
