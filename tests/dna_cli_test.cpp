@@ -19,7 +19,7 @@ fs::path Temp(const std::string& name) {
 }
 
 TEST(DnaCli, StatementsToDnaAndBackGiveTheSameMap) {
-  const std::string examples = "'" + faultline::testing::SourceDir() + "/examples'";
+  const std::string examples = std::string("'").append(faultline::testing::SourceDir()).append("/examples'");
   const fs::path dna = Temp("examples.dna");
   int rc = 0;
   const std::string log = RunFaultline("statements " + examples + " --format dna -o '" + dna.string() + "'", &rc, true);

@@ -59,7 +59,7 @@ std::vector<Document> Corpus(int stories) {
     const int tellings = k % 4 == 3 ? 1 : 3;
     for (int t = 0; t < tellings; ++t) {
       Document d;
-      d.id = "s" + std::to_string(k) + "-" + std::to_string(t);
+      d.id = std::string("s").append(std::to_string(k)).append("-").append(std::to_string(t));
       d.file = d.id + ".txt";
       d.outlet = kOutlets[t];
       d.date = day;

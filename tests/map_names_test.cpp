@@ -51,7 +51,7 @@ TEST(ResolveChoice, UnknownValuesListTheClosest) {
 
 TEST(ResolveChoice, AtMostFiveSuggestionsEachOnce) {
   std::vector<Choice> many;
-  for (int i = 0; i < 20; ++i) many.push_back(Choice{"A" + std::to_string(i), "", {"alias" + std::to_string(i)}});
+  for (int i = 0; i < 20; ++i) many.push_back(Choice{std::string("A").append(std::to_string(i)), "", {std::string("alias").append(std::to_string(i))}});
   Result<std::string> r = ResolveChoice("actor", "zzz", many);
   ASSERT_FALSE(r.ok());
   const std::string& m = r.status().reason();

@@ -278,7 +278,8 @@ Status LoadPaths(const YAML::Node& map, const char* key, const std::string& path
   for (const std::string& t : texts) {
     auto p = ParseDepPath(t);
     if (!p.ok())
-      return Status::Error("'" + std::string(key) + "': " + p.status().reason(), path, yaml::LineOf(map[key]));
+      return Status::Error(std::string("'").append(key).append("': ").append(p.status().reason()), path,
+                           yaml::LineOf(map[key]));
     out->push_back(std::move(p).value());
   }
   return Status::Ok();

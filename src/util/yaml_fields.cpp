@@ -16,8 +16,10 @@ const char* ShapeOf(const YAML::Node& n) {
 
 Status Wrong(const YAML::Node& n, const char* key, const std::string& path, const std::string& want) {
   std::string got = ShapeOf(n);
-  if (n.IsScalar()) got = "\"" + n.Scalar() + "\"";
-  return Status::Error("'" + std::string(key) + "' must be " + want + ", not " + got, path, LineOf(n));
+  if (n.IsScalar()) got = std::string("\"").append(n.Scalar()).append("\"");
+  // Built by append: g++ 12 warns (-Wrestrict, a false positive) on "literal" + std::string&&.
+  return Status::Error(std::string("'").append(key).append("' must be ").append(want).append(", not ").append(got),
+                       path, LineOf(n));
 }
 
 // A scalar converted to T, or an error naming the key.
