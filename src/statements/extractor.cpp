@@ -1959,8 +1959,8 @@ void SentenceAnalyzer::ApplyClauseRules() {
   for (const TermHit& t : terms_) has_term |= !t.proform && t.issue >= 0;
   // an actor the flat rules left, or a pronoun where they found nothing
   bool uncovered = false;
-  for (const Token& t : toks_)
-    uncovered |= emitted_.empty() && (lex_.pronouns().count(t.norm) > 0 || lex_.first_person().count(t.norm) > 0);
+  if (emitted_.empty())
+    for (const Token& t : toks_) uncovered |= lex_.pronouns().count(t.norm) > 0 || lex_.first_person().count(t.norm) > 0;
   for (const Mention& m : ments_)
     for (const auto& a : m.actors) {
       bool covered = false;
@@ -1985,7 +1985,7 @@ void SentenceAnalyzer::ApplyClauseRules() {
     const TermHit& term = terms_[term_of[m.issue_word]];
     const int stance = m.stance * term.polarity;
     if (!RecipientFits(tree, m, term.issue)) {
-      trace += "  tree rule " + m.rule->name + ": the recipient is not the issue's\n";
+      if (tracing) trace += "  tree rule " + m.rule->name + ": the recipient is not the issue's\n";
       continue;
     }
     Holder h = TreeHolder(tree, m.holders);
@@ -2000,9 +2000,11 @@ void SentenceAnalyzer::ApplyClauseRules() {
     }
     h.actors = keep;
     if (h.actors.size() != 1) h.person.clear();
-    trace += "  tree rule " + m.rule->name + " at '" + tree.tokens[m.predicate].form + "' -> " +
-             cb_.issues()[term.issue].id + " " + std::to_string(stance) + " holders " +
-             std::to_string(h.actors.size()) + "\n";
+    // the trace is built only when asked for: this runs for every matched clause
+    if (tracing)
+      trace += "  tree rule " + m.rule->name + " at '" + tree.tokens[m.predicate].form + "' -> " +
+               cb_.issues()[term.issue].id + " " + std::to_string(stance) + " holders " +
+               std::to_string(h.actors.size()) + "\n";
     if (h.empty()) continue;
     Emit(h, term.issue, stance, tree.tokens[m.predicate].form, m.rule->name);
   }
