@@ -11,7 +11,7 @@
 namespace faultline {
 namespace {
 
-struct Token {
+struct DateToken {
   enum Kind { kNum, kWord, kPunct } kind = kPunct;
   size_t begin = 0, end = 0;
   bool space_before = false;  // whitespace between this token and the previous one
@@ -61,7 +61,7 @@ constexpr MonthName kMonths[] = {
 };
 
 // Lower-cases ASCII, Latin-1 capitals and Cyrillic capitals (enough for month names).
-std::string Lower(std::string_view s) {
+std::string LowerMonthText(std::string_view s) {
   std::string out(s);
   for (size_t i = 0; i < out.size(); ++i) {
     auto c = static_cast<unsigned char>(out[i]);
@@ -94,8 +94,8 @@ bool IsAsciiLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A'
 // Two-byte UTF-8 lead bytes of Latin-1 letters, Latin Extended and Cyrillic.
 bool IsLetterLead(unsigned char c) { return c >= 0xC3 && c <= 0xD4; }
 
-std::vector<Token> Tokenize(std::string_view s) {
-  std::vector<Token> toks;
+std::vector<DateToken> Tokenize(std::string_view s) {
+  std::vector<DateToken> toks;
   size_t i = 0;
   bool space = false;
   while (i < s.size()) {
@@ -110,19 +110,19 @@ std::vector<Token> Tokenize(std::string_view s) {
       i += 2;
       continue;
     }
-    Token t;
+    DateToken t;
     t.begin = i;
     t.space_before = space;
     space = false;
     if (c >= '0' && c <= '9') {
-      t.kind = Token::kNum;
+      t.kind = DateToken::kNum;
       while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
         if (t.digits < 15) t.value = t.value * 10 + (s[i] - '0');
         ++t.digits;
         ++i;
       }
     } else if (IsAsciiLetter(c) || (IsLetterLead(c) && i + 1 < s.size())) {
-      t.kind = Token::kWord;
+      t.kind = DateToken::kWord;
       while (i < s.size()) {
         auto d = static_cast<unsigned char>(s[i]);
         if (IsAsciiLetter(d)) {
@@ -134,9 +134,9 @@ std::vector<Token> Tokenize(std::string_view s) {
         }
       }
       if (i == t.begin) ++i;  // never stall on a malformed sequence
-      t.word = Lower(s.substr(t.begin, i - t.begin));
+      t.word = LowerMonthText(s.substr(t.begin, i - t.begin));
     } else {
-      t.kind = Token::kPunct;
+      t.kind = DateToken::kPunct;
       t.punct = c < 0x80 ? static_cast<char>(c) : 0;
       ++i;
       while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;  // rest of a UTF-8 symbol
@@ -148,8 +148,8 @@ std::vector<Token> Tokenize(std::string_view s) {
 }
 
 // The month a word names, or 0. `original` is the word as written (for capitals).
-int MonthOf(const Token& t, std::string_view original) {
-  if (t.kind != Token::kWord) return 0;
+int MonthOf(const DateToken& t, std::string_view original) {
+  if (t.kind != DateToken::kWord) return 0;
   for (const MonthName& m : kMonths) {
     if (m.name != t.word) continue;
     if (m.needs_capital && !(original[t.begin] >= 'A' && original[t.begin] <= 'Z')) return 0;
@@ -202,30 +202,30 @@ void CivilFromDays(int64_t z, int64_t* y, int* m, int* d) {
   *y = yoe + era * 400 + (*m <= 2 ? 1 : 0);
 }
 
-bool IsPunct(const std::vector<Token>& t, size_t i, char c) {
-  return i < t.size() && t[i].kind == Token::kPunct && t[i].punct == c;
+bool IsPunct(const std::vector<DateToken>& t, size_t i, char c) {
+  return i < t.size() && t[i].kind == DateToken::kPunct && t[i].punct == c;
 }
-bool IsNum(const std::vector<Token>& t, size_t i, int min_digits, int max_digits) {
-  return i < t.size() && t[i].kind == Token::kNum && t[i].digits >= min_digits && t[i].digits <= max_digits;
+bool IsNum(const std::vector<DateToken>& t, size_t i, int min_digits, int max_digits) {
+  return i < t.size() && t[i].kind == DateToken::kNum && t[i].digits >= min_digits && t[i].digits <= max_digits;
 }
 // Adjacent: no whitespace before token i.
-bool Tight(const std::vector<Token>& t, size_t i) { return i < t.size() && !t[i].space_before; }
+bool Tight(const std::vector<DateToken>& t, size_t i) { return i < t.size() && !t[i].space_before; }
 
-bool IsOrdinalSuffix(const Token& t) {
-  return t.kind == Token::kWord && !t.space_before &&
+bool IsOrdinalSuffix(const DateToken& t) {
+  return t.kind == DateToken::kWord && !t.space_before &&
          (t.word == "st" || t.word == "nd" || t.word == "rd" || t.word == "th" || t.word == "er" ||
           t.word == "e");
 }
 
 // Optional year after a day-month: skips "," and "." and takes a 4-digit number.
 // Returns the year (0 when none) and advances *j past it.
-int64_t OptionalYear(const std::vector<Token>& t, size_t* j) {
+int64_t OptionalYear(const std::vector<DateToken>& t, size_t* j) {
   size_t k = *j;
   while (IsPunct(t, k, ',') || IsPunct(t, k, '.')) ++k;
   if (IsNum(t, k, 4, 4) && PlausibleYear(t[k].value)) {
     *j = k + 1;
     // Russian "2022 г." (year) is part of the date.
-    if (*j < t.size() && t[*j].kind == Token::kWord && t[*j].word == "г") ++*j;
+    if (*j < t.size() && t[*j].kind == DateToken::kWord && t[*j].word == "г") ++*j;
     return t[k].value;
   }
   return 0;
@@ -235,9 +235,9 @@ int64_t OptionalYear(const std::vector<Token>& t, size_t* j) {
 // one past its last token and returns the ISO string, or "" when the values are out
 // of range (so "31 April 2022" is not re-read as "April 2022"). *end stays 0 when no
 // pattern matches.
-std::string TryAt(const std::vector<Token>& t, size_t i, std::string_view s, size_t* end) {
-  const Token& a = t[i];
-  if (a.kind == Token::kNum) {
+std::string TryAt(const std::vector<DateToken>& t, size_t i, std::string_view s, size_t* end) {
+  const DateToken& a = t[i];
+  if (a.kind == DateToken::kNum) {
     // Y-M-D and Y/M/D (ISO 8601; a time and zone after it are ignored).
     if (a.digits == 4 && (IsPunct(t, i + 1, '-') || IsPunct(t, i + 1, '/')) && Tight(t, i + 1) &&
         IsNum(t, i + 2, 1, 2) && Tight(t, i + 2) && IsPunct(t, i + 3, t[i + 1].punct) && Tight(t, i + 3) &&
@@ -249,14 +249,14 @@ std::string TryAt(const std::vector<Token>& t, size_t i, std::string_view s, siz
     // and a two-digit year is what people write; 00-68 are 20xx and 69-99 19xx (POSIX %y).
     if (a.digits <= 2 && IsPunct(t, i + 1, '/') && Tight(t, i + 1) && IsNum(t, i + 2, 1, 2) && Tight(t, i + 2) &&
         IsPunct(t, i + 3, '/') && Tight(t, i + 3) && IsNum(t, i + 4, 2, 2) && Tight(t, i + 4) &&
-        !(i + 5 < t.size() && Tight(t, i + 5) && t[i + 5].kind == Token::kPunct && t[i + 5].punct == '/')) {
+        !(i + 5 < t.size() && Tight(t, i + 5) && t[i + 5].kind == DateToken::kPunct && t[i + 5].punct == '/')) {
       int64_t x = a.value, y = t[i + 2].value, yy = t[i + 4].value;
       const int64_t year = yy <= 68 ? 2000 + yy : 1900 + yy;
       *end = i + 5;
       return x > 12 ? Make(year, y, x) : Make(year, x, y);
     }
     // D.M.Y, D-M-Y (day first), M/D/Y (month first unless impossible).
-    if (a.digits <= 2 && i + 4 < t.size() && t[i + 1].kind == Token::kPunct && Tight(t, i + 1) &&
+    if (a.digits <= 2 && i + 4 < t.size() && t[i + 1].kind == DateToken::kPunct && Tight(t, i + 1) &&
         (t[i + 1].punct == '.' || t[i + 1].punct == '-' || t[i + 1].punct == '/') &&
         IsNum(t, i + 2, 1, 2) && Tight(t, i + 2) && IsPunct(t, i + 3, t[i + 1].punct) && Tight(t, i + 3) &&
         IsNum(t, i + 4, 4, 4) && Tight(t, i + 4)) {
@@ -276,7 +276,7 @@ std::string TryAt(const std::vector<Token>& t, size_t i, std::string_view s, siz
       size_t j = i + 1;
       if (IsPunct(t, j, '.')) ++j;
       if (j < t.size() && IsOrdinalSuffix(t[j])) ++j;
-      if (j < t.size() && t[j].kind == Token::kWord && t[j].word == "of") ++j;
+      if (j < t.size() && t[j].kind == DateToken::kWord && t[j].word == "of") ++j;
       if (int m = j < t.size() ? MonthOf(t[j], s) : 0; m != 0) {
         ++j;
         if (IsPunct(t, j, '.') && Tight(t, j)) ++j;
@@ -343,9 +343,9 @@ DateMatch FindDate(std::string_view s) {
     out.end = s.size();
     return out;
   }
-  std::vector<Token> toks = Tokenize(s);
+  std::vector<DateToken> toks = Tokenize(s);
   for (size_t i = 0; i < toks.size(); ++i) {
-    if (toks[i].kind == Token::kPunct) continue;
+    if (toks[i].kind == DateToken::kPunct) continue;
     size_t end = 0;
     std::string r = TryAt(toks, i, s, &end);
     if (end == 0) continue;

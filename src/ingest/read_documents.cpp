@@ -34,10 +34,6 @@ int64_t LineOfOffset(std::string_view s, size_t offset) {
   return line;
 }
 
-bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 }  // namespace
 
 DocumentReader::DocumentReader(ReadOptions options, DocumentSink on_doc, ErrorSink on_error)
@@ -123,7 +119,7 @@ void DocumentReader::ReadStream(ByteStream& in, const std::string& name, uint64_
   std::string format_name = name;
   if (in.compressed())
     for (const char* ext : {".gz", ".xz", ".bz2", ".zst"})
-      if (EndsWith(format_name, ext)) format_name.resize(format_name.size() - std::strlen(ext));
+      if (format_name.ends_with(ext)) format_name.resize(format_name.size() - std::strlen(ext));
   InputFormat format = SniffFormat(format_name, in.available().substr(0, kSniffBytes));
   if (format == InputFormat::kEmpty && !in.eof()) format = InputFormat::kText;
   if (format == InputFormat::kBinary) {  // before decompressing the rest

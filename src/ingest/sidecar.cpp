@@ -18,7 +18,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string Trim(const std::string& s) {
+std::string TrimCopy(const std::string& s) {
   size_t b = s.find_first_not_of(" \t\r\n");
   if (b == std::string::npos) return {};
   size_t e = s.find_last_not_of(" \t\r\n");
@@ -51,7 +51,7 @@ bool NextCsvRecord(const std::string& s, size_t* pos, std::vector<std::string>* 
     } else if (c == '"') {
       quoted = true;
     } else if (c == ',') {
-      fields->push_back(Trim(field));
+      fields->push_back(TrimCopy(field));
       field.clear();
     } else if (c == '\n') {
       ++i;
@@ -60,7 +60,7 @@ bool NextCsvRecord(const std::string& s, size_t* pos, std::vector<std::string>* 
       field += c;
     }
   }
-  fields->push_back(Trim(field));
+  fields->push_back(TrimCopy(field));
   *pos = i;
   return true;
 }
@@ -106,7 +106,7 @@ struct RowParser {
 };
 
 std::string JsonText(const json& v) {
-  if (v.is_string()) return Trim(v.get<std::string>());
+  if (v.is_string()) return TrimCopy(v.get<std::string>());
   if (v.is_number()) return v.dump();
   if (v.is_array()) {
     std::string out;
@@ -157,7 +157,7 @@ Result<Sidecar> Sidecar::Load(const std::string& path, const ErrorSink& on_error
 Result<Sidecar> Sidecar::Parse(const std::string& content, const std::string& name,
                                const ErrorSink& on_error) {
   Sidecar sc;
-  std::string first = Trim(content.substr(0, content.find('\n')));
+  std::string first = TrimCopy(content.substr(0, content.find('\n')));
   bool csv = (name.size() >= 4 && AsciiLower(name.substr(name.size() - 4)) == ".csv") ||
              (!first.empty() && first[0] != '{');
   auto finish_row = [&](RowParser& row, int64_t line) {
@@ -196,7 +196,7 @@ Result<Sidecar> Sidecar::Parse(const std::string& content, const std::string& na
     int64_t line = 0;
     while (std::getline(in, text)) {
       ++line;
-      if (Trim(text).empty()) continue;
+      if (TrimCopy(text).empty()) continue;
       json rec;
       try {
         rec = json::parse(text);

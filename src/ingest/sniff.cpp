@@ -7,7 +7,7 @@
 namespace faultline {
 namespace {
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
+bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
   if (s.size() < suffix.size()) return false;
   for (size_t i = 0; i < suffix.size(); ++i)
     if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) != suffix[i])
@@ -85,7 +85,7 @@ std::string_view StemOf(std::string_view name) {
   while (stripped) {
     stripped = false;
     for (std::string_view ext : kExtensions) {
-      if (name.size() > ext.size() && EndsWith(name, ext)) {
+      if (name.size() > ext.size() && EndsWithNoCase(name, ext)) {
         name.remove_suffix(ext.size());
         stripped = true;
         break;
@@ -101,12 +101,12 @@ InputFormat SniffFormat(std::string_view name, std::string_view bytes) {
   if (LooksBinary(s)) return InputFormat::kBinary;
   if (s.substr(0, 5) == "WARC/") return InputFormat::kWarc;
   if (LooksHtml(s)) return InputFormat::kHtml;
-  if (s.front() == '[' && (EndsWith(name, ".json") || s.find('{') < 64))
+  if (s.front() == '[' && (EndsWithNoCase(name, ".json") || s.find('{') < 64))
     return InputFormat::kJsonArray;
-  if (s.front() == '{' || EndsWith(name, ".jsonl") || EndsWith(name, ".ndjson"))
+  if (s.front() == '{' || EndsWithNoCase(name, ".jsonl") || EndsWithNoCase(name, ".ndjson"))
     return InputFormat::kJsonLines;
   // Content did not decide: the extension may still say HTML ("<div>..." fragments).
-  if ((EndsWith(name, ".html") || EndsWith(name, ".htm") || EndsWith(name, ".xhtml")) &&
+  if ((EndsWithNoCase(name, ".html") || EndsWithNoCase(name, ".htm") || EndsWithNoCase(name, ".xhtml")) &&
       s.front() == '<')
     return InputFormat::kHtml;
   return InputFormat::kText;

@@ -9,7 +9,7 @@
 namespace faultline::map {
 namespace {
 
-int Sign(double x) { return x > 0 ? 1 : (x < 0 ? -1 : 0); }
+int StanceSign(double x) { return x > 0 ? 1 : (x < 0 ? -1 : 0); }
 
 Map PeriodMap(const std::vector<Statement>& statements, MapOptions options, const std::string& period,
               const OriginOf& origin_of) {
@@ -20,7 +20,7 @@ Map PeriodMap(const std::vector<Statement>& statements, MapOptions options, cons
 ChangeKind KindOf(const Cell* before, const Cell* after) {
   if (before == nullptr) return ChangeKind::kAppeared;
   if (after == nullptr) return ChangeKind::kSilent;
-  return Sign(before->stance) == Sign(after->stance) ? ChangeKind::kHeld : ChangeKind::kMoved;
+  return StanceSign(before->stance) == StanceSign(after->stance) ? ChangeKind::kHeld : ChangeKind::kMoved;
 }
 
 }  // namespace

@@ -10,7 +10,7 @@ namespace {
 
 using nlohmann::ordered_json;
 
-const char* kStyle = R"CSS(
+const char* kStoriesStyle = R"CSS(
 body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#222;background:#fafafa}
 header{padding:12px 20px;background:#263238;color:#fff}
 header h1{margin:0;font-size:20px}
@@ -33,7 +33,7 @@ ul.claims li{display:inline}ul.claims li:not(:last-child)::after{content:" \00b7
 input{font:inherit}
 )CSS";
 
-const char* kScript = R"JS(
+const char* kStoriesScript = R"JS(
 (function(){
 'use strict';
 var D=JSON.parse(document.getElementById('stories-data').textContent);
@@ -117,7 +117,7 @@ void WriteStoriesHtml(const stories::StoryCollection& c, const stories::OutletLi
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
          "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
-      << "<title>" << HtmlEscape(o.title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n"
+      << "<title>" << HtmlEscape(o.title) << "</title>\n<style>" << kStoriesStyle << "</style>\n</head>\n<body>\n"
       << "<header><h1>" << HtmlEscape(o.title) << "</h1><p id=\"summary\">" << HtmlEscape(summary)
       << "</p></header>\n<main>\n<div>\n"
       << "<section><h2>Stories</h2><label>Filter (title, outlet): <input id=\"filter\" type=\"search\"></label>"
@@ -133,7 +133,7 @@ void WriteStoriesHtml(const stories::StoryCollection& c, const stories::OutletLi
          "--format json.</p></noscript>\n"
       << "<script type=\"application/json\" id=\"stories-data\">"
       << JsonForScript(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) << "</script>\n"
-      << "<script>" << kScript << "</script>\n</body>\n</html>\n";
+      << "<script>" << kStoriesScript << "</script>\n</body>\n</html>\n";
 }
 
 }  // namespace faultline::report

@@ -13,8 +13,8 @@ using stories::ChainStep;
 using stories::Story;
 using stories::StoryCollection;
 
-double Round(double v) { return std::round(v * 1e6) / 1e6; }
-ordered_json OrNull(const std::string& s) { return s.empty() ? ordered_json(nullptr) : ordered_json(s); }
+double RoundStory(double v) { return std::round(v * 1e6) / 1e6; }
+ordered_json OrNullOrdered(const std::string& s) { return s.empty() ? ordered_json(nullptr) : ordered_json(s); }
 
 std::string ChainText(const std::vector<ChainStep>& chain) {
   std::string s;
@@ -22,7 +22,7 @@ std::string ChainText(const std::vector<ChainStep>& chain) {
   return s;
 }
 
-std::string Pad(std::string s, size_t width) {
+std::string PadRight(std::string s, size_t width) {
   const size_t w = DisplayWidth(s);
   if (w < width) s.append(width - w, ' ');
   return s;
@@ -30,7 +30,7 @@ std::string Pad(std::string s, size_t width) {
 
 std::string Date10(const std::string& d) {
   if (d.empty()) return "undated   ";
-  return Pad(d.size() > 10 ? d.substr(0, 10) : d, 10);
+  return PadRight(d.size() > 10 ? d.substr(0, 10) : d, 10);
 }
 
 // "Kiev (Russian spelling) 3, special military operation (Kremlin's term) 1".
@@ -69,7 +69,7 @@ void WriteFramingText(const StoryCollection& c, std::ostream& out) {
   out << "\nFRAMING: the terms each outlet chooses (data/stories/framing.yaml)\n";
   for (const stories::OutletFraming& f : c.outlet_framing) {
     if (f.counts.empty()) continue;
-    out << "  " << Pad(OneLine(f.outlet, 28), 28) << "  " << OneLine(FramingText(*c.framing, f.counts), 160) << "\n";
+    out << "  " << PadRight(OneLine(f.outlet, 28), 28) << "  " << OneLine(FramingText(*c.framing, f.counts), 160) << "\n";
   }
 }
 
@@ -86,13 +86,13 @@ void WriteDistinctiveText(const StoryCollection& c, size_t top, std::ostream& ou
       std::snprintf(buf, sizeof buf, " %.1f", t.z);
       terms += (terms.empty() ? "" : ", ") + t.term + buf;
     }
-    out << "  " << Pad(OneLine(o.outlet, 28), 28) << "  " << OneLine(terms.empty() ? "(none)" : terms, 160) << "\n";
+    out << "  " << PadRight(OneLine(o.outlet, 28), 28) << "  " << OneLine(terms.empty() ? "(none)" : terms, 160) << "\n";
   }
 }
 
 ordered_json ChainJson(const std::vector<ChainStep>& chain) {
   ordered_json a = ordered_json::array();
-  for (const ChainStep& c : chain) a.push_back({{"outlet", c.outlet}, {"doc", OrNull(c.doc)}, {"date", OrNull(c.date)}});
+  for (const ChainStep& c : chain) a.push_back({{"outlet", c.outlet}, {"doc", OrNullOrdered(c.doc)}, {"date", OrNullOrdered(c.date)}});
   return a;
 }
 
@@ -126,7 +126,7 @@ void WriteStoriesText(const StoryCollection& c, const stories::OutletList& outle
         << "\n";
     for (const stories::StoryMember& m : s.members) {
       const stories::StoryDocument& d = c.documents[m.doc];
-      out << "    " << Date10(d.date) << "  " << Pad(OneLine(d.outlet.empty() ? "(no outlet)" : d.outlet, 24), 24) << "  "
+      out << "    " << Date10(d.date) << "  " << PadRight(OneLine(d.outlet.empty() ? "(no outlet)" : d.outlet, 24), 24) << "  "
           << OneLine(d.title.empty() ? d.id : d.title, 60) << "\n";
       out << "                " << OneLine(d.id, 40);
       if (!m.linked_to.empty()) {
@@ -170,9 +170,9 @@ ordered_json StoriesToJson(const StoryCollection& c, const stories::OutletList& 
   for (const Story& s : c.stories) {
     ordered_json js;
     js["id"] = s.id;
-    js["first"] = OrNull(s.first);
-    js["last"] = OrNull(s.last);
-    js["origin"] = {{"outlet", s.origin.outlet}, {"doc", OrNull(s.origin.doc)}, {"date", OrNull(s.origin.date)}};
+    js["first"] = OrNullOrdered(s.first);
+    js["last"] = OrNullOrdered(s.last);
+    js["origin"] = {{"outlet", s.origin.outlet}, {"doc", OrNullOrdered(s.origin.doc)}, {"date", OrNullOrdered(s.origin.date)}};
     js["origins"] = s.origins;
     js["outlets"] = s.outlets;
     ordered_json docs = ordered_json::array();
@@ -182,12 +182,12 @@ ordered_json StoriesToJson(const StoryCollection& c, const stories::OutletList& 
       ordered_json jd;
       jd["id"] = d.id;
       jd["file"] = d.file;
-      jd["title"] = OrNull(d.title);
-      jd["date"] = OrNull(d.date);
-      jd["outlet"] = OrNull(d.outlet);
-      jd["url"] = OrNull(d.url);
-      jd["linked_to"] = OrNull(m.linked_to);
-      jd["score"] = m.linked_to.empty() ? ordered_json(nullptr) : ordered_json(Round(m.score));
+      jd["title"] = OrNullOrdered(d.title);
+      jd["date"] = OrNullOrdered(d.date);
+      jd["outlet"] = OrNullOrdered(d.outlet);
+      jd["url"] = OrNullOrdered(d.url);
+      jd["linked_to"] = OrNullOrdered(m.linked_to);
+      jd["score"] = m.linked_to.empty() ? ordered_json(nullptr) : ordered_json(RoundStory(m.score));
       jd["chain"] = ChainJson(m.chain);
       jd["origin_key"] = m.origin_key;
       ordered_json cites = ordered_json::array();
@@ -197,7 +197,7 @@ ordered_json StoriesToJson(const StoryCollection& c, const stories::OutletList& 
                          {"in_title", a.in_title},
                          {"begin", a.begin},
                          {"end", a.end},
-                         {"date", OrNull(a.date)}});
+                         {"date", OrNullOrdered(a.date)}});
       }
       jd["attributions"] = cites;
       if (c.framing) jd["framing"] = FramingJson(*c.framing, m.framing);
@@ -218,7 +218,7 @@ ordered_json StoriesToJson(const StoryCollection& c, const stories::OutletList& 
   ordered_json distinctive = ordered_json::array();
   for (const stories::OutletTerms& o : c.distinctive) {
     ordered_json terms = ordered_json::array();
-    for (const stories::DistinctiveTerm& t : o.terms) terms.push_back({{"term", t.term}, {"z", Round(t.z)}, {"count", t.count}});
+    for (const stories::DistinctiveTerm& t : o.terms) terms.push_back({{"term", t.term}, {"z", RoundStory(t.z)}, {"count", t.count}});
     distinctive.push_back({{"outlet", o.outlet}, {"documents", o.documents}, {"words", o.words}, {"terms", std::move(terms)}});
   }
   j["distinctive_terms"] = {{"method", "weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), prior = corpus counts"},

@@ -100,7 +100,7 @@ ApiResponse PostCorrection(Workspace& ws, const ApiOptions& options, const ApiRe
   return ApiResponse{201, Dump(j)};
 }
 
-ApiResponse Status(const Workspace& ws, const ApiOptions& options) {
+ApiResponse StatusView(const Workspace& ws, const ApiOptions& options) {
   std::string message;
   std::string state = ws.State(&message);
   std::shared_ptr<const Snapshot> snap = ws.Current();
@@ -135,7 +135,7 @@ std::vector<std::pair<std::string, std::string>> Api::Routes() {
 }
 
 ApiResponse Api::Handle(const ApiRequest& r) const {
-  if (r.method == "GET" && r.path == "/api/v1/status") return Status(ws_, options_);
+  if (r.method == "GET" && r.path == "/api/v1/status") return StatusView(ws_, options_);
   if (r.path == "/api/v1/corrections" && r.method == "POST") {
     return PostCorrection(ws_, options_, r);
   }

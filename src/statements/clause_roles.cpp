@@ -6,7 +6,7 @@ namespace faultline {
 namespace {
 
 // The case marker ("on", "to") of a nominal, as its lemma, or empty.
-std::string_view CaseOf(const syntax::ParsedSentence& s, int i) {
+std::string_view CaseMarker(const syntax::ParsedSentence& s, int i) {
   const int c = s.FirstChild(i, "case");
   return c < 0 ? std::string_view() : std::string_view(s.tokens[c].lemma);
 }
@@ -18,7 +18,7 @@ bool TargetCase(std::string_view c) {
 
 // A conjunct is one when a coordinator joins the list it is in ("A, B and C"); the model
 // also writes conj for a name after an introductory phrase ("At Ramstein, Germany ...").
-bool Coordinated(const syntax::ParsedSentence& s, int conj) {
+bool HasCoordinatedSibling(const syntax::ParsedSentence& s, int conj) {
   const int head = s.tokens[conj].head;
   if (head < 0) return false;
   for (int c : s.ChildrenWith(head, "conj"))
@@ -71,7 +71,7 @@ MentionRole RoleOf(const syntax::ParsedSentence& s, size_t begin, size_t end) {
   for (int steps = 0; steps < 8 && head >= 0; ++steps) {
     const std::string_view rel = s.tokens[head].BaseRelation();
     if (rel != "conj" && rel != "appos" && rel != "flat" && rel != "fixed") break;
-    if (rel == "conj" && !Coordinated(s, head)) return MentionRole::kOther;
+    if (rel == "conj" && !HasCoordinatedSibling(s, head)) return MentionRole::kOther;
     head = s.tokens[head].head;
   }
   if (head < 0) return MentionRole::kOther;
@@ -88,7 +88,7 @@ MentionRole RoleOf(const syntax::ParsedSentence& s, size_t begin, size_t end) {
     return gov >= 0 && gov < head && s.tokens[gov].upos == syntax::Upos::kVerb && !Controls(s, head, gov)
                ? MentionRole::kTarget
                : MentionRole::kOther;
-  if ((rel == "obl" || rel == "nmod") && deprel != "nmod:poss" && TargetCase(CaseOf(s, head)))
+  if ((rel == "obl" || rel == "nmod") && deprel != "nmod:poss" && TargetCase(CaseMarker(s, head)))
     return MentionRole::kTarget;
   return MentionRole::kOther;
 }

@@ -8,7 +8,7 @@
 namespace faultline {
 namespace {
 
-std::string Lower(std::string s) {
+std::string LowerTitle(std::string s) {
   for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   return s;
 }
@@ -36,7 +36,7 @@ std::string WordBefore(const std::string& title, size_t at) {
   while (e > 0 && title[e - 1] == ' ') --e;
   size_t b = e;
   while (b > 0 && std::isalpha(static_cast<unsigned char>(title[b - 1]))) --b;
-  return Lower(title.substr(b, e - b));
+  return LowerTitle(title.substr(b, e - b));
 }
 
 // Signatories named by a joint title: every actor except those after a topic word
@@ -96,7 +96,7 @@ const Mention* TitleSpeaker(const Document& doc, const std::vector<Mention>& tit
         while (b < m.begin && doc.title[b] == ' ') ++b;
         size_t e = b;
         while (e < m.begin && doc.title[e] != ' ') ++e;
-        if (e > b && lex.voice_topic_words().count(Lower(doc.title.substr(b, e - b)))) return nullptr;
+        if (e > b && lex.voice_topic_words().count(LowerTitle(doc.title.substr(b, e - b)))) return nullptr;
         b = e;
       }
       // a name, not a bare title resolved without context ("Statement of the President")
@@ -115,7 +115,7 @@ const Mention* TitleSpeaker(const Document& doc, const std::vector<Mention>& tit
 DocumentVoice FindDocumentVoice(const Document& doc, const std::vector<Mention>& title_mentions,
                                 const std::vector<Mention>& text_mentions, const CueLexicon& lex) {
   DocumentVoice v;
-  const std::string title = Lower(doc.title);
+  const std::string title = LowerTitle(doc.title);
   if (MarkerEnd(title, lex.joint_titles()) != std::string::npos) {
     v.actors = TitleSignatories(doc, title_mentions, lex);
     if (v.actors.size() < 2) {

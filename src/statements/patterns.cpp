@@ -7,10 +7,6 @@ namespace {
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
-bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // Short consonant-vowel-consonant verbs double their last letter: ban -> banned.
 bool DoublesFinal(const std::string& w) {
   if (w.size() < 3 || w.size() > 4) return false;
@@ -25,8 +21,8 @@ std::vector<std::string> VerbForms(const std::string& base, const IrregularForms
   if (base.empty()) return f;
   const char last = base.back();
   // third person singular
-  if (EndsWith(base, "s") || EndsWith(base, "x") || EndsWith(base, "z") || EndsWith(base, "ch") ||
-      EndsWith(base, "sh") || EndsWith(base, "o"))
+  if (base.ends_with("s") || base.ends_with("x") || base.ends_with("z") || base.ends_with("ch") ||
+      base.ends_with("sh") || base.ends_with("o"))
     f.push_back(base + "es");
   else if (last == 'y' && base.size() > 1 && !IsVowel(base[base.size() - 2]))
     f.push_back(base.substr(0, base.size() - 1) + "ies");
@@ -35,9 +31,9 @@ std::vector<std::string> VerbForms(const std::string& base, const IrregularForms
   // past and participles
   if (last == 'e') {
     f.push_back(base + "d");
-    if (EndsWith(base, "ee") || EndsWith(base, "ye") || EndsWith(base, "oe"))
+    if (base.ends_with("ee") || base.ends_with("ye") || base.ends_with("oe"))
       f.push_back(base + "ing");
-    else if (EndsWith(base, "ie"))
+    else if (base.ends_with("ie"))
       f.push_back(base.substr(0, base.size() - 2) + "ying");
     else
       f.push_back(base.substr(0, base.size() - 1) + "ing");
@@ -61,8 +57,8 @@ std::vector<std::string> VerbForms(const std::string& base, const IrregularForms
 std::vector<std::string> NounForms(const std::string& noun) {
   std::vector<std::string> f{noun};
   if (noun.empty() || !(noun.back() >= 'a' && noun.back() <= 'z')) return f;
-  if (EndsWith(noun, "s")) return f;
-  if (EndsWith(noun, "x") || EndsWith(noun, "z") || EndsWith(noun, "ch") || EndsWith(noun, "sh"))
+  if (noun.ends_with("s")) return f;
+  if (noun.ends_with("x") || noun.ends_with("z") || noun.ends_with("ch") || noun.ends_with("sh"))
     f.push_back(noun + "es");
   else if (noun.back() == 'y' && noun.size() > 1 && !IsVowel(noun[noun.size() - 2]))
     f.push_back(noun.substr(0, noun.size() - 1) + "ies");

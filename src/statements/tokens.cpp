@@ -1,4 +1,5 @@
 #include "statements/tokens.h"
+#include "util/ascii.h"
 
 namespace faultline {
 namespace {
@@ -35,8 +36,6 @@ bool MultiBytePunct(std::string_view s, TokenType* type, bool* apostrophe, bool*
   if (s == "\xE2\x80\xA6" || s == "\xE2\x80\xA2" || s == "\xC2\xB7") { *type = TokenType::kPunct; return true; }
   return false;
 }
-
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 }  // namespace
 
@@ -77,7 +76,7 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
     if (is_punct) {
       // A possessive 's / ’s directly after a word becomes its own token.
       if (apostrophe && !out.empty() && out.back().end == i && out.back().type == TokenType::kWord &&
-          i + len < end && Lower(text[i + len]) == 's' &&
+          i + len < end && AsciiLower(text[i + len]) == 's' &&
           (i + len + 1 >= end || !IsAsciiAlnum(static_cast<unsigned char>(text[i + len + 1])))) {
         out.push_back(Token{i, i + len + 1, "'s", TokenType::kWord});
         i += len + 1;
@@ -108,7 +107,7 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
         if (MultiBytePunct(text.substr(i, l), &pt, &ap, &sp)) {
           // ’ between letters that is not a possessive 's: part of the word ("don’t").
           if (ap && i + l < end && IsAsciiAlnum(static_cast<unsigned char>(text[i + l])) &&
-              !(Lower(text[i + l]) == 's' &&
+              !(AsciiLower(text[i + l]) == 's' &&
                 (i + l + 1 >= end || !IsAsciiAlnum(static_cast<unsigned char>(text[i + l + 1]))))) {
             norm += '\'';
             i += l;
@@ -120,9 +119,9 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
         i += l;
         continue;
       }
-      if (IsAsciiAlnum(d)) { norm += Lower(static_cast<char>(d)); ++i; continue; }
+      if (IsAsciiAlnum(d)) { norm += AsciiLower(static_cast<char>(d)); ++i; continue; }
       if (d == '\'' && i + 1 < end && IsAsciiAlnum(static_cast<unsigned char>(text[i + 1])) &&
-          !(Lower(text[i + 1]) == 's' && (i + 2 >= end || !IsAsciiAlnum(static_cast<unsigned char>(text[i + 2]))))) {
+          !(AsciiLower(text[i + 1]) == 's' && (i + 2 >= end || !IsAsciiAlnum(static_cast<unsigned char>(text[i + 2]))))) {
         norm += '\''; ++i; continue;
       }
       if ((d == '.' || d == ',') && i + 1 < end) {

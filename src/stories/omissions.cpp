@@ -8,7 +8,7 @@ namespace faultline::stories {
 namespace {
 
 // Lower-case words of a passage, for 3-grams.
-std::vector<std::string> Words(std::string_view s) {
+std::vector<std::string> PassageWords(std::string_view s) {
   std::vector<std::string> out;
   std::string w;
   for (char ch : s) {
@@ -79,7 +79,7 @@ std::vector<Quote> FindQuotes(std::string_view text) {
       continue;
     }
     std::string q(text.substr(start, end - start));
-    const std::vector<std::string> w = Words(q);
+    const std::vector<std::string> w = PassageWords(q);
     if (w.size() >= kMinQuoteWords) {
       Quote quote;
       quote.text = std::move(q);

@@ -45,7 +45,7 @@ bool StripUtf8Edge(std::string_view s, size_t* b, size_t* e) {
 
 // Whitespace-separated words with edge punctuation and a possessive 's stripped, so
 // "(AP)", "Bloomberg's" and "Antiwar.com," give AP, Bloomberg, Antiwar.com.
-std::vector<Word> Words(std::string_view s) {
+std::vector<Word> WordsOf(std::string_view s) {
   std::vector<Word> out;
   size_t i = 0;
   while (i < s.size()) {
@@ -89,7 +89,7 @@ std::vector<Word> Words(std::string_view s) {
 
 std::vector<std::string> SplitWords(const std::string& name) {
   std::vector<std::string> out;
-  for (const Word& w : Words(name)) out.emplace_back(w.text);
+  for (const Word& w : WordsOf(name)) out.emplace_back(w.text);
   return out;
 }
 
@@ -197,7 +197,7 @@ void OutletList::AddName(const std::string& name) {
 
 std::vector<OutletMention> OutletList::FindMentions(std::string_view text) const {
   std::vector<OutletMention> out;
-  const std::vector<Word> words = Words(text);
+  const std::vector<Word> words = WordsOf(text);
   for (size_t i = 0; i < words.size(); ++i) {
     if (words[i].text.empty() || !first_bytes_[static_cast<unsigned char>(words[i].text[0])]) continue;
     auto it = by_first_word_.find(std::string(words[i].text));

@@ -5,40 +5,14 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "stories/byte_codec.h"
+
 namespace faultline::stories {
 namespace {
 
 void Append(std::vector<TermId>* to, const std::vector<TermId>& from) {
   to->insert(to->end(), from.begin(), from.end());
 }
-
-// Little-endian writer and reader for the stored form.
-void Put32(std::string* out, uint32_t v) {
-  for (int k = 0; k < 4; ++k) out->push_back(static_cast<char>((v >> (8 * k)) & 0xff));
-}
-
-class Reader {
- public:
-  explicit Reader(std::string_view b) : b_(b) {}
-  bool Get32(uint32_t* v) {
-    if (pos_ + 4 > b_.size()) return false;
-    *v = 0;
-    for (int k = 0; k < 4; ++k) *v |= static_cast<uint32_t>(static_cast<unsigned char>(b_[pos_ + k])) << (8 * k);
-    pos_ += 4;
-    return true;
-  }
-  bool done() const { return pos_ == b_.size(); }
-  // Moves past `n` values of 4 bytes.
-  bool Skip32(uint64_t n) {
-    if (n > (b_.size() - pos_) / 4) return false;
-    pos_ += static_cast<size_t>(n) * 4;
-    return true;
-  }
-
- private:
-  std::string_view b_;
-  size_t pos_ = 0;
-};
 
 void PutVector(std::string* out, const SparseVector& v) {
   Put32(out, static_cast<uint32_t>(v.size()));
@@ -50,7 +24,7 @@ void PutVector(std::string* out, const SparseVector& v) {
   }
 }
 
-bool GetVector(Reader* r, SparseVector* v) {
+bool GetVector(ByteReader* r, SparseVector* v) {
   uint32_t n;
   if (!r->Get32(&n) || n > 1u << 20) return false;
   v->resize(n);
@@ -62,7 +36,7 @@ bool GetVector(Reader* r, SparseVector* v) {
   return true;
 }
 
-bool GetIds(Reader* r, std::vector<TermId>* v) {
+bool GetIds(ByteReader* r, std::vector<TermId>* v) {
   uint32_t n;
   if (!r->Get32(&n) || n > 1u << 20) return false;
   v->resize(n);
@@ -185,7 +159,7 @@ std::string ProfileToBytes(const StoryProfile& p) {
 namespace {
 
 // The fields after the vectors, from the day on.
-std::optional<StoryProfile> ReadTail(Reader& r, StoryProfile p) {
+std::optional<StoryProfile> ReadTail(ByteReader& r, StoryProfile p) {
   uint32_t flag;
   if (!r.Get32(&flag)) return std::nullopt;
   if (flag) {
@@ -205,7 +179,7 @@ std::optional<StoryProfile> ReadTail(Reader& r, StoryProfile p) {
 }
 
 // Skips a count-prefixed list of `width` values of 4 bytes each.
-bool SkipList(Reader* r, uint32_t width) {
+bool SkipList(ByteReader* r, uint32_t width) {
   uint32_t n;
   return r->Get32(&n) && n <= 1u << 20 && r->Skip32(static_cast<uint64_t>(n) * width);
 }
@@ -213,7 +187,7 @@ bool SkipList(Reader* r, uint32_t width) {
 }  // namespace
 
 std::optional<StoryProfile> ProfileFromBytes(std::string_view bytes) {
-  Reader r(bytes);
+  ByteReader r(bytes);
   StoryProfile p;
   uint32_t format;
   if (!r.Get32(&format) || format != kProfileFormat) return std::nullopt;
@@ -224,7 +198,7 @@ std::optional<StoryProfile> ProfileFromBytes(std::string_view bytes) {
 }
 
 std::optional<StoryProfile> ProfileSummaryFromBytes(std::string_view bytes) {
-  Reader r(bytes);
+  ByteReader r(bytes);
   uint32_t format;
   if (!r.Get32(&format) || format != kProfileFormat) return std::nullopt;
   if (!SkipList(&r, 2) || !SkipList(&r, 2) || !SkipList(&r, 2) || !SkipList(&r, 1) || !SkipList(&r, 1))

@@ -2,44 +2,13 @@
 
 #include <cstdint>
 
+#include "stories/byte_codec.h"
+
 namespace faultline::stories {
 namespace {
 
 constexpr uint32_t kSourcesFormat = 1;
 constexpr uint32_t kResolved = 1, kInTitle = 2, kLead = 4;
-
-void Put32(std::string* out, uint32_t v) {
-  for (int k = 0; k < 4; ++k) out->push_back(static_cast<char>((v >> (8 * k)) & 0xff));
-}
-
-void PutString(std::string* out, std::string_view s) {
-  Put32(out, static_cast<uint32_t>(s.size()));
-  out->append(s);
-}
-
-class Reader {
- public:
-  explicit Reader(std::string_view b) : b_(b) {}
-  bool Get32(uint32_t* v) {
-    if (b_.size() - pos_ < 4) return false;
-    *v = 0;
-    for (int k = 0; k < 4; ++k) *v |= static_cast<uint32_t>(static_cast<unsigned char>(b_[pos_ + k])) << (8 * k);
-    pos_ += 4;
-    return true;
-  }
-  bool GetString(std::string* s) {
-    uint32_t n;
-    if (!Get32(&n) || b_.size() - pos_ < n) return false;
-    s->assign(b_.substr(pos_, n));
-    pos_ += n;
-    return true;
-  }
-  bool done() const { return pos_ == b_.size(); }
-
- private:
-  std::string_view b_;
-  size_t pos_ = 0;
-};
 
 void PutAttribution(std::string* out, const Attribution& a, const OutletList& outlets) {
   const bool resolved = a.outlet >= 0;
@@ -67,7 +36,7 @@ std::string SourcesToBytes(const DocumentSources& sources, const OutletList& out
 
 std::optional<DocumentSources> SourcesFromBytes(std::string_view bytes, const OutletList& outlets,
                                                 std::string_view data_fingerprint) {
-  Reader r(bytes);
+  ByteReader r(bytes);
   uint32_t format, n;
   std::string fingerprint;
   if (!r.Get32(&format) || format != kSourcesFormat || !r.GetString(&fingerprint) ||

@@ -42,7 +42,7 @@ bool NoSpaceAfter(std::string_view misc) {
   return false;
 }
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool IsConlluSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // A token as written: one word, or a multiword token covering words first..last.
 struct Surface {
@@ -58,13 +58,13 @@ struct Surface {
 bool AlignToText(std::string_view text, std::vector<Surface>* units) {
   size_t pos = 0;
   for (Surface& u : *units) {
-    while (pos < text.size() && IsSpace(text[pos])) ++pos;
+    while (pos < text.size() && IsConlluSpace(text[pos])) ++pos;
     if (text.substr(pos, u.form.size()) != u.form) return false;
     u.begin = static_cast<uint32_t>(pos);
     pos += u.form.size();
     u.end = static_cast<uint32_t>(pos);
   }
-  while (pos < text.size() && IsSpace(text[pos])) ++pos;
+  while (pos < text.size() && IsConlluSpace(text[pos])) ++pos;
   return pos == text.size();
 }
 
@@ -265,7 +265,7 @@ std::vector<ConlluSentence> ParseConllu(std::string_view content, const std::str
     ++number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     bool blank = true;
-    for (char c : line) blank = blank && IsSpace(c);
+    for (char c : line) blank = blank && IsConlluSpace(c);
     if (blank) {
       if (!block.empty()) block.Finish(&out);
       block.Start(0);

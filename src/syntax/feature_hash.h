@@ -10,6 +10,9 @@
 namespace faultline::syntax {
 
 // A strong 64-bit mix (the finaliser of MurmurHash3 / SplitMix64).
+// The feature value of a position outside the sentence (before its first word).
+constexpr uint64_t kNoneFeature = 0x4e4f4e45ULL;
+
 inline uint64_t Mix64(uint64_t x) {
   x ^= x >> 33;
   x *= 0xff51afd7ed558ccdULL;

@@ -11,7 +11,6 @@ namespace faultline::syntax {
 
 namespace {
 
-constexpr uint64_t kNone = 0x4e4f4e45ULL;
 constexpr uint64_t kRootValue = 0x524f4f54ULL;
 
 uint64_t Bucket(int d) {
@@ -67,10 +66,10 @@ int LabelFeatures(const LabelerSentence& s, const TreeOrder& tree, int d, const 
   out->clear();
   const int n = static_cast<int>(s.words.size());
   const int h = s.heads[d];
-  auto W = [&](int i) { return i < 0 ? kNone : i >= n ? kRootValue : s.words[i].lower; };
-  auto P = [&](int i) { return i < 0 ? kNone : i >= n ? kRootValue : static_cast<uint64_t>(s.tags[i]) + 1; };
-  auto C = [&](int i) { return i < 0 || i >= n ? kNone : s.words[i].cluster[1] ? s.words[i].cluster[1] : s.words[i].shape; };
-  auto L = [&](int i) { return i < 0 || i >= n || labels[i] < 0 ? kNone : static_cast<uint64_t>(labels[i]) + 1; };
+  auto W = [&](int i) { return i < 0 ? kNoneFeature : i >= n ? kRootValue : s.words[i].lower; };
+  auto P = [&](int i) { return i < 0 ? kNoneFeature : i >= n ? kRootValue : static_cast<uint64_t>(s.tags[i]) + 1; };
+  auto C = [&](int i) { return i < 0 || i >= n ? kNoneFeature : s.words[i].cluster[1] ? s.words[i].cluster[1] : s.words[i].shape; };
+  auto L = [&](int i) { return i < 0 || i >= n || labels[i] < 0 ? kNoneFeature : static_cast<uint64_t>(labels[i]) + 1; };
   const uint64_t dir = h < 0 ? 2 : h < d ? 1 : 0;
   const uint64_t dist = h < 0 ? 9 : Bucket(h - d);
   const int gh = h >= 0 ? s.heads[h] : -1;
@@ -87,7 +86,7 @@ int LabelFeatures(const LabelerSentence& s, const TreeOrder& tree, int d, const 
   f(L(h)); f(L(h), P(d), P(h)); f(P(gh), P(h), P(d)); f(L(h), W(d));
   f(W(case_child)); f(W(case_child), P(h)); f(W(case_child), P(d)); f(W(case_child), W(h));
   f(W(mark_child)); f(W(mark_child), P(h)); f(W(part_child), P(d)); f(W(det_child), P(d));
-  f(kids.empty() ? kNone : P(kids.front()), P(d)); f(kids.empty() ? kNone : P(kids.back()), P(d));
+  f(kids.empty() ? kNoneFeature : P(kids.front()), P(d)); f(kids.empty() ? kNoneFeature : P(kids.back()), P(d));
   f(std::min<size_t>(kids.size(), 5), P(d));
   f(s.words[d].suffix[2], P(h)); f(C(d), P(h)); f(C(d), C(h)); f(P(d), C(h));
   f(P(d - 1 >= 0 ? d - 1 : -1), P(d)); f(P(d), P(d + 1 < n ? d + 1 : -1));

@@ -7,19 +7,13 @@
 #include <unordered_map>
 
 #include "syntax/feature_hash.h"
+#include "util/ascii.h"
 
 namespace faultline::syntax {
 
 namespace {
 
 constexpr size_t kMaxSuffix = 6;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 uint64_t RuleKey(std::string_view xpos, std::string_view suffix) {
   return FeatureKey(1, HashString(xpos), HashString(suffix));
@@ -63,7 +57,7 @@ void Lemmatizer::Train(const std::vector<LemmaExample>& examples) {
   std::map<std::pair<std::string, std::string>, std::map<Upos, int>> upos_counts;
   for (const auto& e : examples) {
     if (e.lemma.empty()) continue;
-    types.emplace(e.xpos, Lower(e.form), Lower(e.lemma));
+    types.emplace(e.xpos, AsciiLower(e.form), AsciiLower(e.lemma));
     ++lemma_counts[{e.form, e.xpos}][e.lemma];
     ++upos_counts[{e.form, e.xpos}][e.upos];
   }
@@ -114,7 +108,7 @@ void Lemmatizer::BuildIndex() {
 }
 
 std::string Lemmatizer::ByRule(std::string_view form, Upos upos, std::string_view xpos) const {
-  const std::string lower = Lower(form);
+  const std::string lower = AsciiLower(form);
   std::string lemma(form);
   for (size_t k = std::min(kMaxSuffix, lower.size());; --k) {
     const int64_t r = rule_index_.Find(RuleKey(xpos, std::string_view(lower).substr(lower.size() - k)));
@@ -127,7 +121,7 @@ std::string Lemmatizer::ByRule(std::string_view form, Upos upos, std::string_vie
     if (k == 0) break;
   }
   // The treebanks write lemmas in lower case, except for names.
-  if (upos != Upos::kPropn && !KeepsCase(form)) lemma = Lower(lemma);
+  if (upos != Upos::kPropn && !KeepsCase(form)) lemma = AsciiLower(lemma);
   return lemma;
 }
 

@@ -10,7 +10,6 @@ namespace faultline::syntax {
 
 namespace {
 
-constexpr uint64_t kNone = 0x4e4f4e45ULL;
 constexpr uint64_t kRoot = 0x524f4f54ULL;
 
 int DistanceBucket(int d) {
@@ -36,7 +35,7 @@ ParserWords::ParserWords(const std::vector<WordInfo>& words, const std::vector<i
   }
   for (auto* v : {&word, &tag, &cluster, &cluster_full}) {
     (*v)[n] = kRoot;
-    (*v)[n + 1] = kNone;
+    (*v)[n + 1] = kNoneFeature;
   }
 }
 

@@ -1,4 +1,5 @@
 #include "syntax/tokenizer.h"
+#include "util/ascii.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -79,19 +80,12 @@ bool AlwaysSplits(char32_t c) {
          c == 0xBB || c == '%' || IsDash(c);
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool EndsWithCaseless(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && Lower(s.substr(s.size() - suffix.size())) == suffix;
+  return s.size() >= suffix.size() && AsciiLower(s.substr(s.size() - suffix.size())) == suffix;
 }
 
 // "U.S.", "J.", "p.m.", "e.g.": single letters each followed by a period.
@@ -103,7 +97,7 @@ bool IsInitials(std::string_view w) {
 }
 
 bool LooksLikeUrlOrEmail(std::string_view w) {
-  const std::string l = Lower(w.substr(0, 8));
+  const std::string l = AsciiLower(w.substr(0, 8));
   if (l.rfind("http://", 0) == 0 || l.rfind("https://", 0) == 0 || l.rfind("ftp://", 0) == 0 ||
       l.rfind("www.", 0) == 0)
     return w.size() > 4;
@@ -165,10 +159,10 @@ Result<TokenizerRules> LoadTokenizerRules(const std::string& path) {
 }
 
 Tokenizer::Tokenizer(const TokenizerRules& rules) {
-  for (const auto& a : rules.abbreviations) abbreviations_.insert(Lower(a));
-  for (const auto& p : rules.hyphen_prefixes) hyphen_prefixes_.insert(Lower(p));
-  for (const auto& w : rules.slash_words) slash_words_.insert(Lower(w));
-  for (const auto& a : rules.numbered_abbreviations) numbered_abbreviations_.insert(Lower(a));
+  for (const auto& a : rules.abbreviations) abbreviations_.insert(AsciiLower(a));
+  for (const auto& p : rules.hyphen_prefixes) hyphen_prefixes_.insert(AsciiLower(p));
+  for (const auto& w : rules.slash_words) slash_words_.insert(AsciiLower(w));
+  for (const auto& a : rules.numbered_abbreviations) numbered_abbreviations_.insert(AsciiLower(a));
 }
 
 std::vector<Span> Tokenizer::Tokenize(std::string_view text, size_t begin, size_t end) const {
@@ -194,7 +188,7 @@ std::vector<Span> Tokenizer::Tokenize(std::string_view text, size_t begin, size_
 }
 
 bool Tokenizer::KeepsPeriod(std::string_view word, bool before_number) const {
-  const std::string lower = Lower(word);
+  const std::string lower = AsciiLower(word);
   return IsInitials(word) || abbreviations_.count(lower) > 0 ||
          (before_number && numbered_abbreviations_.count(lower) > 0);
 }
@@ -262,7 +256,7 @@ void Tokenizer::SplitChunk(std::string_view text, size_t a, size_t b, bool befor
 
 void Tokenizer::SplitCore(std::string_view text, size_t a, size_t b, std::vector<Span>* out) const {
   const std::string_view core = text.substr(a, b - a);
-  const std::string lower = Lower(core);
+  const std::string lower = AsciiLower(core);
   // Fused forms that the treebanks write as two words.
   if (lower == "cannot" || lower == "gonna" || lower == "wanna" || lower == "gotta") {
     out->push_back(Span{a, a + 3});
@@ -285,7 +279,7 @@ void Tokenizer::SplitCore(std::string_view text, size_t a, size_t b, std::vector
   for (std::string_view clitic : {"s", "re", "ve", "ll", "d", "m"}) {
     for (std::string_view apos : {"'", "\xE2\x80\x99"}) {
       const size_t n = apos.size() + clitic.size();
-      if (core.size() <= n || Lower(core.substr(core.size() - clitic.size())) != clitic ||
+      if (core.size() <= n || AsciiLower(core.substr(core.size() - clitic.size())) != clitic ||
           core.substr(core.size() - n, apos.size()) != apos)
         continue;
       size_t len = 0;
@@ -312,7 +306,7 @@ bool Tokenizer::KeepsHyphen(std::string_view left, std::string_view right, std::
                           }) && std::any_of(left.begin(), left.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   if (short_name && right[0] >= '0' && right[0] <= '9') return true;
   // Prefixes the treebanks keep attached: "non-Muslim", "e-mail", "mid-1980s".
-  return hyphen_prefixes_.count(Lower(left)) > 0;
+  return hyphen_prefixes_.count(AsciiLower(left)) > 0;
 }
 
 void Tokenizer::SplitInner(std::string_view text, size_t a, size_t b, std::vector<Span>* out) const {
@@ -355,7 +349,7 @@ void Tokenizer::SplitInner(std::string_view text, size_t a, size_t b, std::vecto
       // Kept between digits: "9/11", "1,000", "5:30"; "w/o" and the like stay whole.
       const bool digit_before = !left.empty() && IsDigit(static_cast<unsigned char>(left.back()));
       const bool digit_after = !right.empty() && IsDigit(static_cast<unsigned char>(right[0]));
-      split = !(digit_before && digit_after) && !(c == '/' && slash_words_.count(Lower(core)) > 0);
+      split = !(digit_before && digit_after) && !(c == '/' && slash_words_.count(AsciiLower(core)) > 0);
     } else if (IsCurrency(c)) {
       split = i == start && !right.empty() && IsDigit(static_cast<unsigned char>(right[0]));
     } else if (c == '.' && q < b && text[q] == '.') {

@@ -16,9 +16,12 @@ inline std::string_view AsciiTrim(std::string_view s) {
   return s;
 }
 
+// A-Z only, whatever the locale: bytes >= 0x80 (UTF-8) pass through unchanged.
+inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
 inline std::string AsciiLower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = AsciiLower(c);
   return out;
 }
 

@@ -1,4 +1,5 @@
 #include "ingest/html/encoding.h"
+#include "util/ascii.h"
 
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
@@ -12,12 +13,10 @@
 namespace faultline::html {
 namespace {
 
-char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-
 bool StartsWithNoCase(std::string_view s, size_t pos, std::string_view prefix) {
   if (pos + prefix.size() > s.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i)
-    if (Lower(s[pos + i]) != prefix[i]) return false;
+    if (AsciiLower(s[pos + i]) != prefix[i]) return false;
   return true;
 }
 
@@ -29,7 +28,7 @@ std::string LowerTrim(std::string_view s) {
                    s[e - 1] == '\'' || s[e - 1] == ';'))
     --e;
   std::string out(s.substr(b, e - b));
-  for (char& c : out) c = Lower(c);
+  for (char& c : out) c = AsciiLower(c);
   return out;
 }
 

@@ -1,4 +1,5 @@
 #include "ingest/html/lean_html.h"
+#include "util/ascii.h"
 
 #include <cctype>
 #include <cstdint>
@@ -13,12 +14,10 @@ constexpr int kMaxOpenElements = 1000;
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
 bool EqualsNoCase(std::string_view a, std::string_view lower) {
   if (a.size() != lower.size()) return false;
   for (size_t i = 0; i < a.size(); ++i)
-    if (Lower(a[i]) != lower[i]) return false;
+    if (AsciiLower(a[i]) != lower[i]) return false;
   return true;
 }
 
@@ -68,7 +67,7 @@ uint16_t TagFlags(std::string_view name) {
   }();
   if (name.size() > 12) return 0;
   char buf[16];
-  for (size_t i = 0; i < name.size(); ++i) buf[i] = Lower(name[i]);
+  for (size_t i = 0; i < name.size(); ++i) buf[i] = AsciiLower(name[i]);
   auto it = kFlags.find(std::string(buf, name.size()));
   return it == kFlags.end() ? 0 : it->second;
 }
@@ -321,7 +320,7 @@ std::string LeanHtml(std::string_view s) {
         continue;
       }
       std::string lower(name);
-      for (char& ch : lower) ch = Lower(ch);
+      for (char& ch : lower) ch = AsciiLower(ch);
       size_t end = FindRawTextEnd(s, tag_end, lower, script);
       i = end == std::string_view::npos ? n : end;
       continue;
@@ -355,7 +354,7 @@ std::string LeanHtml(std::string_view s) {
     // Raw text kept verbatim (JSON-LD, <title>, <plaintext>).
     if (script || (flags & kTitle)) {
       std::string lower(name);
-      for (char& ch : lower) ch = Lower(ch);
+      for (char& ch : lower) ch = AsciiLower(ch);
       size_t end = FindRawTextEnd(s, i, lower, false);
       if (end == std::string_view::npos) end = n;
       out.append(s.substr(i, end - i));
