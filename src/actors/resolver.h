@@ -43,7 +43,14 @@ class Resolver {
            std::vector<Candidate> agents = {})
       : kb_(kb), ctx_(kb.context()), sets_(sets), text_(text), date_(IsIsoDate(date) ? date : ""),
         site_actor_(site_actor), cands_(std::move(cands)), used_(cands_.size(), false),
-        agents_(std::move(agents)) {}
+        agents_(std::move(agents)) {
+    // Candidate spans never change after this (the rules only drop targets or mark
+    // candidates used), so they are indexed once.
+    std::vector<std::pair<size_t, size_t>> spans;
+    spans.reserve(cands_.size());
+    for (const auto& c : cands_) spans.emplace_back(c.begin, c.end);
+    candidate_spans_.Assign(std::move(spans));
+  }
 
   std::vector<Mention> Run();
 
@@ -245,11 +252,9 @@ class Resolver {
 
   void ReadAmbiguousNames();
 
-  bool CoveredByCandidate(const Token& t) const {
-    for (const auto& c : cands_)
-      if (c.begin < t.end && t.begin < c.end) return true;
-    return false;
-  }
+  // Whether some alias match overlaps the token. A scan of every candidate per call made
+  // a long document with an unknown name before each apposition quadratic (issue 12).
+  bool CoveredByCandidate(const Token& t) const { return candidate_spans_.Overlaps(t.begin, t.end); }
 
   bool IsSentenceStart(size_t pos) const {
     auto b = scan::TokensBefore(text_, pos, 1);
@@ -384,6 +389,7 @@ class Resolver {
   std::string site_actor_;  // the document is this actor's official site (official_sites)
   std::vector<Candidate> cands_;
   std::vector<bool> used_;
+  SpanIndex candidate_spans_;  // cands_' spans, for CoveredByCandidate
   std::unordered_map<size_t, std::string> metonym_rule_;
   std::map<const Disambiguation*, std::pair<size_t, size_t>> context_counts_;
   std::vector<BareRole> bare_roles_;
