@@ -1,9 +1,9 @@
 // Actor recognition on one long generated document, at 1, 4 and 8 MB: coreference must
 // stay linear in the document's length (issue 12: an 8 MB document repeating one surname
 // took more than 30 s when each occurrence rescanned the mentions made so far). The
-// time per MB should be about the same at every size. (Figures not yet taken.)
+// time per MB should be about the same at every size (figures in docs/security.md).
 //
-//   build/bench/coref_bench [--benchmark_filter=Surname]
+//   build/bench/coref_bench [--benchmark_filter=shape:1]
 #include <benchmark/benchmark.h>
 
 #include <memory>
@@ -29,7 +29,9 @@ const ActorRecognizer* Recognizer() {
 // `mb` megabytes of text after an opening that names the person in full. `shape` 0: one
 // paragraph repeating the surname (the issue's probe); 1: short paragraphs that also use
 // pronouns, a bare role ("the president"), a title with the surname and an apposition,
-// so every coreference rule runs on every paragraph.
+// so every coreference rule runs on every paragraph; 2: "the two leaders" after only one
+// person (the search for a second one goes back to the opening); 3: "the alliance" and
+// "the allies" after the organisation.
 Document Generate(size_t mb, int shape) {
   Document d;
   d.date = "2022-03-30";
@@ -39,9 +41,13 @@ Document Generate(size_t mb, int shape) {
   for (size_t i = 0; d.text.size() < limit; ++i) {
     if (shape == 0) {
       d.text += i % 2 ? "Macron said so again. " : "Then Macron left. ";
-    } else {
+    } else if (shape == 1) {
       d.text += i % 2 ? "Macron said so again. He left, and the president smiled.\n\n"
                       : "Mr Macron spoke. Pierre Durand, a French minister, agreed with him.\n\n";
+    } else if (shape == 2) {
+      d.text += "Macron spoke. The two leaders agreed.\n\n";
+    } else {
+      d.text += "NATO met in Brussels. The alliance agreed, and the allies smiled.\n\n";
     }
   }
   return d;
@@ -66,7 +72,7 @@ void BM_LongDocument(benchmark::State& state) {
 // {MB, shape}: the seconds should grow like the MB.
 BENCHMARK(BM_LongDocument)
     ->ArgNames({"mb", "shape"})
-    ->ArgsProduct({{1, 4, 8}, {0, 1}})
+    ->ArgsProduct({{1, 4, 8}, {0, 1, 2, 3}})
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1)
     ->UseRealTime();

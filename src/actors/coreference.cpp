@@ -334,11 +334,43 @@ bool StartsWithWords(const std::vector<scan::Token>& toks, std::string_view cue)
   return k > 0;
 }
 
+// The organisation a kind of reference ("the alliance") stands for at each of its uses,
+// asked in text order: the actor of the nearest preceding mention naming one of the
+// reference's actors, else of the first following one. Two cursors that only move
+// forward over the mentions (sorted by begin), where a scan from the start per use made
+// a long article repeating "the alliance" quadratic.
+class RefOrganisation {
+ public:
+  // For a use at [begin, end); uses must come in text order (they do: the candidates
+  // they were read from are sorted and disjoint).
+  std::string At(const std::vector<Mention>& ms, const Reference& ref, size_t begin, size_t end) {
+    for (; before_next_ < ms.size() && ms[before_next_].begin < begin; ++before_next_)
+      if (const std::string* a = ActorOf(ms[before_next_], ref)) before_ = *a;
+    if (!before_.empty()) return before_;
+    after_ = std::max(after_, FirstFrom(ms, end));
+    while (after_ < ms.size() && ActorOf(ms[after_], ref) == nullptr) ++after_;
+    return after_ < ms.size() ? *ActorOf(ms[after_], ref) : std::string();
+  }
+
+ private:
+  // The first of the mention's actors that the reference can stand for, or null.
+  static const std::string* ActorOf(const Mention& m, const Reference& ref) {
+    for (const auto& a : m.actors)
+      if (std::find(ref.actors.begin(), ref.actors.end(), a) != ref.actors.end()) return &a;
+    return nullptr;
+  }
+
+  size_t before_next_ = 0;  // the mentions before it begin before the last use
+  std::string before_;      // the actor of the last of them naming one, or empty
+  size_t after_ = 0;        // no mention in [first after the last use, after_) names one
+};
+
 }  // namespace
 
 void Resolver::References() {
   if (refs_.empty()) return;
   std::vector<Mention> added;
+  std::map<uint32_t, RefOrganisation> organisation;  // by reference (kb_.references())
   for (const auto& r : refs_) {
     const Reference& ref = kb_.references()[r.index];
     // The word before: "our allies", "Putin's allies", "23 Allies", "Baltic Allies" are
@@ -363,24 +395,7 @@ void Resolver::References() {
       continue;  // a longer name, or a name in apposition ("the bloc Ukraine ...")
     // The organisation: the nearest preceding mention of one of ref.actors, else the
     // first following one; none in the article, no actor.
-    auto of_ref = [&](const Mention& m) -> std::string {
-      for (const auto& a : m.actors)
-        if (std::find(ref.actors.begin(), ref.actors.end(), a) != ref.actors.end()) return a;
-      return {};
-    };
-    std::string actor;
-    for (const auto& m : out_) {
-      if (m.begin >= r.begin) break;
-      if (std::string a = of_ref(m); !a.empty()) actor = a;
-    }
-    if (actor.empty())
-      for (const auto& m : out_) {
-        if (m.begin < r.end) continue;
-        if (std::string a = of_ref(m); !a.empty()) {
-          actor = a;
-          break;
-        }
-      }
+    const std::string actor = organisation[r.index].At(out_, ref, r.begin, r.end);
     if (actor.empty()) continue;
     const Actor* a = kb_.FindActor(actor);
     Mention m = Make(r.begin, r.end, a != nullptr ? a->kind : "org", "coref:org:" + r.alias);
@@ -641,25 +656,67 @@ void Resolver::BareInstitutions() {
   MergeAdded(&added);
 }
 
-void Resolver::PairPhrases() {
-  // "the two leaders": the two most recent distinct people.
-  // Mentions beginning at or after the phrase cannot end before it: the backward scan
-  // starts before them (from the end of out_ it made a long article quadratic).
-  std::vector<Mention> added;
-  for (const auto& pr : pairs_) {
-    std::vector<const Mention*> people;
-    for (auto it = std::make_reverse_iterator(out_.begin() + FirstFrom(out_, pr.begin)); it != out_.rend(); ++it) {
-      if (it->end > pr.begin || it->person.empty()) continue;
-      if (std::any_of(people.begin(), people.end(),
-                      [&](const Mention* q) { return q->person == it->person; }))
-        continue;
-      people.push_back(&*it);
-      if (people.size() == 2) break;
+namespace {
+
+// Links over mentions sorted by begin that skip what a backward search for people would
+// only step over: mentions naming no person, and runs naming one person. With them the
+// search for the two most recent people costs about one step per mention covering the
+// phrase, where a plain scan went back over every mention of the one person an article
+// names (a long article repeating "the two leaders" after one name was quadratic).
+class PersonLinks {
+ public:
+  static constexpr size_t kNone = SIZE_MAX;
+
+  explicit PersonLinks(const std::vector<Mention>& ms)
+      : last_(ms.size() + 1, kNone), other_(ms.size(), kNone) {
+    for (size_t i = 0; i < ms.size(); ++i) {
+      last_[i + 1] = ms[i].person.empty() ? last_[i] : i;
+      const size_t k = last_[i];
+      if (ms[i].person.empty() || k == kNone) continue;
+      other_[i] = ms[k].person != ms[i].person ? k : other_[k];
     }
-    if (people.size() < 2) continue;
+  }
+
+  // The last mention naming a person among ms[0, i), or kNone.
+  size_t LastBefore(size_t i) const { return last_[i]; }
+  // The last mention before person mention `i` naming someone else, or kNone.
+  size_t OtherBefore(size_t i) const { return other_[i]; }
+
+ private:
+  std::vector<size_t> last_;   // last_[i]: LastBefore(i)
+  std::vector<size_t> other_;  // other_[i]: OtherBefore(i), for person mentions
+};
+
+// The two most recent distinct people of `ms` (sorted by begin, `links` over it) among
+// the mentions ending at or before `pos`: the latest and the one before it naming someone
+// else; null where there is none.
+std::pair<const Mention*, const Mention*> LastTwoPeopleBefore(const std::vector<Mention>& ms,
+                                                              const PersonLinks& links, size_t pos) {
+  // Mentions beginning at or after `pos` cannot end before it; of those beginning before
+  // it, the ones still running at `pos` are skipped.
+  constexpr size_t kNone = PersonLinks::kNone;
+  size_t a = links.LastBefore(FirstFrom(ms, pos));
+  while (a != kNone && ms[a].end > pos) a = links.LastBefore(a);
+  if (a == kNone) return {nullptr, nullptr};
+  size_t b = links.LastBefore(a);
+  while (b != kNone && (ms[b].person == ms[a].person || ms[b].end > pos))
+    b = ms[b].person == ms[a].person ? links.OtherBefore(b) : links.LastBefore(b);
+  return {&ms[a], b == kNone ? nullptr : &ms[b]};
+}
+
+}  // namespace
+
+void Resolver::PairPhrases() {
+  // "the two leaders": the two most recent distinct people ending before the phrase.
+  if (pairs_.empty()) return;
+  std::vector<Mention> added;
+  const PersonLinks links(out_);  // out_ does not change in this loop
+  for (const auto& pr : pairs_) {
+    const auto [latest, earlier] = LastTwoPeopleBefore(out_, links, pr.begin);
+    if (earlier == nullptr) continue;
     Mention m = Make(pr.begin, pr.end, "persons", "coref:pair:" + pr.phrase);
-    m.person = people[1]->person + "; " + people[0]->person;
-    for (const Mention* q : {people[1], people[0]})
+    m.person = earlier->person + "; " + latest->person;
+    for (const Mention* q : {earlier, latest})
       for (const auto& a : q->actors)
         if (std::find(m.actors.begin(), m.actors.end(), a) == m.actors.end())
           m.actors.push_back(a);
