@@ -1,6 +1,7 @@
 // Appositions and coreference (see resolver.h): unknown names with an official-sounding
 // apposition, surnames after full names, "the chancellor", "the two leaders", pronouns.
 #include "actors/resolver.h"
+#include "actors/person_links.h"
 
 #include <iterator>
 #include <map>
@@ -656,63 +657,13 @@ void Resolver::BareInstitutions() {
   MergeAdded(&added);
 }
 
-namespace {
-
-// Links over mentions sorted by begin that skip what a backward search for people would
-// only step over: mentions naming no person, and runs naming one person. With them the
-// search for the two most recent people costs about one step per mention covering the
-// phrase, where a plain scan went back over every mention of the one person an article
-// names (a long article repeating "the two leaders" after one name was quadratic).
-class PersonLinks {
- public:
-  static constexpr size_t kNone = SIZE_MAX;
-
-  explicit PersonLinks(const std::vector<Mention>& ms)
-      : last_(ms.size() + 1, kNone), other_(ms.size(), kNone) {
-    for (size_t i = 0; i < ms.size(); ++i) {
-      last_[i + 1] = ms[i].person.empty() ? last_[i] : i;
-      const size_t k = last_[i];
-      if (ms[i].person.empty() || k == kNone) continue;
-      other_[i] = ms[k].person != ms[i].person ? k : other_[k];
-    }
-  }
-
-  // The last mention naming a person among ms[0, i), or kNone.
-  size_t LastBefore(size_t i) const { return last_[i]; }
-  // The last mention before person mention `i` naming someone else, or kNone.
-  size_t OtherBefore(size_t i) const { return other_[i]; }
-
- private:
-  std::vector<size_t> last_;   // last_[i]: LastBefore(i)
-  std::vector<size_t> other_;  // other_[i]: OtherBefore(i), for person mentions
-};
-
-// The two most recent distinct people of `ms` (sorted by begin, `links` over it) among
-// the mentions ending at or before `pos`: the latest and the one before it naming someone
-// else; null where there is none.
-std::pair<const Mention*, const Mention*> LastTwoPeopleBefore(const std::vector<Mention>& ms,
-                                                              const PersonLinks& links, size_t pos) {
-  // Mentions beginning at or after `pos` cannot end before it; of those beginning before
-  // it, the ones still running at `pos` are skipped.
-  constexpr size_t kNone = PersonLinks::kNone;
-  size_t a = links.LastBefore(FirstFrom(ms, pos));
-  while (a != kNone && ms[a].end > pos) a = links.LastBefore(a);
-  if (a == kNone) return {nullptr, nullptr};
-  size_t b = links.LastBefore(a);
-  while (b != kNone && (ms[b].person == ms[a].person || ms[b].end > pos))
-    b = ms[b].person == ms[a].person ? links.OtherBefore(b) : links.LastBefore(b);
-  return {&ms[a], b == kNone ? nullptr : &ms[b]};
-}
-
-}  // namespace
-
 void Resolver::PairPhrases() {
   // "the two leaders": the two most recent distinct people ending before the phrase.
   if (pairs_.empty()) return;
   std::vector<Mention> added;
   const PersonLinks links(out_);  // out_ does not change in this loop
   for (const auto& pr : pairs_) {
-    const auto [latest, earlier] = LastTwoPeopleBefore(out_, links, pr.begin);
+    const auto [latest, earlier] = links.LastTwoBefore(pr.begin);
     if (earlier == nullptr) continue;
     Mention m = Make(pr.begin, pr.end, "persons", "coref:pair:" + pr.phrase);
     m.person = earlier->person + "; " + latest->person;
