@@ -99,7 +99,7 @@ std::string Resolver::MainState() const {
   return best;
 }
 
-void Resolver::Appositions() {
+void Resolver::RoleNamesFromContext() {
   // "Deputy Prime Minister Alexander Novak" with no state word: the paragraph's state.
   for (auto& m : out_) {
     if (!m.actors.empty() || m.rule.rfind("role+name:", 0) != 0) continue;
@@ -111,149 +111,176 @@ void Resolver::Appositions() {
     m.actors = std::move(actors);
     m.rule += "+" + why.substr(why.find(':') + 1);
   }
+}
+
+std::optional<Resolver::AppositionName> Resolver::NameBeforeComma(size_t comma) const {
+  // Cheap test first: a capitalised word right before the comma.
+  if (auto last = scan::TokensBefore(text_, comma, 1);
+      last.empty() || last[0].end != comma || !IsCapitalizedWord(last[0]))
+    return std::nullopt;
+  auto before = scan::TokensBefore(text_, comma, 4);
+  size_t n = 0;
+  while (n < before.size() && n < 3 && IsNameWord(before[n]) &&
+         (n == 0 ? before[n].end == comma : OnlySpaces(before[n].end, before[n - 1].begin)))
+    ++n;
+  // "Mr Kobrinets, ...": one word after an honorific is a name too (the honorific is
+  // not part of it).
+  const bool honorific = n == 1 && before.size() > 1 &&
+                         sets_.honorifics.Contains(before[1].text) &&
+                         OnlySpaces(before[1].end, before[0].begin);
+  if (n < 2 && !honorific) return std::nullopt;
+  AppositionName name{before[n - 1].begin, comma, nullptr};
+  name.known = MentionAt(name.begin, name.end);
+  if (name.known == nullptr && Overlaps(name.begin, name.end)) return std::nullopt;
+  // A matched alias read as something else (a place: "in New Delhi, ...") is no name.
+  if (name.known == nullptr && CoveredByCandidate(Token{name.begin, name.end, {}, true}))
+    return std::nullopt;
+  if (name.known != nullptr && (name.known->kind != "person" || !name.known->actors.empty()))
+    return std::nullopt;
+  // "the First Lady, the Vice President": a name after an article is no person's name.
+  if (name.known == nullptr && n >= 2) {
+    auto det = scan::TokensBefore(text_, name.begin, 1);
+    if (!det.empty() && det[0].word && OnlySpaces(det[0].end, name.begin) &&
+        scan::OneOf(det[0].text, {"the", "a", "an"}))
+      return std::nullopt;
+  }
+  return name;
+}
+
+std::optional<Resolver::AppositionHead> Resolver::OfficialAppositionAfter(size_t comma) const {
+  auto after = scan::TokensAfter(text_, comma + 1, 16);
+  // "Ben Rhodes, who is the deputy national security adviser": read past "who is".
+  if (after.size() > 2 && scan::EqualsIgnoreCase(after[0].text, "who") &&
+      scan::OneOf(after[1].text, {"is", "was", "serves", "served", "became"})) {
+    after.erase(after.begin(), after.begin() + 2);
+    if (!after.empty() && after[0].word && scan::EqualsIgnoreCase(after[0].text, "as"))
+      after.erase(after.begin());
+  }
+  // A list or a clause, not an apposition: "Mike Pyle, together with the Finance
+  // Minister of ...", "Sergii Marchenko, and the Director-General ...", "Q John, ...".
+  if (!after.empty() && after[0].word &&
+      scan::OneOf(after[0].text, {"and", "or", "but", "together", "with", "along", "alongside",
+                                  "plus", "as", "who", "which", "whom", "whose"}))
+    return std::nullopt;
+  // Official-sounding within its first words (after an article or a possessive).
+  size_t k = 0;
+  if (k < after.size() && after[k].word &&
+      scan::OneOf(after[k].text, {"a", "an", "the", "its", "his", "her"}))
+    ++k;
+  AppositionHead h;
+  bool official = false;
+  for (size_t j = k; j < after.size() && j < k + 4; ++j) {
+    if (!after[j].word) break;
+    if (sets_.past_modifiers.Contains(after[j].text)) h.past = true;
+    if (sets_.apposition_heads.Contains(after[j].text) || IsRoleNoun(after[j].text)) {
+      official = true;
+      h.head = scan::Lower(after[j].text);
+      h.head_pos = after[j].begin;
+      break;
+    }
+  }
+  if (!official) return std::nullopt;
+  // A plural head is no apposition to one name: "On Nord Stream, German officials said".
+  if (h.head.size() > 3 && h.head.back() == 's' &&
+      (sets_.apposition_heads.Contains(h.head.substr(0, h.head.size() - 1)) ||
+       IsRoleNoun(h.head.substr(0, h.head.size() - 1))))
+    return std::nullopt;
+  // The apposition ends at a punctuation mark or where a relative clause or a verb
+  // phrase begins ("Fethullah Gulen, a cleric whom Turkish President ... blames").
+  h.end = comma + 1;
+  for (const auto& t : after) {
+    if (!t.word && (t.text == "," || t.text == "." || t.text == ";" || t.text == ":")) break;
+    if (t.word && scan::OneOf(t.text, {"who", "whom", "which", "that", "whose", "where",
+                                       "when", "and", "but", "said", "says", "told"}))
+      break;
+    if (t.word && IsRoleNoun(t.text)) h.role_noun = true;
+    h.end = t.end;
+  }
+  return h;
+}
+
+std::vector<std::string> Resolver::EmployerNamedIn(size_t comma, const AppositionHead& h,
+                                                   std::string* rule,
+                                                   std::vector<std::string>* topics) const {
+  for (size_t i = FirstFrom(out_, comma + 1); i < out_.size() && out_[i].begin < h.end; ++i) {
+    const Mention& m = out_[i];
+    if (m.actors.empty()) continue;
+    // A topic or a destination, not the employer: "the minister responsible for
+    // Russia", "ambassador to Ukraine", "an adviser on Russia", "ties to Russian ...".
+    auto prev = scan::TokensBefore(text_, m.begin, 2);
+    if (!prev.empty() && prev[0].word &&
+        (scan::OneOf(prev[0].text, {"to", "into", "on", "about", "against", "with", "over",
+                                    "toward", "towards", "across"}) ||
+         (prev.size() > 1 && scan::EqualsIgnoreCase(prev[0].text, "for") &&
+          scan::OneOf(prev[1].text, {"responsible", "charge"})))) {
+      topics->insert(topics->end(), m.actors.begin(), m.actors.end());
+      continue;
+    }
+    // Another person's title: "a cleric whom Turkish President Erdogan blames".
+    if (m.kind == "person" && m.begin <= h.head_pos && h.head_pos < m.end) continue;
+    *rule = "apposition:" + h.head + ":" + m.surface;
+    return m.actors;
+  }
+  return {};
+}
+
+std::vector<std::string> Resolver::ActorsOfApposition(const AppositionName& name, size_t comma,
+                                                      const AppositionHead& h,
+                                                      std::string* rule) const {
+  std::vector<std::string> topics;
+  std::vector<std::string> actors = EmployerNamedIn(comma, h, rule, &topics);
+  if (!actors.empty()) return actors;
+  if (name.known != nullptr) {
+    // A person the KB knows, out of office on the date: "Jack Lew, the former treasury
+    // secretary" held no office that day (no actor); "Jack Lew, the treasury secretary"
+    // in an article dated outside his KB term is still his own state's official, not
+    // the state the paragraph last named.
+    if (h.past) return {};
+    const Person* p = kb_.FindPerson(name.known->person);
+    std::string own = p == nullptr ? std::string() : ActsFor(p->actor);
+    if (own.empty() && p != nullptr) own = SoleActor(*p);
+    if (!own.empty()) {
+      *rule = "apposition:" + h.head + ":person";
+      return {own};
+    }
+    if (p != nullptr && !p->roles.empty())
+      return {};  // several states over a career: the paragraph cannot tell which
+  }
+  // The apposition names no actor: the state of the paragraph, only for an office of
+  // the KB's roles ("Head of the ... Department at the Ministry of Foreign Affairs"),
+  // never for a chairman, a director or a professor, and never the article's main
+  // state alone (a think tank's scholar in a story about Russia is not Russia's).
+  if (!h.role_noun) return {};
+  actors = ContextActor(name.begin, rule);
+  if (rule->rfind("apposition:context:", 0) != 0) return {};
+  // Not the state the apposition names as the portfolio ("the minister responsible
+  // for Russia" after "the Russian ambassador").
+  if (actors.size() == 1 && std::find(topics.begin(), topics.end(), actors[0]) != topics.end())
+    return {};
+  return actors;
+}
+
+void Resolver::Appositions() {
+  RoleNamesFromContext();
   size_t pos = 0;
   std::vector<Mention> added;
   while ((pos = text_.find(", ", pos)) != std::string_view::npos) {
     const size_t comma = pos;
     pos += 2;
-    // The name before the comma (cheap test first: a capitalised word right before it).
-    if (auto last = scan::TokensBefore(text_, comma, 1);
-        last.empty() || last[0].end != comma || !IsCapitalizedWord(last[0]))
-      continue;
-    auto before = scan::TokensBefore(text_, comma, 4);
-    size_t n = 0;
-    while (n < before.size() && n < 3 && IsNameWord(before[n]) &&
-           (n == 0 ? before[n].end == comma : OnlySpaces(before[n].end, before[n - 1].begin)))
-      ++n;
-    // "Mr Kobrinets, ...": one word after an honorific is a name too (the honorific is
-    // not part of it).
-    const bool honorific = n == 1 && before.size() > 1 &&
-                           sets_.honorifics.Contains(before[1].text) &&
-                           OnlySpaces(before[1].end, before[0].begin);
-    if (n < 2 && !honorific) continue;
-    const size_t name_b = before[n - 1].begin, name_e = comma;
-    const Mention* known = MentionAt(name_b, name_e);
-    if (known == nullptr && Overlaps(name_b, name_e)) continue;
-    // A matched alias read as something else (a place: "in New Delhi, ...") is no name.
-    if (known == nullptr && CoveredByCandidate(Token{name_b, name_e, {}, true})) continue;
-    if (known != nullptr && (known->kind != "person" || !known->actors.empty())) continue;
-    // "the First Lady, the Vice President": a name after an article is no person's name.
-    if (known == nullptr && n >= 2) {
-      auto det = scan::TokensBefore(text_, name_b, 1);
-      if (!det.empty() && det[0].word && OnlySpaces(det[0].end, name_b) &&
-          scan::OneOf(det[0].text, {"the", "a", "an"}))
-        continue;
-    }
-    // The apposition after it: official-sounding within its first words.
-    auto after = scan::TokensAfter(text_, comma + 1, 16);
-    // "Ben Rhodes, who is the deputy national security adviser": read past "who is".
-    if (after.size() > 2 && scan::EqualsIgnoreCase(after[0].text, "who") &&
-        scan::OneOf(after[1].text, {"is", "was", "serves", "served", "became"})) {
-      after.erase(after.begin(), after.begin() + 2);
-      if (!after.empty() && after[0].word && scan::EqualsIgnoreCase(after[0].text, "as"))
-        after.erase(after.begin());
-    }
-    // A list or a clause, not an apposition: "Mike Pyle, together with the Finance
-    // Minister of ...", "Sergii Marchenko, and the Director-General ...", "Q John, ...".
-    if (!after.empty() && after[0].word &&
-        scan::OneOf(after[0].text, {"and", "or", "but", "together", "with", "along", "alongside",
-                                    "plus", "as", "who", "which", "whom", "whose"}))
-      continue;
-    size_t k = 0;
-    if (k < after.size() && after[k].word &&
-        scan::OneOf(after[k].text, {"a", "an", "the", "its", "his", "her"}))
-      ++k;
-    bool official = false, past = false;
-    std::string head;
-    size_t head_pos = 0;
-    for (size_t j = k; j < after.size() && j < k + 4; ++j) {
-      if (!after[j].word) break;
-      if (sets_.past_modifiers.Contains(after[j].text)) past = true;
-      if (sets_.apposition_heads.Contains(after[j].text) || IsRoleNoun(after[j].text)) {
-        official = true;
-        head = scan::Lower(after[j].text);
-        head_pos = after[j].begin;
-        break;
-      }
-    }
-    if (!official) continue;
-    // A plural head is no apposition to one name: "On Nord Stream, German officials said".
-    if (head.size() > 3 && head.back() == 's' &&
-        (sets_.apposition_heads.Contains(head.substr(0, head.size() - 1)) ||
-         IsRoleNoun(head.substr(0, head.size() - 1))))
-      continue;
-    // The apposition ends at a punctuation mark or where a relative clause or a verb
-    // phrase begins ("Fethullah Gulen, a cleric whom Turkish President ... blames").
-    size_t app_end = comma + 1;
-    bool role_noun = false;  // a role noun of the KB inside it ("ministry", "spokesman")
-    for (const auto& t : after) {
-      if (!t.word && (t.text == "," || t.text == "." || t.text == ";" || t.text == ":")) break;
-      if (t.word && scan::OneOf(t.text, {"who", "whom", "which", "that", "whose", "where",
-                                         "when", "and", "but", "said", "says", "told"}))
-        break;
-      if (t.word && IsRoleNoun(t.text)) role_noun = true;
-      app_end = t.end;
-    }
-    std::vector<std::string> actors, topics;
+    const auto name = NameBeforeComma(comma);
+    if (!name) continue;
+    const auto head = OfficialAppositionAfter(comma);
+    if (!head) continue;
     std::string rule;
-    for (size_t i = FirstFrom(out_, comma + 1); i < out_.size() && out_[i].begin < app_end; ++i) {
-      const Mention& m = out_[i];
-      if (m.actors.empty()) continue;
-      // A topic or a destination, not the employer: "the minister responsible for
-      // Russia", "ambassador to Ukraine", "an adviser on Russia", "ties to Russian ...".
-      auto prev = scan::TokensBefore(text_, m.begin, 2);
-      if (!prev.empty() && prev[0].word &&
-          (scan::OneOf(prev[0].text, {"to", "into", "on", "about", "against", "with", "over",
-                                      "toward", "towards", "across"}) ||
-           (prev.size() > 1 && scan::EqualsIgnoreCase(prev[0].text, "for") &&
-            scan::OneOf(prev[1].text, {"responsible", "charge"})))) {
-        topics.insert(topics.end(), m.actors.begin(), m.actors.end());
-        continue;
-      }
-      // Another person's title: "a cleric whom Turkish President Erdogan blames".
-      if (m.kind == "person" && m.begin <= head_pos && head_pos < m.end) continue;
-      actors = m.actors;
-      rule = "apposition:" + head + ":" + m.surface;
-      break;
-    }
-    if (known != nullptr && actors.empty()) {
-      // A person the KB knows, out of office on the date: "Jack Lew, the former treasury
-      // secretary" held no office that day (no actor); "Jack Lew, the treasury secretary"
-      // in an article dated outside his KB term is still his own state's official, not
-      // the state the paragraph last named.
-      if (past) continue;
-      const Person* p = kb_.FindPerson(known->person);
-      std::string own = p == nullptr ? std::string() : ActsFor(p->actor);
-      if (own.empty() && p != nullptr) own = SoleActor(*p);
-      if (!own.empty()) {
-        actors = {own};
-        rule = "apposition:" + head + ":person";
-      } else if (p != nullptr && !p->roles.empty()) {
-        continue;  // several states over a career: the paragraph cannot tell which
-      }
-    }
-    if (actors.empty()) {
-      // The apposition names no actor: the state of the paragraph, only for an office of
-      // the KB's roles ("Head of the ... Department at the Ministry of Foreign Affairs"),
-      // never for a chairman, a director or a professor, and never the article's main
-      // state alone (a think tank's scholar in a story about Russia is not Russia's).
-      if (!role_noun) continue;
-      actors = ContextActor(name_b, &rule);
-      if (rule.rfind("apposition:context:", 0) != 0) continue;
-      // Not the state the apposition names as the portfolio ("the minister responsible
-      // for Russia" after "the Russian ambassador").
-      if (actors.size() == 1 &&
-          std::find(topics.begin(), topics.end(), actors[0]) != topics.end())
-        continue;
-    }
+    std::vector<std::string> actors = ActorsOfApposition(*name, comma, *head, &rule);
     if (actors.empty()) continue;
-    Mention m = Make(name_b, name_e, "person", rule);
-    m.person = known ? known->person : Surface(name_b, name_e);
+    Mention m = Make(name->begin, name->end, "person", rule);
+    m.person = name->known ? name->known->person : Surface(name->begin, name->end);
     m.actors = actors;
-    m.role = head;
-    if (known) {
-      for (size_t i = FirstFrom(out_, name_b); i < out_.size() && out_[i].begin == name_b; ++i)
-        if (out_[i].end == name_e) out_[i] = m;
+    m.role = head->head;
+    if (name->known) {
+      for (size_t i = FirstFrom(out_, name->begin); i < out_.size() && out_[i].begin == name->begin; ++i)
+        if (out_[i].end == name->end) out_[i] = m;
     } else {
       added.push_back(m);
     }

@@ -332,6 +332,37 @@ class Resolver {
   // apposition names (first mention inside it) or, when it names none, the state of the
   // paragraph (ContextActor).
   void Appositions();
+  // Its parts, in the order it runs them:
+  // "Deputy Prime Minister Alexander Novak" without a state word: the paragraph's state.
+  void RoleNamesFromContext();
+  // A name of two or three capitalised words (or one after an honorific) ending at a
+  // comma, that no other reading claims.
+  struct AppositionName {
+    size_t begin = 0, end = 0;
+    const Mention* known = nullptr;  // the KB person's mention spanning it, without an actor
+  };
+  std::optional<AppositionName> NameBeforeComma(size_t comma) const;
+  // What follows the comma when it sounds official within its first words ("a French
+  // minister", "who is the deputy national security adviser").
+  struct AppositionHead {
+    std::string head;        // the official-sounding word, lower case ("minister")
+    size_t head_pos = 0;     // its offset
+    bool past = false;       // a past modifier before it ("former")
+    size_t end = 0;          // where the apposition ends
+    bool role_noun = false;  // a role noun of the KB inside it ("ministry", "spokesman")
+  };
+  std::optional<AppositionHead> OfficialAppositionAfter(size_t comma) const;
+  // The actors of the first mention inside the apposition that names an employer (the
+  // rule in `rule`), or none; the actors it names as a topic or destination ("ambassador
+  // to Ukraine") are added to `topics`.
+  std::vector<std::string> EmployerNamedIn(size_t comma, const AppositionHead& h,
+                                           std::string* rule,
+                                           std::vector<std::string>* topics) const;
+  // The actors the name takes from its apposition (the rule in `rule`): the employer the
+  // apposition names, else a known person's own state, else the paragraph's state for an
+  // office of the KB's roles; none, no mention.
+  std::vector<std::string> ActorsOfApposition(const AppositionName& name, size_t comma,
+                                              const AppositionHead& h, std::string* rule) const;
 
   bool IsRoleNoun(std::string_view w) const { return sets_.role_nouns.Contains(w); }
 
