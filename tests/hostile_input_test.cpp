@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <map>
 #include <random>
 
 #include "actors/person_links.h"
@@ -310,6 +311,41 @@ TEST(HostileInputTest, AReferenceRepeatedTakesTheOrganisationNamedBeforeElseTheO
   }
   EXPECT_EQ(before, 2 * static_cast<int>(kBlocks));
   EXPECT_EQ(after, 2 * static_cast<int>(kBlocks));
+}
+
+TEST(HostileInputTest, ManyPeopleNamedOnceEachAreFoundAgainByTheirSurnames) {
+  // Each person named in full (here through an apposition) once searched the whole text
+  // for their surname: quadratic in an article naming thousands (coref_bench shape 4).
+  // Surnames of one word are now found in one pass, the others one by one: both here.
+  std::string error;
+  const ActorRecognizer* r = testing::ShippedRecognizer(&error);
+  ASSERT_NE(r, nullptr) << error;
+  auto surname = [](size_t i) {
+    std::string w = "K";
+    for (size_t k = i + 1; k > 0; k /= 26) w += static_cast<char>('a' + k % 26);
+    return w + (i % 3 == 0 ? "-Søndergaard" : i % 3 == 1 ? "ův" : "ov");
+  };
+  const size_t kPeople = 1500;
+  Document d;
+  d.date = "2022-03-30";
+  for (size_t i = 0; i < kPeople; ++i) d.text += "Pierre " + surname(i) + ", a French minister, spoke.\n\n";
+  std::vector<size_t> later(kPeople);
+  for (size_t i = kPeople; i-- > 0;) {
+    later[i] = d.text.size();
+    d.text += surname(i) + " agreed, but X" + surname(i) + " did not.\n\n";
+  }
+  const std::vector<Mention> ms = r->Recognize(d);
+  std::map<size_t, const Mention*> by_begin;
+  for (const Mention& m : ms) by_begin[m.begin] = &m;
+  std::vector<const Mention*> at(kPeople, nullptr);
+  for (size_t i = 0; i < kPeople; ++i)
+    if (auto it = by_begin.find(later[i]); it != by_begin.end()) at[i] = it->second;
+  for (size_t i = 0; i < kPeople; ++i) {
+    ASSERT_NE(at[i], nullptr) << surname(i);
+    EXPECT_EQ(at[i]->rule, "coref:surname") << surname(i);
+    EXPECT_EQ(at[i]->person, "Pierre " + surname(i));
+    EXPECT_THAT(at[i]->actors, ::testing::ElementsAre("FRA")) << surname(i);
+  }
 }
 
 TEST(PersonLinksTest, AgreesWithABackwardScanOnRandomMentions) {

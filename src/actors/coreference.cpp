@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace faultline::actors_internal {
@@ -507,7 +508,38 @@ void Resolver::TitledSurnames() {
   MergeAdded(&added);
 }
 
+namespace {
+
+// Fills `at` (keyed by words that are each one run of letters and digits) with where each
+// key occurs in `text` as a whole word, in text order: one pass over the text for all
+// of them.
+void FindWholeWords(std::string_view text, std::unordered_map<std::string_view, std::vector<size_t>>* at) {
+  if (at->empty()) return;
+  for (size_t p = 0; p < text.size();) {
+    const size_t e = scan::WordEnd(text, p);
+    if (e == p) {
+      ++p;
+      continue;
+    }
+    // [p, e) is a whole word: nothing of a word right after it, nor right before (p is
+    // where the run of the previous non-word bytes ended).
+    if (!scan::IsWordCharBefore(text, p))
+      if (auto it = at->find(text.substr(p, e - p)); it != at->end()) it->second.push_back(p);
+    p = e;
+  }
+}
+
+}  // namespace
+
 void Resolver::Coreference() {
+  Surnames();
+  BareRoles();
+  BareInstitutions();
+  PairPhrases();
+  Pronouns();
+}
+
+void Resolver::Surnames() {
   std::vector<Mention> added;
   // Surnames of people named in full earlier in the article ("Macron" after "Emmanuel
   // Macron", "Kobrinets" after the apposition), where no alias already matched.
@@ -521,35 +553,44 @@ void Resolver::Coreference() {
     if (surname.size() < 3 || sets_.not_name_words.Contains(surname)) continue;
     if (!first_full.count(surname)) first_full[surname] = &m;
   }
+  // Where the surnames of one word occur, found in one pass over the text: a search of
+  // the whole text per surname made a long article naming many people quadratic (issue
+  // 12). The others ("Smith-Jones", "O'Brien") are searched for one by one.
+  std::unordered_map<std::string_view, std::vector<size_t>> one_word;
+  for (const auto& [surname, first] : first_full)
+    if (scan::WordEnd(surname, 0) == surname.size()) one_word[surname];
+  FindWholeWords(text_, &one_word);
   // The spans added so far, disjoint, by begin: only the one starting last before an
   // occurrence's end can overlap it (a scan of `added` per occurrence was quadratic).
   std::map<size_t, size_t> taken;
-  auto free_span = [&](size_t b, size_t e) {
-    auto it = taken.lower_bound(e);
-    return it == taken.begin() || std::prev(it)->second <= b;
+  auto take = [&](size_t pos, size_t e, const Mention& first) {
+    if (!scan::IsWordCharBefore(text_, pos) && !scan::IsWordCharAt(text_, e) && !Overlaps(pos, e)) {
+      auto next = taken.lower_bound(e);
+      if (next != taken.begin() && std::prev(next)->second > pos) return;
+      taken.emplace(pos, e);
+      Mention m = Make(pos, e, "person", "coref:surname");
+      m.person = first.person;
+      m.actors = first.actors;
+      m.role = first.role;
+      added.push_back(std::move(m));
+    }
   };
   for (const auto& [surname, first] : first_full) {
+    if (auto it = one_word.find(surname); it != one_word.end()) {
+      // A whole word cannot hide inside an earlier match of itself, so these are the
+      // occurrences the search below would visit.
+      const std::vector<size_t>& at = it->second;
+      for (auto p = std::lower_bound(at.begin(), at.end(), first->end); p != at.end(); ++p)
+        take(*p, *p + surname.size(), *first);
+      continue;
+    }
     size_t pos = first->end;
     while ((pos = text_.find(surname, pos)) != std::string_view::npos) {
-      const size_t e = pos + surname.size();
-      if (!scan::IsWordCharBefore(text_, pos) && !scan::IsWordCharAt(text_, e) &&
-          !Overlaps(pos, e) && free_span(pos, e)) {
-        taken.emplace(pos, e);
-        Mention m = Make(pos, e, "person", "coref:surname");
-        m.person = first->person;
-        m.actors = first->actors;
-        m.role = first->role;
-        added.push_back(std::move(m));
-      }
-      pos = e;
+      take(pos, pos + surname.size(), *first);
+      pos += surname.size();
     }
   }
   MergeAdded(&added);
-
-  BareRoles();
-  BareInstitutions();
-  PairPhrases();
-  Pronouns();
 }
 
 void Resolver::BareRoles() {

@@ -369,7 +369,8 @@ class Resolver {
   // ---- coreference ---------------------------------------------------------------------
 
   void Coreference();
-  // Its parts after the surnames, each linear in the document's length.
+  // Its parts, each linear in the document's length.
+  void Surnames();
   void BareRoles();
   void BareInstitutions();
   void PairPhrases();
