@@ -39,7 +39,10 @@ std::string Surname(size_t i) {
 // so every coreference rule runs on every paragraph; 2: "the two leaders" after only one
 // person (the search for a second one goes back to the opening); 3: "the alliance" and
 // "the allies" after the organisation; 4: a new person in every paragraph, named in full
-// with an apposition (each surname is looked for in the rest of the text).
+// with an apposition (each surname is looked for in the rest of the text); 5: one
+// paragraph with a new "Mr X" in every sentence; 6 and 7: one paragraph where every
+// sentence has a new official whose state is the paragraph's ("Deputy Prime Minister
+// Pierre X", "Pierre X, the deputy minister"): still quadratic, see docs/security.md.
 Document Generate(size_t mb, int shape) {
   Document d;
   d.date = "2022-03-30";
@@ -56,8 +59,14 @@ Document Generate(size_t mb, int shape) {
       d.text += "Macron spoke. The two leaders agreed.\n\n";
     } else if (shape == 3) {
       d.text += "NATO met in Brussels. The alliance agreed, and the allies smiled.\n\n";
-    } else {
+    } else if (shape == 4) {
       d.text += "Pierre " + Surname(i) + ", a French minister, spoke.\n\n";
+    } else if (shape == 5) {
+      d.text += "Mr " + Surname(i) + " said Washington and the White House would go to Jordan. ";
+    } else if (shape == 6) {
+      d.text += "Russia said Deputy Prime Minister Pierre " + Surname(i) + " would go. ";
+    } else {
+      d.text += "Russia said Pierre " + Surname(i) + ", the deputy minister, would go. ";
     }
   }
   return d;
@@ -82,7 +91,15 @@ void BM_LongDocument(benchmark::State& state) {
 // {MB, shape}: the seconds should grow like the MB.
 BENCHMARK(BM_LongDocument)
     ->ArgNames({"mb", "shape"})
-    ->ArgsProduct({{1, 4, 8}, {0, 1, 2, 3, 4}})
+    ->ArgsProduct({{1, 4, 8}, {0, 1, 2, 3, 4, 5}})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->UseRealTime();
+// The shapes still quadratic (the paragraph's state is looked for from the paragraph's
+// start for each official): 1 and 2 MB only, or the run takes half an hour.
+BENCHMARK(BM_LongDocument)
+    ->ArgNames({"mb", "shape"})
+    ->ArgsProduct({{1, 2}, {6, 7}})
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1)
     ->UseRealTime();

@@ -434,11 +434,30 @@ void Resolver::References() {
   MergeAdded(&added);
 }
 
+namespace {
+
+// For each ending of a person's name in `ms` that starts with a capital letter after its
+// first byte ("Macron" of "Emmanuel Macron", "Cron" of "Jo MacCron"), the first begin of
+// a mention of such a person. The keys view the mentions' strings.
+std::unordered_map<std::string_view, size_t> FirstBeginByNameEnding(const std::vector<Mention>& ms) {
+  std::unordered_map<std::string_view, size_t> first;
+  for (const Mention& m : ms)
+    for (size_t j = 1; j < m.person.size(); ++j) {
+      if (!scan::IsUpperAt(m.person, j)) continue;
+      auto [it, fresh] = first.emplace(std::string_view(m.person).substr(j), m.begin);
+      if (!fresh) it->second = std::min(it->second, m.begin);
+    }
+  return first;
+}
+
+}  // namespace
+
 void Resolver::TitledSurnames() {
   if (date_.empty()) return;
   std::vector<Mention> added;
   std::map<std::string, bool, std::less<>> clash;  // surname -> someone else has it
-  std::map<std::string, size_t, std::less<>> first_full_name;  // surname -> first full mention
+  // ending of a person's name -> first mention (out_ does not change in this loop)
+  std::optional<std::unordered_map<std::string_view, size_t>> first_by_ending;
   std::map<std::string, const Person*, std::less<>> holders;  // surname -> HolderBySurname
   std::map<std::string, bool> actor_named;  // actor -> some mention names it
   std::map<size_t, size_t> taken;           // spans added, disjoint, by begin
@@ -465,16 +484,12 @@ void Resolver::TitledSurnames() {
         // A person of that surname already named in full: the surname rule reads it.
         // (What depends only on the surname or the actor is worked out once per document:
         // per occurrence, a scan of every mention made a long article quadratic.)
-        auto full = first_full_name.find(sur.text);
-        if (full == first_full_name.end()) {
-          size_t at = SIZE_MAX;
-          for (const Mention& o : out_)
-            if (o.person.size() > sur.text.size() &&
-                o.person.compare(o.person.size() - sur.text.size(), sur.text.size(), sur.text) == 0)
-              at = std::min(at, o.begin);
-          full = first_full_name.emplace(std::string(sur.text), at).first;
-        }
-        if (full->second < sur.begin) continue;
+        // (The names' endings are indexed once, on first use: a scan of every mention per
+        // new surname made an article with a different "Mr X" in each sentence quadratic.)
+        if (!first_by_ending) first_by_ending = FirstBeginByNameEnding(out_);
+        if (auto full = first_by_ending->find(sur.text);
+            full != first_by_ending->end() && full->second < sur.begin)
+          continue;
         auto holder = holders.find(sur.text);
         if (holder == holders.end())
           holder = holders.emplace(std::string(sur.text), HolderBySurname(sur.text, "", {})).first;
