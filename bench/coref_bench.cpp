@@ -42,7 +42,7 @@ std::string Surname(size_t i) {
 // with an apposition (each surname is looked for in the rest of the text); 5: one
 // paragraph with a new "Mr X" in every sentence; 6 and 7: one paragraph where every
 // sentence has a new official whose state is the paragraph's ("Deputy Prime Minister
-// Pierre X", "Pierre X, the deputy minister"): still quadratic, see docs/security.md.
+// Pierre X", "Pierre X, the deputy minister").
 Document Generate(size_t mb, int shape) {
   Document d;
   d.date = "2022-03-30";
@@ -91,15 +91,7 @@ void BM_LongDocument(benchmark::State& state) {
 // {MB, shape}: the seconds should grow like the MB.
 BENCHMARK(BM_LongDocument)
     ->ArgNames({"mb", "shape"})
-    ->ArgsProduct({{1, 4, 8}, {0, 1, 2, 3, 4, 5}})
-    ->Unit(benchmark::kMillisecond)
-    ->Iterations(1)
-    ->UseRealTime();
-// The shapes still quadratic (the paragraph's state is looked for from the paragraph's
-// start for each official): 1 and 2 MB only, or the run takes half an hour.
-BENCHMARK(BM_LongDocument)
-    ->ArgNames({"mb", "shape"})
-    ->ArgsProduct({{1, 2}, {6, 7}})
+    ->ArgsProduct({{1, 4, 8}, {0, 1, 2, 3, 4, 5, 6, 7}})
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1)
     ->UseRealTime();

@@ -348,6 +348,41 @@ TEST(HostileInputTest, ManyPeopleNamedOnceEachAreFoundAgainByTheirSurnames) {
   }
 }
 
+TEST(HostileInputTest, OfficialsInOneLongParagraphTakeTheStateItNamesBeforeElseAfterThem) {
+  // The paragraph's state was once looked for from the paragraph's start for each
+  // official, then forward to its end: quadratic in one long paragraph (coref_bench
+  // shapes 6 and 7).
+  std::string error;
+  const ActorRecognizer* r = testing::ShippedRecognizer(&error);
+  ASSERT_NE(r, nullptr) << error;
+  auto surname = [](size_t i) {
+    std::string w = "K";
+    for (size_t k = i + 1; k > 0; k /= 26) w += static_cast<char>('a' + k % 26);
+    return w + "ov";
+  };
+  const size_t kOfficials = 1000;
+  Document d;
+  d.date = "2022-03-30";
+  // Named before each role and name; named only at the end for the appositions.
+  for (size_t i = 0; i < kOfficials; ++i)
+    d.text += "Russia said Deputy Prime Minister Pierre " + surname(i) + " would go. ";
+  d.text += "\n\n";
+  for (size_t i = 0; i < kOfficials; ++i) d.text += "Pierre " + surname(i) + ", the deputy minister, spoke. ";
+  d.text += "Poland agreed.\n";
+  size_t role_names = 0, appositions = 0;
+  for (const Mention& m : r->Recognize(d)) {
+    if (m.rule.find("context:Russia") != std::string::npos) {
+      EXPECT_THAT(m.actors, ::testing::ElementsAre("RUS")) << m.surface;
+      ++role_names;
+    } else if (m.rule == "apposition:context:Poland") {
+      EXPECT_THAT(m.actors, ::testing::ElementsAre("POL")) << m.surface;
+      ++appositions;
+    }
+  }
+  EXPECT_EQ(role_names, kOfficials);
+  EXPECT_EQ(appositions, kOfficials);
+}
+
 TEST(PersonLinksTest, AgreesWithABackwardScanOnRandomMentions) {
   // The scan PairPhrases made before: back from the last mention beginning before the
   // position, skipping mentions naming no one, still running there, or naming the person

@@ -52,7 +52,14 @@ size_t FirstFrom(const std::vector<Mention>& ms, size_t pos) {
 
 }  // namespace
 
-std::vector<std::string> Resolver::ContextActor(size_t pos, std::string* why) const {
+bool Resolver::IsStateMention(const Mention& m) const {
+  if (m.actors.size() != 1) return false;
+  const Actor* a = kb_.FindActor(m.actors[0]);
+  return a != nullptr && a->kind == "state";
+}
+
+std::vector<std::string> Resolver::ContextActor(size_t pos, std::string* why,
+                                                ContextCursor* c) const {
   // The paragraph holding pos (paragraphs are disjoint, in order), and only the mentions
   // beginning inside it: a scan of every paragraph and mention per call made a long
   // article with many appositions quadratic.
@@ -61,26 +68,45 @@ std::vector<std::string> Resolver::ContextActor(size_t pos, std::string* why) co
   auto after = std::upper_bound(paras.begin(), paras.end(), pos,
                                 [](size_t x, const Span& s) { return x < s.begin; });
   if (after != paras.begin() && pos < std::prev(after)->end) para = *std::prev(after);
-  auto is_state = [&](const Mention& m) {
-    if (m.actors.size() != 1) return false;
-    const Actor* a = kb_.FindActor(m.actors[0]);
-    return a != nullptr && a->kind == "state";
-  };
-  const Mention* best = nullptr;
-  for (size_t i = FirstFrom(out_, para.begin); i < out_.size() && out_[i].begin < pos; ++i)
-    if (out_[i].end <= pos && is_state(out_[i])) best = &out_[i];
-  if (best == nullptr) {
-    for (size_t i = FirstFrom(out_, pos); i < out_.size() && out_[i].begin < para.end; ++i)
-      if (out_[i].end <= para.end && is_state(out_[i])) {
-        best = &out_[i];
-        break;
-      }
-  }
+  const Mention* best = LastStateBefore(pos, FirstFrom(out_, para.begin), c);
+  if (best == nullptr) best = FirstStateFrom(pos, para, c);
   // (No fallback to the article's main state: both callers take only a state named in
   // the paragraph.)
   if (best == nullptr) return {};
   *why = "apposition:context:" + best->surface;
   return best->actors;
+}
+
+const Mention* Resolver::LastStateBefore(size_t pos, size_t para_first, ContextCursor* c) const {
+  // Links from each mention back to the last state before it, built as the queries move
+  // on: the mentions beginning before `pos` have their actors for good (see
+  // ContextCursor). A scan from the paragraph's start per query made a long paragraph
+  // with an official in each sentence quadratic.
+  const size_t first_from = FirstFrom(out_, pos);
+  for (size_t k = c->prev_state.size() - 1; k < first_from; ++k)
+    c->prev_state.push_back(IsStateMention(out_[k]) ? k : c->prev_state[k]);
+  size_t i = c->prev_state[first_from];
+  // Mentions still running at `pos` are stepped over one by one.
+  while (i != ContextCursor::kNone && i >= para_first && out_[i].end > pos) i = c->prev_state[i];
+  return i != ContextCursor::kNone && i >= para_first ? &out_[i] : nullptr;
+}
+
+const Mention* Resolver::FirstStateFrom(size_t pos, const Span& para, ContextCursor* c) const {
+  auto fits = [&](const Mention& m) { return m.end <= para.end && IsStateMention(m); };
+  size_t i = FirstFrom(out_, pos);
+  // The mentions beginning at `pos` may have been given an actor since the last query;
+  // the ones after them have not, so what an earlier query found holds no state there
+  // still holds none.
+  for (; i < out_.size() && out_[i].begin == pos && out_[i].begin < para.end; ++i)
+    if (fits(out_[i])) return &out_[i];
+  if (c->clear_para.begin != para.begin || c->clear_para.end != para.end) {
+    c->clear_para = para;
+    c->clear_until = 0;
+  }
+  for (i = std::max(i, c->clear_until); i < out_.size() && out_[i].begin < para.end; ++i)
+    if (fits(out_[i])) break;
+  c->clear_until = i;
+  return i < out_.size() && out_[i].begin < para.end ? &out_[i] : nullptr;
 }
 
 std::string Resolver::MainState() const {
@@ -102,10 +128,11 @@ std::string Resolver::MainState() const {
 
 void Resolver::RoleNamesFromContext() {
   // "Deputy Prime Minister Alexander Novak" with no state word: the paragraph's state.
+  ContextCursor cursor;
   for (auto& m : out_) {
     if (!m.actors.empty() || m.rule.rfind("role+name:", 0) != 0) continue;
     std::string why;
-    auto actors = ContextActor(m.begin, &why);
+    auto actors = ContextActor(m.begin, &why, &cursor);
     // Only a state named in the same paragraph; the article's main state is too weak a
     // guess for a named person ("leader Jeremy Corbyn" in a story about the US).
     if (actors.empty() || why.rfind("apposition:context:", 0) != 0) continue;
@@ -226,8 +253,8 @@ std::vector<std::string> Resolver::EmployerNamedIn(size_t comma, const Appositio
 }
 
 std::vector<std::string> Resolver::ActorsOfApposition(const AppositionName& name, size_t comma,
-                                                      const AppositionHead& h,
-                                                      std::string* rule) const {
+                                                      const AppositionHead& h, std::string* rule,
+                                                      ContextCursor* cursor) const {
   std::vector<std::string> topics;
   std::vector<std::string> actors = EmployerNamedIn(comma, h, rule, &topics);
   if (!actors.empty()) return actors;
@@ -252,7 +279,7 @@ std::vector<std::string> Resolver::ActorsOfApposition(const AppositionName& name
   // never for a chairman, a director or a professor, and never the article's main
   // state alone (a think tank's scholar in a story about Russia is not Russia's).
   if (!h.role_noun) return {};
-  actors = ContextActor(name.begin, rule);
+  actors = ContextActor(name.begin, rule, cursor);
   if (rule->rfind("apposition:context:", 0) != 0) return {};
   // Not the state the apposition names as the portfolio ("the minister responsible
   // for Russia" after "the Russian ambassador").
@@ -265,6 +292,7 @@ void Resolver::Appositions() {
   RoleNamesFromContext();
   size_t pos = 0;
   std::vector<Mention> added;
+  ContextCursor cursor;
   while ((pos = text_.find(", ", pos)) != std::string_view::npos) {
     const size_t comma = pos;
     pos += 2;
@@ -273,7 +301,7 @@ void Resolver::Appositions() {
     const auto head = OfficialAppositionAfter(comma);
     if (!head) continue;
     std::string rule;
-    std::vector<std::string> actors = ActorsOfApposition(*name, comma, *head, &rule);
+    std::vector<std::string> actors = ActorsOfApposition(*name, comma, *head, &rule, &cursor);
     if (actors.empty()) continue;
     Mention m = Make(name->begin, name->end, "person", rule);
     m.person = name->known ? name->known->person : Surface(name->begin, name->end);

@@ -317,7 +317,24 @@ class Resolver {
 
   // The state a paragraph is about: the nearest preceding mention with one actor in
   // the same paragraph, else the nearest following one; none, empty. out_ sorted by begin.
-  std::vector<std::string> ContextActor(size_t pos, std::string* why) const;
+  // Queries come in text order, each loop with its own cursor: a loop may give an actor
+  // to the mentions beginning at or before its last query, never to those after.
+  struct ContextCursor {
+    static constexpr size_t kNone = SIZE_MAX;
+    // prev_state[k]: the last state mention in out_[0, k), for the k built so far.
+    std::vector<size_t> prev_state{kNone};
+    // In paragraph clear_para, the mentions from the first after the last query's
+    // position up to clear_until are no state.
+    Span clear_para{SIZE_MAX, SIZE_MAX};
+    size_t clear_until = 0;
+  };
+  std::vector<std::string> ContextActor(size_t pos, std::string* why, ContextCursor* c) const;
+  // A mention of one actor that is a state.
+  bool IsStateMention(const Mention& m) const;
+  // The last state mention beginning at or after out_[para_first] and ending by `pos`.
+  const Mention* LastStateBefore(size_t pos, size_t para_first, ContextCursor* c) const;
+  // The first state mention beginning at or after `pos` inside `para`.
+  const Mention* FirstStateFrom(size_t pos, const Span& para, ContextCursor* c) const;
 
   const std::vector<Span>& Paragraphs() const {
     if (!paragraphs_) paragraphs_ = SplitParagraphs(text_);
@@ -362,7 +379,8 @@ class Resolver {
   // apposition names, else a known person's own state, else the paragraph's state for an
   // office of the KB's roles; none, no mention.
   std::vector<std::string> ActorsOfApposition(const AppositionName& name, size_t comma,
-                                              const AppositionHead& h, std::string* rule) const;
+                                              const AppositionHead& h, std::string* rule,
+                                              ContextCursor* cursor) const;
 
   bool IsRoleNoun(std::string_view w) const { return sets_.role_nouns.Contains(w); }
 
