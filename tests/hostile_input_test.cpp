@@ -10,8 +10,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <map>
 #include <random>
 
+#include "actors/person_links.h"
 #include "actors/span_index.h"
 #include "actors_test_util.h"
 #include "ingest_test_util.h"
@@ -208,6 +210,24 @@ TEST(HostileInputTest, ALongDocumentRepeatingASurnameResolvesEveryMention) {
   EXPECT_GE(macron, kRepeats);
 }
 
+// The mentions of `d` after `opening`, block by block (each `block` long), each as one
+// line: offset in the block, surface, rule, person, actors.
+std::vector<std::string> MentionsPerBlock(const ActorRecognizer& r, const Document& d, size_t opening,
+                                          size_t block) {
+  std::vector<std::string> per_block((d.text.size() - opening) / block);
+  for (const Mention& m : r.Recognize(d)) {
+    if (m.begin < opening) continue;
+    const size_t k = (m.begin - opening) / block;
+    if (k >= per_block.size()) {
+      ADD_FAILURE() << "a mention past the last block at " << m.begin;
+      continue;
+    }
+    per_block[k] += std::to_string(m.begin - opening - k * block) + " " + m.surface + " " + m.rule + " " +
+                    m.person + " " + ::testing::PrintToString(m.actors) + "\n";
+  }
+  return per_block;
+}
+
 TEST(HostileInputTest, ALongDocumentUsingEveryCoreferenceRuleResolvesEachParagraphAlike) {
   // Thousands of paragraphs, each with a surname, a title and surname, a pronoun, a bare
   // role and an apposition: each rule once scanned every mention per use. Every block of
@@ -224,16 +244,8 @@ TEST(HostileInputTest, ALongDocumentUsingEveryCoreferenceRuleResolvesEachParagra
   d.date = "2022-03-30";
   d.text = opening;
   for (size_t i = 0; i < kBlocks; ++i) d.text += block;
-  const std::vector<Mention> ms = r->Recognize(d);
-  // Each block's mentions as (offset in the block, surface, rule, person, actors).
-  std::vector<std::string> per_block(kBlocks);
-  for (const Mention& m : ms) {
-    if (m.begin < opening.size()) continue;
-    const size_t k = (m.begin - opening.size()) / block.size();
-    ASSERT_LT(k, kBlocks);
-    per_block[k] += std::to_string(m.begin - opening.size() - k * block.size()) + " " + m.surface + " " + m.rule +
-                    " " + m.person + " " + ::testing::PrintToString(m.actors) + "\n";
-  }
+  const std::vector<std::string> per_block = MentionsPerBlock(*r, d, opening.size(), block.size());
+  ASSERT_EQ(per_block.size(), kBlocks);
   for (size_t k = 1; k < kBlocks; ++k) ASSERT_EQ(per_block[k], per_block[0]) << "block " << k;
   // What the first block reads: the name, the pronoun and the bare role are Macron, the
   // apposition gives Durand France.
@@ -242,6 +254,164 @@ TEST(HostileInputTest, ALongDocumentUsingEveryCoreferenceRuleResolvesEachParagra
   EXPECT_THAT(per_block[0], HasSubstr(" He coref:pronoun Emmanuel Macron"));
   EXPECT_THAT(per_block[0], HasSubstr(" president coref:role:head-of-state Emmanuel Macron"));
   EXPECT_THAT(per_block[0], HasSubstr(" Pierre Durand apposition:minister:French minister Pierre Durand { \"FRA\" }"));
+}
+
+TEST(HostileInputTest, APairPhraseRepeatedAfterOnePersonPairsNobodyAndAfterTwoPairsTheLastTwo) {
+  // "the two leaders" once searched back over every mention of the one person named so
+  // far for a second one: quadratic in a long article (coref_bench shape 2).
+  std::string error;
+  const ActorRecognizer* r = testing::ShippedRecognizer(&error);
+  ASSERT_NE(r, nullptr) << error;
+  const std::string opening = "French President Emmanuel Macron spoke in Paris on Wednesday.\n\n";
+  const std::string block = "Macron spoke. The two leaders agreed.\n\n";
+  const size_t kBlocks = 5000;  // about 200 KB
+  Document d;
+  d.date = "2022-03-30";
+  d.text = opening;
+  for (size_t i = 0; i < kBlocks; ++i) d.text += block;
+  std::vector<std::string> per_block = MentionsPerBlock(*r, d, opening.size(), block.size());
+  ASSERT_EQ(per_block.size(), kBlocks);
+  for (size_t k = 1; k < kBlocks; ++k) ASSERT_EQ(per_block[k], per_block[0]) << "block " << k;
+  EXPECT_THAT(per_block[0], HasSubstr(" Macron alias:Macron Emmanuel Macron"));
+  EXPECT_THAT(per_block[0], Not(HasSubstr("coref:pair"))) << per_block[0];
+
+  // A second person at the end: the last phrase pairs the two, the earlier ones nobody.
+  d.text += "German Chancellor Olaf Scholz arrived. The two leaders met.\n";
+  const std::vector<Mention> ms = r->Recognize(d);
+  std::vector<const Mention*> pairs;
+  for (const Mention& m : ms)
+    if (m.rule.rfind("coref:pair:", 0) == 0) pairs.push_back(&m);
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(pairs[0]->person, "Emmanuel Macron; Olaf Scholz");
+  EXPECT_THAT(pairs[0]->actors, ::testing::ElementsAre("FRA", "DEU"));
+}
+
+TEST(HostileInputTest, AReferenceRepeatedTakesTheOrganisationNamedBeforeElseTheOneAfter) {
+  // "the alliance" once scanned every mention from the start per use, for the nearest
+  // one before it and then the first after it: quadratic (coref_bench shape 3).
+  std::string error;
+  const ActorRecognizer* r = testing::ShippedRecognizer(&error);
+  ASSERT_NE(r, nullptr) << error;
+  const std::string opening = "Leaders met in Madrid on Wednesday.\n\n";
+  const std::string block = "The alliance agreed, and the allies smiled.\n\n";
+  const size_t kBlocks = 3000;  // about 140 KB
+  Document d;
+  d.date = "2022-06-29";
+  d.text = opening;
+  for (size_t i = 0; i < kBlocks; ++i) d.text += block;
+  // Named only after every use, then before the ones that follow it.
+  d.text += "NATO leaders spoke.\n\n";
+  for (size_t i = 0; i < kBlocks; ++i) d.text += block;
+  int before = 0, after = 0;
+  const size_t named = d.text.find("NATO");
+  for (const Mention& m : r->Recognize(d)) {
+    if (m.rule.rfind("coref:org:", 0) != 0) continue;
+    EXPECT_THAT(m.actors, ::testing::ElementsAre("NATO")) << m.begin << " " << m.surface;
+    ++(m.begin < named ? before : after);
+  }
+  EXPECT_EQ(before, 2 * static_cast<int>(kBlocks));
+  EXPECT_EQ(after, 2 * static_cast<int>(kBlocks));
+}
+
+TEST(HostileInputTest, ManyPeopleNamedOnceEachAreFoundAgainByTheirSurnames) {
+  // Each person named in full (here through an apposition) once searched the whole text
+  // for their surname: quadratic in an article naming thousands (coref_bench shape 4).
+  // Surnames of one word are now found in one pass, the others one by one: both here.
+  std::string error;
+  const ActorRecognizer* r = testing::ShippedRecognizer(&error);
+  ASSERT_NE(r, nullptr) << error;
+  auto surname = [](size_t i) {
+    std::string w = "K";
+    for (size_t k = i + 1; k > 0; k /= 26) w += static_cast<char>('a' + k % 26);
+    return w + (i % 3 == 0 ? "-Søndergaard" : i % 3 == 1 ? "ův" : "ov");
+  };
+  const size_t kPeople = 1500;
+  Document d;
+  d.date = "2022-03-30";
+  for (size_t i = 0; i < kPeople; ++i) d.text += "Pierre " + surname(i) + ", a French minister, spoke.\n\n";
+  std::vector<size_t> later(kPeople);
+  for (size_t i = kPeople; i-- > 0;) {
+    later[i] = d.text.size();
+    d.text += surname(i) + " agreed, but X" + surname(i) + " did not.\n\n";
+  }
+  const std::vector<Mention> ms = r->Recognize(d);
+  std::map<size_t, const Mention*> by_begin;
+  for (const Mention& m : ms) by_begin[m.begin] = &m;
+  std::vector<const Mention*> at(kPeople, nullptr);
+  for (size_t i = 0; i < kPeople; ++i)
+    if (auto it = by_begin.find(later[i]); it != by_begin.end()) at[i] = it->second;
+  for (size_t i = 0; i < kPeople; ++i) {
+    ASSERT_NE(at[i], nullptr) << surname(i);
+    EXPECT_EQ(at[i]->rule, "coref:surname") << surname(i);
+    EXPECT_EQ(at[i]->person, "Pierre " + surname(i));
+    EXPECT_THAT(at[i]->actors, ::testing::ElementsAre("FRA")) << surname(i);
+  }
+}
+
+TEST(HostileInputTest, OfficialsInOneLongParagraphTakeTheStateItNamesBeforeElseAfterThem) {
+  // The paragraph's state was once looked for from the paragraph's start for each
+  // official, then forward to its end: quadratic in one long paragraph (coref_bench
+  // shapes 6 and 7).
+  std::string error;
+  const ActorRecognizer* r = testing::ShippedRecognizer(&error);
+  ASSERT_NE(r, nullptr) << error;
+  auto surname = [](size_t i) {
+    std::string w = "K";
+    for (size_t k = i + 1; k > 0; k /= 26) w += static_cast<char>('a' + k % 26);
+    return w + "ov";
+  };
+  const size_t kOfficials = 1000;
+  Document d;
+  d.date = "2022-03-30";
+  // Named before each role and name; named only at the end for the appositions.
+  for (size_t i = 0; i < kOfficials; ++i)
+    d.text += "Russia said Deputy Prime Minister Pierre " + surname(i) + " would go. ";
+  d.text += "\n\n";
+  for (size_t i = 0; i < kOfficials; ++i) d.text += "Pierre " + surname(i) + ", the deputy minister, spoke. ";
+  d.text += "Poland agreed.\n";
+  size_t role_names = 0, appositions = 0;
+  for (const Mention& m : r->Recognize(d)) {
+    if (m.rule.find("context:Russia") != std::string::npos) {
+      EXPECT_THAT(m.actors, ::testing::ElementsAre("RUS")) << m.surface;
+      ++role_names;
+    } else if (m.rule == "apposition:context:Poland") {
+      EXPECT_THAT(m.actors, ::testing::ElementsAre("POL")) << m.surface;
+      ++appositions;
+    }
+  }
+  EXPECT_EQ(role_names, kOfficials);
+  EXPECT_EQ(appositions, kOfficials);
+}
+
+TEST(PersonLinksTest, AgreesWithABackwardScanOnRandomMentions) {
+  // The scan PairPhrases made before: back from the last mention beginning before the
+  // position, skipping mentions naming no one, still running there, or naming the person
+  // already found. Random spans overlap one another and the position.
+  std::mt19937 rng(12);
+  const std::vector<std::string> people = {"", "", "A", "B", "C"};
+  for (int round = 0; round < 100; ++round) {
+    std::vector<Mention> ms(rng() % 60);
+    for (Mention& m : ms) {
+      m.begin = rng() % 400;
+      m.end = m.begin + 1 + rng() % (round % 2 ? 4 : 60);
+      m.person = people[rng() % (round % 3 ? people.size() : 4)];
+    }
+    std::stable_sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+    const actors_internal::PersonLinks links(ms);
+    for (size_t pos = 0; pos < 480; pos += 1 + rng() % 7) {
+      std::vector<const Mention*> found;
+      for (size_t i = ms.size(); i-- > 0 && found.size() < 2;) {
+        const Mention& m = ms[i];
+        if (m.begin >= pos || m.end > pos || m.person.empty()) continue;
+        if (!found.empty() && found[0]->person == m.person) continue;
+        found.push_back(&m);
+      }
+      found.resize(2, nullptr);
+      const auto [latest, earlier] = links.LastTwoBefore(pos);
+      ASSERT_EQ(latest, found[0]) << "round " << round << " pos " << pos;
+      ASSERT_EQ(earlier, found[1]) << "round " << round << " pos " << pos;
+    }
+  }
 }
 
 TEST(SpanIndexTest, AgreesWithAScanOnRandomSpans) {

@@ -1,11 +1,13 @@
 // Appositions and coreference (see resolver.h): unknown names with an official-sounding
 // apposition, surnames after full names, "the chancellor", "the two leaders", pronouns.
 #include "actors/resolver.h"
+#include "actors/person_links.h"
 
 #include <iterator>
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace faultline::actors_internal {
@@ -50,7 +52,14 @@ size_t FirstFrom(const std::vector<Mention>& ms, size_t pos) {
 
 }  // namespace
 
-std::vector<std::string> Resolver::ContextActor(size_t pos, std::string* why) const {
+bool Resolver::IsStateMention(const Mention& m) const {
+  if (m.actors.size() != 1) return false;
+  const Actor* a = kb_.FindActor(m.actors[0]);
+  return a != nullptr && a->kind == "state";
+}
+
+std::vector<std::string> Resolver::ContextActor(size_t pos, std::string* why,
+                                                ContextCursor* c) const {
   // The paragraph holding pos (paragraphs are disjoint, in order), and only the mentions
   // beginning inside it: a scan of every paragraph and mention per call made a long
   // article with many appositions quadratic.
@@ -59,26 +68,45 @@ std::vector<std::string> Resolver::ContextActor(size_t pos, std::string* why) co
   auto after = std::upper_bound(paras.begin(), paras.end(), pos,
                                 [](size_t x, const Span& s) { return x < s.begin; });
   if (after != paras.begin() && pos < std::prev(after)->end) para = *std::prev(after);
-  auto is_state = [&](const Mention& m) {
-    if (m.actors.size() != 1) return false;
-    const Actor* a = kb_.FindActor(m.actors[0]);
-    return a != nullptr && a->kind == "state";
-  };
-  const Mention* best = nullptr;
-  for (size_t i = FirstFrom(out_, para.begin); i < out_.size() && out_[i].begin < pos; ++i)
-    if (out_[i].end <= pos && is_state(out_[i])) best = &out_[i];
-  if (best == nullptr) {
-    for (size_t i = FirstFrom(out_, pos); i < out_.size() && out_[i].begin < para.end; ++i)
-      if (out_[i].end <= para.end && is_state(out_[i])) {
-        best = &out_[i];
-        break;
-      }
-  }
+  const Mention* best = LastStateBefore(pos, FirstFrom(out_, para.begin), c);
+  if (best == nullptr) best = FirstStateFrom(pos, para, c);
   // (No fallback to the article's main state: both callers take only a state named in
   // the paragraph.)
   if (best == nullptr) return {};
   *why = "apposition:context:" + best->surface;
   return best->actors;
+}
+
+const Mention* Resolver::LastStateBefore(size_t pos, size_t para_first, ContextCursor* c) const {
+  // Links from each mention back to the last state before it, built as the queries move
+  // on: the mentions beginning before `pos` have their actors for good (see
+  // ContextCursor). A scan from the paragraph's start per query made a long paragraph
+  // with an official in each sentence quadratic.
+  const size_t first_from = FirstFrom(out_, pos);
+  for (size_t k = c->prev_state.size() - 1; k < first_from; ++k)
+    c->prev_state.push_back(IsStateMention(out_[k]) ? k : c->prev_state[k]);
+  size_t i = c->prev_state[first_from];
+  // Mentions still running at `pos` are stepped over one by one.
+  while (i != ContextCursor::kNone && i >= para_first && out_[i].end > pos) i = c->prev_state[i];
+  return i != ContextCursor::kNone && i >= para_first ? &out_[i] : nullptr;
+}
+
+const Mention* Resolver::FirstStateFrom(size_t pos, const Span& para, ContextCursor* c) const {
+  auto fits = [&](const Mention& m) { return m.end <= para.end && IsStateMention(m); };
+  size_t i = FirstFrom(out_, pos);
+  // The mentions beginning at `pos` may have been given an actor since the last query;
+  // the ones after them have not, so what an earlier query found holds no state there
+  // still holds none.
+  for (; i < out_.size() && out_[i].begin == pos && out_[i].begin < para.end; ++i)
+    if (fits(out_[i])) return &out_[i];
+  if (c->clear_para.begin != para.begin || c->clear_para.end != para.end) {
+    c->clear_para = para;
+    c->clear_until = 0;
+  }
+  for (i = std::max(i, c->clear_until); i < out_.size() && out_[i].begin < para.end; ++i)
+    if (fits(out_[i])) break;
+  c->clear_until = i;
+  return i < out_.size() && out_[i].begin < para.end ? &out_[i] : nullptr;
 }
 
 std::string Resolver::MainState() const {
@@ -98,161 +126,190 @@ std::string Resolver::MainState() const {
   return best;
 }
 
-void Resolver::Appositions() {
+void Resolver::RoleNamesFromContext() {
   // "Deputy Prime Minister Alexander Novak" with no state word: the paragraph's state.
+  ContextCursor cursor;
   for (auto& m : out_) {
     if (!m.actors.empty() || m.rule.rfind("role+name:", 0) != 0) continue;
     std::string why;
-    auto actors = ContextActor(m.begin, &why);
+    auto actors = ContextActor(m.begin, &why, &cursor);
     // Only a state named in the same paragraph; the article's main state is too weak a
     // guess for a named person ("leader Jeremy Corbyn" in a story about the US).
     if (actors.empty() || why.rfind("apposition:context:", 0) != 0) continue;
     m.actors = std::move(actors);
     m.rule += "+" + why.substr(why.find(':') + 1);
   }
+}
+
+std::optional<Resolver::AppositionName> Resolver::NameBeforeComma(size_t comma) const {
+  // Cheap test first: a capitalised word right before the comma.
+  if (auto last = scan::TokensBefore(text_, comma, 1);
+      last.empty() || last[0].end != comma || !IsCapitalizedWord(last[0]))
+    return std::nullopt;
+  auto before = scan::TokensBefore(text_, comma, 4);
+  size_t n = 0;
+  while (n < before.size() && n < 3 && IsNameWord(before[n]) &&
+         (n == 0 ? before[n].end == comma : OnlySpaces(before[n].end, before[n - 1].begin)))
+    ++n;
+  // "Mr Kobrinets, ...": one word after an honorific is a name too (the honorific is
+  // not part of it).
+  const bool honorific = n == 1 && before.size() > 1 &&
+                         sets_.honorifics.Contains(before[1].text) &&
+                         OnlySpaces(before[1].end, before[0].begin);
+  if (n < 2 && !honorific) return std::nullopt;
+  AppositionName name{before[n - 1].begin, comma, nullptr};
+  name.known = MentionAt(name.begin, name.end);
+  if (name.known == nullptr && Overlaps(name.begin, name.end)) return std::nullopt;
+  // A matched alias read as something else (a place: "in New Delhi, ...") is no name.
+  if (name.known == nullptr && CoveredByCandidate(Token{name.begin, name.end, {}, true}))
+    return std::nullopt;
+  if (name.known != nullptr && (name.known->kind != "person" || !name.known->actors.empty()))
+    return std::nullopt;
+  // "the First Lady, the Vice President": a name after an article is no person's name.
+  if (name.known == nullptr && n >= 2) {
+    auto det = scan::TokensBefore(text_, name.begin, 1);
+    if (!det.empty() && det[0].word && OnlySpaces(det[0].end, name.begin) &&
+        scan::OneOf(det[0].text, {"the", "a", "an"}))
+      return std::nullopt;
+  }
+  return name;
+}
+
+std::optional<Resolver::AppositionHead> Resolver::OfficialAppositionAfter(size_t comma) const {
+  auto after = scan::TokensAfter(text_, comma + 1, 16);
+  // "Ben Rhodes, who is the deputy national security adviser": read past "who is".
+  if (after.size() > 2 && scan::EqualsIgnoreCase(after[0].text, "who") &&
+      scan::OneOf(after[1].text, {"is", "was", "serves", "served", "became"})) {
+    after.erase(after.begin(), after.begin() + 2);
+    if (!after.empty() && after[0].word && scan::EqualsIgnoreCase(after[0].text, "as"))
+      after.erase(after.begin());
+  }
+  // A list or a clause, not an apposition: "Mike Pyle, together with the Finance
+  // Minister of ...", "Sergii Marchenko, and the Director-General ...", "Q John, ...".
+  if (!after.empty() && after[0].word &&
+      scan::OneOf(after[0].text, {"and", "or", "but", "together", "with", "along", "alongside",
+                                  "plus", "as", "who", "which", "whom", "whose"}))
+    return std::nullopt;
+  // Official-sounding within its first words (after an article or a possessive).
+  size_t k = 0;
+  if (k < after.size() && after[k].word &&
+      scan::OneOf(after[k].text, {"a", "an", "the", "its", "his", "her"}))
+    ++k;
+  AppositionHead h;
+  bool official = false;
+  for (size_t j = k; j < after.size() && j < k + 4; ++j) {
+    if (!after[j].word) break;
+    if (sets_.past_modifiers.Contains(after[j].text)) h.past = true;
+    if (sets_.apposition_heads.Contains(after[j].text) || IsRoleNoun(after[j].text)) {
+      official = true;
+      h.head = scan::Lower(after[j].text);
+      h.head_pos = after[j].begin;
+      break;
+    }
+  }
+  if (!official) return std::nullopt;
+  // A plural head is no apposition to one name: "On Nord Stream, German officials said".
+  if (h.head.size() > 3 && h.head.back() == 's' &&
+      (sets_.apposition_heads.Contains(h.head.substr(0, h.head.size() - 1)) ||
+       IsRoleNoun(h.head.substr(0, h.head.size() - 1))))
+    return std::nullopt;
+  // The apposition ends at a punctuation mark or where a relative clause or a verb
+  // phrase begins ("Fethullah Gulen, a cleric whom Turkish President ... blames").
+  h.end = comma + 1;
+  for (const auto& t : after) {
+    if (!t.word && (t.text == "," || t.text == "." || t.text == ";" || t.text == ":")) break;
+    if (t.word && scan::OneOf(t.text, {"who", "whom", "which", "that", "whose", "where",
+                                       "when", "and", "but", "said", "says", "told"}))
+      break;
+    if (t.word && IsRoleNoun(t.text)) h.role_noun = true;
+    h.end = t.end;
+  }
+  return h;
+}
+
+std::vector<std::string> Resolver::EmployerNamedIn(size_t comma, const AppositionHead& h,
+                                                   std::string* rule,
+                                                   std::vector<std::string>* topics) const {
+  for (size_t i = FirstFrom(out_, comma + 1); i < out_.size() && out_[i].begin < h.end; ++i) {
+    const Mention& m = out_[i];
+    if (m.actors.empty()) continue;
+    // A topic or a destination, not the employer: "the minister responsible for
+    // Russia", "ambassador to Ukraine", "an adviser on Russia", "ties to Russian ...".
+    auto prev = scan::TokensBefore(text_, m.begin, 2);
+    if (!prev.empty() && prev[0].word &&
+        (scan::OneOf(prev[0].text, {"to", "into", "on", "about", "against", "with", "over",
+                                    "toward", "towards", "across"}) ||
+         (prev.size() > 1 && scan::EqualsIgnoreCase(prev[0].text, "for") &&
+          scan::OneOf(prev[1].text, {"responsible", "charge"})))) {
+      topics->insert(topics->end(), m.actors.begin(), m.actors.end());
+      continue;
+    }
+    // Another person's title: "a cleric whom Turkish President Erdogan blames".
+    if (m.kind == "person" && m.begin <= h.head_pos && h.head_pos < m.end) continue;
+    *rule = "apposition:" + h.head + ":" + m.surface;
+    return m.actors;
+  }
+  return {};
+}
+
+std::vector<std::string> Resolver::ActorsOfApposition(const AppositionName& name, size_t comma,
+                                                      const AppositionHead& h, std::string* rule,
+                                                      ContextCursor* cursor) const {
+  std::vector<std::string> topics;
+  std::vector<std::string> actors = EmployerNamedIn(comma, h, rule, &topics);
+  if (!actors.empty()) return actors;
+  if (name.known != nullptr) {
+    // A person the KB knows, out of office on the date: "Jack Lew, the former treasury
+    // secretary" held no office that day (no actor); "Jack Lew, the treasury secretary"
+    // in an article dated outside his KB term is still his own state's official, not
+    // the state the paragraph last named.
+    if (h.past) return {};
+    const Person* p = kb_.FindPerson(name.known->person);
+    std::string own = p == nullptr ? std::string() : ActsFor(p->actor);
+    if (own.empty() && p != nullptr) own = SoleActor(*p);
+    if (!own.empty()) {
+      *rule = "apposition:" + h.head + ":person";
+      return {own};
+    }
+    if (p != nullptr && !p->roles.empty())
+      return {};  // several states over a career: the paragraph cannot tell which
+  }
+  // The apposition names no actor: the state of the paragraph, only for an office of
+  // the KB's roles ("Head of the ... Department at the Ministry of Foreign Affairs"),
+  // never for a chairman, a director or a professor, and never the article's main
+  // state alone (a think tank's scholar in a story about Russia is not Russia's).
+  if (!h.role_noun) return {};
+  actors = ContextActor(name.begin, rule, cursor);
+  if (rule->rfind("apposition:context:", 0) != 0) return {};
+  // Not the state the apposition names as the portfolio ("the minister responsible
+  // for Russia" after "the Russian ambassador").
+  if (actors.size() == 1 && std::find(topics.begin(), topics.end(), actors[0]) != topics.end())
+    return {};
+  return actors;
+}
+
+void Resolver::Appositions() {
+  RoleNamesFromContext();
   size_t pos = 0;
   std::vector<Mention> added;
+  ContextCursor cursor;
   while ((pos = text_.find(", ", pos)) != std::string_view::npos) {
     const size_t comma = pos;
     pos += 2;
-    // The name before the comma (cheap test first: a capitalised word right before it).
-    if (auto last = scan::TokensBefore(text_, comma, 1);
-        last.empty() || last[0].end != comma || !IsCapitalizedWord(last[0]))
-      continue;
-    auto before = scan::TokensBefore(text_, comma, 4);
-    size_t n = 0;
-    while (n < before.size() && n < 3 && IsNameWord(before[n]) &&
-           (n == 0 ? before[n].end == comma : OnlySpaces(before[n].end, before[n - 1].begin)))
-      ++n;
-    // "Mr Kobrinets, ...": one word after an honorific is a name too (the honorific is
-    // not part of it).
-    const bool honorific = n == 1 && before.size() > 1 &&
-                           sets_.honorifics.Contains(before[1].text) &&
-                           OnlySpaces(before[1].end, before[0].begin);
-    if (n < 2 && !honorific) continue;
-    const size_t name_b = before[n - 1].begin, name_e = comma;
-    const Mention* known = MentionAt(name_b, name_e);
-    if (known == nullptr && Overlaps(name_b, name_e)) continue;
-    // A matched alias read as something else (a place: "in New Delhi, ...") is no name.
-    if (known == nullptr && CoveredByCandidate(Token{name_b, name_e, {}, true})) continue;
-    if (known != nullptr && (known->kind != "person" || !known->actors.empty())) continue;
-    // "the First Lady, the Vice President": a name after an article is no person's name.
-    if (known == nullptr && n >= 2) {
-      auto det = scan::TokensBefore(text_, name_b, 1);
-      if (!det.empty() && det[0].word && OnlySpaces(det[0].end, name_b) &&
-          scan::OneOf(det[0].text, {"the", "a", "an"}))
-        continue;
-    }
-    // The apposition after it: official-sounding within its first words.
-    auto after = scan::TokensAfter(text_, comma + 1, 16);
-    // "Ben Rhodes, who is the deputy national security adviser": read past "who is".
-    if (after.size() > 2 && scan::EqualsIgnoreCase(after[0].text, "who") &&
-        scan::OneOf(after[1].text, {"is", "was", "serves", "served", "became"})) {
-      after.erase(after.begin(), after.begin() + 2);
-      if (!after.empty() && after[0].word && scan::EqualsIgnoreCase(after[0].text, "as"))
-        after.erase(after.begin());
-    }
-    // A list or a clause, not an apposition: "Mike Pyle, together with the Finance
-    // Minister of ...", "Sergii Marchenko, and the Director-General ...", "Q John, ...".
-    if (!after.empty() && after[0].word &&
-        scan::OneOf(after[0].text, {"and", "or", "but", "together", "with", "along", "alongside",
-                                    "plus", "as", "who", "which", "whom", "whose"}))
-      continue;
-    size_t k = 0;
-    if (k < after.size() && after[k].word &&
-        scan::OneOf(after[k].text, {"a", "an", "the", "its", "his", "her"}))
-      ++k;
-    bool official = false, past = false;
-    std::string head;
-    size_t head_pos = 0;
-    for (size_t j = k; j < after.size() && j < k + 4; ++j) {
-      if (!after[j].word) break;
-      if (sets_.past_modifiers.Contains(after[j].text)) past = true;
-      if (sets_.apposition_heads.Contains(after[j].text) || IsRoleNoun(after[j].text)) {
-        official = true;
-        head = scan::Lower(after[j].text);
-        head_pos = after[j].begin;
-        break;
-      }
-    }
-    if (!official) continue;
-    // A plural head is no apposition to one name: "On Nord Stream, German officials said".
-    if (head.size() > 3 && head.back() == 's' &&
-        (sets_.apposition_heads.Contains(head.substr(0, head.size() - 1)) ||
-         IsRoleNoun(head.substr(0, head.size() - 1))))
-      continue;
-    // The apposition ends at a punctuation mark or where a relative clause or a verb
-    // phrase begins ("Fethullah Gulen, a cleric whom Turkish President ... blames").
-    size_t app_end = comma + 1;
-    bool role_noun = false;  // a role noun of the KB inside it ("ministry", "spokesman")
-    for (const auto& t : after) {
-      if (!t.word && (t.text == "," || t.text == "." || t.text == ";" || t.text == ":")) break;
-      if (t.word && scan::OneOf(t.text, {"who", "whom", "which", "that", "whose", "where",
-                                         "when", "and", "but", "said", "says", "told"}))
-        break;
-      if (t.word && IsRoleNoun(t.text)) role_noun = true;
-      app_end = t.end;
-    }
-    std::vector<std::string> actors, topics;
+    const auto name = NameBeforeComma(comma);
+    if (!name) continue;
+    const auto head = OfficialAppositionAfter(comma);
+    if (!head) continue;
     std::string rule;
-    for (size_t i = FirstFrom(out_, comma + 1); i < out_.size() && out_[i].begin < app_end; ++i) {
-      const Mention& m = out_[i];
-      if (m.actors.empty()) continue;
-      // A topic or a destination, not the employer: "the minister responsible for
-      // Russia", "ambassador to Ukraine", "an adviser on Russia", "ties to Russian ...".
-      auto prev = scan::TokensBefore(text_, m.begin, 2);
-      if (!prev.empty() && prev[0].word &&
-          (scan::OneOf(prev[0].text, {"to", "into", "on", "about", "against", "with", "over",
-                                      "toward", "towards", "across"}) ||
-           (prev.size() > 1 && scan::EqualsIgnoreCase(prev[0].text, "for") &&
-            scan::OneOf(prev[1].text, {"responsible", "charge"})))) {
-        topics.insert(topics.end(), m.actors.begin(), m.actors.end());
-        continue;
-      }
-      // Another person's title: "a cleric whom Turkish President Erdogan blames".
-      if (m.kind == "person" && m.begin <= head_pos && head_pos < m.end) continue;
-      actors = m.actors;
-      rule = "apposition:" + head + ":" + m.surface;
-      break;
-    }
-    if (known != nullptr && actors.empty()) {
-      // A person the KB knows, out of office on the date: "Jack Lew, the former treasury
-      // secretary" held no office that day (no actor); "Jack Lew, the treasury secretary"
-      // in an article dated outside his KB term is still his own state's official, not
-      // the state the paragraph last named.
-      if (past) continue;
-      const Person* p = kb_.FindPerson(known->person);
-      std::string own = p == nullptr ? std::string() : ActsFor(p->actor);
-      if (own.empty() && p != nullptr) own = SoleActor(*p);
-      if (!own.empty()) {
-        actors = {own};
-        rule = "apposition:" + head + ":person";
-      } else if (p != nullptr && !p->roles.empty()) {
-        continue;  // several states over a career: the paragraph cannot tell which
-      }
-    }
-    if (actors.empty()) {
-      // The apposition names no actor: the state of the paragraph, only for an office of
-      // the KB's roles ("Head of the ... Department at the Ministry of Foreign Affairs"),
-      // never for a chairman, a director or a professor, and never the article's main
-      // state alone (a think tank's scholar in a story about Russia is not Russia's).
-      if (!role_noun) continue;
-      actors = ContextActor(name_b, &rule);
-      if (rule.rfind("apposition:context:", 0) != 0) continue;
-      // Not the state the apposition names as the portfolio ("the minister responsible
-      // for Russia" after "the Russian ambassador").
-      if (actors.size() == 1 &&
-          std::find(topics.begin(), topics.end(), actors[0]) != topics.end())
-        continue;
-    }
+    std::vector<std::string> actors = ActorsOfApposition(*name, comma, *head, &rule, &cursor);
     if (actors.empty()) continue;
-    Mention m = Make(name_b, name_e, "person", rule);
-    m.person = known ? known->person : Surface(name_b, name_e);
+    Mention m = Make(name->begin, name->end, "person", rule);
+    m.person = name->known ? name->known->person : Surface(name->begin, name->end);
     m.actors = actors;
-    m.role = head;
-    if (known) {
-      for (size_t i = FirstFrom(out_, name_b); i < out_.size() && out_[i].begin == name_b; ++i)
-        if (out_[i].end == name_e) out_[i] = m;
+    m.role = head->head;
+    if (name->known) {
+      for (size_t i = FirstFrom(out_, name->begin); i < out_.size() && out_[i].begin == name->begin; ++i)
+        if (out_[i].end == name->end) out_[i] = m;
     } else {
       added.push_back(m);
     }
@@ -334,11 +391,43 @@ bool StartsWithWords(const std::vector<scan::Token>& toks, std::string_view cue)
   return k > 0;
 }
 
+// The organisation a kind of reference ("the alliance") stands for at each of its uses,
+// asked in text order: the actor of the nearest preceding mention naming one of the
+// reference's actors, else of the first following one. Two cursors that only move
+// forward over the mentions (sorted by begin), where a scan from the start per use made
+// a long article repeating "the alliance" quadratic.
+class RefOrganisation {
+ public:
+  // For a use at [begin, end); uses must come in text order (they do: the candidates
+  // they were read from are sorted and disjoint).
+  std::string At(const std::vector<Mention>& ms, const Reference& ref, size_t begin, size_t end) {
+    for (; before_next_ < ms.size() && ms[before_next_].begin < begin; ++before_next_)
+      if (const std::string* a = ActorOf(ms[before_next_], ref)) before_ = *a;
+    if (!before_.empty()) return before_;
+    after_ = std::max(after_, FirstFrom(ms, end));
+    while (after_ < ms.size() && ActorOf(ms[after_], ref) == nullptr) ++after_;
+    return after_ < ms.size() ? *ActorOf(ms[after_], ref) : std::string();
+  }
+
+ private:
+  // The first of the mention's actors that the reference can stand for, or null.
+  static const std::string* ActorOf(const Mention& m, const Reference& ref) {
+    for (const auto& a : m.actors)
+      if (std::find(ref.actors.begin(), ref.actors.end(), a) != ref.actors.end()) return &a;
+    return nullptr;
+  }
+
+  size_t before_next_ = 0;  // the mentions before it begin before the last use
+  std::string before_;      // the actor of the last of them naming one, or empty
+  size_t after_ = 0;        // no mention in [first after the last use, after_) names one
+};
+
 }  // namespace
 
 void Resolver::References() {
   if (refs_.empty()) return;
   std::vector<Mention> added;
+  std::map<uint32_t, RefOrganisation> organisation;  // by reference (kb_.references())
   for (const auto& r : refs_) {
     const Reference& ref = kb_.references()[r.index];
     // The word before: "our allies", "Putin's allies", "23 Allies", "Baltic Allies" are
@@ -363,24 +452,7 @@ void Resolver::References() {
       continue;  // a longer name, or a name in apposition ("the bloc Ukraine ...")
     // The organisation: the nearest preceding mention of one of ref.actors, else the
     // first following one; none in the article, no actor.
-    auto of_ref = [&](const Mention& m) -> std::string {
-      for (const auto& a : m.actors)
-        if (std::find(ref.actors.begin(), ref.actors.end(), a) != ref.actors.end()) return a;
-      return {};
-    };
-    std::string actor;
-    for (const auto& m : out_) {
-      if (m.begin >= r.begin) break;
-      if (std::string a = of_ref(m); !a.empty()) actor = a;
-    }
-    if (actor.empty())
-      for (const auto& m : out_) {
-        if (m.begin < r.end) continue;
-        if (std::string a = of_ref(m); !a.empty()) {
-          actor = a;
-          break;
-        }
-      }
+    const std::string actor = organisation[r.index].At(out_, ref, r.begin, r.end);
     if (actor.empty()) continue;
     const Actor* a = kb_.FindActor(actor);
     Mention m = Make(r.begin, r.end, a != nullptr ? a->kind : "org", "coref:org:" + r.alias);
@@ -390,11 +462,30 @@ void Resolver::References() {
   MergeAdded(&added);
 }
 
+namespace {
+
+// For each ending of a person's name in `ms` that starts with a capital letter after its
+// first byte ("Macron" of "Emmanuel Macron", "Cron" of "Jo MacCron"), the first begin of
+// a mention of such a person. The keys view the mentions' strings.
+std::unordered_map<std::string_view, size_t> FirstBeginByNameEnding(const std::vector<Mention>& ms) {
+  std::unordered_map<std::string_view, size_t> first;
+  for (const Mention& m : ms)
+    for (size_t j = 1; j < m.person.size(); ++j) {
+      if (!scan::IsUpperAt(m.person, j)) continue;
+      auto [it, fresh] = first.emplace(std::string_view(m.person).substr(j), m.begin);
+      if (!fresh) it->second = std::min(it->second, m.begin);
+    }
+  return first;
+}
+
+}  // namespace
+
 void Resolver::TitledSurnames() {
   if (date_.empty()) return;
   std::vector<Mention> added;
   std::map<std::string, bool, std::less<>> clash;  // surname -> someone else has it
-  std::map<std::string, size_t, std::less<>> first_full_name;  // surname -> first full mention
+  // ending of a person's name -> first mention (out_ does not change in this loop)
+  std::optional<std::unordered_map<std::string_view, size_t>> first_by_ending;
   std::map<std::string, const Person*, std::less<>> holders;  // surname -> HolderBySurname
   std::map<std::string, bool> actor_named;  // actor -> some mention names it
   std::map<size_t, size_t> taken;           // spans added, disjoint, by begin
@@ -421,16 +512,12 @@ void Resolver::TitledSurnames() {
         // A person of that surname already named in full: the surname rule reads it.
         // (What depends only on the surname or the actor is worked out once per document:
         // per occurrence, a scan of every mention made a long article quadratic.)
-        auto full = first_full_name.find(sur.text);
-        if (full == first_full_name.end()) {
-          size_t at = SIZE_MAX;
-          for (const Mention& o : out_)
-            if (o.person.size() > sur.text.size() &&
-                o.person.compare(o.person.size() - sur.text.size(), sur.text.size(), sur.text) == 0)
-              at = std::min(at, o.begin);
-          full = first_full_name.emplace(std::string(sur.text), at).first;
-        }
-        if (full->second < sur.begin) continue;
+        // (The names' endings are indexed once, on first use: a scan of every mention per
+        // new surname made an article with a different "Mr X" in each sentence quadratic.)
+        if (!first_by_ending) first_by_ending = FirstBeginByNameEnding(out_);
+        if (auto full = first_by_ending->find(sur.text);
+            full != first_by_ending->end() && full->second < sur.begin)
+          continue;
         auto holder = holders.find(sur.text);
         if (holder == holders.end())
           holder = holders.emplace(std::string(sur.text), HolderBySurname(sur.text, "", {})).first;
@@ -464,7 +551,38 @@ void Resolver::TitledSurnames() {
   MergeAdded(&added);
 }
 
+namespace {
+
+// Fills `at` (keyed by words that are each one run of letters and digits) with where each
+// key occurs in `text` as a whole word, in text order: one pass over the text for all
+// of them.
+void FindWholeWords(std::string_view text, std::unordered_map<std::string_view, std::vector<size_t>>* at) {
+  if (at->empty()) return;
+  for (size_t p = 0; p < text.size();) {
+    const size_t e = scan::WordEnd(text, p);
+    if (e == p) {
+      ++p;
+      continue;
+    }
+    // [p, e) is a whole word: nothing of a word right after it, nor right before (p is
+    // where the run of the previous non-word bytes ended).
+    if (!scan::IsWordCharBefore(text, p))
+      if (auto it = at->find(text.substr(p, e - p)); it != at->end()) it->second.push_back(p);
+    p = e;
+  }
+}
+
+}  // namespace
+
 void Resolver::Coreference() {
+  Surnames();
+  BareRoles();
+  BareInstitutions();
+  PairPhrases();
+  Pronouns();
+}
+
+void Resolver::Surnames() {
   std::vector<Mention> added;
   // Surnames of people named in full earlier in the article ("Macron" after "Emmanuel
   // Macron", "Kobrinets" after the apposition), where no alias already matched.
@@ -478,35 +596,44 @@ void Resolver::Coreference() {
     if (surname.size() < 3 || sets_.not_name_words.Contains(surname)) continue;
     if (!first_full.count(surname)) first_full[surname] = &m;
   }
+  // Where the surnames of one word occur, found in one pass over the text: a search of
+  // the whole text per surname made a long article naming many people quadratic (issue
+  // 12). The others ("Smith-Jones", "O'Brien") are searched for one by one.
+  std::unordered_map<std::string_view, std::vector<size_t>> one_word;
+  for (const auto& [surname, first] : first_full)
+    if (scan::WordEnd(surname, 0) == surname.size()) one_word[surname];
+  FindWholeWords(text_, &one_word);
   // The spans added so far, disjoint, by begin: only the one starting last before an
   // occurrence's end can overlap it (a scan of `added` per occurrence was quadratic).
   std::map<size_t, size_t> taken;
-  auto free_span = [&](size_t b, size_t e) {
-    auto it = taken.lower_bound(e);
-    return it == taken.begin() || std::prev(it)->second <= b;
+  auto take = [&](size_t pos, size_t e, const Mention& first) {
+    if (!scan::IsWordCharBefore(text_, pos) && !scan::IsWordCharAt(text_, e) && !Overlaps(pos, e)) {
+      auto next = taken.lower_bound(e);
+      if (next != taken.begin() && std::prev(next)->second > pos) return;
+      taken.emplace(pos, e);
+      Mention m = Make(pos, e, "person", "coref:surname");
+      m.person = first.person;
+      m.actors = first.actors;
+      m.role = first.role;
+      added.push_back(std::move(m));
+    }
   };
   for (const auto& [surname, first] : first_full) {
+    if (auto it = one_word.find(surname); it != one_word.end()) {
+      // A whole word cannot hide inside an earlier match of itself, so these are the
+      // occurrences the search below would visit.
+      const std::vector<size_t>& at = it->second;
+      for (auto p = std::lower_bound(at.begin(), at.end(), first->end); p != at.end(); ++p)
+        take(*p, *p + surname.size(), *first);
+      continue;
+    }
     size_t pos = first->end;
     while ((pos = text_.find(surname, pos)) != std::string_view::npos) {
-      const size_t e = pos + surname.size();
-      if (!scan::IsWordCharBefore(text_, pos) && !scan::IsWordCharAt(text_, e) &&
-          !Overlaps(pos, e) && free_span(pos, e)) {
-        taken.emplace(pos, e);
-        Mention m = Make(pos, e, "person", "coref:surname");
-        m.person = first->person;
-        m.actors = first->actors;
-        m.role = first->role;
-        added.push_back(std::move(m));
-      }
-      pos = e;
+      take(pos, pos + surname.size(), *first);
+      pos += surname.size();
     }
   }
   MergeAdded(&added);
-
-  BareRoles();
-  BareInstitutions();
-  PairPhrases();
-  Pronouns();
 }
 
 void Resolver::BareRoles() {
@@ -642,24 +769,16 @@ void Resolver::BareInstitutions() {
 }
 
 void Resolver::PairPhrases() {
-  // "the two leaders": the two most recent distinct people.
-  // Mentions beginning at or after the phrase cannot end before it: the backward scan
-  // starts before them (from the end of out_ it made a long article quadratic).
+  // "the two leaders": the two most recent distinct people ending before the phrase.
+  if (pairs_.empty()) return;
   std::vector<Mention> added;
+  const PersonLinks links(out_);  // out_ does not change in this loop
   for (const auto& pr : pairs_) {
-    std::vector<const Mention*> people;
-    for (auto it = std::make_reverse_iterator(out_.begin() + FirstFrom(out_, pr.begin)); it != out_.rend(); ++it) {
-      if (it->end > pr.begin || it->person.empty()) continue;
-      if (std::any_of(people.begin(), people.end(),
-                      [&](const Mention* q) { return q->person == it->person; }))
-        continue;
-      people.push_back(&*it);
-      if (people.size() == 2) break;
-    }
-    if (people.size() < 2) continue;
+    const auto [latest, earlier] = links.LastTwoBefore(pr.begin);
+    if (earlier == nullptr) continue;
     Mention m = Make(pr.begin, pr.end, "persons", "coref:pair:" + pr.phrase);
-    m.person = people[1]->person + "; " + people[0]->person;
-    for (const Mention* q : {people[1], people[0]})
+    m.person = earlier->person + "; " + latest->person;
+    for (const Mention* q : {earlier, latest})
       for (const auto& a : q->actors)
         if (std::find(m.actors.begin(), m.actors.end(), a) == m.actors.end())
           m.actors.push_back(a);

@@ -43,7 +43,14 @@ class Resolver {
            std::vector<Candidate> agents = {})
       : kb_(kb), ctx_(kb.context()), sets_(sets), text_(text), date_(IsIsoDate(date) ? date : ""),
         site_actor_(site_actor), cands_(std::move(cands)), used_(cands_.size(), false),
-        agents_(std::move(agents)) {}
+        agents_(std::move(agents)) {
+    // Candidate spans never change after this (the rules only drop targets or mark
+    // candidates used), so they are indexed once.
+    std::vector<std::pair<size_t, size_t>> spans;
+    spans.reserve(cands_.size());
+    for (const auto& c : cands_) spans.emplace_back(c.begin, c.end);
+    candidate_spans_.Assign(std::move(spans));
+  }
 
   std::vector<Mention> Run();
 
@@ -245,11 +252,9 @@ class Resolver {
 
   void ReadAmbiguousNames();
 
-  bool CoveredByCandidate(const Token& t) const {
-    for (const auto& c : cands_)
-      if (c.begin < t.end && t.begin < c.end) return true;
-    return false;
-  }
+  // Whether some alias match overlaps the token. A scan of every candidate per call made
+  // a long document with an unknown name before each apposition quadratic (issue 12).
+  bool CoveredByCandidate(const Token& t) const { return candidate_spans_.Overlaps(t.begin, t.end); }
 
   bool IsSentenceStart(size_t pos) const {
     auto b = scan::TokensBefore(text_, pos, 1);
@@ -312,7 +317,24 @@ class Resolver {
 
   // The state a paragraph is about: the nearest preceding mention with one actor in
   // the same paragraph, else the nearest following one; none, empty. out_ sorted by begin.
-  std::vector<std::string> ContextActor(size_t pos, std::string* why) const;
+  // Queries come in text order, each loop with its own cursor: a loop may give an actor
+  // to the mentions beginning at or before its last query, never to those after.
+  struct ContextCursor {
+    static constexpr size_t kNone = SIZE_MAX;
+    // prev_state[k]: the last state mention in out_[0, k), for the k built so far.
+    std::vector<size_t> prev_state{kNone};
+    // In paragraph clear_para, the mentions from the first after the last query's
+    // position up to clear_until are no state.
+    Span clear_para{SIZE_MAX, SIZE_MAX};
+    size_t clear_until = 0;
+  };
+  std::vector<std::string> ContextActor(size_t pos, std::string* why, ContextCursor* c) const;
+  // A mention of one actor that is a state.
+  bool IsStateMention(const Mention& m) const;
+  // The last state mention beginning at or after out_[para_first] and ending by `pos`.
+  const Mention* LastStateBefore(size_t pos, size_t para_first, ContextCursor* c) const;
+  // The first state mention beginning at or after `pos` inside `para`.
+  const Mention* FirstStateFrom(size_t pos, const Span& para, ContextCursor* c) const;
 
   const std::vector<Span>& Paragraphs() const {
     if (!paragraphs_) paragraphs_ = SplitParagraphs(text_);
@@ -327,13 +349,46 @@ class Resolver {
   // apposition names (first mention inside it) or, when it names none, the state of the
   // paragraph (ContextActor).
   void Appositions();
+  // Its parts, in the order it runs them:
+  // "Deputy Prime Minister Alexander Novak" without a state word: the paragraph's state.
+  void RoleNamesFromContext();
+  // A name of two or three capitalised words (or one after an honorific) ending at a
+  // comma, that no other reading claims.
+  struct AppositionName {
+    size_t begin = 0, end = 0;
+    const Mention* known = nullptr;  // the KB person's mention spanning it, without an actor
+  };
+  std::optional<AppositionName> NameBeforeComma(size_t comma) const;
+  // What follows the comma when it sounds official within its first words ("a French
+  // minister", "who is the deputy national security adviser").
+  struct AppositionHead {
+    std::string head;        // the official-sounding word, lower case ("minister")
+    size_t head_pos = 0;     // its offset
+    bool past = false;       // a past modifier before it ("former")
+    size_t end = 0;          // where the apposition ends
+    bool role_noun = false;  // a role noun of the KB inside it ("ministry", "spokesman")
+  };
+  std::optional<AppositionHead> OfficialAppositionAfter(size_t comma) const;
+  // The actors of the first mention inside the apposition that names an employer (the
+  // rule in `rule`), or none; the actors it names as a topic or destination ("ambassador
+  // to Ukraine") are added to `topics`.
+  std::vector<std::string> EmployerNamedIn(size_t comma, const AppositionHead& h,
+                                           std::string* rule,
+                                           std::vector<std::string>* topics) const;
+  // The actors the name takes from its apposition (the rule in `rule`): the employer the
+  // apposition names, else a known person's own state, else the paragraph's state for an
+  // office of the KB's roles; none, no mention.
+  std::vector<std::string> ActorsOfApposition(const AppositionName& name, size_t comma,
+                                              const AppositionHead& h, std::string* rule,
+                                              ContextCursor* cursor) const;
 
   bool IsRoleNoun(std::string_view w) const { return sets_.role_nouns.Contains(w); }
 
   // ---- coreference ---------------------------------------------------------------------
 
   void Coreference();
-  // Its parts after the surnames, each linear in the document's length.
+  // Its parts, each linear in the document's length.
+  void Surnames();
   void BareRoles();
   void BareInstitutions();
   void PairPhrases();
@@ -384,6 +439,7 @@ class Resolver {
   std::string site_actor_;  // the document is this actor's official site (official_sites)
   std::vector<Candidate> cands_;
   std::vector<bool> used_;
+  SpanIndex candidate_spans_;  // cands_' spans, for CoveredByCandidate
   std::unordered_map<size_t, std::string> metonym_rule_;
   std::map<const Disambiguation*, std::pair<size_t, size_t>> context_counts_;
   std::vector<BareRole> bare_roles_;

@@ -52,6 +52,11 @@ bool IsWordCharAt(std::string_view text, size_t pos) { return IsWordCp(CodePoint
 bool IsWordCharBefore(std::string_view text, size_t pos) {
   return IsWordCp(CodePointBefore(text, pos));
 }
+size_t WordEnd(std::string_view text, size_t pos) {
+  size_t next = pos;
+  while (pos < text.size() && IsWordCp(CodePointAt(text, pos, &next))) pos = next;
+  return pos;
+}
 bool IsUpperAt(std::string_view text, size_t pos) {
   const UChar32 c = CodePointAt(text, pos);
   return c >= 0 && u_isupper(c);

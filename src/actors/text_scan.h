@@ -13,6 +13,9 @@ namespace faultline::scan {
 // Letter or digit (any script) at / right before byte `pos`.
 bool IsWordCharAt(std::string_view text, size_t pos);
 bool IsWordCharBefore(std::string_view text, size_t pos);
+// The end of the run of letters and digits starting at byte `pos` (`pos` when there is
+// none there).
+size_t WordEnd(std::string_view text, size_t pos);
 bool IsUpperAt(std::string_view text, size_t pos);
 bool IsLowerAt(std::string_view text, size_t pos);
 
