@@ -5,7 +5,9 @@
 #   2. the first /api/v1/map request after ready (nothing cached yet), wall time as curl
 #      measures it and the server's CPU time it took; then a first request of the cell
 #      evidence grouped by origin.
-# Three runs by default (RUNS=...). The database is built and its statement cache filled
+# Three runs by default (RUNS=...). COLD=1 evicts the database's files from the page cache
+# before each run (posix_fadvise DONTNEED on those files only), as after the database was
+# written or the machine restarted. The database is built and its statement cache filled
 # once (FAULTLINE_BENCH_DB reuses one; `faultline ingest` of ../shared/corpora otherwise).
 #   bash bench/serve_startup.sh
 #   FAULTLINE_BENCH_DB=corpora.db RUNS=5 bash bench/serve_startup.sh
@@ -33,7 +35,20 @@ TICK=$(getconf CLK_TCK)
 cpu_seconds() { awk -v t="$TICK" '{ printf "%.3f", ($14 + $15) / t }' "/proc/$1/stat"; }
 now() { date +%s.%N; }
 
+evict() {
+  /usr/bin/python3 - "$@" <<'PY'
+import os, sys
+for path in sys.argv[1:]:
+    if os.path.exists(path):
+        fd = os.open(path, os.O_RDONLY)
+        os.fsync(fd)  # dirty pages are not evicted
+        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        os.close(fd)
+PY
+}
+
 for run in $(seq 1 "$RUNS"); do
+  [[ "${COLD:-0}" == 1 ]] && evict "$DB" "$DB-wal" "$DB-shm"
   start=$(now)
   FAULTLINE_TOKEN=bench-token-0123456789abcdef "$BIN" serve --db "$DB" --port 0 --read-only \
     > "$TMP/serve.out" 2> "$TMP/serve.err" &

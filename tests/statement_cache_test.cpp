@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -227,6 +228,83 @@ TEST(StatementCacheTest, MetadataFromASidecarIsPartOfTheKey) {
   EXPECT_EQ(out[0].outlet, "Outlet");
 }
 
+// Each stored document's analysed hash as recorded (schema 8), by id.
+std::map<std::string, std::string> RecordedHashes(const Store& store) {
+  std::map<std::string, std::string> out;
+  EXPECT_TRUE(store.ForEachStoredDocument([&](StoredDocument&& d) { out[d.doc.id] = d.analysed_hash; }).ok());
+  return out;
+}
+
+void Exec(const std::string& path, const char* sql) {
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
+  sqlite3_close(raw);
+}
+
+TEST(StatementCacheTest, TheHashRecordedOnAddSparesHashingTheText) {
+  TempDir dir;
+  FakeExtraction fake;
+  auto store = OpenStore(dir / "c.db");
+  AddThree(*store);
+  ASSERT_TRUE(store->Add(Doc("a", "another text under a taken id")).ok());  // stored as "a~2"
+  ASSERT_TRUE(store->Flush().ok());
+  const std::map<std::string, std::string> recorded = RecordedHashes(*store);
+  ASSERT_EQ(recorded.size(), 4u);
+  for (const auto& [id, hash] : recorded) EXPECT_EQ(hash, AnalysedDocumentHash(*store->GetDocument(id))) << id;
+  std::vector<Statement> out;
+  StatementCacheStats st;
+  ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &out, &st).ok());
+  EXPECT_EQ(st.extracted, 4u);
+  EXPECT_EQ(st.hashed, 0u);
+  ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &out, &st).ok());
+  EXPECT_EQ(st.from_cache, 4u);
+  EXPECT_EQ(st.hashed, 0u);
+  // Metadata from a sidecar: that document is hashed, and the stored hash stays the row's.
+  StatementCacheOptions o = fake.Options("fp1");
+  o.prepare = [](Document* d) {
+    if (d->id == "c") d->outlet = "Other Outlet";
+  };
+  ASSERT_TRUE(CollectStoredStatements(*store, o, &out, &st).ok());
+  EXPECT_EQ(st.hashed, 1u);
+  EXPECT_EQ(st.extracted, 1u);
+  EXPECT_EQ(RecordedHashes(*store), recorded);
+}
+
+TEST(StatementCacheTest, ATextChangedBehindTheStoresBackIsExtractedAgain) {
+  TempDir dir;
+  const std::string db = dir / "c.db";
+  FakeExtraction fake;
+  std::vector<Statement> out;
+  {
+    auto store = OpenStore(db);
+    AddThree(*store);
+    ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &out).ok());
+  }
+  fake.TakeExtracted();
+  // Another program edits a text (and, separately, a title): the trigger forgets their hashes.
+  Exec(db, "UPDATE documents SET text = 'POL+arms' WHERE id = 'a'; UPDATE documents SET title = 'T' WHERE id = 'b'");
+  auto store = OpenStore(db);
+  EXPECT_EQ(RecordedHashes(*store).at("a"), "");
+  EXPECT_EQ(RecordedHashes(*store).at("b"), "");
+  out.clear();
+  StatementCacheStats st;
+  ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &out, &st).ok());
+  EXPECT_THAT(fake.TakeExtracted(), UnorderedElementsAre("a", "b"));
+  EXPECT_EQ(st.hashed, 2u);
+  EXPECT_EQ(st.from_cache, 1u);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].actor, "POL");
+  EXPECT_EQ(out[0].issue, "arms");
+  // Hashed once, recorded: the next run reads all three from the cache without hashing.
+  EXPECT_EQ(RecordedHashes(*store).at("a"), AnalysedDocumentHash(*store->GetDocument("a")));
+  out.clear();
+  ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &out, &st).ok());
+  EXPECT_EQ(st.from_cache, 3u);
+  EXPECT_EQ(st.hashed, 0u);
+  EXPECT_EQ(out.size(), 2u);
+}
+
 TEST(StatementCacheTest, AFailedWriteLosesOnlyThatDocumentsNewEntry) {
   TempDir dir;
   FakeExtraction fake;
@@ -343,6 +421,7 @@ void MakeVersion1(const std::string& path) {
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw,
+                         "DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
                          "DROP TABLE extractions; DROP TABLE story_profiles; ALTER TABLE documents DROP COLUMN via; "
                          "ALTER TABLE statements DROP COLUMN cameo; "
                          "ALTER TABLE statements DROP COLUMN confidence; "
@@ -412,7 +491,8 @@ void MakeVersion4(const std::string& path) {
   }
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(raw, "ALTER TABLE statements DROP COLUMN confidence; ALTER TABLE statements DROP COLUMN cameo; "
+  ASSERT_EQ(sqlite3_exec(raw, "DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
+                         "ALTER TABLE statements DROP COLUMN confidence; ALTER TABLE statements DROP COLUMN cameo; "
                          "ALTER TABLE story_profiles DROP COLUMN sources; UPDATE schema_version SET version = 4;",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
@@ -459,6 +539,50 @@ TEST(StoreSchemaTest, AVersion4FileReadsConfidenceOneUntilExtractedAgain) {
   ASSERT_EQ(out.size(), 3u);
   EXPECT_EQ(out[0].confidence, 0.875);  // FRA+talks
   EXPECT_EQ(out[1].confidence, 0.25);   // POL-talks
+}
+
+TEST(StoreSchemaTest, AVersion7FileKeepsItsCacheAndGetsItsHashesOnce) {
+  TempDir dir;
+  const std::string db = dir / "v7.db";
+  FakeExtraction fake;
+  std::vector<Statement> first;
+  {
+    auto store = OpenStore(db);
+    AddThree(*store);
+    ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &first).ok());
+  }
+  Exec(db,
+       "DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
+       "UPDATE schema_version SET version = 7;");
+  ASSERT_EQ(SchemaVersion(db), 7);
+  fake.TakeExtracted();
+  {
+    StoreOptions ro;
+    ro.read_only = true;
+    auto store = OpenStore(db, ro);
+    ASSERT_NE(store, nullptr);
+    std::vector<Statement> out;
+    StatementCacheStats st;
+    ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &out, &st).ok());
+    EXPECT_EQ(st.from_cache, 3u);  // read as it is, every text hashed
+    EXPECT_EQ(st.hashed, 3u);
+    EXPECT_EQ(Show(out), Show(first));
+  }
+  EXPECT_EQ(SchemaVersion(db), 7);
+  for (uint64_t hashed : {3u, 0u}) {  // migrated: hashed once, then recorded
+    auto store = OpenStore(db);
+    std::vector<Statement> out;
+    StatementCacheStats st;
+    ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &out, &st).ok());
+    EXPECT_EQ(st.from_cache, 3u);
+    EXPECT_EQ(st.hashed, hashed);
+    EXPECT_EQ(Show(out), Show(first));
+  }
+  EXPECT_EQ(SchemaVersion(db), kStoreSchemaVersion);
+  EXPECT_TRUE(fake.TakeExtracted().empty());
+  auto store = OpenStore(db);
+  for (const auto& [id, hash] : RecordedHashes(*store))
+    EXPECT_EQ(hash, AnalysedDocumentHash(*store->GetDocument(id))) << id;
 }
 
 TEST(StoreSchemaTest, AFileFromANewerFaultlineIsRefusedClearly) {
@@ -603,6 +727,7 @@ TEST(StatementCacheCameoTest, AFileWithoutTheColumnIsReadAndMigrated) {
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw,
+                         "DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
                          "ALTER TABLE statements DROP COLUMN cameo; ALTER TABLE story_profiles DROP COLUMN sources; "
                          "ALTER TABLE statements DROP COLUMN confidence; UPDATE schema_version SET version = 4;",
                          nullptr, nullptr, nullptr),

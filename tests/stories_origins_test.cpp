@@ -1,6 +1,9 @@
 // Outlets, attribution and origins: who a text says its report comes from.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "stories/attribution.h"
 #include "stories/origins.h"
 #include "stories/outlets.h"
@@ -186,6 +189,52 @@ TEST_F(OriginsTest, StatementsCountForTheOutletTheirSourceNames) {
   EXPECT_EQ(StatementOriginKey("Bloomberg's sources", "S1/Bloomberg", s, outlets_, "S1"), "S1/Bloomberg");
   EXPECT_EQ(StatementOriginKey("a senior official", "S1/Bloomberg", s, outlets_, "S1"), "S1/Bloomberg");
   EXPECT_EQ(StatementOriginKey("Harbour Gazette", "S1/Bloomberg", s, outlets_, "S1"), "S1/Bloomberg");
+}
+
+
+// The names of one outlet list as FindMentions reports them: outlet name and the text found.
+std::vector<std::string> Mentions(const OutletList& list, std::string_view text) {
+  std::vector<std::string> out;
+  for (const OutletMention& m : list.FindMentions(text))
+    out.push_back(list.outlets()[m.outlet].name + "=" + std::string(text.substr(m.begin, m.end - m.begin)));
+  return out;
+}
+
+TEST(OutletListIndexTest, LongestNameFirstThenTheFirstAddedAndRepeatsAddNothing) {
+  OutletList list;
+  list.AddName("Daily Star");
+  Outlet other;
+  other.name = "Star Daily";
+  other.aliases = {"Daily Star", "Daily Star", "The Daily Star Herald"};  // repeated alias: one pattern
+  list.Add(other);
+  list.AddName("Daily");
+  list.AddName("Daily Star News");
+  list.AddName("Daily Star");  // known: nothing added
+  ASSERT_EQ(list.outlets().size(), 4u);
+  EXPECT_EQ(list.outlets()[1].aliases.size(), 3u);
+  // Same words for two outlets: the first added wins; longer names before shorter ones,
+  // whatever the order they were added in.
+  EXPECT_EQ(Mentions(list, "Daily Star said. Daily Star News said. Daily said. The Daily Star Herald said."),
+            (std::vector<std::string>{"Daily Star=Daily Star", "Daily Star News=Daily Star News", "Daily=Daily",
+                                      "Star Daily=Daily Star Herald"}));
+}
+
+TEST(OutletListIndexTest, ManyNamesSharingFirstWordsAreEachFound) {
+  // As a large corpus makes them, one document outlet at a time (AddName): each name is
+  // found as itself, the longest of those sharing a first word first.
+  OutletList list;
+  const int n = 3000;
+  for (int i = 0; i < n; ++i) {
+    std::string name = "Gazette";
+    for (int w = 0; w <= i % 4; ++w) name += " W" + std::to_string(i);
+    list.AddName(name);
+    list.AddName(name);
+  }
+  ASSERT_EQ(list.outlets().size(), static_cast<size_t>(n));
+  for (int i : {0, 1, 2, 3, 1234, n - 1}) {
+    const std::string& name = list.outlets()[static_cast<size_t>(i)].name;
+    EXPECT_EQ(Mentions(list, "as " + name + " wrote"), std::vector<std::string>{name + "=" + name}) << name;
+  }
 }
 
 }  // namespace

@@ -3,17 +3,25 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "ingest_test_util.h"
+#include "statements/analyzer.h"
+#include "test_paths.h"
 #include "store/store.h"
 #include "stories/origin_index.h"
 #include "stories/sources_bytes.h"
 #include "stories/stories.h"
 #include "stories/story_store.h"
+#include "util/data_path.h"
 
 namespace faultline::stories {
 namespace {
+
+namespace fs = std::filesystem;
 
 using testing::TempDir;
 
@@ -194,6 +202,58 @@ TEST(StoredSourcesTest, EntriesWithoutSourcesGetThemAtTheNextIngestAndKeepTheirS
   EXPECT_EQ(st.reprofiled, 0u);
   EXPECT_EQ(Origins(FromStore(db, false)), before);
   EXPECT_EQ(Ingest(db, {}).sourced, 0u);  // done once
+}
+
+
+// Points FAULTLINE_DATA at a directory for one scope and restores what was there.
+class ScopedDataDir {
+ public:
+  explicit ScopedDataDir(const std::string& dir) {
+    if (const char* old = std::getenv("FAULTLINE_DATA")) old_ = old;
+    setenv("FAULTLINE_DATA", dir.c_str(), 1);
+  }
+  ~ScopedDataDir() {
+    if (old_) setenv("FAULTLINE_DATA", old_->c_str(), 1);
+    else unsetenv("FAULTLINE_DATA");
+  }
+
+ private:
+  std::optional<std::string> old_;
+};
+
+TEST(StoredSourcesTest, ACopyOfTheDataElsewhereKeepsTheStoreCurrentAndAnEditDoesNot) {
+  TempDir dir;
+  const std::string db = dir / "c.db";
+  const std::vector<Document> docs = Corpus();
+  Ingest(db, docs);
+  Result<std::string> shipped = DataDir();
+  ASSERT_TRUE(shipped.ok()) << shipped.status().ToString();
+  Result<std::string> analysis = AnalysisFingerprint(AnalyzerConfig{});
+  ASSERT_TRUE(analysis.ok()) << analysis.status().ToString();
+  const std::string copy = dir / "data";
+  fs::copy(*shipped, copy, fs::copy_options::recursive);
+
+  ScopedDataDir env(copy);
+  ASSERT_EQ(DataDir().value(), copy);
+  // The same bytes under another path: nothing stored is stale, neither the stories'
+  // sources nor the statement cache's key.
+  StoryStoreStats st = Ingest(db, {});
+  EXPECT_EQ(st.loaded, docs.size());
+  EXPECT_EQ(st.sourced, 0u);
+  EXPECT_EQ(st.reprofiled, 0u);
+  Result<std::string> analysis_copy = AnalysisFingerprint(AnalyzerConfig{});
+  ASSERT_TRUE(analysis_copy.ok());
+  EXPECT_EQ(*analysis_copy, *analysis);
+
+  // Other content in the copy's outlet list: the stored sources are found again, once.
+  {
+    std::ofstream out(copy + "/stories/outlets.yaml", std::ios::app);
+    out << "\n# edited: the sources found with the old list are stale\n";
+  }
+  st = Ingest(db, {});
+  EXPECT_EQ(st.sourced, docs.size());
+  EXPECT_EQ(st.reprofiled, 0u);
+  EXPECT_EQ(Ingest(db, {}).sourced, 0u);
 }
 
 }  // namespace

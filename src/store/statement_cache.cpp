@@ -10,14 +10,47 @@
 
 namespace faultline {
 
-std::string AnalysedDocumentHash(const Document& doc) {
+std::string AnalysedDocumentHash(const Document& doc) { return AnalysedDocumentHash(doc, doc.id); }
+
+std::string AnalysedDocumentHash(const Document& doc, std::string_view id) {
   FieldHasher h;
-  h.Add(doc.id).Add(doc.file).Add(doc.url).Add(doc.title).Add(doc.date).Add(doc.outlet);
+  h.Add(id).Add(doc.file).Add(doc.url).Add(doc.title).Add(doc.date).Add(doc.outlet);
   h.Add(doc.author).Add(doc.language).Add(doc.text);
   return h.Hex();
 }
 
 namespace {
+
+// The fields AnalysedDocumentHash covers besides the text, which `prepare` never changes.
+struct Metadata {
+  std::string id, file, url, title, date, outlet, author, language;
+  explicit Metadata(const Document& d)
+      : id(d.id), file(d.file), url(d.url), title(d.title), date(d.date), outlet(d.outlet), author(d.author),
+        language(d.language) {}
+  bool operator==(const Metadata&) const = default;
+};
+
+// The document's AnalysedDocumentHash after `prepare`: the one recorded in the store when
+// the metadata is as stored, else computed from the text (and recorded, when it was
+// unknown and the store takes it; problems go to `warn`).
+std::string HashOf(Store& store, StoredDocument* stored, const StatementCacheOptions& options,
+                   StatementCacheStats* st, const std::function<void(const Status&)>& warn) {
+  Document& doc = stored->doc;
+  bool as_stored = true;
+  if (options.prepare) {
+    const Metadata before(doc);
+    options.prepare(&doc);
+    as_stored = Metadata(doc) == before;
+  }
+  if (as_stored && !stored->analysed_hash.empty()) return std::move(stored->analysed_hash);
+  ++st->hashed;
+  std::string hash = AnalysedDocumentHash(doc);
+  if (as_stored && store.can_record_analysed_hash()) {
+    Status s = store.RecordAnalysedHash(doc.id, hash);
+    if (!s.ok() && st->cache_errors++ == 0) warn(s);
+  }
+  return hash;
+}
 
 struct Job {
   size_t index = 0;
@@ -81,13 +114,13 @@ Status CollectStoredStatements(Store& store, const StatementCacheOptions& option
     if (pending.size() >= options.write_batch) write_pending();
   };
 
-  Status read = store.ForEachDocument([&](Document&& doc) {
+  Status read = store.ForEachStoredDocument([&](StoredDocument&& stored) {
     if (!load_error.ok()) return;  // nothing more to do but let the read finish
-    if (options.prepare) options.prepare(&doc);
+    std::string hash = HashOf(store, &stored, options, &st, warn);
+    Document& doc = stored.doc;
     const size_t index = results.size();
     results.emplace_back();
     ++st.documents;
-    std::string hash = AnalysedDocumentHash(doc);
     if (!options.refresh) {
       Result<std::optional<std::vector<Statement>>> cached =
           store.CachedStatements(doc.id, options.fingerprint, hash);

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ingest/document.h"
@@ -23,6 +24,8 @@ namespace faultline {
 // date picks role holders, outlet and URL the official voice, file and id name the
 // statements' doc), taken after --meta has been applied.
 std::string AnalysedDocumentHash(const Document& doc);
+// The same for the document stored under `id` (Store::Add may have changed doc.id).
+std::string AnalysedDocumentHash(const Document& doc, std::string_view id);
 
 // One document's statements, or why the document could not be analysed (it ran out of
 // its time budget); called from several threads at once. A function returning the
@@ -40,7 +43,9 @@ struct StatementCacheOptions {
   // Extracted documents written per transaction: short transactions, so that a
   // concurrent `ingest` is not kept waiting while documents are being extracted.
   size_t write_batch = 256;
-  // Applied to each document before it is hashed and analysed (the --meta sidecar).
+  // Applied to each document before it is hashed and analysed (the --meta sidecar). It
+  // may change the metadata, never the text: a document whose metadata it leaves as
+  // stored is checked against the hash recorded in the store, without hashing its text.
   std::function<void(Document*)> prepare;
   // Problems that do not stop the run: a document that could not be cached.
   std::function<void(const Status&)> warn;
@@ -56,6 +61,7 @@ struct StatementCacheStats {
   uint64_t cached = 0;        // of those, written to the cache
   uint64_t cache_errors = 0;  // documents the cache could not be read or written for
   uint64_t failed = 0;        // extracted without a result (ExtractFunction's error), not cached
+  uint64_t hashed = 0;        // whose text was hashed (no recorded hash, or other metadata)
   bool writable = false;      // the store takes new entries (not read-only, schema has the cache)
 };
 

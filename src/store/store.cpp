@@ -12,6 +12,7 @@
 #include <iterator>
 
 #include "store/near_duplicates.h"
+#include "store/statement_cache.h"
 
 namespace faultline {
 namespace {
@@ -124,6 +125,19 @@ ALTER TABLE story_profiles ADD COLUMN sources BLOB NOT NULL DEFAULT x'';
     R"sql(
 ALTER TABLE statements ADD COLUMN confidence REAL NOT NULL DEFAULT 1;
 )sql",
+    // 7 -> 8: each document's AnalysedDocumentHash as stored, so that checking a cached
+    // entry need not hash the text again. NULL is unknown: rows stored before get theirs
+    // from the next writer that reads them (CollectStoredStatements). Any later change of
+    // a field the hash covers, by whatever program, makes it unknown again: a stale hash
+    // would serve statements of a text that is no longer there.
+    R"sql(
+ALTER TABLE documents ADD COLUMN analysed_hash TEXT;
+CREATE TRIGGER IF NOT EXISTS documents_analysed_hash_unknown
+AFTER UPDATE OF id, file, url, title, date, outlet, author, language, text ON documents
+BEGIN
+  UPDATE documents SET analysed_hash = NULL WHERE seq = NEW.seq;
+END;
+)sql",
 };
 static_assert(std::size(kMigrations) == static_cast<size_t>(kStoreSchemaVersion - 1),
               "one migration per version");
@@ -226,12 +240,13 @@ Result<sqlite3*> OpenReadOnly(const std::string& path) {
   return Status::Error("cannot open database read-only: " + msg, path);
 }
 
-// Version 4 has the via column; an older file read as it is gives ''.
+// Version 4 has the via column; an older file read as it is gives ''. Version 8 has
+// the analysed hash; an older file gives NULL (unknown).
 std::string DocumentColumns(int64_t schema_version) {
   return std::string("id, file, url, title, date, outlet, author, language, text, ") +
-         (schema_version >= 4 ? "via" : "''");
+         (schema_version >= 4 ? "via" : "''") + (schema_version >= 8 ? ", analysed_hash" : ", NULL");
 }
-constexpr int kDocumentColumnCount = 10;
+constexpr int kDocumentColumnCount = 11;
 
 Document ReadDocumentRow(const Stmt& s) {
   Document d;
@@ -245,6 +260,13 @@ Document ReadDocumentRow(const Stmt& s) {
   d.language = s.Text(7);
   d.text = s.Text(8);
   d.via = s.Text(9);
+  return d;
+}
+
+StoredDocument ReadStoredDocumentRow(const Stmt& s) {
+  StoredDocument d;
+  d.doc = ReadDocumentRow(s);
+  d.analysed_hash = s.Text(10);
   return d;
 }
 
@@ -348,6 +370,7 @@ struct Store::Impl {
   bool near_loaded = false;
   NearDuplicateIndex near{0.8};
   std::unique_ptr<Stmt> find_hash, find_id, insert;
+  std::unique_ptr<Stmt> set_analysed_hash;  // null unless writable and of version 8 on
   // The statement cache; null when the schema has none.
   std::unique_ptr<Stmt> cache_find, cache_read, cache_del, cache_ins, cache_mark;
 };
@@ -364,6 +387,7 @@ Store::~Store() {
     impl_->find_hash.reset();
     impl_->find_id.reset();
     impl_->insert.reset();
+    impl_->set_analysed_hash.reset();
     impl_->cache_find.reset();
     impl_->cache_read.reset();
     impl_->cache_del.reset();
@@ -451,9 +475,11 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions
     im.insert = std::make_unique<Stmt>(
         db,
         "INSERT INTO documents (id, file, url, title, date, outlet, author, language, text, "
-        "content_hash, duplicate_of, similarity, minhash, ingested_at, via) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "content_hash, duplicate_of, similarity, minhash, ingested_at, via, analysed_hash) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    im.set_analysed_hash = std::make_unique<Stmt>(db, "UPDATE documents SET analysed_hash = ? WHERE id = ?");
     all.push_back(im.insert.get());
+    all.push_back(im.set_analysed_hash.get());
   }
   if (store->has_statement_cache()) {
     im.cache_find = std::make_unique<Stmt>(db, "SELECT fingerprint, doc_hash FROM extractions WHERE doc = ?");
@@ -565,6 +591,8 @@ bool Store::has_statement_cache() const { return impl_->schema_version >= 2; }
 bool Store::has_corrections() const { return impl_->schema_version >= 3; }
 
 bool Store::has_stories() const { return impl_->schema_version >= 4; }
+
+bool Store::can_record_analysed_hash() const { return impl_->set_analysed_hash && !impl_->read_only; }
 
 Status Store::PutStory(const StoredStory& s) {
   Impl& im = *impl_;
@@ -853,6 +881,7 @@ Result<AddOutcome> Store::Add(const Document& doc, const DocumentKeys& keys) {
   else ins.BindNull(13);
   ins.Bind(14, NowIso());
   ins.Bind(15, doc.via);
+  ins.Bind(16, AnalysedDocumentHash(doc, id));
   int rc = ins.Step();
   ins.Reset();
   // A failed insert undoes only itself; the batch's transaction goes on.
@@ -866,6 +895,11 @@ Result<AddOutcome> Store::Add(const Document& doc, const DocumentKeys& keys) {
 
 Status Store::ForEachDocument(const std::function<void(Document&&)>& fn,
                               bool include_duplicates) const {
+  return ForEachStoredDocument([&](StoredDocument&& d) { fn(std::move(d.doc)); }, include_duplicates);
+}
+
+Status Store::ForEachStoredDocument(const std::function<void(StoredDocument&&)>& fn,
+                                    bool include_duplicates) const {
   // A page at a time, the query finished before its documents are handed over.
   constexpr int kPage = 256;
   std::string sql = "SELECT " + DocumentColumns(impl_->schema_version) + ", seq FROM documents WHERE seq > ?" +
@@ -874,19 +908,19 @@ Status Store::ForEachDocument(const std::function<void(Document&&)>& fn,
   Stmt q(impl_->db, sql.c_str());
   if (!q.ok()) return SqlError(impl_->db, "reading documents");
   int64_t after = INT64_MIN;
-  std::vector<Document> page;
+  std::vector<StoredDocument> page;
   for (;;) {
     page.clear();
     q.Reset();
     q.Bind(1, after);
     int rc;
     while ((rc = q.Step()) == SQLITE_ROW) {
-      page.push_back(ReadDocumentRow(q));
+      page.push_back(ReadStoredDocumentRow(q));
       after = q.Int(kDocumentColumnCount);
     }
     if (rc != SQLITE_DONE) return SqlError(impl_->db, "reading documents");
     q.Reset();
-    for (Document& d : page) fn(std::move(d));
+    for (StoredDocument& d : page) fn(std::move(d));
     if (page.size() < static_cast<size_t>(kPage)) return Status::Ok();
   }
 }
@@ -898,6 +932,24 @@ Result<Document> Store::GetDocument(const std::string& id) const {
   q.Bind(1, id);
   if (q.Step() != SQLITE_ROW) return Status::Error("no stored document with id " + id);
   return ReadDocumentRow(q);
+}
+
+Status Store::RecordAnalysedHash(const std::string& doc_id, const std::string& hash) {
+  Impl& im = *impl_;
+  if (!can_record_analysed_hash())
+    return Status::Error("the database cannot record analysed hashes (read-only or an older version)",
+                         sqlite3_db_filename(im.db, "main"));
+  Status s = Begin();
+  if (!s.ok()) return s;
+  const Stmt& up = *im.set_analysed_hash;
+  up.Reset();
+  up.Bind(1, hash);
+  up.Bind(2, doc_id);
+  const int rc = up.Step();
+  up.Reset();
+  if (rc != SQLITE_DONE) return SqlError(im.db, "recording the analysed hash of " + doc_id);
+  ++im.batch_count;
+  return CommitIfFull();
 }
 
 Result<CorpusStats> Store::Stats() const {

@@ -35,7 +35,9 @@ namespace faultline {
 // 5: + statements.cameo (the CAMEO code beside the actor, from event-data dictionaries).
 // 6: + story_profiles.sources (each document's attributions, for its origin).
 // 7: + statements.confidence (statements/confidence.h; 1 for rows cached before).
-constexpr int kStoreSchemaVersion = 7;
+// 8: + documents.analysed_hash (statement_cache.h AnalysedDocumentHash of the row as
+//    stored; NULL until known, and again after any change of the fields it covers).
+constexpr int kStoreSchemaVersion = 8;
 
 struct StoreOptions {
   int batch_size = 500;                 // documents per transaction
@@ -64,6 +66,14 @@ struct StoredStory {
   double score = 0;       // that link's score
   std::string settings;   // fingerprint of the settings and term statistics that made the profile
   std::string sources;    // stories/sources_bytes.h SourcesToBytes; "" when none was stored
+};
+
+// A stored document with what the store knows of it beyond its fields.
+struct StoredDocument {
+  Document doc;
+  // AnalysedDocumentHash(doc) as recorded when the row was written; "" when unknown (a row
+  // stored by an older faultline, or changed since).
+  std::string analysed_hash;
 };
 
 enum class AddKind { kAdded, kExactDuplicate, kNearDuplicate };
@@ -136,6 +146,13 @@ class Store {
   // open while `fn` runs, so `fn` may write to the store.
   Status ForEachDocument(const std::function<void(Document&&)>& fn,
                          bool include_duplicates = false) const;
+  // The same, with what is recorded of each document (StoredDocument).
+  Status ForEachStoredDocument(const std::function<void(StoredDocument&&)>& fn,
+                               bool include_duplicates = false) const;
+  // Records a stored document's AnalysedDocumentHash, inside the current batch; for rows
+  // whose hash is unknown. An error on a read-only store or a file older than version 8.
+  Status RecordAnalysedHash(const std::string& doc_id, const std::string& hash);
+  bool can_record_analysed_hash() const;
   // The stored document with this id.
   Result<Document> GetDocument(const std::string& id) const;
 

@@ -152,18 +152,29 @@ void OutletList::IndexName(const std::string& name, size_t outlet) {
     p.optional_the = true;
   }
   if (p.words.empty()) return;
-  for (const Pattern& q : patterns_)
-    if (q.outlet == outlet && q.words == p.words && q.required_the == p.required_the) return;
-  by_first_word_[p.words[0]].push_back(patterns_.size());
+  // A hashed look-up, not a scan of every pattern: outlets are added one by one as
+  // documents name them (AddName), tens of thousands on a large corpus.
+  if (!pattern_keys_.insert(PatternKey(p)).second) return;
   first_bytes_[static_cast<unsigned char>(p.words[0][0])] = true;
   std::string joined;
   for (const std::string& w : p.words) joined += (joined.empty() ? "" : " ") + w;
   by_words_.emplace(AsciiLower(joined), outlet);  // the first pattern with these words wins
+  // Longest first, so "Bloomberg News" wins over "Bloomberg"; among equally long ones in
+  // the order added. The list is kept in that order, so the new pattern goes after every
+  // one at least as long (what a stable sort after appending it gave).
+  std::vector<size_t>& list = by_first_word_[p.words[0]];
+  const size_t length = p.words.size();
+  auto at = std::partition_point(list.begin(), list.end(),
+                                 [&](size_t q) { return patterns_[q].words.size() >= length; });
+  list.insert(at, patterns_.size());
   patterns_.push_back(std::move(p));
-  // Longest first, so "Bloomberg News" wins over "Bloomberg".
-  std::vector<size_t>& list = by_first_word_[patterns_.back().words[0]];
-  std::stable_sort(list.begin(), list.end(),
-                   [&](size_t a, size_t b) { return patterns_[a].words.size() > patterns_[b].words.size(); });
+}
+
+std::string OutletList::PatternKey(const Pattern& p) {
+  // Length-prefixed words: no two different word lists give the same key.
+  std::string key = std::to_string(p.outlet) + (p.required_the ? "+" : "-");
+  for (const std::string& w : p.words) key.append(std::to_string(w.size())).append(":").append(w);
+  return key;
 }
 
 size_t OutletList::Add(Outlet outlet) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "util/status.h"
@@ -68,10 +69,13 @@ class OutletList {
     size_t outlet = 0;
   };
   void IndexName(const std::string& name, size_t outlet);
+  // What makes two patterns the same for IndexName: outlet, required "The" and words.
+  static std::string PatternKey(const Pattern& p);
 
   std::vector<Outlet> outlets_;
   std::unordered_map<std::string, size_t> by_name_;  // canonical name -> index
   std::vector<Pattern> patterns_;
+  std::unordered_set<std::string> pattern_keys_;  // PatternKey of every pattern
   std::unordered_map<std::string, std::vector<size_t>> by_first_word_;  // -> patterns
   // The first bytes of the patterns' first words: most words of a text start with none
   // of them and need no lookup (FindMentions runs over every document's whole text).

@@ -25,13 +25,17 @@ std::string OrderKey(const std::string& date, const std::string& id) {
   return key;
 }
 
-// Adds a data file's bytes to a fingerprint.
-Status HashFile(const std::string& path, FieldHasher* h) {
+// Adds a data file's bytes to a fingerprint, under the role it plays (`label`). The
+// path is left out on purpose: the same files read from another data directory (an
+// installed copy, FAULTLINE_DATA) find the same sources, and must not make every
+// stored entry stale.
+Status HashFile(std::string_view label, const std::string& path, FieldHasher* h) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error("cannot read", path);
+  if (!in) return Status::Error("cannot read (for the stored sources' fingerprint)", path);
   std::ostringstream bytes;
   bytes << in.rdbuf();
-  h->Add(path).Add(bytes.str());
+  if (in.bad()) return Status::Error("read error (for the stored sources' fingerprint)", path);
+  h->Add(label).Add(bytes.str());
   return Status::Ok();
 }
 
@@ -74,11 +78,12 @@ Result<StoriesData> StoriesData::Load(const std::vector<std::string>& outlet_fil
   if (!s.ok()) return s;
   d.framing = std::move(framing);
   FieldHasher h;
-  h.Add("stories sources 1");
+  h.Add("stories sources 2");  // 1 hashed the files' paths too
+  h.Add(static_cast<int64_t>(outlet_files.size()));
   for (const std::string& f : outlet_files)
-    if (s.ok()) s = HashFile(f, &h);
-  if (s.ok()) s = HashFile(OutletList::DefaultPath(), &h);
-  if (s.ok()) s = HashFile(AttributionFinder::DefaultPath(), &h);
+    if (s.ok()) s = HashFile("extra outlets", f, &h);
+  if (s.ok()) s = HashFile("outlets", OutletList::DefaultPath(), &h);
+  if (s.ok()) s = HashFile("attribution", AttributionFinder::DefaultPath(), &h);
   if (!s.ok()) return s;
   d.sources_fingerprint = h.Hex();
   return d;
