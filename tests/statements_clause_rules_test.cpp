@@ -58,6 +58,13 @@ std::vector<std::string> Matches(const std::string& text, const std::string& iss
   return out;
 }
 
+// The shipped rule of that name (null when there is none: the test fails on it).
+const ClauseRule* Rule(const std::string& name) {
+  for (const ClauseRule& r : Load().rules.rules)
+    if (r.name == name) return &r;
+  return nullptr;
+}
+
 bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
 std::string Joined(const std::vector<std::string>& v) {
@@ -141,6 +148,38 @@ TEST(ClauseRulesTest, AVerbAboveThatTurnsTheActAroundFlipsIt) {
 TEST(ClauseRulesTest, ModalsAndConditionsCancel) {
   EXPECT_TRUE(Matches("Portugal might send tanks next year.", "tanks").empty());
   EXPECT_TRUE(Matches("If Portugal sends tanks, the war will change.", "tanks").empty());
+}
+
+TEST(ClauseRulesTest, ARelativeClauseOnAPredicateNounActsForTheSubject) {
+  const auto got = Matches("Chile is the country that delivered the howitzers.", "howitzers");
+  EXPECT_TRUE(Has(got, "Chile howitzers 1")) << Joined(got);
+  EXPECT_FALSE(Has(got, "country howitzers 1")) << Joined(got);
+}
+
+TEST(ClauseRulesTest, ARelativeClauseReachesTheActThroughAGoverningVerb) {
+  const auto got = Matches("The army received the howitzers that Norway had promised to deliver.", "howitzers");
+  EXPECT_TRUE(Has(got, "Norway howitzers 1")) << Joined(got);
+}
+
+TEST(ClauseRulesTest, AnOverriddenObjectionAndTheActBothStand) {
+  const auto got = Matches("Over the objections of Slovakia, Portugal adopted the sanctions.", "sanctions");
+  EXPECT_TRUE(Has(got, "Slovakia sanctions -1")) << Joined(got);
+  EXPECT_TRUE(Has(got, "Portugal sanctions 1")) << Joined(got);
+  // "over" / "despite" only: an objection in any other place is about its own complement
+  const ClauseRule* rule = Rule("overridden-objection");
+  ASSERT_NE(rule, nullptr);
+  EXPECT_TRUE(Matches("After the objections of Slovakia, Portugal adopted the sanctions.", "sanctions", rule).empty());
+}
+
+TEST(ClauseRulesTest, AWordNeverHoldsItself) {
+  // "of" reaches the holder of "the objections of Malta" and the issue here: no holder
+  const auto got = Matches("The criticism of sanctions grew louder in the spring.", "sanctions");
+  EXPECT_FALSE(Has(got, "sanctions sanctions -1")) << Joined(got);
+}
+
+TEST(ClauseRulesTest, ADisputedNounStatesNothing) {
+  EXPECT_TRUE(Matches("Malta doubted Iceland's claimed commitment to the talks.", "talks").empty());
+  EXPECT_FALSE(Matches("Malta welcomed Iceland's commitment to the talks.", "talks").empty());
 }
 
 TEST(ClauseRulesTest, ReportedSpeechKeepsTheReportedSubjectAndTheSpeaker) {

@@ -50,8 +50,11 @@ std::vector<Reach> Step(const ClauseRuleSet& rs, const ParsedSentence& s, const 
   for (const Reach& r : from) {
     std::vector<int> next;
     if (step.up) {
+      // "^obl[over|despite]": the case marker is the word's own, checked before going up
       const int h = s.tokens[r.word].head;
-      if (h >= 0 && syntax::RelationMatches(s.tokens[r.word].deprel, step.relation)) next.push_back(h);
+      if (h >= 0 && syntax::RelationMatches(s.tokens[r.word].deprel, step.relation) &&
+          (step.cases.empty() || In(step.cases, CaseOf(s, r.word))))
+        next.push_back(h);
     } else {
       for (int c : s.ChildrenWith(r.word, step.relation))
         if (step.cases.empty() || In(step.cases, CaseOf(s, c))) next.push_back(c);
@@ -141,9 +144,14 @@ std::vector<int> ControlChain(const ParsedSentence& s, int p) {
   return chain;
 }
 
-// Hypothetical: "could", "might" on the clause, or an "if" / "whether" on any clause the
-// predicate lies in.
+// Hypothetical or disputed: a "claimed" on a noun predicate, "could", "might" on the
+// clause, or an "if" / "whether" on any clause the predicate lies in.
 bool Cancelled(const ClauseRuleSet& rs, const ParsedSentence& s, int p, std::string* why) {
+  // "its claimed commitment to ...": the writer disputes what the noun says
+  if (HasChildLemma(s, p, "amod", rs.cancel_modifiers)) {
+    *why = "disputed by a modifier of '" + s.tokens[p].form + "'";
+    return true;
+  }
   for (int v : ControlChain(s, p))
     if (HasChildLemma(s, v, "aux", rs.cancel_aux)) {
       *why = "modal on '" + s.tokens[v].form + "'";
@@ -191,7 +199,11 @@ std::vector<int> Holders(const ClauseRuleSet& rs, const ClauseRule& rule, const 
       int w = r.word;
       // "the EU, which imposed ...": a relative pronoun stands for the noun the clause hangs on
       const std::string l = LemmaOf(s, w);
-      if ((l == "which" || l == "who" || l == "that") && s.tokens[p].deprel == "acl:relcl") w = s.tokens[p].head;
+      if ((l == "which" || l == "who" || l == "that") && s.tokens[p].deprel == "acl:relcl") {
+        w = s.tokens[p].head;
+        // "Chile is the country that sent ...": the noun is a predicate, its subject acts
+        if (s.FirstChild(w, "cop") >= 0 && s.FirstChild(w, "nsubj") >= 0) w = s.FirstChild(w, "nsubj");
+      }
       // "Ukraine was offered a path": a passive subject undergoes the act, it holds nothing
       if (s.tokens[r.word].deprel == "nsubj:pass") continue;
       if (w >= 0 && std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);
@@ -239,7 +251,11 @@ void MatchRule(const ClauseRuleSet& rs, const ClauseRule& rule, const ParsedSent
       m.rule = &rule;
       m.predicate = p;
       m.issue_word = issue.word;
-      m.holders = holders;
+      // a word never holds itself: "criticism of Russian sanctions" reaches "sanctions" by
+      // the holder path of "the objections of Hungary" too
+      for (int h : holders)
+        if (h != issue.word) m.holders.push_back(h);
+      if (m.holders.empty()) continue;
       m.stance = (flips + issue.flips) % 2 == 0 ? rule.stance : -rule.stance;
       m.speaker = SpeakerOf(rs, s, p);
       out->push_back(std::move(m));
@@ -248,8 +264,10 @@ void MatchRule(const ClauseRuleSet& rs, const ClauseRule& rule, const ParsedSent
 }
 
 // Of two matches on one issue word, the one whose predicate governs the other's carries
-// the whole chain ("refused to lift sanctions": refused, not lift); the same predicate
-// keeps its first rule.
+// the whole chain ("refused to lift sanctions": refused, not lift; "demanded tanks
+// supplied by Germany": the demand, not the supply); the same predicate keeps its first
+// rule. A predicate in an oblique of the other is a circumstance, not its content: both
+// stand ("over Hungary's objections, the council adopted sanctions").
 std::vector<ClauseMatch> Prefer(const ParsedSentence& s, std::vector<ClauseMatch> all) {
   std::vector<ClauseMatch> out;
   for (size_t i = 0; i < all.size(); ++i) {
@@ -258,7 +276,7 @@ std::vector<ClauseMatch> Prefer(const ParsedSentence& s, std::vector<ClauseMatch
       if (i == j || all[i].issue_word != all[j].issue_word) continue;
       const int a = all[i].predicate, b = all[j].predicate;
       if (a == b) beaten = j < i;
-      else beaten = s.InSubtree(a, b);
+      else beaten = s.InSubtree(a, b) && !(s.tokens[a].head == b && s.tokens[a].BaseRelation() == "obl");
     }
     if (!beaten) out.push_back(std::move(all[i]));
   }
@@ -339,7 +357,7 @@ Status LoadSettings(const YAML::Node& root, const std::string& path, ClauseRuleS
   const std::pair<const char*, std::vector<std::string>*> lists[] = {
       {"partners", &partners},         {"negators", &rs->negators},   {"cancel_aux", &rs->cancel_aux},
       {"cancel_marks", &rs->cancel_marks}, {"reporting", &rs->reporting}, {"flip", &rs->flip_lemmas},
-      {"cancel_heads", &rs->cancel_heads}};
+      {"cancel_heads", &rs->cancel_heads}, {"cancel_modifiers", &rs->cancel_modifiers}};
   for (const auto& [key, out] : lists)
     if (Status st = yaml::GetStringList(root, key, path, out); !st.ok()) return st;
   for (const std::string& p : partners) {

@@ -63,6 +63,7 @@ struct ClauseRuleSet {
   std::vector<std::string> cancel_aux;     // aux lemmas that make a clause hypothetical
   std::vector<std::string> cancel_marks;   // subordinators that do ("if", "whether")
   std::vector<std::string> cancel_heads;   // words whose complement is a wish or a fear ("hope that")
+  std::vector<std::string> cancel_modifiers;  // modifiers that dispute a noun predicate ("claimed")
   std::vector<std::string> reporting;      // verbs whose complement is reported speech
   std::vector<std::string> flip_lemmas;    // verbs passed on a path that flip the stance
 
