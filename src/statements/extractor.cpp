@@ -1275,6 +1275,8 @@ bool SentenceAnalyzer::ReadCuesBefore(const Clause& c, const TermHit& term, Term
       continue;
     }
     if (!q.polar()) continue;
+    // "Russia's claimed commitment to diplomacy": the writer disputes the cue
+    if (q.noun && q.b > c.b && lex_.disputed_modifiers().count(toks_[q.b - 1].norm)) continue;
     // a generic cue on the same words as an act for this issue counts once
     bool shadowed = false;
     for (const auto& a : cues_)
@@ -1373,9 +1375,12 @@ void SentenceAnalyzer::ReadAfterTerm(const Clause& c, const TermHit& term, TermR
       const bool modal = q.kind == CueKind::kSupport &&
                          (toks_[t].norm == "must" || toks_[t].norm == "should" || toks_[t].norm == "need");
       const bool evaluation = q.kind == CueKind::kEvalNegative || q.kind == CueKind::kEvalPositive;
-      // "Russia's unjustified invasion": after a possessive, an evaluation describes the
-      // noun it precedes, not this term
-      if (evaluation && t > term.e && (toks_[t - 1].norm == "'s" || lex_.possessives().count(toks_[t - 1].norm)))
+      // "Russia's unjustified invasion", "Moscow's “provocation”": after a possessive (a
+      // quote mark between), an evaluation describes the noun it precedes, not this term
+      size_t before = t - 1;
+      while (before > term.e && toks_[before].type == TokenType::kQuote) --before;
+      if (evaluation && t > term.e &&
+          (toks_[before].norm == "'s" || lex_.possessives().count(toks_[before].norm)))
         continue;
       if (evaluation || modal) {
         r->post_polarity = q.polarity();
@@ -1430,7 +1435,7 @@ void SentenceAnalyzer::EmitModifierHolder(const Clause& c, const TermHit& term, 
   size_t k = term.b - 1;
   // one plain adjective may stand between: "U.S. economic sanctions"
   if (toks_[k].mention < 0 && k > c.b && toks_[k].type == TokenType::kWord && !toks_[k].capitalized &&
-      toks_[k - 1].mention >= 0) {
+      !lex_.prepositions().count(toks_[k].norm) && toks_[k - 1].mention >= 0) {
     bool cue_here = false;
     for (const auto& q : cues_) cue_here |= q.b <= k && k < q.e;
     if (!cue_here && !lex_.subject_words().count(toks_[k].norm)) --k;
