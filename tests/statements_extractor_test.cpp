@@ -177,6 +177,16 @@ TEST_F(ExtractorMoreTest, ADisputedCommitmentIsNone) {
               ::testing::Contains("RUS talks +1"));
 }
 
+TEST_F(ExtractorMoreTest, ASpeakerWhoContinuesAfterTheQuoteHoldsIt) {
+  EXPECT_THAT(Run("“We will send more tanks to Ukraine, and soon,” the Polish minister continued."),
+              ::testing::Contains("POL arms +1"));
+}
+
+TEST_F(ExtractorMoreTest, TheOpenDoorIsEnlargement) {
+  EXPECT_THAT(Run("NATO will keep its open door to European democracies."),
+              ::testing::Contains("NATO nato-enlargement +1"));
+}
+
 TEST_F(ExtractorMoreTest, RelativeClauseBelongsToItsName) {
   EXPECT_THAT(Run("Montenegro joined NATO, a move opposed by Russia, which has criticized the expansion of NATO."),
               ::testing::Contains("RUS nato-enlargement -1"));
