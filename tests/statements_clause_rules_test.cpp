@@ -204,6 +204,14 @@ TEST(ClauseRulesTest, PathsParseAndBadOnesAreErrors) {
   EXPECT_TRUE((*p)[0].up);
   EXPECT_EQ((*p)[1].relation, "obl");
   EXPECT_EQ((*p)[1].cases, (std::vector<std::string>{"for", "on"}));
+  auto q = ParseDepPath("obj{Demand|request}>obl[for]{talks}");
+  ASSERT_TRUE(q.ok()) << q.status().ToString();
+  EXPECT_EQ((*q)[0].relation, "obj");
+  EXPECT_EQ((*q)[0].lemmas, (std::vector<std::string>{"demand", "request"}));
+  EXPECT_EQ((*q)[1].cases, (std::vector<std::string>{"for"}));
+  EXPECT_EQ((*q)[1].lemmas, (std::vector<std::string>{"talks"}));
+  EXPECT_FALSE(ParseDepPath("obj{demand").ok());
+  EXPECT_FALSE(ParseDepPath("obj{demand||call}").ok());
   EXPECT_FALSE(ParseDepPath("obl[for").ok());
   EXPECT_FALSE(ParseDepPath("obj>>nmod").ok());
   EXPECT_FALSE(ParseDepPath("Obj").ok());

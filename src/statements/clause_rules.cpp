@@ -60,6 +60,7 @@ std::vector<Reach> Step(const ClauseRuleSet& rs, const ParsedSentence& s, const 
         if (step.cases.empty() || In(step.cases, CaseOf(s, c))) next.push_back(c);
     }
     for (int n : next) {
+      if (!step.lemmas.empty() && !In(step.lemmas, LemmaOf(s, n))) continue;
       Reach x{n, r.flips};
       // a verb passed on the way carries its own polarity: "refused to lift sanctions"
       if (!last && (In(rs.flip_lemmas, LemmaOf(s, n)) || Negated(rs, s, n))) ++x.flips;
@@ -376,6 +377,22 @@ Status LoadSettings(const YAML::Node& root, const std::string& path, ClauseRuleS
   return Status::Ok();
 }
 
+// "on|for" -> {"on", "for"}, lower-cased; an empty item is an error about `path`.
+Result<std::vector<std::string>> SplitBars(const std::string& list, const std::string& path) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : list + "|") {
+    if (c == '|') {
+      if (w.empty()) return Status::Error("an empty case or lemma in \"" + path + "\"");
+      out.push_back(Lower(w));
+      w.clear();
+    } else {
+      w += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<DepPath> ParseDepPath(const std::string& text) {
@@ -390,20 +407,19 @@ Result<DepPath> ParseDepPath(const std::string& text) {
       ps.up = true;
       step.erase(0, 1);
     }
+    if (const size_t lb = step.find('{'); lb != std::string::npos) {
+      if (step.back() != '}') return Status::Error("a step's lemma list must end with '}': \"" + text + "\"");
+      auto lemmas = SplitBars(step.substr(lb + 1, step.size() - lb - 2), text);
+      if (!lemmas.ok()) return lemmas.status();
+      ps.lemmas = std::move(lemmas).value();
+      step.resize(lb);
+    }
     if (const size_t lb = step.find('['); lb != std::string::npos) {
       if (step.back() != ']') return Status::Error("a step's case list must end with ']': \"" + text + "\"");
-      std::string list = step.substr(lb + 1, step.size() - lb - 2);
+      auto cases = SplitBars(step.substr(lb + 1, step.size() - lb - 2), text);
+      if (!cases.ok()) return cases.status();
+      ps.cases = std::move(cases).value();
       step.resize(lb);
-      std::string w;
-      for (char c : list + "|") {
-        if (c == '|') {
-          if (w.empty()) return Status::Error("an empty case in \"" + text + "\"");
-          ps.cases.push_back(Lower(w));
-          w.clear();
-        } else {
-          w += c;
-        }
-      }
     }
     if (step.empty()) return Status::Error("an empty step in the path \"" + text + "\"");
     for (char c : step)
