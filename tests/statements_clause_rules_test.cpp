@@ -304,6 +304,28 @@ TEST_F(ClauseRulesExtractorTest, EveryPartnerOfTheHolderHoldsTheStance) {
   EXPECT_FALSE(HasStatement(got, "RUS sanctions")) << Joined(got);
 }
 
+TEST_F(ClauseRulesExtractorTest, TheSpeakerOfReportedSpeechIsTheSource) {
+  const std::string text = "The Danish minister said that the tanks which Poland transferred to Ukraine had been repaired.";
+  bool found = false;
+  for (const Statement& s : testing::ExtractFrom(*extractor_, text)) {
+    if (s.actor != "POL" || s.issue != "arms") continue;
+    found = true;
+    if (s.rule.rfind("tree/", 0) == 0) {
+      EXPECT_EQ(s.source, "The Danish minister") << s.rule;
+    }
+  }
+  EXPECT_TRUE(found);
+  // the match itself names the speaker, whichever rules give the statement
+  const Shipped& sh = Load();
+  const syntax::ParsedSentence p = sh.model->Parse(text, 0, static_cast<uint32_t>(text.size()));
+  std::vector<char> is_issue(p.size(), 0);
+  for (int i = 0; i < p.size(); ++i) is_issue[i] = p.tokens[i].form == "tanks";
+  const auto ms = MatchClauseRules(sh.rules, p, is_issue);
+  ASSERT_EQ(ms.size(), 1u);
+  ASSERT_GE(ms[0].speaker, 0);
+  EXPECT_EQ(p.tokens[ms[0].speaker].form, "minister");
+}
+
 TEST_F(ClauseRulesExtractorTest, TreeStatementsCarryTheirRuleName) {
   const auto got = Found("The tanks that Poland transferred to Ukraine were repaired in a workshop near the border.");
   bool tree = false;

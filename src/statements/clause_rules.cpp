@@ -184,13 +184,18 @@ int NegationFlips(const ClauseRuleSet& rs, const ParsedSentence& s, int p) {
   return flips;
 }
 
-// The subject of a reporting verb whose complement holds the predicate ("X said Y ...").
+// The subject of the nearest reporting verb whose complement holds the predicate ("X said
+// Y ...", "X said the missiles that Y sent ..."): the first clause on the way up that
+// completes a verb decides; one that completes anything else is no report.
 int SpeakerOf(const ClauseRuleSet& rs, const ParsedSentence& s, int p) {
-  const int top = ControlChain(s, p).back();
-  const auto& t = s.tokens[top];
-  if (t.head < 0 || (t.BaseRelation() != "ccomp" && t.BaseRelation() != "parataxis")) return -1;
-  if (!In(rs.reporting, LemmaOf(s, t.head))) return -1;
-  return s.FirstChild(t.head, "nsubj");
+  for (int v = p, k = 0; v >= 0 && k <= s.size(); v = s.tokens[v].head, ++k) {
+    const auto& t = s.tokens[v];
+    if (t.head < 0) return -1;
+    if (t.BaseRelation() != "ccomp" && t.BaseRelation() != "parataxis") continue;
+    if (!In(rs.reporting, LemmaOf(s, t.head))) return -1;
+    return s.FirstChild(t.head, "nsubj");
+  }
+  return -1;
 }
 
 std::vector<int> Holders(const ClauseRuleSet& rs, const ClauseRule& rule, const ParsedSentence& s, int p) {

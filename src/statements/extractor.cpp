@@ -260,7 +260,9 @@ class SentenceAnalyzer {
   }
   std::string Show() const;
   ExtractionStats* stats_ = nullptr;
-  void Emit(const Holder& h, int issue, int stance, const std::string& cue, const std::string& rule);
+  // `source` (when set) names who reports the statement instead of Source().
+  void Emit(const Holder& h, int issue, int stance, const std::string& cue, const std::string& rule,
+            const std::string& source = {});
   // --- the tree (parsed on first use: only sentences that get as far as a holder)
   const syntax::ParsedSentence& Tree();
   // True when every mention of `actor` in the sentence is a target in the tree ("sanctions
@@ -271,6 +273,9 @@ class SentenceAnalyzer {
   // term are there.
   void ApplyClauseRules();
   Holder TreeHolder(const syntax::ParsedSentence& tree, const std::vector<int>& words) const;
+  // The name of a tree rule's speaker ("the Danish minister" of "... said that Y opposes"),
+  // or empty for a pronoun or when the speaker is one of the holders.
+  std::string TreeSource(const syntax::ParsedSentence& tree, const ClauseMatch& m) const;
   bool RecipientFits(const syntax::ParsedSentence& tree, const ClauseMatch& m, int issue) const;
   std::string Surface(size_t b, size_t e) const;
   // Words between token positions, an actor's name counting as one.
@@ -1081,7 +1086,8 @@ bool SentenceAnalyzer::TreeVetoes(const std::string& actor, const std::string& h
   return named;
 }
 
-void SentenceAnalyzer::Emit(const Holder& h, int issue, int stance, const std::string& cue, const std::string& rule) {
+void SentenceAnalyzer::Emit(const Holder& h, int issue, int stance, const std::string& cue, const std::string& rule,
+                            const std::string& source) {
   if (issue < 0 || stance == 0) return;
   for (const auto& actor : h.actors) {
     if (TreeVetoes(actor, h.rule)) {
@@ -1103,7 +1109,7 @@ void SentenceAnalyzer::Emit(const Holder& h, int issue, int stance, const std::s
     s.cameo = h.actors.size() == 1 ? h.cameo : std::string();
     s.cue = cue;
     s.rule = h.rule + "/" + rule;
-    s.source = Source();
+    s.source = source.empty() ? Source() : source;
     s.date = doc_.date;
     s.outlet = doc_.outlet;
     out_.push_back(std::move(s));
@@ -2043,6 +2049,27 @@ Holder SentenceAnalyzer::TreeHolder(const syntax::ParsedSentence& tree, const st
   return h;
 }
 
+std::string SentenceAnalyzer::TreeSource(const syntax::ParsedSentence& tree, const ClauseMatch& m) const {
+  const int w = m.speaker;
+  if (w < 0 || tree.tokens[w].upos == syntax::Upos::kPron) return {};
+  if (std::find(m.holders.begin(), m.holders.end(), w) != m.holders.end()) return {};
+  // the name with its own modifiers ("the Danish minister"), not its relative clauses
+  int b = w, e = w;
+  for (int c : tree.Children(w)) {
+    const std::string_view r = tree.tokens[c].BaseRelation();
+    if (r != "det" && r != "compound" && r != "flat" && r != "amod" && tree.tokens[c].deprel != "nmod:poss") continue;
+    b = std::min(b, c);
+    e = std::max(e, c);
+  }
+  size_t begin = tree.tokens[b].begin, end = tree.tokens[e].end;
+  for (const Mention& mm : ments_)
+    if (mm.begin <= tree.tokens[w].begin && tree.tokens[w].end <= mm.end) {
+      begin = std::min(begin, mm.begin);
+      end = std::max(end, mm.end);
+    }
+  return doc_.text.substr(begin, end - begin);
+}
+
 // "weapons to Ukraine", not "to the rebels" (a name that is none of the issue's targets):
 // a case-marked nominal on the issue word or the predicate names the recipient.
 bool SentenceAnalyzer::RecipientFits(const syntax::ParsedSentence& tree, const ClauseMatch& m, int issue) const {
@@ -2121,7 +2148,8 @@ void SentenceAnalyzer::ApplyClauseRules() {
                cb_.issues()[term.issue].id + " " + std::to_string(stance) + " holders " +
                std::to_string(h.actors.size()) + "\n";
     if (h.empty()) continue;
-    Emit(h, term.issue, stance, tree.tokens[m.predicate].form, m.rule->name);
+    // "Zelensky said that over the objections of X ...": the speaker reports X's statement
+    Emit(h, term.issue, stance, tree.tokens[m.predicate].form, m.rule->name, TreeSource(tree, m));
   }
   if (tracing) stats_->trace_text += trace;
 }
