@@ -58,6 +58,13 @@ std::vector<std::string> Matches(const std::string& text, const std::string& iss
   return out;
 }
 
+// The shipped rule of that name (null when there is none: the test fails on it).
+const ClauseRule* Rule(const std::string& name) {
+  for (const ClauseRule& r : Load().rules.rules)
+    if (r.name == name) return &r;
+  return nullptr;
+}
+
 bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
 std::string Joined(const std::vector<std::string>& v) {
@@ -143,6 +150,38 @@ TEST(ClauseRulesTest, ModalsAndConditionsCancel) {
   EXPECT_TRUE(Matches("If Portugal sends tanks, the war will change.", "tanks").empty());
 }
 
+TEST(ClauseRulesTest, ARelativeClauseOnAPredicateNounActsForTheSubject) {
+  const auto got = Matches("Chile is the country that delivered the howitzers.", "howitzers");
+  EXPECT_TRUE(Has(got, "Chile howitzers 1")) << Joined(got);
+  EXPECT_FALSE(Has(got, "country howitzers 1")) << Joined(got);
+}
+
+TEST(ClauseRulesTest, ARelativeClauseReachesTheActThroughAGoverningVerb) {
+  const auto got = Matches("The army received the howitzers that Norway had promised to deliver.", "howitzers");
+  EXPECT_TRUE(Has(got, "Norway howitzers 1")) << Joined(got);
+}
+
+TEST(ClauseRulesTest, AnOverriddenObjectionAndTheActBothStand) {
+  const auto got = Matches("Over the objections of Slovakia, Portugal adopted the sanctions.", "sanctions");
+  EXPECT_TRUE(Has(got, "Slovakia sanctions -1")) << Joined(got);
+  EXPECT_TRUE(Has(got, "Portugal sanctions 1")) << Joined(got);
+  // "over" / "despite" only: an objection in any other place is about its own complement
+  const ClauseRule* rule = Rule("overridden-objection");
+  ASSERT_NE(rule, nullptr);
+  EXPECT_TRUE(Matches("After the objections of Slovakia, Portugal adopted the sanctions.", "sanctions", rule).empty());
+}
+
+TEST(ClauseRulesTest, AWordNeverHoldsItself) {
+  // "of" reaches the holder of "the objections of Malta" and the issue here: no holder
+  const auto got = Matches("The criticism of sanctions grew louder in the spring.", "sanctions");
+  EXPECT_FALSE(Has(got, "sanctions sanctions -1")) << Joined(got);
+}
+
+TEST(ClauseRulesTest, ADisputedNounStatesNothing) {
+  EXPECT_TRUE(Matches("Malta doubted Iceland's claimed commitment to the talks.", "talks").empty());
+  EXPECT_FALSE(Matches("Malta welcomed Iceland's commitment to the talks.", "talks").empty());
+}
+
 TEST(ClauseRulesTest, ReportedSpeechKeepsTheReportedSubjectAndTheSpeaker) {
   const Shipped& sh = Load();
   const std::string text = "The minister said that Portugal opposes the sanctions.";
@@ -165,6 +204,14 @@ TEST(ClauseRulesTest, PathsParseAndBadOnesAreErrors) {
   EXPECT_TRUE((*p)[0].up);
   EXPECT_EQ((*p)[1].relation, "obl");
   EXPECT_EQ((*p)[1].cases, (std::vector<std::string>{"for", "on"}));
+  auto q = ParseDepPath("obj{Demand|request}>obl[for]{talks}");
+  ASSERT_TRUE(q.ok()) << q.status().ToString();
+  EXPECT_EQ((*q)[0].relation, "obj");
+  EXPECT_EQ((*q)[0].lemmas, (std::vector<std::string>{"demand", "request"}));
+  EXPECT_EQ((*q)[1].cases, (std::vector<std::string>{"for"}));
+  EXPECT_EQ((*q)[1].lemmas, (std::vector<std::string>{"talks"}));
+  EXPECT_FALSE(ParseDepPath("obj{demand").ok());
+  EXPECT_FALSE(ParseDepPath("obj{demand||call}").ok());
   EXPECT_FALSE(ParseDepPath("obl[for").ok());
   EXPECT_FALSE(ParseDepPath("obj>>nmod").ok());
   EXPECT_FALSE(ParseDepPath("Obj").ok());
@@ -255,6 +302,28 @@ TEST_F(ClauseRulesExtractorTest, EveryPartnerOfTheHolderHoldsTheStance) {
   EXPECT_TRUE(HasStatement(got, "GBR sanctions 1")) << Joined(got);
   EXPECT_TRUE(HasStatement(got, "FRA sanctions 1")) << Joined(got);
   EXPECT_FALSE(HasStatement(got, "RUS sanctions")) << Joined(got);
+}
+
+TEST_F(ClauseRulesExtractorTest, TheSpeakerOfReportedSpeechIsTheSource) {
+  const std::string text = "The Danish minister said that the tanks which Poland transferred to Ukraine had been repaired.";
+  bool found = false;
+  for (const Statement& s : testing::ExtractFrom(*extractor_, text)) {
+    if (s.actor != "POL" || s.issue != "arms") continue;
+    found = true;
+    if (s.rule.rfind("tree/", 0) == 0) {
+      EXPECT_EQ(s.source, "The Danish minister") << s.rule;
+    }
+  }
+  EXPECT_TRUE(found);
+  // the match itself names the speaker, whichever rules give the statement
+  const Shipped& sh = Load();
+  const syntax::ParsedSentence p = sh.model->Parse(text, 0, static_cast<uint32_t>(text.size()));
+  std::vector<char> is_issue(p.size(), 0);
+  for (int i = 0; i < p.size(); ++i) is_issue[i] = p.tokens[i].form == "tanks";
+  const auto ms = MatchClauseRules(sh.rules, p, is_issue);
+  ASSERT_EQ(ms.size(), 1u);
+  ASSERT_GE(ms[0].speaker, 0);
+  EXPECT_EQ(p.tokens[ms[0].speaker].form, "minister");
 }
 
 TEST_F(ClauseRulesExtractorTest, TreeStatementsCarryTheirRuleName) {

@@ -159,6 +159,34 @@ TEST_F(ExtractorMoreTest, CoAgentsJoinTheHolder) {
               ::testing::ElementsAre("DEU sanctions +1", "FRA sanctions +1"));
 }
 
+TEST_F(ExtractorMoreTest, APrepositionIsNoModifierOfTheTerm) {
+  // "Turkey with sanctions": Turkey is the target the sanctions went after
+  EXPECT_THAT(Run("Washington went after Turkey with sanctions last year."),
+              ::testing::Not(::testing::Contains("TUR sanctions +1")));
+}
+
+TEST_F(ExtractorMoreTest, AnEvaluationOfAQuotedPossessedNounIsNotAboutTheTerm) {
+  EXPECT_THAT(Run("Spain said the sanctions were an answer to Moscow's \"provocation\" in the east."),
+              ::testing::Not(::testing::Contains("ESP sanctions -1")));
+}
+
+TEST_F(ExtractorMoreTest, ADisputedCommitmentIsNone) {
+  EXPECT_THAT(Run("The report questions Russia's claimed commitment to negotiations."),
+              ::testing::Not(::testing::Contains("RUS talks +1")));
+  EXPECT_THAT(Run("The report welcomes Russia's commitment to negotiations."),
+              ::testing::Contains("RUS talks +1"));
+}
+
+TEST_F(ExtractorMoreTest, ASpeakerWhoContinuesAfterTheQuoteHoldsIt) {
+  EXPECT_THAT(Run("“We will send more tanks to Ukraine, and soon,” the Polish minister continued."),
+              ::testing::Contains("POL arms +1"));
+}
+
+TEST_F(ExtractorMoreTest, TheOpenDoorIsEnlargement) {
+  EXPECT_THAT(Run("NATO will keep its open door to European democracies."),
+              ::testing::Contains("NATO nato-enlargement +1"));
+}
+
 TEST_F(ExtractorMoreTest, RelativeClauseBelongsToItsName) {
   EXPECT_THAT(Run("Montenegro joined NATO, a move opposed by Russia, which has criticized the expansion of NATO."),
               ::testing::Contains("RUS nato-enlargement -1"));

@@ -50,13 +50,17 @@ std::vector<Reach> Step(const ClauseRuleSet& rs, const ParsedSentence& s, const 
   for (const Reach& r : from) {
     std::vector<int> next;
     if (step.up) {
+      // "^obl[over|despite]": the case marker is the word's own, checked before going up
       const int h = s.tokens[r.word].head;
-      if (h >= 0 && syntax::RelationMatches(s.tokens[r.word].deprel, step.relation)) next.push_back(h);
+      if (h >= 0 && syntax::RelationMatches(s.tokens[r.word].deprel, step.relation) &&
+          (step.cases.empty() || In(step.cases, CaseOf(s, r.word))))
+        next.push_back(h);
     } else {
       for (int c : s.ChildrenWith(r.word, step.relation))
         if (step.cases.empty() || In(step.cases, CaseOf(s, c))) next.push_back(c);
     }
     for (int n : next) {
+      if (!step.lemmas.empty() && !In(step.lemmas, LemmaOf(s, n))) continue;
       Reach x{n, r.flips};
       // a verb passed on the way carries its own polarity: "refused to lift sanctions"
       if (!last && (In(rs.flip_lemmas, LemmaOf(s, n)) || Negated(rs, s, n))) ++x.flips;
@@ -141,9 +145,14 @@ std::vector<int> ControlChain(const ParsedSentence& s, int p) {
   return chain;
 }
 
-// Hypothetical: "could", "might" on the clause, or an "if" / "whether" on any clause the
-// predicate lies in.
+// Hypothetical or disputed: a "claimed" on a noun predicate, "could", "might" on the
+// clause, or an "if" / "whether" on any clause the predicate lies in.
 bool Cancelled(const ClauseRuleSet& rs, const ParsedSentence& s, int p, std::string* why) {
+  // "its claimed commitment to ...": the writer disputes what the noun says
+  if (HasChildLemma(s, p, "amod", rs.cancel_modifiers)) {
+    *why = "disputed by a modifier of '" + s.tokens[p].form + "'";
+    return true;
+  }
   for (int v : ControlChain(s, p))
     if (HasChildLemma(s, v, "aux", rs.cancel_aux)) {
       *why = "modal on '" + s.tokens[v].form + "'";
@@ -175,13 +184,18 @@ int NegationFlips(const ClauseRuleSet& rs, const ParsedSentence& s, int p) {
   return flips;
 }
 
-// The subject of a reporting verb whose complement holds the predicate ("X said Y ...").
+// The subject of the nearest reporting verb whose complement holds the predicate ("X said
+// Y ...", "X said the missiles that Y sent ..."): the first clause on the way up that
+// completes a verb decides; one that completes anything else is no report.
 int SpeakerOf(const ClauseRuleSet& rs, const ParsedSentence& s, int p) {
-  const int top = ControlChain(s, p).back();
-  const auto& t = s.tokens[top];
-  if (t.head < 0 || (t.BaseRelation() != "ccomp" && t.BaseRelation() != "parataxis")) return -1;
-  if (!In(rs.reporting, LemmaOf(s, t.head))) return -1;
-  return s.FirstChild(t.head, "nsubj");
+  for (int v = p, k = 0; v >= 0 && k <= s.size(); v = s.tokens[v].head, ++k) {
+    const auto& t = s.tokens[v];
+    if (t.head < 0) return -1;
+    if (t.BaseRelation() != "ccomp" && t.BaseRelation() != "parataxis") continue;
+    if (!In(rs.reporting, LemmaOf(s, t.head))) return -1;
+    return s.FirstChild(t.head, "nsubj");
+  }
+  return -1;
 }
 
 std::vector<int> Holders(const ClauseRuleSet& rs, const ClauseRule& rule, const ParsedSentence& s, int p) {
@@ -191,7 +205,11 @@ std::vector<int> Holders(const ClauseRuleSet& rs, const ClauseRule& rule, const 
       int w = r.word;
       // "the EU, which imposed ...": a relative pronoun stands for the noun the clause hangs on
       const std::string l = LemmaOf(s, w);
-      if ((l == "which" || l == "who" || l == "that") && s.tokens[p].deprel == "acl:relcl") w = s.tokens[p].head;
+      if ((l == "which" || l == "who" || l == "that") && s.tokens[p].deprel == "acl:relcl") {
+        w = s.tokens[p].head;
+        // "Chile is the country that sent ...": the noun is a predicate, its subject acts
+        if (s.FirstChild(w, "cop") >= 0 && s.FirstChild(w, "nsubj") >= 0) w = s.FirstChild(w, "nsubj");
+      }
       // "Ukraine was offered a path": a passive subject undergoes the act, it holds nothing
       if (s.tokens[r.word].deprel == "nsubj:pass") continue;
       if (w >= 0 && std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);
@@ -239,7 +257,11 @@ void MatchRule(const ClauseRuleSet& rs, const ClauseRule& rule, const ParsedSent
       m.rule = &rule;
       m.predicate = p;
       m.issue_word = issue.word;
-      m.holders = holders;
+      // a word never holds itself: "criticism of Russian sanctions" reaches "sanctions" by
+      // the holder path of "the objections of Hungary" too
+      for (int h : holders)
+        if (h != issue.word) m.holders.push_back(h);
+      if (m.holders.empty()) continue;
       m.stance = (flips + issue.flips) % 2 == 0 ? rule.stance : -rule.stance;
       m.speaker = SpeakerOf(rs, s, p);
       out->push_back(std::move(m));
@@ -248,8 +270,10 @@ void MatchRule(const ClauseRuleSet& rs, const ClauseRule& rule, const ParsedSent
 }
 
 // Of two matches on one issue word, the one whose predicate governs the other's carries
-// the whole chain ("refused to lift sanctions": refused, not lift); the same predicate
-// keeps its first rule.
+// the whole chain ("refused to lift sanctions": refused, not lift; "demanded tanks
+// supplied by Germany": the demand, not the supply); the same predicate keeps its first
+// rule. A predicate in an oblique of the other is a circumstance, not its content: both
+// stand ("over Hungary's objections, the council adopted sanctions").
 std::vector<ClauseMatch> Prefer(const ParsedSentence& s, std::vector<ClauseMatch> all) {
   std::vector<ClauseMatch> out;
   for (size_t i = 0; i < all.size(); ++i) {
@@ -258,7 +282,7 @@ std::vector<ClauseMatch> Prefer(const ParsedSentence& s, std::vector<ClauseMatch
       if (i == j || all[i].issue_word != all[j].issue_word) continue;
       const int a = all[i].predicate, b = all[j].predicate;
       if (a == b) beaten = j < i;
-      else beaten = s.InSubtree(a, b);
+      else beaten = s.InSubtree(a, b) && !(s.tokens[a].head == b && s.tokens[a].BaseRelation() == "obl");
     }
     if (!beaten) out.push_back(std::move(all[i]));
   }
@@ -339,7 +363,7 @@ Status LoadSettings(const YAML::Node& root, const std::string& path, ClauseRuleS
   const std::pair<const char*, std::vector<std::string>*> lists[] = {
       {"partners", &partners},         {"negators", &rs->negators},   {"cancel_aux", &rs->cancel_aux},
       {"cancel_marks", &rs->cancel_marks}, {"reporting", &rs->reporting}, {"flip", &rs->flip_lemmas},
-      {"cancel_heads", &rs->cancel_heads}};
+      {"cancel_heads", &rs->cancel_heads}, {"cancel_modifiers", &rs->cancel_modifiers}};
   for (const auto& [key, out] : lists)
     if (Status st = yaml::GetStringList(root, key, path, out); !st.ok()) return st;
   for (const std::string& p : partners) {
@@ -358,6 +382,22 @@ Status LoadSettings(const YAML::Node& root, const std::string& path, ClauseRuleS
   return Status::Ok();
 }
 
+// "on|for" -> {"on", "for"}, lower-cased; an empty item is an error about `path`.
+Result<std::vector<std::string>> SplitBars(const std::string& list, const std::string& path) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : list + "|") {
+    if (c == '|') {
+      if (w.empty()) return Status::Error("an empty case or lemma in \"" + path + "\"");
+      out.push_back(Lower(w));
+      w.clear();
+    } else {
+      w += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<DepPath> ParseDepPath(const std::string& text) {
@@ -372,20 +412,19 @@ Result<DepPath> ParseDepPath(const std::string& text) {
       ps.up = true;
       step.erase(0, 1);
     }
+    if (const size_t lb = step.find('{'); lb != std::string::npos) {
+      if (step.back() != '}') return Status::Error("a step's lemma list must end with '}': \"" + text + "\"");
+      auto lemmas = SplitBars(step.substr(lb + 1, step.size() - lb - 2), text);
+      if (!lemmas.ok()) return lemmas.status();
+      ps.lemmas = std::move(lemmas).value();
+      step.resize(lb);
+    }
     if (const size_t lb = step.find('['); lb != std::string::npos) {
       if (step.back() != ']') return Status::Error("a step's case list must end with ']': \"" + text + "\"");
-      std::string list = step.substr(lb + 1, step.size() - lb - 2);
+      auto cases = SplitBars(step.substr(lb + 1, step.size() - lb - 2), text);
+      if (!cases.ok()) return cases.status();
+      ps.cases = std::move(cases).value();
       step.resize(lb);
-      std::string w;
-      for (char c : list + "|") {
-        if (c == '|') {
-          if (w.empty()) return Status::Error("an empty case in \"" + text + "\"");
-          ps.cases.push_back(Lower(w));
-          w.clear();
-        } else {
-          w += c;
-        }
-      }
     }
     if (step.empty()) return Status::Error("an empty step in the path \"" + text + "\"");
     for (char c : step)

@@ -10,7 +10,7 @@
 //
 // Paths are steps joined by '>': "obj", "xcomp>obj", "obl[for|on]" (an oblique whose case
 // marker is one of these lemmas), "^acl:relcl" (up to the head, when the word hangs on it
-// by that relation). A relation without subtype matches its subtypes ("nsubj" matches
+// by that relation), "obj{demand|request}" (the word reached has one of these lemmas). A relation without subtype matches its subtypes ("nsubj" matches
 // "nsubj:pass"; syntax/sentence.h, RelationMatches).
 #pragma once
 
@@ -27,10 +27,12 @@ struct PathStep {
   bool up = false;             // to the head, when the word's relation matches
   std::string relation;        // UD relation ("obl", "nsubj:pass")
   std::vector<std::string> cases;  // a nominal's case marker lemma must be one of these
+  std::vector<std::string> lemmas;  // the word reached must be one of these ("obj{demand|request}")
 };
 using DepPath = std::vector<PathStep>;
 
-// Parses "xcomp>obl[for|on]"; the error says what is wrong with the text.
+// Parses "xcomp>obl[for|on]", "obj{demand|call}>nmod[for]"; the error says what is wrong
+// with the text.
 Result<DepPath> ParseDepPath(const std::string& text);
 
 // The sentence a rule is documented and tested with, and what it must give.
@@ -63,6 +65,7 @@ struct ClauseRuleSet {
   std::vector<std::string> cancel_aux;     // aux lemmas that make a clause hypothetical
   std::vector<std::string> cancel_marks;   // subordinators that do ("if", "whether")
   std::vector<std::string> cancel_heads;   // words whose complement is a wish or a fear ("hope that")
+  std::vector<std::string> cancel_modifiers;  // modifiers that dispute a noun predicate ("claimed")
   std::vector<std::string> reporting;      // verbs whose complement is reported speech
   std::vector<std::string> flip_lemmas;    // verbs passed on a path that flip the stance
 

@@ -152,6 +152,8 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
   Words(root["statement_nouns"], &lex.statement_nouns_);
   Words(root["act_nouns"], &lex.act_nouns_);
   Words(root["adjectival_participles"], &lex.adjectival_participles_);
+  Words(root["disputed_modifiers"], &lex.disputed_modifiers_);
+  Words(root["prepositions"], &lex.prepositions_);
   Words(root["aspectual_verbs"], &lex.aspectual_verbs_);
   Words(root["event_nouns"], &lex.event_nouns_);
   Phrases(root["transcript_audience"], &lex.transcript_audience_);

@@ -66,6 +66,9 @@ class CueLexicon {
   const WordSet& act_nouns() const { return act_nouns_; }
   // Participles that are adjectives after "be" ("we are committed to"): no passive.
   const WordSet& adjectival_participles() const { return adjectival_participles_; }
+  // "claimed", "alleged": before a noun cue, the writer disputes it
+  const WordSet& disputed_modifiers() const { return disputed_modifiers_; }
+  const WordSet& prepositions() const { return prepositions_; }
   // Forms of verbs that carry a stance only through the verb they govern ("continues to").
   const WordSet& aspectual_verbs() const { return aspectual_verbs_; }
   // Verb forms that, after a possessive, are nouns of an event, not of a stance
@@ -107,7 +110,7 @@ class CueLexicon {
       openers_alone_, intro_prepositions_, adverbs_, camp_nouns_, reporters_, possessives_, non_agent_heads_,
       proposal_nouns_, statement_nouns_, act_nouns_, adjectival_participles_, event_nouns_,
       transcript_audience_, aspectual_verbs_, joint_titles_, speaker_titles_,
-      voice_topic_words_;
+      voice_topic_words_, disputed_modifiers_, prepositions_;
 };
 
 }  // namespace faultline

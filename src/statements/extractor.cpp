@@ -185,14 +185,84 @@ class SentenceAnalyzer {
     return false;
   }
 
-  // --- chains
+  // --- chains: the cues before and after each issue term of a clause, and its holder
+  // The last chain of a clause, for a term coordinated with it.
+  struct Chain {
+    size_t end = 0;
+    int polarity = 0;  // before the term's own polarity
+    Holder holder;
+    std::string cue;
+    int issue = -1;
+  };
+  // What one term of a clause passes on to the next.
+  struct ClauseWalk {
+    size_t prev_end = 0;   // where the previous term ended: the next one's cues start there
+    bool passive = false;  // a passive seen in the clause: its later terms have no agent either
+    bool has_prev = false;
+    Chain prev;
+  };
+  // A stance-bearing cue of a chain.
+  struct Polar {
+    size_t b, e;
+    int polarity;
+    bool verb;
+    bool phrase;  // a noun cue ("calls for", "warnings against"): may have its own holder
+  };
+  // What the cues around one term say.
+  struct TermReading {
+    size_t rs = 0;               // cues of this term start here
+    std::vector<Polar> polars;   // stance-bearing cues before the term, in order
+    bool stance_verb_before = false;  // a support or oppose verb among them
+    int negations = 0;
+    std::vector<size_t> neg_pos;  // negators before the term, counted once the chain is known
+    bool hypothetical = false;
+    bool sincerity = false;
+    bool has_act = false;
+    bool only_frames = true;  // a frame alone ("regards X") carries no stance
+    std::string cue_text;
+    Polar chain_anchor{0, 0, 0, false, false};  // the first cue before a long stretch
+    bool has_anchor = false;
+    size_t post_end = 0;  // the evaluation after the term is looked for up to here
+    int post_neg = 0;
+    int post_polarity = 1;
+    bool has_post = false;
+  };
+  // The term a holder is looked for, with its resolved issue and the chain's start.
+  struct TermTarget {
+    const TermHit* term;
+    int issue;
+    size_t c0;             // where the chain (or the term, without one) starts
+    const Polar* first;    // the chain's first cue, or null
+    const std::string* kind;
+  };
   void AnalyzeClause(size_t ci);
+  void NoteClauseSubject(size_t ci);
+  void EmitCampMembers(const Clause& c);
+  void AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* walk);
+  bool ReadCuesBefore(const Clause& c, const TermHit& term, TermReading* r) const;
+  void BoundChain(const TermHit& term, TermReading* r) const;
+  void ReadAfterTerm(const Clause& c, const TermHit& term, TermReading* r) const;
+  void EmitReducedPassive(const Clause& c, const TermHit& term, const TermReading& r);
+  void EmitModifierHolder(const Clause& c, const TermHit& term, const TermReading& r);
+  void EmitPassiveAfterTerm(const Clause& c, const TermHit& term, const TermReading& r);
+  void EmitCoordinated(const TermHit& term, const Chain& prev);
+  bool IndirectQuestion(const Clause& c, const TermHit& term, const TermReading& r) const;
+  bool DefinesCamp(const Clause& c, size_t c0, int issue, int stance, const std::string& cue_text);
+  Holder FindPossessor(const Clause& c, const TermHit& term, const TermReading& r, size_t* possessed_at) const;
+  bool PassiveAt(const Clause& c, const Polar* first) const;
+  bool ReducedRelativeAt(const Clause& c, const Polar* first) const;
+  void EmitGerundObject(const Clause& c, const TermTarget& x, const TermReading& r, bool for_gerund);
+  void ResolveDemand(const Clause& c, const TermTarget& x, Holder* h) const;
+  void AddCoAgents(const Clause& c, size_t c0, Holder* h) const;
+  Holder ClauseHolder(size_t ci, const TermTarget& x, const TermReading& r, bool* clause_passive, bool* passive);
   void Trace(const std::string& s) {
     if (stats_ != nullptr && stats_->trace) stats_->trace_text += s + "\n";
   }
   std::string Show() const;
   ExtractionStats* stats_ = nullptr;
-  void Emit(const Holder& h, int issue, int stance, const std::string& cue, const std::string& rule);
+  // `source` (when set) names who reports the statement instead of Source().
+  void Emit(const Holder& h, int issue, int stance, const std::string& cue, const std::string& rule,
+            const std::string& source = {});
   // --- the tree (parsed on first use: only sentences that get as far as a holder)
   const syntax::ParsedSentence& Tree();
   // True when every mention of `actor` in the sentence is a target in the tree ("sanctions
@@ -203,6 +273,9 @@ class SentenceAnalyzer {
   // term are there.
   void ApplyClauseRules();
   Holder TreeHolder(const syntax::ParsedSentence& tree, const std::vector<int>& words) const;
+  // The name of a tree rule's speaker ("the Danish minister" of "... said that Y opposes"),
+  // or empty for a pronoun or when the speaker is one of the holders.
+  std::string TreeSource(const syntax::ParsedSentence& tree, const ClauseMatch& m) const;
   bool RecipientFits(const syntax::ParsedSentence& tree, const ClauseMatch& m, int issue) const;
   std::string Surface(size_t b, size_t e) const;
   // Words between token positions, an actor's name counting as one.
@@ -238,15 +311,6 @@ class SentenceAnalyzer {
   std::vector<PatternMatch> speech_all_;  // every reporting verb (speakers after quotes)
   Holder speaker_;
   Holder clause0_holder_;
-  // last chain per clause, for coordination
-  struct Chain {
-    size_t end = 0;
-    int polarity = 0;  // before the term's own polarity
-    Holder holder;
-    std::string cue;
-    int issue = -1;
-  };
-  std::vector<Chain> last_chain_;
   mutable std::string source_cache_;
   mutable bool source_done_ = false;
   const syntax::Model* model_ = nullptr;  // null: no tree, the flat rules alone
@@ -1022,7 +1086,8 @@ bool SentenceAnalyzer::TreeVetoes(const std::string& actor, const std::string& h
   return named;
 }
 
-void SentenceAnalyzer::Emit(const Holder& h, int issue, int stance, const std::string& cue, const std::string& rule) {
+void SentenceAnalyzer::Emit(const Holder& h, int issue, int stance, const std::string& cue, const std::string& rule,
+                            const std::string& source) {
   if (issue < 0 || stance == 0) return;
   for (const auto& actor : h.actors) {
     if (TreeVetoes(actor, h.rule)) {
@@ -1044,7 +1109,7 @@ void SentenceAnalyzer::Emit(const Holder& h, int issue, int stance, const std::s
     s.cameo = h.actors.size() == 1 ? h.cameo : std::string();
     s.cue = cue;
     s.rule = h.rule + "/" + rule;
-    s.source = Source();
+    s.source = source.empty() ? Source() : source;
     s.date = doc_.date;
     s.outlet = doc_.outlet;
     out_.push_back(std::move(s));
@@ -1053,579 +1118,635 @@ void SentenceAnalyzer::Emit(const Holder& h, int issue, int stance, const std::s
 
 void SentenceAnalyzer::AnalyzeClause(size_t ci) {
   const Clause& c = clauses_[ci];
-  // the clause's subject, for participles and pronouns
-  {
-    size_t first_cue = c.e;
-    for (const auto& q : cues_)
-      if (q.b >= c.b && q.e <= c.e && (q.polar() || q.act >= 0)) {
-        first_cue = q.b;
-        break;
-      }
-    for (const auto& m : speech_)
-      if (m.begin >= c.b && m.begin < first_cue) {
-        first_cue = m.begin;
-        break;
-      }
-    for (const auto& t : terms_)
-      if (t.b >= c.b && t.b < first_cue) {
-        first_cue = t.b;
-        break;
-      }
-    Subject s = SubjectAt(c.b, first_cue);
-    NoteSubject(c, s);
-    if (s.kind == SubjKind::kActors && (ci == 0 || clause0_holder_.empty())) clause0_holder_ = s.holder;
-  }
-  // Camp members: "It includes the UK and ...", "represented by France and Germany".
-  if (st_.camp.issue >= 0 && index_ <= st_.camp.until) {
-    for (size_t t = c.b; t < c.e; ++t) {
-      std::vector<PatternMatch> ms;
-      if (lex_.camp_members().MatchAt(view_, t, c.e, &ms) == 0) continue;
-      size_t u = 0;
-      for (const auto& m : ms) u = std::max(u, m.end);
-      size_t j = u;
-      while (j < c.e && toks_[j].mention < 0 && (lex_.subject_words().count(toks_[j].norm) || toks_[j].capitalized))
-        ++j;
-      if (j < c.e && toks_[j].mention >= 0) {
-        Holder h;
-        CollectGroup(j, c.e, u, &h);
-        h.rule = "camp";
-        Emit(h, st_.camp.issue, st_.camp.stance, Surface(t, u) + " ... " + st_.camp.cue, "member");
-        Trace("  camp members " + std::to_string(h.actors.size()) + " " + cb_.issues()[st_.camp.issue].id);
-      }
-      break;
-    }
-  }
-
-  size_t prev_end = c.b;
-  bool clause_passive = false;
-  Chain* prev = nullptr;
-  Chain chain_store;
-  static const WordSet kCoordination = {",", "and", "or", "as", "well", "including", "such", "that", "which",
-                                        "would", "will", "include", "includes", "the", "a", "an", "of", "more",
-                                        "other", "new", "its", "to", "with", "also", "plus", "even"};
+  NoteClauseSubject(ci);
+  EmitCampMembers(c);
+  ClauseWalk walk;
+  walk.prev_end = c.b;
   for (const TermHit& term : terms_) {
     if (term.b < c.b || term.e > c.e) continue;
-    const size_t rs = prev_end;
-    prev_end = term.e;
-    // what a later pro-form ("such measures", "doing so") points back to
-    int proform_issue = st_.last_issue, proform_polarity = st_.last_polarity;
-    size_t proform_sentence = st_.last_issue_sentence;
-    if (!term.proform) {
-      st_.last_issue = term.issue;
-      st_.last_polarity = term.polarity;
-      st_.last_issue_sentence = index_;
+    AnalyzeTerm(ci, term, &walk);
+  }
+}
+
+// The clause's subject (before its first cue, reporting verb or term), for participles
+// and pronouns later on.
+void SentenceAnalyzer::NoteClauseSubject(size_t ci) {
+  const Clause& c = clauses_[ci];
+  size_t first_cue = c.e;
+  for (const auto& q : cues_)
+    if (q.b >= c.b && q.e <= c.e && (q.polar() || q.act >= 0)) {
+      first_cue = q.b;
+      break;
     }
-    struct Polar {
-      size_t b, e;
-      int polarity;
-      bool verb;
-      bool phrase;  // a noun cue ("calls for", "warnings against"): may have its own holder
-    };
-    std::vector<Polar> polars;  // stance-bearing cues before the term, in order
-    bool stance_verb_before = false;  // a support or oppose verb among them
-    int negations = 0;
-    std::vector<size_t> neg_pos;  // negators before the term, counted once the chain is known
-    bool hypothetical = false;
-    bool sincerity = false;
-    std::string cue_text;
-    bool act_ok = term.act < 0;
-    bool has_act = false;
-    auto add_cue_text = [&](size_t b, size_t e) {
-      if (!cue_text.empty()) cue_text += " ... ";
-      cue_text += Surface(b, e);
-    };
-    for (const auto& q : cues_) {
-      if (q.b < c.b || q.e > term.b) continue;
-      if (q.kind == CueKind::kHypothetical) {
-        hypothetical = true;
-        continue;
-      }
-      if (q.b < rs) continue;
-      if (q.act >= 0) {
-        if (cb_.act(q.act).issue != term.issue) continue;
-        if (term.act >= 0 && q.act == term.act) act_ok = true;
-        polars.push_back(Polar{q.b, q.e, cb_.act(q.act).stance, true, false});
-        has_act = true;
+  for (const auto& m : speech_)
+    if (m.begin >= c.b && m.begin < first_cue) {
+      first_cue = m.begin;
+      break;
+    }
+  for (const auto& t : terms_)
+    if (t.b >= c.b && t.b < first_cue) {
+      first_cue = t.b;
+      break;
+    }
+  Subject s = SubjectAt(c.b, first_cue);
+  NoteSubject(c, s);
+  if (s.kind == SubjKind::kActors && (ci == 0 || clause0_holder_.empty())) clause0_holder_ = s.holder;
+}
+
+// Camp members: "It includes the UK and ...", "represented by France and Germany".
+void SentenceAnalyzer::EmitCampMembers(const Clause& c) {
+  if (st_.camp.issue < 0 || index_ > st_.camp.until) return;
+  for (size_t t = c.b; t < c.e; ++t) {
+    std::vector<PatternMatch> ms;
+    if (lex_.camp_members().MatchAt(view_, t, c.e, &ms) == 0) continue;
+    size_t u = 0;
+    for (const auto& m : ms) u = std::max(u, m.end);
+    size_t j = u;
+    while (j < c.e && toks_[j].mention < 0 && (lex_.subject_words().count(toks_[j].norm) || toks_[j].capitalized))
+      ++j;
+    if (j < c.e && toks_[j].mention >= 0) {
+      Holder h;
+      CollectGroup(j, c.e, u, &h);
+      h.rule = "camp";
+      Emit(h, st_.camp.issue, st_.camp.stance, Surface(t, u) + " ... " + st_.camp.cue, "member");
+      Trace("  camp members " + std::to_string(h.actors.size()) + " " + cb_.issues()[st_.camp.issue].id);
+    }
+    break;
+  }
+}
+
+// One issue term of a clause: the chain of cues that governs it, then whoever holds it.
+void SentenceAnalyzer::AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* walk) {
+  const Clause& c = clauses_[ci];
+  TermReading r;
+  r.rs = walk->prev_end;
+  walk->prev_end = term.e;
+  // what a later pro-form ("such measures", "doing so") points back to
+  const int proform_issue = st_.last_issue, proform_polarity = st_.last_polarity;
+  const size_t proform_sentence = st_.last_issue_sentence;
+  if (!term.proform) {
+    st_.last_issue = term.issue;
+    st_.last_polarity = term.polarity;
+    st_.last_issue_sentence = index_;
+  }
+  if (!ReadCuesBefore(c, term, &r)) return;
+  BoundChain(term, &r);
+  ReadAfterTerm(c, term, &r);
+  const bool bare = r.polars.empty() || r.only_frames;
+  if (bare && !term.proform && !r.hypothetical && !(question_ && !c.in_quote)) EmitReducedPassive(c, term, r);
+  EmitModifierHolder(c, term, r);
+  if (bare && !r.has_post && !term.proform) EmitPassiveAfterTerm(c, term, r);
+  if (bare && !r.has_post) {
+    // coordination: "the supply of tanks and aircraft", "a deal that would include neutrality"
+    if (walk->has_prev && !term.proform) EmitCoordinated(term, walk->prev);
+    return;
+  }
+  if (r.hypothetical || (question_ && !c.in_quote)) return;
+  if (IndirectQuestion(c, term, r)) return;
+  int polarity = r.post_polarity;
+  for (const auto& p : r.polars) polarity *= p.polarity;
+  if (r.negations % 2 == 1) polarity = -polarity;
+  int issue = term.issue;
+  int stance = polarity * term.polarity;
+  if (term.proform) {
+    if (proform_issue < 0 || proform_sentence + 2 < index_) return;
+    issue = proform_issue;
+    stance = polarity * proform_polarity;
+  }
+  const Polar* first = r.has_anchor ? &r.chain_anchor : (r.polars.empty() ? nullptr : &r.polars.front());
+  const size_t c0 = first == nullptr ? term.b : first->b;
+  if (DefinesCamp(c, c0, issue, stance, r.cue_text)) return;
+  const std::string kind = term.proform ? "proform" : r.sincerity ? "sincerity" : r.has_act ? "act"
+                           : r.has_post ? "evaluative" : "cue";
+  // Possessor of a noun cue: "Russian warnings against ...", "Trump's call for ...",
+  // "its demands": the possessor holds the stance of the cues from there on.
+  size_t possessed_at = r.polars.size();
+  const Holder possessor = FindPossessor(c, term, r, &possessed_at);
+  if (!possessor.empty()) {
+    // "Germany's decision to send tanks is an escalation, Russian officials said": an
+    // evaluation after the term is the speaker's, not the possessor's
+    int inner = term.polarity;
+    for (size_t pi = possessed_at; pi < r.polars.size(); ++pi) inner *= r.polars[pi].polarity;
+    int inner_neg = 0;
+    for (size_t t = r.polars[possessed_at].b; t < term.b; ++t) inner_neg += IsNegator(toks_[t]);
+    if (inner_neg % 2 == 1) inner = -inner;
+    if (!term.proform) Emit(possessor, issue, inner, r.cue_text, kind);
+  }
+  Holder h;
+  if (possessor.empty() || possessed_at > 0) {
+    const TermTarget target{&term, issue, c0, first, &kind};
+    bool passive = false;
+    h = ClauseHolder(ci, target, r, &walk->passive, &passive);
+    // "Germany's decision to send tanks is an escalation": the possessor of the subject
+    // holds the act, not the evaluation after it
+    if (!h.empty() && r.has_post && h.rule == "subject" && PossessiveSubject(c)) {
+      stance *= r.post_polarity;
+      if (r.post_neg % 2 == 1) stance = -stance;
+      h.rule = "possessor";
+    }
+    if (!h.empty()) Emit(h, issue, stance, r.cue_text, kind);
+    Trace("  term " + Surface(term.b, term.e) + " stance " + std::to_string(stance) + " cue '" + r.cue_text +
+          "' holder " + (h.empty() ? "-" : h.actors[0] + " (" + h.rule + ")") + (passive ? " passive" : ""));
+  }
+  walk->prev = Chain{term.e, polarity, h, r.cue_text, issue};
+  walk->has_prev = !h.empty();
+}
+
+// The stance-bearing cues of the clause before the term (from the previous term on), the
+// negators and the hypothetical cues; false when the term is an act's object and its act
+// is not among them.
+bool SentenceAnalyzer::ReadCuesBefore(const Clause& c, const TermHit& term, TermReading* r) const {
+  bool act_ok = term.act < 0;
+  auto add_cue_text = [&](size_t b, size_t e) {
+    if (!r->cue_text.empty()) r->cue_text += " ... ";
+    r->cue_text += Surface(b, e);
+  };
+  for (const auto& q : cues_) {
+    if (q.b < c.b || q.e > term.b) continue;
+    if (q.kind == CueKind::kHypothetical) {
+      r->hypothetical = true;
+      continue;
+    }
+    if (q.b < r->rs) continue;
+    if (q.act >= 0) {
+      if (cb_.act(q.act).issue != term.issue) continue;
+      if (term.act >= 0 && q.act == term.act) act_ok = true;
+      r->polars.push_back(Polar{q.b, q.e, cb_.act(q.act).stance, true, false});
+      r->has_act = true;
+      add_cue_text(q.b, q.e);
+      continue;
+    }
+    if (q.kind == CueKind::kNegation) {
+      r->neg_pos.push_back(q.b);
+      continue;
+    }
+    if (!q.polar()) continue;
+    // "Russia's claimed commitment to diplomacy": the writer disputes the cue
+    if (q.noun && q.b > c.b && lex_.disputed_modifiers().count(toks_[q.b - 1].norm)) continue;
+    // a generic cue on the same words as an act for this issue counts once
+    bool shadowed = false;
+    for (const auto& a : cues_)
+      if (a.act >= 0 && cb_.act(a.act).issue == term.issue && a.b < q.e && q.b < a.e) shadowed = true;
+    if (shadowed) continue;
+    if (q.kind == CueKind::kSincerity) r->sincerity = true;
+    // "condemned as unacceptable": the evaluation restates the verb, it counts once
+    if ((q.kind == CueKind::kEvalNegative || q.kind == CueKind::kEvalPositive) && !r->polars.empty() &&
+        r->polars.back().verb) {
+      bool only_as = true;
+      for (size_t t = r->polars.back().e; t < q.b; ++t)
+        only_as &= toks_[t].norm == "as" || toks_[t].type == TokenType::kQuote;
+      if (only_as) {
         add_cue_text(q.b, q.e);
         continue;
       }
-      if (q.kind == CueKind::kNegation) {
-        neg_pos.push_back(q.b);
-        continue;
-      }
-      if (!q.polar()) continue;
-      // a generic cue on the same words as an act for this issue counts once
-      bool shadowed = false;
-      for (const auto& a : cues_)
-        if (a.act >= 0 && cb_.act(a.act).issue == term.issue && a.b < q.e && q.b < a.e) shadowed = true;
-      if (shadowed) continue;
-      if (q.kind == CueKind::kSincerity) sincerity = true;
-      // "condemned as unacceptable": the evaluation restates the verb, it counts once
-      if ((q.kind == CueKind::kEvalNegative || q.kind == CueKind::kEvalPositive) && !polars.empty() &&
-          polars.back().verb) {
-        bool only_as = true;
-        for (size_t t = polars.back().e; t < q.b; ++t)
-          only_as &= toks_[t].norm == "as" || toks_[t].type == TokenType::kQuote;
-        if (only_as) {
-          add_cue_text(q.b, q.e);
-          continue;
-        }
-      }
-      polars.push_back(Polar{q.b, q.e, q.polarity(), q.verb, q.noun});
-      if (q.verb && (q.kind == CueKind::kSupport || q.kind == CueKind::kOppose)) stance_verb_before = true;
-      add_cue_text(q.b, q.e);
     }
-    // negators not matched as cues ("don't", "won't")
-    for (size_t t = rs; t < term.b; ++t)
-      if (IsNegator(toks_[t])) {
-        bool counted = false;
-        for (const auto& q : cues_)
-          if (q.kind == CueKind::kNegation && q.b <= t && t < q.e) counted = true;
-        if (!counted) neg_pos.push_back(t);
-      }
-    if (!act_ok) continue;
-    // A frame alone ("regards X") carries no stance.
-    bool has_polar = false;
-    for (const auto& p : polars) has_polar |= p.polarity != 0;
-    bool only_frames = true;
-    for (const auto& q : cues_)
-      if (q.b >= rs && q.e <= term.b && q.polar() && q.kind != CueKind::kFrame) only_frames = false;
-    if (has_act) only_frames = false;
-    Polar chain_anchor{0, 0, 0, false, false};
-    bool has_anchor = false;
-    // The nearest stance cue must be close to the term it governs, and each earlier cue
-    // close to the next one: a chain does not run across unrelated stretches
-    // ("... by the end of March and to continue ... support"). A name counts as one word.
-    if (!polars.empty() && !only_frames) {
-      if (Distance(polars.back().e, term.b) > 10) {
-        polars.clear();
-      } else {
-        size_t keep = polars.size() - 1;
-        while (keep > 0 && Distance(polars[keep - 1].e, polars[keep].b) <= 8) --keep;
-        // Cues before a long stretch do not bear on this term's polarity; the first
-        // one still anchors the holder (and a passive there still has no agent).
-        if (keep > 0) {
-          chain_anchor = polars.front();
-          has_anchor = true;
-          polars.erase(polars.begin(), polars.begin() + keep);
-        }
-      }
-    }
-    // Negation scope: a negator inside the chain, or just before its first cue ("is not
-    // pursuing", "don't think Putin is serious"); one in an earlier subordinate clause
-    // ("Russia's admission that it will not withdraw ..., I have authorized ...") is not.
-    {
-      const size_t anchor = polars.empty() ? term.b : polars.front().b;
-      std::string neg_text;
-      for (size_t p : neg_pos) {
-        if (p >= anchor || Distance(p, anchor) <= 4) {
-          ++negations;
-          neg_text += (neg_text.empty() ? "" : " ") + Surface(p, p + 1);
-        }
-      }
-      if (!neg_text.empty()) cue_text = neg_text + (cue_text.empty() ? "" : " ... " + cue_text);
-    }
-    // Evaluations after the term: "talks with Putin are counterproductive",
-    // "regards dialogue ... as counterproductive", "talks shouldn't be held".
-    size_t next_term = c.e;
-    for (const auto& t2 : terms_)
-      if (t2.b >= term.e && t2.b < next_term) next_term = t2.b;
-    const size_t post_end = std::min({c.e, term.e + 16, next_term});
-    int post_neg = 0;
-    int post_polarity = 1;
-    bool has_post = false;
-    for (size_t t = term.e; t < post_end && !has_post; ++t) {
-      if (IsNegator(toks_[t])) {
-        // "will not — as I promised — will not move forward": a restarted negation counts once
-        bool restarted = false;
-        if (t + 1 < post_end && toks_[t + 1].type == TokenType::kDash)
-          for (size_t u = t + 2; u < post_end; ++u) restarted |= toks_[u].norm == toks_[t].norm;
-        if (!restarted) ++post_neg;
-        continue;
-      }
-      // "demanded a timeline for membership and called its absence absurd": a coordinated
-      // verb starts a predicate of its own, whose evaluation is not about this term
-      bool new_predicate = false;
+    r->polars.push_back(Polar{q.b, q.e, q.polarity(), q.verb, q.noun});
+    if (q.verb && (q.kind == CueKind::kSupport || q.kind == CueKind::kOppose)) r->stance_verb_before = true;
+    add_cue_text(q.b, q.e);
+  }
+  // negators not matched as cues ("don't", "won't")
+  for (size_t t = r->rs; t < term.b; ++t)
+    if (IsNegator(toks_[t])) {
+      bool counted = false;
       for (const auto& q : cues_)
-        new_predicate |= q.b == t && q.verb && t > term.e &&
-                         (toks_[t - 1].norm == "and" || toks_[t - 1].norm == "but");
-      if (new_predicate) break;
-      for (const auto& q : cues_) {
-        if (q.b != t) continue;
-        const bool modal = q.kind == CueKind::kSupport &&
-                           (toks_[t].norm == "must" || toks_[t].norm == "should" || toks_[t].norm == "need");
-        const bool evaluation = q.kind == CueKind::kEvalNegative || q.kind == CueKind::kEvalPositive;
-        // "Russia's unjustified invasion": after a possessive, an evaluation describes the
-        // noun it precedes, not this term
-        if (evaluation && t > term.e && (toks_[t - 1].norm == "'s" || lex_.possessives().count(toks_[t - 1].norm)))
-          continue;
-        if (evaluation || modal) {
-          post_polarity = q.polarity();
-          has_post = true;
-          add_cue_text(q.b, q.e);
-          // "condemned the idea as counterproductive": the evaluation restates the verb
-          bool as_before = false;
-          for (size_t u = term.e; u < t; ++u) as_before |= toks_[u].norm == "as";
-          if (evaluation && as_before && stance_verb_before) post_polarity = 1;
-          break;
-        }
+        if (q.kind == CueKind::kNegation && q.b <= t && t < q.e) counted = true;
+      if (!counted) r->neg_pos.push_back(t);
+    }
+  if (!act_ok) return false;
+  // A frame alone ("regards X") carries no stance.
+  for (const auto& q : cues_)
+    if (q.b >= r->rs && q.e <= term.b && q.polar() && q.kind != CueKind::kFrame) r->only_frames = false;
+  if (r->has_act) r->only_frames = false;
+  return true;
+}
+
+// The nearest stance cue must be close to the term it governs, and each earlier cue close
+// to the next one: a chain does not run across unrelated stretches ("... by the end of
+// March and to continue ... support"). A name counts as one word. Then the negators in
+// the chain's scope.
+void SentenceAnalyzer::BoundChain(const TermHit& term, TermReading* r) const {
+  if (!r->polars.empty() && !r->only_frames) {
+    if (Distance(r->polars.back().e, term.b) > 10) {
+      r->polars.clear();
+    } else {
+      size_t keep = r->polars.size() - 1;
+      while (keep > 0 && Distance(r->polars[keep - 1].e, r->polars[keep].b) <= 8) --keep;
+      // Cues before a long stretch do not bear on this term's polarity; the first
+      // one still anchors the holder (and a passive there still has no agent).
+      if (keep > 0) {
+        r->chain_anchor = r->polars.front();
+        r->has_anchor = true;
+        r->polars.erase(r->polars.begin(), r->polars.begin() + keep);
       }
     }
-    if (has_post) negations += post_neg;
-    // A reduced passive after the term: "Patriot batteries donated by Germany and Romania"
-    // (no auxiliary; the participle and "by" follow the term's noun phrase).
-    // (Not in the object of a cue: "demanded a fence funded by the EU" is no act of the EU.)
-    if (!term.proform && !hypothetical && !(question_ && !c.in_quote) && (polars.empty() || only_frames)) {
-      static const WordSet kIrregularParticiples = {"sent", "given", "held", "made", "taken", "brought",
-                                                    "shipped", "committed", "pledged", "set", "put", "cut"};
-      for (size_t u = term.e; u < post_end && u < term.e + 4; ++u) {
-        const Token& k = toks_[u];
-        if (k.type != TokenType::kWord || k.mention >= 0) break;
-        const CueHit* verb = nullptr;
-        for (const auto& q : cues_)
-          if (q.b == u && (q.act >= 0 ? cb_.act(q.act).issue == term.issue
-                                      : q.verb && (q.kind == CueKind::kSupport || q.kind == CueKind::kOppose)))
-            verb = &q;
-        if (verb == nullptr) continue;
-        const std::string& w = k.norm;
-        const bool participle = EndsWith(w, "ed", 3) ||
-                                kIrregularParticiples.count(w) > 0;
-        if (participle && verb->e + 1 < c.e && toks_[verb->e].norm == "by" && toks_[verb->e + 1].mention >= 0) {
-          Holder agent;
-          CollectGroup(verb->e + 1, c.e, verb->e + 1, &agent);
-          agent.rule = "passive-agent";
-          const int pol = (verb->act >= 0 ? cb_.act(verb->act).stance : verb->polarity()) * term.polarity;
-          Emit(agent, term.issue, pol, Surface(verb->b, verb->e + 1), "reduced-passive");
-        }
-        break;
-      }
+  }
+  // Negation scope: a negator inside the chain, or just before its first cue ("is not
+  // pursuing", "don't think Putin is serious"); one in an earlier subordinate clause
+  // ("Russia's admission that it will not withdraw ..., I have authorized ...") is not.
+  const size_t anchor = r->polars.empty() ? term.b : r->polars.front().b;
+  std::string neg_text;
+  for (size_t p : r->neg_pos) {
+    if (p >= anchor || Distance(p, anchor) <= 4) {
+      ++r->negations;
+      neg_text += (neg_text.empty() ? "" : " ") + Surface(p, p + 1);
     }
-    // A name that modifies a term no cue governs holds it: "Moscow is subject to painful US
-    // sanctions" (only for issues whose codebook says so; not the target: "Russia sanctions").
-    if (!term.proform && cb_.issues()[term.issue].held_by_modifier && polars.empty() && !has_post &&
-        !hypothetical && !(question_ && !c.in_quote) && term.b > c.b) {
-      size_t k = term.b - 1;
-      // one plain adjective may stand between: "U.S. economic sanctions"
-      if (toks_[k].mention < 0 && k > c.b && toks_[k].type == TokenType::kWord && !toks_[k].capitalized &&
-          toks_[k - 1].mention >= 0) {
-        bool cue_here = false;
-        for (const auto& q : cues_) cue_here |= q.b <= k && k < q.e;
-        if (!cue_here && !lex_.subject_words().count(toks_[k].norm)) --k;
-      }
-      if (toks_[k].mention >= 0) {
-        const Mention& m = ments_[toks_[k].mention];
-        const auto& targets = cb_.issues()[term.issue].target_actor;
-        bool target = false;
-        for (const auto& a : m.actors) target |= Contains(targets, a);
-        if (!target) {
-          Holder h;
-          h.actors = m.actors;
-          h.person = m.person;
-          h.cameo = m.cameo;
-          h.rule = "modifier";
-          Emit(h, term.issue, term.polarity, Surface(k, term.e), "modifier");
-        }
-      }
-    }
-    // A passive after the term with its agent: "the aid was approved by Congress".
-    if ((polars.empty() || only_frames) && !has_post && !term.proform) {
-      size_t t = term.e;
-      static const WordSet kAux = {"was", "were", "is", "are", "been", "being", "be", "has", "have", "had",
-                                   "will", "would", "also", "already", "later", "now"};
-      // "sanctions on Russia were approved by ...": step over a short modifier
-      size_t skip = 0;
-      while (t + skip < post_end && skip < 5 && !kAux.count(toks_[t + skip].norm) &&
-             toks_[t + skip].type == TokenType::kWord)
-        ++skip;
-      if (t + skip < post_end && kAux.count(toks_[t + skip].norm)) t += skip;
-      const size_t aux_start = t;
-      while (t < post_end && kAux.count(toks_[t].norm)) ++t;
-      if (t > aux_start && t < post_end) {
-        for (const auto& q : cues_) {
-          if (q.b != t || !(q.verb || q.act >= 0)) continue;
-          if (q.act >= 0 && cb_.act(q.act).issue != term.issue) continue;
-          if (q.act < 0 && q.kind != CueKind::kSupport && q.kind != CueKind::kOppose) continue;
-          if (q.e + 1 < c.e && toks_[q.e].norm == "by" && toks_[q.e + 1].mention >= 0 && !hypothetical) {
-            Holder agent;
-            CollectGroup(q.e + 1, c.e, q.e + 1, &agent);
-            agent.rule = "passive-agent";
-            const int pol = (q.act >= 0 ? cb_.act(q.act).stance : q.polarity()) * term.polarity;
-            Emit(agent, term.issue, pol, Surface(q.b, q.e + 1), "passive");
-          }
-          break;
-        }
-      }
-    }
-    if ((polars.empty() || only_frames) && !has_post) {
-      // coordination: "the supply of tanks and aircraft", "a deal that would include neutrality"
-      if (prev != nullptr && term.b <= prev->end + 8 && !term.proform) {
-        bool ok = true;
-        for (size_t t = prev->end; t < term.b; ++t)
-          if (toks_[t].mention < 0 && !kCoordination.count(toks_[t].norm) && !IsTransparent(toks_[t])) ok = false;
-        if (ok) Emit(prev->holder, term.issue, prev->polarity * term.polarity, prev->cue, "coordination");
-      }
+  }
+  if (!neg_text.empty()) r->cue_text = neg_text + (r->cue_text.empty() ? "" : " ... " + r->cue_text);
+}
+
+// Evaluations after the term: "talks with Putin are counterproductive", "regards dialogue
+// ... as counterproductive", "talks shouldn't be held".
+void SentenceAnalyzer::ReadAfterTerm(const Clause& c, const TermHit& term, TermReading* r) const {
+  size_t next_term = c.e;
+  for (const auto& t2 : terms_)
+    if (t2.b >= term.e && t2.b < next_term) next_term = t2.b;
+  r->post_end = std::min({c.e, term.e + 16, next_term});
+  for (size_t t = term.e; t < r->post_end && !r->has_post; ++t) {
+    if (IsNegator(toks_[t])) {
+      // "will not — as I promised — will not move forward": a restarted negation counts once
+      bool restarted = false;
+      if (t + 1 < r->post_end && toks_[t + 1].type == TokenType::kDash)
+        for (size_t u = t + 2; u < r->post_end; ++u) restarted |= toks_[u].norm == toks_[t].norm;
+      if (!restarted) ++r->post_neg;
       continue;
     }
-    if (hypothetical || (question_ && !c.in_quote)) continue;
-    // an indirect question ("can't agree on what ... should be") states no position
-    {
-      bool wh = false;
-      const size_t from = polars.empty() ? c.b : polars.front().b;
-      for (size_t t = from; t < term.b; ++t)
-        wh |= toks_[t].norm == "what" || toks_[t].norm == "how" || toks_[t].norm == "why" ||
-              toks_[t].norm == "whether";
-      if (wh) continue;
-    }
-    int polarity = post_polarity;
-    for (const auto& p : polars) polarity *= p.polarity;
-    if (negations % 2 == 1) polarity = -polarity;
-    int issue = term.issue;
-    int stance = polarity * term.polarity;
-    if (term.proform) {
-      if (proform_issue < 0 || proform_sentence + 2 < index_) continue;
-      issue = proform_issue;
-      stance = polarity * proform_polarity;
-    }
-    const Polar* first = has_anchor ? &chain_anchor : (polars.empty() ? nullptr : &polars.front());
-    const size_t c0 = first == nullptr ? term.b : first->b;
-    // Camp definition: "the camp of countries that oppose talks", "those who favor talks".
-    {
-      size_t k = c0;
-      while (k > c.b && lex_.adverbs().count(toks_[k - 1].norm) && toks_[k - 1].norm != "that") --k;
-      if (k > c.b + 1 && (toks_[k - 1].norm == "that" || toks_[k - 1].norm == "who" || toks_[k - 1].norm == "which") &&
-          lex_.camp_nouns().count(toks_[k - 2].norm) && toks_[k - 2].mention < 0) {
-        st_.camp = Camp{issue, stance, index_ + 2, cue_text};
-        Trace("  camp defined: " + cb_.issues()[issue].id + " " + std::to_string(stance));
+    // "demanded a timeline for membership and called its absence absurd": a coordinated
+    // verb starts a predicate of its own, whose evaluation is not about this term
+    bool new_predicate = false;
+    for (const auto& q : cues_)
+      new_predicate |= q.b == t && q.verb && t > term.e && (toks_[t - 1].norm == "and" || toks_[t - 1].norm == "but");
+    if (new_predicate) break;
+    for (const auto& q : cues_) {
+      if (q.b != t) continue;
+      const bool modal = q.kind == CueKind::kSupport &&
+                         (toks_[t].norm == "must" || toks_[t].norm == "should" || toks_[t].norm == "need");
+      const bool evaluation = q.kind == CueKind::kEvalNegative || q.kind == CueKind::kEvalPositive;
+      // "Russia's unjustified invasion", "Moscow's “provocation”": after a possessive (a
+      // quote mark between), an evaluation describes the noun it precedes, not this term
+      size_t before = t - 1;
+      while (before > term.e && toks_[before].type == TokenType::kQuote) --before;
+      if (evaluation && t > term.e &&
+          (toks_[before].norm == "'s" || lex_.possessives().count(toks_[before].norm)))
         continue;
+      if (evaluation || modal) {
+        r->post_polarity = q.polarity();
+        r->has_post = true;
+        if (!r->cue_text.empty()) r->cue_text += " ... ";
+        r->cue_text += Surface(q.b, q.e);
+        // "condemned the idea as counterproductive": the evaluation restates the verb
+        bool as_before = false;
+        for (size_t u = term.e; u < t; ++u) as_before |= toks_[u].norm == "as";
+        if (evaluation && as_before && r->stance_verb_before) r->post_polarity = 1;
+        break;
       }
     }
-    std::string kind = term.proform ? "proform" : sincerity ? "sincerity" : has_act ? "act" : has_post ? "evaluative" : "cue";
-    // Possessor of a noun cue: "Russian warnings against ...", "Trump's call for ...",
-    // "its demands": the possessor holds the stance of the cues from there on.
-    Holder possessor;
-    size_t possessed_at = polars.size();
-    for (size_t pi = 0; pi < polars.size(); ++pi) {
-      const size_t b = polars[pi].b;
-      if (b == 0 || b <= c.b) continue;
-      size_t k = b - 1;
-      if (lex_.possessives().count(toks_[k].norm) && toks_[k].mention < 0) {
-        // "our plan to ..." is the speaker's (or the official voice's); "its demands" the
-        // last named holder
-        const std::string& w = toks_[k].norm;
-        const std::string subject = w == "our" ? "we" : w == "my" ? "i" : w == "his" ? "he" : w == "her" ? "she"
-                                    : w == "its" ? "it" : "they";
-        possessor = ResolvePronoun(subject, c.in_quote);
-        if (!possessor.empty()) possessor.rule = "possessive-pronoun";
-      } else if (toks_[k].norm == "'s" && k > c.b && toks_[k - 1].mention >= 0) {
-        size_t j = k - 1;
-        while (j > c.b && toks_[j - 1].mention == toks_[k - 1].mention) --j;
-        CollectGroup(j, k + 1, j, &possessor);
-        possessor.rule = "possessor";
-      } else if (polars[pi].phrase && toks_[k].mention >= 0) {
-        size_t j = k;
-        while (j > c.b && toks_[j - 1].mention == toks_[k].mention) --j;
-        CollectGroup(j, k + 1, j, &possessor);
-        possessor.rule = "possessor";
-      }
-      // "commitments from Japan, Canada ...", "objections of the Baltic states"
-      if (possessor.empty() && polars[pi].phrase) {
-        size_t k2 = polars[pi].e;
-        if (k2 > polars[pi].b && (toks_[k2 - 1].norm == "of" || toks_[k2 - 1].norm == "from")) --k2;
-        if (k2 < term.b && (toks_[k2].norm == "from" || toks_[k2].norm == "by" || toks_[k2].norm == "of")) {
-          size_t j = k2 + 1;
-          while (j < term.b && toks_[j].mention < 0 && (toks_[j].norm == "the" || toks_[j].capitalized ||
-                                                          lex_.subject_words().count(toks_[j].norm)))
-            ++j;
-          if (j < term.b && toks_[j].mention >= 0) {
-            const size_t after = CollectGroup(j, term.b, k2 + 1, &possessor);
-            // "a review of EU sanctions": a name that modifies the term is not an agent
-            if (after >= term.b) possessor = Holder{};
-            else possessor.rule = "cue-agent";
-          }
+  }
+  if (r->has_post) r->negations += r->post_neg;
+}
+
+// A reduced passive after the term: "Patriot batteries donated by Germany and Romania" (no
+// auxiliary; the participle and "by" follow the term's noun phrase). Not in the object of
+// a cue: "demanded a fence funded by the EU" is no act of the EU.
+void SentenceAnalyzer::EmitReducedPassive(const Clause& c, const TermHit& term, const TermReading& r) {
+  static const WordSet kIrregularParticiples = {"sent", "given", "held", "made", "taken", "brought",
+                                                "shipped", "committed", "pledged", "set", "put", "cut"};
+  for (size_t u = term.e; u < r.post_end && u < term.e + 4; ++u) {
+    const Token& k = toks_[u];
+    if (k.type != TokenType::kWord || k.mention >= 0) break;
+    const CueHit* verb = nullptr;
+    for (const auto& q : cues_)
+      if (q.b == u && (q.act >= 0 ? cb_.act(q.act).issue == term.issue
+                                  : q.verb && (q.kind == CueKind::kSupport || q.kind == CueKind::kOppose)))
+        verb = &q;
+    if (verb == nullptr) continue;
+    const std::string& w = k.norm;
+    const bool participle = EndsWith(w, "ed", 3) || kIrregularParticiples.count(w) > 0;
+    if (participle && verb->e + 1 < c.e && toks_[verb->e].norm == "by" && toks_[verb->e + 1].mention >= 0) {
+      Holder agent;
+      CollectGroup(verb->e + 1, c.e, verb->e + 1, &agent);
+      agent.rule = "passive-agent";
+      const int pol = (verb->act >= 0 ? cb_.act(verb->act).stance : verb->polarity()) * term.polarity;
+      Emit(agent, term.issue, pol, Surface(verb->b, verb->e + 1), "reduced-passive");
+    }
+    break;
+  }
+}
+
+// A name that modifies a term no cue governs holds it: "Moscow is subject to painful US
+// sanctions" (only for issues whose codebook says so; not the target: "Russia sanctions").
+void SentenceAnalyzer::EmitModifierHolder(const Clause& c, const TermHit& term, const TermReading& r) {
+  if (term.proform || !cb_.issues()[term.issue].held_by_modifier || !r.polars.empty() || r.has_post ||
+      r.hypothetical || (question_ && !c.in_quote) || term.b <= c.b)
+    return;
+  size_t k = term.b - 1;
+  // one plain adjective may stand between: "U.S. economic sanctions"
+  if (toks_[k].mention < 0 && k > c.b && toks_[k].type == TokenType::kWord && !toks_[k].capitalized &&
+      !lex_.prepositions().count(toks_[k].norm) && toks_[k - 1].mention >= 0) {
+    bool cue_here = false;
+    for (const auto& q : cues_) cue_here |= q.b <= k && k < q.e;
+    if (!cue_here && !lex_.subject_words().count(toks_[k].norm)) --k;
+  }
+  if (toks_[k].mention < 0) return;
+  const Mention& m = ments_[toks_[k].mention];
+  const auto& targets = cb_.issues()[term.issue].target_actor;
+  bool target = false;
+  for (const auto& a : m.actors) target |= Contains(targets, a);
+  if (target) return;
+  Holder h;
+  h.actors = m.actors;
+  h.person = m.person;
+  h.cameo = m.cameo;
+  h.rule = "modifier";
+  Emit(h, term.issue, term.polarity, Surface(k, term.e), "modifier");
+}
+
+// A passive after the term with its agent: "the aid was approved by Congress".
+void SentenceAnalyzer::EmitPassiveAfterTerm(const Clause& c, const TermHit& term, const TermReading& r) {
+  size_t t = term.e;
+  static const WordSet kAux = {"was", "were", "is", "are", "been", "being", "be", "has", "have", "had",
+                               "will", "would", "also", "already", "later", "now"};
+  // "sanctions on Russia were approved by ...": step over a short modifier
+  size_t skip = 0;
+  while (t + skip < r.post_end && skip < 5 && !kAux.count(toks_[t + skip].norm) &&
+         toks_[t + skip].type == TokenType::kWord)
+    ++skip;
+  if (t + skip < r.post_end && kAux.count(toks_[t + skip].norm)) t += skip;
+  const size_t aux_start = t;
+  while (t < r.post_end && kAux.count(toks_[t].norm)) ++t;
+  if (t <= aux_start || t >= r.post_end) return;
+  for (const auto& q : cues_) {
+    if (q.b != t || !(q.verb || q.act >= 0)) continue;
+    if (q.act >= 0 && cb_.act(q.act).issue != term.issue) continue;
+    if (q.act < 0 && q.kind != CueKind::kSupport && q.kind != CueKind::kOppose) continue;
+    if (q.e + 1 < c.e && toks_[q.e].norm == "by" && toks_[q.e + 1].mention >= 0 && !r.hypothetical) {
+      Holder agent;
+      CollectGroup(q.e + 1, c.e, q.e + 1, &agent);
+      agent.rule = "passive-agent";
+      const int pol = (q.act >= 0 ? cb_.act(q.act).stance : q.polarity()) * term.polarity;
+      Emit(agent, term.issue, pol, Surface(q.b, q.e + 1), "passive");
+    }
+    break;
+  }
+}
+
+// A term coordinated with the previous one ("the supply of tanks and aircraft") shares its
+// chain and holder: only coordinators and transparent words stand between.
+void SentenceAnalyzer::EmitCoordinated(const TermHit& term, const Chain& prev) {
+  static const WordSet kCoordination = {",", "and", "or", "as", "well", "including", "such", "that", "which",
+                                        "would", "will", "include", "includes", "the", "a", "an", "of", "more",
+                                        "other", "new", "its", "to", "with", "also", "plus", "even"};
+  if (term.b > prev.end + 8) return;
+  for (size_t t = prev.end; t < term.b; ++t)
+    if (toks_[t].mention < 0 && !kCoordination.count(toks_[t].norm) && !IsTransparent(toks_[t])) return;
+  Emit(prev.holder, term.issue, prev.polarity * term.polarity, prev.cue, "coordination");
+}
+
+// An indirect question ("can't agree on what ... should be") states no position.
+bool SentenceAnalyzer::IndirectQuestion(const Clause& c, const TermHit& term, const TermReading& r) const {
+  const size_t from = r.polars.empty() ? c.b : r.polars.front().b;
+  for (size_t t = from; t < term.b; ++t)
+    if (toks_[t].norm == "what" || toks_[t].norm == "how" || toks_[t].norm == "why" || toks_[t].norm == "whether")
+      return true;
+  return false;
+}
+
+// Camp definition: "the camp of countries that oppose talks", "those who favor talks";
+// the members named in the next sentences take its stance (EmitCampMembers).
+bool SentenceAnalyzer::DefinesCamp(const Clause& c, size_t c0, int issue, int stance, const std::string& cue_text) {
+  size_t k = c0;
+  while (k > c.b && lex_.adverbs().count(toks_[k - 1].norm) && toks_[k - 1].norm != "that") --k;
+  if (k > c.b + 1 && (toks_[k - 1].norm == "that" || toks_[k - 1].norm == "who" || toks_[k - 1].norm == "which") &&
+      lex_.camp_nouns().count(toks_[k - 2].norm) && toks_[k - 2].mention < 0) {
+    st_.camp = Camp{issue, stance, index_ + 2, cue_text};
+    Trace("  camp defined: " + cb_.issues()[issue].id + " " + std::to_string(stance));
+    return true;
+  }
+  return false;
+}
+
+// The possessor of the first noun cue of the chain that has one: "Trump's call for",
+// "its demands" (a pronoun resolved), "Russian warnings", "commitments from Japan";
+// `possessed_at` gets the index of that cue in the chain.
+Holder SentenceAnalyzer::FindPossessor(const Clause& c, const TermHit& term, const TermReading& r,
+                                       size_t* possessed_at) const {
+  Holder possessor;
+  const std::vector<Polar>& polars = r.polars;
+  for (size_t pi = 0; pi < polars.size(); ++pi) {
+    const size_t b = polars[pi].b;
+    if (b == 0 || b <= c.b) continue;
+    size_t k = b - 1;
+    if (lex_.possessives().count(toks_[k].norm) && toks_[k].mention < 0) {
+      // "our plan to ..." is the speaker's (or the official voice's); "its demands" the
+      // last named holder
+      const std::string& w = toks_[k].norm;
+      const std::string subject = w == "our" ? "we" : w == "my" ? "i" : w == "his" ? "he" : w == "her" ? "she"
+                                  : w == "its" ? "it" : "they";
+      possessor = ResolvePronoun(subject, c.in_quote);
+      if (!possessor.empty()) possessor.rule = "possessive-pronoun";
+    } else if (toks_[k].norm == "'s" && k > c.b && toks_[k - 1].mention >= 0) {
+      size_t j = k - 1;
+      while (j > c.b && toks_[j - 1].mention == toks_[k - 1].mention) --j;
+      CollectGroup(j, k + 1, j, &possessor);
+      possessor.rule = "possessor";
+    } else if (polars[pi].phrase && toks_[k].mention >= 0) {
+      size_t j = k;
+      while (j > c.b && toks_[j - 1].mention == toks_[k].mention) --j;
+      CollectGroup(j, k + 1, j, &possessor);
+      possessor.rule = "possessor";
+    }
+    // "commitments from Japan, Canada ...", "objections of the Baltic states"
+    if (possessor.empty() && polars[pi].phrase) {
+      size_t k2 = polars[pi].e;
+      if (k2 > polars[pi].b && (toks_[k2 - 1].norm == "of" || toks_[k2 - 1].norm == "from")) --k2;
+      if (k2 < term.b && (toks_[k2].norm == "from" || toks_[k2].norm == "by" || toks_[k2].norm == "of")) {
+        size_t j = k2 + 1;
+        while (j < term.b && toks_[j].mention < 0 &&
+               (toks_[j].norm == "the" || toks_[j].capitalized || lex_.subject_words().count(toks_[j].norm)))
+          ++j;
+        if (j < term.b && toks_[j].mention >= 0) {
+          const size_t after = CollectGroup(j, term.b, k2 + 1, &possessor);
+          // "a review of EU sanctions": a name that modifies the term is not an agent
+          if (after >= term.b) possessor = Holder{};
+          else possessor.rule = "cue-agent";
         }
-      }
-      if (!possessor.empty()) {
-        possessed_at = pi;
-        break;
       }
     }
     if (!possessor.empty()) {
-      // "Germany's decision to send tanks is an escalation, Russian officials said": an
-      // evaluation after the term is the speaker's, not the possessor's
-      int inner = term.polarity;
-      for (size_t pi = possessed_at; pi < polars.size(); ++pi) inner *= polars[pi].polarity;
-      int inner_neg = 0;
-      for (size_t t = polars[possessed_at].b; t < term.b; ++t) inner_neg += IsNegator(toks_[t]);
-      if (inner_neg % 2 == 1) inner = -inner;
-      if (!term.proform) Emit(possessor, issue, inner, cue_text, kind);
+      *possessed_at = pi;
+      break;
     }
-    Holder h;
-    if (possessor.empty() || possessed_at > 0) {
-      // Passive: "Ukraine was offered ...": the subject is not the agent.
-      bool passive = false;
-      if (first != nullptr && first->verb) {
-        size_t k = first->b;
-        while (k > c.b && (toks_[k - 1].norm == "reportedly" || toks_[k - 1].norm == "also" ||
-                           toks_[k - 1].norm == "already" || toks_[k - 1].norm == "being"))
-          --k;
-        static const WordSet kBe = {"was", "were", "is", "are", "been", "be", "get", "got"};
-        const std::string& w = toks_[first->b].norm;
-        const bool participle = EndsWith(w, "ed", 3) || w == "sent" ||
-                                w == "given" || w == "held" || w == "made" || w == "taken";
-        // "we are committed to ...", "Poland is determined to ...": an adjective, not a passive
-        passive = k > c.b && kBe.count(toks_[k - 1].norm) && participle && !lex_.adjectival_participles().count(w);
-      }
-      // "targeted the chancellor for signing ...": the gerund's subject is the object
-      const bool for_gerund = first != nullptr && first->b > c.b && toks_[first->b - 1].norm == "for" &&
-                              IsIngForm(toks_[first->b].norm);
-      // "criticized the others for being too slow to ...": the same, further along
-      bool gerund_between = false;
-      for (size_t t = c0; t + 1 < term.b; ++t) {
-        if (toks_[t].norm != "for") continue;
-        bool in_cue = false;
-        for (const auto& q : cues_) in_cue |= q.b <= t && t < q.e;
-        const std::string& g = toks_[t + 1].norm;
-        if (!in_cue && IsIngForm(g)) gerund_between = true;
-      }
-      // "Ukraine was offered ... to encourage ...": the rest of a passive clause has no
-      // agent either
-      if (passive) clause_passive = true;
-      // "companies building the pipeline": an -ing verb right after a plain noun belongs to
-      // that noun, not to the clause's subject
-      bool reduced_relative = false;
-      if (first != nullptr && first->b > c.b) {
-        const std::string& g = toks_[first->b].norm;
-        const Token& before = toks_[first->b - 1];
-        static const WordSet kVerbal = {"to", "of", "for", "by", "in", "on", "about", "from", "with", "and", "or",
-                                        "but", "is", "are", "was", "were", "be", "been", "being", "am", "'s",
-                                        "not", "never", "without", "while", "after", "before", "like", "at",
-                                        "into", "toward", "towards", "against", "as", "keep", "kept", "stop",
-                                        "start", "started", "began", "begin", "continue", "continued", "whose"};
-        bool before_is_cue = false;
-        for (const auto& q : cues_) before_is_cue |= q.b <= first->b - 1 && first->b - 1 < q.e;
-        // "issued a joint declaration promising ...": a statement's -ing verb is its authors'
-        reduced_relative = IsIngForm(g) &&
-                           !lex_.statement_nouns().count(before.norm) &&
-                           before.type == TokenType::kWord && before.mention < 0 && !before_is_cue &&
-                           !kVerbal.count(before.norm) && !lex_.adverbs().count(before.norm) &&
-                           !IsNegator(before) && !before.capitalized &&
-                           // "are further strengthening", "is actively pushing": an adverb
-                           before.norm != "further" &&
-                           !EndsWith(before.norm, "ly", 4);
-      }
-      if (!passive && !for_gerund && !gerund_between && !clause_passive && !reduced_relative)
-        h = FindHolder(c, c0, sincerity, ci, first == nullptr);
-      // "criticized Germany for building the pipeline", "thanked Poland for sending tanks":
-      // the object before "for" holds the gerund's act (the chain from the gerund on)
-      if ((for_gerund || gerund_between) && !passive && !clause_passive && !hypothetical) {
-        size_t f = c0;
-        for (size_t t = c0; t + 1 < term.b; ++t)
-          if (toks_[t].norm == "for" && IsIngForm(toks_[t + 1].norm)) {
-            f = t;
-            break;
-          }
-        if (for_gerund) f = first->b - 1;
-        // "targeted the chancellor for her budget and for signing ...": the first "for"
-        if (f > c.b && toks_[f - 1].norm == "and")
-          for (size_t t = f - 1; t > c.b; --t)
-            if (toks_[t].norm == "for" && toks_[t - 1].mention >= 0) {
-              f = t;
-              break;
-            }
-        if (f > c.b && toks_[f].norm == "for" && toks_[f - 1].mention >= 0) {
-          size_t j = f - 1;
-          while (j > c.b && toks_[j - 1].mention == toks_[f - 1].mention) --j;
-          Holder obj;
-          CollectGroup(j, f, j, &obj);
-          if (!obj.empty()) {
-            int inner = term.polarity;
-            for (const auto& p : polars)
-              if (p.b > f) inner *= p.polarity;
-            for (size_t t = f + 1; t < term.b; ++t) inner *= IsNegator(toks_[t]) ? -1 : 1;
-            obj.rule = "gerund-object";
-            if (!term.proform) Emit(obj, issue, inner, cue_text, kind);
-          }
-        }
-      }
-      // "“All allies must meet their 2% commitment,” Trump said", "Cameron said the EU
-      // should agree sanctions": a demand on others is the speaker's position
-      // (also when the demand's own subject is no actor: "Kyiv insisted that Russian troops
-      // must leave before any negotiations")
-      if (first != nullptr) {
-        const std::string& w = toks_[first->b].norm;
-        if (w == "must" || w == "should" || w == "ought") {
-          Holder s;
-          if (c.in_quote && !speaker_.empty()) s = speaker_;
-          for (const auto& m : speech_)
-            if (m.begin >= c.b && m.end <= first->b) {
-              Subject outer = SubjectAt(c.b, m.begin);
-              if (outer.kind == SubjKind::kActors) s = outer.holder;
-            }
-          // "Germany must send more tanks, Zelensky said": the speaker after a comma
-          if (s.empty() && !c.in_quote)
-            for (const auto& m : speech_all_) {
-              if (m.begin <= term.e) continue;
-              size_t k = m.begin;
-              while (k > term.e && toks_[k - 1].norm != ",") --k;
-              if (k <= term.e) break;
-              Subject outer = SubjectAt(k, m.begin);
-              if (outer.kind == SubjKind::kActors) s = outer.holder;
-              break;
-            }
-          if (!s.empty()) {
-            s.rule = "demand-by-speaker";
-            h = s;
-          } else if (h.rule == "subject" && !c.in_quote &&
-                     std::none_of(speech_all_.begin(), speech_all_.end(),
-                                  [&](const PatternMatch& m) { return m.end <= first->b; })) {
-            // "The alliance must insist that ...", said by nobody: the author's own demand
-            // on the subject, which holds no position by it (an official site's author is
-            // its voice)
-            h = Holder{};
-            if (!st_.voice.empty()) h = VoiceHolder();
-          }
-        }
-      }
-      if (h.empty()) {
-        // passive agent: "a move opposed by Russia", "was offered by France"
-        for (size_t t = c0 + 1; t + 1 < c.e && t < term.e + 4; ++t)
-          if (toks_[t].norm == "by" && toks_[t + 1].mention >= 0 && (t < term.b || t >= term.e)) {
-            CollectGroup(t + 1, c.e, t + 1, &h);
-            h.rule = "passive-agent";
-            break;
-          }
-      }
-      // "This agreement would have provided Ukraine with ...": the authors of the
-      // proposal the subject names again
-      if (h.empty() && !passive && !clause_passive) h = ProposalAuthors(c, c0);
-        // co-agents: "we've worked with Germany to ensure ...", "together with our allies"
-      if (!h.empty()) {
-        for (size_t t = c.b + 1; t + 1 < c0; ++t) {
-          if (toks_[t].norm != "with" || toks_[t + 1].mention < 0) continue;
-          const std::string& w = toks_[t - 1].norm;
-          if (w == "together" || w == "worked" || w == "working" || w == "along" || w == "jointly" ||
-              w == "joined" || w == "alongside" || w == "closely") {
-            Holder co;
-            CollectGroup(t + 1, c0, t + 1, &co);
-            for (const auto& a : co.actors)
-              if (!Contains(h.actors, a)) h.actors.push_back(a);
-          }
-        }
-      }
-      // "Germany's decision to send tanks is an escalation": the possessor of the subject
-      // holds the act, not the evaluation after it
-      if (!h.empty() && has_post && h.rule == "subject" && PossessiveSubject(c)) {
-        stance *= post_polarity;
-        if (post_neg % 2 == 1) stance = -stance;
-        h.rule = "possessor";
-      }
-      if (!h.empty()) Emit(h, issue, stance, cue_text, kind);
-      Trace("  term " + Surface(term.b, term.e) + " stance " + std::to_string(stance) + " cue '" + cue_text +
-            "' holder " + (h.empty() ? "-" : h.actors[0] + " (" + h.rule + ")") + (passive ? " passive" : ""));
-    }
-    chain_store = Chain{term.e, polarity, h, cue_text, issue};
-    prev = h.empty() ? nullptr : &chain_store;
   }
+  return possessor;
+}
+
+// Passive: "Ukraine was offered ...": the subject is not the agent.
+bool SentenceAnalyzer::PassiveAt(const Clause& c, const Polar* first) const {
+  if (first == nullptr || !first->verb) return false;
+  size_t k = first->b;
+  while (k > c.b && (toks_[k - 1].norm == "reportedly" || toks_[k - 1].norm == "also" ||
+                     toks_[k - 1].norm == "already" || toks_[k - 1].norm == "being"))
+    --k;
+  static const WordSet kBe = {"was", "were", "is", "are", "been", "be", "get", "got"};
+  const std::string& w = toks_[first->b].norm;
+  const bool participle = EndsWith(w, "ed", 3) || w == "sent" || w == "given" || w == "held" || w == "made" ||
+                          w == "taken";
+  // "we are committed to ...", "Poland is determined to ...": an adjective, not a passive
+  return k > c.b && kBe.count(toks_[k - 1].norm) && participle && !lex_.adjectival_participles().count(w);
+}
+
+// "companies building the pipeline": an -ing verb right after a plain noun belongs to that
+// noun, not to the clause's subject.
+bool SentenceAnalyzer::ReducedRelativeAt(const Clause& c, const Polar* first) const {
+  if (first == nullptr || first->b <= c.b) return false;
+  const std::string& g = toks_[first->b].norm;
+  const Token& before = toks_[first->b - 1];
+  static const WordSet kVerbal = {"to", "of", "for", "by", "in", "on", "about", "from", "with", "and", "or",
+                                  "but", "is", "are", "was", "were", "be", "been", "being", "am", "'s",
+                                  "not", "never", "without", "while", "after", "before", "like", "at",
+                                  "into", "toward", "towards", "against", "as", "keep", "kept", "stop",
+                                  "start", "started", "began", "begin", "continue", "continued", "whose"};
+  bool before_is_cue = false;
+  for (const auto& q : cues_) before_is_cue |= q.b <= first->b - 1 && first->b - 1 < q.e;
+  // "issued a joint declaration promising ...": a statement's -ing verb is its authors'
+  return IsIngForm(g) && !lex_.statement_nouns().count(before.norm) && before.type == TokenType::kWord &&
+         before.mention < 0 && !before_is_cue && !kVerbal.count(before.norm) && !lex_.adverbs().count(before.norm) &&
+         !IsNegator(before) && !before.capitalized &&
+         // "are further strengthening", "is actively pushing": an adverb
+         before.norm != "further" && !EndsWith(before.norm, "ly", 4);
+}
+
+// "criticized Germany for building the pipeline", "thanked Poland for sending tanks": the
+// object before "for" holds the gerund's act (the chain from the gerund on).
+void SentenceAnalyzer::EmitGerundObject(const Clause& c, const TermTarget& x, const TermReading& r,
+                                        bool for_gerund) {
+  const TermHit& term = *x.term;
+  size_t f = x.c0;
+  for (size_t t = x.c0; t + 1 < term.b; ++t)
+    if (toks_[t].norm == "for" && IsIngForm(toks_[t + 1].norm)) {
+      f = t;
+      break;
+    }
+  if (for_gerund) f = x.first->b - 1;
+  // "targeted the chancellor for her budget and for signing ...": the first "for"
+  if (f > c.b && toks_[f - 1].norm == "and")
+    for (size_t t = f - 1; t > c.b; --t)
+      if (toks_[t].norm == "for" && toks_[t - 1].mention >= 0) {
+        f = t;
+        break;
+      }
+  if (f <= c.b || toks_[f].norm != "for" || toks_[f - 1].mention < 0) return;
+  size_t j = f - 1;
+  while (j > c.b && toks_[j - 1].mention == toks_[f - 1].mention) --j;
+  Holder obj;
+  CollectGroup(j, f, j, &obj);
+  if (obj.empty()) return;
+  int inner = term.polarity;
+  for (const auto& p : r.polars)
+    if (p.b > f) inner *= p.polarity;
+  for (size_t t = f + 1; t < term.b; ++t) inner *= IsNegator(toks_[t]) ? -1 : 1;
+  obj.rule = "gerund-object";
+  if (!term.proform) Emit(obj, x.issue, inner, r.cue_text, *x.kind);
+}
+
+// "“All allies must meet their 2% commitment,” Trump said", "Cameron said the EU should
+// agree sanctions": a demand on others is the speaker's position (also when the demand's
+// own subject is no actor: "Kyiv insisted that Russian troops must leave before any
+// negotiations"). Said by nobody, it is the author's (the voice's), not the subject's.
+void SentenceAnalyzer::ResolveDemand(const Clause& c, const TermTarget& x, Holder* h) const {
+  const std::string& w = toks_[x.first->b].norm;
+  if (w != "must" && w != "should" && w != "ought") return;
+  Holder s;
+  if (c.in_quote && !speaker_.empty()) s = speaker_;
+  for (const auto& m : speech_)
+    if (m.begin >= c.b && m.end <= x.first->b) {
+      Subject outer = SubjectAt(c.b, m.begin);
+      if (outer.kind == SubjKind::kActors) s = outer.holder;
+    }
+  // "Germany must send more tanks, Zelensky said": the speaker after a comma
+  if (s.empty() && !c.in_quote)
+    for (const auto& m : speech_all_) {
+      if (m.begin <= x.term->e) continue;
+      size_t k = m.begin;
+      while (k > x.term->e && toks_[k - 1].norm != ",") --k;
+      if (k <= x.term->e) break;
+      Subject outer = SubjectAt(k, m.begin);
+      if (outer.kind == SubjKind::kActors) s = outer.holder;
+      break;
+    }
+  if (!s.empty()) {
+    s.rule = "demand-by-speaker";
+    *h = s;
+  } else if (h->rule == "subject" && !c.in_quote &&
+             std::none_of(speech_all_.begin(), speech_all_.end(),
+                          [&](const PatternMatch& m) { return m.end <= x.first->b; })) {
+    // "The alliance must insist that ...", said by nobody: the author's own demand on the
+    // subject, which holds no position by it (an official site's author is its voice)
+    *h = Holder{};
+    if (!st_.voice.empty()) *h = VoiceHolder();
+  }
+}
+
+// Co-agents: "we've worked with Germany to ensure ...", "together with our allies".
+void SentenceAnalyzer::AddCoAgents(const Clause& c, size_t c0, Holder* h) const {
+  for (size_t t = c.b + 1; t + 1 < c0; ++t) {
+    if (toks_[t].norm != "with" || toks_[t + 1].mention < 0) continue;
+    const std::string& w = toks_[t - 1].norm;
+    if (w == "together" || w == "worked" || w == "working" || w == "along" || w == "jointly" || w == "joined" ||
+        w == "alongside" || w == "closely") {
+      Holder co;
+      CollectGroup(t + 1, c0, t + 1, &co);
+      for (const auto& a : co.actors)
+        if (!Contains(h->actors, a)) h->actors.push_back(a);
+    }
+  }
+}
+
+// Who holds the chain when no possessor does (or only a later cue has one): the clause's
+// agent by the flat holder rules, unless the clause is passive or the cue belongs to
+// another noun; the object of "for -ing"; a speaker for a demand; a "by" agent; the
+// authors of a proposal named again; and co-agents. `clause_passive` carries a passive on
+// to the clause's later terms.
+Holder SentenceAnalyzer::ClauseHolder(size_t ci, const TermTarget& x, const TermReading& r, bool* clause_passive,
+                                      bool* passive) {
+  const Clause& c = clauses_[ci];
+  const TermHit& term = *x.term;
+  const Polar* first = x.first;
+  *passive = PassiveAt(c, first);
+  // "targeted the chancellor for signing ...": the gerund's subject is the object
+  const bool for_gerund = first != nullptr && first->b > c.b && toks_[first->b - 1].norm == "for" &&
+                          IsIngForm(toks_[first->b].norm);
+  // "criticized the others for being too slow to ...": the same, further along
+  bool gerund_between = false;
+  for (size_t t = x.c0; t + 1 < term.b; ++t) {
+    if (toks_[t].norm != "for") continue;
+    bool in_cue = false;
+    for (const auto& q : cues_) in_cue |= q.b <= t && t < q.e;
+    if (!in_cue && IsIngForm(toks_[t + 1].norm)) gerund_between = true;
+  }
+  // "Ukraine was offered ... to encourage ...": the rest of a passive clause has no agent
+  // either
+  if (*passive) *clause_passive = true;
+  const bool reduced_relative = ReducedRelativeAt(c, first);
+  Holder h;
+  if (!*passive && !for_gerund && !gerund_between && !*clause_passive && !reduced_relative)
+    h = FindHolder(c, x.c0, r.sincerity, ci, first == nullptr);
+  if ((for_gerund || gerund_between) && !*passive && !*clause_passive && !r.hypothetical)
+    EmitGerundObject(c, x, r, for_gerund);
+  if (first != nullptr) ResolveDemand(c, x, &h);
+  if (h.empty()) {
+    // passive agent: "a move opposed by Russia", "was offered by France"
+    for (size_t t = x.c0 + 1; t + 1 < c.e && t < term.e + 4; ++t)
+      if (toks_[t].norm == "by" && toks_[t + 1].mention >= 0 && (t < term.b || t >= term.e)) {
+        CollectGroup(t + 1, c.e, t + 1, &h);
+        h.rule = "passive-agent";
+        break;
+      }
+  }
+  // "This agreement would have provided Ukraine with ...": the authors of the proposal the
+  // subject names again
+  if (h.empty() && !*passive && !*clause_passive) h = ProposalAuthors(c, x.c0);
+  if (!h.empty()) AddCoAgents(c, x.c0, &h);
+  return h;
 }
 
 void SentenceAnalyzer::Prepare(Span sentence, size_t index, std::vector<Mention> mentions) {
@@ -1928,6 +2049,27 @@ Holder SentenceAnalyzer::TreeHolder(const syntax::ParsedSentence& tree, const st
   return h;
 }
 
+std::string SentenceAnalyzer::TreeSource(const syntax::ParsedSentence& tree, const ClauseMatch& m) const {
+  const int w = m.speaker;
+  if (w < 0 || tree.tokens[w].upos == syntax::Upos::kPron) return {};
+  if (std::find(m.holders.begin(), m.holders.end(), w) != m.holders.end()) return {};
+  // the name with its own modifiers ("the Danish minister"), not its relative clauses
+  int b = w, e = w;
+  for (int c : tree.Children(w)) {
+    const std::string_view r = tree.tokens[c].BaseRelation();
+    if (r != "det" && r != "compound" && r != "flat" && r != "amod" && tree.tokens[c].deprel != "nmod:poss") continue;
+    b = std::min(b, c);
+    e = std::max(e, c);
+  }
+  size_t begin = tree.tokens[b].begin, end = tree.tokens[e].end;
+  for (const Mention& mm : ments_)
+    if (mm.begin <= tree.tokens[w].begin && tree.tokens[w].end <= mm.end) {
+      begin = std::min(begin, mm.begin);
+      end = std::max(end, mm.end);
+    }
+  return doc_.text.substr(begin, end - begin);
+}
+
 // "weapons to Ukraine", not "to the rebels" (a name that is none of the issue's targets):
 // a case-marked nominal on the issue word or the predicate names the recipient.
 bool SentenceAnalyzer::RecipientFits(const syntax::ParsedSentence& tree, const ClauseMatch& m, int issue) const {
@@ -2006,7 +2148,8 @@ void SentenceAnalyzer::ApplyClauseRules() {
                cb_.issues()[term.issue].id + " " + std::to_string(stance) + " holders " +
                std::to_string(h.actors.size()) + "\n";
     if (h.empty()) continue;
-    Emit(h, term.issue, stance, tree.tokens[m.predicate].form, m.rule->name);
+    // "Zelensky said that over the objections of X ...": the speaker reports X's statement
+    Emit(h, term.issue, stance, tree.tokens[m.predicate].form, m.rule->name, TreeSource(tree, m));
   }
   if (tracing) stats_->trace_text += trace;
 }
