@@ -1348,10 +1348,16 @@ void SentenceAnalyzer::BoundChain(const TermHit& term, TermReading* r) const {
   for (size_t p : r->neg_pos) {
     if (p >= anchor || Distance(p, anchor) <= 4) {
       ++r->negations;
-      neg_text += (neg_text.empty() ? "" : " ") + Surface(p, p + 1);
+      if (!neg_text.empty()) neg_text += ' ';
+      neg_text += Surface(p, p + 1);  // appended: "literal" + string&& trips g++ 12's -Wrestrict
     }
   }
-  if (!neg_text.empty()) r->cue_text = neg_text + (r->cue_text.empty() ? "" : " ... " + r->cue_text);
+  if (neg_text.empty()) return;
+  if (!r->cue_text.empty()) {
+    neg_text += " ... ";
+    neg_text += r->cue_text;
+  }
+  r->cue_text = std::move(neg_text);
 }
 
 // Evaluations after the term: "talks with Putin are counterproductive", "regards dialogue
