@@ -148,171 +148,214 @@ std::vector<std::string> NetworkActors(const std::vector<std::string>& actors, c
 
 }  // namespace
 
-Map BuildMap(std::vector<Statement> input, const MapOptions& options, const OriginOf& origin_of) {
-  Map m;
-  m.options = options;
-  m.input_statements = input.size();
-  m.statements.reserve(input.size());
+namespace {
+
+// Keeps the statements with a stance that fall in the range and pass the filters;
+// counts those left out by the range alone.
+void SelectStatements(std::vector<Statement> input, const MapOptions& options, Map* m) {
+  m->statements.reserve(input.size());
   for (Statement& s : input) {
     if (s.stance != 1 && s.stance != -1) continue;
     if (!WithinRange(s.date, options.from, options.to)) {
-      ++m.excluded_by_range;
+      ++m->excluded_by_range;
       continue;
     }
     if (!Selected(s, options)) continue;
-    m.statements.push_back(std::move(s));
+    m->statements.push_back(std::move(s));
   }
   std::vector<Statement>().swap(input);
+}
 
-  // One pass over the statements: ids for actors, issues, documents, outlets, windows.
+// Dense ids for what the per-statement passes compare, statement by statement, and the
+// statements of each (actor, issue) cell in the order the cells first appear.
+struct MapStatementIndex {
   Interner actors, issues, docs, outlets;
-  std::unordered_map<std::string, std::string> window_of_date;  // dates repeat a lot
-  std::vector<std::string> window_label(m.statements.size());
-  std::vector<int> doc_id(m.statements.size()), outlet_id(m.statements.size());
-  std::unordered_map<uint64_t, size_t> cell_index;
+  std::vector<std::string> window_label;  // "" when the statement has no window
+  std::vector<int> doc_id, outlet_id;     // outlet_id -1: no outlet
   std::vector<Work> work;
-  for (size_t i = 0; i < m.statements.size(); ++i) {
-    const Statement& s = m.statements[i];
-    int a = actors.Id(s.actor), is = issues.Id(s.issue);
+};
+
+// One pass over the statements: ids for actors, issues, documents, outlets, windows.
+// Also sets the map's date range and undated count.
+MapStatementIndex IndexMapStatements(Map* m, const MapOptions& options) {
+  MapStatementIndex x;
+  std::unordered_map<std::string, std::string> window_of_date;  // dates repeat a lot
+  x.window_label.resize(m->statements.size());
+  x.doc_id.resize(m->statements.size());
+  x.outlet_id.resize(m->statements.size());
+  std::unordered_map<uint64_t, size_t> cell_index;
+  for (size_t i = 0; i < m->statements.size(); ++i) {
+    const Statement& s = m->statements[i];
+    int a = x.actors.Id(s.actor), is = x.issues.Id(s.issue);
     // A statement without a document (hand-coded input) is a document of its own.
-    doc_id[i] = docs.Id(s.doc.empty() ? "\x01#" + std::to_string(i) : s.doc);
-    outlet_id[i] = s.outlet.empty() ? -1 : outlets.Id(s.outlet);
+    x.doc_id[i] = x.docs.Id(s.doc.empty() ? "\x01#" + std::to_string(i) : s.doc);
+    x.outlet_id[i] = s.outlet.empty() ? -1 : x.outlets.Id(s.outlet);
     auto wit = window_of_date.find(s.date);
     if (wit == window_of_date.end())
       wit = window_of_date.emplace(s.date, WindowOf(s.date, options.window)).first;
-    window_label[i] = wit->second;
+    x.window_label[i] = wit->second;
     uint64_t key = (uint64_t(uint32_t(a)) << 32) | uint32_t(is);
-    auto [it, inserted] = cell_index.emplace(key, work.size());
-    if (inserted) work.push_back(Work{a, is, {}});
-    work[it->second].statements.push_back(i);
+    auto [it, inserted] = cell_index.emplace(key, x.work.size());
+    if (inserted) x.work.push_back(Work{a, is, {}});
+    x.work[it->second].statements.push_back(i);
     if (HasYear(s.date)) {
-      if (m.first.empty() || s.date < m.first) m.first = s.date;
-      if (m.last.empty() || s.date > m.last) m.last = s.date;
+      if (m->first.empty() || s.date < m->first) m->first = s.date;
+      if (m->last.empty() || s.date > m->last) m->last = s.date;
     } else {
-      ++m.undated;
+      ++m->undated;
     }
   }
-  m.documents = docs.size();
-  // Each statement's independent origin; by default its document.
-  std::vector<OriginRef> origin(m.statements.size());
-  for (size_t i = 0; i < m.statements.size(); ++i) {
+  return x;
+}
+
+// Each statement's independent origin; by default its document.
+std::vector<OriginRef> StatementOrigins(const std::vector<Statement>& statements, const MapStatementIndex& x,
+                                        const OriginOf& origin_of) {
+  std::vector<OriginRef> origin(statements.size());
+  for (size_t i = 0; i < statements.size(); ++i) {
     if (origin_of) {
-      origin[i] = origin_of(m.statements[i]);
+      origin[i] = origin_of(statements[i]);
     } else {
-      const Statement& s = m.statements[i];
-      origin[i] = OriginRef{docs.Name(doc_id[i]), s.outlet.empty() ? s.doc : s.outlet};
+      const Statement& s = statements[i];
+      origin[i] = OriginRef{x.docs.Name(x.doc_id[i]), s.outlet.empty() ? s.doc : s.outlet};
     }
   }
-  for (size_t i = 0; i < outlets.size(); ++i) m.outlets.push_back(outlets.Name(int(i)));
-  std::sort(m.outlets.begin(), m.outlets.end());
-  for (size_t i = 0; i < actors.size(); ++i) m.actors.push_back(actors.Name(int(i)));
-  std::sort(m.actors.begin(), m.actors.end());
+  return origin;
+}
 
-  // Cells, their timelines and their outlet views.
-  std::vector<Cell> cells;
-  std::vector<std::vector<OutletCell>> outlet_views;
-  cells.reserve(work.size());
-  std::vector<Vote> pairs;
-  auto vote = [&](size_t i) {
-    const Statement& s = m.statements[i];
-    return Vote{doc_id[i], s.stance, options.weight_by_confidence ? s.confidence : 1.0};
-  };
-  for (Work& w : work) {
-    Cell c;
-    c.actor = actors.Name(w.actor);
-    c.issue = issues.Name(w.issue);
-    c.statements = std::move(w.statements);
-    c.count = static_cast<int>(c.statements.size());
-    pairs.clear();
-    for (size_t i : c.statements) {
-      const Statement& s = m.statements[i];
-      pairs.push_back(vote(i));
-      if (HasYear(s.date)) {
-        if (c.first.empty() || s.date < c.first) c.first = s.date;
-        if (c.last.empty() || s.date > c.last) c.last = s.date;
-      } else {
-        ++c.undated;
-      }
-    }
-    DocTally t = Tally(&pairs);
-    c.docs_for = t.pro;
-    c.docs_against = t.con;
-    c.documents = t.docs;
-    c.stance = t.net();
-    GroupOrigins(&c, origin, m.statements);
-
-    // Timeline: statements grouped by window, chronological (labels sort as dates).
-    std::vector<size_t> dated;
-    for (size_t i : c.statements)
-      if (!window_label[i].empty()) dated.push_back(i);
-    std::stable_sort(dated.begin(), dated.end(), [&](size_t x, size_t y) {
-      return window_label[x] < window_label[y];
-    });
-    for (size_t k = 0; k < dated.size();) {
-      WindowStance ws;
-      ws.window = window_label[dated[k]];
-      pairs.clear();
-      for (; k < dated.size() && window_label[dated[k]] == ws.window; ++k) {
-        ws.statements.push_back(dated[k]);
-        pairs.push_back(vote(dated[k]));
-      }
-      std::sort(ws.statements.begin(), ws.statements.end());
-      ws.count = static_cast<int>(ws.statements.size());
-      ws.stance = Tally(&pairs).net();
-      c.timeline.push_back(std::move(ws));
-    }
-
-    // Outlet view: the same cell as each outlet tells it.
-    std::vector<size_t> by_outlet;
-    for (size_t i : c.statements)
-      if (outlet_id[i] >= 0) by_outlet.push_back(i);
-    std::stable_sort(by_outlet.begin(), by_outlet.end(), [&](size_t x, size_t y) {
-      return m.statements[x].outlet < m.statements[y].outlet;
-    });
-    std::vector<OutletCell> views;
-    for (size_t k = 0; k < by_outlet.size();) {
-      OutletCell oc;
-      oc.outlet = m.statements[by_outlet[k]].outlet;
-      oc.actor = c.actor;
-      oc.issue = c.issue;
-      pairs.clear();
-      for (; k < by_outlet.size() && m.statements[by_outlet[k]].outlet == oc.outlet; ++k) {
-        oc.statements.push_back(by_outlet[k]);
-        pairs.push_back(vote(by_outlet[k]));
-      }
-      std::sort(oc.statements.begin(), oc.statements.end());
-      oc.count = static_cast<int>(oc.statements.size());
-      oc.stance = Tally(&pairs).net();
-      c.outlets.push_back(oc.outlet);
-      views.push_back(std::move(oc));
-    }
-    // Outlets disagree when, within one window, one reports the actor for and another
-    // against: a change over time is a shift, not a disagreement.
-    for (const WindowStance& ws : c.timeline) {
-      std::vector<std::pair<int, Vote>> per_outlet;
-      for (size_t i : ws.statements)
-        if (outlet_id[i] >= 0) per_outlet.push_back({outlet_id[i], vote(i)});
-      std::stable_sort(per_outlet.begin(), per_outlet.end(),
-                       [](const auto& a, const auto& b) { return a.first < b.first; });
-      bool pro = false, con = false;
-      for (size_t k = 0; k < per_outlet.size();) {
-        int o = per_outlet[k].first;
-        pairs.clear();
-        for (; k < per_outlet.size() && per_outlet[k].first == o; ++k) pairs.push_back(per_outlet[k].second);
-        double net = Tally(&pairs).net();
-        pro |= net > 0;
-        con |= net < 0;
-      }
-      if (pro && con) c.outlets_disagree = true;
-    }
-    cells.push_back(std::move(c));
-    outlet_views.push_back(std::move(views));
+// A statement's vote: its document, its stance, and its confidence as weight when the
+// options ask for it.
+struct CellVoter {
+  const std::vector<Statement>& statements;
+  const std::vector<int>& doc_id;
+  bool by_confidence;
+  Vote operator()(size_t i) const {
+    const Statement& s = statements[i];
+    return Vote{doc_id[i], s.stance, by_confidence ? s.confidence : 1.0};
   }
+};
 
-  // Issues: split = 1 - |F - A| / (F + A), F and A summing origins x |net stance|;
-  // contested = 2 min(F, A).
-  std::unordered_map<std::string, std::vector<size_t>> cells_of_issue;
-  for (size_t i = 0; i < cells.size(); ++i) cells_of_issue[cells[i].issue].push_back(i);
+// Timeline: statements grouped by window, chronological (labels sort as dates).
+// `pairs` is scratch space, reused so that the cells do not allocate it again and again.
+std::vector<WindowStance> CellTimeline(const std::vector<size_t>& statements,
+                                       const std::vector<std::string>& window_label, const CellVoter& vote,
+                                       std::vector<Vote>* pairs) {
+  std::vector<WindowStance> timeline;
+  std::vector<size_t> dated;
+  for (size_t i : statements)
+    if (!window_label[i].empty()) dated.push_back(i);
+  std::stable_sort(dated.begin(), dated.end(), [&](size_t x, size_t y) {
+    return window_label[x] < window_label[y];
+  });
+  for (size_t k = 0; k < dated.size();) {
+    WindowStance ws;
+    ws.window = window_label[dated[k]];
+    pairs->clear();
+    for (; k < dated.size() && window_label[dated[k]] == ws.window; ++k) {
+      ws.statements.push_back(dated[k]);
+      pairs->push_back(vote(dated[k]));
+    }
+    std::sort(ws.statements.begin(), ws.statements.end());
+    ws.count = static_cast<int>(ws.statements.size());
+    ws.stance = Tally(pairs).net();
+    timeline.push_back(std::move(ws));
+  }
+  return timeline;
+}
+
+// Outlet view: the same cell as each outlet tells it, by outlet name; each outlet is also
+// listed in c->outlets.
+std::vector<OutletCell> CellOutletViews(Cell* c, const std::vector<Statement>& statements,
+                                        const std::vector<int>& outlet_id, const CellVoter& vote,
+                                        std::vector<Vote>* pairs) {
+  std::vector<size_t> by_outlet;
+  for (size_t i : c->statements)
+    if (outlet_id[i] >= 0) by_outlet.push_back(i);
+  std::stable_sort(by_outlet.begin(), by_outlet.end(), [&](size_t x, size_t y) {
+    return statements[x].outlet < statements[y].outlet;
+  });
+  std::vector<OutletCell> views;
+  for (size_t k = 0; k < by_outlet.size();) {
+    OutletCell oc;
+    oc.outlet = statements[by_outlet[k]].outlet;
+    oc.actor = c->actor;
+    oc.issue = c->issue;
+    pairs->clear();
+    for (; k < by_outlet.size() && statements[by_outlet[k]].outlet == oc.outlet; ++k) {
+      oc.statements.push_back(by_outlet[k]);
+      pairs->push_back(vote(by_outlet[k]));
+    }
+    std::sort(oc.statements.begin(), oc.statements.end());
+    oc.count = static_cast<int>(oc.statements.size());
+    oc.stance = Tally(pairs).net();
+    c->outlets.push_back(oc.outlet);
+    views.push_back(std::move(oc));
+  }
+  return views;
+}
+
+// Outlets disagree when, within one window, one reports the actor for and another
+// against: a change over time is a shift, not a disagreement.
+bool OutletsDisagree(const std::vector<WindowStance>& timeline, const std::vector<int>& outlet_id,
+                     const CellVoter& vote, std::vector<Vote>* pairs) {
+  bool disagree = false;
+  for (const WindowStance& ws : timeline) {
+    std::vector<std::pair<int, Vote>> per_outlet;
+    for (size_t i : ws.statements)
+      if (outlet_id[i] >= 0) per_outlet.push_back({outlet_id[i], vote(i)});
+    std::stable_sort(per_outlet.begin(), per_outlet.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    bool pro = false, con = false;
+    for (size_t k = 0; k < per_outlet.size();) {
+      int o = per_outlet[k].first;
+      pairs->clear();
+      for (; k < per_outlet.size() && per_outlet[k].first == o; ++k) pairs->push_back(per_outlet[k].second);
+      double net = Tally(pairs).net();
+      pro |= net > 0;
+      con |= net < 0;
+    }
+    if (pro && con) disagree = true;
+  }
+  return disagree;
+}
+
+// One cell: its statements' tally, dates, origins, timeline and outlet views (returned
+// through *views, as the map keeps them apart from the cells).
+Cell BuildCell(Work* w, const MapStatementIndex& x, const std::vector<OriginRef>& origin,
+               const std::vector<Statement>& statements, const CellVoter& vote, std::vector<Vote>* pairs,
+               std::vector<OutletCell>* views) {
+  Cell c;
+  c.actor = x.actors.Name(w->actor);
+  c.issue = x.issues.Name(w->issue);
+  c.statements = std::move(w->statements);
+  c.count = static_cast<int>(c.statements.size());
+  pairs->clear();
+  for (size_t i : c.statements) {
+    const Statement& s = statements[i];
+    pairs->push_back(vote(i));
+    if (HasYear(s.date)) {
+      if (c.first.empty() || s.date < c.first) c.first = s.date;
+      if (c.last.empty() || s.date > c.last) c.last = s.date;
+    } else {
+      ++c.undated;
+    }
+  }
+  DocTally t = Tally(pairs);
+  c.docs_for = t.pro;
+  c.docs_against = t.con;
+  c.documents = t.docs;
+  c.stance = t.net();
+  GroupOrigins(&c, origin, statements);
+  c.timeline = CellTimeline(c.statements, x.window_label, vote, pairs);
+  *views = CellOutletViews(&c, statements, x.outlet_id, vote, pairs);
+  if (OutletsDisagree(c.timeline, x.outlet_id, vote, pairs)) c.outlets_disagree = true;
+  return c;
+}
+
+// Issues: split = 1 - |F - A| / (F + A), F and A summing origins x |net stance|;
+// contested = 2 min(F, A).
+std::vector<IssueSummary> SummarizeIssues(
+    const std::vector<Cell>& cells, const std::unordered_map<std::string, std::vector<size_t>>& cells_of_issue) {
   std::vector<IssueSummary> summaries;
   for (auto& [issue, idx] : cells_of_issue) {
     IssueSummary is;
@@ -337,12 +380,18 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options, const Orig
     if (a.count != b.count) return a.count > b.count;
     return a.issue < b.issue;
   });
+  return summaries;
+}
 
-  // Final cell order: by issue (most divided first), supporters strongest first, then
-  // mixed, then opponents strongest first; ties by evidence, then actor code.
+// Final cell order: by issue (most divided first), supporters strongest first, then
+// mixed, then opponents strongest first; ties by evidence, then actor code. Each issue
+// summary gets the positions of its cells on each side.
+std::vector<size_t> OrderCells(const std::vector<Cell>& cells,
+                               const std::unordered_map<std::string, std::vector<size_t>>& cells_of_issue,
+                               std::vector<IssueSummary>* summaries) {
   std::vector<size_t> order;
-  for (IssueSummary& is : summaries) {
-    std::vector<size_t> idx = cells_of_issue[is.issue];
+  for (IssueSummary& is : *summaries) {
+    std::vector<size_t> idx = cells_of_issue.at(is.issue);
     std::sort(idx.begin(), idx.end(), [&](size_t x, size_t y) {
       const Cell& a = cells[x];
       const Cell& b = cells[y];
@@ -360,54 +409,47 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options, const Orig
       (c.stance > 0 ? is.for_cells : c.stance < 0 ? is.against_cells : is.mixed_cells).push_back(pos);
     }
   }
-  m.cells.reserve(cells.size());
-  std::vector<std::vector<OutletCell>> views_in_order;
-  for (size_t i : order) {
-    m.cells.push_back(std::move(cells[i]));
-    views_in_order.push_back(std::move(outlet_views[i]));
-  }
-  m.issues = std::move(summaries);
+  return order;
+}
 
-  // Shifts: sign changes between successive windows with a non-zero net stance.
-  for (size_t ci = 0; ci < m.cells.size(); ++ci) {
-    const Cell& c = m.cells[ci];
+// Shifts: sign changes between successive windows with a non-zero net stance.
+void FindShifts(Map* m) {
+  for (size_t ci = 0; ci < m->cells.size(); ++ci) {
+    const Cell& c = m->cells[ci];
     const WindowStance* prev = nullptr;
     for (const WindowStance& ws : c.timeline) {
       if (Sign(ws.stance) == 0) continue;
       if (prev != nullptr && Sign(prev->stance) != Sign(ws.stance))
-        m.shifts.push_back(Shift{c.actor, c.issue, ci, *prev, ws});
+        m->shifts.push_back(Shift{c.actor, c.issue, ci, *prev, ws});
       prev = &ws;
     }
   }
+}
 
-  // Outlet cells, by outlet then map order; each cell lists its own.
+// Outlet cells, by outlet then map order (views_in_order[i] holds map cell i's); each
+// cell lists its own.
+void CollectOutletCells(std::vector<std::vector<OutletCell>> views_in_order, Map* m) {
   for (size_t ci = 0; ci < views_in_order.size(); ++ci)
     for (OutletCell& oc : views_in_order[ci]) {
       oc.cell = ci;
-      m.outlet_cells.push_back(std::move(oc));
+      m->outlet_cells.push_back(std::move(oc));
     }
-  std::stable_sort(m.outlet_cells.begin(), m.outlet_cells.end(),
+  std::stable_sort(m->outlet_cells.begin(), m->outlet_cells.end(),
                    [](const OutletCell& a, const OutletCell& b) { return a.outlet < b.outlet; });
-  for (size_t k = 0; k < m.outlet_cells.size(); ++k) m.cells[m.outlet_cells[k].cell].outlet_cells.push_back(k);
+  for (size_t k = 0; k < m->outlet_cells.size(); ++k) m->cells[m->outlet_cells[k].cell].outlet_cells.push_back(k);
+}
 
-  std::vector<std::string> issue_order;
-  for (const IssueSummary& is : m.issues) issue_order.push_back(is.issue);
-  std::string left_out;
-  m.networks = BuildNetworks(NetworkActors(m.actors, m.cells, &left_out), m.cells, options.normalization,
-                             options.basis);
-  m.camps = FindCamps(m.networks, m.cells, issue_order);
-  m.camps.algorithm += left_out;
-
-  // Camps window by window: the same networks and algorithm over each window's stances,
-  // so realignments show as actors changing camp.
+// Camps window by window: the same networks and algorithm over each window's stances,
+// so realignments show as actors changing camp.
+void CampsByWindow(Map* m, const MapOptions& options, const std::vector<std::string>& issue_order) {
   std::map<std::string, std::vector<Cell>> window_cells;
-  for (const Cell& c : m.cells)
+  for (const Cell& c : m->cells)
     for (const WindowStance& ws : c.timeline) {
       Cell wc;
       wc.actor = c.actor;
       wc.issue = c.issue;
       wc.stance = ws.stance;
-      for (size_t i : ws.statements) (m.statements[i].stance > 0 ? wc.docs_for : wc.docs_against) = 1;
+      for (size_t i : ws.statements) (m->statements[i].stance > 0 ? wc.docs_for : wc.docs_against) = 1;
       window_cells[ws.window].push_back(std::move(wc));
     }
   for (auto& [window, wcells] : window_cells) {
@@ -419,9 +461,65 @@ Map BuildMap(std::vector<Statement> input, const MapOptions& options, const Orig
     std::string window_left_out;
     Networks wn = BuildNetworks(NetworkActors(present, wcells, &window_left_out), wcells, options.normalization,
                                 options.basis);
-    m.camps_by_window.push_back(WindowCamps{window, FindCamps(wn, wcells, issue_order)});
-    m.camps_by_window.back().camps.algorithm += window_left_out;
+    m->camps_by_window.push_back(WindowCamps{window, FindCamps(wn, wcells, issue_order)});
+    m->camps_by_window.back().camps.algorithm += window_left_out;
   }
+}
+
+// The networks and camps of the whole map, then of each window.
+void BuildCamps(Map* m, const MapOptions& options) {
+  std::vector<std::string> issue_order;
+  for (const IssueSummary& is : m->issues) issue_order.push_back(is.issue);
+  std::string left_out;
+  m->networks = BuildNetworks(NetworkActors(m->actors, m->cells, &left_out), m->cells, options.normalization,
+                              options.basis);
+  m->camps = FindCamps(m->networks, m->cells, issue_order);
+  m->camps.algorithm += left_out;
+  CampsByWindow(m, options, issue_order);
+}
+
+}  // namespace
+
+Map BuildMap(std::vector<Statement> input, const MapOptions& options, const OriginOf& origin_of) {
+  Map m;
+  m.options = options;
+  m.input_statements = input.size();
+  SelectStatements(std::move(input), options, &m);
+  MapStatementIndex x = IndexMapStatements(&m, options);
+  m.documents = x.docs.size();
+  const std::vector<OriginRef> origin = StatementOrigins(m.statements, x, origin_of);
+  for (size_t i = 0; i < x.outlets.size(); ++i) m.outlets.push_back(x.outlets.Name(int(i)));
+  std::sort(m.outlets.begin(), m.outlets.end());
+  for (size_t i = 0; i < x.actors.size(); ++i) m.actors.push_back(x.actors.Name(int(i)));
+  std::sort(m.actors.begin(), m.actors.end());
+
+  // Cells, their timelines and their outlet views.
+  std::vector<Cell> cells;
+  std::vector<std::vector<OutletCell>> outlet_views;
+  cells.reserve(x.work.size());
+  std::vector<Vote> pairs;
+  const CellVoter vote{m.statements, x.doc_id, options.weight_by_confidence};
+  for (Work& w : x.work) {
+    std::vector<OutletCell> views;
+    cells.push_back(BuildCell(&w, x, origin, m.statements, vote, &pairs, &views));
+    outlet_views.push_back(std::move(views));
+  }
+
+  std::unordered_map<std::string, std::vector<size_t>> cells_of_issue;
+  for (size_t i = 0; i < cells.size(); ++i) cells_of_issue[cells[i].issue].push_back(i);
+  std::vector<IssueSummary> summaries = SummarizeIssues(cells, cells_of_issue);
+  const std::vector<size_t> order = OrderCells(cells, cells_of_issue, &summaries);
+  m.cells.reserve(cells.size());
+  std::vector<std::vector<OutletCell>> views_in_order;
+  for (size_t i : order) {
+    m.cells.push_back(std::move(cells[i]));
+    views_in_order.push_back(std::move(outlet_views[i]));
+  }
+  m.issues = std::move(summaries);
+
+  FindShifts(&m);
+  CollectOutletCells(std::move(views_in_order), &m);
+  BuildCamps(&m, options);
   return m;
 }
 
