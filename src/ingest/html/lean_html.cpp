@@ -159,212 +159,276 @@ size_t FindRawTextEnd(std::string_view s, size_t pos, std::string_view name, boo
   return std::string_view::npos;
 }
 
-}  // namespace
+// A tag's attributes as the tokenizer reads them.
+struct LeanTagAttributes {
+  std::string kept;           // the attributes the stage reads, each after a space
+  bool self_closing = false;  // "/>" ends the tag
+  bool json_ld = false;       // type="...ld+json...": a script whose text is kept
+  size_t end = 0;             // the tag's '>' (or the end of input)
+};
 
-std::string LeanHtml(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() / 2);
-  size_t i = 0;
+// Reads a tag's attributes from `j`, just after its name, up to its '>'. Values may be
+// quoted, unquoted or absent; an unclosed quote runs to the end of input. An end tag's
+// attributes are read past and none kept.
+LeanTagAttributes ReadLeanTagAttributes(std::string_view s, size_t j, uint16_t flags, bool end_tag) {
   const size_t n = s.size();
-  int pre_depth = 0;  // inside <pre>/<listing>: whitespace is kept
-  int open_estimate = 0, dropped_open = 0;  // nesting guard (see below)
-  bool prev_block = false;                 // the last tag emitted was block-level
-  size_t pending_ws = std::string::npos;   // where a droppable whitespace run starts
-  while (i < n) {
-    size_t lt = s.find('<', i);
-    if (lt == std::string_view::npos) {
-      AppendText(s.substr(i), pre_depth > 0, &out);
-      break;
-    }
-    std::string_view text = s.substr(i, lt - i);
-    size_t text_start = out.size();
-    AppendText(text, pre_depth > 0, &out);
-    // Remember a whitespace-only run after a block tag; dropped if a block tag follows.
-    pending_ws = (prev_block && pre_depth == 0 && out.size() - text_start == 1 &&
-                  IsSpace(out.back()))
-                     ? text_start
-                     : std::string::npos;
-    i = lt;
-    if (i + 1 >= n) {
-      out.push_back('<');
-      ++i;
+  LeanTagAttributes t;
+  while (j < n && s[j] != '>') {
+    if (IsSpace(s[j])) { ++j; continue; }
+    if (s[j] == '/') {
+      t.self_closing = j + 1 < n && s[j + 1] == '>';
+      ++j;
       continue;
     }
-    char c = s[i + 1];
-    if (c == '!') {
-      if (s.compare(i, 4, "<!--") == 0) {
-        // Comment: "<!-->" and "<!--->" close at once; else at "-->" or "--!>".
-        size_t body = i + 4;
-        if (s.compare(body, 1, ">") == 0) { i = body + 1; continue; }
-        if (s.compare(body, 2, "->") == 0) { i = body + 2; continue; }
-        size_t end = s.find("--", body);
-        while (end != std::string_view::npos && !(s.compare(end, 3, "-->") == 0 || s.compare(end, 4, "--!>") == 0))
-          end = s.find("--", end + 1);
-        if (end == std::string_view::npos) return out;  // the rest is a comment
-        i = end + (s[end + 2] == '>' ? 3 : 4);
+    size_t an = j;
+    ++j;  // the first character may be anything, even '='
+    while (j < n && !IsSpace(s[j]) && s[j] != '/' && s[j] != '>' && s[j] != '=') ++j;
+    std::string_view attr = s.substr(an, j - an);
+    size_t k = j;
+    while (k < n && IsSpace(s[k])) ++k;
+    std::string_view value;
+    size_t attr_end = j;
+    if (k < n && s[k] == '=') {
+      ++k;
+      while (k < n && IsSpace(s[k])) ++k;
+      if (k < n && (s[k] == '"' || s[k] == '\'')) {
+        char q = s[k];
+        size_t close = s.find(q, k + 1);
+        if (close == std::string_view::npos) close = n - 1;
+        value = s.substr(k + 1, close - k - 1);
+        attr_end = close + 1;
+      } else {
+        size_t v = k;
+        while (k < n && !IsSpace(s[k]) && s[k] != '>') ++k;
+        value = s.substr(v, k - v);
+        attr_end = k;
+      }
+    }
+    if (!end_tag && KeptAttribute(flags, attr, value)) {
+      t.kept.push_back(' ');
+      t.kept.append(s.substr(an, attr_end - an));
+      if (EqualsNoCase(attr, "type") && value.find("ld+json") != std::string_view::npos) t.json_ld = true;
+    }
+    j = attr_end;
+  }
+  t.end = j;
+  return t;
+}
+
+// Position after the </svg> that closes an <svg> whose start tag ends before `p`, or the
+// end of input: drawings hold no text the stage reads.
+size_t SkipLeanSvg(std::string_view s, size_t p) {
+  const size_t n = s.size();
+  int depth = 1;
+  while (depth > 0 && p < n) {
+    size_t lt2 = s.find('<', p);
+    if (lt2 == std::string_view::npos) { p = n; break; }
+    if (s.compare(lt2, 5, "</svg") == 0 || s.compare(lt2, 5, "</SVG") == 0) {
+      --depth;
+    } else if ((s.compare(lt2, 4, "<svg") == 0 || s.compare(lt2, 4, "<SVG") == 0) &&
+               lt2 + 4 < n && (IsSpace(s[lt2 + 4]) || s[lt2 + 4] == '>')) {
+      ++depth;
+    }
+    size_t gt = s.find('>', lt2);
+    p = gt == std::string_view::npos ? n : gt + 1;
+  }
+  return p;
+}
+
+// One pass over a page. The state lives between tags: the whitespace rule needs the last
+// tag and the run after it, the nesting guard its counts, <pre> its depth. Each step
+// leaves i_ after what it read; setting it to the end of input ends the pass.
+class LeanTokenizer {
+ public:
+  explicit LeanTokenizer(std::string_view s) : s_(s), n_(s.size()) { out_.reserve(s.size() / 2); }
+
+  std::string Run() {
+    while (i_ < n_) {
+      size_t lt = s_.find('<', i_);
+      if (lt == std::string_view::npos) {
+        AppendText(s_.substr(i_), pre_depth_ > 0, &out_);
+        break;
+      }
+      CopyText(lt);
+      if (i_ + 1 >= n_) {
+        out_.push_back('<');
+        ++i_;
         continue;
       }
-      // Doctype, CDATA or a bogus comment: kept as is up to '>'.
-      size_t gt = s.find('>', i);
-      if (gt == std::string_view::npos) gt = n - 1;
-      out.append(s.substr(i, gt + 1 - i));
-      i = gt + 1;
-      continue;
-    }
-    if (c == '?') {  // bogus comment
-      size_t gt = s.find('>', i);
-      i = gt == std::string_view::npos ? n : gt + 1;
-      continue;
-    }
-    bool end_tag = c == '/';
-    size_t name_start = i + (end_tag ? 2 : 1);
-    if (name_start >= n || !IsAlpha(s[name_start])) {
-      if (end_tag && name_start < n && s[name_start] == '>') {  // "</>" is dropped
-        i = name_start + 1;
-        continue;
+      char c = s_[i_ + 1];
+      if (c == '!') {
+        MarkupDeclaration();
+      } else if (c == '?') {  // bogus comment
+        size_t gt = s_.find('>', i_);
+        i_ = gt == std::string_view::npos ? n_ : gt + 1;
+      } else {
+        Tag();
       }
-      if (end_tag) {  // "</ ..." is a bogus comment up to '>'
-        size_t gt = s.find('>', i);
-        i = gt == std::string_view::npos ? n : gt + 1;
-        continue;
+    }
+    return std::move(out_);
+  }
+
+ private:
+  // Copies the text from i_ to `lt` (the next '<'), and remembers a whitespace-only run
+  // after a block tag: it is dropped if a block tag follows.
+  void CopyText(size_t lt) {
+    std::string_view text = s_.substr(i_, lt - i_);
+    size_t text_start = out_.size();
+    AppendText(text, pre_depth_ > 0, &out_);
+    pending_ws_ = (prev_block_ && pre_depth_ == 0 && out_.size() - text_start == 1 &&
+                   IsSpace(out_.back()))
+                      ? text_start
+                      : std::string::npos;
+    i_ = lt;
+  }
+
+  // "<!" at i_: a comment is dropped; a doctype, CDATA or bogus comment kept.
+  void MarkupDeclaration() {
+    if (s_.compare(i_, 4, "<!--") == 0) {
+      // Comment: "<!-->" and "<!--->" close at once; else at "-->" or "--!>".
+      size_t body = i_ + 4;
+      if (s_.compare(body, 1, ">") == 0) { i_ = body + 1; return; }
+      if (s_.compare(body, 2, "->") == 0) { i_ = body + 2; return; }
+      size_t end = s_.find("--", body);
+      while (end != std::string_view::npos && !(s_.compare(end, 3, "-->") == 0 || s_.compare(end, 4, "--!>") == 0))
+        end = s_.find("--", end + 1);
+      if (end == std::string_view::npos) {  // the rest is a comment
+        i_ = n_;
+        return;
       }
-      out.push_back('<');  // a literal '<' in text
-      ++i;
-      continue;
+      i_ = end + (s_[end + 2] == '>' ? 3 : 4);
+      return;
+    }
+    // Doctype, CDATA or a bogus comment: kept as is up to '>'.
+    size_t gt = s_.find('>', i_);
+    if (gt == std::string_view::npos) gt = n_ - 1;
+    out_.append(s_.substr(i_, gt + 1 - i_));
+    i_ = gt + 1;
+  }
+
+  // '<' or "</" at i_: a tag, or, when no letter follows, text or a bogus comment.
+  void Tag() {
+    bool end_tag = s_[i_ + 1] == '/';
+    size_t name_start = i_ + (end_tag ? 2 : 1);
+    if (name_start >= n_ || !IsAlpha(s_[name_start])) {
+      NotATag(end_tag, name_start);
+      return;
     }
     size_t j = name_start;
-    while (j < n && !IsSpace(s[j]) && s[j] != '/' && s[j] != '>') ++j;
-    std::string_view name = s.substr(name_start, j - name_start);
+    while (j < n_ && !IsSpace(s_[j]) && s_[j] != '/' && s_[j] != '>') ++j;
+    std::string_view name = s_.substr(name_start, j - name_start);
     const uint16_t flags = TagFlags(name);
-    // Attributes.
-    std::string kept;
-    bool self_closing = false;
-    bool json_ld = false;
-    while (j < n && s[j] != '>') {
-      if (IsSpace(s[j])) { ++j; continue; }
-      if (s[j] == '/') {
-        self_closing = j + 1 < n && s[j + 1] == '>';
-        ++j;
-        continue;
-      }
-      size_t an = j;
-      ++j;  // the first character may be anything, even '='
-      while (j < n && !IsSpace(s[j]) && s[j] != '/' && s[j] != '>' && s[j] != '=') ++j;
-      std::string_view attr = s.substr(an, j - an);
-      size_t k = j;
-      while (k < n && IsSpace(s[k])) ++k;
-      std::string_view value;
-      size_t attr_end = j;
-      if (k < n && s[k] == '=') {
-        ++k;
-        while (k < n && IsSpace(s[k])) ++k;
-        if (k < n && (s[k] == '"' || s[k] == '\'')) {
-          char q = s[k];
-          size_t close = s.find(q, k + 1);
-          if (close == std::string_view::npos) close = n - 1;
-          value = s.substr(k + 1, close - k - 1);
-          attr_end = close + 1;
-        } else {
-          size_t v = k;
-          while (k < n && !IsSpace(s[k]) && s[k] != '>') ++k;
-          value = s.substr(v, k - v);
-          attr_end = k;
-        }
-      }
-      if (!end_tag && KeptAttribute(flags, attr, value)) {
-        kept.push_back(' ');
-        kept.append(s.substr(an, attr_end - an));
-        if (EqualsNoCase(attr, "type") && value.find("ld+json") != std::string_view::npos) json_ld = true;
-      }
-      j = attr_end;
+    const LeanTagAttributes attrs = ReadLeanTagAttributes(s_, j, flags, end_tag);
+    j = attrs.end;
+    size_t tag_end = j < n_ ? j + 1 : n_;
+    if (DroppedByNestingGuard(flags, end_tag, attrs.self_closing)) {
+      i_ = tag_end;
+      return;
     }
-    size_t tag_end = j < n ? j + 1 : n;
-    // Nesting guard: the parser's scope checks walk the stack of open elements, so
-    // tens of thousands of unclosed elements (broken or hostile pages; real ones stay
-    // under a few hundred) would cost quadratic time. Past kMaxOpenElements, further
-    // start tags (and as many end tags) are dropped; their text stays.
-    if (!(flags & kNoNest) && !self_closing) {
-      if (end_tag) {
-        if (dropped_open > 0) {
-          --dropped_open;
-          i = j < n ? j + 1 : n;
-          continue;
-        }
-        if (open_estimate > 0) --open_estimate;
-      } else if (open_estimate >= kMaxOpenElements) {
-        ++dropped_open;
-        i = j < n ? j + 1 : n;
-        continue;
-      } else if (!(flags & (kScript | kSvg | kRawDrop))) {
-        ++open_estimate;
-      }
-    }
-    bool pre = flags & kPre;
     bool block_tag = flags & kBlock;
-    if (block_tag && pending_ws < out.size() && out.size() == pending_ws + 1) out.resize(pending_ws);
-    pending_ws = std::string::npos;
-    prev_block = block_tag;
+    if (block_tag && pending_ws_ < out_.size() && out_.size() == pending_ws_ + 1) out_.resize(pending_ws_);
+    pending_ws_ = std::string::npos;
+    prev_block_ = block_tag;
     if (end_tag) {
-      if (pre && pre_depth > 0) --pre_depth;
-      out.append("</");
-      out.append(name);
-      out.push_back('>');
-      i = tag_end;
-      continue;
+      if ((flags & kPre) && pre_depth_ > 0) --pre_depth_;
+      out_.append("</");
+      out_.append(name);
+      out_.push_back('>');
+      i_ = tag_end;
+      return;
     }
+    StartTag(name, flags, attrs, tag_end);
+  }
+
+  // "</>" is dropped, "</ ..." is a bogus comment up to '>', and any other '<' not
+  // followed by a letter is a literal '<' in text.
+  void NotATag(bool end_tag, size_t name_start) {
+    if (end_tag && name_start < n_ && s_[name_start] == '>') {
+      i_ = name_start + 1;
+      return;
+    }
+    if (end_tag) {
+      size_t gt = s_.find('>', i_);
+      i_ = gt == std::string_view::npos ? n_ : gt + 1;
+      return;
+    }
+    out_.push_back('<');
+    ++i_;
+  }
+
+  // Nesting guard: the parser's scope checks walk the stack of open elements, so
+  // tens of thousands of unclosed elements (broken or hostile pages; real ones stay
+  // under a few hundred) would cost quadratic time. Past kMaxOpenElements, further
+  // start tags (and as many end tags) are dropped; their text stays. True when this
+  // tag is dropped.
+  bool DroppedByNestingGuard(uint16_t flags, bool end_tag, bool self_closing) {
+    if ((flags & kNoNest) || self_closing) return false;
+    if (end_tag) {
+      if (dropped_open_ > 0) {
+        --dropped_open_;
+        return true;
+      }
+      if (open_estimate_ > 0) --open_estimate_;
+    } else if (open_estimate_ >= kMaxOpenElements) {
+      ++dropped_open_;
+      return true;
+    } else if (!(flags & (kScript | kSvg | kRawDrop))) {
+      ++open_estimate_;
+    }
+    return false;
+  }
+
+  // A start tag whose '>' ends before `tag_end`: dropped with its content (hidden raw
+  // text, drawings), or written with the kept attributes and, for raw text the stage
+  // reads, its content verbatim.
+  void StartTag(std::string_view name, uint16_t flags, const LeanTagAttributes& attrs, size_t tag_end) {
+    const bool self_closing = attrs.self_closing;
     // Raw-text elements whose content is never shown: dropped whole.
     bool script = flags & kScript;
-    if ((script && !json_ld) || (flags & kRawDrop)) {
+    if ((script && !attrs.json_ld) || (flags & kRawDrop)) {
       if (self_closing && !script && !EqualsNoCase(name, "style")) {
-        i = tag_end;
-        continue;
+        i_ = tag_end;
+        return;
       }
-      std::string lower(name);
-      for (char& ch : lower) ch = AsciiLower(ch);
-      size_t end = FindRawTextEnd(s, tag_end, lower, script);
-      i = end == std::string_view::npos ? n : end;
-      continue;
+      size_t end = FindRawTextEnd(s_, tag_end, AsciiLower(name), script);
+      i_ = end == std::string_view::npos ? n_ : end;
+      return;
     }
     if ((flags & kSvg) && !self_closing) {
-      // Drawings: skipped to the matching </svg>.
-      int depth = 1;
-      size_t p = tag_end;
-      while (depth > 0 && p < n) {
-        size_t lt2 = s.find('<', p);
-        if (lt2 == std::string_view::npos) { p = n; break; }
-        if (s.compare(lt2, 5, "</svg") == 0 || s.compare(lt2, 5, "</SVG") == 0) {
-          --depth;
-        } else if ((s.compare(lt2, 4, "<svg") == 0 || s.compare(lt2, 4, "<SVG") == 0) &&
-                   lt2 + 4 < n && (IsSpace(s[lt2 + 4]) || s[lt2 + 4] == '>')) {
-          ++depth;
-        }
-        size_t gt = s.find('>', lt2);
-        p = gt == std::string_view::npos ? n : gt + 1;
-      }
-      i = p;
-      continue;
+      i_ = SkipLeanSvg(s_, tag_end);
+      return;
     }
-    if (pre && !self_closing) ++pre_depth;
-    out.push_back('<');
-    out.append(name);
-    out.append(kept);
-    if (self_closing) out.push_back('/');
-    out.push_back('>');
-    i = tag_end;
+    if ((flags & kPre) && !self_closing) ++pre_depth_;
+    out_.push_back('<');
+    out_.append(name);
+    out_.append(attrs.kept);
+    if (self_closing) out_.push_back('/');
+    out_.push_back('>');
+    i_ = tag_end;
     // Raw text kept verbatim (JSON-LD, <title>, <plaintext>).
     if (script || (flags & kTitle)) {
-      std::string lower(name);
-      for (char& ch : lower) ch = AsciiLower(ch);
-      size_t end = FindRawTextEnd(s, i, lower, false);
-      if (end == std::string_view::npos) end = n;
-      out.append(s.substr(i, end - i));
-      i = end;
+      size_t end = FindRawTextEnd(s_, i_, AsciiLower(name), false);
+      if (end == std::string_view::npos) end = n_;
+      out_.append(s_.substr(i_, end - i_));
+      i_ = end;
     } else if (flags & kPlaintext) {
-      out.append(s.substr(i));
-      break;
+      out_.append(s_.substr(i_));
+      i_ = n_;
     }
   }
-  return out;
-}
+
+  std::string_view s_;
+  size_t n_;
+  size_t i_ = 0;
+  std::string out_;
+  int pre_depth_ = 0;                      // inside <pre>/<listing>: whitespace is kept
+  int open_estimate_ = 0, dropped_open_ = 0;  // nesting guard
+  bool prev_block_ = false;                // the last tag emitted was block-level
+  size_t pending_ws_ = std::string::npos;  // where a droppable whitespace run starts
+};
+
+}  // namespace
+
+std::string LeanHtml(std::string_view s) { return LeanTokenizer(s).Run(); }
 
 }  // namespace faultline::html
