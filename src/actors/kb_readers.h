@@ -2,9 +2,14 @@
 // TABARI actor dictionary. Internal to src/actors; users go through KnowledgeBase::AddFile.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "actors/knowledge_base.h"
+
+namespace YAML {
+class Node;
+}  // namespace YAML
 
 namespace faultline {
 
@@ -21,6 +26,20 @@ class KbYamlReader {
   Status Read(const std::string& text);
 
  private:
+  // One reader per top-level key, given the key's value; each reports a problem by
+  // throwing (kb_yaml_reader.cpp), which Read turns into a Status.
+  void ReadActors(const YAML::Node& body);
+  void ReadGroups(const YAML::Node& body);
+  void ReadRoles(const YAML::Node& body);
+  void ReadPeople(const YAML::Node& body);
+  void ReadContext(const YAML::Node& body);
+  void ReadDisambiguations(const YAML::Node& body);
+  void ReadReferences(const YAML::Node& body);
+  void ReadOfficialSites(const YAML::Node& body);
+  void ReadCameo(const YAML::Node& body);
+  // "file:line", where an entry was defined.
+  std::string Where(int64_t line) const { return file_ + ":" + std::to_string(line); }
+
   KnowledgeBase* kb_;
   std::string file_;
 };
