@@ -167,6 +167,14 @@ class SentenceAnalyzer {
   Holder ResolvePronoun(const std::string& p, bool in_quote) const;
   Holder VoiceHolder() const { return Holder{st_.voice.actors, st_.voice.person, st_.voice.rule, {}}; }
   Holder FindHolder(const Clause& c, size_t c0, bool sincerity, size_t clause_index, bool c0_is_term = false) const;
+  // FindHolder's cases: after a reporting verb, and by the kind of subject before the cue.
+  Holder ReportedHolder(const Clause& c, size_t c0, const PatternMatch& verb, bool sincerity, size_t ci,
+                        bool c0_is_term) const;
+  Holder VerbSpeaker(const Clause& c, const PatternMatch& verb, size_t ci, bool* unknown) const;
+  size_t ReportedContentStart(const PatternMatch& verb, size_t c0) const;
+  Holder PronounSubjectHolder(const Clause& c, size_t c0, const std::string& pronoun) const;
+  bool ExpletiveIt(const Clause& c, size_t c0) const;
+  Holder EmptySubjectHolder(const Clause& c, size_t ci) const;
   Holder RelativeAntecedent(const Clause& c) const;
   void RecordProposal(const Clause& c, const Holder& authors);
   // What a clause's subject leaves for later sentences: the last holder (and person) for
@@ -711,81 +719,7 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
   const PatternMatch* verb = nullptr;
   for (const auto& m : speech_)
     if (m.begin >= c.b && m.end <= c0 && (verb == nullptr || m.begin > verb->begin)) verb = &m;
-  if (verb != nullptr) {
-    // "The document said [the UK ...] don't think ...": the speaker of the last verb
-    // stands between the verb before it and this one.
-    size_t ob = c.b;
-    for (const auto& m : speech_)
-      if (m.begin >= c.b && m.end <= verb->begin && m.end > ob) ob = m.end;
-    Subject outer = SubjectAt(ob, verb->begin);
-    Holder speaker;
-    const Holder antecedent = RelativeAntecedent(c);
-    if (outer.kind == SubjKind::kNone && !antecedent.empty() && ob == c.b) {
-      speaker = antecedent;
-    } else if (outer.kind == SubjKind::kNone) {
-      // an unknown speaker ("Graham, who said he ..."): nobody to hand the content to
-      if (!sincerity && verb->payload != 4) {
-        Subject inner0 = SubjectAt(verb->end, c0);
-        if (inner0.kind == SubjKind::kActors) {
-          inner0.holder.rule = "reported-subject";
-          return inner0.holder;
-        }
-      }
-      return Holder{};
-    } else if (outer.kind == SubjKind::kActors) {
-      speaker = outer.holder;
-      speaker.rule = "speaker";
-    } else if (outer.kind == SubjKind::kPronoun) {
-      speaker = ResolvePronoun(outer.pronoun, c.in_quote);
-    } else if (outer.kind == SubjKind::kEmpty && ci > 0 && !clause0_holder_.empty()) {
-      speaker = clause0_holder_;
-      speaker.rule = "participle";
-    } else if (outer.kind == SubjKind::kEmpty && c.in_quote) {
-      speaker = speaker_;
-      speaker.rule = "quote-speaker";
-    }
-    size_t cs = verb->end;
-    if (verb->payload == 1) {  // addressee: "told Zelensky (that|about)"
-      if (cs < c0 && toks_[cs].mention >= 0) cs = MentionEnd(cs);
-      while (cs < c0 && (toks_[cs].norm == "'s" || toks_[cs].norm == ",")) ++cs;
-    }
-    // "said in 2017 that they ...", "said on Friday that": a short adjunct before "that"
-    for (size_t t = cs; t < c0 && t < cs + 6; ++t) {
-      if (toks_[t].mention >= 0 || toks_[t].type != TokenType::kWord) break;
-      if (toks_[t].norm == "that") {
-        cs = t;
-        break;
-      }
-    }
-    while (cs < c0 && (toks_[cs].norm == "that" || toks_[cs].norm == "about" || toks_[cs].norm == "of" ||
-                       toks_[cs].norm == ",")) ++cs;
-    if (sincerity || verb->payload == 4) return speaker;  // the believer / hoper holds the stance
-    Subject inner = SubjectAt(cs, c0);
-    // "said US sanctions on Russia would stay in place": the words before the term modify
-    // it; the evaluation is the speaker's
-    if (c0_is_term && inner.kind == SubjKind::kNone && !speaker.empty()) {
-      Holder h = speaker;
-      h.rule = "speaker";
-      return h;
-    }
-    switch (inner.kind) {
-      case SubjKind::kActors:
-        inner.holder.rule = "reported-subject";
-        return inner.holder;
-      case SubjKind::kPronoun:
-        if (lex_.first_person().count(inner.pronoun) && c.in_quote) return ResolvePronoun(inner.pronoun, true);
-        if (!speaker.empty()) {
-          Holder h = speaker;
-          h.rule = "speaker-pronoun";
-          return h;
-        }
-        return ResolvePronoun(inner.pronoun, c.in_quote);
-      case SubjKind::kEmpty:
-        return speaker;
-      case SubjKind::kNone:
-        return Holder{};
-    }
-  }
+  if (verb != nullptr) return ReportedHolder(c, c0, *verb, sincerity, ci, c0_is_term);
   // a participle clause ("..., hoping this would ...", "while opposing ...") shares the
   // main clause's subject
   size_t pb = c.b;
@@ -803,58 +737,10 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
     case SubjKind::kActors:
       s.holder.rule = c.in_quote ? "quote-subject" : "subject";
       return s.holder;
-    case SubjKind::kPronoun: {
-      // "it's very important to strengthen the eastern flank": an expletive "it" before an
-      // evaluation; the one who says it holds it (the quote's speaker, the transcript's
-      // turn, the official voice), never a columnist
-      bool expletive = false;
-      if (s.pronoun == "it") {
-        bool eval_at_c0 = false;
-        for (const auto& q : cues_)
-          eval_at_c0 |= q.b == c0 && (q.kind == CueKind::kEvalPositive || q.kind == CueKind::kEvalNegative);
-        size_t t = c.b;
-        while (t < c0 && PronounPart(toks_[t].norm) != "it") ++t;
-        expletive = eval_at_c0 && t < c0;
-        for (size_t u = t + 1; u < c0 && expletive; ++u) {
-          static const WordSet kBe = {"is", "'s", "was", "will", "be", "would", "remains", "remained", "seems",
-                                      "very", "so", "also", "absolutely", "really", "extremely", "vitally",
-                                      "critically", "particularly", "especially", "still", "now", "more", "most"};
-          expletive = kBe.count(toks_[u].norm) > 0;
-        }
-        // "it's" is one token: the contraction itself is the verb
-      }
-      if (expletive) {
-        if (c.in_quote) {
-          if (speaker_.empty()) return Holder{};
-          Holder h = speaker_;
-          h.rule = "quote-speaker";
-          return h;
-        }
-        return ResolvePronoun("we", false);
-      }
-      return ResolvePronoun(s.pronoun, c.in_quote);
-    }
-    case SubjKind::kEmpty: {
-      // "... but wants faster returns": a verb phrase coordinated with the main clause
-      if (ci > 0 && !clause0_holder_.empty() &&
-          (toks_[c.b].norm == "but" || toks_[c.b].norm == "and" || toks_[c.b].norm == "yet")) {
-        Holder h = clause0_holder_;
-        h.rule = "coordinated-verb";
-        return h;
-      }
-      if (c.in_quote && !speaker_.empty()) {
-        Holder h = speaker_;
-        h.rule = "quote-speaker";
-        return h;
-      }
-      // a participle clause ("..., hoping this would ...") shares the main clause's subject
-      if (ci > 0 && !clause0_holder_.empty() && IsIngForm(toks_[c.b].norm)) {
-        Holder h = clause0_holder_;
-        h.rule = "participle";
-        return h;
-      }
-      return Holder{};
-    }
+    case SubjKind::kPronoun:
+      return PronounSubjectHolder(c, c0, s.pronoun);
+    case SubjKind::kEmpty:
+      return EmptySubjectHolder(c, ci);
     case SubjKind::kNone:
       if (ci > 0 && !clause0_holder_.empty() && IsIngForm(toks_[c.b].norm) && c0 == c.b + 0) {
         Holder h = clause0_holder_;
@@ -867,6 +753,165 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
         return h;
       }
       return Holder{};
+  }
+  return Holder{};
+}
+
+// FindHolder with a reporting verb before the cue: the speaker holds the stance of a
+// belief or hope; otherwise the reported content's own subject does, if it has one.
+Holder SentenceAnalyzer::ReportedHolder(const Clause& c, size_t c0, const PatternMatch& verb, bool sincerity,
+                                        size_t ci, bool c0_is_term) const {
+  bool unknown = false;
+  const Holder speaker = VerbSpeaker(c, verb, ci, &unknown);
+  if (unknown) {
+    // an unknown speaker ("Graham, who said he ..."): nobody to hand the content to
+    if (!sincerity && verb.payload != 4) {
+      Subject inner0 = SubjectAt(verb.end, c0);
+      if (inner0.kind == SubjKind::kActors) {
+        inner0.holder.rule = "reported-subject";
+        return inner0.holder;
+      }
+    }
+    return Holder{};
+  }
+  const size_t cs = ReportedContentStart(verb, c0);
+  if (sincerity || verb.payload == 4) return speaker;  // the believer / hoper holds the stance
+  Subject inner = SubjectAt(cs, c0);
+  // "said US sanctions on Russia would stay in place": the words before the term modify
+  // it; the evaluation is the speaker's
+  if (c0_is_term && inner.kind == SubjKind::kNone && !speaker.empty()) {
+    Holder h = speaker;
+    h.rule = "speaker";
+    return h;
+  }
+  switch (inner.kind) {
+    case SubjKind::kActors:
+      inner.holder.rule = "reported-subject";
+      return inner.holder;
+    case SubjKind::kPronoun:
+      if (lex_.first_person().count(inner.pronoun) && c.in_quote) return ResolvePronoun(inner.pronoun, true);
+      if (!speaker.empty()) {
+        Holder h = speaker;
+        h.rule = "speaker-pronoun";
+        return h;
+      }
+      return ResolvePronoun(inner.pronoun, c.in_quote);
+    case SubjKind::kEmpty:
+      return speaker;
+    case SubjKind::kNone:
+      return Holder{};
+  }
+  return Holder{};
+}
+
+// The speaker of a reporting verb: its subject, a relative clause's antecedent, the main
+// clause's subject or the quote's speaker. `*unknown` is set when the verb has a subject
+// no actor stands for.
+Holder SentenceAnalyzer::VerbSpeaker(const Clause& c, const PatternMatch& verb, size_t ci, bool* unknown) const {
+  // "The document said [the UK ...] don't think ...": the speaker of the last verb
+  // stands between the verb before it and this one.
+  size_t ob = c.b;
+  for (const auto& m : speech_)
+    if (m.begin >= c.b && m.end <= verb.begin && m.end > ob) ob = m.end;
+  Subject outer = SubjectAt(ob, verb.begin);
+  Holder speaker;
+  const Holder antecedent = RelativeAntecedent(c);
+  if (outer.kind == SubjKind::kNone && !antecedent.empty() && ob == c.b) {
+    speaker = antecedent;
+  } else if (outer.kind == SubjKind::kNone) {
+    *unknown = true;
+  } else if (outer.kind == SubjKind::kActors) {
+    speaker = outer.holder;
+    speaker.rule = "speaker";
+  } else if (outer.kind == SubjKind::kPronoun) {
+    speaker = ResolvePronoun(outer.pronoun, c.in_quote);
+  } else if (outer.kind == SubjKind::kEmpty && ci > 0 && !clause0_holder_.empty()) {
+    speaker = clause0_holder_;
+    speaker.rule = "participle";
+  } else if (outer.kind == SubjKind::kEmpty && c.in_quote) {
+    speaker = speaker_;
+    speaker.rule = "quote-speaker";
+  }
+  return speaker;
+}
+
+// Where the reported content after a reporting verb starts: past its addressee, a short
+// adjunct before "that", and "that", "about", "of" or a comma.
+size_t SentenceAnalyzer::ReportedContentStart(const PatternMatch& verb, size_t c0) const {
+  size_t cs = verb.end;
+  if (verb.payload == 1) {  // addressee: "told Zelensky (that|about)"
+    if (cs < c0 && toks_[cs].mention >= 0) cs = MentionEnd(cs);
+    while (cs < c0 && (toks_[cs].norm == "'s" || toks_[cs].norm == ",")) ++cs;
+  }
+  // "said in 2017 that they ...", "said on Friday that": a short adjunct before "that"
+  for (size_t t = cs; t < c0 && t < cs + 6; ++t) {
+    if (toks_[t].mention >= 0 || toks_[t].type != TokenType::kWord) break;
+    if (toks_[t].norm == "that") {
+      cs = t;
+      break;
+    }
+  }
+  while (cs < c0 && (toks_[cs].norm == "that" || toks_[cs].norm == "about" || toks_[cs].norm == "of" ||
+                     toks_[cs].norm == ",")) ++cs;
+  return cs;
+}
+
+// A pronoun subject without a reporting verb: an expletive "it" before an evaluation
+// ("it's very important to ...") is held by whoever says it; other pronouns are resolved.
+Holder SentenceAnalyzer::PronounSubjectHolder(const Clause& c, size_t c0, const std::string& pronoun) const {
+  if (pronoun == "it" && ExpletiveIt(c, c0)) {
+    // the one who says it holds it (the quote's speaker, the transcript's turn, the
+    // official voice), never a columnist
+    if (c.in_quote) {
+      if (speaker_.empty()) return Holder{};
+      Holder h = speaker_;
+      h.rule = "quote-speaker";
+      return h;
+    }
+    return ResolvePronoun("we", false);
+  }
+  return ResolvePronoun(pronoun, c.in_quote);
+}
+
+// "it's very important to strengthen the eastern flank": "it" before an evaluation at
+// `c0` with only forms of "be" and intensifiers between.
+bool SentenceAnalyzer::ExpletiveIt(const Clause& c, size_t c0) const {
+  bool eval_at_c0 = false;
+  for (const auto& q : cues_)
+    eval_at_c0 |= q.b == c0 && (q.kind == CueKind::kEvalPositive || q.kind == CueKind::kEvalNegative);
+  size_t t = c.b;
+  while (t < c0 && PronounPart(toks_[t].norm) != "it") ++t;
+  bool expletive = eval_at_c0 && t < c0;
+  for (size_t u = t + 1; u < c0 && expletive; ++u) {
+    static const WordSet kBe = {"is", "'s", "was", "will", "be", "would", "remains", "remained", "seems",
+                                "very", "so", "also", "absolutely", "really", "extremely", "vitally",
+                                "critically", "particularly", "especially", "still", "now", "more", "most"};
+    expletive = kBe.count(toks_[u].norm) > 0;
+  }
+  // "it's" is one token: the contraction itself is the verb
+  return expletive;
+}
+
+// No subject before the cue: a verb phrase coordinated with the main clause, a quote's
+// content or a participle clause takes its holder from elsewhere.
+Holder SentenceAnalyzer::EmptySubjectHolder(const Clause& c, size_t ci) const {
+  // "... but wants faster returns": a verb phrase coordinated with the main clause
+  if (ci > 0 && !clause0_holder_.empty() &&
+      (toks_[c.b].norm == "but" || toks_[c.b].norm == "and" || toks_[c.b].norm == "yet")) {
+    Holder h = clause0_holder_;
+    h.rule = "coordinated-verb";
+    return h;
+  }
+  if (c.in_quote && !speaker_.empty()) {
+    Holder h = speaker_;
+    h.rule = "quote-speaker";
+    return h;
+  }
+  // a participle clause ("..., hoping this would ...") shares the main clause's subject
+  if (ci > 0 && !clause0_holder_.empty() && IsIngForm(toks_[c.b].norm)) {
+    Holder h = clause0_holder_;
+    h.rule = "participle";
+    return h;
   }
   return Holder{};
 }
