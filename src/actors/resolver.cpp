@@ -62,201 +62,235 @@ std::optional<std::pair<size_t, size_t>> Resolver::UnknownNameAfter(size_t pos,
 void Resolver::ComposeRoles() {
   for (size_t i = 0; i < cands_.size(); ++i) {
     if (used_[i] || !cands_[i].Find(AliasKind::kRole)) continue;
-    // Extend over consecutive role nouns: "Foreign Ministry spokeswoman".
-    size_t last = i;
-    while (last + 1 < cands_.size() && cands_[last + 1].Find(AliasKind::kRole) &&
-           !used_[last + 1] && OnlySpaces(cands_[last].end, cands_[last + 1].begin))
-      ++last;
-    const AliasTarget& head = *cands_[last].Find(AliasKind::kRole);
-    const RoleDef& role = kb_.roles()[head.index];
-    size_t begin = cands_[i].begin, end = cands_[last].end;
-    // "Deputy Prime Minister", "the former president": not the role's holder.
-    size_t role_begin = cands_[i].begin;
-    bool non_holder = false;
-    if (auto w = PrevWord(role_begin);
-        w && OnlySpaces(w->end, role_begin) && sets_.non_holder_modifiers.Contains(w->text)) {
-      non_holder = true;
-      role_begin = w->begin;
-      if (begin > role_begin) begin = role_begin;
-    }
-    const std::string role_text = scan::Lower(Surface(role_begin, cands_[last].end));
-
-    // Qualifier on the left: "German Chancellor", "Russia's foreign minister",
-    // "a senior French official", "the Kremlin spokesman".
-    const AliasTarget* qual = nullptr;
-    size_t qual_idx = SIZE_MAX;
-    if (i > 0 && !used_[i - 1]) {
-      const Candidate& p = cands_[i - 1];
-      if (const AliasTarget* q = Qualifier(p)) {
-        size_t gap = p.end;
-        gap += scan::PossessiveAt(text_, gap);
-        bool ok = OnlySpaces(gap, begin);
-        if (!ok) {
-          auto toks = scan::TokensAfter(text_, gap, 3);
-          size_t k = 0;
-          while (k < toks.size() && toks[k].end <= begin && toks[k].word &&
-                 sets_.role_modifiers.Contains(toks[k].text))
-            ++k;
-          ok = k > 0 && k <= 2 && OnlySpaces(toks[k - 1].end, begin) &&
-               OnlySpaces(gap, toks[0].begin);
-        }
-        if (ok) {
-          qual = q;
-          qual_idx = i - 1;
-        }
-      }
-    }
-    // Or on the right: "the Secretary General of NATO", "the president of France".
-    if (qual == nullptr && last + 1 < cands_.size() && !used_[last + 1]) {
-      auto toks = scan::TokensAfter(text_, end, 1);
-      const Candidate& n = cands_[last + 1];
-      if (!toks.empty() && scan::EqualsIgnoreCase(toks[0].text, "of") &&
-          OnlySpaces(toks[0].end, n.begin) && OnlySpaces(end, toks[0].begin)) {
-        if (const AliasTarget* q = Qualifier(n)) {
-          qual = q;
-          qual_idx = last + 1;
-        }
-      }
-    }
-
-    // Or a person: "the Obama administration", "Merkel's government" stand for the
-    // person's state even after the person left office (context.person_institutions).
-    if (qual == nullptr && i > 0 && !used_[i - 1] && cands_[i - 1].Find(AliasKind::kPerson) &&
-        sets_.person_institutions.Contains(scan::Lower(Surface(cands_[i].begin, cands_[i].end)))) {
-      const Candidate& p = cands_[i - 1];
-      size_t gap = p.end + scan::PossessiveAt(text_, p.end);
-      // "the Biden-Harris administration": a second surname joined by a hyphen.
-      if (gap == p.end && gap < text_.size() && text_[gap] == '-') {
-        auto joined = scan::TokensAfter(text_, gap + 1, 1);
-        if (!joined.empty() && joined[0].begin == gap + 1 && IsCapitalizedWord(joined[0]))
-          gap = joined[0].end;
-      }
-      if (OnlySpaces(gap, begin) && gap < begin) {
-        const Person& person = kb_.people()[p.Find(AliasKind::kPerson)->index];
-        const RoleTerm* t = date_.empty() ? nullptr : kb_.RoleOn(person, date_);
-        std::string actor = t ? ActsFor(t->actor) : ActsFor(person.actor);
-        if (actor.empty()) actor = SoleActor(person);
-        if (!actor.empty()) {
-          Mention m = Make(p.begin, end, "role", "role:" + role.role + "+person:" +
-                                                     p.Find(AliasKind::kPerson)->alias);
-          m.actors = {actor};
-          m.role = role_text;
-          // In office, the person stays visible to "the president" and pronouns.
-          if (t != nullptr) m.person = person.name;
-          out_.push_back(std::move(m));
-          MarkUsed(i - 1, last);
-          continue;
-        }
-      }
-    }
-    std::vector<std::string> actors;
-    std::string rule = "role:" + role.role;
-    if (qual != nullptr) {
-      actors = ActorsOf(*qual);
-      begin = std::min(begin, cands_[qual_idx].begin);
-      end = std::max(end, cands_[qual_idx].end);
-      rule = "role:" + role.role + "+" + qual->alias;
-    }
-    const size_t after = std::max(last, qual_idx == SIZE_MAX ? last : qual_idx) + 1;
-    // "the former German chancellor", "a French deputy foreign minister".
-    if (qual != nullptr && !non_holder) {
-      auto w = PrevWord(begin);
-      if (w && OnlySpaces(w->end, begin) && sets_.non_holder_modifiers.Contains(w->text))
-        non_holder = true;
-      for (const auto& t : scan::TokensAfter(text_, cands_[qual_idx].end, 3))
-        if (t.end <= cands_[i].begin && sets_.non_holder_modifiers.Contains(t.text))
-          non_holder = true;
-    }
-
-    // A person right after: "French President Emmanuel Macron", "spokesman Dmitry Peskov".
-    if (NextIs(after, AliasKind::kPerson, end)) {
-      const Candidate& pc = cands_[after];
-      const Person& person = kb_.people()[pc.Find(AliasKind::kPerson)->index];
-      Mention m = Make(begin, pc.end, "person", "role+person:" + role.role);
-      FillPerson(person, &m);
-      if (!actors.empty() && (m.actors.empty() || m.actors != actors)) {
-        // The text says whose official this is; trust it over a missing/other KB role.
-        if (m.actors.empty()) m.actors = actors;
-      }
-      if (m.role.empty() || non_holder) m.role = role_text;
-      out_.push_back(std::move(m));
-      MarkUsed(i, last);
-      if (qual_idx != SIZE_MAX) used_[qual_idx] = true;
-      used_[after] = true;
-      continue;
-    }
-    // "Prime Minister Johnson", "Vice President Harris": a surname the KB does not list
-    // as an alias (shared or a common word) after the role its bearer holds on the date.
-    if (role.role != "official" && !non_holder && !date_.empty()) {
-      auto toks = scan::TokensAfter(text_, end, 2);
-      if (!toks.empty() && IsNameWord(toks[0]) && OnlySpaces(end, toks[0].begin) &&
-          (after >= cands_.size() || cands_[after].begin >= toks[0].end) &&
-          !(toks.size() > 1 && IsNameWord(toks[1]) && OnlySpaces(toks[0].end, toks[1].begin))) {
-        if (const Person* p = HolderBySurname(toks[0].text, role.role, actors)) {
-          Mention m = Make(begin, toks[0].end, "person", "role+surname:" + role.role);
-          FillPerson(*p, &m);
-          out_.push_back(std::move(m));
-          MarkUsed(i, last);
-          if (qual_idx != SIZE_MAX) used_[qual_idx] = true;
-          continue;
-        }
-      }
-    }
-    if (auto name = role.role == "official" ? std::nullopt : UnknownNameAfter(end, after)) {
-      Mention m = Make(begin, name->second, "person",
-                       "role+name:" + role.role);
-      m.person = Surface(name->first, name->second);
-      m.actors = actors;
-      m.role = role_text;
-      RememberUnknown(m.person, m.actors, m.role);
-      out_.push_back(std::move(m));
-      MarkUsed(i, last);
-      if (qual_idx != SIZE_MAX) used_[qual_idx] = true;
-      continue;
-    }
-    if (qual == nullptr) {
-      // "the administration", "the government": the last one the article qualified.
-      if (role.role == "official" && i == last &&
-          sets_.person_institutions.Contains(Surface(cands_[i].begin, cands_[i].end))) {
-        auto before = scan::TokensBefore(text_, cands_[i].begin, 1);
-        auto next = scan::TokensAfter(text_, cands_[last].end, 1);
-        const bool of_other = !next.empty() && scan::EqualsIgnoreCase(next[0].text, "of");
-        if (!of_other && !before.empty() && scan::OneOf(before[0].text, {"the", "this"}))
-          bare_institutions_.push_back({cands_[i].begin, cands_[i].end,
-                                        scan::Lower(Surface(cands_[i].begin, cands_[i].end))});
-      }
-      // A bare role noun: "the chancellor" is resolved by coreference later.
-      if (role.role != "official" && !non_holder) {
-        auto before = scan::TokensBefore(text_, cands_[i].begin, 1);
-        auto next = scan::TokensAfter(text_, cands_[last].end, 1);
-        // "the president of the company": some other institution's officer.
-        const bool of_other = !next.empty() && scan::EqualsIgnoreCase(next[0].text, "of");
-        if (!of_other && !before.empty() && scan::EqualsIgnoreCase(before[0].text, "the"))
-          bare_roles_.push_back({cands_[i].begin, cands_[last].end, role.role});
-      }
+    RoleRun r = StartRoleRun(i);
+    FindRoleQualifier(&r);
+    if (r.qual == nullptr && ComposePersonInstitution(r)) continue;
+    ApplyRoleQualifier(&r);
+    // The most specific reading first: a known person, a known surname, an unknown name.
+    if (ComposeRolePerson(r) || ComposeRoleSurname(r) || ComposeRoleUnknownName(r)) continue;
+    if (r.qual == nullptr) {
+      NoteBareRole(r);
       continue;  // left for the apposition rule; not a mention by itself
     }
-    Mention m = Make(begin, end, "role", rule);
-    m.actors = actors;
-    m.role = role_text;
-    if (role.role != "official" && !non_holder && !date_.empty() && actors.size() == 1) {
-      // A body's officers are listed under the body ("the Commission president": EC).
-      std::vector<const Person*> holders;
-      if (qual->kind != AliasKind::kGroup && qual->kind != AliasKind::kDictionary)
-        holders = kb_.HoldersOf(kb_.actors()[qual->index].code, role.role, date_);
-      if (holders.empty()) holders = kb_.HoldersOf(actors[0], role.role, date_);
-      if (holders.size() == 1) {
-        m.person = holders[0]->name;
-        m.rule += "+holder";
-        // The holder's own title ("prime minister" for "PM").
-        if (const RoleTerm* t = kb_.RoleOn(*holders[0], date_); t && !t->title.empty())
-          m.role = t->title;
+    EmitQualifiedRole(r);
+  }
+}
+
+Resolver::RoleRun Resolver::StartRoleRun(size_t i) const {
+  RoleRun r;
+  r.i = i;
+  // Extend over consecutive role nouns: "Foreign Ministry spokeswoman".
+  r.last = i;
+  while (r.last + 1 < cands_.size() && cands_[r.last + 1].Find(AliasKind::kRole) &&
+         !used_[r.last + 1] && OnlySpaces(cands_[r.last].end, cands_[r.last + 1].begin))
+    ++r.last;
+  const AliasTarget& head = *cands_[r.last].Find(AliasKind::kRole);
+  r.role = &kb_.roles()[head.index];
+  r.begin = cands_[i].begin;
+  r.end = cands_[r.last].end;
+  // "Deputy Prime Minister", "the former president": not the role's holder.
+  size_t role_begin = cands_[i].begin;
+  if (auto w = PrevWord(role_begin);
+      w && OnlySpaces(w->end, role_begin) && sets_.non_holder_modifiers.Contains(w->text)) {
+    r.non_holder = true;
+    role_begin = w->begin;
+    if (r.begin > role_begin) r.begin = role_begin;
+  }
+  r.role_text = scan::Lower(Surface(role_begin, cands_[r.last].end));
+  return r;
+}
+
+void Resolver::FindRoleQualifier(RoleRun* r) const {
+  const size_t i = r->i, last = r->last;
+  // Qualifier on the left: "German Chancellor", "Russia's foreign minister",
+  // "a senior French official", "the Kremlin spokesman".
+  if (i > 0 && !used_[i - 1]) {
+    const Candidate& p = cands_[i - 1];
+    if (const AliasTarget* q = Qualifier(p)) {
+      size_t gap = p.end;
+      gap += scan::PossessiveAt(text_, gap);
+      bool ok = OnlySpaces(gap, r->begin);
+      if (!ok) {
+        auto toks = scan::TokensAfter(text_, gap, 3);
+        size_t k = 0;
+        while (k < toks.size() && toks[k].end <= r->begin && toks[k].word &&
+               sets_.role_modifiers.Contains(toks[k].text))
+          ++k;
+        ok = k > 0 && k <= 2 && OnlySpaces(toks[k - 1].end, r->begin) &&
+             OnlySpaces(gap, toks[0].begin);
+      }
+      if (ok) {
+        r->qual = q;
+        r->qual_idx = i - 1;
       }
     }
-    out_.push_back(std::move(m));
-    MarkUsed(i, last);
-    used_[qual_idx] = true;
   }
+  // Or on the right: "the Secretary General of NATO", "the president of France".
+  if (r->qual == nullptr && last + 1 < cands_.size() && !used_[last + 1]) {
+    auto toks = scan::TokensAfter(text_, r->end, 1);
+    const Candidate& n = cands_[last + 1];
+    if (!toks.empty() && scan::EqualsIgnoreCase(toks[0].text, "of") &&
+        OnlySpaces(toks[0].end, n.begin) && OnlySpaces(r->end, toks[0].begin)) {
+      if (const AliasTarget* q = Qualifier(n)) {
+        r->qual = q;
+        r->qual_idx = last + 1;
+      }
+    }
+  }
+}
+
+// Or a person: "the Obama administration", "Merkel's government" stand for the
+// person's state even after the person left office (context.person_institutions).
+// Returns whether it made the mention.
+bool Resolver::ComposePersonInstitution(const RoleRun& r) {
+  const size_t i = r.i;
+  if (!(i > 0 && !used_[i - 1] && cands_[i - 1].Find(AliasKind::kPerson) &&
+        sets_.person_institutions.Contains(scan::Lower(Surface(cands_[i].begin, cands_[i].end)))))
+    return false;
+  const Candidate& p = cands_[i - 1];
+  size_t gap = p.end + scan::PossessiveAt(text_, p.end);
+  // "the Biden-Harris administration": a second surname joined by a hyphen.
+  if (gap == p.end && gap < text_.size() && text_[gap] == '-') {
+    auto joined = scan::TokensAfter(text_, gap + 1, 1);
+    if (!joined.empty() && joined[0].begin == gap + 1 && IsCapitalizedWord(joined[0]))
+      gap = joined[0].end;
+  }
+  if (!(OnlySpaces(gap, r.begin) && gap < r.begin)) return false;
+  const Person& person = kb_.people()[p.Find(AliasKind::kPerson)->index];
+  const RoleTerm* t = date_.empty() ? nullptr : kb_.RoleOn(person, date_);
+  std::string actor = t ? ActsFor(t->actor) : ActsFor(person.actor);
+  if (actor.empty()) actor = SoleActor(person);
+  if (actor.empty()) return false;
+  Mention m = Make(p.begin, r.end, "role", "role:" + r.role->role + "+person:" +
+                                               p.Find(AliasKind::kPerson)->alias);
+  m.actors = {actor};
+  m.role = r.role_text;
+  // In office, the person stays visible to "the president" and pronouns.
+  if (t != nullptr) m.person = person.name;
+  out_.push_back(std::move(m));
+  MarkUsed(i - 1, r.last);
+  return true;
+}
+
+// The qualifier's actors and span join the role's; a modifier before either makes the
+// mention a non-holder.
+void Resolver::ApplyRoleQualifier(RoleRun* r) const {
+  if (r->qual != nullptr) {
+    r->actors = ActorsOf(*r->qual);
+    r->begin = std::min(r->begin, cands_[r->qual_idx].begin);
+    r->end = std::max(r->end, cands_[r->qual_idx].end);
+  }
+  r->after = std::max(r->last, r->qual_idx == SIZE_MAX ? r->last : r->qual_idx) + 1;
+  // "the former German chancellor", "a French deputy foreign minister".
+  if (r->qual != nullptr && !r->non_holder) {
+    auto w = PrevWord(r->begin);
+    if (w && OnlySpaces(w->end, r->begin) && sets_.non_holder_modifiers.Contains(w->text))
+      r->non_holder = true;
+    for (const auto& t : scan::TokensAfter(text_, cands_[r->qual_idx].end, 3))
+      if (t.end <= cands_[r->i].begin && sets_.non_holder_modifiers.Contains(t.text))
+        r->non_holder = true;
+  }
+}
+
+// A person right after: "French President Emmanuel Macron", "spokesman Dmitry Peskov".
+bool Resolver::ComposeRolePerson(const RoleRun& r) {
+  if (!NextIs(r.after, AliasKind::kPerson, r.end)) return false;
+  const Candidate& pc = cands_[r.after];
+  const Person& person = kb_.people()[pc.Find(AliasKind::kPerson)->index];
+  Mention m = Make(r.begin, pc.end, "person", "role+person:" + r.role->role);
+  FillPerson(person, &m);
+  if (!r.actors.empty() && (m.actors.empty() || m.actors != r.actors)) {
+    // The text says whose official this is; trust it over a missing/other KB role.
+    if (m.actors.empty()) m.actors = r.actors;
+  }
+  if (m.role.empty() || r.non_holder) m.role = r.role_text;
+  out_.push_back(std::move(m));
+  MarkRoleUsed(r);
+  used_[r.after] = true;
+  return true;
+}
+
+// "Prime Minister Johnson", "Vice President Harris": a surname the KB does not list
+// as an alias (shared or a common word) after the role its bearer holds on the date.
+bool Resolver::ComposeRoleSurname(const RoleRun& r) {
+  if (!(r.role->role != "official" && !r.non_holder && !date_.empty())) return false;
+  auto toks = scan::TokensAfter(text_, r.end, 2);
+  if (!toks.empty() && IsNameWord(toks[0]) && OnlySpaces(r.end, toks[0].begin) &&
+      (r.after >= cands_.size() || cands_[r.after].begin >= toks[0].end) &&
+      !(toks.size() > 1 && IsNameWord(toks[1]) && OnlySpaces(toks[0].end, toks[1].begin))) {
+    if (const Person* p = HolderBySurname(toks[0].text, r.role->role, r.actors)) {
+      Mention m = Make(r.begin, toks[0].end, "person", "role+surname:" + r.role->role);
+      FillPerson(*p, &m);
+      out_.push_back(std::move(m));
+      MarkRoleUsed(r);
+      return true;
+    }
+  }
+  return false;
+}
+
+// "spokesman Dmitry Peskov" when the KB lacks Peskov: a name of its own.
+bool Resolver::ComposeRoleUnknownName(const RoleRun& r) {
+  auto name = r.role->role == "official" ? std::nullopt : UnknownNameAfter(r.end, r.after);
+  if (!name) return false;
+  Mention m = Make(r.begin, name->second, "person",
+                   "role+name:" + r.role->role);
+  m.person = Surface(name->first, name->second);
+  m.actors = r.actors;
+  m.role = r.role_text;
+  RememberUnknown(m.person, m.actors, m.role);
+  out_.push_back(std::move(m));
+  MarkRoleUsed(r);
+  return true;
+}
+
+// An unqualified role is no mention by itself; what later rules need of it is noted.
+void Resolver::NoteBareRole(const RoleRun& r) {
+  const size_t i = r.i, last = r.last;
+  // "the administration", "the government": the last one the article qualified.
+  if (r.role->role == "official" && i == last &&
+      sets_.person_institutions.Contains(Surface(cands_[i].begin, cands_[i].end))) {
+    auto before = scan::TokensBefore(text_, cands_[i].begin, 1);
+    auto next = scan::TokensAfter(text_, cands_[last].end, 1);
+    const bool of_other = !next.empty() && scan::EqualsIgnoreCase(next[0].text, "of");
+    if (!of_other && !before.empty() && scan::OneOf(before[0].text, {"the", "this"}))
+      bare_institutions_.push_back({cands_[i].begin, cands_[i].end,
+                                    scan::Lower(Surface(cands_[i].begin, cands_[i].end))});
+  }
+  // A bare role noun: "the chancellor" is resolved by coreference later.
+  if (r.role->role != "official" && !r.non_holder) {
+    auto before = scan::TokensBefore(text_, cands_[i].begin, 1);
+    auto next = scan::TokensAfter(text_, cands_[last].end, 1);
+    // "the president of the company": some other institution's officer.
+    const bool of_other = !next.empty() && scan::EqualsIgnoreCase(next[0].text, "of");
+    if (!of_other && !before.empty() && scan::EqualsIgnoreCase(before[0].text, "the"))
+      bare_roles_.push_back({cands_[i].begin, cands_[last].end, r.role->role});
+  }
+}
+
+// A qualified role with no name after it: "the German chancellor", with the one holder
+// on the date when the KB knows exactly one.
+void Resolver::EmitQualifiedRole(const RoleRun& r) {
+  const RoleDef& role = *r.role;
+  Mention m = Make(r.begin, r.end, "role", "role:" + role.role + "+" + r.qual->alias);
+  m.actors = r.actors;
+  m.role = r.role_text;
+  if (role.role != "official" && !r.non_holder && !date_.empty() && r.actors.size() == 1) {
+    // A body's officers are listed under the body ("the Commission president": EC).
+    std::vector<const Person*> holders;
+    if (r.qual->kind != AliasKind::kGroup && r.qual->kind != AliasKind::kDictionary)
+      holders = kb_.HoldersOf(kb_.actors()[r.qual->index].code, role.role, date_);
+    if (holders.empty()) holders = kb_.HoldersOf(r.actors[0], role.role, date_);
+    if (holders.size() == 1) {
+      m.person = holders[0]->name;
+      m.rule += "+holder";
+      // The holder's own title ("prime minister" for "PM").
+      if (const RoleTerm* t = kb_.RoleOn(*holders[0], date_); t && !t->title.empty())
+        m.role = t->title;
+    }
+  }
+  out_.push_back(std::move(m));
+  MarkRoleUsed(r);
 }
 
 Resolver::Reading Resolver::ReadMetonym(const Candidate& c, std::string* why) const {

@@ -191,7 +191,37 @@ class Resolver {
     return lower || t.text.size() == 1;
   }
 
+  // "French President Emmanuel Macron", "the Kremlin spokesman", "the Obama
+  // administration": a run of role nouns with the state before or after it and the
+  // person after it. Split into the steps below, tried in this order.
   void ComposeRoles();
+
+  // One run of role nouns being composed, as the steps of ComposeRoles fill it in.
+  struct RoleRun {
+    size_t i = 0, last = 0;     // the role candidates: cands_[i..last]
+    const RoleDef* role = nullptr;  // the last role noun's ("Foreign Ministry spokeswoman")
+    size_t begin = 0, end = 0;  // the mention's span so far
+    bool non_holder = false;    // "Deputy Prime Minister", "the former president"
+    std::string role_text;
+    const AliasTarget* qual = nullptr;  // the state or body whose role it is
+    size_t qual_idx = SIZE_MAX;         // its candidate
+    std::vector<std::string> actors;    // the qualifier's actors
+    size_t after = 0;  // the first candidate after the role and its qualifier
+  };
+  RoleRun StartRoleRun(size_t i) const;
+  void FindRoleQualifier(RoleRun* r) const;
+  bool ComposePersonInstitution(const RoleRun& r);
+  void ApplyRoleQualifier(RoleRun* r) const;
+  bool ComposeRolePerson(const RoleRun& r);
+  bool ComposeRoleSurname(const RoleRun& r);
+  bool ComposeRoleUnknownName(const RoleRun& r);
+  void NoteBareRole(const RoleRun& r);
+  void EmitQualifiedRole(const RoleRun& r);
+  // The role nouns and their qualifier are taken by the mention just made.
+  void MarkRoleUsed(const RoleRun& r) {
+    MarkUsed(r.i, r.last);
+    if (r.qual_idx != SIZE_MAX) used_[r.qual_idx] = true;
+  }
 
   // Roles that work as a title before a bare name ("President X", "Chancellor X").
 

@@ -167,6 +167,14 @@ class SentenceAnalyzer {
   Holder ResolvePronoun(const std::string& p, bool in_quote) const;
   Holder VoiceHolder() const { return Holder{st_.voice.actors, st_.voice.person, st_.voice.rule, {}}; }
   Holder FindHolder(const Clause& c, size_t c0, bool sincerity, size_t clause_index, bool c0_is_term = false) const;
+  // FindHolder's cases: after a reporting verb, and by the kind of subject before the cue.
+  Holder ReportedHolder(const Clause& c, size_t c0, const PatternMatch& verb, bool sincerity, size_t ci,
+                        bool c0_is_term) const;
+  Holder VerbSpeaker(const Clause& c, const PatternMatch& verb, size_t ci, bool* unknown) const;
+  size_t ReportedContentStart(const PatternMatch& verb, size_t c0) const;
+  Holder PronounSubjectHolder(const Clause& c, size_t c0, const std::string& pronoun) const;
+  bool ExpletiveIt(const Clause& c, size_t c0) const;
+  Holder EmptySubjectHolder(const Clause& c, size_t ci) const;
   Holder RelativeAntecedent(const Clause& c) const;
   void RecordProposal(const Clause& c, const Holder& authors);
   // What a clause's subject leaves for later sentences: the last holder (and person) for
@@ -179,6 +187,27 @@ class SentenceAnalyzer {
   Holder SpeakerAhead(size_t para) const;
   void Prepare(Span sentence, size_t index, std::vector<Mention> mentions);
   void FindSpeech();
+  // --- Run's steps: what a sentence leaves for later ones, and its terms and cues
+  void NoteSentenceActors();
+  void NoteQuietSentence(size_t para);
+  void FindTerms(std::vector<PatternMatch>* term_matches, const std::vector<PatternMatch>& acts);
+  bool TermConditionsHold(const PatternMatch& m, const IssueTerm& it, const std::vector<PatternMatch>& acts) const;
+  bool ClauseNames(size_t at, const std::vector<std::string>& codes, int scope, bool subject_only) const;
+  void FindCues(std::vector<PatternMatch>* cue_matches, const std::vector<PatternMatch>& term_matches,
+                const std::vector<PatternMatch>& acts);
+  bool CueCounts(const PatternMatch& m, const std::vector<PatternMatch>& cue_matches,
+                 const std::vector<PatternMatch>& term_matches, const std::vector<PatternMatch>& acts) const;
+  bool VerbCueIsModifier(const PatternMatch& m, const std::vector<PatternMatch>& term_matches) const;
+  bool InsideTerm(size_t b, size_t e) const {
+    for (const auto& t : terms_)
+      if (b < t.e && t.b < e) return true;
+    return false;
+  }
+  bool InSpeech(size_t b, size_t e) const {
+    for (const auto& s : speech_)
+      if (b < s.end && s.begin < e) return true;
+    return false;
+  }
   bool OverlapsMention(size_t b, size_t e) const {
     for (size_t t = b; t < e; ++t)
       if (toks_[t].mention >= 0) return true;
@@ -711,81 +740,7 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
   const PatternMatch* verb = nullptr;
   for (const auto& m : speech_)
     if (m.begin >= c.b && m.end <= c0 && (verb == nullptr || m.begin > verb->begin)) verb = &m;
-  if (verb != nullptr) {
-    // "The document said [the UK ...] don't think ...": the speaker of the last verb
-    // stands between the verb before it and this one.
-    size_t ob = c.b;
-    for (const auto& m : speech_)
-      if (m.begin >= c.b && m.end <= verb->begin && m.end > ob) ob = m.end;
-    Subject outer = SubjectAt(ob, verb->begin);
-    Holder speaker;
-    const Holder antecedent = RelativeAntecedent(c);
-    if (outer.kind == SubjKind::kNone && !antecedent.empty() && ob == c.b) {
-      speaker = antecedent;
-    } else if (outer.kind == SubjKind::kNone) {
-      // an unknown speaker ("Graham, who said he ..."): nobody to hand the content to
-      if (!sincerity && verb->payload != 4) {
-        Subject inner0 = SubjectAt(verb->end, c0);
-        if (inner0.kind == SubjKind::kActors) {
-          inner0.holder.rule = "reported-subject";
-          return inner0.holder;
-        }
-      }
-      return Holder{};
-    } else if (outer.kind == SubjKind::kActors) {
-      speaker = outer.holder;
-      speaker.rule = "speaker";
-    } else if (outer.kind == SubjKind::kPronoun) {
-      speaker = ResolvePronoun(outer.pronoun, c.in_quote);
-    } else if (outer.kind == SubjKind::kEmpty && ci > 0 && !clause0_holder_.empty()) {
-      speaker = clause0_holder_;
-      speaker.rule = "participle";
-    } else if (outer.kind == SubjKind::kEmpty && c.in_quote) {
-      speaker = speaker_;
-      speaker.rule = "quote-speaker";
-    }
-    size_t cs = verb->end;
-    if (verb->payload == 1) {  // addressee: "told Zelensky (that|about)"
-      if (cs < c0 && toks_[cs].mention >= 0) cs = MentionEnd(cs);
-      while (cs < c0 && (toks_[cs].norm == "'s" || toks_[cs].norm == ",")) ++cs;
-    }
-    // "said in 2017 that they ...", "said on Friday that": a short adjunct before "that"
-    for (size_t t = cs; t < c0 && t < cs + 6; ++t) {
-      if (toks_[t].mention >= 0 || toks_[t].type != TokenType::kWord) break;
-      if (toks_[t].norm == "that") {
-        cs = t;
-        break;
-      }
-    }
-    while (cs < c0 && (toks_[cs].norm == "that" || toks_[cs].norm == "about" || toks_[cs].norm == "of" ||
-                       toks_[cs].norm == ",")) ++cs;
-    if (sincerity || verb->payload == 4) return speaker;  // the believer / hoper holds the stance
-    Subject inner = SubjectAt(cs, c0);
-    // "said US sanctions on Russia would stay in place": the words before the term modify
-    // it; the evaluation is the speaker's
-    if (c0_is_term && inner.kind == SubjKind::kNone && !speaker.empty()) {
-      Holder h = speaker;
-      h.rule = "speaker";
-      return h;
-    }
-    switch (inner.kind) {
-      case SubjKind::kActors:
-        inner.holder.rule = "reported-subject";
-        return inner.holder;
-      case SubjKind::kPronoun:
-        if (lex_.first_person().count(inner.pronoun) && c.in_quote) return ResolvePronoun(inner.pronoun, true);
-        if (!speaker.empty()) {
-          Holder h = speaker;
-          h.rule = "speaker-pronoun";
-          return h;
-        }
-        return ResolvePronoun(inner.pronoun, c.in_quote);
-      case SubjKind::kEmpty:
-        return speaker;
-      case SubjKind::kNone:
-        return Holder{};
-    }
-  }
+  if (verb != nullptr) return ReportedHolder(c, c0, *verb, sincerity, ci, c0_is_term);
   // a participle clause ("..., hoping this would ...", "while opposing ...") shares the
   // main clause's subject
   size_t pb = c.b;
@@ -803,58 +758,10 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
     case SubjKind::kActors:
       s.holder.rule = c.in_quote ? "quote-subject" : "subject";
       return s.holder;
-    case SubjKind::kPronoun: {
-      // "it's very important to strengthen the eastern flank": an expletive "it" before an
-      // evaluation; the one who says it holds it (the quote's speaker, the transcript's
-      // turn, the official voice), never a columnist
-      bool expletive = false;
-      if (s.pronoun == "it") {
-        bool eval_at_c0 = false;
-        for (const auto& q : cues_)
-          eval_at_c0 |= q.b == c0 && (q.kind == CueKind::kEvalPositive || q.kind == CueKind::kEvalNegative);
-        size_t t = c.b;
-        while (t < c0 && PronounPart(toks_[t].norm) != "it") ++t;
-        expletive = eval_at_c0 && t < c0;
-        for (size_t u = t + 1; u < c0 && expletive; ++u) {
-          static const WordSet kBe = {"is", "'s", "was", "will", "be", "would", "remains", "remained", "seems",
-                                      "very", "so", "also", "absolutely", "really", "extremely", "vitally",
-                                      "critically", "particularly", "especially", "still", "now", "more", "most"};
-          expletive = kBe.count(toks_[u].norm) > 0;
-        }
-        // "it's" is one token: the contraction itself is the verb
-      }
-      if (expletive) {
-        if (c.in_quote) {
-          if (speaker_.empty()) return Holder{};
-          Holder h = speaker_;
-          h.rule = "quote-speaker";
-          return h;
-        }
-        return ResolvePronoun("we", false);
-      }
-      return ResolvePronoun(s.pronoun, c.in_quote);
-    }
-    case SubjKind::kEmpty: {
-      // "... but wants faster returns": a verb phrase coordinated with the main clause
-      if (ci > 0 && !clause0_holder_.empty() &&
-          (toks_[c.b].norm == "but" || toks_[c.b].norm == "and" || toks_[c.b].norm == "yet")) {
-        Holder h = clause0_holder_;
-        h.rule = "coordinated-verb";
-        return h;
-      }
-      if (c.in_quote && !speaker_.empty()) {
-        Holder h = speaker_;
-        h.rule = "quote-speaker";
-        return h;
-      }
-      // a participle clause ("..., hoping this would ...") shares the main clause's subject
-      if (ci > 0 && !clause0_holder_.empty() && IsIngForm(toks_[c.b].norm)) {
-        Holder h = clause0_holder_;
-        h.rule = "participle";
-        return h;
-      }
-      return Holder{};
-    }
+    case SubjKind::kPronoun:
+      return PronounSubjectHolder(c, c0, s.pronoun);
+    case SubjKind::kEmpty:
+      return EmptySubjectHolder(c, ci);
     case SubjKind::kNone:
       if (ci > 0 && !clause0_holder_.empty() && IsIngForm(toks_[c.b].norm) && c0 == c.b + 0) {
         Holder h = clause0_holder_;
@@ -867,6 +774,165 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
         return h;
       }
       return Holder{};
+  }
+  return Holder{};
+}
+
+// FindHolder with a reporting verb before the cue: the speaker holds the stance of a
+// belief or hope; otherwise the reported content's own subject does, if it has one.
+Holder SentenceAnalyzer::ReportedHolder(const Clause& c, size_t c0, const PatternMatch& verb, bool sincerity,
+                                        size_t ci, bool c0_is_term) const {
+  bool unknown = false;
+  const Holder speaker = VerbSpeaker(c, verb, ci, &unknown);
+  if (unknown) {
+    // an unknown speaker ("Graham, who said he ..."): nobody to hand the content to
+    if (!sincerity && verb.payload != 4) {
+      Subject inner0 = SubjectAt(verb.end, c0);
+      if (inner0.kind == SubjKind::kActors) {
+        inner0.holder.rule = "reported-subject";
+        return inner0.holder;
+      }
+    }
+    return Holder{};
+  }
+  const size_t cs = ReportedContentStart(verb, c0);
+  if (sincerity || verb.payload == 4) return speaker;  // the believer / hoper holds the stance
+  Subject inner = SubjectAt(cs, c0);
+  // "said US sanctions on Russia would stay in place": the words before the term modify
+  // it; the evaluation is the speaker's
+  if (c0_is_term && inner.kind == SubjKind::kNone && !speaker.empty()) {
+    Holder h = speaker;
+    h.rule = "speaker";
+    return h;
+  }
+  switch (inner.kind) {
+    case SubjKind::kActors:
+      inner.holder.rule = "reported-subject";
+      return inner.holder;
+    case SubjKind::kPronoun:
+      if (lex_.first_person().count(inner.pronoun) && c.in_quote) return ResolvePronoun(inner.pronoun, true);
+      if (!speaker.empty()) {
+        Holder h = speaker;
+        h.rule = "speaker-pronoun";
+        return h;
+      }
+      return ResolvePronoun(inner.pronoun, c.in_quote);
+    case SubjKind::kEmpty:
+      return speaker;
+    case SubjKind::kNone:
+      return Holder{};
+  }
+  return Holder{};
+}
+
+// The speaker of a reporting verb: its subject, a relative clause's antecedent, the main
+// clause's subject or the quote's speaker. `*unknown` is set when the verb has a subject
+// no actor stands for.
+Holder SentenceAnalyzer::VerbSpeaker(const Clause& c, const PatternMatch& verb, size_t ci, bool* unknown) const {
+  // "The document said [the UK ...] don't think ...": the speaker of the last verb
+  // stands between the verb before it and this one.
+  size_t ob = c.b;
+  for (const auto& m : speech_)
+    if (m.begin >= c.b && m.end <= verb.begin && m.end > ob) ob = m.end;
+  Subject outer = SubjectAt(ob, verb.begin);
+  Holder speaker;
+  const Holder antecedent = RelativeAntecedent(c);
+  if (outer.kind == SubjKind::kNone && !antecedent.empty() && ob == c.b) {
+    speaker = antecedent;
+  } else if (outer.kind == SubjKind::kNone) {
+    *unknown = true;
+  } else if (outer.kind == SubjKind::kActors) {
+    speaker = outer.holder;
+    speaker.rule = "speaker";
+  } else if (outer.kind == SubjKind::kPronoun) {
+    speaker = ResolvePronoun(outer.pronoun, c.in_quote);
+  } else if (outer.kind == SubjKind::kEmpty && ci > 0 && !clause0_holder_.empty()) {
+    speaker = clause0_holder_;
+    speaker.rule = "participle";
+  } else if (outer.kind == SubjKind::kEmpty && c.in_quote) {
+    speaker = speaker_;
+    speaker.rule = "quote-speaker";
+  }
+  return speaker;
+}
+
+// Where the reported content after a reporting verb starts: past its addressee, a short
+// adjunct before "that", and "that", "about", "of" or a comma.
+size_t SentenceAnalyzer::ReportedContentStart(const PatternMatch& verb, size_t c0) const {
+  size_t cs = verb.end;
+  if (verb.payload == 1) {  // addressee: "told Zelensky (that|about)"
+    if (cs < c0 && toks_[cs].mention >= 0) cs = MentionEnd(cs);
+    while (cs < c0 && (toks_[cs].norm == "'s" || toks_[cs].norm == ",")) ++cs;
+  }
+  // "said in 2017 that they ...", "said on Friday that": a short adjunct before "that"
+  for (size_t t = cs; t < c0 && t < cs + 6; ++t) {
+    if (toks_[t].mention >= 0 || toks_[t].type != TokenType::kWord) break;
+    if (toks_[t].norm == "that") {
+      cs = t;
+      break;
+    }
+  }
+  while (cs < c0 && (toks_[cs].norm == "that" || toks_[cs].norm == "about" || toks_[cs].norm == "of" ||
+                     toks_[cs].norm == ",")) ++cs;
+  return cs;
+}
+
+// A pronoun subject without a reporting verb: an expletive "it" before an evaluation
+// ("it's very important to ...") is held by whoever says it; other pronouns are resolved.
+Holder SentenceAnalyzer::PronounSubjectHolder(const Clause& c, size_t c0, const std::string& pronoun) const {
+  if (pronoun == "it" && ExpletiveIt(c, c0)) {
+    // the one who says it holds it (the quote's speaker, the transcript's turn, the
+    // official voice), never a columnist
+    if (c.in_quote) {
+      if (speaker_.empty()) return Holder{};
+      Holder h = speaker_;
+      h.rule = "quote-speaker";
+      return h;
+    }
+    return ResolvePronoun("we", false);
+  }
+  return ResolvePronoun(pronoun, c.in_quote);
+}
+
+// "it's very important to strengthen the eastern flank": "it" before an evaluation at
+// `c0` with only forms of "be" and intensifiers between.
+bool SentenceAnalyzer::ExpletiveIt(const Clause& c, size_t c0) const {
+  bool eval_at_c0 = false;
+  for (const auto& q : cues_)
+    eval_at_c0 |= q.b == c0 && (q.kind == CueKind::kEvalPositive || q.kind == CueKind::kEvalNegative);
+  size_t t = c.b;
+  while (t < c0 && PronounPart(toks_[t].norm) != "it") ++t;
+  bool expletive = eval_at_c0 && t < c0;
+  for (size_t u = t + 1; u < c0 && expletive; ++u) {
+    static const WordSet kBe = {"is", "'s", "was", "will", "be", "would", "remains", "remained", "seems",
+                                "very", "so", "also", "absolutely", "really", "extremely", "vitally",
+                                "critically", "particularly", "especially", "still", "now", "more", "most"};
+    expletive = kBe.count(toks_[u].norm) > 0;
+  }
+  // "it's" is one token: the contraction itself is the verb
+  return expletive;
+}
+
+// No subject before the cue: a verb phrase coordinated with the main clause, a quote's
+// content or a participle clause takes its holder from elsewhere.
+Holder SentenceAnalyzer::EmptySubjectHolder(const Clause& c, size_t ci) const {
+  // "... but wants faster returns": a verb phrase coordinated with the main clause
+  if (ci > 0 && !clause0_holder_.empty() &&
+      (toks_[c.b].norm == "but" || toks_[c.b].norm == "and" || toks_[c.b].norm == "yet")) {
+    Holder h = clause0_holder_;
+    h.rule = "coordinated-verb";
+    return h;
+  }
+  if (c.in_quote && !speaker_.empty()) {
+    Holder h = speaker_;
+    h.rule = "quote-speaker";
+    return h;
+  }
+  // a participle clause ("..., hoping this would ...") shares the main clause's subject
+  if (ci > 0 && !clause0_holder_.empty() && IsIngForm(toks_[c.b].norm)) {
+    Holder h = clause0_holder_;
+    h.rule = "participle";
+    return h;
   }
   return Holder{};
 }
@@ -1801,14 +1867,7 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
                            ExtractionStats* stats) {
   Prepare(sentence, index, std::move(mentions));
   const size_t n = toks_.size();
-  {
-    std::vector<std::string> named;
-    for (const auto& m : ments_)
-      for (const auto& a : m.actors)
-        if (!Contains(named, a)) named.push_back(a);
-    if (st_.sentence_actors.size() <= index_) st_.sentence_actors.resize(index_ + 1);
-    st_.sentence_actors[index_] = std::move(named);
-  }
+  NoteSentenceActors();
   if (n == 0) return;
 
   // Issue vocabulary first: most sentences have none and cost no more.
@@ -1821,16 +1880,7 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
     if (lex_.cue(m.payload).kind == CueKind::kProform) has_proform = true;
   const bool camp_active = st_.camp.issue >= 0 && index_ <= st_.camp.until;
   if (term_matches.empty() && !has_proform && !camp_active) {
-    // (a sentence opening with a pronoun may still author a proposal: "It announced a package.")
-    if (!ments_.empty() || lex_.pronouns().count(PronounPart(toks_[0].norm))) {
-      // keep track of the last named subject for pronouns
-      SplitClauses();
-      FindSpeech();
-      if (!clauses_.empty()) {
-        NoteSubject(clauses_[0], SubjectAt(clauses_[0].b, clauses_[0].e));
-      }
-      FindSpeaker(para);
-    }
+    NoteQuietSentence(para);
     return;
   }
   if (stats) ++stats->candidate_sentences;
@@ -1838,137 +1888,139 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
   FindSpeech();
   question_ = toks_.back().norm == "?" || (n >= 2 && toks_[n - 2].norm == "?");
 
-  // Terms: conditions by clause, then the longest leftmost non-overlapping ones.
   std::vector<PatternMatch> acts;
   cb_.acts().FindAll(view_, 0, n, &acts);
-  std::sort(term_matches.begin(), term_matches.end(), [](const PatternMatch& a, const PatternMatch& b) {
+  FindTerms(&term_matches, acts);
+  FindCues(&cue_matches, term_matches, acts);
+  std::sort(terms_.begin(), terms_.end(), [](const TermHit& a, const TermHit& b) { return a.b < b.b; });
+  std::sort(cues_.begin(), cues_.end(), [](const CueHit& a, const CueHit& b) { return a.b < b.b; });
+
+  FindSpeaker(para);
+  stats_ = stats;
+  Trace("S" + std::to_string(index_) + Show() + (speaker_.empty() ? "" : "  speaker=" + speaker_.actors[0]));
+  for (size_t ci = 0; ci < clauses_.size(); ++ci) AnalyzeClause(ci);
+  ApplyClauseRules();
+}
+
+// The actors named in this sentence, for the issues whose condition (`scope`) looks at the
+// sentences before a term.
+void SentenceAnalyzer::NoteSentenceActors() {
+  std::vector<std::string> named;
+  for (const auto& m : ments_)
+    for (const auto& a : m.actors)
+      if (!Contains(named, a)) named.push_back(a);
+  if (st_.sentence_actors.size() <= index_) st_.sentence_actors.resize(index_ + 1);
+  st_.sentence_actors[index_] = std::move(named);
+}
+
+// A sentence with no issue vocabulary gives no statement, but later sentences may need its
+// subject (for pronouns) and its speaker.
+void SentenceAnalyzer::NoteQuietSentence(size_t para) {
+  // (a sentence opening with a pronoun may still author a proposal: "It announced a package.")
+  if (!ments_.empty() || lex_.pronouns().count(PronounPart(toks_[0].norm))) {
+    // keep track of the last named subject for pronouns
+    SplitClauses();
+    FindSpeech();
+    if (!clauses_.empty()) {
+      NoteSubject(clauses_[0], SubjectAt(clauses_[0].b, clauses_[0].e));
+    }
+    FindSpeaker(para);
+  }
+}
+
+// Terms: conditions by clause, then the longest leftmost non-overlapping ones.
+void SentenceAnalyzer::FindTerms(std::vector<PatternMatch>* term_matches, const std::vector<PatternMatch>& acts) {
+  std::sort(term_matches->begin(), term_matches->end(), [](const PatternMatch& a, const PatternMatch& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.length > b.length;
   });
-  auto clause_names = [&](size_t at, const std::vector<std::string>& codes, int scope, bool subject_only) {
-    if (scope > 0) {
-      for (size_t back = 0; back < (scope == 2 ? 6u : 1u) && back <= index_; ++back)
-        for (const auto& a : st_.sentence_actors[index_ - back])
-          if (Contains(codes, a)) return true;
-      return false;
-    }
-    const int ci = clause_of_[at];
-    if (ci < 0) return false;
-    if (subject_only) {
-      // "Finland and Sweden applied to join NATO in response to Russia's war against
-      // Ukraine": a verb term's subject is the name nearest before it, not any name around
-      for (size_t t = at; t > clauses_[ci].b; --t)
-        if (toks_[t - 1].mention >= 0) {
-          for (const auto& a : ments_[toks_[t - 1].mention].actors)
-            if (Contains(codes, a)) return true;
-          return false;
-        }
-    }
-    for (size_t t = clauses_[ci].b; t < clauses_[ci].e; ++t)
-      if (toks_[t].mention >= 0)
-        for (const auto& a : ments_[toks_[t].mention].actors)
-          if (Contains(codes, a)) return true;
-    return false;
-  };
   size_t taken_end = 0;
-  for (const auto& m : term_matches) {
+  for (const auto& m : *term_matches) {
     if (m.begin < taken_end) continue;
     if (clause_of_[m.begin] < 0) continue;
     const IssueTerm& it = cb_.term(m.payload);
-    const Issue& issue = cb_.issues()[it.issue];
-    if (!issue.when_actor.empty() && !clause_names(m.begin, issue.when_actor, issue.scope, it.verb)) continue;
-    if (!issue.unless_actor.empty() && clause_names(m.begin, issue.unless_actor, 0, it.verb)) continue;
-    if (!issue.not_followed_by.empty() && m.end < n && Contains(issue.not_followed_by, toks_[m.end].norm)) continue;
-    if (!issue.not_preceded_by.empty() && m.begin > 0 && Contains(issue.not_preceded_by, toks_[m.begin - 1].norm))
-      continue;
-    if (!issue.target_actor.empty()) {
-      // "sanctions on Turkey": the target named right after the term must be the issue's
-      size_t t = m.end;
-      if (t < n && (toks_[t].norm == "on" || toks_[t].norm == "against" || toks_[t].norm == "targeting" ||
-                    toks_[t].norm == "to")) {
-        ++t;
-        while (t < n && (toks_[t].norm == "the" || toks_[t].norm == "a")) ++t;
-        if (t < n && toks_[t].mention >= 0) {
-          bool ok = false;
-          for (const auto& a : ments_[toks_[t].mention].actors) ok |= Contains(issue.target_actor, a);
-          if (!ok) continue;
-        }
-      }
-    }
-    if (it.act >= 0) {
-      // an act's own object needs the act's verb shortly before it
-      bool found = false;
-      for (const auto& a : acts)
-        if (a.payload == it.act && a.end <= m.begin && a.end + 8 >= m.begin) found = true;
-      if (!found) continue;
-    }
+    if (!TermConditionsHold(m, it, acts)) continue;
     // the longest match here may be a term of another issue too: all of the same span count
     terms_.push_back(TermHit{m.begin, m.end, it.issue, it.polarity, it.act, false});
     taken_end = m.end;
   }
-  // Cues: drop those inside terms, then the longest leftmost.
-  std::sort(cue_matches.begin(), cue_matches.end(), [](const PatternMatch& a, const PatternMatch& b) {
+}
+
+// The codebook's conditions on a term match: the actors named around it, the words next
+// to it, the target after it, the act's verb before it.
+bool SentenceAnalyzer::TermConditionsHold(const PatternMatch& m, const IssueTerm& it,
+                                          const std::vector<PatternMatch>& acts) const {
+  const size_t n = toks_.size();
+  const Issue& issue = cb_.issues()[it.issue];
+  if (!issue.when_actor.empty() && !ClauseNames(m.begin, issue.when_actor, issue.scope, it.verb)) return false;
+  if (!issue.unless_actor.empty() && ClauseNames(m.begin, issue.unless_actor, 0, it.verb)) return false;
+  if (!issue.not_followed_by.empty() && m.end < n && Contains(issue.not_followed_by, toks_[m.end].norm))
+    return false;
+  if (!issue.not_preceded_by.empty() && m.begin > 0 && Contains(issue.not_preceded_by, toks_[m.begin - 1].norm))
+    return false;
+  if (!issue.target_actor.empty()) {
+    // "sanctions on Turkey": the target named right after the term must be the issue's
+    size_t t = m.end;
+    if (t < n && (toks_[t].norm == "on" || toks_[t].norm == "against" || toks_[t].norm == "targeting" ||
+                  toks_[t].norm == "to")) {
+      ++t;
+      while (t < n && (toks_[t].norm == "the" || toks_[t].norm == "a")) ++t;
+      if (t < n && toks_[t].mention >= 0) {
+        bool ok = false;
+        for (const auto& a : ments_[toks_[t].mention].actors) ok |= Contains(issue.target_actor, a);
+        if (!ok) return false;
+      }
+    }
+  }
+  if (it.act >= 0) {
+    // an act's own object needs the act's verb shortly before it
+    bool found = false;
+    for (const auto& a : acts)
+      if (a.payload == it.act && a.end <= m.begin && a.end + 8 >= m.begin) found = true;
+    if (!found) return false;
+  }
+  return true;
+}
+
+// Whether one of `codes` is named in the clause of token `at` (its subject alone for a
+// verb term), or with `scope` in its sentence (1) or that and the five before it (2).
+bool SentenceAnalyzer::ClauseNames(size_t at, const std::vector<std::string>& codes, int scope,
+                                   bool subject_only) const {
+  if (scope > 0) {
+    for (size_t back = 0; back < (scope == 2 ? 6u : 1u) && back <= index_; ++back)
+      for (const auto& a : st_.sentence_actors[index_ - back])
+        if (Contains(codes, a)) return true;
+    return false;
+  }
+  const int ci = clause_of_[at];
+  if (ci < 0) return false;
+  if (subject_only) {
+    // "Finland and Sweden applied to join NATO in response to Russia's war against
+    // Ukraine": a verb term's subject is the name nearest before it, not any name around
+    for (size_t t = at; t > clauses_[ci].b; --t)
+      if (toks_[t - 1].mention >= 0) {
+        for (const auto& a : ments_[toks_[t - 1].mention].actors)
+          if (Contains(codes, a)) return true;
+        return false;
+      }
+  }
+  for (size_t t = clauses_[ci].b; t < clauses_[ci].e; ++t)
+    if (toks_[t].mention >= 0)
+      for (const auto& a : ments_[toks_[t].mention].actors)
+        if (Contains(codes, a)) return true;
+  return false;
+}
+
+// Cues: drop those inside terms, then the longest leftmost; acts (issue-specific verbs)
+// after them. Proforms ("doing so", "such demands") point back at an issue: they join the terms.
+void SentenceAnalyzer::FindCues(std::vector<PatternMatch>* cue_matches, const std::vector<PatternMatch>& term_matches,
+                                const std::vector<PatternMatch>& acts) {
+  std::sort(cue_matches->begin(), cue_matches->end(), [](const PatternMatch& a, const PatternMatch& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.length > b.length;
   });
-  auto inside_term = [&](size_t b, size_t e) {
-    for (const auto& t : terms_)
-      if (b < t.e && t.b < e) return true;
-    return false;
-  };
-  taken_end = 0;
-  auto is_speech = [&](size_t b, size_t e) {
-    for (const auto& s : speech_)
-      if (b < s.end && s.begin < e) return true;
-    return false;
-  };
-  for (const auto& m : cue_matches) {
-    if (m.begin < taken_end || inside_term(m.begin, m.end)) continue;
-    const CueKind kind = lex_.cue(m.payload).kind;
-    if (kind != CueKind::kNegation && kind != CueKind::kProform && OverlapsMention(m.begin, m.end)) continue;
-    // "anti-ship", "long-awaited": the second half of a compound is not a verb
-    if (m.begin > 0 && toks_[m.begin - 1].type == TokenType::kHyphen) continue;
-    if ((kind == CueKind::kSupport || kind == CueKind::kOppose) && is_speech(m.begin, m.end)) continue;
-    // "sanctions against Russia": right after a term, "against" names its target
-    if (kind == CueKind::kOppose && toks_[m.begin].norm == "against" && m.end == m.begin + 1) {
-      bool target = false;
-      for (const auto& t : terms_) target |= t.e == m.begin;
-      if (target) continue;
-    }
-    // "the end of March", "the promised 2 percent": a verb form after a determiner is a
-    // noun or an adjective here, not the actor's act. After a possessive, a participle is
-    // an adjective ("its continued aggression") and some nouns name an event, not a stance
-    // ("Ukraine's fight for freedom"); other nouns keep it ("its demands").
-    if (lex_.cue(m.payload).verb && m.begin > 0) {
-      const std::string& d = toks_[m.begin - 1].norm;
-      if (d == "the" || d == "a" || d == "an" || d == "this") continue;
-      if (d == "'s" || lex_.possessives().count(d) || d == "your") {
-        const std::string& w = toks_[m.begin].norm;
-        if (m.end == m.begin + 1 &&
-            (EndsWith(w, "ed", 4) || lex_.event_nouns().count(w)))
-          continue;
-      }
-      // "the new limited sanctions": a participle between an adjective and the term it
-      // modifies is an adjective too ("Germany limited sanctions" keeps its verb)
-      const std::string& w = toks_[m.begin].norm;
-      const Token& before = toks_[m.begin - 1];
-      static const WordSet kVerbal = {"and", "or", "but", "has", "have", "had", "was", "were", "is", "are", "be",
-                                      "been", "who", "which", "that", "then", "to", "not", "never"};
-      bool term_next = false;
-      for (const auto& tm : term_matches) term_next |= tm.begin == m.end;
-      if (m.end == m.begin + 1 && EndsWith(w, "ed", 4) && term_next &&
-          before.type == TokenType::kWord && before.mention < 0 && !before.capitalized &&
-          !kVerbal.count(before.norm) && !lex_.pronouns().count(PronounPart(before.norm)) &&
-          !lex_.adverbs().count(before.norm) && !IsNegator(before))
-        continue;
-    }
-    // "continues to fire artillery": an aspectual verb carries a stance only through what
-    // it governs; before "to" and a verb that is no cue it carries none
-    if (lex_.aspectual_verbs().count(toks_[m.begin].norm) && m.end + 1 < n && toks_[m.end].norm == "to") {
-      bool governs = false;
-      for (const auto& q : cue_matches) governs |= q.begin == m.end + 1;
-      for (const auto& q : acts) governs |= q.begin == m.end + 1;
-      for (const auto& q : term_matches) governs |= q.begin == m.end + 1;
-      if (!governs) continue;
-    }
+  size_t taken_end = 0;
+  for (const auto& m : *cue_matches) {
+    if (m.begin < taken_end || InsideTerm(m.begin, m.end)) continue;
+    if (!CueCounts(m, *cue_matches, term_matches, acts)) continue;
     const Cue& cue = lex_.cue(m.payload);
     if (cue.kind == CueKind::kProform) {
       terms_.push_back(TermHit{m.begin, m.end, -1, 1, -1, true});
@@ -1978,19 +2030,68 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
     taken_end = m.end;
   }
   for (const auto& a : acts) {
-    if (inside_term(a.begin, a.end)) continue;
+    if (InsideTerm(a.begin, a.end)) continue;
     if (OverlapsMention(a.begin, a.end)) continue;
     if (a.begin > 0 && toks_[a.begin - 1].type == TokenType::kHyphen) continue;
     cues_.push_back(CueHit{a.begin, a.end, CueKind::kSupport, a.payload, true});
   }
-  std::sort(terms_.begin(), terms_.end(), [](const TermHit& a, const TermHit& b) { return a.b < b.b; });
-  std::sort(cues_.begin(), cues_.end(), [](const CueHit& a, const CueHit& b) { return a.b < b.b; });
+}
 
-  FindSpeaker(para);
-  stats_ = stats;
-  Trace("S" + std::to_string(index_) + Show() + (speaker_.empty() ? "" : "  speaker=" + speaker_.actors[0]));
-  for (size_t ci = 0; ci < clauses_.size(); ++ci) AnalyzeClause(ci);
-  ApplyClauseRules();
+// Whether a cue match outside the terms is a cue here: not part of a name, a compound,
+// a reporting verb, a term's target, a noun or adjective, or an idle aspectual verb.
+bool SentenceAnalyzer::CueCounts(const PatternMatch& m, const std::vector<PatternMatch>& cue_matches,
+                                 const std::vector<PatternMatch>& term_matches,
+                                 const std::vector<PatternMatch>& acts) const {
+  const size_t n = toks_.size();
+  const CueKind kind = lex_.cue(m.payload).kind;
+  if (kind != CueKind::kNegation && kind != CueKind::kProform && OverlapsMention(m.begin, m.end)) return false;
+  // "anti-ship", "long-awaited": the second half of a compound is not a verb
+  if (m.begin > 0 && toks_[m.begin - 1].type == TokenType::kHyphen) return false;
+  if ((kind == CueKind::kSupport || kind == CueKind::kOppose) && InSpeech(m.begin, m.end)) return false;
+  // "sanctions against Russia": right after a term, "against" names its target
+  if (kind == CueKind::kOppose && toks_[m.begin].norm == "against" && m.end == m.begin + 1) {
+    bool target = false;
+    for (const auto& t : terms_) target |= t.e == m.begin;
+    if (target) return false;
+  }
+  if (lex_.cue(m.payload).verb && m.begin > 0 && VerbCueIsModifier(m, term_matches)) return false;
+  // "continues to fire artillery": an aspectual verb carries a stance only through what
+  // it governs; before "to" and a verb that is no cue it carries none
+  if (lex_.aspectual_verbs().count(toks_[m.begin].norm) && m.end + 1 < n && toks_[m.end].norm == "to") {
+    bool governs = false;
+    for (const auto& q : cue_matches) governs |= q.begin == m.end + 1;
+    for (const auto& q : acts) governs |= q.begin == m.end + 1;
+    for (const auto& q : term_matches) governs |= q.begin == m.end + 1;
+    if (!governs) return false;
+  }
+  return true;
+}
+
+// "the end of March", "the promised 2 percent": a verb form after a determiner is a
+// noun or an adjective here, not the actor's act. After a possessive, a participle is
+// an adjective ("its continued aggression") and some nouns name an event, not a stance
+// ("Ukraine's fight for freedom"); other nouns keep it ("its demands").
+bool SentenceAnalyzer::VerbCueIsModifier(const PatternMatch& m, const std::vector<PatternMatch>& term_matches) const {
+  const std::string& d = toks_[m.begin - 1].norm;
+  if (d == "the" || d == "a" || d == "an" || d == "this") return true;
+  if (d == "'s" || lex_.possessives().count(d) || d == "your") {
+    const std::string& w = toks_[m.begin].norm;
+    if (m.end == m.begin + 1 &&
+        (EndsWith(w, "ed", 4) || lex_.event_nouns().count(w)))
+      return true;
+  }
+  // "the new limited sanctions": a participle between an adjective and the term it
+  // modifies is an adjective too ("Germany limited sanctions" keeps its verb)
+  const std::string& w = toks_[m.begin].norm;
+  const Token& before = toks_[m.begin - 1];
+  static const WordSet kVerbal = {"and", "or", "but", "has", "have", "had", "was", "were", "is", "are", "be",
+                                  "been", "who", "which", "that", "then", "to", "not", "never"};
+  bool term_next = false;
+  for (const auto& tm : term_matches) term_next |= tm.begin == m.end;
+  return m.end == m.begin + 1 && EndsWith(w, "ed", 4) && term_next &&
+         before.type == TokenType::kWord && before.mention < 0 && !before.capitalized &&
+         !kVerbal.count(before.norm) && !lex_.pronouns().count(PronounPart(before.norm)) &&
+         !lex_.adverbs().count(before.norm) && !IsNegator(before);
 }
 
 Holder SentenceAnalyzer::TreeHolder(const syntax::ParsedSentence& tree, const std::vector<int>& words) const {
