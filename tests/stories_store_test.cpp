@@ -298,9 +298,13 @@ TEST(DistinctiveTermsTest, AWordOneOutletUsesFarMoreOftenStandsOut) {
   StoriesData data = Data();
   OutletWordCounts counts(&data.model->config().terms);
   // Both outlets write about the same harbour; only one keeps saying "scandal".
+  // Built by append: string&& + "literal" trips g++ 12's -Warray-bounds at -O1.
+  std::string loud(kCrane1), calm(kCrane2);
+  loud += " A scandal, a scandal, the scandal of the harbour.";
+  calm += " The harbour authority will report.";
   for (int i = 0; i < 20; ++i) {
-    counts.Add("Loud Paper", std::string(kCrane1) + " A scandal, a scandal, the scandal of the harbour.");
-    counts.Add("Calm Paper", std::string(kCrane2) + " The harbour authority will report.");
+    counts.Add("Loud Paper", loud);
+    counts.Add("Calm Paper", calm);
   }
   const std::vector<OutletTerms> d = counts.Distinctive(5, 100);
   ASSERT_EQ(d.size(), 2u);
