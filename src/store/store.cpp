@@ -145,7 +145,7 @@ static_assert(std::size(kMigrations) == static_cast<size_t>(kStoreSchemaVersion 
 // A prepared statement, finalised on destruction.
 class Stmt {
  public:
-  Stmt(sqlite3* db, const char* sql) : db_(db) {
+  Stmt(sqlite3* db, const char* sql) {
     if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s_, nullptr) != SQLITE_OK)
       s_ = nullptr;
   }
@@ -186,7 +186,6 @@ class Stmt {
   }
 
  private:
-  sqlite3* db_;
   sqlite3_stmt* s_ = nullptr;
 };
 
