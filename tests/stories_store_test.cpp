@@ -299,12 +299,12 @@ TEST(DistinctiveTermsTest, AWordOneOutletUsesFarMoreOftenStandsOut) {
   OutletWordCounts counts(&data.model->config().terms);
   // Both outlets write about the same harbour; only one keeps saying "scandal".
   // Built by append: string&& + "literal" trips g++ 12's -Warray-bounds at -O1.
-  std::string loud(kCrane1), calm(kCrane2);
-  loud += " A scandal, a scandal, the scandal of the harbour.";
-  calm += " The harbour authority will report.";
+  std::string loud_text(kCrane1), calm_text(kCrane2);
+  loud_text += " A scandal, a scandal, the scandal of the harbour.";
+  calm_text += " The harbour authority will report.";
   for (int i = 0; i < 20; ++i) {
-    counts.Add("Loud Paper", loud);
-    counts.Add("Calm Paper", calm);
+    counts.Add("Loud Paper", loud_text);
+    counts.Add("Calm Paper", calm_text);
   }
   const std::vector<OutletTerms> d = counts.Distinctive(5, 100);
   ASSERT_EQ(d.size(), 2u);
