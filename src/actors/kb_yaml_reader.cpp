@@ -6,6 +6,7 @@
 #include <set>
 
 #include "actors/kb_readers.h"
+#include "util/ascii.h"
 
 namespace faultline {
 
@@ -292,8 +293,7 @@ void KbYamlReader::ReadOfficialSites(const YAML::Node& body) {
     OfficialSite site;
     site.host = Scalar(e, "host", true);
     site.actor = Scalar(e, "actor", true);
-    for (auto& c : site.host)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    site.host = AsciiLower(site.host);
     kb_->official_sites_.push_back(std::move(site));
   }
 }

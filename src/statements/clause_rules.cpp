@@ -398,6 +398,21 @@ Result<std::vector<std::string>> SplitBars(const std::string& list, const std::s
   return out;
 }
 
+// Takes a trailing "<open>a|b<close>" list off a path step ("obj{demand|request}",
+// "obl[for|on]") into `out`; a step without `open` is left as it is.
+Status TakeTrailingList(std::string* step, char open, char close, const char* what, const std::string& path,
+                        std::vector<std::string>* out) {
+  const size_t lb = step->find(open);
+  if (lb == std::string::npos) return Status::Ok();
+  if (step->back() != close)
+    return Status::Error(std::string("a step's ") + what + " list must end with '" + close + "': \"" + path + "\"");
+  auto items = SplitBars(step->substr(lb + 1, step->size() - lb - 2), path);
+  if (!items.ok()) return items.status();
+  *out = std::move(items).value();
+  step->resize(lb);
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<DepPath> ParseDepPath(const std::string& text) {
@@ -412,20 +427,8 @@ Result<DepPath> ParseDepPath(const std::string& text) {
       ps.up = true;
       step.erase(0, 1);
     }
-    if (const size_t lb = step.find('{'); lb != std::string::npos) {
-      if (step.back() != '}') return Status::Error("a step's lemma list must end with '}': \"" + text + "\"");
-      auto lemmas = SplitBars(step.substr(lb + 1, step.size() - lb - 2), text);
-      if (!lemmas.ok()) return lemmas.status();
-      ps.lemmas = std::move(lemmas).value();
-      step.resize(lb);
-    }
-    if (const size_t lb = step.find('['); lb != std::string::npos) {
-      if (step.back() != ']') return Status::Error("a step's case list must end with ']': \"" + text + "\"");
-      auto cases = SplitBars(step.substr(lb + 1, step.size() - lb - 2), text);
-      if (!cases.ok()) return cases.status();
-      ps.cases = std::move(cases).value();
-      step.resize(lb);
-    }
+    if (Status s = TakeTrailingList(&step, '{', '}', "lemma", text, &ps.lemmas); !s.ok()) return s;
+    if (Status s = TakeTrailingList(&step, '[', ']', "case", text, &ps.cases); !s.ok()) return s;
     if (step.empty()) return Status::Error("an empty step in the path \"" + text + "\"");
     for (char c : step)
       if (!(std::islower(static_cast<unsigned char>(c)) || c == ':'))
