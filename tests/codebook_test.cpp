@@ -73,6 +73,31 @@ issues:
   EXPECT_EQ(s, (std::vector<std::string>{"DEU nuclear -1", "POL nuclear +1"}));
 }
 
+// An adversary's support is the target of the act read as its holder; its opposition is a
+// position. Without the key the same text codes both.
+TEST(CodebookTest, AdversariesSupportIsNotCodedTheirOppositionIs) {
+  const std::string issue = R"(
+  - id: embargo
+    proposition: An embargo on Russia should be imposed.
+    terms: [embargo]
+)";
+  const std::string text = "Russia supports the embargo. Russia opposes the embargo. Poland supports the embargo.";
+  auto plain = StatementExtractor::Create(WriteTemp("plain.yaml", "issues:" + issue));
+  auto with = StatementExtractor::Create(WriteTemp("adv.yaml", "issues:" + issue + "    adversaries: [RUS]\n"));
+  ASSERT_TRUE(plain.ok()) << plain.status().ToString();
+  ASSERT_TRUE(with.ok()) << with.status().ToString();
+  EXPECT_EQ(testing::Triples(testing::ExtractFrom(*plain, text)),
+            (std::vector<std::string>{"POL embargo +1", "RUS embargo +1", "RUS embargo -1"}));
+  EXPECT_EQ(testing::Triples(testing::ExtractFrom(*with, text)),
+            (std::vector<std::string>{"POL embargo +1", "RUS embargo -1"}));
+  auto bad = Codebook::Load(WriteTemp("badadv.yaml", "issues:" + issue + "    adversaries: {a: b}\n"));
+  EXPECT_FALSE(bad.ok());
+  auto shipped = Codebook::Load(Codebook::DefaultPath());
+  ASSERT_TRUE(shipped.ok());
+  const auto& sanctions = shipped->issues()[shipped->FindIssue("sanctions")];
+  EXPECT_NE(std::find(sanctions.adversaries.begin(), sanctions.adversaries.end(), "RUS"), sanctions.adversaries.end());
+}
+
 TEST(CueLexiconTest, ShippedLexiconLoads) {
   auto lex = CueLexicon::Load(CueLexicon::DefaultPath());
   ASSERT_TRUE(lex.ok()) << lex.status().ToString();

@@ -30,6 +30,10 @@ struct Issue {
   // A name right before a term that no cue governs holds it: "painful US sanctions" are
   // the USA's (a name among target_actor is the target: "Russia sanctions").
   bool held_by_modifier = false;
+  // Actors the proposition works against (Russia for sanctions on Russia). Their support is
+  // not coded: in real text it is the target of the act read as its holder ("we imposed
+  // costs on Russia"), never a position; their opposition is kept.
+  std::vector<std::string> adversaries;
 };
 
 // One way of naming an issue: a term (or an act's object) and its polarity.

@@ -1160,6 +1160,11 @@ void SentenceAnalyzer::Emit(const Holder& h, int issue, int stance, const std::s
       Trace("  tree: " + actor + " is a target, not the holder (" + h.rule + ")");
       continue;
     }
+    if (stance > 0 && Contains(cb_.issues()[issue].adversaries, actor)) {
+      Trace("  codebook: " + actor + " is an adversary of " + cb_.issues()[issue].id + ", its support is not coded (" +
+            h.rule + "/" + rule + ")");
+      continue;
+    }
     emitted_.emplace_back(actor, issue);
     auto key = std::make_tuple(actor, issue, stance);
     if (!seen_.insert(key).second) continue;
