@@ -50,6 +50,12 @@ TEST_F(ExtractorTest, NegationFlipsAndDoubleNegationRestores) {
   EXPECT_THAT(Run("France does not oppose new sanctions on Russia."), ElementsAre("FRA sanctions +1"));
 }
 
+TEST_F(ExtractorTest, NotJustIsAdditiveNotANegation) {
+  EXPECT_THAT(Run("Sweden has increased its support for Ukraine, not only in weapons, but in training."),
+              ElementsAre("SWE arms +1"));
+  EXPECT_THAT(Run("Sweden has not increased its weapons deliveries to Ukraine."), ElementsAre("SWE arms -1"));
+}
+
 TEST_F(ExtractorTest, DoubtAboutSincerityBelongsToTheBeliever) {
   EXPECT_THAT(Run("Poland doesn't believe Putin is serious about a ceasefire."), ElementsAre("POL talks -1"));
 }

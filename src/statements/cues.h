@@ -68,6 +68,9 @@ class CueLexicon {
   const WordSet& adjectival_participles() const { return adjectival_participles_; }
   // "claimed", "alleged": before a noun cue, the writer disputes it
   const WordSet& disputed_modifiers() const { return disputed_modifiers_; }
+  // "just", "only": after a negator they make it additive ("not just arms, but also aid"),
+  // not a negation of what follows.
+  const WordSet& focus_particles() const { return focus_particles_; }
   const WordSet& prepositions() const { return prepositions_; }
   // Forms of verbs that carry a stance only through the verb they govern ("continues to").
   const WordSet& aspectual_verbs() const { return aspectual_verbs_; }
@@ -110,7 +113,7 @@ class CueLexicon {
       openers_alone_, intro_prepositions_, adverbs_, camp_nouns_, reporters_, possessives_, non_agent_heads_,
       proposal_nouns_, statement_nouns_, act_nouns_, adjectival_participles_, event_nouns_,
       transcript_audience_, aspectual_verbs_, joint_titles_, speaker_titles_,
-      voice_topic_words_, disputed_modifiers_, prepositions_;
+      voice_topic_words_, disputed_modifiers_, focus_particles_, prepositions_;
 };
 
 }  // namespace faultline

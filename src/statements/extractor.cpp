@@ -156,6 +156,9 @@ class SentenceAnalyzer {
   // --- clause structure
   void SplitClauses();
   bool IsWord(size_t t, const char* w) const { return t < toks_.size() && toks_[t].norm == w; }
+  // "just", "only": a negator right before one is additive ("not just arms, but aid").
+  bool IsFocusParticle(size_t t) const { return t < toks_.size() && lex_.focus_particles().count(toks_[t].norm); }
+  bool Negates(size_t t) const { return t < toks_.size() && IsNegator(toks_[t]) && !IsFocusParticle(t + 1); }
   bool StartsOpener(size_t t, const WordSet& set) const;
 
   // --- subjects and groups
@@ -1299,7 +1302,7 @@ void SentenceAnalyzer::AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* w
     int inner = term.polarity;
     for (size_t pi = possessed_at; pi < r.polars.size(); ++pi) inner *= r.polars[pi].polarity;
     int inner_neg = 0;
-    for (size_t t = r.polars[possessed_at].b; t < term.b; ++t) inner_neg += IsNegator(toks_[t]);
+    for (size_t t = r.polars[possessed_at].b; t < term.b; ++t) inner_neg += Negates(t);
     if (inner_neg % 2 == 1) inner = -inner;
     if (!term.proform) Emit(possessor, issue, inner, r.cue_text, kind);
   }
@@ -1348,6 +1351,7 @@ bool SentenceAnalyzer::ReadCuesBefore(const Clause& c, const TermHit& term, Term
       continue;
     }
     if (q.kind == CueKind::kNegation) {
+      if (IsFocusParticle(q.e)) continue;  // "not just"
       r->neg_pos.push_back(q.b);
       continue;
     }
@@ -1377,7 +1381,7 @@ bool SentenceAnalyzer::ReadCuesBefore(const Clause& c, const TermHit& term, Term
   }
   // negators not matched as cues ("don't", "won't")
   for (size_t t = r->rs; t < term.b; ++t)
-    if (IsNegator(toks_[t])) {
+    if (Negates(t)) {
       bool counted = false;
       for (const auto& q : cues_)
         if (q.kind == CueKind::kNegation && q.b <= t && t < q.e) counted = true;
@@ -1439,7 +1443,7 @@ void SentenceAnalyzer::ReadAfterTerm(const Clause& c, const TermHit& term, TermR
     if (t2.b >= term.e && t2.b < next_term) next_term = t2.b;
   r->post_end = std::min({c.e, term.e + 16, next_term});
   for (size_t t = term.e; t < r->post_end && !r->has_post; ++t) {
-    if (IsNegator(toks_[t])) {
+    if (Negates(t)) {
       // "will not — as I promised — will not move forward": a restarted negation counts once
       bool restarted = false;
       if (t + 1 < r->post_end && toks_[t + 1].type == TokenType::kDash)
@@ -1720,7 +1724,7 @@ void SentenceAnalyzer::EmitGerundObject(const Clause& c, const TermTarget& x, co
   int inner = term.polarity;
   for (const auto& p : r.polars)
     if (p.b > f) inner *= p.polarity;
-  for (size_t t = f + 1; t < term.b; ++t) inner *= IsNegator(toks_[t]) ? -1 : 1;
+  for (size_t t = f + 1; t < term.b; ++t) inner *= Negates(t) ? -1 : 1;
   obj.rule = "gerund-object";
   if (!term.proform) Emit(obj, x.issue, inner, r.cue_text, *x.kind);
 }
