@@ -41,8 +41,10 @@ std::vector<Tok> LowerWords(std::string_view s) {
   return out;
 }
 
-bool Among(const std::string& w, std::initializer_list<const char*> set) {
-  for (const char* s : set)
+// string_views, not C strings: most words differ in length, and a comparison with a
+// C string measured it first (strlen) at every capitalised name of every text.
+bool Among(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (std::string_view s : set)
     if (w == s) return true;
   return false;
 }
