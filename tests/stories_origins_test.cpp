@@ -1,6 +1,7 @@
 // Outlets, attribution and origins: who a text says its report comes from.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -86,6 +87,27 @@ TEST_F(OriginsTest, TheNewspaperCitesTheOutletCitedLast) {
   std::vector<std::string> got;
   for (const Attribution& x : finder_.Find(d, outlets_, -1)) got.push_back(x.name + "|" + Name(x.outlet) + ":" + x.cue);
   EXPECT_EQ(got, (std::vector<std::string>{"|Coastal Herald:reported", "|Coastal Herald:said"}));
+}
+
+// Cues are looked up by the word next to the name; among cues sharing that word the
+// longest still wins, fillers still stand between, and an anaphor still needs a cue.
+TEST_F(OriginsTest, CuesSharingAWordMatchLongestFirst) {
+  const std::string path = ::testing::TempDir() + "/faultline_cues_test.yaml";
+  {
+    std::ofstream out(path);
+    out << "before:\n  - to\n  - according to\n  - spoke to\nafter:\n  - reported\n  - first reported\n"
+           "anaphora:\n  - the agency\n  - the news agency\n";
+  }
+  auto f = AttributionFinder::Load(path);
+  ASSERT_TRUE(f.ok()) << f.status().ToString();
+  const Document d = Doc("c", "Harbour Gazette", "2024-05-08", "Port",
+                         "The deal stalled, according to Reuters. Bloomberg first reported the talks. The mayor "
+                         "spoke to the AFP about it. Reuters has also reported a delay, the news agency reported.");
+  std::vector<std::string> got;
+  for (const Attribution& x : f->Find(d, outlets_, -1))
+    if (x.outlet >= 0) got.push_back(Name(x.outlet) + ":" + x.cue);
+  EXPECT_EQ(got, (std::vector<std::string>{"Reuters:according to", "Bloomberg:first reported", "AFP:spoke to",
+                                           "Reuters:reported", "Reuters:reported"}));
 }
 
 TEST_F(OriginsTest, ReportDatesReadAgainstTheDocumentDate) {

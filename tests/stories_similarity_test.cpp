@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "stories/model.h"
 #include "stories/profile.h"
@@ -193,6 +194,27 @@ TEST_F(StoriesScoreTest, VectorsAreUnitLengthBeforeTruncation) {
   EXPECT_LE(self, 1.0 + 1e-6);
   EXPECT_TRUE(std::is_sorted(p.text.begin(), p.text.end(),
                              [](const TermWeight& a, const TermWeight& b) { return a.term < b.term; }));
+}
+
+}  // namespace
+}  // namespace faultline::stories
+
+namespace faultline::stories {
+namespace {
+
+// Document frequencies kept in the statistics' own hash table: repeats add up, every term
+// stays findable as the table grows, and an unknown term is as rare as can be.
+TEST(StoriesTermStatisticsTest, DocumentFrequenciesSurviveGrowthAndUnknownTermsAreRarest) {
+  TermStatistics st;
+  for (int i = 0; i < 99; ++i) st.AddDocument();
+  for (uint32_t t = 0; t < 5000; ++t) st.Add(t * 7919u, 1 + t % 50);
+  st.Add(0, 10);  // term 0 again: 1 + 10 documents
+  EXPECT_EQ(st.terms(), 5000u);
+  EXPECT_DOUBLE_EQ(st.Idf(0), std::log(100.0 / 12.0) + 1.0);
+  for (uint32_t t = 1; t < 5000; ++t)
+    ASSERT_DOUBLE_EQ(st.Idf(t * 7919u), std::log(100.0 / (2.0 + t % 50)) + 1.0) << t;
+  EXPECT_DOUBLE_EQ(st.Idf(12345u), std::log(100.0) + 1.0);  // 12345 is no multiple of 7919
+  EXPECT_DOUBLE_EQ(TermStatistics().Idf(1), 1.0);
 }
 
 }  // namespace

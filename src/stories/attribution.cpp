@@ -41,8 +41,10 @@ std::vector<Tok> LowerWords(std::string_view s) {
   return out;
 }
 
-bool Among(const std::string& w, std::initializer_list<const char*> set) {
-  for (const char* s : set)
+// string_views, not C strings: most words differ in length, and a comparison with a
+// C string measured it first (strlen) at every capitalised name of every text.
+bool Among(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (std::string_view s : set)
     if (w == s) return true;
   return false;
 }
@@ -62,25 +64,50 @@ bool PhraseAt(const std::vector<Tok>& t, size_t at, const std::vector<std::strin
   return true;
 }
 
+}  // namespace
+
+void CuePhrases::Index(bool by_last_word) {
+  by_word.clear();
+  for (size_t i = 0; i < phrases.size(); ++i)
+    by_word[by_last_word ? phrases[i].back() : phrases[i].front()].push_back(static_cast<uint32_t>(i));
+}
+
+const std::vector<uint32_t>* CuePhrases::With(const std::string& word) const {
+  auto it = by_word.find(word);
+  return it == by_word.end() ? nullptr : &it->second;
+}
+
+namespace {
+
 // The cue before token `first` (the name's first word), allowing one filler word.
-const std::vector<std::string>* CueBefore(const std::vector<Tok>& t, size_t first,
-                                          const std::vector<std::vector<std::string>>& cues) {
+const std::vector<std::string>* CueBefore(const std::vector<Tok>& t, size_t first, const CuePhrases& cues) {
   for (size_t skip = 0; skip <= 1; ++skip) {
     if (skip == 1 && (first == 0 || !FillerBefore(t[first - 1].lower))) break;
     const size_t end = first - skip;  // the cue ends just before this token
-    for (const auto& p : cues)
-      if (end >= p.size() && PhraseAt(t, end - p.size(), p)) return &p;
+    if (end == 0) continue;
+    if (const std::vector<uint32_t>* some = cues.With(t[end - 1].lower))
+      for (uint32_t k : *some) {
+        const auto& p = cues.phrases[k];
+        if (end >= p.size() && PhraseAt(t, end - p.size(), p)) return &p;
+      }
   }
   return nullptr;
 }
 
+// The phrase of `phrases` (keyed by first word) starting at token `at`, or null.
+const std::vector<std::string>* PhraseStartingAt(const std::vector<Tok>& t, size_t at, const CuePhrases& phrases) {
+  if (at >= t.size()) return nullptr;
+  if (const std::vector<uint32_t>* some = phrases.With(t[at].lower))
+    for (uint32_t k : *some)
+      if (PhraseAt(t, at, phrases.phrases[k])) return &phrases.phrases[k];
+  return nullptr;
+}
+
 // The cue after token `next` (the word after the name), allowing two filler words.
-const std::vector<std::string>* CueAfter(const std::vector<Tok>& t, size_t next,
-                                         const std::vector<std::vector<std::string>>& cues) {
+const std::vector<std::string>* CueAfter(const std::vector<Tok>& t, size_t next, const CuePhrases& cues) {
   for (size_t skip = 0; skip <= 2 && next + skip <= t.size(); ++skip) {
     if (skip > 0 && !FillerAfter(t[next + skip - 1].lower)) break;
-    for (const auto& p : cues)
-      if (PhraseAt(t, next + skip, p)) return &p;
+    if (const auto* p = PhraseStartingAt(t, next + skip, cues)) return p;
   }
   return nullptr;
 }
@@ -173,11 +200,14 @@ Result<AttributionFinder> AttributionFinder::Load(const std::string& path) {
     return Status::Error(std::string("not valid YAML: ") + e.what(), path, e.mark.line + 1);
   }
   AttributionFinder f;
-  Status s = PhraseList(root, "before", &f.before_, path);
-  if (s.ok()) s = PhraseList(root, "after", &f.after_, path);
-  if (s.ok()) s = PhraseList(root, "anaphora", &f.anaphora_, path);
+  Status s = PhraseList(root, "before", &f.before_.phrases, path);
+  if (s.ok()) s = PhraseList(root, "after", &f.after_.phrases, path);
+  if (s.ok()) s = PhraseList(root, "anaphora", &f.anaphora_.phrases, path);
   if (!s.ok()) return s;
-  if (f.before_.empty() && f.after_.empty()) return Status::Error("no attribution cues", path);
+  if (f.before_.phrases.empty() && f.after_.phrases.empty()) return Status::Error("no attribution cues", path);
+  f.before_.Index(/*by_last_word=*/true);
+  f.after_.Index(/*by_last_word=*/false);
+  f.anaphora_.Index(/*by_last_word=*/false);
   return f;
 }
 
@@ -245,11 +275,7 @@ std::vector<Attribution> AttributionFinder::Find(const Document& doc, const Outl
       if (!overlaps) spots.push_back({f, last + 1, -1});
     }
     for (size_t i = 0; i < t.size(); ++i)
-      for (const auto& p : anaphora_)
-        if (PhraseAt(t, i, p)) {
-          spots.push_back({i, i + p.size(), -2});
-          break;
-        }
+      if (const auto* p = PhraseStartingAt(t, i, anaphora_)) spots.push_back({i, i + p->size(), -2});
     std::sort(spots.begin(), spots.end(), [](const Spot& a, const Spot& b) { return a.first < b.first; });
     for (const Spot& sp : spots) {
       const size_t begin = t[sp.first].begin, end = t[sp.next - 1].end;

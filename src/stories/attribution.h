@@ -4,8 +4,10 @@
 // live in data/stories/attribution.yaml.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "ingest/document.h"
@@ -28,6 +30,18 @@ struct Attribution {
                           // the document's date), ISO; empty when it does not say
 };
 
+// Cue phrases (lower-case words), longest first, and which of them have a given word at
+// their keyed end (the last word of a cue before a name, the first of a cue after it or
+// of an anaphor), in that order: a spot tries only the few that can match its
+// neighbouring word instead of every phrase (a text has hundreds of capitalised names,
+// each one a spot).
+struct CuePhrases {
+  std::vector<std::vector<std::string>> phrases;
+  std::unordered_map<std::string, std::vector<uint32_t>> by_word;
+  void Index(bool by_last_word);
+  const std::vector<uint32_t>* With(const std::string& word) const;
+};
+
 class AttributionFinder {
  public:
   static std::string DefaultPath();  // data/stories/attribution.yaml
@@ -40,8 +54,7 @@ class AttributionFinder {
   std::vector<Attribution> Find(const Document& doc, const OutletList& outlets, int self) const;
 
  private:
-  using Phrase = std::vector<std::string>;  // lower-case words
-  std::vector<Phrase> before_, after_, anaphora_;
+  CuePhrases before_, after_, anaphora_;
 };
 
 // Reads a report date the words after an attribution give ("on Monday", "on Feb. 24",

@@ -6,8 +6,10 @@
 namespace faultline::stories {
 
 OutletWordCounts::OutletWordCounts(const TermOptions* options) : options_(options) {
-  // Stopwords are in the vocabulary too, as kStopword: a word costs one lookup.
-  for (const std::string& w : options_->stopwords) word_id_.emplace(w, kStopword);
+  // Stopwords are in the vocabulary too, with the lowest ids: a word costs one lookup.
+  for (const std::string& w : options_->stopwords) words_.Intern(w);
+  stopwords_ = static_cast<uint32_t>(words_.size());
+  corpus_.assign(words_.size(), 0);
 }
 
 void OutletWordCounts::Add(const std::string& outlet, std::string_view text) {
@@ -21,14 +23,9 @@ void OutletWordCounts::Add(const std::string& outlet, std::string_view text) {
   std::string w;
   auto flush = [&] {
     if (w.size() >= 3) {
-      // find first: emplace would build (allocate) a node for every word, seen or not.
-      auto it = word_id_.find(w);
-      if (it == word_id_.end()) {
-        it = word_id_.emplace(w, static_cast<uint32_t>(words_.size())).first;
-        words_.push_back(w);
-        corpus_.push_back(0);
-      }
-      if (it->second != kStopword) ids.push_back(it->second);
+      const uint32_t id = words_.Intern(w);
+      if (id == corpus_.size()) corpus_.push_back(0);  // a new word
+      if (id >= stopwords_) ids.push_back(id);
     }
     w.clear();
   };
@@ -83,7 +80,7 @@ std::vector<OutletTerms> OutletWordCounts::Distinctive(size_t top, uint64_t min_
       const double a = a0 * static_cast<double>(corpus_[id]) / n;
       const double delta = std::log((yi + a) / (ni + a0 - yi - a)) - std::log((yj + a) / (nj + a0 - yj - a));
       const double z = delta / std::sqrt(1.0 / (yi + a) + 1.0 / (yj + a));
-      if (z >= min_z) ot.terms.push_back({words_[id], z, count});
+      if (z >= min_z) ot.terms.push_back({std::string(words_.Word(id)), z, count});
     }
     std::sort(ot.terms.begin(), ot.terms.end(), [](const DistinctiveTerm& a, const DistinctiveTerm& b) {
       return a.z != b.z ? a.z > b.z : a.term < b.term;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "stories/terms.h"
+#include "stories/word_ids.h"
 
 namespace faultline::stories {
 
@@ -49,11 +50,10 @@ class OutletWordCounts {
                                        uint32_t min_count = 3) const;
 
  private:
-  static constexpr uint32_t kStopword = UINT32_MAX;
   const TermOptions* options_;
-  std::unordered_map<std::string, uint32_t> word_id_;  // stopwords -> kStopword
+  WordIds words_;          // the stopwords first, then every other word as first seen
+  uint32_t stopwords_ = 0;  // ids below this are stopwords
   std::vector<uint32_t> scratch_;  // one document's word ids
-  std::vector<std::string> words_;
   struct Outlet {
     uint32_t documents = 0;
     uint64_t total = 0;

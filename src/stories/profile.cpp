@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <unordered_map>
 
 #include "stories/byte_codec.h"
 
@@ -72,15 +71,18 @@ double Dot(const SparseVector& a, const SparseVector& b) {
 }
 
 SparseVector Profiler::Weigh(const std::vector<TermId>& terms, size_t keep) const {
-  std::unordered_map<TermId, uint32_t> tf;
-  for (TermId t : terms) ++tf[t];
+  // Term frequencies as runs of the sorted ids: no hash table per vector.
+  std::vector<TermId> sorted = terms;
+  std::sort(sorted.begin(), sorted.end());
   SparseVector v;
-  v.reserve(tf.size());
   double norm = 0;
-  for (const auto& [term, count] : tf) {
-    const double w = (1.0 + std::log(static_cast<double>(count))) * stats_->Idf(term);
-    v.push_back({term, static_cast<float>(w)});
+  for (size_t i = 0; i < sorted.size();) {
+    size_t j = i + 1;
+    while (j < sorted.size() && sorted[j] == sorted[i]) ++j;
+    const double w = (1.0 + std::log(static_cast<double>(j - i))) * stats_->Idf(sorted[i]);
+    v.push_back({sorted[i], static_cast<float>(w)});
     norm += w * w;
+    i = j;
   }
   norm = std::sqrt(norm);
   if (norm > 0)

@@ -44,16 +44,39 @@ Result<TermStatistics> TermStatistics::Load(const std::string& path) {
     } catch (const std::exception&) {
       return Status::Error("the document count of '" + line.substr(0, tab) + "' is not a number", path, n);
     }
-    st.df_[HashTerm(std::string_view(line).substr(0, tab))] += df;
+    st.Add(HashTerm(std::string_view(line).substr(0, tab)), df);
   }
   if (!have_documents) return Status::Error("no '#documents<TAB>N' line", path);
   st.fingerprint_ = hash.Hex();
   return st;
 }
 
+size_t TermStatistics::SlotOf(TermId term) const {
+  const size_t mask = slots_.size() - 1;
+  // Term ids are FNV hashes already; multiplying spreads them over the high bits.
+  size_t i = static_cast<size_t>((static_cast<uint64_t>(term) * 0x9e3779b97f4a7c15ULL) >> 32) & mask;
+  while (slots_[i].used && slots_[i].term != term) i = (i + 1) & mask;
+  return i;
+}
+
+void TermStatistics::Add(TermId term, uint32_t count) {
+  if ((terms_ + 1) * 2 > slots_.size()) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    for (const Slot& s : old)
+      if (s.used) slots_[SlotOf(s.term)] = s;
+  }
+  Slot& s = slots_[SlotOf(term)];
+  if (!s.used) {
+    s = Slot{term, 0, true};
+    ++terms_;
+  }
+  s.df += count;
+}
+
 double TermStatistics::Idf(TermId term) const {
-  auto it = df_.find(term);
-  const double df = it == df_.end() ? 0.0 : static_cast<double>(it->second);
+  const Slot* s = slots_.empty() ? nullptr : &slots_[SlotOf(term)];
+  const double df = s != nullptr && s->used ? static_cast<double>(s->df) : 0.0;
   return std::log((static_cast<double>(documents_) + 1.0) / (df + 1.0)) + 1.0;
 }
 

@@ -1,0 +1,44 @@
+// Words to dense integer ids (0, 1, 2, ... in first-seen order), for counting words
+// over a whole corpus. An open-addressing table over one byte arena: a lookup hashes
+// the word once and usually touches one slot, where std::unordered_map<std::string>
+// hashed, walked a node list and compared strings in scattered allocations (the
+// outlets' word counts spent most of their time there, bench/stories/README.md).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace faultline::stories {
+
+class WordIds {
+ public:
+  // The id of `word`, added with the next id when it is new.
+  uint32_t Intern(std::string_view word);
+  // The id of `word`, or kNone.
+  uint32_t Find(std::string_view word) const;
+  std::string_view Word(uint32_t id) const;
+  size_t size() const { return spans_.size(); }
+
+  static constexpr uint32_t kNone = UINT32_MAX;
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t id = kNone;  // kNone: empty
+  };
+  struct Span {
+    uint32_t begin, size;  // into arena_
+  };
+  static uint64_t Hash(std::string_view word);
+  // The slot holding `word` or the empty slot where it would go.
+  size_t Probe(std::string_view word, uint64_t hash) const;
+  void Grow();
+
+  std::vector<Slot> slots_;  // power-of-two size, at most half full
+  std::vector<Span> spans_;  // per id
+  std::string arena_;        // every word's bytes, back to back
+};
+
+}  // namespace faultline::stories
