@@ -62,7 +62,8 @@ for run in $(seq 1 "$RUNS"); do
   done
   [[ -n "$PORT" ]] || { echo "serve did not start"; cat "$TMP/serve.err"; exit 1; }
   URL="http://127.0.0.1:$PORT"
-  until curl -sf "$URL/api/v1/status" | grep -q '"state":"ready"'; do sleep 0.005; done
+  # Not `curl | grep -q`: with pipefail, grep leaving early fails curl (SIGPIPE) and the loop never ends.
+  until [[ "$(curl -sf "$URL/api/v1/status" || true)" == *'"state":"ready"'* ]]; do sleep 0.005; done
   ready=$(now)
   cpu_ready=$(cpu_seconds $PID)
   map_wall=$(curl -sf -o "$TMP/map.json" -w '%{time_total}' "$URL/api/v1/map")

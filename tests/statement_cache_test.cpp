@@ -14,6 +14,7 @@
 #include <mutex>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "ingest_test_util.h"
 #include "statements/analyzer.h"
@@ -269,6 +270,89 @@ TEST(StatementCacheTest, TheHashRecordedOnAddSparesHashingTheText) {
   EXPECT_EQ(st.hashed, 1u);
   EXPECT_EQ(st.extracted, 1u);
   EXPECT_EQ(RecordedHashes(*store), recorded);
+}
+
+TEST(StatementCacheTest, TheWholeCacheOfAFingerprintIsReadAtOnce) {
+  TempDir dir;
+  const std::string db = dir / "c.db";
+  FakeExtraction fake;
+  auto store = OpenStore(db);
+  AddThree(*store);
+  ASSERT_TRUE(store->Add(Doc("d", "GBR+talks")).ok());
+  ASSERT_TRUE(store->Add(Doc("e", "ITA+arms")).ok());
+  ASSERT_TRUE(store->Flush().ok());
+  std::vector<Statement> out;
+  ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &out).ok());
+  Exec(db, "UPDATE extractions SET fingerprint = 'fp2' WHERE doc = 'd'");  // as another codebook left it
+
+  Result<std::unordered_map<std::string, CacheEntry>> fp1 = store->CachedStatementsFor("fp1");
+  ASSERT_TRUE(fp1.ok()) << fp1.status().ToString();
+  std::set<std::string> ids;
+  for (const auto& [id, entry] : *fp1) ids.insert(id);
+  EXPECT_THAT(ids, ElementsAre("a", "b", "c", "e"));  // d's entry is fp2's
+  // As the lookup of one entry gives it: hash, statements in order, every field.
+  for (const auto& [id, entry] : *fp1) {
+    EXPECT_EQ(entry.doc_hash, AnalysedDocumentHash(*store->GetDocument(id))) << id;
+    auto one = store->CachedStatements(id, "fp1", entry.doc_hash);
+    ASSERT_TRUE(one.ok() && one->has_value()) << id;
+    EXPECT_EQ(Show(entry.statements), Show(**one)) << id;
+  }
+  EXPECT_EQ(fp1->at("a").statements.size(), 2u);
+  EXPECT_EQ(fp1->at("a").statements[1].actor, "POL");
+  EXPECT_TRUE(fp1->at("b").statements.empty());
+  EXPECT_EQ(store->CachedStatementsFor("fp2")->size(), 1u);
+  EXPECT_TRUE(store->CachedStatementsFor("fp3")->empty());
+}
+
+TEST(StatementCacheTest, TextsAreReadOnlyForDocumentsThatNeedThem) {
+  TempDir dir;
+  FakeExtraction fake;
+  auto store = OpenStore(dir / "c.db");
+  AddThree(*store);
+  // A statement after a character of two UTF-8 bytes and one UTF-16 unit.
+  ASSERT_TRUE(store->Add(Doc("u", "\xc3\xa9t\xc3\xa9 FRA+arms")).ok());
+  ASSERT_TRUE(store->Add(Doc("n", "no statement either")).ok());
+  ASSERT_TRUE(store->Flush().ok());
+  std::vector<Statement> first;
+  StatementCacheStats st;
+  ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &first, &st).ok());
+  EXPECT_EQ(st.texts, 5u);  // every document extracted
+
+  // From the cache: only the documents with statements are read, for their offsets.
+  std::vector<Statement> second;
+  ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &second, &st).ok());
+  EXPECT_EQ(st.from_cache, 5u);
+  EXPECT_EQ(st.texts, 3u);  // not b nor n
+  EXPECT_EQ(Show(second), Show(first));
+  ASSERT_EQ(second.size(), 4u);
+  EXPECT_EQ(second[3].begin, 6u);
+  EXPECT_EQ(second[3].units_begin, 4u);
+  EXPECT_EQ(second[3].units_end, 12u);
+
+  // A visitor that takes documents without their text gets those not read for their
+  // statements so, but for "b", which it refuses and then gets with its text.
+  StatementCacheOptions o = fake.Options("fp1");
+  std::vector<std::string> bare, full;
+  o.visit_without_text = [&](const Document& d) {
+    EXPECT_TRUE(d.text.empty()) << d.id;
+    if (d.id == "b") return false;
+    bare.push_back(d.id);
+    return true;
+  };
+  o.visit = [&](const Document& d) { full.push_back(d.id + ":" + d.text); };
+  std::vector<Statement> third;
+  ASSERT_TRUE(CollectStoredStatements(*store, o, &third, &st).ok());
+  EXPECT_THAT(bare, ElementsAre("n"));
+  EXPECT_THAT(full, ElementsAre("a:FRA+talks and POL-talks", "b:nothing to code here", "c:DEU-arms",
+                                "u:\xc3\xa9t\xc3\xa9 FRA+arms"));
+  EXPECT_EQ(st.texts, 4u);
+  // A visitor that needs every text has them all.
+  o.visit_without_text = nullptr;
+  full.clear();
+  ASSERT_TRUE(CollectStoredStatements(*store, o, &third, &st).ok());
+  ASSERT_EQ(full.size(), 5u);
+  EXPECT_EQ(full[4], "n:no statement either");
+  EXPECT_EQ(st.texts, 5u);
 }
 
 TEST(StatementCacheTest, ATextChangedBehindTheStoresBackIsExtractedAgain) {

@@ -12,6 +12,8 @@
 #include "statements/analyzer.h"
 #include "test_paths.h"
 #include "store/store.h"
+#include "statements/extractor.h"
+#include "stories/origin_collector.h"
 #include "stories/origin_index.h"
 #include "stories/sources_bytes.h"
 #include "stories/stories.h"
@@ -254,6 +256,66 @@ TEST(StoredSourcesTest, ACopyOfTheDataElsewhereKeepsTheStoreCurrentAndAnEditDoes
   EXPECT_EQ(st.sourced, docs.size());
   EXPECT_EQ(st.reprofiled, 0u);
   EXPECT_EQ(Ingest(db, {}).sourced, 0u);
+}
+
+// Each document's origin (key and label) as a statement of it would count, collecting
+// the stored documents without their texts where `without_text`, with them otherwise.
+std::map<std::string, std::string> CollectedOrigins(const std::string& db, bool without_text,
+                                                    std::vector<std::string>* needed_text = nullptr) {
+  auto store = OpenStore(db, true);
+  OriginCollector collector;
+  EXPECT_TRUE(collector.Start({}, store.get()).ok());
+  std::vector<Document> docs;
+  EXPECT_TRUE(store->ForEachDocument([&](Document&& d) { docs.push_back(std::move(d)); }).ok());
+  for (const Document& d : docs) {
+    Document bare = d;
+    bare.text.clear();
+    if (without_text && collector.AddWithoutText(bare)) continue;
+    if (without_text && needed_text) needed_text->push_back(d.id);
+    collector.Add(d);
+  }
+  const map::OriginOf origin_of = collector.Finish();
+  std::map<std::string, std::string> out;
+  for (const Document& d : docs) {
+    Statement s;
+    s.doc = StatementDocName(d);
+    const map::OriginRef o = origin_of(s);
+    out[d.id] = o.key + " | " + o.label;
+  }
+  return out;
+}
+
+TEST(StoredSourcesTest, TheCollectorAsksForTheTextOnlyWithoutAUsableStoredStory) {
+  TempDir dir;
+  const std::string db = dir / "c.db";
+  Ingest(db, Corpus());
+  {
+    // harbour's sources are stale (other outlet lists), budget has no story at all.
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(raw,
+                           "UPDATE story_profiles SET sources = x'' WHERE doc = 'harbour';"
+                           "DELETE FROM story_profiles WHERE doc = 'budget'",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(raw);
+  }
+  std::vector<std::string> needed_text;
+  const std::map<std::string, std::string> without = CollectedOrigins(db, true, &needed_text);
+  EXPECT_EQ(needed_text, (std::vector<std::string>{"harbour", "budget"}));
+  EXPECT_EQ(without, CollectedOrigins(db, false));
+  EXPECT_NE(without.at("harbour").find("Bloomberg"), std::string::npos) << without.at("harbour");
+
+  // A builder that counts framing and quotes needs every text.
+  auto store = OpenStore(db, true);
+  StoriesData data = Data();
+  Result<StoredStories> stored = ReadStoredStories(*store, *data.model);
+  ASSERT_TRUE(stored.ok());
+  StoryBuilder full(std::move(data));
+  Document ledger = Corpus()[0];
+  ledger.text.clear();
+  EXPECT_FALSE(full.AddStoredWithoutText(ledger, stored->by_doc.at("ledger")));
+  EXPECT_FALSE(stored->by_doc.at("ledger").profile.empty());  // left as it was
 }
 
 }  // namespace

@@ -154,8 +154,9 @@ bool CollectFromStore(const InputOptions& inputs, const AnalysisOptions& analysi
   };
   co.prepare = [&](Document* d) {
     if (sidecar) sidecar->Apply(d);
-    if (analysis.on_document) analysis.on_document(*d);
   };
+  co.visit = analysis.on_document;
+  co.visit_without_text = analysis.on_document_without_text;
   // A statement that cannot be cached is still output: a warning, not a failure.
   co.warn = [&](const Status& s) { std::cerr << "warning: " << s.ToString() << "\n"; };
   co.error = report;  // a document over its time budget: reported, skipped, the run fails at the end

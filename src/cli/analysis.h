@@ -24,6 +24,11 @@ struct AnalysisOptions {
   // Called with every document analysed (after --meta), in input order, on the thread
   // that reads them: the stories of `map` and `why` are built from the same documents.
   std::function<void(const Document&)> on_document;
+  // With --db, tried instead of `on_document` on a document read without its text
+  // (documents are, when their statements are cached): true when it took the document
+  // as it is, false to have `on_document` called with the text. Unset: `on_document`
+  // always gets the text.
+  std::function<bool(const Document&)> on_document_without_text;
 };
 
 // Adds --codebook, --actors, --explain, --refresh and --machine-only.

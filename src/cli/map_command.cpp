@@ -39,9 +39,8 @@ struct MapArgs {
 };
 
 // Reads statements from --statements files and from documents; false if any input failed.
-// The documents also go to `on_document` (the stories that give independent origins).
-bool LoadStatements(const MapArgs& a, std::vector<Statement>* out,
-                    const std::function<void(const Document&)>& on_document) {
+// The documents also go to the stories that give independent origins.
+bool LoadStatements(const MapArgs& a, std::vector<Statement>* out, StoryOriginCollector* stories) {
   bool ok = true;
   for (const auto& f : a.statement_files) {
     std::vector<Status> errors;
@@ -55,7 +54,8 @@ bool LoadStatements(const MapArgs& a, std::vector<Statement>* out,
   }
   if (!a.inputs.paths.empty() || !a.inputs.db.empty()) {
     AnalysisOptions analysis = a.analysis;
-    analysis.on_document = on_document;
+    analysis.on_document = stories->Hook();
+    analysis.on_document_without_text = stories->HookWithoutText();
     ok = CollectStatements(a.inputs, analysis, out) && ok;
   }
   return ok;
@@ -185,7 +185,7 @@ int Run(const MapArgs& a) {
   StoryOriginCollector stories;
   if (!stories.Start(a.stories, a.inputs.db)) return 1;
   std::vector<Statement> statements;
-  bool inputs_ok = LoadStatements(a, &statements, stories.Hook());
+  bool inputs_ok = LoadStatements(a, &statements, &stories);
   map::Names names;
   if (!LoadNamesFor("map", a.analysis, statements, &names)) inputs_ok = false;
   if (a.by == "person") map::AttributeToPeople(&statements, &names);

@@ -43,4 +43,9 @@ std::function<void(const Document&)> StoryOriginCollector::Hook() {
   return [this](const Document& d) { collector_.Add(d); };
 }
 
+std::function<bool(const Document&)> StoryOriginCollector::HookWithoutText() {
+  if (!started_) return {};
+  return [this](const Document& d) { return collector_.AddWithoutText(d); };
+}
+
 }  // namespace faultline::cli

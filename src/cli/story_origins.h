@@ -30,6 +30,9 @@ class StoryOriginCollector {
   bool Start(const StoryOriginOptions& options, const std::string& db = {});
   // For AnalysisOptions::on_document; empty when stories are off.
   std::function<void(const Document&)> Hook();
+  // For AnalysisOptions::on_document_without_text: documents with a usable stored
+  // story need no text. Empty when stories are off.
+  std::function<bool(const Document&)> HookWithoutText();
   // The origin of each statement, from the stories of every document seen; empty when
   // stories are off or no document was seen (statements from --statements only).
   map::OriginOf Finish() { return collector_.Finish(); }

@@ -58,6 +58,7 @@ int Run(const WhyArgs& a) {
   if (!a.inputs.paths.empty() || !a.inputs.db.empty()) {
     AnalysisOptions analysis = a.analysis;
     analysis.on_document = stories.Hook();
+    analysis.on_document_without_text = stories.HookWithoutText();
     ok = CollectStatements(a.inputs, analysis, &statements) && ok;
   }
   map::MapOptions opt;

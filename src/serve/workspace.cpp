@@ -100,11 +100,16 @@ Status Workspace::Load() {
     Status started = origins.Start(options_.outlet_files, writer_.get());
     if (!started.ok()) return fail(started);
   }
-  co.prepare = [this, ids, &origins](Document* d) {
+  co.prepare = [this, ids](Document* d) {
     if (options_.prepare) options_.prepare(d);
     ids->emplace(StatementDocName(*d), d->id);
-    origins.Add(*d);
   };
+  // Documents come without their text; stored stories need none, so only documents
+  // without one (or with stale sources) have it read for them.
+  if (options_.stories) {
+    co.visit = [&origins](const Document& d) { origins.Add(d); };
+    co.visit_without_text = [&origins](const Document& d) { return origins.AddWithoutText(d); };
+  }
   co.warn = options_.warn;
   co.load = [config]() -> Result<ExtractFunction> {
     auto analyzer = Analyzer::Load(config);

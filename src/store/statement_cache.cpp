@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
 #include "statements/extractor.h"
@@ -30,11 +31,24 @@ struct Metadata {
   bool operator==(const Metadata&) const = default;
 };
 
+// Reads the text of a document read without it; `stored_id` is its id as stored (before
+// `prepare`).
+Status EnsureText(const Store& store, StoredDocument* stored, const std::string& stored_id, StatementCacheStats* st) {
+  if (stored->has_text) return Status::Ok();
+  Result<std::string> text = store.DocumentText(stored_id);
+  if (!text.ok()) return text.status();
+  stored->doc.text = std::move(text).value();
+  stored->has_text = true;
+  ++st->texts;
+  return Status::Ok();
+}
+
 // The document's AnalysedDocumentHash after `prepare`: the one recorded in the store when
 // the metadata is as stored, else computed from the text (and recorded, when it was
 // unknown and the store takes it; problems go to `warn`).
-std::string HashOf(Store& store, StoredDocument* stored, const StatementCacheOptions& options,
-                   StatementCacheStats* st, const std::function<void(const Status&)>& warn) {
+Result<std::string> HashOf(Store& store, StoredDocument* stored, const std::string& stored_id,
+                           const StatementCacheOptions& options, StatementCacheStats* st,
+                           const std::function<void(const Status&)>& warn) {
   Document& doc = stored->doc;
   bool as_stored = true;
   if (options.prepare) {
@@ -43,6 +57,8 @@ std::string HashOf(Store& store, StoredDocument* stored, const StatementCacheOpt
     as_stored = Metadata(doc) == before;
   }
   if (as_stored && !stored->analysed_hash.empty()) return std::move(stored->analysed_hash);
+  Status text = EnsureText(store, stored, stored_id, st);
+  if (!text.ok()) return text;
   ++st->hashed;
   std::string hash = AnalysedDocumentHash(doc);
   if (as_stored && store.can_record_analysed_hash()) {
@@ -50,6 +66,30 @@ std::string HashOf(Store& store, StoredDocument* stored, const StatementCacheOpt
     if (!s.ok() && st->cache_errors++ == 0) warn(s);
   }
   return hash;
+}
+
+// Hands the document to the options' visit hooks: as it is when `visit_without_text`
+// takes it, else with its text.
+Status Visit(const Store& store, StoredDocument* stored, const std::string& stored_id,
+             const StatementCacheOptions& options, StatementCacheStats* st) {
+  if (!stored->has_text && options.visit_without_text && options.visit_without_text(stored->doc))
+    return Status::Ok();
+  if (!options.visit) return Status::Ok();
+  Status text = EnsureText(store, stored, stored_id, st);
+  if (!text.ok()) return text;
+  options.visit(stored->doc);
+  return Status::Ok();
+}
+
+// The statements cached for the document under `hash`, taken out of `cache`; nullopt
+// when it has no entry or one for another hash.
+std::optional<std::vector<Statement>> TakeCached(std::unordered_map<std::string, CacheEntry>* cache,
+                                                 const std::string& id, const std::string& hash) {
+  auto it = cache->find(id);
+  if (it == cache->end() || it->second.doc_hash != hash) return std::nullopt;
+  std::vector<Statement> statements = std::move(it->second.statements);
+  cache->erase(it);
+  return statements;
 }
 
 struct Job {
@@ -78,7 +118,7 @@ Status CollectStoredStatements(Store& store, const StatementCacheOptions& option
 
   std::vector<std::vector<Statement>> results;  // by document, in store order
   std::unique_ptr<WorkPool<Job, Extracted>> pool;
-  Status load_error;
+  Status failure;  // what stops the run: a text that could not be read, an extraction that could not load
   std::vector<Extracted> pending;  // extracted, to be written in the next transaction
 
   auto write_pending = [&] {
@@ -114,33 +154,51 @@ Status CollectStoredStatements(Store& store, const StatementCacheOptions& option
     if (pending.size() >= options.write_batch) write_pending();
   };
 
+  // The whole cache in one read, rather than a lookup per document.
+  std::unordered_map<std::string, CacheEntry> cache;
+  if (!options.refresh) {
+    Result<std::unordered_map<std::string, CacheEntry>> read = store.CachedStatementsFor(options.fingerprint);
+    if (read.ok()) cache = std::move(read).value();
+    else if (st.cache_errors++ == 0) warn(read.status());  // every document is extracted
+  }
+  // Texts are read with the documents only when most will be needed: every document is
+  // extracted, or the store records no hashes to check cache entries against.
+  DocumentReading reading;
+  reading.with_text = options.refresh || !store.has_analysed_hashes();
   Status read = store.ForEachStoredDocument([&](StoredDocument&& stored) {
-    if (!load_error.ok()) return;  // nothing more to do but let the read finish
-    std::string hash = HashOf(store, &stored, options, &st, warn);
+    if (!failure.ok()) return;  // nothing more to do but let the read finish
+    const std::string stored_id = stored.doc.id;
+    Result<std::string> hash = HashOf(store, &stored, stored_id, options, &st, warn);
+    if (!hash.ok()) {
+      failure = hash.status();
+      return;
+    }
     Document& doc = stored.doc;
     const size_t index = results.size();
     results.emplace_back();
     ++st.documents;
-    if (!options.refresh) {
-      Result<std::optional<std::vector<Statement>>> cached =
-          store.CachedStatements(doc.id, options.fingerprint, hash);
-      if (!cached.ok()) {
-        if (st.cache_errors++ == 0) warn(cached.status());
-      } else if (cached->has_value()) {
-        // Stored under the document id; extraction names them as StatementDocName does.
-        const std::string name = StatementDocName(doc);
-        for (Statement& s : **cached) s.doc = name;
-        AttachDocument(doc, &**cached);
-        results[index] = std::move(**cached);
-        ++st.from_cache;
-        return;
-      }
+    std::optional<std::vector<Statement>> cached = TakeCached(&cache, doc.id, *hash);
+    // Cached statements get their UTF-16 offsets from the text; extraction reads it.
+    Status text = !cached || !cached->empty() ? EnsureText(store, &stored, stored_id, &st) : Status::Ok();
+    if (text.ok()) text = Visit(store, &stored, stored_id, options, &st);
+    if (!text.ok()) {
+      failure = text;
+      return;
+    }
+    if (cached) {
+      // Stored under the document id; extraction names them as StatementDocName does.
+      const std::string name = StatementDocName(doc);
+      for (Statement& s : *cached) s.doc = name;
+      AttachDocument(doc, &*cached);
+      results[index] = std::move(*cached);
+      ++st.from_cache;
+      return;
     }
     if (!pool) {
       Result<ExtractFunction> extract = Status::Error("no extraction to load");
       if (options.load) extract = options.load();
       if (!extract.ok()) {
-        load_error = extract.status();
+        failure = extract.status();
         return;
       }
       pool = std::make_unique<WorkPool<Job, Extracted>>(
@@ -149,13 +207,13 @@ Status CollectStoredStatements(Store& store, const StatementCacheOptions& option
           });
     }
     ++st.extracted;
-    pool->Submit(Job{index, std::move(hash), std::move(doc)});
+    pool->Submit(Job{index, std::move(hash).value(), std::move(doc)});
     pool->Collect(finished);
-  });
+  }, reading);
   if (pool) pool->Finish(finished);
   write_pending();
   if (!read.ok()) return read;
-  if (!load_error.ok()) return load_error;
+  if (!failure.ok()) return failure;
   for (auto& r : results)
     for (Statement& s : r) out->push_back(std::move(s));
   return Status::Ok();

@@ -44,9 +44,19 @@ struct StatementCacheOptions {
   // concurrent `ingest` is not kept waiting while documents are being extracted.
   size_t write_batch = 256;
   // Applied to each document before it is hashed and analysed (the --meta sidecar). It
-  // may change the metadata, never the text: a document whose metadata it leaves as
-  // stored is checked against the hash recorded in the store, without hashing its text.
+  // may change the metadata, never the text, and may be given the document without its
+  // text: documents are read without it, and it is read only for those that need it (to
+  // be hashed, extracted, have cached statements placed in it, or for `visit`). A
+  // document whose metadata it leaves as stored is checked against the hash recorded in
+  // the store, without its text.
   std::function<void(Document*)> prepare;
+  // Every document after `prepare`, with its text, in store order (the stories stage of
+  // `map` and `serve`).
+  std::function<void(const Document&)> visit;
+  // Tried instead of `visit` on a document read without its text: true when it took the
+  // document as it is (a stored story needs no text), false to have `visit` called with
+  // the text.
+  std::function<bool(const Document&)> visit_without_text;
   // Problems that do not stop the run: a document that could not be cached.
   std::function<void(const Status&)> warn;
   // A document the extraction gave up on: it has no statements and is not cached, so a
@@ -62,6 +72,7 @@ struct StatementCacheStats {
   uint64_t cache_errors = 0;  // documents the cache could not be read or written for
   uint64_t failed = 0;        // extracted without a result (ExtractFunction's error), not cached
   uint64_t hashed = 0;        // whose text was hashed (no recorded hash, or other metadata)
+  uint64_t texts = 0;         // whose text was read (all when read with the documents)
   bool writable = false;      // the store takes new entries (not read-only, schema has the cache)
 };
 

@@ -240,9 +240,10 @@ Result<sqlite3*> OpenReadOnly(const std::string& path) {
 }
 
 // Version 4 has the via column; an older file read as it is gives ''. Version 8 has
-// the analysed hash; an older file gives NULL (unknown).
-std::string DocumentColumns(int64_t schema_version) {
-  return std::string("id, file, url, title, date, outlet, author, language, text, ") +
+// the analysed hash; an older file gives NULL (unknown). Without the text, '' stands in
+// its place.
+std::string DocumentColumns(int64_t schema_version, bool with_text = true) {
+  return std::string("id, file, url, title, date, outlet, author, language, ") + (with_text ? "text, " : "'', ") +
          (schema_version >= 4 ? "via" : "''") + (schema_version >= 8 ? ", analysed_hash" : ", NULL");
 }
 constexpr int kDocumentColumnCount = 11;
@@ -368,7 +369,7 @@ struct Store::Impl {
   // Loaded by the first Add: readers (map, corpus, extract --db) never need it.
   bool near_loaded = false;
   NearDuplicateIndex near{0.8};
-  std::unique_ptr<Stmt> find_hash, find_id, insert;
+  std::unique_ptr<Stmt> find_hash, find_id, insert, text_of;
   std::unique_ptr<Stmt> set_analysed_hash;  // null unless writable and of version 8 on
   // The statement cache; null when the schema has none.
   std::unique_ptr<Stmt> cache_find, cache_read, cache_del, cache_ins, cache_mark;
@@ -385,6 +386,7 @@ Store::~Store() {
     Flush();
     impl_->find_hash.reset();
     impl_->find_id.reset();
+    impl_->text_of.reset();
     impl_->insert.reset();
     impl_->set_analysed_hash.reset();
     impl_->cache_find.reset();
@@ -450,6 +452,11 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions
     db = *opened;
   }
   sqlite3_busy_timeout(db, 5000);
+  // Pages are read through a memory map rather than copied in by read(): a reader of
+  // every document (serve's start-up, `map --db`) otherwise spends much of its time in
+  // those copies, above all walking the overflow pages of texts to reach the columns
+  // after them. Writes still go through the journal as before.
+  (void)ExecOn(db, "PRAGMA mmap_size = 1073741824");  // best effort: without it pages are read as before
   std::unique_ptr<Store> store(new Store(db, options));
   store->impl_->read_only = read_only;
   store->impl_->read_only_reason = options.read_only ? "opened read-only" : why_read_only;
@@ -468,7 +475,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions
   Impl& im = *store->impl_;
   im.find_hash = std::make_unique<Stmt>(db, "SELECT id FROM documents WHERE content_hash = ?");
   im.find_id = std::make_unique<Stmt>(db, "SELECT 1 FROM documents WHERE id = ?");
-  std::vector<Stmt*> all = {im.find_hash.get(), im.find_id.get()};
+  im.text_of = std::make_unique<Stmt>(db, "SELECT text FROM documents WHERE id = ?");
+  std::vector<Stmt*> all = {im.find_hash.get(), im.find_id.get(), im.text_of.get()};
   // Only a file of this version is written to (an older one read as it is has no via).
   if (im.schema_version == kStoreSchemaVersion) {
     im.insert = std::make_unique<Stmt>(
@@ -590,6 +598,8 @@ bool Store::has_statement_cache() const { return impl_->schema_version >= 2; }
 bool Store::has_corrections() const { return impl_->schema_version >= 3; }
 
 bool Store::has_stories() const { return impl_->schema_version >= 4; }
+
+bool Store::has_analysed_hashes() const { return impl_->schema_version >= 8; }
 
 bool Store::can_record_analysed_hash() const { return impl_->set_analysed_hash && !impl_->read_only; }
 
@@ -899,11 +909,15 @@ Status Store::ForEachDocument(const std::function<void(Document&&)>& fn,
 
 Status Store::ForEachStoredDocument(const std::function<void(StoredDocument&&)>& fn,
                                     bool include_duplicates) const {
+  return ForEachStoredDocument(fn, DocumentReading{.include_duplicates = include_duplicates});
+}
+
+Status Store::ForEachStoredDocument(const std::function<void(StoredDocument&&)>& fn, DocumentReading reading) const {
   // A page at a time, the query finished before its documents are handed over.
   constexpr int kPage = 256;
-  std::string sql = "SELECT " + DocumentColumns(impl_->schema_version) + ", seq FROM documents WHERE seq > ?" +
-                    (include_duplicates ? "" : " AND duplicate_of IS NULL") + " ORDER BY seq LIMIT " +
-                    std::to_string(kPage);
+  std::string sql = "SELECT " + DocumentColumns(impl_->schema_version, reading.with_text) +
+                    ", seq FROM documents WHERE seq > ?" + (reading.include_duplicates ? "" : " AND duplicate_of IS NULL") +
+                    " ORDER BY seq LIMIT " + std::to_string(kPage);
   Stmt q(impl_->db, sql.c_str());
   if (!q.ok()) return SqlError(impl_->db, "reading documents");
   int64_t after = INT64_MIN;
@@ -915,6 +929,7 @@ Status Store::ForEachStoredDocument(const std::function<void(StoredDocument&&)>&
     int rc;
     while ((rc = q.Step()) == SQLITE_ROW) {
       page.push_back(ReadStoredDocumentRow(q));
+      page.back().has_text = reading.with_text;
       after = q.Int(kDocumentColumnCount);
     }
     if (rc != SQLITE_DONE) return SqlError(impl_->db, "reading documents");
@@ -931,6 +946,18 @@ Result<Document> Store::GetDocument(const std::string& id) const {
   q.Bind(1, id);
   if (q.Step() != SQLITE_ROW) return Status::Error("no stored document with id " + id);
   return ReadDocumentRow(q);
+}
+
+Result<std::string> Store::DocumentText(const std::string& id) const {
+  const Stmt& q = *impl_->text_of;
+  q.Reset();
+  q.Bind(1, id);
+  const int rc = q.Step();
+  std::string text = rc == SQLITE_ROW ? q.Text(0) : std::string();
+  q.Reset();
+  if (rc == SQLITE_ROW) return text;
+  if (rc == SQLITE_DONE) return Status::Error("no stored document with id " + id);
+  return SqlError(impl_->db, "reading the text of " + id);
 }
 
 Status Store::RecordAnalysedHash(const std::string& doc_id, const std::string& hash) {
@@ -1056,6 +1083,41 @@ Result<std::optional<std::vector<Statement>>> Store::CachedStatements(
   q.Reset();
   if (rc != SQLITE_DONE) return SqlError(im.db, "reading cached statements");
   return std::optional<std::vector<Statement>>(std::move(out));
+}
+
+Result<std::unordered_map<std::string, CacheEntry>> Store::CachedStatementsFor(const std::string& fingerprint) const {
+  std::unordered_map<std::string, CacheEntry> out;
+  if (!has_statement_cache()) return out;
+  // One query, so one consistent read while a writer may add entries; an entry without
+  // statements comes as one row whose statement columns are NULL.
+  const int64_t v = impl_->schema_version;
+  const std::string sql =
+      std::string("SELECT e.doc, e.doc_hash, s.n, s.actor, s.issue, s.stance, s.evidence, s.\"begin\", s.\"end\", "
+                  "s.person, s.cue, s.rule, s.source, s.date, s.outlet, ") +
+      (v >= 5 ? "s.cameo, " : "'', ") + (v >= 7 ? "s.confidence" : "1.0") +
+      " FROM extractions e LEFT JOIN statements s ON s.doc = e.doc WHERE e.fingerprint = ? ORDER BY e.rowid, s.n";
+  Stmt q(impl_->db, sql);
+  if (!q.ok()) return SqlError(impl_->db, "reading the statement cache");
+  q.Bind(1, fingerprint);
+  int rc;
+  std::string doc;
+  CacheEntry* entry = nullptr;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    std::string id = q.Text(0);
+    if (entry == nullptr || id != doc) {
+      doc = id;
+      entry = &out[std::move(id)];
+      entry->doc_hash = q.Text(1);
+    }
+    if (sqlite3_column_type(q.get(), 2) == SQLITE_NULL) continue;  // no statements
+    Statement& s = entry->statements.emplace_back();
+    s.doc = doc;
+    ReadStatementColumns(q, 3, &s);
+    s.cameo = q.Text(15);
+    s.confidence = q.Double(16);
+  }
+  if (rc != SQLITE_DONE) return SqlError(impl_->db, "reading the statement cache");
+  return out;
 }
 
 Status Store::CacheStatements(const std::string& doc_id, const std::string& fingerprint,

@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -74,6 +75,24 @@ struct StoredDocument {
   // AnalysedDocumentHash(doc) as recorded when the row was written; "" when unknown (a row
   // stored by an older faultline, or changed since).
   std::string analysed_hash;
+  // False when read without its text (DocumentReading::with_text): doc.text is then
+  // empty, and Store::DocumentText reads it.
+  bool has_text = true;
+};
+
+// How ForEachStoredDocument reads.
+struct DocumentReading {
+  bool include_duplicates = false;  // near-duplicates too
+  // Copying every text out of the database is most of what reading documents costs; a
+  // reader that needs few of them leaves them out and asks for those (DocumentText).
+  bool with_text = true;
+};
+
+// A document's statements as cached (Store::CachedStatementsFor), with the key they
+// were cached under.
+struct CacheEntry {
+  std::string doc_hash;  // of the document as analysed (statement_cache.h)
+  std::vector<Statement> statements;  // their `doc` is the document id
 };
 
 enum class AddKind { kAdded, kExactDuplicate, kNearDuplicate };
@@ -149,6 +168,11 @@ class Store {
   // The same, with what is recorded of each document (StoredDocument).
   Status ForEachStoredDocument(const std::function<void(StoredDocument&&)>& fn,
                                bool include_duplicates = false) const;
+  Status ForEachStoredDocument(const std::function<void(StoredDocument&&)>& fn, DocumentReading reading) const;
+  // The text of the stored document with this id.
+  Result<std::string> DocumentText(const std::string& id) const;
+  // Rows carry their AnalysedDocumentHash (version 8 on; a row may still lack one).
+  bool has_analysed_hashes() const;
   // Records a stored document's AnalysedDocumentHash, inside the current batch; for rows
   // whose hash is unknown. An error on a read-only store or a file older than version 8.
   Status RecordAnalysedHash(const std::string& doc_id, const std::string& hash);
@@ -168,6 +192,10 @@ class Store {
   Result<std::optional<std::vector<Statement>>> CachedStatements(const std::string& doc_id,
                                                                  const std::string& fingerprint,
                                                                  const std::string& doc_hash) const;
+  // Every cache entry made with `fingerprint`, by document id, in one pass: a reader of
+  // the whole cache (serve's start-up, `map --db`) spends far less than in a lookup per
+  // document. Entries of other fingerprints are left out.
+  Result<std::unordered_map<std::string, CacheEntry>> CachedStatementsFor(const std::string& fingerprint) const;
   // Replaces the document's cached statements and keys, inside the current batch
   // (committed every batch_size writes or by Flush). A failure undoes this document's
   // writes only: what was cached for it before stays, as does the rest of the batch.

@@ -33,6 +33,15 @@ void OriginCollector::Add(const Document& doc) {
   ++documents_;
 }
 
+bool OriginCollector::AddWithoutText(const Document& doc) {
+  if (!builder_) return true;  // nothing to collect: the text is not needed either
+  auto it = stored_.by_doc.find(doc.id);
+  if (it == stored_.by_doc.end() || !builder_->AddStoredWithoutText(doc, it->second)) return false;
+  stored_.by_doc.erase(it);
+  ++documents_;
+  return true;
+}
+
 Status OriginCollector::AddFound(const Document& doc, std::string_view profile, std::string_view sources) {
   if (!builder_) return Status::Error("the stories were not started");
   std::optional<StoryProfile> p = ProfileFromBytes(profile);

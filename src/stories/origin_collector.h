@@ -28,6 +28,10 @@ class OriginCollector {
   Status Start(const std::vector<std::string>& outlet_files, const Store* store);
   // Every document whose statements are mapped; one thread at a time.
   void Add(const Document& doc);
+  // The same for a document read without its text (`doc.text` is not looked at): true
+  // when its stored story and sources were enough; false, and nothing added, when it
+  // has none usable: Add it with its text.
+  bool AddWithoutText(const Document& doc);
   // A document profiled and searched for sources elsewhere (a worker of a cluster run):
   // its metadata, ProfileToBytes and SourcesToBytes; its text is not needed. An error
   // when the bytes are unreadable or were made with other outlet lists or cues.

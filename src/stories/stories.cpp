@@ -132,11 +132,19 @@ void StoryBuilder::AddStatements(const std::vector<Statement>& statements) {
   }
 }
 
-void StoryBuilder::AddStored(const Document& doc, StoredStory stored) {
+std::optional<StoryProfile> StoryBuilder::StoredProfile(const StoredStory& stored) const {
   // Origins of stored stories need a profile's day and MinHash only, unless a document
   // without a stored story is clustered against them (Finish then reads the rest).
-  std::optional<StoryProfile> p =
-      origins_only_ && !recluster_ ? ProfileSummaryFromBytes(stored.profile) : ProfileFromBytes(stored.profile);
+  return origins_only_ && !recluster_ ? ProfileSummaryFromBytes(stored.profile) : ProfileFromBytes(stored.profile);
+}
+
+void StoryBuilder::KeepStored(StoredStory&& stored) {
+  stored_.back() = Stored{stored.story, stored.linked_to, stored.score};
+  if (origins_only_ && !recluster_) unread_profiles_.back() = std::move(stored.profile);
+}
+
+void StoryBuilder::AddStored(const Document& doc, StoredStory stored) {
+  std::optional<StoryProfile> p = StoredProfile(stored);
   if (!p) {
     Add(doc);
     return;
@@ -144,8 +152,18 @@ void StoryBuilder::AddStored(const Document& doc, StoredStory stored) {
   std::optional<DocumentSources> sources = SourcesFromBytes(stored.sources, *data_.outlets, data_.sources_fingerprint);
   if (sources) Add(doc, std::move(*p), std::move(*sources));
   else Add(doc, std::move(*p));
-  stored_.back() = Stored{stored.story, stored.linked_to, stored.score};
-  if (origins_only_ && !recluster_) unread_profiles_.back() = std::move(stored.profile);
+  KeepStored(std::move(stored));
+}
+
+bool StoryBuilder::AddStoredWithoutText(const Document& doc, StoredStory& stored) {
+  if (!origins_only_) return false;  // framing, quotes and words are counted in the text
+  std::optional<StoryProfile> p = StoredProfile(stored);
+  if (!p) return false;
+  std::optional<DocumentSources> sources = SourcesFromBytes(stored.sources, *data_.outlets, data_.sources_fingerprint);
+  if (!sources) return false;
+  Add(doc, std::move(*p), std::move(*sources));
+  KeepStored(std::move(stored));
+  return true;
 }
 
 void StoryBuilder::ReadFullProfiles() {

@@ -112,6 +112,10 @@ class StoryBuilder {
   // A document whose profile and story were stored (`ingest`, story_store.h): it keeps
   // that story and link unless the builder reclusters.
   void AddStored(const Document& doc, StoredStory stored);
+  // The same for a document read without its text: false, and nothing added (`stored`
+  // untouched), when its stored profile or sources cannot be used as they are; it must
+  // then be added with its text.
+  bool AddStoredWithoutText(const Document& doc, StoredStory& stored);
   // Only what origins need (stories, chains, origin keys): no framing counts, quotes,
   // distinctive words or deltas, which `map`, `why` and `serve` do not show. With stored
   // sources, AddStored then reads nothing of the text.
@@ -150,6 +154,10 @@ class StoryBuilder {
   std::vector<std::optional<Stored>> stored_;
   // Reads the profiles AddStored left unread.
   void ReadFullProfiles();
+  // A stored profile as AddStored reads it (with origins only, its summary).
+  std::optional<StoryProfile> StoredProfile(const StoredStory& stored) const;
+  // Keeps a stored entry's story and link for the document just appended.
+  void KeepStored(StoredStory&& stored);
 };
 
 // Makes one story per index component: members in publication order, chains, origins.
