@@ -4,6 +4,7 @@
 // Figures and machine: bench/README-syntax.md.
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -45,9 +46,16 @@ const Corpus& LoadCorpus() {
   return corpus;
 }
 
+// The shipped model, or $FAULTLINE_BENCH_MODEL: so that two models (a pruned one and
+// its original) can be timed alternately by the same binary.
+std::string ModelPath() {
+  const char* other = std::getenv("FAULTLINE_BENCH_MODEL");
+  return other != nullptr && *other != '\0' ? other : std::string(FAULTLINE_SOURCE_DIR) + "/data/syntax/en.model";
+}
+
 const Model* Shipped() {
   static const std::shared_ptr<const Model> model = [] {
-    auto m = Model::Load(std::string(FAULTLINE_SOURCE_DIR) + "/data/syntax/en.model");
+    auto m = Model::Load(ModelPath());
     return m.ok() ? *m : nullptr;
   }();
   return model.get();
@@ -55,7 +63,7 @@ const Model* Shipped() {
 
 void BM_LoadModel(benchmark::State& state) {
   for (auto _ : state) {
-    auto m = Model::Load(std::string(FAULTLINE_SOURCE_DIR) + "/data/syntax/en.model");
+    auto m = Model::Load(ModelPath());
     if (!m.ok()) {
       state.SkipWithError(m.status().reason().c_str());
       return;
@@ -70,7 +78,7 @@ void BM_ParseNews(benchmark::State& state) {
   const Corpus& c = LoadCorpus();
   const Model* model = Shipped();
   if (model == nullptr) {
-    state.SkipWithError("cannot load data/syntax/en.model");
+    state.SkipWithError(("cannot load " + ModelPath()).c_str());
     return;
   }
   size_t sentences = 0, tokens = 0;
@@ -96,7 +104,7 @@ void BM_Step(benchmark::State& state, Step step) {
   const Corpus& c = LoadCorpus();
   const Model* model = Shipped();
   if (model == nullptr) {
-    state.SkipWithError("cannot load data/syntax/en.model");
+    state.SkipWithError(("cannot load " + ModelPath()).c_str());
     return;
   }
   using namespace faultline::syntax;

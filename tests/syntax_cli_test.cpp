@@ -1,6 +1,7 @@
 // The syntax commands end to end: `parse` writes valid CoNLL-U (checked by an
 // independent validator of the format) and readable text; `train-syntax` and
-// `evaluate-syntax` train on a treebank and score a model; bad input gets one line.
+// `evaluate-syntax` train on a treebank and score a model, `prune-syntax` writes what
+// training with the same thresholds writes; bad input gets one line.
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
@@ -46,6 +47,11 @@ fs::path TempDir() {
 }
 
 void Write(const fs::path& p, const std::string& s) { std::ofstream(p, std::ios::binary) << s; }
+
+std::string ReadAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), {});
+}
 
 TEST(SyntaxCliTest, ParseWritesValidConllu) {
   const fs::path dir = TempDir();
@@ -96,8 +102,9 @@ TEST(SyntaxCliTest, TrainAndEvaluateOnATreebank) {
       "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
   Write(dir / "tiny.conllu", tree);
   const std::string model = (dir / "tiny.model").string();
-  const CommandRun train = Faultline("train-syntax " + (dir / "tiny.conllu").string() + " -o " + model +
-                              " --folds 0 --tagger-epochs 10 --parser-epochs 10 --labeler-epochs 10");
+  const std::string train_args =
+      "train-syntax " + (dir / "tiny.conllu").string() + " --folds 0 --tagger-epochs 10 --parser-epochs 10 --labeler-epochs 10";
+  const CommandRun train = Faultline(train_args + " -o " + model);
   ASSERT_EQ(train.status, 0);
   const CommandRun eval = Faultline("evaluate-syntax " + (dir / "tiny.conllu").string() + " --model " + model +
                              " --output " + (dir / "pred.conllu").string());
@@ -112,6 +119,16 @@ TEST(SyntaxCliTest, TrainAndEvaluateOnATreebank) {
   const CommandRun broken = Faultline("evaluate-syntax " + (dir / "broken.conllu").string() + " --model " + model);
   EXPECT_EQ(broken.status, 1);
   EXPECT_NE(broken.out.find("2 sentences"), std::string::npos) << broken.out;
+  // Pruning the trained model writes the bytes that training with the same thresholds
+  // writes, so that a pruned model stays reproducible from the treebank.
+  const std::string pruned = (dir / "pruned.model").string(), retrained = (dir / "retrained.model").string();
+  ASSERT_EQ(Faultline("prune-syntax " + model + " -o " + pruned + " --tagger 0.3 --parser 0.3 --labeler 0.3").status, 0);
+  ASSERT_EQ(Faultline(train_args + " -o " + retrained + " --prune-tagger 0.3 --prune-parser 0.3 --prune-labeler 0.3")
+                .status,
+            0);
+  EXPECT_EQ(ReadAll(pruned), ReadAll(retrained));
+  EXPECT_NE(ReadAll(pruned), ReadAll(model));
+  EXPECT_EQ(Faultline("prune-syntax " + model + " -o " + pruned).status, 2);  // no threshold: a usage error
   fs::remove_all(dir);
 }
 

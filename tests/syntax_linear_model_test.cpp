@@ -2,7 +2,7 @@
 // both run-time layouts (weights in the slot for the parser's four moves; inline
 // single weights or a pointer to several for the tagger's and labeller's dozens of
 // classes), for features present and absent, across scoring batches, and after a
-// round trip through the file format.
+// round trip through the file format; pruned, they lose exactly the small weights.
 #include "syntax/linear_model.h"
 
 #include <gtest/gtest.h>
@@ -94,6 +94,35 @@ void CheckModel(int classes) {
 TEST(SyntaxLinearModelTest, FewClassesKeepWeightsInTheSlot) { CheckModel(4); }
 
 TEST(SyntaxLinearModelTest, ManyClassesKeepSingleWeightsInlineAndOthersApart) { CheckModel(40); }
+
+// Pruning drops the features whose weights are all small; a kept feature keeps its
+// small weights in the parser's dense layout (they share its slot) and loses them in
+// the sparse one.
+void CheckPruning(int classes, bool keeps_small_weights_of_kept_features) {
+  SCOPED_TRACE(classes);
+  const uint64_t strong = FeatureKey(9, 1), weak = FeatureKey(9, 2), single = FeatureKey(9, 3);
+  // strong: class 0 +1, class 1 -1/2; weak: class 2 +1/2, class 3 -1/2; single: class 1 +1.
+  const LinearModel m =
+      Teach(classes, {{strong, 0, 1}, {strong, 0, -1}, {weak, 2, 3}, {single, 1, -1}, {single, 1, -1}});
+  ASSERT_EQ(m.features(), 3u);
+  EXPECT_EQ(m.Pruned(0).weights(), m.weights());  // 0 keeps everything
+  const LinearModel pruned = RoundTrip(m.Pruned(0.75f));
+  EXPECT_EQ(pruned.features(), 2u);
+  for (float s : Scores(pruned, {weak})) EXPECT_EQ(s, 0.0f);
+  const std::vector<float> got = Scores(pruned, {strong, single});
+  EXPECT_NEAR(got[0], 1.0f, 1e-4);
+  EXPECT_NEAR(got[1], keeps_small_weights_of_kept_features ? 0.5f : 1.0f, 1e-4);
+  EXPECT_EQ(got[2], 0.0f);
+  EXPECT_EQ(got[3], 0.0f);
+  EXPECT_EQ(pruned.weights(), keeps_small_weights_of_kept_features ? m.weights() - 2 : 2u);
+  EXPECT_EQ(m.Pruned(2.0f).features(), 0u);  // nothing reaches 2: an empty model, which scores nothing
+  for (float s : Scores(m.Pruned(2.0f), {strong, weak, single})) EXPECT_EQ(s, 0.0f);
+}
+
+TEST(SyntaxLinearModelTest, PruningDropsFeaturesWithOnlySmallWeights) {
+  CheckPruning(4, true);
+  CheckPruning(40, false);
+}
 
 TEST(SyntaxLinearModelTest, AnEmptyModelScoresNothing) {
   LinearModel m;

@@ -19,6 +19,7 @@ void RegisterParse(CLI::App& app, int* exit_code);           // parse_command.cp
 void RegisterTrainSyntax(CLI::App& app, int* exit_code);     // train_syntax_command.cpp
 void RegisterEvaluateSyntax(CLI::App& app, int* exit_code);  // evaluate_syntax_command.cpp
 void RegisterClusterWords(CLI::App& app, int* exit_code);    // cluster_words_command.cpp
+void RegisterPruneSyntax(CLI::App& app, int* exit_code);     // prune_syntax_command.cpp
 void RegisterCodebook(CLI::App& app, int* exit_code);    // codebook_command.cpp
 void RegisterExport(CLI::App& app, int* exit_code);      // export_command.cpp
 void RegisterServe(CLI::App& app, int* exit_code);       // serve_command.cpp

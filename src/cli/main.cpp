@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   faultline::cli::RegisterTrainSyntax(app, &exit_code);
   faultline::cli::RegisterEvaluateSyntax(app, &exit_code);
   faultline::cli::RegisterClusterWords(app, &exit_code);
+  faultline::cli::RegisterPruneSyntax(app, &exit_code);
   faultline::cli::RegisterCodebook(app, &exit_code);
   faultline::cli::RegisterExport(app, &exit_code);
   faultline::cli::RegisterServe(app, &exit_code);

@@ -1,5 +1,5 @@
 // `faultline train-syntax TREEBANK.conllu... -o MODEL [--clusters FILE] [--tokenizer FILE]
-// [--dev GOLD.conllu] [--seed N] [--threads N] [--*-epochs N] [--folds N]`: trains the
+// [--dev GOLD.conllu] [--seed N] [--threads N] [--*-epochs N] [--folds N] [--prune-* W]`: trains the
 // tagger, lemmatiser and parser of the syntax stage on Universal Dependencies treebanks
 // and writes one model file (docs/syntax.md says how the shipped one was made).
 #include <chrono>
@@ -90,6 +90,13 @@ void RegisterTrainSyntax(CLI::App& app, int* exit_code) {
   cmd->add_option("--tagger-epochs", opts->train.tagger.epochs, "")->capture_default_str();
   cmd->add_option("--parser-epochs", opts->train.parser.epochs, "")->capture_default_str();
   cmd->add_option("--labeler-epochs", opts->train.labeler.epochs, "")->capture_default_str();
+  cmd->add_option("--prune-tagger", opts->train.prune.tagger, "drop tagger weights below this (prune-syntax --tagger)")
+      ->capture_default_str();
+  cmd->add_option("--prune-parser", opts->train.prune.parser, "drop parser features below this (prune-syntax --parser)")
+      ->capture_default_str();
+  cmd->add_option("--prune-labeler", opts->train.prune.labeler,
+                  "drop labeller weights below this (prune-syntax --labeler)")
+      ->capture_default_str();
   cmd->callback([opts, exit_code] { *exit_code = Run(*opts); });
 }
 

@@ -40,6 +40,9 @@ class Labeler {
   // A relation id per word of the tree in `s` (its labels field is ignored).
   void Label(const LabelerSentence& s, std::vector<int>* labels) const;
 
+  const LinearModel& model() const { return model_; }
+  // Drops the least weighty features (LinearModel::Pruned).
+  void Prune(float min_weight) { model_ = model_.Pruned(min_weight); }
   size_t features() const { return model_.features(); }
   void Write(ByteWriter* out) const;
   bool Read(ByteReader* in);

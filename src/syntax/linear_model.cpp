@@ -140,6 +140,31 @@ bool LinearModel::BuildTable() {
   return first == entries_.size();
 }
 
+LinearModel LinearModel::Pruned(float min_weight) const {
+  LinearModel m;
+  m.classes_ = classes_;
+  m.scale_ = scale_;
+  const bool dense = classes_ <= kDenseClasses;
+  auto weighty = [&](const Entry& e) { return std::abs(e.q) * scale_ >= min_weight; };
+  size_t first = 0;
+  for (size_t r = 0; r < keys_.size(); ++r) {
+    const Entry* begin = entries_.data() + first;
+    const Entry* end = begin + counts_[r];
+    first += counts_[r];
+    if (std::none_of(begin, end, weighty)) continue;
+    uint8_t kept = 0;
+    for (const Entry* e = begin; e < end; ++e) {
+      if (!dense && !weighty(*e)) continue;
+      m.entries_.push_back(*e);
+      ++kept;
+    }
+    m.keys_.push_back(keys_[r]);
+    m.counts_.push_back(kept);
+  }
+  m.BuildTable();
+  return m;
+}
+
 void LinearModel::Write(ByteWriter* out) const {
   out->Put<uint32_t>(static_cast<uint32_t>(classes_));
   out->Put<float>(scale_);

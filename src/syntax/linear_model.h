@@ -83,6 +83,14 @@ class LinearModel {
     }
   }
 
+  // A copy without its least weighty features, so that the tables shrink and more of
+  // them stays in cache: a feature whose largest weight magnitude is below
+  // `min_weight` (in the weights' own units, as Score adds them) is dropped. A kept
+  // feature of a sparse model (tagger, labeller) also loses its weights below it; a
+  // dense model's (parser) keeps all of them, as they share the slot anyway.
+  // min_weight <= 0 keeps everything.
+  LinearModel Pruned(float min_weight) const;
+
   void Write(ByteWriter* out) const;
   // False when the bytes do not hold a model.
   bool Read(ByteReader* in);

@@ -36,6 +36,9 @@ class Parser {
   // Heads of the words (-1 for the root), always one tree with a single root.
   void Parse(const std::vector<WordInfo>& words, const std::vector<int>& tags, std::vector<int>* heads) const;
 
+  const LinearModel& model() const { return model_; }
+  // Drops the least weighty features (LinearModel::Pruned).
+  void Prune(float min_weight) { model_ = model_.Pruned(min_weight); }
   size_t features() const { return model_.features(); }
   void Write(ByteWriter* out) const { model_.Write(out); }
   bool Read(ByteReader* in) { return model_.Read(in) && model_.classes() == kMoves; }

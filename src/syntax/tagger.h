@@ -48,6 +48,9 @@ class Tagger {
   // Tag classes for `words`, left to right.
   void Tag(const std::vector<WordInfo>& words, std::vector<int>* tags) const;
 
+  const LinearModel& model() const { return model_; }
+  // Drops the least weighty features (LinearModel::Pruned).
+  void Prune(float min_weight) { model_ = model_.Pruned(min_weight); }
   void Write(ByteWriter* out) const;
   bool Read(ByteReader* in);
 

@@ -155,7 +155,20 @@ Result<ModelParts> TrainModel(const std::vector<ConlluSentence>& sentences, cons
        << "epochs: tagger " << o.tagger.epochs << ", parser " << o.parser.epochs << ", labeller " << o.labeler.epochs
        << "; jackknife folds " << o.jackknife_folds << "; seed " << o.seed << "\n";
   parts.provenance = prov.str();
+  PruneModel(o.prune, &parts);
   return parts;
+}
+
+void PruneModel(const PruneOptions& options, ModelParts* parts) {
+  if (!options.any()) return;
+  parts->tagger.Prune(options.tagger);
+  parts->parser.Prune(options.parser);
+  parts->labeler.Prune(options.labeler);
+  std::ostringstream prov;
+  prov << "pruned: weights below tagger " << options.tagger << ", parser " << options.parser << ", labeller "
+       << options.labeler << "; features kept: tagger " << parts->tagger.model().features() << ", parser "
+       << parts->parser.model().features() << ", labeller " << parts->labeler.model().features() << "\n";
+  parts->provenance += prov.str();
 }
 
 Result<ModelParts> TrainModel(const TrainOptions& o, std::vector<Status>* problems) {

@@ -15,6 +15,15 @@
 
 namespace faultline::syntax {
 
+// Weight thresholds below which features are dropped after training (see
+// LinearModel::Pruned); 0 keeps every feature.
+struct PruneOptions {
+  float tagger = 0;
+  float parser = 0;
+  float labeler = 0;
+  bool any() const { return tagger > 0 || parser > 0 || labeler > 0; }
+};
+
 struct TrainOptions {
   std::vector<std::string> train_files;  // CoNLL-U, gzip or not
   std::string tokenizer_rules;           // YAML (data/syntax/tokenizer.yaml)
@@ -25,6 +34,7 @@ struct TrainOptions {
   int jackknife_folds = 5;               // 0 or 1: train the parser on gold tags
   int threads = 2;
   uint64_t seed = 1;
+  PruneOptions prune;                    // applied to the trained model, as PruneModel
   std::function<void(const std::string&)> log;  // progress lines, may be empty
 };
 
@@ -35,5 +45,11 @@ Result<ModelParts> TrainModel(const TrainOptions& options, std::vector<Status>* 
 // The same from sentences in memory (tests, and the jackknife within).
 Result<ModelParts> TrainModel(const std::vector<ConlluSentence>& sentences, const TokenizerRules& rules,
                               WordClusters clusters, const TrainOptions& options);
+
+// Drops the least weighty features of a trained model's tagger, parser and labeller,
+// so that their tables shrink and scoring misses the cache less, and says so in the
+// provenance. Pruning a model after training gives the same bytes as training with
+// the same `TrainOptions::prune`, so a shipped pruned model stays reproducible.
+void PruneModel(const PruneOptions& options, ModelParts* parts);
 
 }  // namespace faultline::syntax
