@@ -98,6 +98,32 @@ TEST(CodebookTest, AdversariesSupportIsNotCodedTheirOppositionIs) {
   EXPECT_NE(std::find(sanctions.adversaries.begin(), sanctions.adversaries.end(), "RUS"), sanctions.adversaries.end());
 }
 
+// A clause that names another debate's subject and none of when_actor is about that debate,
+// though the sentence before named Russia; a clause naming both stays.
+TEST(CodebookTest, OtherSubjectsKeepAnotherDebateOut) {
+  const std::string issue = R"(
+  - id: embargo
+    proposition: An embargo on Russia should be imposed.
+    when_actor: [RUS]
+    actor_scope: context
+    terms: [embargo]
+)";
+  const std::string text = "Russia is at war. Turkey opposes the embargo. Russia and Turkey oppose the embargo.";
+  auto plain = StatementExtractor::Create(WriteTemp("plain2.yaml", "issues:" + issue));
+  auto with = StatementExtractor::Create(WriteTemp("other.yaml", "issues:" + issue + "    other_subjects: [TUR]\n"));
+  ASSERT_TRUE(plain.ok()) << plain.status().ToString();
+  ASSERT_TRUE(with.ok()) << with.status().ToString();
+  auto evidence = [&](const StatementExtractor& ex) {
+    std::vector<std::string> out;
+    for (const auto& s : testing::ExtractFrom(ex, text)) out.push_back(s.actor + " " + s.evidence);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_EQ(evidence(*plain), (std::vector<std::string>{"RUS Russia and Turkey oppose the embargo.", "TUR Turkey opposes the embargo."}));
+  EXPECT_EQ(evidence(*with), (std::vector<std::string>{"RUS Russia and Turkey oppose the embargo.",
+                                                       "TUR Russia and Turkey oppose the embargo."}));
+}
+
 TEST(CueLexiconTest, ShippedLexiconLoads) {
   auto lex = CueLexicon::Load(CueLexicon::DefaultPath());
   ASSERT_TRUE(lex.ok()) << lex.status().ToString();

@@ -40,6 +40,7 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
     if (s.ok()) s = yaml::GetStringList(node, "unless_actor", path, &issue.unless_actor);
     if (s.ok()) s = yaml::GetStringList(node, "target_actor", path, &issue.target_actor);
     if (s.ok()) s = yaml::GetStringList(node, "adversaries", path, &issue.adversaries);
+    if (s.ok()) s = yaml::GetStringList(node, "other_subjects", path, &issue.other_subjects);
     if (s.ok()) s = yaml::GetStringList(node, "not_followed_by", path, &issue.not_followed_by);
     if (s.ok()) s = yaml::GetStringList(node, "not_preceded_by", path, &issue.not_preceded_by);
     if (s.ok()) s = yaml::GetBool(node, "held_by_modifier", path, &issue.held_by_modifier);

@@ -34,6 +34,9 @@ struct Issue {
   // not coded: in real text it is the target of the act read as its holder ("we imposed
   // costs on Russia"), never a position; their opposition is kept.
   std::vector<std::string> adversaries;
+  // Other debates' subjects (Iran, North Korea for sanctions): a clause that names one of
+  // these and no when_actor is about them, even when the sentences before name a when_actor.
+  std::vector<std::string> other_subjects;
 };
 
 // One way of naming an issue: a term (or an act's object) and its polarity.

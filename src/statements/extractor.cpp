@@ -1962,6 +1962,10 @@ bool SentenceAnalyzer::TermConditionsHold(const PatternMatch& m, const IssueTerm
   const Issue& issue = cb_.issues()[it.issue];
   if (!issue.when_actor.empty() && !ClauseNames(m.begin, issue.when_actor, issue.scope, it.verb)) return false;
   if (!issue.unless_actor.empty() && ClauseNames(m.begin, issue.unless_actor, 0, it.verb)) return false;
+  // "sanctions relief for Iran" three sentences after Russia was named: Iran's, not Russia's
+  if (!issue.other_subjects.empty() && issue.scope > 0 && ClauseNames(m.begin, issue.other_subjects, 0, false) &&
+      !ClauseNames(m.begin, issue.when_actor, 0, false))
+    return false;
   if (!issue.not_followed_by.empty() && m.end < n && Contains(issue.not_followed_by, toks_[m.end].norm))
     return false;
   if (!issue.not_preceded_by.empty() && m.begin > 0 && Contains(issue.not_preceded_by, toks_[m.begin - 1].norm))
