@@ -18,6 +18,17 @@ TEST(SegmentTest, SplitsSentencesWithinParagraphs) {
   EXPECT_EQ(At(t, s[2]), "Poland disagrees.");
 }
 
+TEST(SegmentTest, ACapitalisedTitleInATranscriptLabelEndsNoSentence) {
+  std::string t = "MS. PSAKI:\u00a0 Sure.\u00a0 We have said so.\n\nMR. KIRBY: Yes. Mrs. May agreed.";
+  auto s = SplitSentences(t);
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(At(t, s[0]), "MS. PSAKI:\u00a0 Sure.");
+  EXPECT_EQ(At(t, s[2]), "MR. KIRBY: Yes.");
+  EXPECT_EQ(At(t, s[3]), "Mrs. May agreed.");
+  // nor does a title ICU does not know
+  EXPECT_EQ(SplitSentences("Sen. Lindsey Graham and Gen. Mark Milley spoke.").size(), 1u);
+}
+
 TEST(SegmentTest, HeadlineWithoutPeriodEndsAtParagraphBreak) {
   std::string t = "Allies Split on Talks\n\nGermany favors diplomacy.";
   auto s = SplitSentences(t);

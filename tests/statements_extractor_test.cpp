@@ -411,6 +411,12 @@ TEST_F(ExtractorRecallTest, TranscriptTurnsSpeakForTheirSpeaker) {
               ::testing::ElementsAre("FRA sanctions +1", "USA arms +1"));
   // a reporter's turn speaks for nobody
   EXPECT_THAT(Run("Q    We must impose new sanctions on Russia now, and we will.", wh), ::testing::IsEmpty());
+  // the White House's transcripts put no-break spaces after "Q"; the question's "we" and what
+  // it reports are nobody's, and the press secretary's answer after a capitalised title is hers
+  EXPECT_THAT(Run("Q\u00a0\u00a0\u00a0 Thanks.  So we will impose new sanctions on Russia, and Poland will "
+                  "send tanks to Ukraine?\n\nMS. SMITH:\u00a0 Sure.\n\nWe have provided aid to Ukraine.",
+                  wh),
+              ::testing::ElementsAre("USA aid +1"));
 }
 
 TEST_F(ExtractorRecallTest, AnExpletiveItBeforeAnEvaluationIsTheSpeakers) {

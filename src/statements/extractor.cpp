@@ -2315,24 +2315,39 @@ std::vector<Span> SplitWrappedSentences(const std::string& text) {
 // A transcript's speaker label at the start of a paragraph: "PRIME MINISTER MORAWIECKI:",
 // "MS. PSAKI:", "Q    ...". Only a name the label spells out counts as its speaker (not a
 // role resolved from context: "THE PRESIDENT:" is whoever the site speaks for).
+// The bytes of a space at `i`: 1 for a space or tab, 2 for a no-break space (U+00A0), which
+// the White House's transcripts put after "Q" far more often than a plain space.
+size_t SpaceBytes(const std::string& text, size_t i) {
+  if (i >= text.size()) return 0;
+  if (text[i] == ' ' || text[i] == '\t') return 1;
+  if (i + 1 < text.size() && text[i] == '\xC2' && text[i + 1] == '\xA0') return 2;
+  return 0;
+}
+
 void TranscriptTurn(const std::string& text, const SentenceInput& s, const CueLexicon& lex, DocState* st) {
   size_t b = s.span.begin;
   while (b < s.span.end && (text[b] == ' ' || text[b] == '\t' || text[b] == '\n' || text[b] == '\r')) ++b;
   size_t e = b;
   bool upper = false;
-  while (e < s.span.end && e < b + 60) {
+  // "Q    What did you ...", "Q\u00a0\u00a0 Thanks ...": the question mark of transcripts, a
+  // lone "Q" before spaces, needs no colon (the scan below would stop at the question's words)
+  const bool bare_q = text[b] == 'Q' && SpaceBytes(text, b + 1) > 0;
+  if (bare_q) e = b + 1;
+  while (!bare_q && e < s.span.end && e < b + 60) {
     const unsigned char ch = static_cast<unsigned char>(text[e]);
+    if (const size_t sp = SpaceBytes(text, e); sp == 2) {
+      e += sp;
+      continue;
+    }
     if (ch >= 'a' && ch <= 'z') return;
     if (ch >= 'A' && ch <= 'Z') upper = true;
     else if (!(ch == ' ' || ch == '.' || ch == '\'' || ch == '-' || ch >= 0x80)) break;
     ++e;
   }
-  if (!upper || e >= s.span.end) return;
+  if (!(upper || bare_q) || e >= s.span.end) return;
   std::string label = text.substr(b, e - b);
   while (!label.empty() && (label.back() == ' ' || label.back() == '.')) label.pop_back();
   const bool colon = text[e] == ':';
-  // "Q    What did you ...": the question mark of transcripts needs no colon
-  const bool bare_q = label == "Q" && e > b + 1 && text[b + 1] == ' ';
   if (!colon && !bare_q) return;
   if (label.size() < 1) return;
   std::string lower;

@@ -1,6 +1,7 @@
 #include "text/segment.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
@@ -22,13 +23,32 @@ Span Trim(std::string_view text, Span s) {
   return s;
 }
 
-// "ss=standard" turns on ICU's abbreviation suppressions ("Mr.", "Gen.", "U.S.").
-// One ICU sentence iterator per thread: creating one costs far more than a sentence.
+// Titles before a name that ICU's English suppressions lack ("Gen. Milley", "Sen. Graham") or
+// know only in their usual case: transcripts print them in capitals in their speaker labels
+// ("MS. PSAKI:", "MR. KIRBY:"). Without these, "Sen." ends a sentence and the next one starts
+// with a name whose title is lost, and a label splits into "MS." and "PSAKI:  ..." and its turn
+// is lost. None of them ends a sentence in news prose.
+constexpr const char* kTitles[] = {"Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Capt.", "Adm.", "Amb.",
+                                   "Sec.", "Prof.", "Sgt.", "Maj.", "Rev.", "Cmdr.", "Sens.", "Reps.", "Gens."};
+
+// The locale's abbreviation suppressions ("Mr.", "Gen.", "U.S.", as "ss=standard" would give)
+// plus the titles above, wrapped around ICU's sentence iterator.
+// One iterator per thread: creating one costs far more than a sentence.
 icu::BreakIterator* SentenceIterator() {
   thread_local std::unique_ptr<icu::BreakIterator> it = [] {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> b(
-        icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
+    const icu::Locale en("en");
+    std::unique_ptr<icu::BreakIterator> base(icu::BreakIterator::createSentenceInstance(en, status));
+    std::unique_ptr<icu::FilteredBreakIteratorBuilder> filter(
+        icu::FilteredBreakIteratorBuilder::createInstance(en, status));
+    if (U_FAILURE(status)) return std::unique_ptr<icu::BreakIterator>();
+    for (const char* title : kTitles) {
+      const icu::UnicodeString t(title);
+      filter->suppressBreakAfter(t, status);
+      filter->suppressBreakAfter(icu::UnicodeString(t).toUpper(en), status);
+    }
+    for (const char* title : {"MR.", "MS.", "MRS.", "DR."}) filter->suppressBreakAfter(icu::UnicodeString(title), status);
+    std::unique_ptr<icu::BreakIterator> b(filter->wrapIteratorWithFilter(base.release(), status));
     if (U_FAILURE(status)) b.reset();
     return b;
   }();
