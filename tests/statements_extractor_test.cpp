@@ -280,7 +280,7 @@ TEST_F(ExtractorTest, AnIntroductoryPhraseIsNotTheSubject) {
 }
 
 TEST_F(ExtractorTest, AnAdjunctBeforeThatKeepsTheReportedSubject) {
-  EXPECT_THAT(Run("Polish officials said in 2017 that they intend to reach 2 percent of GDP."),
+  EXPECT_THAT(Run("Defence was on the agenda. Polish officials said in 2017 that they intend to reach 2 percent of GDP."),
               ElementsAre("POL defence-spending +1"));
 }
 
@@ -427,6 +427,24 @@ TEST_F(ExtractorRecallTest, AnExpletiveItBeforeAnEvaluationIsTheSpeakers) {
               ::testing::ElementsAre("USA nato-posture +1"));
   // a columnist's evaluation is nobody's
   EXPECT_THAT(Run("It's very important to strengthen NATO's eastern flank."), ::testing::IsEmpty());
+}
+
+TEST_F(ExtractorTest, ATopicTermNamesDefenceSpendingOnlyBesideItsTopic) {
+  EXPECT_THAT(Run("The chancellor said the wealthy should pay their fair share in taxes."), ::testing::IsEmpty());
+  EXPECT_THAT(Run("Germany said it would spend more on roads and keep inflation under 2 percent."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Germany said every NATO ally should pay its fair share."),
+              ElementsAre("DEU defence-spending +1"));
+  EXPECT_THAT(Run("Germany said allies must spend 2 percent of their output on the military."),
+              ElementsAre("DEU defence-spending +1"));
+}
+
+TEST_F(ExtractorTest, WeaponsOfOtherDebatesAreNoArmsForUkraine) {
+  // the sentence before names Ukraine, which the arms issue looks back for
+  EXPECT_THAT(Run("Poland sent tanks to Ukraine. Poland condemned North Korea's missiles and its nuclear weapons."),
+              ElementsAre("POL arms +1"));
+  EXPECT_THAT(Run("Ukraine needs help. France warned against any use of nuclear or chemical weapons."),
+              ::testing::IsEmpty());
 }
 
 TEST_F(ExtractorTest, AParticipleBeforeATermIsAnAdjective) {

@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cctype>
 #include <set>
 
 #include "util/data_path.h"
@@ -41,6 +42,7 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
     if (s.ok()) s = yaml::GetStringList(node, "target_actor", path, &issue.target_actor);
     if (s.ok()) s = yaml::GetStringList(node, "adversaries", path, &issue.adversaries);
     if (s.ok()) s = yaml::GetStringList(node, "other_subjects", path, &issue.other_subjects);
+    if (s.ok()) s = yaml::GetStringList(node, "topic_words", path, &issue.topic_words);
     if (s.ok()) s = yaml::GetStringList(node, "not_followed_by", path, &issue.not_followed_by);
     if (s.ok()) s = yaml::GetStringList(node, "not_preceded_by", path, &issue.not_preceded_by);
     if (s.ok()) s = yaml::GetBool(node, "held_by_modifier", path, &issue.held_by_modifier);
@@ -52,10 +54,13 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
         return fail("actor_scope must be 'clause', 'sentence' or 'context'");
       issue.scope = scope == "context" ? 2 : scope == "sentence" ? 1 : 0;
     }
+    for (auto& w : issue.topic_words)
+      for (auto& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (node["topic_terms"] && issue.topic_words.empty()) return fail("'topic_terms' need 'topic_words'");
     const int idx = static_cast<int>(cb.issues_.size());
     cb.issues_.push_back(issue);
 
-    auto add_terms = [&](const char* key, Inflect inflect, int polarity) -> Status {
+    auto add_terms = [&](const char* key, Inflect inflect, int polarity, bool needs_topic = false) -> Status {
       std::vector<std::string> list;
       Status st = yaml::GetStringList(node, key, path, &list);
       if (!st.ok()) return st;
@@ -63,7 +68,7 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
         const int payload = static_cast<int>(cb.term_entries_.size());
         st = cb.terms_.Add(t, inflect, payload, irregular);
         if (!st.ok()) return st;
-        cb.term_entries_.push_back(IssueTerm{idx, polarity, -1, t, inflect == Inflect::kVerb});
+        cb.term_entries_.push_back(IssueTerm{idx, polarity, -1, t, inflect == Inflect::kVerb, needs_topic});
       }
       return Status::Ok();
     };
@@ -71,6 +76,7 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
     if (s.ok()) s = add_terms("verb_terms", Inflect::kVerb, 1);
     if (s.ok()) s = add_terms("against_terms", Inflect::kNounPlural, -1);
     if (s.ok()) s = add_terms("against_verb_terms", Inflect::kVerb, -1);
+    if (s.ok()) s = add_terms("topic_terms", Inflect::kNounPlural, 1, true);
     if (!s.ok()) return s.file().empty() ? fail(s.reason()) : s;
     if (cb.term_entries_.empty() || cb.term_entries_.back().issue != idx)
       return fail("issue '" + issue.id + "' has no terms");

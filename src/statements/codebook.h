@@ -37,6 +37,10 @@ struct Issue {
   // Other debates' subjects (Iran, North Korea for sanctions): a clause that names one of
   // these and no when_actor is about them, even when the sentences before name a when_actor.
   std::vector<std::string> other_subjects;
+  // Words of the proposition's topic ("defence", "military", "nato"): a `topic_terms` entry
+  // ("fair share", "2 percent") names the proposition only in a sentence holding one of them,
+  // since alone it names taxes or inflation as often.
+  std::vector<std::string> topic_words;
 };
 
 // One way of naming an issue: a term (or an act's object) and its polarity.
@@ -46,6 +50,7 @@ struct IssueTerm {
   int act = -1;      // >= 0: an act's object, valid only after that act's verbs
   std::string text;
   bool verb = false;  // a verb term ("join nato"): its subject is the nearest name before it
+  bool needs_topic = false;  // a topic term: counts only beside one of the issue's topic_words
 };
 
 // A verb or noun whose use with the issue's terms is itself a position ("supply tanks").

@@ -94,6 +94,7 @@ struct DocState {
   Holder last_person;  // the last holder that named a person
   size_t last_person_sentence = 0;
   std::vector<std::vector<std::string>> sentence_actors;  // codes named in each sentence so far
+  std::vector<std::vector<int>> sentence_topics;  // issues whose topic_words each sentence holds
   Holder last_holder;
   size_t last_holder_sentence = 0;
   int last_issue = -1;
@@ -195,6 +196,8 @@ class SentenceAnalyzer {
   void NoteQuietSentence(size_t para);
   void FindTerms(std::vector<PatternMatch>* term_matches, const std::vector<PatternMatch>& acts);
   bool TermConditionsHold(const PatternMatch& m, const IssueTerm& it, const std::vector<PatternMatch>& acts) const;
+  bool SentenceHasWord(const std::vector<std::string>& words) const;
+  bool NearTopic(int issue) const;
   bool ClauseNames(size_t at, const std::vector<std::string>& codes, int scope, bool subject_only) const;
   void FindCues(std::vector<PatternMatch>* cue_matches, const std::vector<PatternMatch>& term_matches,
                 const std::vector<PatternMatch>& acts);
@@ -1920,6 +1923,12 @@ void SentenceAnalyzer::NoteSentenceActors() {
       if (!Contains(named, a)) named.push_back(a);
   if (st_.sentence_actors.size() <= index_) st_.sentence_actors.resize(index_ + 1);
   st_.sentence_actors[index_] = std::move(named);
+  std::vector<int> topics;
+  for (size_t i = 0; i < cb_.issues().size(); ++i)
+    if (!cb_.issues()[i].topic_words.empty() && SentenceHasWord(cb_.issues()[i].topic_words))
+      topics.push_back(static_cast<int>(i));
+  if (st_.sentence_topics.size() <= index_) st_.sentence_topics.resize(index_ + 1);
+  st_.sentence_topics[index_] = std::move(topics);
 }
 
 // A sentence with no issue vocabulary gives no statement, but later sentences may need its
@@ -1966,6 +1975,7 @@ bool SentenceAnalyzer::TermConditionsHold(const PatternMatch& m, const IssueTerm
   if (!issue.other_subjects.empty() && issue.scope > 0 && ClauseNames(m.begin, issue.other_subjects, 0, false) &&
       !ClauseNames(m.begin, issue.when_actor, 0, false))
     return false;
+  if (it.needs_topic && !NearTopic(it.issue)) return false;
   if (!issue.not_followed_by.empty() && m.end < n && Contains(issue.not_followed_by, toks_[m.end].norm))
     return false;
   if (!issue.not_preceded_by.empty() && m.begin > 0 && Contains(issue.not_preceded_by, toks_[m.begin - 1].norm))
@@ -1992,6 +2002,27 @@ bool SentenceAnalyzer::TermConditionsHold(const PatternMatch& m, const IssueTerm
     if (!found) return false;
   }
   return true;
+}
+
+// Whether a token of the sentence is one of `words` (lowercase) or its plural ("allies" for
+// "ally" is listed as written; a final -s is stepped over).
+bool SentenceAnalyzer::SentenceHasWord(const std::vector<std::string>& words) const {
+  for (const auto& t : toks_) {
+    if (Contains(words, t.norm)) return true;
+    if (t.norm.size() > 3 && t.norm.back() == 's' && Contains(words, t.norm.substr(0, t.norm.size() - 1)))
+      return true;
+  }
+  return false;
+}
+
+// Whether this sentence or the one before holds one of the issue's topic_words: "Poland
+// intends to reach 2 percent of GDP" after a sentence on NATO's target.
+bool SentenceAnalyzer::NearTopic(int issue) const {
+  for (size_t back = 0; back < 2 && back <= index_; ++back)
+    if (const size_t i = index_ - back;
+        i < st_.sentence_topics.size() && std::find(st_.sentence_topics[i].begin(), st_.sentence_topics[i].end(), issue) != st_.sentence_topics[i].end())
+      return true;
+  return false;
 }
 
 // Whether one of `codes` is named in the clause of token `at` (its subject alone for a
