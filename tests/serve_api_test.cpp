@@ -108,6 +108,37 @@ TEST(ServeApi, MapCellsEvidenceAndFilters) {
   EXPECT_EQ(outlets.body["outlets"].size(), 2u);
 }
 
+// Until Load is done the API says so (the names and the stored stories load on threads
+// of their own meanwhile); then the map has them: names beside codes, origins counted.
+TEST(ServeApi, LoadingIsSaidUntilTheStatementsNamesAndStoriesAreIn) {
+  testing::TempDir dir;
+  const std::string db = dir / "served.db";
+  testing::WriteServedCorpus(db);
+  WorkspaceOptions o;
+  o.db = db;
+  auto ws = Workspace::Open(o);
+  ASSERT_TRUE(ws.ok()) << ws.status().ToString();
+  Api api(**ws, ApiOptions{"ana"});
+  Call status = Get(api, "/api/v1/status");
+  EXPECT_EQ(status.body["state"], "loading");
+  Call early = Get(api, "/api/v1/map");
+  EXPECT_EQ(early.status, 503);
+  EXPECT_THAT(early.body["error"]["message"].get<std::string>(), HasSubstr("still being loaded"));
+  Status loaded = (*ws)->Load();
+  ASSERT_TRUE(loaded.ok()) << loaded.ToString();
+  EXPECT_EQ(Get(api, "/api/v1/status").body["state"], "ready");
+  Call m = Get(api, "/api/v1/map");
+  ASSERT_EQ(m.status, 200) << m.body.dump();
+  EXPECT_EQ(m.body["actor_names"]["DEU"], "Germany");
+  EXPECT_EQ(m.body["summary"]["statements"], 7);
+  EXPECT_EQ(CellOf(m.body, "DEU", "talks")["origins"], 2);
+  // A second load (a reload) goes the same way.
+  ASSERT_TRUE((*ws)->Load().ok());
+  Call again = Get(api, "/api/v1/map");
+  EXPECT_EQ(again.body["cells"], m.body["cells"]);
+  EXPECT_EQ(again.body["actor_names"], m.body["actor_names"]);
+}
+
 TEST(ServeApi, ConfidenceFilterAndWeighting) {
   testing::ServedCorpus corpus;
   Api api(corpus.workspace(), ApiOptions{"ana"});

@@ -116,6 +116,13 @@ std::string Show(const std::vector<Statement>& v) {
   return out;
 }
 
+// The statements' UTF-16 offsets, which Show leaves out.
+std::string Units(const std::vector<Statement>& v) {
+  std::string out;
+  for (const Statement& s : v) out += std::to_string(s.units_begin) + "-" + std::to_string(s.units_end) + " ";
+  return out;
+}
+
 std::unique_ptr<Store> OpenStore(const std::string& path, StoreOptions so = {}) {
   Result<std::unique_ptr<Store>> s = Store::Open(path, so);
   EXPECT_TRUE(s.ok()) << s.status().ToString();
@@ -317,20 +324,25 @@ TEST(StatementCacheTest, TextsAreReadOnlyForDocumentsThatNeedThem) {
   StatementCacheStats st;
   ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &first, &st).ok());
   EXPECT_EQ(st.texts, 5u);  // every document extracted
+  // The fake extraction counts no UTF-16 offsets; the cache does, to store them.
+  ASSERT_EQ(first.size(), 4u);
+  EXPECT_EQ(first[3].units_begin, 4u);
+  EXPECT_EQ(first[3].units_end, 12u);
 
-  // From the cache: only the documents with statements are read, for their offsets.
+  // From the cache: no text is read, the offsets are stored with the statements.
   std::vector<Statement> second;
   ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &second, &st).ok());
   EXPECT_EQ(st.from_cache, 5u);
-  EXPECT_EQ(st.texts, 3u);  // not b nor n
+  EXPECT_EQ(st.texts, 0u);
   EXPECT_EQ(Show(second), Show(first));
+  EXPECT_EQ(Units(second), Units(first));
   ASSERT_EQ(second.size(), 4u);
   EXPECT_EQ(second[3].begin, 6u);
   EXPECT_EQ(second[3].units_begin, 4u);
   EXPECT_EQ(second[3].units_end, 12u);
 
-  // A visitor that takes documents without their text gets those not read for their
-  // statements so, but for "b", which it refuses and then gets with its text.
+  // A visitor that takes documents without their text gets them so, but for "b",
+  // which it refuses and then gets with its text.
   StatementCacheOptions o = fake.Options("fp1");
   std::vector<std::string> bare, full;
   o.visit_without_text = [&](const Document& d) {
@@ -342,10 +354,9 @@ TEST(StatementCacheTest, TextsAreReadOnlyForDocumentsThatNeedThem) {
   o.visit = [&](const Document& d) { full.push_back(d.id + ":" + d.text); };
   std::vector<Statement> third;
   ASSERT_TRUE(CollectStoredStatements(*store, o, &third, &st).ok());
-  EXPECT_THAT(bare, ElementsAre("n"));
-  EXPECT_THAT(full, ElementsAre("a:FRA+talks and POL-talks", "b:nothing to code here", "c:DEU-arms",
-                                "u:\xc3\xa9t\xc3\xa9 FRA+arms"));
-  EXPECT_EQ(st.texts, 4u);
+  EXPECT_THAT(bare, ElementsAre("a", "c", "u", "n"));
+  EXPECT_THAT(full, ElementsAre("b:nothing to code here"));
+  EXPECT_EQ(st.texts, 1u);
   // A visitor that needs every text has them all.
   o.visit_without_text = nullptr;
   full.clear();
@@ -505,7 +516,8 @@ void MakeVersion1(const std::string& path) {
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw,
-                         "DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
+                         "ALTER TABLE statements DROP COLUMN units_begin; ALTER TABLE statements DROP COLUMN units_end; "
+       "DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
                          "DROP TABLE extractions; DROP TABLE story_profiles; ALTER TABLE documents DROP COLUMN via; "
                          "ALTER TABLE statements DROP COLUMN cameo; "
                          "ALTER TABLE statements DROP COLUMN confidence; "
@@ -575,7 +587,8 @@ void MakeVersion4(const std::string& path) {
   }
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(raw, "DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
+  ASSERT_EQ(sqlite3_exec(raw, "ALTER TABLE statements DROP COLUMN units_begin; ALTER TABLE statements DROP COLUMN units_end; "
+       "DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
                          "ALTER TABLE statements DROP COLUMN confidence; ALTER TABLE statements DROP COLUMN cameo; "
                          "ALTER TABLE story_profiles DROP COLUMN sources; UPDATE schema_version SET version = 4;",
                          nullptr, nullptr, nullptr),
@@ -636,6 +649,7 @@ TEST(StoreSchemaTest, AVersion7FileKeepsItsCacheAndGetsItsHashesOnce) {
     ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &first).ok());
   }
   Exec(db,
+       "ALTER TABLE statements DROP COLUMN units_begin; ALTER TABLE statements DROP COLUMN units_end; "
        "DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
        "UPDATE schema_version SET version = 7;");
   ASSERT_EQ(SchemaVersion(db), 7);
@@ -667,6 +681,68 @@ TEST(StoreSchemaTest, AVersion7FileKeepsItsCacheAndGetsItsHashesOnce) {
   auto store = OpenStore(db);
   for (const auto& [id, hash] : RecordedHashes(*store))
     EXPECT_EQ(hash, AnalysedDocumentHash(*store->GetDocument(id))) << id;
+}
+
+// A version 8 file: its cached statements have no UTF-16 offsets. Read as it is, their
+// texts are read to count them; migrated, the first writer records them and later
+// readers read no text at all. --refresh stores them with what it extracts.
+TEST(StoreSchemaTest, AVersion8FileGetsItsStatementOffsetsOnce) {
+  TempDir dir;
+  const std::string db = dir / "v8.db";
+  FakeExtraction fake;
+  std::vector<Statement> first;
+  {
+    auto store = OpenStore(db);
+    AddThree(*store);
+    ASSERT_TRUE(store->Add(Doc("u", "\xc3\xa9t\xc3\xa9 FRA+arms")).ok());
+    ASSERT_TRUE(store->Flush().ok());
+    ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &first).ok());
+  }
+  Exec(db,
+       "ALTER TABLE statements DROP COLUMN units_begin; ALTER TABLE statements DROP COLUMN units_end; "
+       "UPDATE schema_version SET version = 8;");
+  ASSERT_EQ(SchemaVersion(db), 8);
+  fake.TakeExtracted();
+  {
+    StoreOptions ro;
+    ro.read_only = true;
+    auto store = OpenStore(db, ro);
+    ASSERT_NE(store, nullptr);
+    std::vector<Statement> out;
+    StatementCacheStats st;
+    ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &out, &st).ok());
+    EXPECT_EQ(st.from_cache, 4u);
+    EXPECT_EQ(st.texts, 3u);  // a, c and u have statements; b none
+    EXPECT_EQ(Show(out), Show(first));
+    EXPECT_EQ(Units(out), Units(first));
+  }
+  EXPECT_EQ(SchemaVersion(db), 8);
+  for (uint64_t texts : {3u, 0u}) {  // migrated: counted once, then recorded
+    auto store = OpenStore(db);
+    std::vector<Statement> out;
+    StatementCacheStats st;
+    ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &out, &st).ok());
+    EXPECT_EQ(st.from_cache, 4u);
+    EXPECT_EQ(st.texts, texts);
+    EXPECT_EQ(st.cache_errors, 0u);
+    EXPECT_EQ(Show(out), Show(first));
+    EXPECT_EQ(Units(out), Units(first));
+  }
+  EXPECT_EQ(SchemaVersion(db), kStoreSchemaVersion);
+  EXPECT_TRUE(fake.TakeExtracted().empty());
+  // --refresh extracts again and stores the offsets with the new entries.
+  auto store = OpenStore(db);
+  StatementCacheOptions refresh = fake.Options("fp1");
+  refresh.refresh = true;
+  std::vector<Statement> out;
+  StatementCacheStats st;
+  ASSERT_TRUE(CollectStoredStatements(*store, refresh, &out, &st).ok());
+  EXPECT_EQ(st.extracted, 4u);
+  out.clear();
+  ASSERT_TRUE(CollectStoredStatements(*store, fake.Options("fp1"), &out, &st).ok());
+  EXPECT_EQ(st.texts, 0u);
+  EXPECT_EQ(Units(out), Units(first));
+  EXPECT_EQ(Show(out), Show(first));
 }
 
 TEST(StoreSchemaTest, AFileFromANewerFaultlineIsRefusedClearly) {
@@ -811,7 +887,8 @@ TEST(StatementCacheCameoTest, AFileWithoutTheColumnIsReadAndMigrated) {
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw,
-                         "DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
+                         "ALTER TABLE statements DROP COLUMN units_begin; ALTER TABLE statements DROP COLUMN units_end; "
+       "DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
                          "ALTER TABLE statements DROP COLUMN cameo; ALTER TABLE story_profiles DROP COLUMN sources; "
                          "ALTER TABLE statements DROP COLUMN confidence; UPDATE schema_version SET version = 4;",
                          nullptr, nullptr, nullptr),

@@ -35,6 +35,27 @@ bool IsUtf8Boundary(const std::string& text, size_t i) {
   return i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
 }
 
+// An OriginCollector started on a thread of its own (loading the stories data and reading
+// the stored stories, through a connection of its own) while the caller reads the
+// statement cache; the first document handed to it waits for the start.
+class StartingOrigins {
+ public:
+  explicit StartingOrigins(std::function<Status(stories::OriginCollector*)> start)
+      : started_(std::async(std::launch::async, [this, start = std::move(start)] { return start(&collector_); })) {}
+  // Waits for the start; what it returned.
+  Status Wait() {
+    if (started_.valid()) status_ = started_.get();
+    return status_;
+  }
+  // The collector once started; null when the start failed (Wait says why).
+  stories::OriginCollector* Get() { return Wait().ok() ? &collector_ : nullptr; }
+
+ private:
+  stories::OriginCollector collector_;
+  Status status_;
+  std::future<Status> started_;  // declared last: destroyed, so waited for, first
+};
+
 }  // namespace
 
 Result<std::unique_ptr<Workspace>> Workspace::Open(WorkspaceOptions options) {
@@ -51,14 +72,32 @@ Result<std::unique_ptr<Workspace>> Workspace::Open(WorkspaceOptions options) {
   if (!codebook.ok()) return codebook.status();
   w->codebook_ = std::move(codebook).value();
   // Names beside codes, as `faultline map` prints them; the same files the extraction reads.
-  Result<map::Names> names = map::LoadNames(w->options_.codebook, w->options_.actor_files);
-  if (!names.ok()) return names.status();
-  w->names_ = std::make_shared<const map::Names>(std::move(names).value());
+  w->names_loading_ = std::async(std::launch::async, [codebook = w->options_.codebook,
+                                                      actors = w->options_.actor_files] {
+    return map::LoadNames(codebook, actors);
+  });
   return w;
+}
+
+Status Workspace::StartOrigins(stories::OriginCollector* collector) const {
+  Result<std::unique_ptr<Store>> reader = TakeReader();
+  if (!reader.ok()) return reader.status();
+  Status s = collector->Start(options_.outlet_files, reader->get());
+  ReturnReader(std::move(reader).value());
+  return s;
+}
+
+Status Workspace::AwaitNames() {
+  if (names_) return Status::Ok();
+  Result<map::Names> names = names_loading_.get();
+  if (!names.ok()) return names.status();
+  names_ = std::make_shared<const map::Names>(std::move(names).value());
+  return Status::Ok();
 }
 
 Workspace::~Workspace() {
   if (reloader_.joinable()) reloader_.join();
+  if (names_loading_.valid()) names_loading_.wait();  // a server stopped while starting
 }
 
 bool Workspace::StartReload() {
@@ -95,11 +134,8 @@ Status Workspace::Load() {
   // Statements name documents as the extraction does; the API links them to stored ids.
   auto ids = std::make_shared<Snapshot::DocumentIds>();
   // The stories of the documents, as `map --db` finds them: stored ones read back.
-  stories::OriginCollector origins;
-  if (options_.stories) {
-    Status started = origins.Start(options_.outlet_files, writer_.get());
-    if (!started.ok()) return fail(started);
-  }
+  std::optional<StartingOrigins> origins;
+  if (options_.stories) origins.emplace([this](stories::OriginCollector* c) { return StartOrigins(c); });
   co.prepare = [this, ids](Document* d) {
     if (options_.prepare) options_.prepare(d);
     ids->emplace(StatementDocName(*d), d->id);
@@ -107,8 +143,14 @@ Status Workspace::Load() {
   // Documents come without their text; stored stories need none, so only documents
   // without one (or with stale sources) have it read for them.
   if (options_.stories) {
-    co.visit = [&origins](const Document& d) { origins.Add(d); };
-    co.visit_without_text = [&origins](const Document& d) { return origins.AddWithoutText(d); };
+    co.visit = [&origins](const Document& d) {
+      if (stories::OriginCollector* c = origins->Get()) c->Add(d);
+    };
+    // A collector that failed to start takes every document: its failure ends the load.
+    co.visit_without_text = [&origins](const Document& d) {
+      stories::OriginCollector* c = origins->Get();
+      return c == nullptr || c->AddWithoutText(d);
+    };
   }
   co.warn = options_.warn;
   co.load = [config]() -> Result<ExtractFunction> {
@@ -121,12 +163,18 @@ Status Workspace::Load() {
   std::vector<Statement> machine;
   Status s = CollectStoredStatements(*writer_, co, &machine, &stats);
   if (!s.ok()) return fail(s);
+  if (origins) {
+    Status started = origins->Wait();
+    if (!started.ok()) return fail(started);
+  }
   Result<std::vector<Correction>> corrections = writer_->Corrections();
   if (!corrections.ok()) return fail(corrections.status());
+  Status named = AwaitNames();
+  if (!named.ok()) return fail(named);
   machine_ = std::move(machine);
   corrections_ = std::move(corrections).value();
   doc_ids_ = ids;
-  origin_of_ = origins.Finish();
+  origin_of_ = origins ? origins->Get()->Finish() : map::OriginOf();
   std::string summary = std::to_string(stats.documents) + " documents, " + std::to_string(stats.from_cache) +
                         " from the statement cache, " + std::to_string(stats.extracted) + " extracted; " +
                         std::to_string(machine_.size()) + " statements, " + std::to_string(corrections_.size()) +
@@ -247,28 +295,31 @@ std::variant<Correction, WorkspaceError> Workspace::Correct(const CorrectionRequ
   return std::move(stored).value();
 }
 
-Result<Document> Workspace::GetDocument(const std::string& id) const {
-  std::unique_ptr<Store> reader;
+Result<std::unique_ptr<Store>> Workspace::TakeReader() const {
   {
     std::lock_guard<std::mutex> l(readers_mu_);
     if (!readers_.empty()) {
-      reader = std::move(readers_.back());
+      std::unique_ptr<Store> reader = std::move(readers_.back());
       readers_.pop_back();
+      return reader;
     }
   }
-  if (!reader) {
-    StoreOptions so;
-    so.create_if_missing = false;
-    so.read_only = true;
-    Result<std::unique_ptr<Store>> opened = Store::Open(options_.db, so);
-    if (!opened.ok()) return opened.status();
-    reader = std::move(opened).value();
-  }
-  Result<Document> doc = reader->GetDocument(id);
-  {
-    std::lock_guard<std::mutex> l(readers_mu_);
-    readers_.push_back(std::move(reader));
-  }
+  StoreOptions so;
+  so.create_if_missing = false;
+  so.read_only = true;
+  return Store::Open(options_.db, so);
+}
+
+void Workspace::ReturnReader(std::unique_ptr<Store> reader) const {
+  std::lock_guard<std::mutex> l(readers_mu_);
+  readers_.push_back(std::move(reader));
+}
+
+Result<Document> Workspace::GetDocument(const std::string& id) const {
+  Result<std::unique_ptr<Store>> reader = TakeReader();
+  if (!reader.ok()) return reader.status();
+  Result<Document> doc = (*reader)->GetDocument(id);
+  ReturnReader(std::move(reader).value());
   if (doc.ok() && options_.prepare) options_.prepare(&*doc);
   return doc;
 }

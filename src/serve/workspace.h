@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -22,6 +23,10 @@
 #include "statements/codebook.h"
 #include "store/store.h"
 #include "util/status.h"
+
+namespace faultline::stories {
+class OriginCollector;
+}
 
 namespace faultline::serve {
 
@@ -94,6 +99,13 @@ class Workspace {
   explicit Workspace(WorkspaceOptions options) : options_(std::move(options)) {}
   std::variant<Statement, WorkspaceError> Resolve(const CorrectionRequest& r, const Snapshot& snap) const;
   std::variant<Statement, WorkspaceError> NewStatement(const CorrectionRequest& r) const;
+  // A read-only connection from the pool (opened when none is idle), and back into it.
+  Result<std::unique_ptr<Store>> TakeReader() const;
+  void ReturnReader(std::unique_ptr<Store> reader) const;
+  // The names, once they are loaded (the first Load waits for them).
+  Status AwaitNames();
+  // Starts the stories stage through a read-only connection (run while the statements load).
+  Status StartOrigins(stories::OriginCollector* collector) const;
 
   WorkspaceOptions options_;
   bool read_only_ = false;
@@ -106,6 +118,9 @@ class Workspace {
   std::shared_ptr<const Snapshot::DocumentIds> doc_ids_;
   map::OriginOf origin_of_;
   std::shared_ptr<const map::Names> names_;  // of the knowledge base and codebook, read once
+  // The names are parsed (YAML) on a thread of their own from Open on, while the server
+  // starts and the statements load: no answer needs them before the first snapshot.
+  std::future<Result<map::Names>> names_loading_;
 
   std::atomic<bool> reloading_{false};
   std::thread reloader_;

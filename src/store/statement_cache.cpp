@@ -81,15 +81,43 @@ Status Visit(const Store& store, StoredDocument* stored, const std::string& stor
   return Status::Ok();
 }
 
-// The statements cached for the document under `hash`, taken out of `cache`; nullopt
-// when it has no entry or one for another hash.
-std::optional<std::vector<Statement>> TakeCached(std::unordered_map<std::string, CacheEntry>* cache,
-                                                 const std::string& id, const std::string& hash) {
+// The entry cached for the document under `hash`, taken out of `cache`; nullopt when it
+// has no entry or one for another hash.
+std::optional<CacheEntry> TakeCached(std::unordered_map<std::string, CacheEntry>* cache, const std::string& id,
+                                     const std::string& hash) {
   auto it = cache->find(id);
   if (it == cache->end() || it->second.doc_hash != hash) return std::nullopt;
-  std::vector<Statement> statements = std::move(it->second.statements);
+  CacheEntry entry = std::move(it->second);
   cache->erase(it);
-  return statements;
+  return entry;
+}
+
+// Cached statements as the extraction gives them (AttachDocument): named, titled, and
+// with their UTF-16 offsets, read from the cache when it has them, else counted in the
+// text (read for it) and recorded when the store takes them (problems go to `warn`).
+Status PlaceCached(Store& store, StoredDocument* stored, const std::string& stored_id, CacheEntry* entry,
+                   StatementCacheStats* st, const std::function<void(const Status&)>& warn) {
+  const Document& doc = stored->doc;
+  // Stored under the document id; extraction names them as StatementDocName does.
+  const std::string name = StatementDocName(doc);
+  for (Statement& s : entry->statements) s.doc = name;
+  if (entry->statements.empty()) return Status::Ok();
+  if (entry->has_units) {
+    // What AttachDocument sets besides the offsets.
+    for (Statement& s : entry->statements) {
+      s.title = doc.title;
+      s.author = doc.author;
+    }
+    return Status::Ok();
+  }
+  Status text = EnsureText(store, stored, stored_id, st);
+  if (!text.ok()) return text;
+  AttachDocument(doc, &entry->statements);
+  if (store.can_record_statement_units()) {
+    Status s = store.RecordStatementUnits(stored_id, entry->statements);
+    if (!s.ok() && st->cache_errors++ == 0) warn(s);
+  }
+  return Status::Ok();
 }
 
 struct Job {
@@ -177,20 +205,17 @@ Status CollectStoredStatements(Store& store, const StatementCacheOptions& option
     const size_t index = results.size();
     results.emplace_back();
     ++st.documents;
-    std::optional<std::vector<Statement>> cached = TakeCached(&cache, doc.id, *hash);
-    // Cached statements get their UTF-16 offsets from the text; extraction reads it.
-    Status text = !cached || !cached->empty() ? EnsureText(store, &stored, stored_id, &st) : Status::Ok();
+    std::optional<CacheEntry> cached = TakeCached(&cache, doc.id, *hash);
+    // Extraction reads the text; cached statements only when their offsets are not stored.
+    Status text = cached ? PlaceCached(store, &stored, stored_id, &*cached, &st, warn)
+                         : EnsureText(store, &stored, stored_id, &st);
     if (text.ok()) text = Visit(store, &stored, stored_id, options, &st);
     if (!text.ok()) {
       failure = text;
       return;
     }
     if (cached) {
-      // Stored under the document id; extraction names them as StatementDocName does.
-      const std::string name = StatementDocName(doc);
-      for (Statement& s : *cached) s.doc = name;
-      AttachDocument(doc, &*cached);
-      results[index] = std::move(*cached);
+      results[index] = std::move(cached->statements);
       ++st.from_cache;
       return;
     }
@@ -203,7 +228,10 @@ Status CollectStoredStatements(Store& store, const StatementCacheOptions& option
       }
       pool = std::make_unique<WorkPool<Job, Extracted>>(
           options.threads, [extract = std::move(extract).value()](Job& job) {
-            return Extracted{job.index, job.doc.id, std::move(job.hash), extract(job.doc)};
+            Extracted e{job.index, job.doc.id, std::move(job.hash), extract(job.doc)};
+            // Their UTF-16 offsets are cached with them, whatever the extraction set.
+            if (e.statements.ok()) AttachDocument(job.doc, &*e.statements);
+            return e;
           });
     }
     ++st.extracted;

@@ -46,7 +46,8 @@ struct StatementCacheOptions {
   // Applied to each document before it is hashed and analysed (the --meta sidecar). It
   // may change the metadata, never the text, and may be given the document without its
   // text: documents are read without it, and it is read only for those that need it (to
-  // be hashed, extracted, have cached statements placed in it, or for `visit`). A
+  // be hashed, extracted, have the UTF-16 offsets of cached statements counted in it when
+  // the cache has not stored them (schema 9 stores them), or for `visit`). A
   // document whose metadata it leaves as stored is checked against the hash recorded in
   // the store, without its text.
   std::function<void(Document*)> prepare;

@@ -138,6 +138,15 @@ BEGIN
   UPDATE documents SET analysed_hash = NULL WHERE seq = NEW.seq;
 END;
 )sql",
+    // 8 -> 9: each cached statement's evidence in UTF-16 code units (Statement::units_begin,
+    // units_end), so that a reader of the cache need not read the document's text to
+    // count them. NULL is unknown: rows cached before get theirs from the next writer
+    // that reads them (CollectStoredStatements). The offsets follow from the text and the
+    // byte span, and a changed text is extracted again (its hash changes), so they stay true.
+    R"sql(
+ALTER TABLE statements ADD COLUMN units_begin INTEGER;
+ALTER TABLE statements ADD COLUMN units_end INTEGER;
+)sql",
 };
 static_assert(std::size(kMigrations) == static_cast<size_t>(kStoreSchemaVersion - 1),
               "one migration per version");
@@ -289,6 +298,16 @@ void ReadStatementColumns(const Stmt& q, int first, Statement* s) {
   s->outlet = q.Text(c);
 }
 
+// A statement's UTF-16 offsets from two columns; false (and left as they were) when
+// they are NULL: cached before schema 9, or read from such a file.
+bool ReadUnits(const Stmt& q, int first, Statement* s) {
+  if (sqlite3_column_type(q.get(), first) == SQLITE_NULL || sqlite3_column_type(q.get(), first + 1) == SQLITE_NULL)
+    return false;
+  s->units_begin = static_cast<size_t>(q.Int(first));
+  s->units_end = static_cast<size_t>(q.Int(first + 1));
+  return true;
+}
+
 Status ExecOn(sqlite3* db, const char* sql) {
   char* err = nullptr;
   if (sqlite3_exec(db, sql, nullptr, nullptr, &err) == SQLITE_OK) return Status::Ok();
@@ -373,6 +392,7 @@ struct Store::Impl {
   std::unique_ptr<Stmt> set_analysed_hash;  // null unless writable and of version 8 on
   // The statement cache; null when the schema has none.
   std::unique_ptr<Stmt> cache_find, cache_read, cache_del, cache_ins, cache_mark;
+  std::unique_ptr<Stmt> set_units;  // null unless writable and of version 9 on
 };
 
 Store::Store(sqlite3* db, StoreOptions options) : impl_(std::make_unique<Impl>()) {
@@ -394,6 +414,7 @@ Store::~Store() {
     impl_->cache_del.reset();
     impl_->cache_ins.reset();
     impl_->cache_mark.reset();
+    impl_->set_units.reset();
     sqlite3_close(impl_->db);
   }
   // Only now: closing any descriptor of the file drops the process's POSIX locks, which
@@ -494,18 +515,20 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions
     // confidence: those statements read with no CAMEO code and a confidence of 1.
     const bool has_cameo = im.schema_version >= 5;
     const bool has_confidence = im.schema_version >= 7;
+    const bool has_units = im.schema_version >= 9;
     im.cache_read = std::make_unique<Stmt>(
         db, std::string("SELECT actor, issue, stance, evidence, \"begin\", \"end\", person, cue, rule, source, "
                         "date, outlet, ") +
-                (has_cameo ? "cameo, " : "'', ") + (has_confidence ? "confidence" : "1.0") +
-                " FROM statements WHERE doc = ? ORDER BY n");
+                (has_cameo ? "cameo, " : "'', ") + (has_confidence ? "confidence, " : "1.0, ") +
+                (has_units ? "units_begin, units_end" : "NULL, NULL") + " FROM statements WHERE doc = ? ORDER BY n");
     im.cache_del = std::make_unique<Stmt>(db, "DELETE FROM statements WHERE doc = ?");
     // Prepared for every version (an older file is only read, never written through it).
     im.cache_ins = std::make_unique<Stmt>(
         db, std::string("INSERT INTO statements (doc, n, actor, issue, stance, evidence, \"begin\", \"end\", "
                         "person, cue, rule, source, date, outlet") +
-                (has_confidence ? ", cameo, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                                : ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+                (has_units ? ", cameo, confidence, units_begin, units_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                 : has_confidence ? ", cameo, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                                  : ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     im.cache_mark = std::make_unique<Stmt>(
         db,
         "INSERT OR REPLACE INTO extractions (doc, fingerprint, doc_hash, statements, extracted_at) "
@@ -513,6 +536,11 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions
     for (Stmt* st : {im.cache_find.get(), im.cache_read.get(), im.cache_del.get(),
                      im.cache_ins.get(), im.cache_mark.get()})
       all.push_back(st);
+    if (has_units && !read_only) {
+      im.set_units = std::make_unique<Stmt>(
+          db, "UPDATE statements SET units_begin = ?, units_end = ? WHERE doc = ? AND \"begin\" = ? AND \"end\" = ?");
+      all.push_back(im.set_units.get());
+    }
   }
   for (Stmt* st : all)
     if (!st->ok()) return SqlError(db, "preparing statements");
@@ -602,6 +630,8 @@ bool Store::has_stories() const { return impl_->schema_version >= 4; }
 bool Store::has_analysed_hashes() const { return impl_->schema_version >= 8; }
 
 bool Store::can_record_analysed_hash() const { return impl_->set_analysed_hash && !impl_->read_only; }
+
+bool Store::can_record_statement_units() const { return impl_->set_units && !impl_->read_only; }
 
 Status Store::PutStory(const StoredStory& s) {
   Impl& im = *impl_;
@@ -1078,6 +1108,7 @@ Result<std::optional<std::vector<Statement>>> Store::CachedStatements(
     ReadStatementColumns(q, 0, &s);
     s.cameo = q.Text(12);
     s.confidence = q.Double(13);
+    ReadUnits(q, 14, &s);
     out.push_back(std::move(s));
   }
   q.Reset();
@@ -1094,8 +1125,8 @@ Result<std::unordered_map<std::string, CacheEntry>> Store::CachedStatementsFor(c
   const std::string sql =
       std::string("SELECT e.doc, e.doc_hash, s.n, s.actor, s.issue, s.stance, s.evidence, s.\"begin\", s.\"end\", "
                   "s.person, s.cue, s.rule, s.source, s.date, s.outlet, ") +
-      (v >= 5 ? "s.cameo, " : "'', ") + (v >= 7 ? "s.confidence" : "1.0") +
-      " FROM extractions e LEFT JOIN statements s ON s.doc = e.doc WHERE e.fingerprint = ? ORDER BY e.rowid, s.n";
+      (v >= 5 ? "s.cameo, " : "'', ") + (v >= 7 ? "s.confidence, " : "1.0, ") +
+      (v >= 9 ? "s.units_begin, s.units_end" : "NULL, NULL") + " FROM extractions e LEFT JOIN statements s ON s.doc = e.doc WHERE e.fingerprint = ? ORDER BY e.rowid, s.n";
   Stmt q(impl_->db, sql);
   if (!q.ok()) return SqlError(impl_->db, "reading the statement cache");
   q.Bind(1, fingerprint);
@@ -1108,6 +1139,7 @@ Result<std::unordered_map<std::string, CacheEntry>> Store::CachedStatementsFor(c
       doc = id;
       entry = &out[std::move(id)];
       entry->doc_hash = q.Text(1);
+      entry->has_units = true;
     }
     if (sqlite3_column_type(q.get(), 2) == SQLITE_NULL) continue;  // no statements
     Statement& s = entry->statements.emplace_back();
@@ -1115,6 +1147,7 @@ Result<std::unordered_map<std::string, CacheEntry>> Store::CachedStatementsFor(c
     ReadStatementColumns(q, 3, &s);
     s.cameo = q.Text(15);
     s.confidence = q.Double(16);
+    if (!ReadUnits(q, 17, &s)) entry->has_units = false;
   }
   if (rc != SQLITE_DONE) return SqlError(impl_->db, "reading the statement cache");
   return out;
@@ -1164,6 +1197,10 @@ Status Store::CacheStatements(const std::string& doc_id, const std::string& fing
       ins.Bind(15, st.cameo);
       ins.Bind(16, st.confidence);
     }
+    if (im.schema_version >= 9) {
+      ins.Bind(17, static_cast<int64_t>(st.units_begin));
+      ins.Bind(18, static_cast<int64_t>(st.units_end));
+    }
     if (ins.Step() != SQLITE_DONE) return fail(ins, "storing the statements");
   }
   ins.Reset();
@@ -1178,6 +1215,29 @@ Status Store::CacheStatements(const std::string& doc_id, const std::string& fing
   mark.Reset();
   s = Exec("RELEASE cache_doc");
   if (!s.ok()) return s;
+  ++im.batch_count;
+  return CommitIfFull();
+}
+
+Status Store::RecordStatementUnits(const std::string& doc_id, const std::vector<Statement>& statements) {
+  Impl& im = *impl_;
+  if (!can_record_statement_units())
+    return Status::Error("the database cannot record statement offsets (read-only or an older version)",
+                         sqlite3_db_filename(im.db, "main"));
+  Status s = Begin();
+  if (!s.ok()) return s;
+  const Stmt& up = *im.set_units;
+  for (const Statement& st : statements) {
+    up.Reset();
+    up.Bind(1, static_cast<int64_t>(st.units_begin));
+    up.Bind(2, static_cast<int64_t>(st.units_end));
+    up.Bind(3, doc_id);
+    up.Bind(4, static_cast<int64_t>(st.begin));
+    up.Bind(5, static_cast<int64_t>(st.end));
+    const int rc = up.Step();
+    up.Reset();
+    if (rc != SQLITE_DONE) return SqlError(im.db, "recording the statement offsets of " + doc_id);
+  }
   ++im.batch_count;
   return CommitIfFull();
 }

@@ -38,7 +38,9 @@ namespace faultline {
 // 7: + statements.confidence (statements/confidence.h; 1 for rows cached before).
 // 8: + documents.analysed_hash (statement_cache.h AnalysedDocumentHash of the row as
 //    stored; NULL until known, and again after any change of the fields it covers).
-constexpr int kStoreSchemaVersion = 8;
+// 9: + statements.units_begin, units_end (the evidence in UTF-16 code units, so that
+//    cached statements need not have their document's text read; NULL until known).
+constexpr int kStoreSchemaVersion = 9;
 
 struct StoreOptions {
   int batch_size = 500;                 // documents per transaction
@@ -93,6 +95,9 @@ struct DocumentReading {
 struct CacheEntry {
   std::string doc_hash;  // of the document as analysed (statement_cache.h)
   std::vector<Statement> statements;  // their `doc` is the document id
+  // Every statement's units_begin and units_end are as stored (schema 9 on); false when
+  // any was cached without them, and they must be counted in the text.
+  bool has_units = false;
 };
 
 enum class AddKind { kAdded, kExactDuplicate, kNearDuplicate };
@@ -199,8 +204,14 @@ class Store {
   // Replaces the document's cached statements and keys, inside the current batch
   // (committed every batch_size writes or by Flush). A failure undoes this document's
   // writes only: what was cached for it before stays, as does the rest of the batch.
+  // The statements' UTF-16 offsets are stored as they are: AttachDocument counts them.
   Status CacheStatements(const std::string& doc_id, const std::string& fingerprint,
                          const std::string& doc_hash, const std::vector<Statement>& statements);
+  // Records the UTF-16 offsets of a document's cached statements (their units_begin and
+  // units_end, counted over its text), inside the current batch; for entries cached
+  // without them. The offsets depend on the span alone, so rows are found by it.
+  Status RecordStatementUnits(const std::string& doc_id, const std::vector<Statement>& statements);
+  bool can_record_statement_units() const;
 
   // Corrections (corrections/correction.h), kept apart from the statement cache so that
   // re-extracting never touches them. AddCorrection commits the open batch, then stores
