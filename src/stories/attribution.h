@@ -13,6 +13,7 @@
 #include "ingest/document.h"
 #include "stories/outlets.h"
 #include "util/status.h"
+#include "util/string_view_hash.h"
 
 namespace faultline::stories {
 
@@ -37,9 +38,9 @@ struct Attribution {
 // each one a spot).
 struct CuePhrases {
   std::vector<std::vector<std::string>> phrases;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_word;
+  std::unordered_map<std::string, std::vector<uint32_t>, StringViewHash, std::equal_to<>> by_word;
   void Index(bool by_last_word);
-  const std::vector<uint32_t>* With(const std::string& word) const;
+  const std::vector<uint32_t>* With(std::string_view word) const;
 };
 
 class AttributionFinder {

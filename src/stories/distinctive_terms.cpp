@@ -20,34 +20,37 @@ void OutletWordCounts::Add(const std::string& outlet, std::string_view text) {
   // a sort of a few thousand ids costs less than a hash update for every word.
   std::vector<uint32_t>& ids = scratch_;
   ids.clear();
-  std::string w;
+  // A word is a run of the text's bytes: the text is lower-cased once and each word
+  // looked up as a view into that copy, not built a byte at a time.
+  std::string& lowered = lowered_;
+  lowered.assign(text);
+  for (char& ch : lowered)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+  size_t start = 0, size = 0;
   auto flush = [&] {
-    if (w.size() >= 3) {
-      const uint32_t id = words_.Intern(w);
+    if (size >= 3) {
+      const uint32_t id = words_.Intern(std::string_view(lowered).substr(start, size));
       if (id == corpus_.size()) corpus_.push_back(0);  // a new word
       if (id >= stopwords_) ids.push_back(id);
     }
-    w.clear();
+    size = 0;
   };
   bool digit = false;
-  for (char ch : text) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    if (c >= 'a' && c <= 'z') {
-      w += ch;
-    } else if (c >= 'A' && c <= 'Z') {
-      w += static_cast<char>(c + 32);
-    } else if (c >= '0' && c <= '9') {
-      digit = true;
-      w += ch;
-    } else if (c >= 0x80 && !w.empty() && c != 0xE2) {
-      w += ch;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const bool is_digit = c >= '0' && c <= '9';
+    // Letters and digits, and bytes of other scripts inside a word (not the 0xE2 that
+    // starts dashes and quotes).
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit || (c >= 0x80 && size > 0 && c != 0xE2)) {
+      if (size++ == 0) start = i;
+      digit = digit || is_digit;
     } else {
-      if (digit) w.clear();  // figures are not words
+      if (digit) size = 0;  // figures are not words
       digit = false;
       flush();
     }
   }
-  if (digit) w.clear();
+  if (digit) size = 0;
   flush();
   std::sort(ids.begin(), ids.end());
   for (size_t i = 0; i < ids.size();) {

@@ -54,6 +54,7 @@ class OutletWordCounts {
   WordIds words_;          // the stopwords first, then every other word as first seen
   uint32_t stopwords_ = 0;  // ids below this are stopwords
   std::vector<uint32_t> scratch_;  // one document's word ids
+  std::string lowered_;            // one document's text, lower-cased
   struct Outlet {
     uint32_t documents = 0;
     uint64_t total = 0;

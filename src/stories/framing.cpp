@@ -12,24 +12,26 @@ namespace faultline::stories {
 namespace {
 
 // Lower-case ASCII words; every other byte separates (hyphens and apostrophes too, in
-// the text and in the lexicon alike, so "full-scale" matches "full-scale").
-std::vector<std::string> Words(std::string_view s) {
-  std::vector<std::string> out;
-  std::string w;
-  for (char ch : s) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      w += ch;
-    } else if (c >= 'A' && c <= 'Z') {
-      w += static_cast<char>(c + 32);
-    } else if (c >= 0x80 && !w.empty()) {
-      w += ch;  // inside a word: letters of other scripts stay part of it
-    } else if (!w.empty()) {
-      out.push_back(std::move(w));
-      w.clear();
+// the text and in the lexicon alike, so "full-scale" matches "full-scale"). A word is a
+// run of the text's bytes, so words are views into `lowered`, the text lower-cased once.
+std::vector<std::string_view> Words(std::string_view s, std::string* lowered) {
+  lowered->assign(s);
+  for (char& ch : *lowered)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+  const std::string_view low = *lowered;
+  std::vector<std::string_view> out;
+  size_t start = 0, size = 0;
+  for (size_t i = 0; i < low.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(low[i]);
+    // Inside a word, letters of other scripts stay part of it.
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 0x80 && size > 0)) {
+      if (size++ == 0) start = i;
+    } else if (size > 0) {
+      out.push_back(low.substr(start, size));
+      size = 0;
     }
   }
-  if (!w.empty()) out.push_back(std::move(w));
+  if (size > 0) out.push_back(low.substr(start, size));
   return out;
 }
 
@@ -76,7 +78,9 @@ Status FramingLexicon::AddNode(const YAML::Node& root, const std::string& origin
       if (!s.ok()) return s;
       const uint32_t vi = static_cast<uint32_t>(concepts_[ci].variants.size());
       for (const std::string& t : fv.terms) {
-        Phrase p{Words(t), ci, vi};
+        std::string lowered;
+        Phrase p{{}, ci, vi};
+        for (std::string_view w : Words(t, &lowered)) p.words.emplace_back(w);
         if (p.words.empty()) continue;
         by_first_word_[p.words[0]].push_back(phrases_.size());
         phrases_.push_back(std::move(p));
@@ -92,7 +96,8 @@ Status FramingLexicon::AddNode(const YAML::Node& root, const std::string& origin
 
 std::vector<FramingCount> FramingLexicon::Count(std::string_view text) const {
   std::map<std::pair<uint32_t, uint32_t>, uint32_t> counts;
-  const std::vector<std::string> w = Words(text);
+  std::string lowered;
+  const std::vector<std::string_view> w = Words(text, &lowered);
   for (size_t i = 0; i < w.size(); ++i) {
     auto it = by_first_word_.find(w[i]);
     if (it == by_first_word_.end()) continue;

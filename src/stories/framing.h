@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "util/status.h"
+#include "util/string_view_hash.h"
 
 namespace YAML {
 class Node;
@@ -56,7 +57,7 @@ class FramingLexicon {
   };
   std::vector<FramingConcept> concepts_;
   std::vector<Phrase> phrases_;
-  std::unordered_map<std::string, std::vector<size_t>> by_first_word_;  // longest first
+  std::unordered_map<std::string, std::vector<size_t>, StringViewHash, std::equal_to<>> by_first_word_;  // longest first
 };
 
 // Counts summed: adds `more` to `*into` (both sorted by concept, variant).

@@ -103,15 +103,16 @@ StoryProfile Profiler::Profile(std::string_view title, std::string_view text, st
   const StoryConfig& c = *config_;
   StoryProfile p;
   const TermBags head = ExtractTerms(title, c.terms);
-  const TermBags body = ExtractTerms(text, c.terms);
-  const TermBags lead = ExtractTerms(text, c.terms, c.lead_words);
+  // One reading of the text gives the lead's terms too (lead_words 0 reads it all).
+  const TermBags body = ExtractTerms(text, c.terms, 0, c.lead_words);
+  const size_t lead_content = c.lead_words == 0 ? body.content.size() : body.lead_content;
   p.words = static_cast<uint32_t>(body.words);
 
   std::vector<TermId> all = head.content;
   Append(&all, body.content);
   p.text = Weigh(all, c.max_terms);
   std::vector<TermId> lead_terms = head.content;
-  Append(&lead_terms, lead.content);
+  lead_terms.insert(lead_terms.end(), body.content.begin(), body.content.begin() + static_cast<long>(lead_content));
   p.lead = Weigh(lead_terms, c.max_terms);
   // Names from the text only: a headline capitalises every word.
   p.names = Weigh(body.names, c.max_names);

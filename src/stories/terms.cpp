@@ -99,15 +99,14 @@ std::vector<Token> Tokenize(std::string_view s, size_t max_words) {
   return out;
 }
 
-std::string Lower(std::string_view w) {
-  std::string out(w);
-  for (char& ch : out)
-    if (IsUpper(static_cast<unsigned char>(ch))) ch = static_cast<char>(ch + 32);
-  return out;
-}
-
+// Byte by byte: suffixes are two or three bytes, shorter than a call to memcmp (Stem asks
+// up to a dozen of them of every word).
 bool EndsWith(std::string_view w, std::string_view suffix) {
-  return w.size() >= suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+  if (w.size() < suffix.size()) return false;
+  const size_t at = w.size() - suffix.size();
+  for (size_t k = 0; k < suffix.size(); ++k)
+    if (w[at + k] != suffix[k]) return false;
+  return true;
 }
 
 // A number worth comparing: two or more digits, and not a year (1900-2099), which
@@ -135,7 +134,16 @@ TermId HashTerm(std::string_view term) {
 }
 
 std::string Stem(std::string_view w) {
-  std::string s = Lower(w);
+  std::string s;
+  StemInto(w, &s);
+  return s;
+}
+
+void StemInto(std::string_view w, std::string* out) {
+  std::string& s = *out;
+  s.assign(w);
+  for (char& ch : s)
+    if (IsUpper(static_cast<unsigned char>(ch))) ch = static_cast<char>(ch + 32);
   auto cut = [&](size_t n) { s.resize(s.size() - n); };
   if (s.size() >= 5 && EndsWith(s, "ies")) {
     cut(3);
@@ -156,60 +164,70 @@ std::string Stem(std::string_view w) {
   }
   // "negotiate", "negotiated", "negotiating" meet at "negotiat".
   if (s.size() >= 6 && EndsWith(s, "e") && !EndsWith(s, "ee")) cut(1);
-  return s;
 }
 
 namespace {
 
-// Calls fn(token, lower-cased word or digits, is_name) for every term the bags keep;
-// is_name is meaningless for numbers.
+// Calls fn(token index, token, lower-cased word or digits, is_name) for every term the
+// bags keep; is_name is meaningless for numbers.
 template <typename Fn>
 size_t ForEachTerm(std::string_view text, const TermOptions& options, size_t max_words, Fn&& fn) {
   const std::vector<Token> tokens = Tokenize(text, max_words);
+  // The text lower-cased once (ASCII, so offsets stay): every word a view into it, no
+  // string per word.
+  std::string lowered(text);
+  for (char& ch : lowered)
+    if (IsUpper(static_cast<unsigned char>(ch))) ch = static_cast<char>(ch + 32);
+  const std::string_view lower_text = lowered;
   // A capitalised word is a name when the text also writes it capitalised where no
   // sentence starts: that tells "Putin" from a sentence-opening "Despite".
-  std::unordered_set<std::string> names;
+  std::unordered_set<std::string_view> names;
   for (const Token& t : tokens)
-    if (t.capitalised && !t.sentence_start) names.insert(Lower(text.substr(t.begin, t.end - t.begin)));
-  for (const Token& t : tokens) {
+    if (t.capitalised && !t.sentence_start) names.insert(lower_text.substr(t.begin, t.end - t.begin));
+  std::string term;  // reused for every word
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const Token& t = tokens[k];
     std::string_view raw = text.substr(t.begin, t.end - t.begin);
     if (t.number) {
       if (!IsTellingNumber(raw)) continue;
-      std::string n;
+      term.clear();
       for (char c : raw)
-        if (c != ',') n += c;
-      fn(t, n, false);
+        if (c != ',') term += c;
+      fn(k, t, std::string_view(term), false);
       continue;
     }
-    std::string lower = Lower(raw);
+    const std::string_view lower = lower_text.substr(t.begin, t.end - t.begin);
     // "US", "UN", "EU": an acronym is a name even where its lower case is a stopword.
     const bool acronym = raw.size() >= 2 && raw.size() <= 6 && IsAcronym(raw);
-    if (!acronym && (lower.size() < options.min_length || options.stopwords.count(lower))) continue;
-    fn(t, Stem(lower), acronym || (t.capitalised && names.count(lower)));
+    if (!acronym && (lower.size() < options.min_length || options.stopwords.contains(lower))) continue;
+    StemInto(lower, &term);
+    fn(k, t, std::string_view(term), acronym || (t.capitalised && names.contains(lower)));
   }
   return tokens.size();
 }
 
 }  // namespace
 
-TermBags ExtractTerms(std::string_view text, const TermOptions& options, size_t max_words) {
+TermBags ExtractTerms(std::string_view text, const TermOptions& options, size_t max_words, size_t lead_words) {
   TermBags bags;
-  bags.words = ForEachTerm(text, options, max_words, [&](const Token& t, const std::string& term, bool name) {
-    const TermId id = HashTerm(term);
-    if (t.number) {
-      bags.numbers.push_back(id);
-      return;
-    }
-    bags.content.push_back(id);
-    if (name) bags.names.push_back(id);
-  });
+  bags.words = ForEachTerm(text, options, max_words,
+                           [&](size_t k, const Token& t, std::string_view term, bool name) {
+                             const TermId id = HashTerm(term);
+                             if (t.number) {
+                               bags.numbers.push_back(id);
+                               return;
+                             }
+                             bags.content.push_back(id);
+                             if (k < lead_words) bags.lead_content = bags.content.size();
+                             if (name) bags.names.push_back(id);
+                           });
   return bags;
 }
 
 std::vector<std::string> ContentTerms(std::string_view text, const TermOptions& options) {
   std::vector<std::string> out;
-  ForEachTerm(text, options, 0, [&](const Token& t, const std::string& term, bool) {
-    if (!t.number) out.push_back(term);
+  ForEachTerm(text, options, 0, [&](size_t, const Token& t, std::string_view term, bool) {
+    if (!t.number) out.emplace_back(term);
   });
   return out;
 }

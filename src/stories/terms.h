@@ -10,10 +10,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
+
+#include "util/string_view_hash.h"
 
 namespace faultline::stories {
 
@@ -21,7 +24,7 @@ using TermId = uint32_t;
 
 // Stopwords and the smallest word length kept; loaded from data/stories/similarity.yaml.
 struct TermOptions {
-  std::unordered_set<std::string> stopwords;
+  std::unordered_set<std::string, StringViewHash, std::equal_to<>> stopwords;
   size_t min_length = 3;  // bytes, after lower-casing
 };
 
@@ -32,18 +35,24 @@ TermId HashTerm(std::string_view term);
 // -ed) and a final silent -e, so that "talks"/"talk" and "negotiate"/"negotiated"/
 // "negotiating" meet. Short words keep more of their ending ("bring", "ties").
 std::string Stem(std::string_view lower_word);
+// The same into `out` (its capacity reused: one buffer for every word of a text).
+void StemInto(std::string_view lower_word, std::string* out);
 
 struct TermBags {
   std::vector<TermId> content;  // in text order, repeats kept (term frequency)
   std::vector<TermId> names;    // in text order, repeats kept
   std::vector<TermId> numbers;  // in text order
   size_t words = 0;             // every word token, stopwords included
+  size_t lead_content = 0;      // content[0, lead_content) are those of the first lead_words words
 };
 
 // Splits `text` into words (runs of letters and digits; bytes >= 0x80 count as
 // letters, so "Zelenskyy" and "Nausėda" are words) and fills the bags. When
-// `max_words` is non-zero only the first that many words are read (a lead).
-TermBags ExtractTerms(std::string_view text, const TermOptions& options, size_t max_words = 0);
+// `max_words` is non-zero only the first that many words are read (a lead). The content
+// terms of the first `lead_words` words are counted in lead_content: a lead's content
+// terms without reading the text a second time (they do not depend on what follows).
+TermBags ExtractTerms(std::string_view text, const TermOptions& options, size_t max_words = 0,
+                      size_t lead_words = 0);
 
 // The content terms of `text` as strings (stemmed, lower case), in text order: what
 // the ids of TermBags::content are hashes of.
