@@ -61,7 +61,11 @@ void LinearModel::ScoreDense(const uint64_t* features, size_t n, float* scores) 
   uint32_t keys[kBatch];
   for (size_t i = 0; i < n; ++i) {
     keys[i] = static_cast<uint32_t>(StoredKey(features[i]));
-    __builtin_prefetch(&dense_[Home(keys[i])]);
+    // A probe reads two or three slots; when they cross into the next cache line, that
+    // line is fetched too, so that the probe does not wait on a second, serial miss.
+    const size_t home = Home(keys[i]);
+    __builtin_prefetch(&dense_[home]);
+    __builtin_prefetch(&dense_[std::min(home + 2, capacity_ - 1)]);
   }
   for (size_t i = 0; i < n; ++i) {
     for (size_t slot = Home(keys[i]);; slot = Next(slot)) {
@@ -79,7 +83,9 @@ void LinearModel::ScoreSparse(const uint64_t* features, size_t n, float* scores)
   uint32_t keys[kBatch];
   for (size_t i = 0; i < n; ++i) {
     keys[i] = static_cast<uint32_t>(StoredKey(features[i]));
-    __builtin_prefetch(&table_[Home(keys[i])]);
+    const size_t home = Home(keys[i]);  // both lines a probe may read, as in ScoreDense
+    __builtin_prefetch(&table_[home]);
+    __builtin_prefetch(&table_[std::min(home + 2, capacity_ - 1)]);
   }
   uint32_t refs[kBatch];
   size_t found = 0;
