@@ -33,8 +33,9 @@ inline uint64_t HashString(std::string_view s) {
 }
 
 // The key of feature template `templ` over values a, b, c. Never 0 (0 marks an empty
-// slot in the weight tables).
-inline uint64_t FeatureKey(uint32_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
+// slot in the weight tables). Always inlined: extraction computes dozens of keys per
+// decision, and inlined their multiply chains run side by side.
+[[gnu::always_inline]] inline uint64_t FeatureKey(uint32_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
   uint64_t h = Mix64(templ * 0x9e3779b97f4a7c15ULL + a);
   h = Mix64(h ^ (b + 0x632be59bd9b4e019ULL));
   h = Mix64(h ^ (c + 0x85ebca6b2f1d4c3bULL));

@@ -15,9 +15,9 @@ namespace {
 
 constexpr size_t kMaxSuffix = 6;
 
-uint64_t RuleKey(std::string_view xpos, std::string_view suffix) {
-  return FeatureKey(1, HashString(xpos), HashString(suffix));
-}
+// The rule key from the XPOS's hash, which a lookup computes once for all its suffixes.
+uint64_t RuleKeyOf(uint64_t xpos_hash, std::string_view suffix) { return FeatureKey(1, xpos_hash, HashString(suffix)); }
+uint64_t RuleKey(std::string_view xpos, std::string_view suffix) { return RuleKeyOf(HashString(xpos), suffix); }
 uint64_t ExceptionKey(std::string_view form, std::string_view xpos) {
   return FeatureKey(2, HashString(form), HashString(xpos));
 }
@@ -110,8 +110,9 @@ void Lemmatizer::BuildIndex() {
 std::string Lemmatizer::ByRule(std::string_view form, Upos upos, std::string_view xpos) const {
   const std::string lower = AsciiLower(form);
   std::string lemma(form);
+  const uint64_t xpos_hash = HashString(xpos);
   for (size_t k = std::min(kMaxSuffix, lower.size());; --k) {
-    const int64_t r = rule_index_.Find(RuleKey(xpos, std::string_view(lower).substr(lower.size() - k)));
+    const int64_t r = rule_index_.Find(RuleKeyOf(xpos_hash, std::string_view(lower).substr(lower.size() - k)));
     if (r >= 0) {
       const size_t strip = std::min<size_t>(rule_strip_[r], form.size());
       if (strip < form.size() || !rule_append_[r].empty())

@@ -61,7 +61,11 @@ void LinearModel::ScoreDense(const uint64_t* features, size_t n, float* scores) 
   uint32_t keys[kBatch];
   for (size_t i = 0; i < n; ++i) {
     keys[i] = static_cast<uint32_t>(StoredKey(features[i]));
-    __builtin_prefetch(&dense_[Home(keys[i])]);
+    // A probe reads two or three slots; when they cross into the next cache line, that
+    // line is fetched too, so that the probe does not wait on a second, serial miss.
+    const size_t home = Home(keys[i]);
+    __builtin_prefetch(&dense_[home]);
+    __builtin_prefetch(&dense_[std::min(home + 2, capacity_ - 1)]);
   }
   for (size_t i = 0; i < n; ++i) {
     for (size_t slot = Home(keys[i]);; slot = Next(slot)) {
@@ -79,7 +83,9 @@ void LinearModel::ScoreSparse(const uint64_t* features, size_t n, float* scores)
   uint32_t keys[kBatch];
   for (size_t i = 0; i < n; ++i) {
     keys[i] = static_cast<uint32_t>(StoredKey(features[i]));
-    __builtin_prefetch(&table_[Home(keys[i])]);
+    const size_t home = Home(keys[i]);  // both lines a probe may read, as in ScoreDense
+    __builtin_prefetch(&table_[home]);
+    __builtin_prefetch(&table_[std::min(home + 2, capacity_ - 1)]);
   }
   uint32_t refs[kBatch];
   size_t found = 0;
@@ -88,7 +94,7 @@ void LinearModel::ScoreSparse(const uint64_t* features, size_t n, float* scores)
       const Slot& s = table_[slot];
       if (s.key == keys[i]) {
         refs[found++] = s.ref;
-        if (!(s.ref & kInline)) __builtin_prefetch(entries_.data() + (s.ref >> 8));
+        if (!(s.ref & kInline) && (s.ref & 0xff) != 0) __builtin_prefetch(entries_.data() + (s.ref >> 8));
         break;
       }
       if (s.key == 0) break;
@@ -102,6 +108,11 @@ void LinearModel::ScoreSparse(const uint64_t* features, size_t n, float* scores)
       scores[(ref >> 16) & 0x7fff] += static_cast<int16_t>(ref & 0xffff) * scale_;
       continue;
     }
+    if ((ref & 0xff) == 0) {
+      const int16_t* row = rows_.data() + size_t{ref >> 8} * classes_;
+      for (int c = 0; c < classes_; ++c) scores[c] += row[c] * scale_;
+      continue;
+    }
     const Entry* e = entries_.data() + (ref >> 8);
     for (const Entry* end = e + (ref & 0xff); e < end; ++e) scores[e->cls] += e->q * scale_;
   }
@@ -110,6 +121,7 @@ void LinearModel::ScoreSparse(const uint64_t* features, size_t n, float* scores)
 bool LinearModel::BuildTable() {
   dense_.clear();
   table_.clear();
+  rows_.clear();
   if (counts_.size() != keys_.size() || entries_.size() >= (size_t{1} << 23)) return false;
   capacity_ = keys_.size() * 2 + 1;  // load at most one half: short probes, also for absent keys
   const bool dense = classes_ <= kDenseClasses;
@@ -132,6 +144,12 @@ bool LinearModel::BuildTable() {
     } else if (count == 1) {
       const Entry& e = entries_[first];
       table_[slot] = Slot{key, kInline | uint32_t{e.cls} << 16 | static_cast<uint16_t>(e.q)};
+    } else if (count * kRowShare >= static_cast<uint32_t>(classes_)) {
+      const size_t row = rows_.size() / classes_;
+      rows_.resize(rows_.size() + classes_, 0);
+      int16_t* w = rows_.data() + row * classes_;
+      for (uint32_t e = first; e < first + count; ++e) w[entries_[e].cls] = entries_[e].q;
+      table_[slot] = Slot{key, static_cast<uint32_t>(row) << 8};
     } else {
       table_[slot] = Slot{key, first << 8 | count};
     }

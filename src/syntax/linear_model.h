@@ -117,11 +117,20 @@ class LinearModel {
   // point from the slot to the feature's entries, except that a feature with a
   // single weight (most of them) keeps it in the slot: ref is then kInline | class
   // << 16 | uint16 weight, else first entry << 8 | number of entries.
+  //
+  // A feature with weights for many classes (the bias, the previous tag: the most
+  // frequent features) instead points to a row of one weight per class (ref = row << 8,
+  // count 0), added with vector instructions where the entries would be added one
+  // scattered class at a time. The classes without an entry hold 0 and add +0, so
+  // the scores come out the same to the bit.
   struct Slot {
     uint32_t key;  // StoredKey, 0 = empty
     uint32_t ref;
   };
   static constexpr uint32_t kInline = 0x80000000u;
+  // A feature with weights for at least a quarter of the classes gets a row: two bytes
+  // a class against four an entry, so a row costs at most twice its entries' memory.
+  static constexpr uint32_t kRowShare = 4;
   static constexpr size_t kBatch = 128;
   void ScoreDense(const uint64_t* features, size_t n, float* scores) const;
   void ScoreSparse(const uint64_t* features, size_t n, float* scores) const;
@@ -143,6 +152,7 @@ class LinearModel {
   // The run-time table: one of these, by the number of classes.
   std::vector<DenseSlot, TableAllocator<DenseSlot>> dense_;
   std::vector<Slot, TableAllocator<Slot>> table_;
+  std::vector<int16_t> rows_;  // the wide features' rows, classes_ weights each
   size_t capacity_ = 0;
 };
 

@@ -58,7 +58,10 @@ int ParserFeatures(const ArcEagerState& st, const ParserWords& w, uint64_t* out)
   const uint64_t s0_has_head = s0_raw >= 0 && st.Head(s0_raw) >= 0;
   int k = 0;
   uint32_t t = 0;
-  auto f = [&](uint64_t a, uint64_t b = 0, uint64_t c = 0) { out[k++] = FeatureKey(++t, a, b, c); };
+  // Inlined, so that the ninety hash chains overlap instead of queuing behind calls.
+  auto f = [&](uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) {
+    out[k++] = FeatureKey(++t, a, b, c);
+  };
   // single words
   f(W[s0], P[s0]); f(W[s0]); f(P[s0]);
   f(W[n0], P[n0]); f(W[n0]); f(P[n0]);
