@@ -447,6 +447,19 @@ TEST_F(ExtractorTest, WeaponsOfOtherDebatesAreNoArmsForUkraine) {
               ::testing::IsEmpty());
 }
 
+TEST_F(ExtractorTest, HeadlinesJoinedByBarsAreNobodysPosition) {
+  EXPECT_THAT(Run("Senator Smith Overnight: Germany sends tanks to Ukraine | Poland imposes sanctions on Russia | "
+                  "Storm hits the coast MORE said the vote was close."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Germany sends tanks to Ukraine | Poland agrees"), ElementsAre("DEU arms +1"));
+}
+
+TEST_F(ExtractorTest, TalksOfOtherKindsAreNoTalksWithRussia) {
+  EXPECT_THAT(Run("Russia invaded Ukraine. France wants to restart trade talks with Mexico."), ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia has backed Assad. France supports the Syria peace talks."), ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. France supports peace talks."), ElementsAre("FRA talks +1"));
+}
+
 TEST_F(ExtractorTest, AParticipleBeforeATermIsAnAdjective) {
   EXPECT_THAT(Run("Russia shrugged off the new limited sanctions."), ::testing::IsEmpty());
   EXPECT_THAT(Run("Hungary limited sanctions on Russia."), ElementsAre("HUN sanctions -1"));

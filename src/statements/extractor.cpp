@@ -198,6 +198,7 @@ class SentenceAnalyzer {
   bool TermConditionsHold(const PatternMatch& m, const IssueTerm& it, const std::vector<PatternMatch>& acts) const;
   bool SentenceHasWord(const std::vector<std::string>& words) const;
   bool NearTopic(int issue) const;
+  bool IsHeadlineList() const;
   bool ClauseNames(size_t at, const std::vector<std::string>& codes, int scope, bool subject_only) const;
   void FindCues(std::vector<PatternMatch>* cue_matches, const std::vector<PatternMatch>& term_matches,
                 const std::vector<PatternMatch>& acts);
@@ -1881,6 +1882,10 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
   const size_t n = toks_.size();
   NoteSentenceActors();
   if (n == 0) return;
+  if (IsHeadlineList()) {
+    NoteQuietSentence(para);
+    return;
+  }
 
   // Issue vocabulary first: most sentences have none and cost no more.
   std::vector<PatternMatch> term_matches;
@@ -2013,6 +2018,15 @@ bool SentenceAnalyzer::SentenceHasWord(const std::vector<std::string>& words) co
       return true;
   }
   return false;
+}
+
+// "Treasury sanctions Russians over meddling | How Facebook fought back | WeWork calls off
+// IPO": headlines joined by bars, a site's link cards left in the text, state nobody's
+// position, whatever the sentence around them says.
+bool SentenceAnalyzer::IsHeadlineList() const {
+  int bars = 0;
+  for (const auto& t : toks_) bars += t.norm == "|";
+  return bars >= 2;
 }
 
 // Whether this sentence or the one before holds one of the issue's topic_words: "Poland
