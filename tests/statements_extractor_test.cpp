@@ -445,6 +445,9 @@ TEST_F(ExtractorTest, WeaponsOfOtherDebatesAreNoArmsForUkraine) {
               ElementsAre("POL arms +1"));
   EXPECT_THAT(Run("Ukraine needs help. France warned against any use of nuclear or chemical weapons."),
               ::testing::IsEmpty());
+  // nor is aid to Gaza aid to Ukraine, whatever the sentence before names
+  EXPECT_THAT(Run("Russia invaded Ukraine. France sent more humanitarian aid to Gaza."), ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. France sent more humanitarian aid."), ElementsAre("FRA aid +1"));
 }
 
 TEST_F(ExtractorTest, HeadlinesJoinedByBarsAreNobodysPosition) {

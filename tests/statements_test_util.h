@@ -57,7 +57,7 @@ inline std::vector<Name> CommonNames() {
   return {
       {"Germany", {"DEU"}}, {"Berlin", {"DEU"}}, {"France", {"FRA"}}, {"French", {"FRA"}}, {"Paris", {"FRA"}},
       {"Macron", {"FRA"}, "", "Emmanuel Macron"}, {"the UK", {"GBR"}}, {"Britain", {"GBR"}}, {"British", {"GBR"}},
-      {"Poland", {"POL"}}, {"Polish", {"POL"}}, {"Hungary", {"HUN"}}, {"North Korea", {"PRK"}}, {"Iran", {"IRN"}}, {"Mexico", {"MEX"}}, {"Syria", {"SYR"}}, {"Italy", {"ITA"}}, {"Spain", {"ESP"}},
+      {"Poland", {"POL"}}, {"Polish", {"POL"}}, {"Hungary", {"HUN"}}, {"North Korea", {"PRK"}}, {"Iran", {"IRN"}}, {"Mexico", {"MEX"}}, {"Syria", {"SYR"}}, {"Gaza", {"PSE"}}, {"Italy", {"ITA"}}, {"Spain", {"ESP"}},
       {"Russia", {"RUS"}}, {"Russian", {"RUS"}}, {"Moscow", {"RUS"}}, {"the Kremlin", {"RUS"}},
       {"Putin", {"RUS"}, "", "Vladimir Putin"}, {"Ukraine", {"UKR"}}, {"Ukrainian", {"UKR"}}, {"Kyiv", {"UKR"}},
       {"Zelensky", {"UKR"}, "", "Volodymyr Zelensky"}, {"the United States", {"USA"}}, {"The United States", {"USA"}}, {"Washington", {"USA"}},
