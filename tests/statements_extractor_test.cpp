@@ -463,6 +463,11 @@ TEST_F(ExtractorTest, TalksOfOtherKindsAreNoTalksWithRussia) {
   EXPECT_THAT(Run("Russia invaded Ukraine. France supports peace talks."), ElementsAre("FRA talks +1"));
 }
 
+TEST_F(ExtractorTest, ActingAgainstEvasionOfAMeasureSupportsIt) {
+  EXPECT_THAT(Run("France will step up its fight against evasion of the sanctions on Russia."),
+              ElementsAre("FRA sanctions +1"));
+}
+
 TEST_F(ExtractorTest, AParticipleBeforeATermIsAnAdjective) {
   EXPECT_THAT(Run("Russia shrugged off the new limited sanctions."), ::testing::IsEmpty());
   EXPECT_THAT(Run("Hungary limited sanctions on Russia."), ElementsAre("HUN sanctions -1"));
