@@ -461,6 +461,10 @@ TEST_F(ExtractorTest, TalksOfOtherKindsAreNoTalksWithRussia) {
   EXPECT_THAT(Run("Russia invaded Ukraine. France wants to restart trade talks with Mexico."), ::testing::IsEmpty());
   EXPECT_THAT(Run("Russia has backed Assad. France supports the Syria peace talks."), ::testing::IsEmpty());
   EXPECT_THAT(Run("Russia invaded Ukraine. France supports peace talks."), ElementsAre("FRA talks +1"));
+  // the term's own complement names the other debate, though the clause names Russia too
+  EXPECT_THAT(Run("France and Russia announced a plan for a ceasefire in Syria."), ::testing::IsEmpty());
+  EXPECT_THAT(Run("France and Russia announced a plan for a ceasefire in Ukraine."),
+              ElementsAre("FRA talks +1", "RUS talks +1"));
 }
 
 TEST_F(ExtractorTest, ActingAgainstEvasionOfAMeasureSupportsIt) {

@@ -199,6 +199,7 @@ class SentenceAnalyzer {
   bool SentenceHasWord(const std::vector<std::string>& words) const;
   bool NearTopic(int issue) const;
   bool IsHeadlineList() const;
+  bool ComplementNames(size_t after, const std::vector<std::string>& codes) const;
   bool ClauseNames(size_t at, const std::vector<std::string>& codes, int scope, bool subject_only) const;
   void FindCues(std::vector<PatternMatch>* cue_matches, const std::vector<PatternMatch>& term_matches,
                 const std::vector<PatternMatch>& acts);
@@ -1981,6 +1982,11 @@ bool SentenceAnalyzer::TermConditionsHold(const PatternMatch& m, const IssueTerm
       !ClauseNames(m.begin, issue.when_actor, 0, false))
     return false;
   if (it.needs_topic && !NearTopic(it.issue)) return false;
+  // "a ceasefire in Syria", "talks with Iran": the term's own complement names another
+  // debate's subject, even where the clause names Russia as well
+  if (!issue.other_subjects.empty() && ComplementNames(m.end, issue.other_subjects) &&
+      !ComplementNames(m.end, issue.when_actor))
+    return false;
   if (!issue.not_followed_by.empty() && m.end < n && Contains(issue.not_followed_by, toks_[m.end].norm))
     return false;
   if (!issue.not_preceded_by.empty() && m.begin > 0 && Contains(issue.not_preceded_by, toks_[m.begin - 1].norm))
@@ -2016,6 +2022,26 @@ bool SentenceAnalyzer::SentenceHasWord(const std::vector<std::string>& words) co
     if (Contains(words, t.norm)) return true;
     if (t.norm.size() > 3 && t.norm.back() == 's' && Contains(words, t.norm.substr(0, t.norm.size() - 1)))
       return true;
+  }
+  return false;
+}
+
+// Whether the prepositional phrase right after a term ("in Syria", "with the Iranian
+// government", "between Armenia and Azerbaijan") names one of `codes`.
+bool SentenceAnalyzer::ComplementNames(size_t after, const std::vector<std::string>& codes) const {
+  static constexpr std::string_view kPrepositions[] = {"in", "with", "between", "for", "on", "over", "against"};
+  static constexpr std::string_view kSkipped[] = {"the", "a", "an", "and", "its"};
+  const size_t n = toks_.size();
+  if (after >= n || codes.empty()) return false;
+  if (std::find(std::begin(kPrepositions), std::end(kPrepositions), toks_[after].norm) == std::end(kPrepositions))
+    return false;
+  for (size_t t = after + 1; t < n && t <= after + 6; ++t) {
+    if (toks_[t].mention >= 0) {
+      for (const auto& a : ments_[toks_[t].mention].actors)
+        if (Contains(codes, a)) return true;
+      continue;
+    }
+    if (std::find(std::begin(kSkipped), std::end(kSkipped), toks_[t].norm) == std::end(kSkipped)) return false;
   }
   return false;
 }
