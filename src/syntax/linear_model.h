@@ -75,7 +75,7 @@ class LinearModel {
 
   // Adds the weights of features[0..n) into scores[0..classes()).
   void Score(const uint64_t* features, size_t n, float* scores) const {
-    if (capacity_ == 0) return;  // never trained nor read
+    if (dense_.empty() && table_.empty()) return;  // never trained nor read
     for (size_t i = 0; i < n; i += kBatch) {
       const size_t m = std::min(kBatch, n - i);
       if (dense_.empty()) ScoreSparse(features + i, m, scores);
@@ -107,12 +107,20 @@ class LinearModel {
   // passes (prefetch every slot, then read them) so that the misses overlap.
   //
   // A model of at most kDenseClasses classes (the parser's four moves) keeps all of a
-  // feature's weights in its slot: one cache line per feature.
+  // feature's weights next to its key, in buckets of one cache line each: a feature's
+  // home bucket holds it unless the bucket filled up, so a probe, found or not, nearly
+  // always touches exactly one line (a 12-byte slot per key straddled two lines about
+  // half the time, and both had to be fetched).
   static constexpr int kDenseClasses = 4;
-  struct DenseSlot {
-    uint32_t key;  // StoredKey, 0 = empty
-    int16_t q[kDenseClasses];
+  static constexpr int kBucketKeys = 5;
+  struct alignas(64) DenseBucket {
+    uint32_t key[kBucketKeys];  // StoredKey, 0 = empty
+    int16_t q[kBucketKeys][kDenseClasses];
+    // Nonzero when a key whose probe reached this bucket was stored further on: only
+    // then must a probe that misses here go on to the next bucket.
+    uint32_t spilled;
   };
+  static_assert(sizeof(DenseBucket) == 64, "one bucket, one cache line");
   // Other models (tagger, labeller: dozens of classes, a few weights per feature)
   // point from the slot to the feature's entries, except that a feature with a
   // single weight (most of them) keeps it in the slot: ref is then kInline | class
@@ -138,6 +146,10 @@ class LinearModel {
   // onto a table of any size, so tables need not be rounded up to a power of two.
   size_t Home(uint32_t key) const { return (static_cast<uint64_t>(key) * capacity_) >> 32; }
   size_t Next(size_t slot) const { return slot + 1 == capacity_ ? 0 : slot + 1; }
+  // As Home and Next, over the dense model's buckets.
+  size_t HomeBucket(uint32_t key) const { return (static_cast<uint64_t>(key) * buckets_) >> 32; }
+  size_t NextBucket(size_t b) const { return b + 1 == buckets_ ? 0 : b + 1; }
+  bool BuildDense();
 
   // Rebuilds the run-time table from keys_, counts_ and entries_; false on duplicate
   // keys, counts that do not add up, or too many entries.
@@ -150,10 +162,11 @@ class LinearModel {
   std::vector<uint8_t> counts_;
   std::vector<Entry, TableAllocator<Entry>> entries_;
   // The run-time table: one of these, by the number of classes.
-  std::vector<DenseSlot, TableAllocator<DenseSlot>> dense_;
+  std::vector<DenseBucket, TableAllocator<DenseBucket>> dense_;
   std::vector<Slot, TableAllocator<Slot>> table_;
   std::vector<int16_t> rows_;  // the wide features' rows, classes_ weights each
-  size_t capacity_ = 0;
+  size_t capacity_ = 0;  // slots of table_
+  size_t buckets_ = 0;   // buckets of dense_
 };
 
 class Perceptron {
