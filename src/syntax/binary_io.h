@@ -76,7 +76,8 @@ class ByteReader {
     uint64_t n = 0;
     if (!Get(&n) || n > (in_.size() - pos_) / sizeof(T)) return ok_ = false;
     v->resize(n);
-    std::memcpy(v->data(), in_.data() + pos_, n * sizeof(T));
+    // an empty vector's data() may be null, which memcpy may not be given even for 0 bytes
+    if (n > 0) std::memcpy(v->data(), in_.data() + pos_, n * sizeof(T));
     pos_ += n * sizeof(T);
     return true;
   }
