@@ -2018,10 +2018,12 @@ bool SentenceAnalyzer::TermConditionsHold(const PatternMatch& m, const IssueTerm
 // Whether a token of the sentence is one of `words` (lowercase) or its plural ("allies" for
 // "ally" is listed as written; a final -s is stepped over).
 bool SentenceAnalyzer::SentenceHasWord(const std::vector<std::string>& words) const {
+  // runs for every sentence (the topic of the next one may need it): no copy per token
   for (const auto& t : toks_) {
-    if (Contains(words, t.norm)) return true;
-    if (t.norm.size() > 3 && t.norm.back() == 's' && Contains(words, t.norm.substr(0, t.norm.size() - 1)))
-      return true;
+    const std::string_view w = t.norm;
+    const std::string_view singular = w.size() > 3 && w.back() == 's' ? w.substr(0, w.size() - 1) : w;
+    for (const auto& x : words)
+      if (x == w || x == singular) return true;
   }
   return false;
 }
