@@ -457,6 +457,17 @@ TEST_F(ExtractorTest, HeadlinesJoinedByBarsAreNobodysPosition) {
   EXPECT_THAT(Run("Germany sends tanks to Ukraine | Poland agrees"), ElementsAre("DEU arms +1"));
 }
 
+TEST_F(ExtractorTest, ALinkCardInsideASentenceLendsItNothing) {
+  // the card's headlines hold a holder, an act and an issue; the sentence around it none
+  EXPECT_THAT(Run("The poll favoured Senator Jane Roe Jane Quinn RoeGermany sends tanks to Ukraine Poland imposes "
+                  "sanctions on Russia MORE by ten points."),
+              ::testing::IsEmpty());
+  // and the sentence's own statement survives the card in the middle of it
+  EXPECT_THAT(Run("President Emmanuel Macron Emmanuel Jean MacronStorm hits the coast Poland imposes sanctions on "
+                  "Russia MORE said on Monday that he supports peace talks with Russia."),
+              ElementsAre("FRA talks +1"));
+}
+
 TEST_F(ExtractorTest, TalksOfOtherKindsAreNoTalksWithRussia) {
   EXPECT_THAT(Run("Russia invaded Ukraine. France wants to restart trade talks with Mexico."), ::testing::IsEmpty());
   EXPECT_THAT(Run("Russia has backed Assad. France supports the Syria peace talks."), ::testing::IsEmpty());

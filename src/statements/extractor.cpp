@@ -10,6 +10,7 @@
 #include "statements/clause_roles.h"
 #include "statements/document_voice.h"
 #include "statements/tokens.h"
+#include "text/link_cards.h"
 #include "text/segment.h"
 #include "util/ascii.h"
 
@@ -2485,6 +2486,26 @@ std::vector<Statement> StatementExtractor::Extract(const Document& doc, const st
 std::vector<Statement> StatementExtractor::Extract(const Document& doc, const std::vector<Mention>& mentions,
                                                    const std::vector<Mention>& title_mentions,
                                                    ExtractionStats* stats) const {
+  // A site's link cards inside a sentence are read as blanks: their headlines would lend
+  // the sentence holders, cues and issues. Offsets stay those of the document, and the
+  // evidence quotes it as it is.
+  const std::vector<Span> cards = FindLinkCards(doc.text);
+  if (cards.empty()) return ExtractText(doc, mentions, title_mentions, stats);
+  Document blanked = doc;
+  blanked.text = BlankSpans(doc.text, cards);
+  std::vector<Mention> outside;
+  for (const Mention& m : mentions) {
+    auto in = std::find_if(cards.begin(), cards.end(), [&](const Span& c) { return m.begin >= c.begin && m.end <= c.end; });
+    if (in == cards.end()) outside.push_back(m);
+  }
+  std::vector<Statement> out = ExtractText(blanked, outside, title_mentions, stats);
+  for (Statement& s : out) s.evidence = doc.text.substr(s.begin, s.end - s.begin);
+  return out;
+}
+
+std::vector<Statement> StatementExtractor::ExtractText(const Document& doc, const std::vector<Mention>& mentions,
+                                                       const std::vector<Mention>& title_mentions,
+                                                       ExtractionStats* stats) const {
   std::vector<Statement> out;
   std::set<std::tuple<std::string, int, int>> seen;
   DocState state;

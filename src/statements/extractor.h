@@ -72,6 +72,10 @@ class StatementExtractor {
   const Codebook& codebook() const { return *codebook_; }
 
  private:
+  // Extract over a text whose link cards (text/link_cards.h) are blanked already.
+  std::vector<Statement> ExtractText(const Document& doc, const std::vector<Mention>& mentions,
+                                     const std::vector<Mention>& title_mentions, ExtractionStats* stats) const;
+
   std::shared_ptr<const Codebook> codebook_;
   std::shared_ptr<const CueLexicon> cues_;
   std::shared_ptr<const ConfidenceTable> confidence_;

@@ -8,14 +8,15 @@
 
 #include <memory>
 
+#include "util/ascii.h"
+
 namespace faultline {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 Span Trim(std::string_view text, Span s) {
-  while (s.begin < s.end && IsSpace(text[s.begin])) ++s.begin;
-  while (s.end > s.begin && IsSpace(text[s.end - 1])) --s.end;
+  while (s.begin < s.end && AsciiIsSpace(text[s.begin])) ++s.begin;
+  while (s.end > s.begin && AsciiIsSpace(text[s.end - 1])) --s.end;
   // Non-breaking space (U+00A0, C2 A0) is common in scraped text.
   while (s.end >= s.begin + 2 && static_cast<unsigned char>(text[s.end - 2]) == 0xC2 &&
          static_cast<unsigned char>(text[s.end - 1]) == 0xA0)
@@ -95,7 +96,7 @@ std::vector<Span> SplitParagraphs(std::string_view text) {
         while (k < n && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
         if (k < n && text[k] == '\n') {
           end = j;
-          while (k < n && IsSpace(text[k])) ++k;
+          while (k < n && AsciiIsSpace(text[k])) ++k;
           i = k;
           break;
         }

@@ -16,6 +16,11 @@ inline std::string_view AsciiTrim(std::string_view s) {
   return s;
 }
 
+// Locale-free classes of one byte; bytes >= 0x80 (UTF-8) are none of them.
+inline bool AsciiIsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+inline bool AsciiIsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool AsciiIsLower(char c) { return c >= 'a' && c <= 'z'; }
+
 // A-Z only, whatever the locale: bytes >= 0x80 (UTF-8) pass through unchanged.
 inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
