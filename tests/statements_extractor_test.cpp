@@ -478,6 +478,21 @@ TEST_F(ExtractorTest, TalksOfOtherKindsAreNoTalksWithRussia) {
               ElementsAre("FRA talks +1", "RUS talks +1"));
 }
 
+TEST_F(ExtractorTest, TheTreeTellsWhomATermIsSaidOfWhenAnotherDebatesSubjectIsNamed) {
+  // Russia only describes the holder; the resolution is on North Korea
+  EXPECT_THAT(Run("Poland, which borders Russia, supported the sanctions resolution on North Korea."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Poland, which borders Iran, supported the sanctions resolution on Russia."),
+              ElementsAre("POL sanctions +1"));
+  // no name beside the term: its clause names Iran, not Russia
+  EXPECT_THAT(Run("Germany and Russia have said they would prefer to lift the sanctions slowly so that they keep "
+                  "leverage on Iran."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Germany said it would prefer to lift the sanctions on Russia slowly so that it keeps leverage on "
+                  "Iran."),
+              ElementsAre("DEU sanctions -1"));
+}
+
 TEST_F(ExtractorTest, ActingAgainstEvasionOfAMeasureSupportsIt) {
   EXPECT_THAT(Run("France will step up its fight against evasion of the sanctions on Russia."),
               ElementsAre("FRA sanctions +1"));

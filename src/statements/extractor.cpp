@@ -9,6 +9,7 @@
 
 #include "statements/clause_roles.h"
 #include "statements/document_voice.h"
+#include "statements/term_scope.h"
 #include "statements/tokens.h"
 #include "text/link_cards.h"
 #include "text/segment.h"
@@ -197,6 +198,7 @@ class SentenceAnalyzer {
   void NoteQuietSentence(size_t para);
   void FindTerms(std::vector<PatternMatch>* term_matches, const std::vector<PatternMatch>& acts);
   bool TermConditionsHold(const PatternMatch& m, const IssueTerm& it, const std::vector<PatternMatch>& acts) const;
+  void DropOtherDebates();
   bool SentenceHasWord(const std::vector<std::string>& words) const;
   bool NearTopic(int issue) const;
   bool IsHeadlineList() const;
@@ -1910,6 +1912,7 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
   std::vector<PatternMatch> acts;
   cb_.acts().FindAll(view_, 0, n, &acts);
   FindTerms(&term_matches, acts);
+  DropOtherDebates();
   FindCues(&cue_matches, term_matches, acts);
   std::sort(terms_.begin(), terms_.end(), [](const TermHit& a, const TermHit& b) { return a.b < b.b; });
   std::sort(cues_.begin(), cues_.end(), [](const CueHit& a, const CueHit& b) { return a.b < b.b; });
@@ -1968,6 +1971,37 @@ void SentenceAnalyzer::FindTerms(std::vector<PatternMatch>* term_matches, const 
     terms_.push_back(TermHit{m.begin, m.end, it.issue, it.polarity, it.act, false});
     taken_end = m.end;
   }
+}
+
+// A term in a sentence that names another debate's subject (Iran, North Korea) is read
+// against the tree: the names of its own noun phrase decide, or failing them those of its
+// clause (term_scope.h). The flat conditions saw Russia somewhere in the clause; the tree
+// sees that Russia only describes the Security Council while the resolution is over North
+// Korea. Parsed only for such sentences, which are few.
+void SentenceAnalyzer::DropOtherDebates() {
+  if (model_ == nullptr || index_ >= st_.sentence_actors.size()) return;
+  const std::vector<std::string>& named = st_.sentence_actors[index_];
+  auto names_any = [](const std::vector<std::string>& names, const std::vector<std::string>& codes) {
+    for (const auto& a : names)
+      if (Contains(codes, a)) return true;
+    return false;
+  };
+  auto other_debate = [&](const TermHit& t) {
+    if (t.proform || t.issue < 0) return false;
+    const Issue& issue = cb_.issues()[t.issue];
+    if (issue.other_subjects.empty() || !names_any(named, issue.other_subjects)) return false;
+    const syntax::ParsedSentence& tree = Tree();
+    const TermScope scope = ScopeOfTerm(tree, HeadWordOf(tree, toks_[t.b].begin, toks_[t.e - 1].end), ments_);
+    for (const auto* names : {&scope.phrase, &scope.clause}) {
+      if (names_any(*names, issue.when_actor)) return false;
+      if (names_any(*names, issue.other_subjects)) {
+        Trace("  term " + issue.id + ": another debate's, by the names around it in the tree");
+        return true;
+      }
+    }
+    return false;
+  };
+  terms_.erase(std::remove_if(terms_.begin(), terms_.end(), other_debate), terms_.end());
 }
 
 // The codebook's conditions on a term match: the actors named around it, the words next

@@ -1,0 +1,68 @@
+#include "statements/term_scope.h"
+
+#include <algorithm>
+
+namespace faultline {
+namespace {
+
+using syntax::ParsedSentence;
+using syntax::Upos;
+
+// Relations by which a word belongs to the noun phrase of its head: "sanctions relief",
+// "the Magnitsky sanctions law".
+bool InPhrase(std::string_view deprel) {
+  return syntax::RelationMatches(deprel, "compound") || syntax::RelationMatches(deprel, "flat");
+}
+
+// What describes a subject in passing: "Russia, which sits on the Council", "Iran, a party".
+bool Aside(std::string_view deprel) {
+  return syntax::RelationMatches(deprel, "acl") || syntax::RelationMatches(deprel, "appos") ||
+         syntax::RelationMatches(deprel, "parataxis");
+}
+
+bool IsPredicate(const syntax::Token& t) { return t.upos == Upos::kVerb || t.upos == Upos::kAux; }
+
+// Adds the actors of each mention that overlaps a word for which `keep(word)` holds.
+template <typename Keep>
+void NamesIn(const ParsedSentence& tree, const std::vector<Mention>& mentions, Keep keep, std::vector<std::string>* out) {
+  for (const Mention& m : mentions) {
+    bool named = false;
+    for (int w = 0; w < tree.size() && !named; ++w)
+      named = tree.tokens[w].begin < m.end && m.begin < tree.tokens[w].end && keep(w);
+    if (!named) continue;
+    for (const auto& a : m.actors)
+      if (std::find(out->begin(), out->end(), a) == out->end()) out->push_back(a);
+  }
+}
+
+}  // namespace
+
+TermScope ScopeOfTerm(const ParsedSentence& tree, int word, const std::vector<Mention>& mentions) {
+  TermScope scope;
+  if (word < 0 || word >= tree.size()) return scope;
+  // the noun phrase: climb from a modifier to the noun it modifies
+  int head = word;
+  for (int steps = 0; steps < 4 && tree.tokens[head].head >= 0 && InPhrase(tree.tokens[head].deprel); ++steps)
+    head = tree.tokens[head].head;
+  NamesIn(tree, mentions, [&](int w) { return tree.InSubtree(w, head); }, &scope.phrase);
+  // the clause: the nearest predicate above, or the root
+  int pred = head;
+  for (int steps = 0; steps < tree.size() && tree.tokens[pred].head >= 0 && !IsPredicate(tree.tokens[pred]); ++steps)
+    pred = tree.tokens[pred].head;
+  std::vector<int> asides;
+  for (int subject : tree.ChildrenWith(pred, "nsubj"))
+    for (int c : tree.Children(subject))
+      if (Aside(tree.tokens[c].deprel)) asides.push_back(c);
+  NamesIn(
+      tree, mentions,
+      [&](int w) {
+        if (!tree.InSubtree(w, pred)) return false;
+        for (int a : asides)
+          if (tree.InSubtree(w, a)) return false;
+        return true;
+      },
+      &scope.clause);
+  return scope;
+}
+
+}  // namespace faultline
