@@ -491,6 +491,13 @@ TEST_F(ExtractorTest, TheTreeTellsWhomATermIsSaidOfWhenAnotherDebatesSubjectIsNa
   EXPECT_THAT(Run("Germany said it would prefer to lift the sanctions on Russia slowly so that it keeps leverage on "
                   "Iran."),
               ElementsAre("DEU sanctions -1"));
+  // no name in the phrase or clause either: the sentence names Iran and not Russia
+  EXPECT_THAT(Run("Russia invaded Ukraine. Since the United States reimposed sanctions last spring, Iran has "
+                  "stockpiled more uranium."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. Since the United States reimposed sanctions last spring, Russia has "
+                  "stockpiled more uranium."),
+              ElementsAre("USA sanctions +1"));
 }
 
 TEST_F(ExtractorTest, ActingAgainstEvasionOfAMeasureSupportsIt) {

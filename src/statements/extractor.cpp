@@ -1975,7 +1975,7 @@ void SentenceAnalyzer::FindTerms(std::vector<PatternMatch>* term_matches, const 
 
 // A term in a sentence that names another debate's subject (Iran, North Korea) is read
 // against the tree: the names of its own noun phrase decide, or failing them those of its
-// clause (term_scope.h). The flat conditions saw Russia somewhere in the clause; the tree
+// clause (term_scope.h), or failing them those of the sentence. The flat conditions saw Russia somewhere in the clause; the tree
 // sees that Russia only describes the Security Council while the resolution is over North
 // Korea. Parsed only for such sentences, which are few.
 void SentenceAnalyzer::DropOtherDebates() {
@@ -1992,7 +1992,7 @@ void SentenceAnalyzer::DropOtherDebates() {
     if (issue.other_subjects.empty() || !names_any(named, issue.other_subjects)) return false;
     const syntax::ParsedSentence& tree = Tree();
     const TermScope scope = ScopeOfTerm(tree, HeadWordOf(tree, toks_[t.b].begin, toks_[t.e - 1].end), ments_);
-    for (const auto* names : {&scope.phrase, &scope.clause}) {
+    for (const auto* names : {&scope.phrase, &scope.clause, &named}) {
       if (names_any(*names, issue.when_actor)) return false;
       if (names_any(*names, issue.other_subjects)) {
         Trace("  term " + issue.id + ": another debate's, by the names around it in the tree");
