@@ -500,6 +500,12 @@ TEST_F(ExtractorTest, TheTreeTellsWhomATermIsSaidOfWhenAnotherDebatesSubjectIsNa
               ElementsAre("USA sanctions +1"));
 }
 
+TEST_F(ExtractorTest, CuttingADealWithRussiaIsMakingOneNotCuttingIt) {
+  // "cut" opposes what it cuts ("cut aid"), but a deal cut is a deal made: an event, no stance
+  EXPECT_THAT(Run("Russia invaded Ukraine. France is cutting a deal with Russia."), ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. France wants to cut a deal with Russia."), ElementsAre("FRA talks +1"));
+}
+
 TEST_F(ExtractorTest, ActingAgainstEvasionOfAMeasureSupportsIt) {
   EXPECT_THAT(Run("France will step up its fight against evasion of the sanctions on Russia."),
               ElementsAre("FRA sanctions +1"));
