@@ -295,6 +295,21 @@ TEST_F(RecognizerTest, SurnameAfterFullNameAndPronouns) {
   EXPECT_EQ(Find(ms, "He"), nullptr);
 }
 
+TEST_F(RecognizerTest, APronounAfterAClosingQuoteIsItsSpeakerNotAPersonInsideIt) {
+  // "he" says who spoke the quote: Macron, named before it opened, not Scholz inside it
+  auto ms = Run("Emmanuel Macron was in Berlin. \u201CI met Olaf Scholz today,\u201D he said.", "2022-03-28");
+  const Mention* he = Find(ms, "he");
+  ASSERT_NE(he, nullptr);
+  EXPECT_EQ(he->person, "Emmanuel Macron");
+  // a paragraph that names nobody before its quote leaves the speaker unresolved
+  auto alone = Run("\u201CWe spoke with Olaf Scholz,\u201D he said.", "2022-03-28");
+  EXPECT_EQ(Find(alone, "he"), nullptr);
+  // straight quotes too
+  auto straight = Run("Emmanuel Macron was in Berlin. \"I met Olaf Scholz today,\" he said.", "2022-03-28");
+  ASSERT_NE(Find(straight, "he"), nullptr);
+  EXPECT_EQ(Find(straight, "he")->person, "Emmanuel Macron");
+}
+
 TEST_F(RecognizerTest, RoleNounCoreference) {
   const std::string text =
       "German Chancellor Olaf Scholz met Emmanuel Macron. The chancellor said little.";

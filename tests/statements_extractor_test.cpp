@@ -506,6 +506,15 @@ TEST_F(ExtractorTest, CuttingADealWithRussiaIsMakingOneNotCuttingIt) {
   EXPECT_THAT(Run("Russia invaded Ukraine. France wants to cut a deal with Russia."), ElementsAre("FRA talks +1"));
 }
 
+TEST_F(ExtractorTest, APronounSpeakerAfterAQuoteIsOnlyAHolderOfThisOrThePreviousSentence) {
+  // "he" after the quote is whoever the last sentences named, not France three sentences back
+  EXPECT_THAT(Run("France backs the plan. The vote was close. A senator from Ohio spoke next. It rained. "
+                  "\u201CWe need more sanctions on Russia,\u201D he said."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Macron spoke next. \u201CWe need more sanctions on Russia,\u201D he said."),
+              ElementsAre("FRA sanctions +1"));
+}
+
 TEST_F(ExtractorTest, ActingAgainstEvasionOfAMeasureSupportsIt) {
   EXPECT_THAT(Run("France will step up its fight against evasion of the sanctions on Russia."),
               ElementsAre("FRA sanctions +1"));

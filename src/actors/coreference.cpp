@@ -3,6 +3,7 @@
 #include "actors/resolver.h"
 #include "actors/person_links.h"
 
+#include <algorithm>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -787,6 +788,38 @@ void Resolver::PairPhrases() {
   MergeAdded(&added);
 }
 
+namespace {
+
+// How far back a quote's opening is looked for: a long quotation's speaker is usually named
+// again nearer, and the bound keeps a hostile paragraph of quotes linear.
+constexpr size_t kMaxQuoteBytes = 3000;
+
+// "“I met Zelensky at the UN,” he said": a pronoun right after a closing quote names who
+// spoke it, so its antecedent lies before the quote opened, not inside it. The offset of the
+// opening quote, or npos when the pronoun at `pos` follows no closing quote in its paragraph.
+size_t QuoteOpenedBefore(std::string_view text, size_t para_begin, size_t pos) {
+  static constexpr std::string_view kOpen = "\u201C", kClose = "\u201D";
+  size_t p = pos;
+  while (p > para_begin && (text[p - 1] == ' ' || text[p - 1] == '\n')) --p;
+  size_t quote_begin;
+  if (p >= para_begin + kClose.size() && text.substr(p - kClose.size(), kClose.size()) == kClose)
+    quote_begin = p - kClose.size();
+  else if (p > para_begin + 1 && text[p - 1] == '"' && text[p - 2] != ' ')
+    quote_begin = p - 1;
+  else
+    return std::string_view::npos;
+  const size_t floor = std::max(para_begin, quote_begin > kMaxQuoteBytes ? quote_begin - kMaxQuoteBytes : 0);
+  for (size_t i = quote_begin; i > floor; --i) {
+    const size_t at = i - 1;
+    if (text.substr(at, kOpen.size()) == kOpen) return at;
+    if (text[at] == '"' && (at == para_begin || text[at - 1] == ' ' || text[at - 1] == '\n' || text[at - 1] == '('))
+      return at;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
 void Resolver::Pronouns() {
   // Pronouns at the start of a clause: the nearest person before them in the paragraph.
   // Paragraphs and pronouns come in text order, so one cursor walks out_ (sorted by
@@ -802,6 +835,7 @@ void Resolver::Pronouns() {
       if (out_[k].end <= para.end && !out_[k].person.empty()) has_person = true;
     if (!has_person) continue;
     const Mention* best = nullptr;  // mentions passed in earlier paragraphs begin before this one
+    std::vector<const Mention*> persons;  // this paragraph's, in text order, up to `best`
     for (size_t i = para.begin; i < para.end; ++i) {
       const char ch = text_[i];
       if (ch != 'h' && ch != 'H' && ch != 's' && ch != 'S') continue;
@@ -826,12 +860,20 @@ void Resolver::Pronouns() {
         const Mention& m = out_[next];
         if (m.begin < para.begin || m.person.empty() || m.kind == "persons") continue;
         best = &m;
+        persons.push_back(&m);
       }
-      if (best == nullptr) continue;
+      const Mention* antecedent = best;
+      if (const size_t open = QuoteOpenedBefore(text_, para.begin, t.begin); open != std::string_view::npos) {
+        // the last person named before the quote opened
+        auto after = std::upper_bound(persons.begin(), persons.end(), open,
+                                      [](size_t at, const Mention* m) { return at < m->end; });
+        antecedent = after == persons.begin() ? nullptr : *(after - 1);
+      }
+      if (antecedent == nullptr) continue;
       Mention m = Make(t.begin, t.end, "pronoun", "coref:pronoun");
-      m.person = best->person;
-      m.actors = best->actors;
-      m.role = best->role;
+      m.person = antecedent->person;
+      m.actors = antecedent->actors;
+      m.role = antecedent->role;
       added.push_back(std::move(m));
     }
   }

@@ -1016,7 +1016,7 @@ void SentenceAnalyzer::FindSpeaker(size_t para) {
         if (s.kind == SubjKind::kActors) {
           speaker_ = s.holder;
         } else if (s.kind == SubjKind::kPronoun) {
-          speaker_ = st_.last_holder;
+          speaker_ = ResolvePronoun(s.pronoun, false);
         } else if (s.kind == SubjKind::kEmpty) {
           size_t u = verb->end;
           while (u < n && toks_[u].mention < 0 && (lex_.subject_words().count(toks_[u].norm) || toks_[u].capitalized))
@@ -1034,7 +1034,7 @@ void SentenceAnalyzer::FindSpeaker(size_t para) {
           if (m.end <= first_q) {
             Subject s = SubjectAt(0, m.begin);
             if (s.kind == SubjKind::kActors) speaker_ = s.holder;
-            else if (s.kind == SubjKind::kPronoun) speaker_ = st_.last_holder;
+            else if (s.kind == SubjKind::kPronoun) speaker_ = ResolvePronoun(s.pronoun, false);
             break;
           }
       }
