@@ -288,6 +288,8 @@ TEST(IngestDurabilityTest, AFullDiskStopsTheRunCountsOnlyWhatCommittedAndSaysSoO
   EXPECT_LT(full.documents, static_cast<int64_t>(docs.size()));
   EXPECT_THAT(r.out, HasSubstr("added " + std::to_string(full.documents) + ", "));
   EXPECT_THAT(r.out, HasSubstr("stopped early"));
+  // The stories line too counts only the documents that committed.
+  EXPECT_THAT(r.out, HasSubstr("stories: " + std::to_string(full.documents) + " new documents"));
 
   // Room again: the same ingest adds exactly what is missing.
   r = RunCli("ingest " + dir / "in" + " --db " + db, dir);
