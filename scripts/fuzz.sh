@@ -15,7 +15,7 @@ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=
   -DFAULTLINE_FUZZ=ON -DFAULTLINE_BUILD_BENCH=OFF -DFAULTLINE_BUILD_PYTHON=OFF >/dev/null
 cmake --build build-asan -j"$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}")
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
-declare -A seeds=([read_documents]="examples fuzz/regressions/read_documents"
+declare -A seeds=([read_documents]="examples fuzz/seeds/read_documents fuzz/regressions/read_documents"
                   [codebook]="data/codebooks fuzz/regressions/codebook"
                   [actor_file]="tests/data/kb fuzz/regressions/actor_file"
                   [sidecar]="examples fuzz/regressions/sidecar"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The sanitizer build (clang-14, AddressSanitizer + UndefinedBehaviorSanitizer, -O1) in
 # build-asan/, then through CTest: the test programs about input (readers, ingest, HTML,
-# configuration loaders, hostile input; FAULTLINE_SANITIZE_TESTS, a regular expression
+# configuration loaders, hostile input, the syntax model; FAULTLINE_SANITIZE_TESTS, a regular expression
 # over the test programs' names, "." for the whole suite) and each libFuzzer target for
 # FAULTLINE_FUZZ_SECONDS (default 20) from its seeds, plus the inputs that once crashed
 # it. A memory error, undefined behaviour, a failing test or a fuzzer finding fails the
@@ -11,7 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-tests="${FAULTLINE_SANITIZE_TESTS:-^(hostile_input|ingest_readers|ingest_cli|html_encoding|html_boilerplate|html_metadata|warc_reader|archive_inputs|codebook|kb_loader|statement_cache)_test$}"
+# The syntax programs read model files byte by byte (they found undefined behaviour once).
+tests="${FAULTLINE_SANITIZE_TESTS:-^(hostile_input|ingest_readers|ingest_cli|html_encoding|html_boilerplate|html_metadata|warc_reader|archive_inputs|codebook|kb_loader|statement_cache|syntax_[a-z_]+)_test$}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 # -O1 with line tables: fast enough to fuzz, cheap to compile, stack traces with lines.

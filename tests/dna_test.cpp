@@ -257,6 +257,30 @@ TEST(DnaTest, EventCsvWritesDnasLayoutAndReadsBack) {
   fs::remove(path);
 }
 
+TEST(DnaTest, EventCsvNeutralisesFormulasAndReadsTheTextBack) {
+  // A title, outlet or sentence a spreadsheet would run (OWASP: = + - @ first) gets a
+  // leading ' in the file; reading the file back takes it off again.
+  const Document a = Doc("one.txt", "=HYPERLINK(\"http://x\")", "2023-05-04", "-2+3 said Norland.");
+  std::vector<Statement> st = {On(a, "-2+3 said Norland.", "NOR", "pipeline", 1)};
+  AttachDocument(a, &st);
+  st[0].outlet = "@Wire";
+  std::ostringstream out;
+  dna::WriteEventCsv(st, out);
+  const std::string csv = out.str();
+  EXPECT_NE(csv.find(";\"'=HYPERLINK('http://x')\";"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(";\"'@Wire\";"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(";\"'-2+3 said Norland.\";"), std::string::npos) << csv;
+  const fs::path path = TempPath("formulas.csv");
+  std::ofstream(path) << csv;
+  std::vector<Statement> back;
+  std::vector<Status> errors;
+  ASSERT_TRUE(dna::ReadEventCsv(path.string(), {}, &back, &errors).ok());
+  ASSERT_EQ(back.size(), 1u);
+  EXPECT_EQ(back[0].evidence, "-2+3 said Norland.");
+  EXPECT_EQ(back[0].outlet, "@Wire");
+  fs::remove(path);
+}
+
 TEST(DnaTest, BadCsvRowsAreReportedWithTheirLine) {
   const fs::path path = TempPath("bad.csv");
   std::ofstream(path) << "organization,concept,agreement,text\nNOR,pipeline,1,ok\n,pipeline,1,no actor\nSOU,pipeline,maybe,x\n";

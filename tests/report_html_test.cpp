@@ -83,6 +83,40 @@ TEST(HtmlReport, SelfContained) {
     EXPECT_EQ(it->str(), "http://www.w3.org/2000/svg");
 }
 
+TEST(HtmlReport, ABigNetworkEmbedsTheTiesOfItsBestEvidencedActorsAndSaysWhatIsLeftOut) {
+  // 600 actors on two issues, every pair tied: 179,700 ties, about 15 MB of page before.
+  // The first 100 actors speak three times, the rest once.
+  std::vector<Statement> st;
+  for (int a = 0; a < 600; ++a)
+    for (int k = 0; k < (a < 100 ? 3 : 1); ++k) {
+      Statement s;
+      s.actor = "A" + std::to_string(1000 + a);
+      s.issue = k % 2 ? "talks" : "arms";
+      s.stance = a % 3 ? 1 : -1;
+      s.doc = "d" + std::to_string(a) + "-" + std::to_string(k);
+      s.date = "2024-05-14";
+      s.outlet = a % 2 ? "Harbour Post" : "Coast Wire";
+      st.push_back(std::move(s));
+    }
+  const std::string html = Html(map::BuildMap(std::move(st), map::MapOptions{}));
+  EXPECT_LT(html.size(), 4u << 20);
+  const auto data = nlohmann::json::parse(DataBlock(html));
+  const auto& net = data["networks"];
+  ASSERT_EQ(net["shown_actors"].size(), 150u);
+  EXPECT_EQ(net["shown_actors"][0], "A1000");  // the best evidenced are kept
+  EXPECT_EQ(net["actors"].size(), 600u);        // the list of all actors stays
+  EXPECT_LE(net["ties"].size(), 150u * 149u / 2);
+  for (const auto& t : net["ties"]) EXPECT_LT(t["source"].get<std::string>(), "A1250");
+  EXPECT_EQ(net["ties_note"],
+            "ties drawn among the 150 actors with the most statements; the other 450 actors of the networks and "
+            "168525 ties left out of this page (all of them: faultline map --format json or graphml)");
+  for (const auto& [outlet, view] : data["by_outlet"].items()) {
+    EXPECT_EQ(view["shown_actors"].size(), 150u) << outlet;
+    EXPECT_NE(view["ties_note"].get<std::string>().find("the other 150 actors of the networks"), std::string::npos) << outlet;
+  }
+  EXPECT_NE(html.find("view.note"), std::string::npos);  // the page prints the note under the camps
+}
+
 TEST(HtmlReport, ArticleTextIsInertInTheDataBlock) {
   std::string html = Html(FixtureMap("statements_hostile.jsonl"));
   std::string data = DataBlock(html);

@@ -107,6 +107,13 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
           return story_store ? story_store->Add(d, id) : Status::Ok();
         },
         [](const std::string& line) { std::cerr << line << "\n"; });
+    // The stories line, like the summary, counts only what committed (a full disk can
+    // lose the open batch after its stories were assigned in memory).
+    stories::StoryStoreStats stories_committed;
+    if (story_store) stories_committed = story_store->stats();
+    writer.set_on_commit([&] {
+      if (story_store) stories_committed = story_store->stats();
+    });
     bool stop = false;
     InputOptions inputs = opts->inputs;
     inputs.stop = &stop;
@@ -131,7 +138,7 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
         static_cast<unsigned long long>(in.errors + (writer.stopped() ? 1 : 0)),
         writer.stopped() ? " (stopped early: see above)" : "");
     if (story_store) {
-      const stories::StoryStoreStats& ss = story_store->stats();
+      const stories::StoryStoreStats& ss = stories_committed;
       std::printf("%s: stories: %llu new documents, %llu of them joined a story, %llu stories merged",
                   opts->db.c_str(), static_cast<unsigned long long>(ss.added),
                   static_cast<unsigned long long>(ss.joined), static_cast<unsigned long long>(ss.merged));

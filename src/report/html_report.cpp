@@ -20,6 +20,39 @@ using nlohmann::json;
 // is a map of its own, built again from its statements.
 constexpr size_t kOutletViews = 40;
 
+// Actors whose ties the page embeds at most (per view): the camp matrix draws a square per
+// pair, and a network of 1,000 actors is half a million ties, tens of MB of page that no
+// browser draws usefully. The full network stays in `map --format json` and graphml.
+constexpr size_t kPageNetworkActors = 150;
+
+// `view`'s ties among the kPageNetworkActors network actors of `m` with the most
+// statements; when that leaves some out, `view` gets "shown_actors" (the kept ones) and a
+// note saying what was left out, which the page prints under the camps.
+void TrimTiesForPage(const map::Map& m, json& view) {
+  const std::vector<std::string>& actors = m.networks.actors;
+  if (actors.size() <= kPageNetworkActors) return;
+  std::map<std::string, long> statements;
+  for (const map::Cell& c : m.cells) statements[c.actor] += c.count;
+  std::vector<std::string> kept = actors;
+  std::stable_sort(kept.begin(), kept.end(),
+                   [&](const auto& a, const auto& b) { return statements[a] > statements[b]; });
+  kept.resize(kPageNetworkActors);
+  std::sort(kept.begin(), kept.end());
+  json& ties = view["ties"];
+  const size_t all = ties.size();
+  json shown = json::array();
+  for (auto& t : ties)
+    if (std::binary_search(kept.begin(), kept.end(), t["source"].get<std::string>()) &&
+        std::binary_search(kept.begin(), kept.end(), t["target"].get<std::string>()))
+      shown.push_back(std::move(t));
+  view["ties_note"] = "ties drawn among the " + std::to_string(kPageNetworkActors) +
+                      " actors with the most statements; the other " + std::to_string(actors.size() - kPageNetworkActors) +
+                      " actors of the networks and " + std::to_string(all - shown.size()) +
+                      " ties left out of this page (all of them: faultline map --format json or graphml)";
+  ties = std::move(shown);
+  view["shown_actors"] = std::move(kept);
+}
+
 // The camps, ties and shifts of each outlet's statements alone, so that choosing an outlet
 // redraws them as that outlet reports the debate. Statement ids are those of `m`.
 json OutletViews(const map::Map& m, size_t max_outlets) {
@@ -55,8 +88,10 @@ json OutletViews(const map::Map& m, size_t max_outlets) {
       for (const auto& w : c->timeline) tl.push_back({{"window", w.window}, {"stance", w.stance}, {"count", w.count}});
       timelines[sh["actor"].get<std::string>() + '\x1f' + sh["issue"].get<std::string>()] = std::move(tl);
     }
-    views[outlet] = {{"camps", v["camps"]}, {"ties", v["networks"]["ties"]}, {"camp_detection", v["camp_detection"]},
-                     {"shifts", std::move(shifts)}, {"timelines", std::move(timelines)}};
+    json view = {{"camps", v["camps"]}, {"ties", v["networks"]["ties"]}, {"camp_detection", v["camp_detection"]},
+                 {"shifts", std::move(shifts)}, {"timelines", std::move(timelines)}};
+    TrimTiesForPage(om, view);
+    views[outlet] = std::move(view);
   }
   return views;
 }
@@ -103,6 +138,7 @@ json PageData(const map::Map& m, size_t cap, size_t budget) {
   for (size_t id : used) statements[std::to_string(id)] = StatementToJson(m.statements[id - 1], id);
   j["statements"] = std::move(statements);
   j["statements_embedded_per_cell"] = cap;
+  TrimTiesForPage(m, j["networks"]);
   j["by_outlet"] = OutletViews(m, kOutletViews);
   return j;
 }
@@ -232,14 +268,17 @@ function renderEvidence(){
 
 // The camps and ties of the whole map, or of one outlet's statements alone.
 function campView(){
-  if(!outlet)return {camps:D.camps,ties:D.networks.ties,by_window:D.camps_by_window,detection:D.camp_detection};
+  var n=D.networks;
+  if(!outlet)return {camps:D.camps,ties:n.ties,by_window:D.camps_by_window,detection:D.camp_detection,shown:n.shown_actors,note:n.ties_note};
   var v=D.by_outlet[outlet];
-  return v?{camps:v.camps,ties:v.ties,by_window:[],detection:v.camp_detection}:null;}
+  return v?{camps:v.camps,ties:v.ties,by_window:[],detection:v.camp_detection,shown:v.shown_actors,note:v.ties_note}:null;}
 function netTie(t){return t.congruence-t.conflict;}
 // A graph of many actors, or of ties between most pairs, is a tangle: a matrix then,
 // rows and columns in camp order, each square the agreement minus the disagreement.
 function renderCampMatrix(view,box){
-  var order=[];view.camps.forEach(function(c){c.actors.forEach(function(a){order.push(a);});});
+  // On a big map the page carries the ties of its best-evidenced actors only (view.shown).
+  var shown=null;if(view.shown){shown={};view.shown.forEach(function(a){shown[a]=1;});}
+  var order=[];view.camps.forEach(function(c){c.actors.forEach(function(a){if(!shown||shown[a])order.push(a);});});
   var tie={};view.ties.forEach(function(t){tie[t.source+'\u001f'+t.target]=t;tie[t.target+'\u001f'+t.source]=t;});
   var maxW=0;view.ties.forEach(function(t){maxW=Math.max(maxW,Math.abs(netTie(t)));});
   var campOfA={};view.camps.forEach(function(c,k){c.actors.forEach(function(a){campOfA[a]=k+1;});});
@@ -280,7 +319,7 @@ function renderCamps(){
     svg.appendChild(svgEl('circle',{cx:p[0],cy:p[1],r:9,fill:palette[p[2]%palette.length],stroke:'#fff'}));
     var t=svgEl('text',{x:p[0]+11,y:p[1]+4});t.textContent=a;svg.appendChild(t);});
   var det=view.detection;
-  info.appendChild(el('p','note','A camp is a group of actors who take the same side on the issues they share more than they take opposite sides'+(outlet?', as '+outlet+' reports them':'')+'. '+(dense?'':'Grey lines: agreement, red dashed lines: disagreement'+(ties.length<view.ties.length?' (the '+ties.length+' strongest of '+view.ties.length+' drawn)':'')+'. ')+'How clearly the actors split into camps (modularity, 0 to 1): '+(det.modularity===null?'n/a':det.modularity.toFixed(2))+'. Method: '+det.algorithm+'; ties '+det.tie_basis+', normalisation '+det.normalization+'.'));
+  info.appendChild(el('p','note','A camp is a group of actors who take the same side on the issues they share more than they take opposite sides'+(outlet?', as '+outlet+' reports them':'')+'. '+(dense?'':'Grey lines: agreement, red dashed lines: disagreement'+(ties.length<view.ties.length?' (the '+ties.length+' strongest of '+view.ties.length+' drawn)':'')+'. ')+'How clearly the actors split into camps (modularity, 0 to 1): '+(det.modularity===null?'n/a':det.modularity.toFixed(2))+'. Method: '+det.algorithm+'; ties '+det.tie_basis+', normalisation '+det.normalization+'.'+(view.note?' The '+view.note+'.':'')));
   var ol=el('ol');camps.forEach(function(c){var li=el('li',null,c.actors.map(aname).join(', '));
     var prof=el('div','note');c.profile.forEach(function(p){prof.appendChild(el('span',p.stance>0?'pro':p.stance<0?'con':null,p.issue+' '+fmt(p.stance)+'  '));});
     li.appendChild(prof);ol.appendChild(li);});info.appendChild(ol);

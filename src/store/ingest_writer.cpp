@@ -54,6 +54,7 @@ void IngestWriter::Committed() {
   committed_.near += pending_.near;
   pending_ = {};
   pending_names_.clear();
+  if (on_commit_) on_commit_();
 }
 
 void IngestWriter::Stop(const Status& why, const std::string& at) {

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/store.h"
@@ -36,6 +37,10 @@ class IngestWriter {
   // Commits the open batch; false if the run stopped (now or before).
   bool Finish();
 
+  // Called after each commit (the figures of what goes with the documents, such as their
+  // stories, can be taken then, so that they too count only what committed).
+  void set_on_commit(std::function<void()> on_commit) { on_commit_ = std::move(on_commit); }
+
   bool stopped() const { return stopped_; }
   // What committed: the summary's figures.
   const IngestCounts& committed() const { return committed_; }
@@ -47,6 +52,7 @@ class IngestWriter {
   Store* store_;
   AfterAdd after_add_;
   Report report_;
+  std::function<void()> on_commit_;
   IngestCounts committed_, pending_;
   std::vector<std::string> pending_names_;  // the open batch's documents, named if it is lost
   bool stopped_ = false;
