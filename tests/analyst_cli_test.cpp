@@ -49,8 +49,8 @@ TEST(AnalystNames, JsonCsvAndGraphmlCarryNames) {
       EXPECT_EQ(c["actor_name"], "Poland");
     }
   std::string csv = RunFaultline("map " + Fixture() + " --format csv", &rc);
-  EXPECT_THAT(csv, HasSubstr(",actor_name,issue_label\r\n"));
-  EXPECT_THAT(csv, HasSubstr(",France,Talks with Russia\r\n"));
+  EXPECT_THAT(csv, HasSubstr(",actor_name,issue_label,issue_proposition\r\n"));
+  EXPECT_THAT(csv, HasSubstr(",France,Talks with Russia,\"Negotiations, dialogue or a ceasefire"));
   std::string g = RunFaultline("map " + Fixture() + " --format graphml", &rc);
   EXPECT_THAT(g, HasSubstr("<data key=\"n_label\">France</data>"));
   EXPECT_THAT(g, HasSubstr("<data key=\"n_label\">Talks with Russia</data>"));

@@ -8,6 +8,7 @@
 
 #include "map/compare.h"
 #include "map/map.h"
+#include "map/names.h"
 #include "report/question_report.h"
 #include "report/text_report.h"
 
@@ -135,6 +136,60 @@ TEST(AnalystText, TwoPeriodsSideBySide) {
   EXPECT_EQ(from + "|" + to, "2023|2023");
   EXPECT_FALSE(map::ParsePeriod("2023..2022", &from, &to));
   EXPECT_FALSE(map::ParsePeriod("March", &from, &to));
+}
+
+TEST(AnalystText, ByPersonAPersonIsARowOfItsOwnAndLongLabelsKeepTheColumns) {
+  // Scholz versus Germany: `--by person` counts a statement that names its speaker for him.
+  std::vector<Statement> st = {S("DEU", "talks", 1, "2022-03-10", 1), S("DEU", "talks", -1, "2022-04-10", 2),
+                               S("DEU", "talks", -1, "2022-05-10", 3), S("FRA", "talks", 1, "2022-03-11", 4)};
+  st[0].person = "Olaf Scholz";
+  map::Names names = TestNames();
+  names.actors["DEU"] = "Germany";
+  map::AttributeToPeople(&st, &names);
+  EXPECT_EQ(st[0].actor, "Olaf Scholz");
+  EXPECT_EQ(st[1].actor, "DEU");
+  map::Map m = map::BuildMap(st, map::MapOptions{});
+  m.names = names;
+  ASSERT_NE(m.FindCell("Olaf Scholz", "talks"), nullptr);
+  ASSERT_NE(m.FindCell("DEU", "talks"), nullptr);
+  EXPECT_EQ(m.FindCell("DEU", "talks")->stance, -1);
+  std::ostringstream out;
+  WriteText(m, TextOptions{}, out);
+  const std::string text = out.str();
+  // The person's whole label on a line of its own, the figures below in the columns of
+  // the other lines (not cut to "Olaf Scholz for DEU (Germa…" and pushed to the right).
+  auto label = LinesWith(text, "    Olaf Scholz for DEU (Germany)");
+  ASSERT_EQ(label.size(), 1u) << text;
+  const size_t at = text.find(label[0] + "\n") + label[0].size() + 1;
+  const std::string figures = text.substr(at, text.find('\n', at) - at);
+  auto fra = LinesWith(text, "    FRA    France");
+  ASSERT_EQ(fra.size(), 1u);
+  EXPECT_EQ(figures.find("+1.00"), fra[0].find("+1.00")) << figures;
+  EXPECT_EQ(figures.find("2022-03-10"), fra[0].find("2022-03-11")) << figures;
+  EXPECT_THAT(LinesWith(text, "    DEU    Germany "), ::testing::SizeIs(1));
+  // The camps' explanation is indented and wrapped, never cut mid-sentence.
+  const std::string camps = text.substr(text.find("== CAMPS"), text.find("modularity") - text.find("== CAMPS"));
+  EXPECT_THAT(camps, HasSubstr("\n  a camp: actors on the same side more often"));
+  EXPECT_THAT(camps, HasSubstr("than it agrees\n"));
+  EXPECT_EQ(camps.find("\xE2\x80\xA6"), std::string::npos) << camps;  // no ellipsis
+}
+
+TEST(AnalystText, WhyNumbersTheStatementsInDateOrder) {
+  // Four documents (four origins of one statement each), given newest first.
+  std::vector<Statement> st;
+  for (int i = 0; i < 4; ++i) st.push_back(S("POL", "talks", -1, "2022-03-1" + std::to_string(8 - i), i));
+  map::Map m = map::BuildMap(st, map::MapOptions{});
+  m.names = TestNames();
+  std::ostringstream out;
+  WriteWhyText(m, "POL", "talks", TextOptions{}, out);
+  const std::string text = out.str();
+  size_t last = 0;
+  for (const char* date : {"2022-03-15", "2022-03-16", "2022-03-17", "2022-03-18"}) {
+    const size_t at = text.find(std::string("date:        ") + date);
+    ASSERT_NE(at, std::string::npos) << date << "\n" << text;
+    EXPECT_GT(at, last) << date;
+    last = at;
+  }
 }
 
 }  // namespace

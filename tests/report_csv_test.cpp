@@ -73,7 +73,7 @@ TEST(CsvReport, StatementsRoundTrip) {
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[0], (std::vector<std::string>{"statement_id", "time", "actor", "issue", "stance", "text", "document",
                                                "outlet", "source", "person", "cue", "rule", "confidence",
-                                               "actor_name", "issue_label"}));
+                                               "actor_name", "issue_label", "issue_proposition"}));
   EXPECT_EQ(rows[1][0], "1");
   EXPECT_EQ(rows[1][2], "FRA");
   EXPECT_EQ(rows[1][4], "1");
@@ -81,7 +81,7 @@ TEST(CsvReport, StatementsRoundTrip) {
   EXPECT_EQ(rows[1][7], "Outlet, Inc");
   EXPECT_EQ(rows[2][4], "-1");
   EXPECT_EQ(rows[1][12], "1.000");  // hand-made statements are certain
-  for (const auto& r : rows) EXPECT_EQ(r.size(), 15u);
+  for (const auto& r : rows) EXPECT_EQ(r.size(), 16u);
 }
 
 TEST(CsvReport, MatrixHasAnEmptyFieldWhereAnActorSaidNothing) {

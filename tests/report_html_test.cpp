@@ -188,6 +188,11 @@ TEST_F(HtmlChromium, OutletFilterAndCellSelection) {
   size_t cells = 0;
   for (size_t p = dom.find("<td class=\"cell"); p != std::string::npos; p = dom.find("<td class=\"cell", p + 1)) ++cells;
   EXPECT_EQ(cells, 2u);  // the heatmap as Kyiv Voice tells it: GBR talks, FRA arms
+  // The shifts too: GBR's turn on talks is told by no single outlet, so Kyiv Voice has none.
+  const size_t list = dom.find("id=\"shiftlist\"");
+  ASSERT_NE(list, std::string::npos);
+  EXPECT_EQ(dom.substr(list, dom.find("</ul>", list) - list).find("<li"), std::string::npos);
+  EXPECT_NE(dom.find("No actor changed sides between one month and the next in Kyiv Voice."), std::string::npos);
 }
 
 TEST_F(HtmlChromium, ScriptInArticleTextIsShownNeverRun) {

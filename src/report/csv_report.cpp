@@ -15,14 +15,15 @@ std::string ConfidenceText(double c) {
 }
 
 void WriteStatementsCsv(const map::Map& m, std::ostream& out) {
-  out << "statement_id,time,actor,issue,stance,text,document,outlet,source,person,cue,rule,confidence,actor_name,issue_label\r\n";
+  out << "statement_id,time,actor,issue,stance,text,document,outlet,source,person,cue,rule,confidence,actor_name,issue_label,issue_proposition\r\n";
   for (size_t i = 0; i < m.statements.size(); ++i) {
     const Statement& s = m.statements[i];
     out << (i + 1) << ',' << CsvField(s.date) << ',' << CsvField(s.actor) << ',' << CsvField(s.issue) << ','
         << s.stance << ',' << CsvField(s.evidence) << ',' << CsvField(s.doc) << ',' << CsvField(s.outlet) << ','
         << CsvField(s.source) << ',' << CsvField(s.person) << ',' << CsvField(s.cue) << ','
         << CsvField(s.rule) << ',' << ConfidenceText(s.confidence) << ','
-        << CsvField(m.names.ActorName(s.actor)) << ',' << CsvField(m.names.IssueLabel(s.issue)) << "\r\n";
+        << CsvField(m.names.ActorName(s.actor)) << ',' << CsvField(m.names.IssueLabel(s.issue)) << ','
+        << CsvField(m.names.IssueProposition(s.issue)) << "\r\n";
   }
 }
 

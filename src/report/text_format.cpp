@@ -41,6 +41,26 @@ std::string Rule(const Style& st, const std::string& title, size_t width) {
   return st.Bold(line);
 }
 
+std::vector<std::string> WrapWords(const std::string& text, size_t width) {
+  std::vector<std::string> lines;
+  std::string line;
+  const std::string flat = OneLine(text, text.size() + 1);
+  size_t start = 0;
+  while (start < flat.size()) {
+    size_t space = flat.find(' ', start);
+    if (space == std::string::npos) space = flat.size();
+    const std::string word = OneLine(flat.substr(start, space - start), width);
+    if (!line.empty() && DisplayWidth(line) + 1 + DisplayWidth(word) > width) {
+      lines.push_back(line);
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+    start = space + 1;
+  }
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
 // "Outlet, 2022-03-28, per Bloomberg" for one statement.
 std::string Provenance(const Statement& s) {
   std::string out = s.outlet.empty() ? "(no outlet)" : s.outlet;
@@ -129,7 +149,18 @@ std::string CellHeader() {
 
 // One cell: code, name, net stance, counts, dates.
 void WriteCellLine(const Map& m, const Cell& c, size_t width, const Style& st, std::ostream& out) {
-  std::string head = "    " + Pad(OneLine(c.actor, 24), 6) + " " + Pad(OneLine(m.names.ActorName(c.actor), 15), 16);
+  // Code in 6 columns and name in 15; a label that does not fit (a person "for DEU
+  // (Germany)", "Central and Eastern European countries") gets a line of its own rather
+  // than being cut or pushing the figures out of their columns.
+  const std::string code = OneLine(c.actor, width);
+  const std::string name = OneLine(m.names.ActorName(c.actor), width);
+  std::string head;
+  if (DisplayWidth(code) <= 6 && DisplayWidth(name) <= 15) {
+    head = "    " + Pad(code, 6) + " " + Pad(name, 16);
+  } else {
+    out << "    " << OneLine(name.empty() ? code : code + " " + name, width - 4) << "\n";
+    head = std::string(4 + 23, ' ');
+  }
   std::string stance = Signed(c.stance);
   std::string facts = Right(std::to_string(c.count), 7) + Right(std::to_string(c.documents), 6) +
                       Right(std::to_string(c.origins), 8) + Right(std::to_string(c.outlets.size()), 8) + "  " +

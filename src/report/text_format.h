@@ -40,6 +40,9 @@ std::string Pad(const std::string& s, size_t width);     // left-aligned in `wid
 std::string Right(const std::string& s, size_t width);   // right-aligned, a space before if full
 std::string Plural(size_t n, const char* one, const char* many);
 std::string DateSpan(const std::string& first, const std::string& last);
+// `text` on one line per `width` columns, broken between words (a word longer than a line
+// is cut with an ellipsis); control characters stripped as by OneLine.
+std::vector<std::string> WrapWords(const std::string& text, size_t width);
 std::string Rule(const Style& st, const std::string& title, size_t width);  // "== TITLE ====..."
 // "Outlet, 2022-03-28, per Bloomberg" for one statement.
 std::string Provenance(const Statement& s);

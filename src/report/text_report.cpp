@@ -88,12 +88,13 @@ void WriteShifts(const Map& m, const TextOptions& o, const Style& st, std::ostre
 void WriteCamps(const Map& m, const TextOptions& o, const Style& st, std::ostream& out) {
   const size_t W = o.width;
   out << "\n" << Rule(st, "CAMPS", W) << "\n";
-  out << st.Dim("  " + OneLine(m.camps.algorithm, W - 2)) << "\n";
-  out << st.Dim(OneLine("  same side more often than opposite sides; ties from " +
-                        std::string(m.networks.basis == map::TieBasis::kNet ? "net stances" : "any stance taken") +
-                        ", normalisation " + map::NormalizationName(m.networks.normalization) + " (docs/map.md)",
-                        W))
-      << "\n";
+  // What a camp is, then how it was found: each on lines of their own (the algorithm's
+  // description is longer than a line; OneLine would cut it).
+  const std::string what = "a camp: actors on the same side more often than on opposite sides; ties from " +
+                           std::string(m.networks.basis == map::TieBasis::kNet ? "net stances" : "any stance taken") +
+                           ", normalisation " + map::NormalizationName(m.networks.normalization) + " (docs/map.md)";
+  for (const std::string& line : WrapWords(what, W - 2)) out << st.Dim("  " + line) << "\n";
+  for (const std::string& line : WrapWords(m.camps.algorithm, W - 2)) out << st.Dim("  " + line) << "\n";
   out << "  modularity "
       << (m.camps.has_modularity ? Fixed(m.camps.modularity, "%.3f") : std::string("n/a (no congruence ties)"))
       << "\n";
@@ -211,7 +212,7 @@ void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
   if (!m.options.to.empty()) filters += " to " + m.options.to;
   if (!m.options.outlet.empty()) filters += " outlet \"" + m.options.outlet + "\"";
   if (!m.options.issue.empty()) filters += " issue " + m.options.issue;
-  if (!filters.empty()) out << "  filtered:" << OneLine(filters, W - 12) << "\n";
+  if (!filters.empty()) out << "  filtered: " << OneLine(filters, W - 13) << "\n";
   if (m.excluded_by_range > 0)
     out << "  " << Plural(m.excluded_by_range, "statement", "statements")
         << " left out: outside the date range, or without a year to place them\n";
@@ -230,6 +231,26 @@ void WriteText(const Map& m, const TextOptions& o, std::ostream& out) {
   WriteInShort(m, o, st, out);
 }
 
+namespace {
+
+// A cell's origins in the order they first reported (undated ones last), so that the
+// statements `why` numbers read in date order; the map keeps them strongest first.
+std::vector<map::CellOrigin> OriginsByDate(const Map& m, const Cell& c) {
+  std::vector<map::CellOrigin> groups = c.origin_groups;
+  auto first = [&](const map::CellOrigin& g) {
+    const std::vector<size_t> ids = ByDate(m, g.statements);
+    return ids.empty() ? std::string() : m.statements[ids.front()].date;
+  };
+  std::stable_sort(groups.begin(), groups.end(), [&](const map::CellOrigin& a, const map::CellOrigin& b) {
+    const std::string x = first(a), y = first(b);
+    if (x.empty() != y.empty()) return y.empty();
+    return x < y;
+  });
+  return groups;
+}
+
+}  // namespace
+
 void WriteWhyText(const Map& m, const std::string& actor, const std::string& issue,
                   const TextOptions& o, std::ostream& out) {
   Style st(o.colour);
@@ -247,7 +268,7 @@ void WriteWhyText(const Map& m, const std::string& actor, const std::string& iss
   const std::string proposition = m.names.IssueProposition(issue);
   if (!proposition.empty()) out << st.Dim(OneLine("+1 supports: " + proposition, o.width)) << "\n";
   int n = 0;
-  for (const map::CellOrigin& g : c->origin_groups) {
+  for (const map::CellOrigin& g : OriginsByDate(m, *c)) {
     out << "\n" << st.Bold("origin: " + OneLine(g.label, o.width - 20)) << "  "
         << Plural(g.statements.size(), "statement", "statements") << "\n";
     for (size_t id : ByDate(m, g.statements)) {

@@ -138,9 +138,14 @@ def main(argv):
                     continue
                 # The outlet filter redraws camps and shifts as that outlet reports them.
                 camps_all = browser.find_element(By.ID, "campinfo").text
+                shifts_all = len(browser.find_elements(By.CSS_SELECTOR, "#shiftlist li"))
                 Select(browser.find_element(By.ID, "outlet")).select_by_value("Sputnik Relay")
                 if browser.find_element(By.ID, "campinfo").text == camps_all:
                     fail("choosing an outlet leaves the camps as they were")
+                # No shift of the fixture is told by Sputnik Relay alone.
+                shifts_one = len(browser.find_elements(By.CSS_SELECTOR, "#shiftlist li"))
+                if not shifts_all or shifts_one or "Sputnik Relay" not in browser.find_element(By.ID, "noshifts").text:
+                    fail("choosing an outlet leaves the shifts as they were (%d, then %d)" % (shifts_all, shifts_one))
                 if "Sputnik Relay" not in browser.find_element(By.ID, "campinfo").text:
                     fail("the camps do not say which outlet they are of")
                 problems = browser.execute_script(LAYOUT_PROBLEMS)
