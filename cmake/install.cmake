@@ -15,7 +15,9 @@ install(DIRECTORY ${CMAKE_SOURCE_DIR}/examples/ DESTINATION ${CMAKE_INSTALL_DOCD
 # program with --help; a two-line wrapper per command turns `faultline map` into one.
 find_program(HELP2MAN help2man)
 if(HELP2MAN)
-  set(FAULTLINE_COMMANDS extract ingest corpus actors statements evaluate map why issues codebook export serve)
+  # Every subcommand `faultline --help` lists (tests/install_test.sh checks none is missing).
+  set(FAULTLINE_COMMANDS extract ingest corpus actors statements evaluate map why issues parse train-syntax
+      evaluate-syntax cluster-words prune-syntax codebook export serve stories)
   set(_man_dir ${CMAKE_BINARY_DIR}/man)
   set(_pages ${_man_dir}/faultline.1)
   add_custom_command(

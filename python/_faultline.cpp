@@ -12,6 +12,7 @@
 
 #include "ingest/input_walker.h"
 #include "ingest/read_documents.h"
+#include "ingest/url.h"
 #include "map/load_names.h"
 #include "map/map.h"
 #include "map/window.h"
@@ -220,6 +221,35 @@ py::tuple ReadDocuments(const std::vector<std::string>& paths, double max_file_m
   return py::make_tuple(l, errors);
 }
 
+// Documents from content in memory (HTML, text, JSON Lines, WARC, gzip), read as
+// `faultline extract` reads a file called `name`. The non-empty fields of `meta` (id, url,
+// date, outlet, title, author, language) override what the content says, as --meta does;
+// a url given without an outlet names the outlet by its registrable domain.
+py::tuple ExtractBytes(const py::bytes& content, const std::string& name, const py::dict& meta, double max_file_mb) {
+  std::string bytes = content;
+  const Document given = ToDocument(meta);
+  std::vector<Document> docs;
+  std::vector<std::string> errors;
+  {
+    py::gil_scoped_release release;
+    ReadOptions o;
+    o.max_file_bytes = static_cast<uint64_t>(max_file_mb * 1024 * 1024);
+    DocumentReader reader(o, [&](Document&& d) { docs.push_back(std::move(d)); },
+                          [&](const Status& s) { errors.push_back(s.ToString()); });
+    reader.ReadBytes(std::move(bytes), name);
+  }
+  for (Document& d : docs) {
+    for (auto [from, to] : {std::pair{&given.id, &d.id}, {&given.url, &d.url}, {&given.date, &d.date},
+                            {&given.title, &d.title}, {&given.author, &d.author}, {&given.language, &d.language}})
+      if (!from->empty()) *to = *from;
+    if (!given.outlet.empty()) d.outlet = given.outlet;
+    else if (!given.url.empty()) d.outlet = OutletOfUrl(given.url);
+  }
+  py::list l;
+  for (const auto& d : docs) l.append(FromDocument(d));
+  return py::make_tuple(l, errors);
+}
+
 // The files PATH... names, in the order every command reads them (directories walked in
 // name order), with the problems found on the way.
 py::tuple ListInputs(const std::vector<std::string>& paths) {
@@ -281,6 +311,8 @@ PYBIND11_MODULE(_faultline, m) {
       .def("statements", &Engine::Statements, py::arg("document"))
       .def("actors", &Engine::Actors, py::arg("document"));
   m.def("read_documents", &ReadDocuments, py::arg("paths"), py::arg("max_file_mb") = 256.0);
+  m.def("extract_bytes", &ExtractBytes, py::arg("content"), py::arg("name"), py::arg("meta") = py::dict(),
+        py::arg("max_file_mb") = 256.0);
   m.def("list_inputs", &ListInputs, py::arg("paths"));
   m.def("map_json", &MapJson, py::arg("statements"), py::arg("window") = "month", py::arg("from_") = "",
         py::arg("to") = "", py::arg("stories") = py::none(), py::arg("outlets") = std::vector<std::string>{});

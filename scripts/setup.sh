@@ -32,6 +32,7 @@ MORE_PACKAGES=(
   libclang-rt-14-dev    # their runtimes (libFuzzer, ASan, UBSan): not pulled in without recommends
   help2man              # man pages from each command's --help (cmake --install)
   dpkg-dev              # dpkg-shlibdeps: the .deb's dependencies (cpack)
+  file                  # cpack finds the binaries to hand dpkg-shlibdeps with it (absent from debian:12-slim)
   libxml2-utils         # xmllint: GraphML schema validation in tests
   python3               # gold/score.py and the Zyte evaluate.py
   python3-dev pybind11-dev  # the Python module (import faultline)

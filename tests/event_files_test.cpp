@@ -19,6 +19,11 @@ TEST(EventFilesTest, ClassifiesWrittenSamples) {
   EXPECT_EQ(ClassifyEventFile("# discards\nTHE WEATHER TODAY\n+SPORTS RESULTS\n1999\n"), EventFileKind::kDiscards);
   EXPECT_EQ(ClassifyEventFile("LABEL: 010= Talk\nLABEL: 011= Keep quiet\n"), EventFileKind::kCodes);
   EXPECT_EQ(ClassifyEventFile("code\tlabel\n01\tTALK\n"), EventFileKind::kCodes);
+  EXPECT_EQ(ClassifyEventFile("# PICO\n010:0x1000#Make Public Statement\n0211:0x2075\n"), EventFileKind::kCodes);
+  EXPECT_EQ(ClassifyEventFile("// options\nCOMPLEX: VERBS[5]\nSET: SKIP RECORDS = FALSE\nLABEL: OSG=Other\n"),
+            EventFileKind::kOptions);
+  EXPECT_EQ(ClassifyEventFile("Validation\n<actorsfile> a.actors\n<verbsfile> a.verbs\n<agentsfile> a.agents\n"),
+            EventFileKind::kProject);
 }
 
 TEST(EventFilesTest, VerbsFileIsRefusedByName) {
@@ -27,6 +32,12 @@ TEST(EventFilesTest, VerbsFileIsRefusedByName) {
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.file(), "praise.verbs");
   EXPECT_NE(s.reason().find("verbs dictionary"), std::string::npos) << s.reason();
+  s = kb.AddText("Validation\n<actorsfile> a.actors\n<agentsfile> a.agents\n", "Validate.project");
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.reason().find("TABARI project file"), std::string::npos) << s.reason();
+  s = kb.AddText("COMPLEX: VERBS[5]\nSET: SKIP RECORDS = FALSE\n", "Validate.options");
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.reason().find("TABARI options file"), std::string::npos) << s.reason();
 }
 
 std::string Slurp(const std::string& path) {
@@ -55,6 +66,9 @@ TEST(EventFilesTest, SharedDictionariesAreRecognised) {
       {"cameo/CAMEO_codefile.text_to_CAMEO.txt", EventFileKind::kCodes},
       {"cameo/cameo-codes.andybega-icews.csv", EventFileKind::kCodes},
       {"cameo/CAMEO.eventcodes.from_manual_1.1b3.tsv", EventFileKind::kCodes},
+      {"phoenix/PETR.Internal.Coding.Ontology.txt", EventFileKind::kCodes},
+      {"tabari/Validate.options", EventFileKind::kOptions},
+      {"tabari/Validate.project", EventFileKind::kProject},
   };
   for (const auto& [file, kind] : files)
     EXPECT_EQ(DescribeEventFileKind(ClassifyEventFile(Slurp(e + file))), DescribeEventFileKind(kind)) << file;

@@ -16,6 +16,10 @@ if command -v help2man >/dev/null; then
   [ -f "$prefix/share/man/man1/faultline.1" ] || fail "no faultline.1"
   [ -f "$prefix/share/man/man1/faultline-map.1" ] || fail "no faultline-map.1"
   grep -q 'fB\\-\\-statements' "$prefix/share/man/man1/faultline-map.1" || fail "faultline-map.1 lacks the options"
+  # A page for every command the program lists, so a new command cannot ship without one.
+  for cmd in $("$prefix/bin/faultline" --help | sed -n '/^Subcommands:/,$p' | awk '/^  [a-z]/ { print $1 }'); do
+    [ -f "$prefix/share/man/man1/faultline-$cmd.1" ] || fail "no man page for the command $cmd"
+  done
 fi
 
 # The demo, run from an unrelated directory with nothing but the prefix.

@@ -8,6 +8,7 @@ DataFrames::
     fl = faultline.Engine()                       # or Engine(codebook="my.yaml", actors=["x.yaml"])
     fl.statements("Germany opposes sending tanks, Scholz said.", date="2023-01-20")
     docs = faultline.read("corpus/")              # documents as dicts (text, HTML, JSONL, WARC, archives)
+    page = faultline.extract(html, url="https://edition.cnn.com/x")  # the same from content in memory
     df = fl.statements_frame(docs)                # one row per statement
     faultline.map(df)                             # the map as `faultline map --format json` has it
 
@@ -40,14 +41,67 @@ def read(paths, max_file_mb=256.0, errors="raise"):
     if isinstance(paths, (str, _os.PathLike)):
         paths = [paths]
     docs, problems = _faultline.read_documents([_os.fspath(p) for p in paths], max_file_mb)
+    _problems(problems, errors)
+    return docs
+
+
+def _problems(problems, errors):
+    """errors="raise": the first problem raises (naming how many more); "warn": each warns."""
     if problems and errors == "raise":
         raise FaultlineError(problems[0] + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
     if problems and errors == "warn":
         import warnings
 
         for p in problems:
-            warnings.warn(p, stacklevel=2)
+            warnings.warn(p, stacklevel=3)
+
+
+def extract(data, max_file_mb=256.0, errors="raise", **meta):
+    """Documents from content already in memory, as `faultline extract` reads a file: HTML
+    (main text, title, date, author, outlet), plain text, JSON Lines, WARC, gzip.
+
+    `data` is a str or bytes (with optional id, url, date, outlet, title, author), a dict
+    with a `content` (or `html`) field and those metadata, a list of them, or a DataFrame
+    with a `content` (or `html`) column and optionally the metadata columns. Metadata given
+    override what the content says; a url alone names the outlet. Returns document dicts
+    as read() does; problems are handled as read() handles them.
+    """
+    docs, problems = [], []
+    for content, fields in _contents(data, meta):
+        name = fields.get("id") or "content"
+        if isinstance(content, str):
+            content = content.encode()
+        got, bad = _faultline.extract_bytes(content, name, fields, max_file_mb)
+        docs.extend(got)
+        problems.extend(bad)
+    _problems(problems, errors)
     return docs
+
+
+def _contents(data, meta):
+    """(content, metadata) pairs from extract()'s kinds of input."""
+    if isinstance(data, (str, bytes)):
+        return [(data, {k: str(v) for k, v in meta.items() if v is not None})]
+    if isinstance(data, dict):
+        fields = {k: str(v) for k, v in data.items() if k in _DOCUMENT_FIELDS and v is not None and v == v}
+        content = data.get("content", data.get("html"))
+        if content is None:
+            raise FaultlineError("a document dict needs a 'content' (or 'html') field")
+        return [(content, fields)]
+    if hasattr(data, "to_dict") and hasattr(data, "columns"):  # a pandas DataFrame
+        column = "content" if "content" in data.columns else "html"
+        if column not in data.columns:
+            raise FaultlineError("the DataFrame needs a 'content' (or 'html') column")
+        pairs = []
+        for i, row in enumerate(data.to_dict(orient="records")):
+            fields = {k: str(v) for k, v in row.items() if k in _DOCUMENT_FIELDS and v is not None and v == v}
+            fields.setdefault("id", str(i))
+            pairs.append((row[column], fields))
+        return pairs
+    pairs = []
+    for item in data:
+        pairs.extend(_contents(item, meta))
+    return pairs
 
 
 def _as_documents(data, **meta):
@@ -104,15 +158,15 @@ class Engine:
         """statements() as a pandas DataFrame, one row per statement."""
         import pandas as pd
 
-        columns = ["doc", "actor", "issue", "stance", "evidence", "person", "cue", "rule", "confidence", "source",
-                   "date", "outlet", "title", "author", "begin", "end"]
+        columns = ["doc", "actor", "issue", "stance", "evidence", "person", "cameo", "cue", "rule", "confidence",
+                   "source", "date", "outlet", "title", "author", "begin", "end"]
         return pd.DataFrame(self.statements(data, **meta), columns=columns)
 
     def actors_frame(self, data, **meta):
         """actors() as a pandas DataFrame, one row per mention."""
         import pandas as pd
 
-        columns = ["doc", "begin", "end", "surface", "actors", "group", "person", "role", "kind", "rule",
+        columns = ["doc", "begin", "end", "surface", "actors", "group", "person", "cameo", "role", "kind", "rule",
                    "ambiguous"]
         return pd.DataFrame(self.actors(data, **meta), columns=columns)
 

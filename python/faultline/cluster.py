@@ -145,4 +145,9 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run as `python3 -m faultline.cluster`, this file is __main__ and its tasks would be
+    # pickled as __main__._files_task, which a worker (whose __main__ is dask-worker)
+    # cannot find. The module as imported sends them as faultline.cluster.*.
+    from faultline import cluster as _cluster
+
+    sys.exit(_cluster.main())

@@ -8,12 +8,14 @@
 
 namespace faultline {
 
-enum class EventFileKind { kActors, kAgents, kVerbs, kDiscards, kCodes };
+enum class EventFileKind { kActors, kAgents, kVerbs, kDiscards, kCodes, kOptions, kProject };
 
 // The kind of `text`, judged from its lines (comments skipped): verb blocks
 // ("--- ABANDON [345] ---", "- * pattern [code]", <SYNSETS>) make verbs; CAMEO code lists
-// ("LABEL: 010= ...", a header naming eventtype_ID or goldstein, "code<TAB>label") codes;
-// entries without any bracketed code discards; codes that mostly start with '~' agents.
+// ("LABEL: 010= ...", a header naming eventtype_ID or goldstein, "code<TAB>label", PETRARCH's
+// CAMEO-to-PICO table "010:0x1000") codes; TABARI's settings ("SET:", "COMPLEX:", "OUTPUT:")
+// options; TABARI's list of a project's files ("<actorsfile> ...") a project; entries
+// without any bracketed code discards; codes that mostly start with '~' agents.
 EventFileKind ClassifyEventFile(const std::string& text);
 
 // "a PETRARCH/TABARI verbs dictionary", ... for messages.

@@ -104,10 +104,11 @@ Status KnowledgeBase::AddText(const std::string& text, const std::string& name) 
   if (format == DictionaryFormat::kYaml) {
     s = KbYamlReader(this, name).Read(text);
   } else {
-    // Verbs, discards and code lists look like dictionaries but name no actors: loading
-    // one would change nothing, silently. Say what the file is instead.
+    // Verbs, discards, code lists and TABARI's options and project files look like
+    // dictionaries but name no actors: loading one would change nothing, silently. Say what
+    // the file is instead.
     const EventFileKind kind = ClassifyEventFile(text);
-    if (kind == EventFileKind::kVerbs || kind == EventFileKind::kDiscards || kind == EventFileKind::kCodes)
+    if (kind != EventFileKind::kActors && kind != EventFileKind::kAgents)
       return Status::Error("this is " + DescribeEventFileKind(kind) +
                                "; --actors takes actor dictionaries (YAML, PETRARCH or TABARI actors and agents)",
                            name);

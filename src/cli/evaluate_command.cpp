@@ -1,7 +1,9 @@
-// `faultline evaluate GOLD.jsonl PATH... [--meta FILE] [--codebook FILE] [--actors FILE]`:
-// runs the statement stage over the inputs and scores it against the gold file exactly
-// as shared/gold/score.py does (unique (doc, actor, issue, stance) triples,
-// micro-averaged); prints the errors (FP/FN with evidence) and ends with `F1 x.xxx`.
+// `faultline evaluate GOLD PATH... [--meta FILE] [--codebook FILE] [--actors FILE]`:
+// runs the statement stage over the inputs (or reads the statements of --statements FILE)
+// and scores it against the gold file exactly as shared/gold/score.py does (unique (doc,
+// actor, issue, stance) triples, micro-averaged); prints the errors (FP/FN with evidence)
+// and ends with `F1 x.xxx`. The gold and --statements may be JSONL, a DNA database or
+// DNA's statement CSV: a coder's corrected .dna is the gold of the machine's.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -10,6 +12,9 @@
 #include "cli/analysis.h"
 #include "cli/commands.h"
 #include "cli/inputs.h"
+#include "dna/dna_csv.h"
+#include "dna/dna_database.h"
+#include "map/statement_jsonl.h"
 #include "statements/confidence.h"
 #include "statements/evaluation.h"
 
@@ -18,6 +23,7 @@ namespace {
 
 struct EvaluateOptions {
   std::string gold;
+  std::vector<std::string> statement_files;  // the system's statements, instead of extracting
   InputOptions inputs;
   AnalysisOptions analysis;
   bool quiet = false;
@@ -52,8 +58,45 @@ std::string Fixed(double x) {
   return buf;
 }
 
+// Reads statement files (JSONL, .dna or DNA's CSV) as `map --statements` does, each
+// problem on stderr. False when a file could not be read or had bad lines.
+bool ReadStatementFiles(const std::vector<std::string>& files, std::vector<Statement>* out) {
+  bool ok = true;
+  for (const auto& f : files) {
+    std::vector<Status> errors;
+    const Status st = map::ReadStatementsFile(f, out, &errors);
+    if (!st.ok()) {
+      std::cerr << "faultline evaluate: " << st.ToString() << "\n";
+      ok = false;
+    }
+    for (const auto& e : errors) std::cerr << "faultline evaluate: " << e.ToString() << "\n";
+    if (!errors.empty()) ok = false;
+  }
+  return ok;
+}
+
+// A gold file in JSONL (with judgements) is read by LoadGold; a DNA database or DNA's
+// statement CSV (hand-coded in DNA) holds no judgements: its statements are the gold.
+Result<GoldStatements> LoadAnyGold(const std::string& path) {
+  if (!dna::LooksLikeSqlite(path) && !dna::LooksLikeEventCsv(path)) return LoadGold(path);
+  std::vector<Statement> statements;
+  std::vector<Status> skipped;  // statements DNA holds half-coded: left out, said once each
+  const Status st = map::ReadStatementsFile(path, &statements, &skipped);
+  if (!st.ok()) return st;
+  for (const auto& e : skipped) std::cerr << "warning: " << e.ToString() << "\n";
+  GoldStatements g;
+  for (const Statement& s : statements) {
+    const StatementKey k = KeyOf(s);
+    g.docs.insert(std::get<0>(k));
+    if (s.stance != 1 && s.stance != -1) continue;
+    g.keys.insert(k);
+    g.evidence.emplace(k, s.evidence);
+  }
+  return g;
+}
+
 int Run(const EvaluateOptions& o) {
-  auto gold = LoadGold(o.gold);
+  auto gold = LoadAnyGold(o.gold);
   if (!gold.ok()) {
     std::cerr << "faultline evaluate: " << gold.status().ToString() << "\n";
     return 2;
@@ -69,7 +112,8 @@ int Run(const EvaluateOptions& o) {
   std::vector<Statement> statements;
   AnalysisOptions analysis = o.analysis;
   analysis.machine_only = true;  // the machine is scored, not the machine plus its corrections
-  const bool ok = CollectStatements(o.inputs, analysis, &statements);
+  const bool ok = o.statement_files.empty() ? CollectStatements(o.inputs, analysis, &statements)
+                                            : ReadStatementFiles(o.statement_files, &statements);
   std::set<StatementKey> all;
   std::map<StatementKey, const Statement*> by_key;
   for (const auto& s : statements) {
@@ -105,8 +149,15 @@ int Run(const EvaluateOptions& o) {
 void RegisterEvaluate(CLI::App& app, int* exit_code) {
   auto opts = std::make_shared<EvaluateOptions>();
   CLI::App* cmd = app.add_subcommand("evaluate", "score statements against a gold file (precision, recall, F1)");
-  cmd->add_option("gold", opts->gold, "gold statements (JSONL: doc, actor, issue, stance)")->required();
+  cmd->add_option("gold", opts->gold,
+                  "gold statements: JSONL (doc, actor, issue, stance), a DNA database (.dna) or DNA's "
+                  "statement CSV")
+      ->required();
   AddInputOptions(cmd, &opts->inputs);
+  cmd->add_option("--statements", opts->statement_files,
+                  "score these statements instead of extracting them from PATH: JSONL (as `faultline "
+                  "statements --format jsonl` writes it), a DNA database (.dna) or DNA's statement CSV")
+      ->allow_extra_args(false);  // one file per --statements, so PATH... stays positional
   AddAnalysisOptions(cmd, &opts->analysis);
   cmd->add_flag("--quiet", opts->quiet, "print the scores only, not the errors");
   cmd->add_option("--scope", opts->scope,
@@ -120,8 +171,9 @@ void RegisterEvaluate(CLI::App& app, int* exit_code) {
                   "score only statements of at least this confidence (0..1)")
       ->check(CLI::Range(0.0, 1.0));
   cmd->callback([opts, exit_code] {
-    if (opts->inputs.paths.empty() && opts->inputs.db.empty()) {
-      std::cerr << "faultline evaluate: give PATH... or --db FILE\n";
+    const bool inputs = !opts->inputs.paths.empty() || !opts->inputs.db.empty();
+    if (inputs == !opts->statement_files.empty()) {
+      std::cerr << "faultline evaluate: give PATH..., --db FILE or --statements FILE (one of them)\n";
       *exit_code = 2;
       return;
     }

@@ -108,7 +108,9 @@ void RegisterWhy(CLI::App& app, int* exit_code) {
   AddInputOptions(cmd, &args->inputs);
   AddAnalysisOptions(cmd, &args->analysis);
   AddStoryOriginOptions(cmd, &args->stories);
-  cmd->add_option("--statements", args->statement_files, "statement JSONL ('-' for stdin)")
+  cmd->add_option("--statements", args->statement_files,
+                  "statements: JSONL (as `faultline statements --format jsonl` writes it), a DNA database "
+                  "(.dna) or DNA's statement CSV; '-' for stdin (JSONL)")
       ->allow_extra_args(false);  // one file per --statements, so PATH... stays positional
   cmd->add_option("--from", args->from, "keep statements dated on or after YYYY[-MM[-DD]]");
   cmd->add_option("--to", args->to, "keep statements dated on or before YYYY[-MM[-DD]]");

@@ -4,6 +4,7 @@ single process gives, stories and independent origins included (docs/cluster.md)
 import json
 import os
 import subprocess
+import sys
 
 import pytest
 
@@ -54,3 +55,13 @@ def test_documents_in_memory_are_sent_to_the_workers(client):
     assert r.map == _cli_map()
     assert faultline.cluster.run(client, documents=docs, chunk_size=5, stories=False).map == \
         faultline.map(faultline.Engine().statements(docs))
+
+
+def test_the_command_runs_on_a_scheduler_of_other_processes(client, tmp_path):
+    # `python3 -m faultline.cluster --scheduler ...` as docs/cluster.md gives it, against
+    # workers started apart from it (their __main__ is not the command's): tasks must
+    # travel by their module's name.
+    out = tmp_path / "map.json"
+    subprocess.run([sys.executable, "-m", "faultline.cluster", "--scheduler", client.scheduler.address, EXAMPLES,
+                    "--chunk-size", "5", "-o", str(out)], check=True, capture_output=True, text=True, timeout=300)
+    assert json.loads(out.read_text()) == _cli_map()

@@ -95,3 +95,30 @@ def test_an_agents_file_gives_the_cameo_code(tmp_path):
     germany = [x for x in s if x["actor"] == "DEU"]
     assert germany and germany[0]["cameo"] == "DEUGOV"
     assert all(m["cameo"] == "" for m in faultline.Engine().actors("The German government met."))
+    # The frames keep the code too, beside the state.
+    frame = fl.statements_frame("The German government called for peace talks with Russia.", date="2022-05-10")
+    assert list(frame[frame["actor"] == "DEU"]["cameo"])[:1] == ["DEUGOV"]
+    assert "cameo" in fl.actors_frame("The German government met.").columns
+
+
+def test_extract_reads_content_in_memory_as_read_reads_the_file(docs):
+    page = os.path.join(EXAMPLES, "ledger_2023-01-25_germany-leopard-us-abrams.html")
+    [from_file] = faultline.read(page)
+    with open(page, "rb") as f:
+        content = f.read()
+    name = "ledger_2023-01-25_germany-leopard-us-abrams"
+    for data in (content, content.decode()):  # bytes and str
+        [got] = faultline.extract(data, id=name)
+        for key in ("id", "title", "date", "outlet", "author", "language", "text"):
+            assert got[key] == from_file[key], key
+    # A DataFrame of pages with their metadata columns: one document a row, the
+    # metadata given overriding the page's; a url alone names the outlet by its domain.
+    frame = pd.DataFrame([{"html": content, "id": "a", "outlet": "Ledger"},
+                          {"html": content, "id": "b", "url": "https://edition.cnn.com/2023/01/25/x.html"}])
+    a, b = faultline.extract(frame)
+    assert (a["id"], a["outlet"], a["text"]) == ("a", "Ledger", from_file["text"])
+    assert (b["id"], b["outlet"]) == ("b", "cnn.com")
+    with pytest.raises(faultline.FaultlineError, match="binary data"):
+        faultline.extract(b"\x00\x01\x02\x03")
+    with pytest.raises(faultline.FaultlineError, match="'content'"):
+        faultline.extract(pd.DataFrame([{"text": "no html here"}]))
