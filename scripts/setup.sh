@@ -41,6 +41,7 @@ MORE_PACKAGES=(
   python3-readability   # readability-lxml, the peer timed beside faultline in bench/
   chromium              # headless rendering test of the HTML report
   chromium-driver python3-selenium  # faultline serve's browser test (through /usr/bin/python3)
+  python3-igraph python3-networkx  # GraphML read by real readers (tests/graphml)
 )
 
 if [ "${1:-}" != "--demo" ]; then PACKAGES+=("${MORE_PACKAGES[@]}"); fi

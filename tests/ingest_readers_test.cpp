@@ -39,7 +39,7 @@ struct Collected {
 };
 
 // A stand-in for the HTML stage: the page's text is its <body> bytes.
-Result<HtmlPage> FakeHtml(std::string_view bytes, std::string_view url, std::string_view ct) {
+Result<HtmlPage> FakeHtml(std::string_view bytes, std::string_view /*url*/, std::string_view /*ct*/) {
   HtmlPage p;
   size_t b = bytes.find("<body>"), e = bytes.find("</body>");
   if (b == std::string_view::npos || e == std::string_view::npos) return Status::Error("no body");

@@ -4,6 +4,7 @@
 
 #include "map/map.h"
 #include "report/escape.h"
+#include "report/text_format.h"
 #include "report/text_report.h"
 
 namespace faultline::report {
@@ -29,6 +30,26 @@ TEST(OneLine, CollapsesWhitespaceStripsControlsAndCuts) {
   EXPECT_EQ(OneLine("csi\xC2\x9B" "31m", 80), "csi31m");
   EXPECT_EQ(OneLine("abcdefghij", 5), "abcd\xE2\x80\xA6");
   EXPECT_EQ(DisplayWidth(OneLine("\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 4)), 4u);
+}
+
+// Columns, not bytes or code points: CJK takes two, a combining accent none, so names cut
+// with an ellipsis and padded line up with ASCII ones.
+TEST(OneLine, CountsTerminalColumns) {
+  EXPECT_EQ(DisplayWidth("\xE6\x97\xA5\xE6\x9C\xAC"), 4u);               // 日本
+  EXPECT_EQ(DisplayWidth("Zoe\xCC\x88"), 3u);                              // Zoe + U+0308
+  EXPECT_EQ(DisplayWidth("\xC5\x81\xC3\xB3" "d\xC5\xBA"), 4u);                 // Łódź
+  EXPECT_EQ(OneLine("\xE6\x97\xA5\xE6\x9C\xAC\xE7\xB5\x8C\xE6\xB8\x88", 5),
+            "\xE6\x97\xA5\xE6\x9C\xAC\xE2\x80\xA6");                    // 日本経済 -> 日本…
+  EXPECT_EQ(OneLine("Zoe\xCC\x88 Zoe\xCC\x88", 5), "Zoe\xCC\x88 \xE2\x80\xA6");
+  for (std::string name : {"Plain Ascii Outlet Name That Is Very Long Indeed",
+                           "Zoe\xCC\x88 Ga\xCC\x81zeta Wi\xCC\x81" "elka Dzienna Warszawska Nowa Stara",
+                           "\xE6\x97\xA5\xE6\x9C\xAC\xE7\xB5\x8C\xE6\xB8\x88\xE6\x96\xB0\xE8\x81\x9E"
+                           "\xE7\xA4\xBE\xE6\x9D\xB1\xE4\xBA\xAC\xE5\xA4\xA7\xE9\x98\xAA"
+                           "\xE5\x90\x8D\xE5\x8F\xA4\xE5\xB1\x8B\xE7\xA6\x8F\xE5\xB2\xA1"
+                           "\xE6\x9C\xAD\xE5\xB9\x8C\xE4\xBA\xAC\xE9\x83\xBD"}) {
+    EXPECT_LE(DisplayWidth(OneLine(name, 40)), 40u) << name;
+    EXPECT_EQ(DisplayWidth(text::Pad(OneLine(name, 20), 22)), 22u) << name;
+  }
 }
 
 TEST(TextReport, ColourOnlyWhenAskedAndNeverFromInput) {

@@ -152,7 +152,7 @@ TEST(WarcReaderTest, StreamsFilesLargerThanTheLimitAndSkipsOversizedRecords) {
   ReadOptions ro;
   ro.max_file_bytes = 1 << 20;
   ro.detect_language = false;
-  ro.parse_html = [](std::string_view b, std::string_view u, std::string_view) -> Result<HtmlPage> {
+  ro.parse_html = [](std::string_view b, std::string_view, std::string_view) -> Result<HtmlPage> {
     HtmlPage p;
     p.text = std::string(b.substr(12, 10));
     return p;

@@ -1,5 +1,13 @@
 #include "report/escape.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
 namespace faultline::report {
 
 std::string HtmlEscape(std::string_view s) {
@@ -58,46 +66,72 @@ std::string CsvField(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// Terminal columns of one code point: 0 for combining marks and zero-width format characters
+// (a decomposed "e" + U+0308 takes one column), 2 for East Asian wide and fullwidth
+// characters (CJK), 1 otherwise and for bytes that are not UTF-8.
+int Columns(UChar32 c) {
+  if (c < 0x300) return 1;  // ASCII, Latin-1 and invalid bytes (c < 0)
+  const int8_t gc = u_charType(c);
+  if (gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK || gc == U_FORMAT_CHAR) return 0;
+  const int eaw = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  return eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH ? 2 : 1;
+}
+
+int32_t Length(std::string_view s) {
+  return static_cast<int32_t>(std::min<size_t>(s.size(), INT32_MAX));
+}
+
+}  // namespace
+
 size_t DisplayWidth(std::string_view s) {
   size_t n = 0;
-  for (char ch : s)
-    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
+  const int32_t len = Length(s);
+  for (int32_t i = 0; i < len;) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, len, c);
+    n += Columns(c);
+  }
   return n;
 }
 
 std::string OneLine(std::string_view s, size_t columns) {
   std::string out;
+  std::vector<std::pair<size_t, int>> kept;  // each code point in `out`: where it starts, its columns
   size_t width = 0;
   bool space = false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
+  const int32_t len = Length(s);
+  for (int32_t i = 0; i < len;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s.data(), i, len, c);
     if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
       space = !out.empty();
       continue;
     }
-    if (c < 0x20 || c == 0x7F) continue;  // no terminal control codes from article text
-    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
-        static_cast<unsigned char>(s[i + 1]) <= 0x9F) {  // C1 controls (U+0080..U+009F)
-      ++i;
-      continue;
-    }
-    bool lead = (c & 0xC0) != 0x80;
-    if (lead) {
-      if (width + (space ? 1 : 0) + 1 > columns) {
-        // Make room for the ellipsis.
-        while (!out.empty() && width + 1 > columns) {
-          size_t k = out.size() - 1;
-          while (k > 0 && (static_cast<unsigned char>(out[k]) & 0xC0) == 0x80) --k;
-          out.erase(k);
-          --width;
-        }
-        out += "\xE2\x80\xA6";
-        return out;
+    // No terminal control codes from article text: C0, DEL and C1 (U+0080..U+009F).
+    if ((c >= 0 && c < 0x20) || (c >= 0x7F && c <= 0x9F)) continue;
+    const int w = Columns(c);
+    if (width + (space ? 1 : 0) + w > columns) {
+      // Make room for the ellipsis.
+      while (!kept.empty() && width + 1 > columns) {
+        out.erase(kept.back().first);
+        width -= kept.back().second;
+        kept.pop_back();
       }
-      if (space) { out += ' '; ++width; space = false; }
-      ++width;
+      out += "\xE2\x80\xA6";
+      return out;
     }
-    out += s[i];
+    if (space) {
+      kept.emplace_back(out.size(), 1);
+      out += ' ';
+      ++width;
+      space = false;
+    }
+    kept.emplace_back(out.size(), w);
+    out.append(s.data() + start, static_cast<size_t>(i - start));
+    width += w;
   }
   return out;
 }

@@ -25,11 +25,12 @@ std::string CsvField(std::string_view s);
 // True for a field that starts like a spreadsheet formula (= + - @ tab CR).
 bool StartsLikeFormula(std::string_view s);
 
-// `s` cut to at most `columns` code points (an ellipsis marks the cut), with newlines and
-// tabs turned into spaces: one terminal line.
+// `s` cut to at most `columns` terminal columns (an ellipsis marks the cut), with newlines
+// and tabs turned into spaces: one terminal line.
 std::string OneLine(std::string_view s, size_t columns);
 
-// The number of code points in UTF-8 `s` (the terminal width for the scripts we print).
+// The terminal columns UTF-8 `s` takes: a column per code point, none for combining marks
+// and zero-width format characters, two for East Asian wide characters (ICU's properties).
 size_t DisplayWidth(std::string_view s);
 
 }  // namespace faultline::report

@@ -248,6 +248,8 @@ function renderEvidence(){
   if(!selected){box.appendChild(el('p','note','Click a cell of the heatmap to see the statements behind it.'));return;}
   var c=cellFor(selected[0],selected[1]);
   box.appendChild(el('h3',null,aname(selected[0])+' on '+ilabel(selected[1])+(outlet?' (as '+outlet+' reports it)':'')));
+  var prop=D.names.issues[selected[1]]&&D.names.issues[selected[1]].proposition;
+  if(prop)box.appendChild(el('p','note proposition','For means: '+prop+' Against means the opposite.'));
   if(!c){box.appendChild(el('p','note','No statements'+(outlet?' in this outlet.':'.')));return;}
   var full=byKey[selected[0]+'\u001f'+selected[1]];
   box.appendChild(el('p',null,'net stance '+fmt(c.stance)+', '+c.count+' statement(s)'+(c.origins?' from '+c.origins+' independent origin(s)':'')+(full&&full.first?', '+full.first+(full.last!==full.first?' .. '+full.last:''):'')));
@@ -317,11 +319,11 @@ function renderCamps(){
   var palette=['#1f77b4','#ff7f0e','#2ca02c','#9467bd','#8c564b','#e377c2','#17becf','#bcbd22','#7f7f7f'];
   Object.keys(pos).forEach(function(a){var p=pos[a];
     svg.appendChild(svgEl('circle',{cx:p[0],cy:p[1],r:9,fill:palette[p[2]%palette.length],stroke:'#fff'}));
-    var t=svgEl('text',{x:p[0]+11,y:p[1]+4});t.textContent=a;svg.appendChild(t);});
+    var t=svgEl('text',{x:p[0]+11,y:p[1]+4});t.textContent=a;var tt=svgEl('title',{});tt.textContent=aname(a);t.appendChild(tt);svg.appendChild(t);});
   var det=view.detection;
   info.appendChild(el('p','note','A camp is a group of actors who take the same side on the issues they share more than they take opposite sides'+(outlet?', as '+outlet+' reports them':'')+'. '+(dense?'':'Grey lines: agreement, red dashed lines: disagreement'+(ties.length<view.ties.length?' (the '+ties.length+' strongest of '+view.ties.length+' drawn)':'')+'. ')+'How clearly the actors split into camps (modularity, 0 to 1): '+(det.modularity===null?'n/a':det.modularity.toFixed(2))+'. Method: '+det.algorithm+'; ties '+det.tie_basis+', normalisation '+det.normalization+'.'+(view.note?' The '+view.note+'.':'')));
   var ol=el('ol');camps.forEach(function(c){var li=el('li',null,c.actors.map(aname).join(', '));
-    var prof=el('div','note');c.profile.forEach(function(p){prof.appendChild(el('span',p.stance>0?'pro':p.stance<0?'con':null,p.issue+' '+fmt(p.stance)+'  '));});
+    var prof=el('div','note');c.profile.forEach(function(p){var sp=el('span',p.stance>0?'pro':p.stance<0?'con':null,p.issue+' '+fmt(p.stance)+'  ');sp.title=ilabel(p.issue);prof.appendChild(sp);});
     li.appendChild(prof);ol.appendChild(li);});info.appendChild(ol);
   if(view.by_window.length){info.appendChild(el('h3',null,'Camps by '+D.options.window));
     var tb=el('table');view.by_window.forEach(function(w){var tr=el('tr');tr.appendChild(el('th',null,w.window));
@@ -411,7 +413,8 @@ void WriteHtml(const map::Map& m, const HtmlOptions& o, std::ostream& out) {
          "<span class=\"note\">(the map, shifts and camps as one outlet reports them)</span>\n"
       << "<p class=\"legend\"><span style=\"background:#1f5fa8;color:#fff\">for</span>"
          "<span style=\"background:#e0e0e0\">divided</span><span style=\"background:#b23b16;color:#fff\">against"
-         "</span> Each dot: where an actor stands on an issue; a bigger dot rests on more independent reports "
+         "</span> For: the actor backs the issue's proposition (point at an issue to read it); against: it "
+         "opposes it. Each dot: where an actor stands on an issue; a bigger dot rests on more independent reports "
          "(copies of one report count once). Issues run from the most divided on the left; "
          "\"balance\" is 1 when for and against weigh the same and 0 when everyone agrees. Click a dot "
          "for the sentences behind it.</p>\n"

@@ -5,9 +5,12 @@ Debian's headless chromium driven by Debian's python3-selenium and chromium-driv
 usage: report_layout_test.py FAULTLINE SOURCE_DIR
 
 Writes two reports, one of the fixture statements (tests/data/statements_nato.jsonl) and
-one of 50 actors in four camps on six issues (generated here), opens each at 1280 and
-1920 px and checks that no element sticks out of the page or of the panel it is in (wide
-tables scroll inside their panel), that no two panels overlap, that the outlet filter
+one of 50 actors in four camps on six issues (generated here), opens each at 1024 (a
+laptop: the panels stack in one column), 1280 and 1920 px and checks that no element
+sticks out of the page or of the panel it is in (wide tables scroll inside their panel),
+that no two panels overlap, that the page shows names beside the codes (Poland beside POL,
+"Talks with Russia" and its proposition beside talks) and says in words what for and
+against mean, that the outlet filter
 redraws the camps and shifts, that the search box narrows the statements, and that the
 dense camp network is drawn as a matrix. Exit 77 (skipped) when selenium, chromium or
 chromedriver is missing.
@@ -83,6 +86,46 @@ def dense_statements(path):
                                         "outlet": "Outlet %d" % (a % 3)}) + "\n")
 
 
+def check_names(browser, By):
+    """The fixture's page names what its codes stand for, in the rendered text (not only in
+    the data): knowledge-base names beside actor codes, codebook labels and propositions
+    beside issue ids, and the legend says what for and against mean."""
+    problems = []
+    rows = {r.find_element(By.TAG_NAME, "th").text.split(" ")[0]: r.find_element(By.TAG_NAME, "th").text
+            for r in browser.find_elements(By.CSS_SELECTOR, "#heatmap tr")[1:]}
+    for code, name in (("POL", "Poland"), ("RUS", "Russia"), ("USA", "United States")):
+        if name not in rows.get(code, ""):
+            problems.append("the heatmap row of %s reads %r, without %r" % (code, rows.get(code), name))
+    heads = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "#heatmap tr:first-child th")]
+    for issue, label in (("talks", "Talks with Russia"), ("arms", "Arms for Ukraine")):
+        if not any(h.startswith(issue) and label in h for h in heads):
+            problems.append("no heatmap column reads %s with %r: %r" % (issue, label, heads))
+    talks = [h for h in browser.find_elements(By.CSS_SELECTOR, "#heatmap tr:first-child th")
+             if h.text.startswith("talks")]
+    if not talks or "for = Negotiations" not in (talks[0].get_attribute("title") or ""):
+        problems.append("the talks column does not give its proposition on pointing at it")
+    legend = browser.find_element(By.CSS_SELECTOR, "p.legend").text
+    if "For: the actor backs the issue's proposition" not in legend or "against: it opposes it" not in legend:
+        problems.append("the legend does not say what for and against mean: %r" % legend)
+    # A click on Poland's talks dot: the evidence names both and says what "for" means.
+    browser.find_element(By.CSS_SELECTOR, '#heatmap td[data-actor="POL"][data-issue="talks"]').click()
+    evidence = browser.find_element(By.ID, "evidence").text
+    if "POL (Poland) on talks (Talks with Russia)" not in evidence:
+        problems.append("the evidence of POL on talks is headed %r" % evidence.split("\n")[0])
+    if "For means: Negotiations, dialogue or a ceasefire deal with Russia" not in evidence:
+        problems.append("the evidence does not say what 'for' means on talks")
+    camps = browser.find_element(By.ID, "campinfo").text
+    if "POL (Poland)" not in camps or "RUS (Russia)" not in camps:
+        problems.append("the camps do not name their actors: %r" % camps[:200])
+    shifts = browser.find_element(By.ID, "shiftlist").text
+    if "USA (United States) on talks (Talks with Russia)" not in shifts:
+        problems.append("the shifts do not name actor and issue: %r" % shifts[:200])
+    cell = browser.find_element(By.CSS_SELECTOR, "#statements tr:nth-child(2) td:nth-child(3)")
+    if "(" not in (cell.get_attribute("title") or ""):
+        problems.append("a statement's actor code has no name on pointing at it")
+    return problems
+
+
 def main(argv):
     if len(argv) != 3:
         sys.exit(__doc__)
@@ -123,7 +166,7 @@ def main(argv):
         browser = webdriver.Chrome(service=Service(driver_path), options=options)
         wait = WebDriverWait(browser, 60)
         checks = 0
-        for width in (1280, 1920):
+        for width in (1024, 1280, 1920):
             browser.set_window_size(width, 1000)
             for name, path in reports.items():
                 browser.get("file://" + path)
@@ -136,6 +179,14 @@ def main(argv):
                     if not browser.find_elements(By.CSS_SELECTOR, "#campmatrix td"):
                         fail("50 actors: the camps are not drawn as a matrix")
                     continue
+                names_problems = check_names(browser, By)
+                if names_problems:
+                    fail("names at %d px: %s" % (width, "; ".join(names_problems)))
+                if width == 1024:
+                    # One column: the evidence and camps come below the map, not beside it.
+                    panels = browser.find_elements(By.TAG_NAME, "section")
+                    if len({round(p.rect["x"]) for p in panels}) != 1:
+                        fail("at 1024 px the panels do not stack in one column")
                 # The outlet filter redraws camps and shifts as that outlet reports them.
                 camps_all = browser.find_element(By.ID, "campinfo").text
                 shifts_all = len(browser.find_elements(By.CSS_SELECTOR, "#shiftlist li"))

@@ -24,7 +24,7 @@ class GumboDocument {
 
  private:
   static void* Allocate(void* self, size_t size);
-  static void Deallocate(void* self, void* ptr) {}  // released with the arena
+  static void Deallocate(void* /*self*/, void* /*ptr*/) {}  // released with the arena
 
   std::vector<std::unique_ptr<char[]>> chunks_;
   char* next_ = nullptr;
