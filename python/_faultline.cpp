@@ -203,22 +203,32 @@ class StoryInputs {
   stories::StoriesData data_;
 };
 
+// Runs `read` on a DocumentReader with the size limit, the GIL released; the documents it
+// gives and the problems it reports (the run goes on) come back in text order.
+template <typename Read>
+void ReadWith(double max_file_mb, Read read, std::vector<Document>* docs, std::vector<std::string>* errors) {
+  py::gil_scoped_release release;
+  ReadOptions o;
+  o.max_file_bytes = static_cast<uint64_t>(max_file_mb * 1024 * 1024);
+  DocumentReader reader(o, [&](Document&& d) { docs->push_back(std::move(d)); },
+                        [&](const Status& s) { errors->push_back(s.ToString()); });
+  read(reader);
+}
+
+// The documents as a list of dicts, beside the messages.
+py::tuple DocumentsAndErrors(const std::vector<Document>& docs, const std::vector<std::string>& errors) {
+  py::list l;
+  for (const auto& d : docs) l.append(FromDocument(d));
+  return py::make_tuple(l, errors);
+}
+
 // Documents from files, directories or archives, as `faultline extract` reads them.
 // Problems go to a list of messages (the run goes on), returned beside the documents.
 py::tuple ReadDocuments(const std::vector<std::string>& paths, double max_file_mb) {
   std::vector<Document> docs;
   std::vector<std::string> errors;
-  {
-    py::gil_scoped_release release;
-    ReadOptions o;
-    o.max_file_bytes = static_cast<uint64_t>(max_file_mb * 1024 * 1024);
-    DocumentReader reader(o, [&](Document&& d) { docs.push_back(std::move(d)); },
-                          [&](const Status& s) { errors.push_back(s.ToString()); });
-    reader.ReadPaths(paths);
-  }
-  py::list l;
-  for (const auto& d : docs) l.append(FromDocument(d));
-  return py::make_tuple(l, errors);
+  ReadWith(max_file_mb, [&](DocumentReader& r) { r.ReadPaths(paths); }, &docs, &errors);
+  return DocumentsAndErrors(docs, errors);
 }
 
 // Documents from content in memory (HTML, text, JSON Lines, WARC, gzip), read as
@@ -230,14 +240,7 @@ py::tuple ExtractBytes(const py::bytes& content, const std::string& name, const 
   const Document given = ToDocument(meta);
   std::vector<Document> docs;
   std::vector<std::string> errors;
-  {
-    py::gil_scoped_release release;
-    ReadOptions o;
-    o.max_file_bytes = static_cast<uint64_t>(max_file_mb * 1024 * 1024);
-    DocumentReader reader(o, [&](Document&& d) { docs.push_back(std::move(d)); },
-                          [&](const Status& s) { errors.push_back(s.ToString()); });
-    reader.ReadBytes(std::move(bytes), name);
-  }
+  ReadWith(max_file_mb, [&](DocumentReader& r) { r.ReadBytes(std::move(bytes), name); }, &docs, &errors);
   for (Document& d : docs) {
     for (auto [from, to] : {std::pair{&given.id, &d.id}, {&given.url, &d.url}, {&given.date, &d.date},
                             {&given.title, &d.title}, {&given.author, &d.author}, {&given.language, &d.language}})
@@ -245,9 +248,7 @@ py::tuple ExtractBytes(const py::bytes& content, const std::string& name, const 
     if (!given.outlet.empty()) d.outlet = given.outlet;
     else if (!given.url.empty()) d.outlet = OutletOfUrl(given.url);
   }
-  py::list l;
-  for (const auto& d : docs) l.append(FromDocument(d));
-  return py::make_tuple(l, errors);
+  return DocumentsAndErrors(docs, errors);
 }
 
 // The files PATH... names, in the order every command reads them (directories walked in
