@@ -8,6 +8,8 @@ install(DIRECTORY ${CMAKE_SOURCE_DIR}/data/ DESTINATION ${FAULTLINE_INSTALL_DATA
 install(FILES ${CMAKE_SOURCE_DIR}/scripts/completion/faultline.bash
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME faultline)
 install(FILES ${CMAKE_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# Debian's place for where each shipped file comes from and under which terms.
+install(FILES ${CMAKE_SOURCE_DIR}/docs/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/examples/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 
