@@ -131,7 +131,7 @@ TEST(AgentsTest, StatementsCarryTheCameoCode) {
   std::remove(path.c_str());
   ASSERT_TRUE(analyzer.ok()) << analyzer.status().ToString();
   Document d;
-  d.text = "The German government called for peace talks with Russia on Tuesday.";
+  d.text = "The German government called for peace talks with Russia on Tuesday to end the war in Ukraine.";
   d.date = "2022-05-10";
   const auto statements = analyzer->Analyze(d, nullptr);
   const Statement* germany = nullptr;

@@ -834,7 +834,7 @@ TEST(StatementCacheCli, StatementsMapAndCorpusWithTheCache) {
 
   // A document ingested later is the only one extracted; map and why use the cache too.
   WriteFile(dir / "more/new.txt",
-            "date: 2023-03-01\noutlet: Test Wire\n\nFrance favours talks with Russia, the minister said.\n");
+            "date: 2023-03-01\noutlet: Test Wire\n\nFrance favours talks with Russia to end the war in Ukraine, the minister said.\n");
   ASSERT_EQ(RunCli("ingest " + dir / "more" + " --db " + db, dir).exit_code, 0);
   auto map = RunCli("map --db " + db + " --codebook " + dir / "cb.yaml" + " --format json", dir);
   ASSERT_EQ(map.exit_code, 0) << map.err;
@@ -918,7 +918,7 @@ TEST(StatementCacheCameoTest, AgentsCodesComeBackFromTheCache) {
   Result<std::string> fingerprint = AnalysisFingerprint(config);
   ASSERT_TRUE(fingerprint.ok()) << fingerprint.status().ToString();
   auto store = OpenStore(dir / "c.db");
-  Document d = Doc("germany", "The German government called for peace talks with Russia on Tuesday.");
+  Document d = Doc("germany", "The German government called for peace talks with Russia on Tuesday to end the war in Ukraine.");
   ASSERT_TRUE(store->Add(d).ok());
   ASSERT_TRUE(store->Flush().ok());
   StatementCacheOptions o;

@@ -148,7 +148,9 @@ class ExtractorMoreTest : public ::testing::Test {
     d.file = "more.txt";
     d.text = text;
     d.url = url;
-    return testing::Triples(ex_->Extract(d, testing::MentionsFor(text, testing::CommonNames())));
+    d.title = testing::kWarReportTitle;
+    return testing::Triples(ex_->Extract(d, testing::MentionsFor(text, testing::CommonNames()),
+                                         testing::MentionsFor(d.title, testing::CommonNames()), nullptr));
   }
   std::unique_ptr<StatementExtractor> ex_;
 };
@@ -345,7 +347,9 @@ class ExtractorRecallTest : public ::testing::Test {
     d.url = url;
     std::vector<testing::Name> names = testing::CommonNames();
     names.insert(names.end(), extra.begin(), extra.end());
-    return testing::Triples(ex_->Extract(d, testing::MentionsFor(text, names)));
+    d.title = testing::kWarReportTitle;
+    return testing::Triples(ex_->Extract(d, testing::MentionsFor(text, names), testing::MentionsFor(d.title, names),
+                                         nullptr));
   }
   std::unique_ptr<StatementExtractor> ex_;
 };
@@ -476,6 +480,22 @@ TEST_F(ExtractorTest, TalksOfOtherKindsAreNoTalksWithRussia) {
   EXPECT_THAT(Run("France and Russia announced a plan for a ceasefire in Syria."), ::testing::IsEmpty());
   EXPECT_THAT(Run("France and Russia announced a plan for a ceasefire in Ukraine."),
               ElementsAre("FRA talks +1", "RUS talks +1"));
+}
+
+TEST_F(ExtractorTest, TalksToEndTheWarNeedADocumentThatNamesUkraine) {
+  auto untitled = [&](const std::string& text) { return Triples(ExtractFrom(*extractor_, text, "t.txt", "")); };
+  // Russia as a party to Syria's peace process, with no word of Ukraine anywhere
+  EXPECT_THAT(untitled("Russia has supported the peace process from the start. Moscow urged all sides to hold talks."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(untitled("Spain and Italy support negotiations with Russia."), ::testing::IsEmpty());
+  // the same words in a document on the war, named in its text or only in its title
+  EXPECT_THAT(untitled("Russia invaded Ukraine. Moscow urged all sides to hold talks."), ElementsAre("RUS talks +1"));
+  EXPECT_THAT(Run("Moscow urged all sides to hold talks."), ElementsAre("RUS talks +1"));
+  // Ukraine named after the statement counts as well: the document is on the war
+  EXPECT_THAT(untitled("Moscow urged all sides to hold talks. The shelling of Kharkiv in Ukraine went on."),
+              ElementsAre("RUS talks +1"));
+  // other issues need no such context: sanctions on Russia are sanctions whatever they answer
+  EXPECT_THAT(untitled("France supports new sanctions on Russia."), ElementsAre("FRA sanctions +1"));
 }
 
 TEST_F(ExtractorTest, TheTreeTellsWhomATermIsSaidOfWhenAnotherDebatesSubjectIsNamed) {

@@ -68,14 +68,20 @@ inline std::vector<Name> CommonNames() {
   };
 }
 
+// The title the test documents carry: each is a report on the war, as the shipped codebook
+// expects (its talks are talks to end the war, coded only in documents that name Ukraine).
+inline constexpr char kWarReportTitle[] = "Allies and the war in Ukraine";
+
 inline std::vector<Statement> ExtractFrom(const StatementExtractor& ex, const std::string& text,
-                                          const std::string& name = "test.txt") {
+                                          const std::string& name = "test.txt",
+                                          const std::string& title = kWarReportTitle) {
   Document d;
   d.file = name;
   d.id = "test";
   d.text = text;
+  d.title = title;
   d.outlet = "Test Outlet";
-  return ex.Extract(d, MentionsFor(text, CommonNames()));
+  return ex.Extract(d, MentionsFor(text, CommonNames()), MentionsFor(title, CommonNames()), nullptr);
 }
 
 // "DEU talks +1" lines, sorted, for compact expectations.

@@ -41,6 +41,10 @@ struct Issue {
   // ("fair share", "2 percent") names the proposition only in a sentence holding one of them,
   // since alone it names taxes or inflation as often.
   std::vector<std::string> topic_words;
+  // Actors the document must name somewhere (title included) for the issue to be coded in it:
+  // talks "to end the war" need the war's other party. A document on Syria's peace talks
+  // that names Russia as a mediator and never Ukraine holds no talks to end this war.
+  std::vector<std::string> document_actors;
 };
 
 // One way of naming an issue: a term (or an act's object) and its polarity.

@@ -6,6 +6,7 @@
 #include <set>
 #include <string_view>
 #include <tuple>
+#include <utility>
 
 #include "statements/clause_roles.h"
 #include "statements/document_voice.h"
@@ -97,6 +98,7 @@ struct DocState {
   size_t last_person_sentence = 0;
   std::vector<std::vector<std::string>> sentence_actors;  // codes named in each sentence so far
   std::vector<std::vector<int>> sentence_topics;  // issues whose topic_words each sentence holds
+  std::set<std::string> document_actors;  // every code the document (title included) names
   Holder last_holder;
   size_t last_holder_sentence = 0;
   int last_issue = -1;
@@ -2010,6 +2012,10 @@ bool SentenceAnalyzer::TermConditionsHold(const PatternMatch& m, const IssueTerm
                                           const std::vector<PatternMatch>& acts) const {
   const size_t n = toks_.size();
   const Issue& issue = cb_.issues()[it.issue];
+  if (!issue.document_actors.empty() &&
+      std::none_of(issue.document_actors.begin(), issue.document_actors.end(),
+                   [&](const std::string& a) { return st_.document_actors.count(a) > 0; }))
+    return false;
   if (!issue.when_actor.empty() && !ClauseNames(m.begin, issue.when_actor, issue.scope, it.verb)) return false;
   if (!issue.unless_actor.empty() && ClauseNames(m.begin, issue.unless_actor, 0, it.verb)) return false;
   // "sanctions relief for Iran" three sentences after Russia was named: Iran's, not Russia's
@@ -2567,6 +2573,8 @@ std::vector<Statement> StatementExtractor::ExtractText(const Document& doc, cons
     para_start[i] = i > 0 && p < paras.size() && s.begin >= paras[p].begin && sentences[i - 1].end <= paras[p].begin;
   }
   state.sentences = &inputs;
+  for (const std::vector<Mention>* list : {&std::as_const(sorted), &title_mentions})
+    for (const Mention& mention : *list) state.document_actors.insert(mention.actors.begin(), mention.actors.end());
   for (size_t i = 0; i < inputs.size(); ++i) {
     // The budget is checked every few sentences: reading the thread's CPU clock is a
     // system call, a sentence's analysis costs far more.

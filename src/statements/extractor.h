@@ -65,7 +65,8 @@ class StatementExtractor {
   std::vector<Statement> Extract(const Document& doc, const std::vector<Mention>& mentions,
                                  ExtractionStats* stats = nullptr) const;
   // The same, with the mentions of doc.title (offsets into the title), which name the
-  // signatories of a joint statement or the speaker of remarks (document_voice.h).
+  // signatories of a joint statement or the speaker of remarks (document_voice.h), and count
+  // among the names the document holds (a codebook issue's document_actors).
   std::vector<Statement> Extract(const Document& doc, const std::vector<Mention>& mentions,
                                  const std::vector<Mention>& title_mentions, ExtractionStats* stats) const;
 
