@@ -511,6 +511,10 @@ TEST_F(ExtractorTest, TheTreeTellsWhomATermIsSaidOfWhenAnotherDebatesSubjectIsNa
   EXPECT_THAT(Run("Germany said it would prefer to lift the sanctions on Russia slowly so that it keeps leverage on "
                   "Iran."),
               ElementsAre("DEU sanctions -1"));
+  // a clause without its own subject is said of its controller: Iran's bid, not Moscow's backing
+  EXPECT_THAT(Run("Russia invaded Ukraine. Moscow is backing Iran's bid to lift the embargo."), ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. Iran is backing Russia's bid to lift the sanctions."),
+              ElementsAre("IRN sanctions -1", "RUS sanctions -1"));
   // no name in the phrase or clause either: the sentence names Iran and not Russia
   EXPECT_THAT(Run("Russia invaded Ukraine. Since the United States reimposed sanctions last spring, Iran has "
                   "stockpiled more uranium."),

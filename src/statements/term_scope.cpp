@@ -35,6 +35,19 @@ void NamesIn(const ParsedSentence& tree, const std::vector<Mention>& mentions, K
   }
 }
 
+// Whom a clause without a subject of its own is said of: "Iran's bid to lift the embargo"
+// lifts it for Iran, the possessor of the noun it completes; "Iran wants to lift it", the
+// subject of the verb it completes. -1 when the clause has a subject or no such controller.
+int Controller(const ParsedSentence& tree, int pred) {
+  const int head = tree.tokens[pred].head;
+  if (head < 0 || !tree.ChildrenWith(pred, "nsubj").empty()) return -1;
+  const std::string_view rel = tree.tokens[pred].deprel;
+  if (!syntax::RelationMatches(rel, "acl") && !syntax::RelationMatches(rel, "xcomp")) return -1;
+  const char* controller = IsPredicate(tree.tokens[head]) ? "nsubj" : "nmod:poss";
+  const std::vector<int> found = tree.ChildrenWith(head, controller);
+  return found.empty() ? -1 : found.front();
+}
+
 }  // namespace
 
 TermScope ScopeOfTerm(const ParsedSentence& tree, int word, const std::vector<Mention>& mentions) {
@@ -62,6 +75,8 @@ TermScope ScopeOfTerm(const ParsedSentence& tree, int word, const std::vector<Me
         return true;
       },
       &scope.clause);
+  if (const int controller = Controller(tree, pred); controller >= 0)
+    NamesIn(tree, mentions, [&](int w) { return tree.InSubtree(w, controller); }, &scope.clause);
   return scope;
 }
 

@@ -19,7 +19,8 @@ struct TermScope {
   // North Korea", "sanctions on Russia").
   std::vector<std::string> phrase;
   // Actors named in the nearest clause above it (its predicate's subtree), leaving out the
-  // relative clauses, appositions and parentheticals of that clause's subject.
+  // relative clauses, appositions and parentheticals of that clause's subject; for a clause
+  // without a subject, also its controller ("Iran's bid to lift the embargo": Iran).
   std::vector<std::string> clause;
 };
 
