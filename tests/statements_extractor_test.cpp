@@ -482,6 +482,13 @@ TEST_F(ExtractorTest, TalksOfOtherKindsAreNoTalksWithRussia) {
               ElementsAre("FRA talks +1", "RUS talks +1"));
 }
 
+TEST_F(ExtractorTest, AnActOfItsOwnObjectsOnlyLeavesTheIssuesTermsToTheCues) {
+  // "block" bans Russian oil (an act for sanctions); it does not impose the sanctions it blocks
+  EXPECT_THAT(Run("Poland will block Russian oil imports."), ElementsAre("POL sanctions +1"));
+  EXPECT_THAT(Run("Hungary blocked sanctions on Russia."), ElementsAre("HUN sanctions -1"));
+  EXPECT_THAT(Run("Poland said it was wrong to block sanctions on Russia."), ElementsAre("POL sanctions +1"));
+}
+
 TEST_F(ExtractorTest, TalksToEndTheWarNeedADocumentThatNamesUkraine) {
   auto untitled = [&](const std::string& text) { return Triples(ExtractFrom(*extractor_, text, "t.txt", "")); };
   // Russia as a party to Syria's peace process, with no word of Ukraine anywhere

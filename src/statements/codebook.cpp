@@ -93,11 +93,15 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
         s = yaml::GetStringList(a, "verbs", path, &verbs);
         if (s.ok()) s = yaml::GetStringList(a, "nouns", path, &nouns);
         if (s.ok()) s = yaml::GetStringList(a, "objects", path, &objects);
+        bool only_objects = false;
+        if (s.ok()) s = yaml::GetBool(a, "only_objects", path, &only_objects);
         if (!s.ok()) return s;
         if (verbs.empty() && nouns.empty()) return fail("an act needs 'verbs' or 'nouns'");
+        if (only_objects && objects.empty()) return fail("an act with 'only_objects' needs 'objects'");
         const int act_index = static_cast<int>(cb.act_entries_.size());
         // One act entry per act; several patterns share its payload.
-        cb.act_entries_.push_back(IssueAct{idx, stance, verbs.empty() ? nouns.front() : verbs.front()});
+        cb.act_entries_.push_back(
+            IssueAct{idx, stance, verbs.empty() ? nouns.front() : verbs.front(), only_objects});
         for (const auto& v : verbs)
           if (Status st = cb.acts_.Add(v, Inflect::kVerb, act_index, irregular); !st.ok()) return fail(st.reason());
         for (const auto& n : nouns)

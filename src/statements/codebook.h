@@ -62,6 +62,9 @@ struct IssueAct {
   int issue = 0;
   int stance = 1;
   std::string text;
+  // The act counts only with its own objects, not with the issue's terms: to "block Russian
+  // oil" is a sanction, to "block sanctions" is not.
+  bool only_objects = false;
 };
 
 class Codebook {
@@ -77,6 +80,12 @@ class Codebook {
   const IssueTerm& term(int payload) const { return term_entries_[payload]; }
   const PatternSet& acts() const { return acts_; }
   const IssueAct& act(int payload) const { return act_entries_[payload]; }
+  // Whether act `payload` takes a term of `issue` (whose own act is `term_act`, -1 for a
+  // plain term) as its object.
+  bool ActTakes(int payload, int issue, int term_act) const {
+    const IssueAct& a = act_entries_[payload];
+    return a.issue == issue && (!a.only_objects || term_act == payload);
+  }
   int FindIssue(const std::string& id) const;
 
  private:

@@ -1353,7 +1353,7 @@ bool SentenceAnalyzer::ReadCuesBefore(const Clause& c, const TermHit& term, Term
     }
     if (q.b < r->rs) continue;
     if (q.act >= 0) {
-      if (cb_.act(q.act).issue != term.issue) continue;
+      if (!cb_.ActTakes(q.act, term.issue, term.act)) continue;
       if (term.act >= 0 && q.act == term.act) act_ok = true;
       r->polars.push_back(Polar{q.b, q.e, cb_.act(q.act).stance, true, false});
       r->has_act = true;
@@ -1371,7 +1371,7 @@ bool SentenceAnalyzer::ReadCuesBefore(const Clause& c, const TermHit& term, Term
     // a generic cue on the same words as an act for this issue counts once
     bool shadowed = false;
     for (const auto& a : cues_)
-      if (a.act >= 0 && cb_.act(a.act).issue == term.issue && a.b < q.e && q.b < a.e) shadowed = true;
+      if (a.act >= 0 && cb_.ActTakes(a.act, term.issue, term.act) && a.b < q.e && q.b < a.e) shadowed = true;
     if (shadowed) continue;
     if (q.kind == CueKind::kSincerity) r->sincerity = true;
     // "condemned as unacceptable": the evaluation restates the verb, it counts once
@@ -1506,7 +1506,7 @@ void SentenceAnalyzer::EmitReducedPassive(const Clause& c, const TermHit& term, 
     if (k.type != TokenType::kWord || k.mention >= 0) break;
     const CueHit* verb = nullptr;
     for (const auto& q : cues_)
-      if (q.b == u && (q.act >= 0 ? cb_.act(q.act).issue == term.issue
+      if (q.b == u && (q.act >= 0 ? cb_.ActTakes(q.act, term.issue, term.act)
                                   : q.verb && (q.kind == CueKind::kSupport || q.kind == CueKind::kOppose)))
         verb = &q;
     if (verb == nullptr) continue;
@@ -1567,7 +1567,7 @@ void SentenceAnalyzer::EmitPassiveAfterTerm(const Clause& c, const TermHit& term
   if (t <= aux_start || t >= r.post_end) return;
   for (const auto& q : cues_) {
     if (q.b != t || !(q.verb || q.act >= 0)) continue;
-    if (q.act >= 0 && cb_.act(q.act).issue != term.issue) continue;
+    if (q.act >= 0 && !cb_.ActTakes(q.act, term.issue, term.act)) continue;
     if (q.act < 0 && q.kind != CueKind::kSupport && q.kind != CueKind::kOppose) continue;
     if (q.e + 1 < c.e && toks_[q.e].norm == "by" && toks_[q.e + 1].mention >= 0 && !r.hypothetical) {
       Holder agent;
