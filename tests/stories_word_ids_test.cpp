@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "stories/key_filter.h"
+
 namespace faultline::stories {
 namespace {
 
@@ -30,6 +32,22 @@ TEST(StoriesWordIdsTest, KeepsEveryWordAcrossGrowth) {
   }
   EXPECT_EQ(ids.Intern(""), 20000u);  // the empty word is a word like any other
   EXPECT_EQ(ids.Find(""), 20000u);
+}
+
+TEST(StoriesKeyFilterTest, NeverRejectsAKeyAndRejectsOtherShapes) {
+  KeyFilter f;
+  EXPECT_FALSE(f.MayContain("the"));
+  f.Add("the");
+  f.Add("according");
+  f.Add(std::string(40, 'x'));  // long keys share one slot
+  f.Add("");                    // ignored
+  EXPECT_TRUE(f.MayContain("the"));
+  EXPECT_TRUE(f.MayContain("according"));
+  EXPECT_TRUE(f.MayContain(std::string(40, 'x')));
+  EXPECT_TRUE(f.MayContain(std::string(35, 'x')));  // a false alarm, allowed
+  EXPECT_FALSE(f.MayContain("then"));  // other length
+  EXPECT_FALSE(f.MayContain("she"));   // other first byte
+  EXPECT_FALSE(f.MayContain(""));
 }
 
 }  // namespace

@@ -75,11 +75,16 @@ bool PhraseAt(const std::vector<Tok>& t, size_t at, const std::vector<std::strin
 
 void CuePhrases::Index(bool by_last_word) {
   by_word.clear();
-  for (size_t i = 0; i < phrases.size(); ++i)
-    by_word[by_last_word ? phrases[i].back() : phrases[i].front()].push_back(static_cast<uint32_t>(i));
+  keyed = KeyFilter();
+  for (size_t i = 0; i < phrases.size(); ++i) {
+    const std::string& key = by_last_word ? phrases[i].back() : phrases[i].front();
+    by_word[key].push_back(static_cast<uint32_t>(i));
+    keyed.Add(key);
+  }
 }
 
 const std::vector<uint32_t>* CuePhrases::With(std::string_view word) const {
+  if (!keyed.MayContain(word)) return nullptr;
   auto it = by_word.find(word);
   return it == by_word.end() ? nullptr : &it->second;
 }

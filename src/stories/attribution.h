@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ingest/document.h"
+#include "stories/key_filter.h"
 #include "stories/outlets.h"
 #include "util/status.h"
 #include "util/string_view_hash.h"
@@ -39,6 +40,7 @@ struct Attribution {
 struct CuePhrases {
   std::vector<std::vector<std::string>> phrases;
   std::unordered_map<std::string, std::vector<uint32_t>, StringViewHash, std::equal_to<>> by_word;
+  KeyFilter keyed;  // the words of by_word: anaphora are looked for at every word of a text
   void Index(bool by_last_word);
   const std::vector<uint32_t>* With(std::string_view word) const;
 };

@@ -83,6 +83,7 @@ Status FramingLexicon::AddNode(const YAML::Node& root, const std::string& origin
         for (std::string_view w : Words(t, &lowered)) p.words.emplace_back(w);
         if (p.words.empty()) continue;
         by_first_word_[p.words[0]].push_back(phrases_.size());
+        first_words_.Add(p.words[0]);
         phrases_.push_back(std::move(p));
       }
       concepts_[ci].variants.push_back(std::move(fv));
@@ -99,6 +100,7 @@ std::vector<FramingCount> FramingLexicon::Count(std::string_view text) const {
   std::string lowered;
   const std::vector<std::string_view> w = Words(text, &lowered);
   for (size_t i = 0; i < w.size(); ++i) {
+    if (!first_words_.MayContain(w[i])) continue;
     auto it = by_first_word_.find(w[i]);
     if (it == by_first_word_.end()) continue;
     for (size_t pi : it->second) {

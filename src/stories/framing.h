@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "stories/key_filter.h"
 #include "util/status.h"
 #include "util/string_view_hash.h"
 
@@ -58,6 +59,7 @@ class FramingLexicon {
   std::vector<FramingConcept> concepts_;
   std::vector<Phrase> phrases_;
   std::unordered_map<std::string, std::vector<size_t>, StringViewHash, std::equal_to<>> by_first_word_;  // longest first
+  KeyFilter first_words_;  // of by_first_word_: most words of a text skip the lookup
 };
 
 // Counts summed: adds `more` to `*into` (both sorted by concept, variant).

@@ -35,6 +35,13 @@ uint64_t Hash(const std::string& a, const std::string& b, const std::string& c) 
   return h;
 }
 
+// Whether the three-byte mark `m` (a curly quote) starts at `i`. The first byte is
+// tested before comparing: the scan asks this at every byte of every text, and a
+// compare() there was a call to memcmp each time.
+bool MarkAt(std::string_view text, size_t i, std::string_view m) {
+  return text[i] == m[0] && text.compare(i, 3, m) == 0;
+}
+
 constexpr size_t kMinQuoteWords = 5;
 constexpr size_t kShownQuote = 70;  // bytes of a quote shown in a claim
 
@@ -54,7 +61,7 @@ std::vector<Quote> FindQuotes(std::string_view text) {
     // An opening mark: " or “ (E2 80 9C); its closing: " or ” (E2 80 9D).
     size_t open_len = 0;
     if (text[i] == '"') open_len = 1;
-    else if (text.compare(i, 3, "\xE2\x80\x9C") == 0) open_len = 3;
+    else if (MarkAt(text, i, "\xE2\x80\x9C")) open_len = 3;
     if (open_len == 0) {
       ++i;
       continue;
@@ -67,7 +74,7 @@ std::vector<Quote> FindQuotes(std::string_view text) {
         close_len = 1;
         break;
       }
-      if (text.compare(j, 3, "\xE2\x80\x9D") == 0) {
+      if (MarkAt(text, j, "\xE2\x80\x9D")) {
         end = j;
         close_len = 3;
         break;

@@ -211,7 +211,7 @@ std::vector<OutletMention> OutletList::FindMentions(std::string_view text) const
   const std::vector<Word> words = WordsOf(text);
   for (size_t i = 0; i < words.size(); ++i) {
     if (words[i].text.empty() || !first_bytes_[static_cast<unsigned char>(words[i].text[0])]) continue;
-    auto it = by_first_word_.find(std::string(words[i].text));
+    auto it = by_first_word_.find(words[i].text);
     if (it == by_first_word_.end()) continue;
     for (size_t pi : it->second) {
       const Pattern& p = patterns_[pi];
@@ -223,7 +223,7 @@ std::vector<OutletMention> OutletList::FindMentions(std::string_view text) const
       if (p.required_the && !(i > 0 && words[i - 1].text == "The")) continue;
       const Outlet& o = outlets_[p.outlet];
       if (i > 0 && !the_before &&
-          std::find(o.not_after.begin(), o.not_after.end(), std::string(words[i - 1].text)) != o.not_after.end())
+          std::find(o.not_after.begin(), o.not_after.end(), words[i - 1].text) != o.not_after.end())
         continue;
       // "Reuters Institute", "AP Photo": part of a longer name.
       const Word& last = words[i + p.words.size() - 1];
@@ -239,7 +239,7 @@ std::vector<OutletMention> OutletList::FindMentions(std::string_view text) const
 
 int OutletList::Resolve(std::string_view outlet, std::string_view url) const {
   if (!outlet.empty()) {
-    auto it = by_name_.find(std::string(outlet));
+    auto it = by_name_.find(outlet);
     if (it != by_name_.end()) return static_cast<int>(it->second);
     auto words = by_words_.find(AsciiLower(AsciiTrim(outlet)));
     if (words != by_words_.end()) return static_cast<int>(words->second);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "util/status.h"
+#include "util/string_view_hash.h"
 
 namespace YAML {
 class Node;
@@ -73,10 +74,11 @@ class OutletList {
   static std::string PatternKey(const Pattern& p);
 
   std::vector<Outlet> outlets_;
-  std::unordered_map<std::string, size_t> by_name_;  // canonical name -> index
+  // Both asked about views into a text (heterogeneous lookup): no std::string per question.
+  std::unordered_map<std::string, size_t, StringViewHash, std::equal_to<>> by_name_;  // canonical name -> index
   std::vector<Pattern> patterns_;
   std::unordered_set<std::string> pattern_keys_;  // PatternKey of every pattern
-  std::unordered_map<std::string, std::vector<size_t>> by_first_word_;  // -> patterns
+  std::unordered_map<std::string, std::vector<size_t>, StringViewHash, std::equal_to<>> by_first_word_;  // -> patterns
   // The first bytes of the patterns' first words: most words of a text start with none
   // of them and need no lookup (FindMentions runs over every document's whole text).
   std::array<bool, 256> first_bytes_{};

@@ -2,22 +2,24 @@
 
 namespace faultline::stories {
 
-uint64_t WordIds::Hash(std::string_view word) {
+uint32_t WordIds::Hash(std::string_view word) {
   // FNV-1a 64, then a SplitMix finaliser so that the low bits (the slot) mix well.
   uint64_t h = 0xcbf29ce484222325ULL;
   for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
   h ^= h >> 31;
   h *= 0xbf58476d1ce4e5b9ULL;
   h ^= h >> 29;
-  return h;
+  return static_cast<uint32_t>(h);
 }
 
-size_t WordIds::Probe(std::string_view word, uint64_t hash) const {
+size_t WordIds::Probe(std::string_view word, uint32_t hash) const {
   const size_t mask = slots_.size() - 1;
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
     if (s.id == kNone) return i;
-    if (s.hash == hash && Word(s.id) == word) return i;
+    if (s.hash == hash && s.span.size == word.size() &&
+        std::string_view(arena_).substr(s.span.begin, s.span.size) == word)
+      return i;
   }
 }
 
@@ -40,12 +42,13 @@ uint32_t WordIds::Find(std::string_view word) const {
 
 uint32_t WordIds::Intern(std::string_view word) {
   if ((spans_.size() + 1) * 2 > slots_.size()) Grow();
-  const uint64_t hash = Hash(word);
+  const uint32_t hash = Hash(word);
   Slot& s = slots_[Probe(word, hash)];
   if (s.id != kNone) return s.id;
   s.hash = hash;
   s.id = static_cast<uint32_t>(spans_.size());
-  spans_.push_back({static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(word.size())});
+  s.span = {static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(word.size())};
+  spans_.push_back(s.span);
   arena_.append(word);
   return s.id;
 }
