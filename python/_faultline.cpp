@@ -129,7 +129,10 @@ Statement ToStatement(const py::dict& d) {
 
 class Engine {
  public:
-  Engine(const std::string& codebook, const std::vector<std::string>& actor_files) {
+  // `max_doc_seconds`: CPU time one document's analysis may take (0: no limit), as the
+  // CLI's --max-doc-seconds; a document over it raises, naming it and the stage.
+  Engine(const std::string& codebook, const std::vector<std::string>& actor_files, double max_doc_seconds)
+      : max_doc_seconds_(max_doc_seconds) {
     Result<Analyzer> a = [&] {
       py::gil_scoped_release release;
       return Analyzer::Load(AnalyzerConfig{codebook, actor_files});
@@ -140,14 +143,14 @@ class Engine {
 
   py::list Statements(const py::dict& doc_dict) const {
     const Document doc = ToDocument(doc_dict);
-    std::vector<Statement> out;
+    Result<std::vector<Statement>> out = std::vector<Statement>{};
     {
       py::gil_scoped_release release;
-      out = analyzer_->Analyze(doc);
-      AttachDocument(doc, &out);
+      out = analyzer_->AnalyzeWithin(doc, max_doc_seconds_);
     }
+    if (!out.ok()) Raise(out.status());
     py::list l;
-    for (const auto& s : out) l.append(FromStatement(s));
+    for (const auto& s : *out) l.append(FromStatement(s));
     return l;
   }
 
@@ -166,6 +169,7 @@ class Engine {
 
  private:
   std::shared_ptr<const Analyzer> analyzer_;
+  double max_doc_seconds_ = 60;
 };
 
 // What the stories stage needs of a document, found where the document is (a worker of
@@ -307,8 +311,8 @@ PYBIND11_MODULE(_faultline, m) {
   using namespace faultline;
   m.doc() = "faultline's native engine; use the faultline package";
   py::class_<Engine>(m, "Engine")
-      .def(py::init<const std::string&, const std::vector<std::string>&>(), py::arg("codebook") = "",
-           py::arg("actors") = std::vector<std::string>{})
+      .def(py::init<const std::string&, const std::vector<std::string>&, double>(), py::arg("codebook") = "",
+           py::arg("actors") = std::vector<std::string>{}, py::arg("max_doc_seconds") = 60.0)
       .def("statements", &Engine::Statements, py::arg("document"))
       .def("actors", &Engine::Actors, py::arg("document"));
   m.def("read_documents", &ReadDocuments, py::arg("paths"), py::arg("max_file_mb") = 256.0);

@@ -493,18 +493,45 @@ TEST(HostileInputTest, ADocumentOverItsTimeBudgetIsReportedAndSkippedAndTheRunGo
   TempDir dir;
   WriteFile(dir / "in/a.txt", kArticle);
   WriteFile(dir / "in/b.txt", "title: Second\ndate: 2024-05-15\n\nThe council of Vellmar met again on Friday.\n");
-  // A microsecond of CPU time is used up before the first sentence: every document is
-  // over it, each reported on one line, and the command still finishes.
+  // A microsecond of CPU time is used up before the first stage: every document is over
+  // it, each reported on one line, and the command still finishes.
   auto r = RunCli("statements " + dir / "in" + " --max-doc-seconds 0.000001", dir);
   EXPECT_EQ(r.exit_code, 1) << r.err;
   for (const char* file : {"a.txt: ", "b.txt: "})
-    EXPECT_THAT(r.err, HasSubstr(std::string(file) + "document took more than 1e-06 s of CPU time to analyse, "
-                                 "the per-document limit (--max-doc-seconds); skipped"));
+    EXPECT_THAT(r.err, HasSubstr(std::string(file) + "document stopped in actor recognition"));
+  EXPECT_THAT(r.err, HasSubstr(" s of CPU time, over the per-document limit of 1e-06 s (--max-doc-seconds); skipped"));
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 2) << r.err;
   // The default budget (60 s) is far above what these take.
   r = RunCli("statements " + dir / "in", dir);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.err, Not(HasSubstr("--max-doc-seconds")));
+}
+
+TEST(HostileInputTest, ADocumentSlowInActorRecognitionIsStoppedThereAndTheOthersAreRead) {
+  // About 3 MB of paragraphs naming people, each with a surname, a title and surname, a
+  // pronoun, a bare role and an apposition (numbered: the text reader drops repeated
+  // paragraphs as boilerplate): over a second of actor recognition and coreference
+  // (Release), where the budget used to be checked only once they were done.
+  TempDir dir;
+  const std::string stated = "title: Tanks\ndate: 2023-01-20\n\nGermany opposes sending tanks to Ukraine, Scholz said.\n";
+  WriteFile(dir / "in/a.txt", stated);
+  std::string big = "title: Names\ndate: 2022-03-30\n\nFrench President Emmanuel Macron spoke in Paris.\n\n";
+  for (int i = 0; i < 20000; ++i) {
+    const std::string n = std::to_string(i);
+    big += "Mr Macron spoke on day " + n + ". Pierre Durand, a French minister, agreed with him.\n\n"
+           "Macron said so again in room " + n + ". He left, and the president smiled.\n\n";
+  }
+  WriteFile(dir / "in/b.txt", big);
+  WriteFile(dir / "in/c.txt", stated);
+  auto r = RunCli("statements " + dir / "in" + " --format jsonl --max-doc-seconds 0.2 --max-doc-sentences 0", dir);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_THAT(r.err, ::testing::ContainsRegex("b.txt: document stopped in (actor recognition|coreference)"));
+  EXPECT_THAT(r.err, HasSubstr("over the per-document limit of 0.2 s (--max-doc-seconds); skipped"));
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  // The other two are read: their statements are there, none of the big one's.
+  EXPECT_THAT(r.out, HasSubstr("\"doc\":\"a.txt\""));
+  EXPECT_THAT(r.out, HasSubstr("\"doc\":\"c.txt\""));
+  EXPECT_THAT(r.out, Not(HasSubstr("b.txt")));
 }
 
 

@@ -131,20 +131,30 @@ def _as_documents(data, **meta):
 class Engine:
     """The knowledge base, codebook and cue lexicon, loaded once (a second or so)."""
 
-    def __init__(self, codebook="", actors=()):
+    def __init__(self, codebook="", actors=(), max_doc_seconds=60.0):
+        """`max_doc_seconds`: CPU time one document's analysis may take (0: no limit), as
+        the CLI's --max-doc-seconds."""
         try:
             self._engine = _faultline.Engine(_os.fspath(codebook) if codebook else "",
-                                             [_os.fspath(a) for a in actors])
+                                             [_os.fspath(a) for a in actors], float(max_doc_seconds))
         except ValueError as e:
             raise FaultlineError(str(e)) from None
 
-    def statements(self, data, **meta):
+    def statements(self, data, errors="raise", **meta):
         """Position statements of text (with optional id/date/outlet/title/url), a document
         dict, a list of them or a DataFrame: a list of dicts (actor, issue, stance, evidence,
-        person, cameo, cue, rule, source, date, outlet, title, author, doc, begin, end)."""
-        out = []
+        person, cameo, cue, rule, source, date, outlet, title, author, doc, begin, end).
+
+        A document over the time budget gives no statements and is a problem, as for read():
+        with errors="raise" (default) the first raises FaultlineError once every document is
+        done; "warn" warns; "ignore" drops it."""
+        out, problems = [], []
         for doc in _as_documents(data, **meta):
-            out.extend(self._engine.statements(doc))
+            try:
+                out.extend(self._engine.statements(doc))
+            except ValueError as e:
+                problems.append(str(e))
+        _problems(problems, errors)
         return out
 
     def actors(self, data, **meta):
@@ -154,13 +164,13 @@ class Engine:
             out.extend(self._engine.actors(doc))
         return out
 
-    def statements_frame(self, data, **meta):
+    def statements_frame(self, data, errors="raise", **meta):
         """statements() as a pandas DataFrame, one row per statement."""
         import pandas as pd
 
         columns = ["doc", "actor", "issue", "stance", "evidence", "person", "cameo", "cue", "rule", "confidence",
                    "source", "date", "outlet", "title", "author", "begin", "end"]
-        return pd.DataFrame(self.statements(data, **meta), columns=columns)
+        return pd.DataFrame(self.statements(data, errors=errors, **meta), columns=columns)
 
     def actors_frame(self, data, **meta):
         """actors() as a pandas DataFrame, one row per mention."""

@@ -45,7 +45,13 @@ def _chunk_result(docs, problems, codebook, actor_files, outlets):
     # The statements of the chunk and, when stories are on (`outlets` is not None), what
     # the client needs to cluster its documents into stories: profiles and sources are
     # made here, next to the text, so only small records travel.
-    statements = _engine(codebook, actor_files).statements(docs)
+    engine = _engine(codebook, actor_files)
+    statements, problems = [], list(problems)
+    for doc in docs:
+        try:
+            statements.extend(engine.statements(doc))
+        except faultline.FaultlineError as e:  # over its time budget: reported, skipped
+            problems.append(str(e))
     records = None
     if outlets is not None:
         inputs = _story_inputs(outlets)

@@ -10,6 +10,7 @@
 
 #include "actors/knowledge_base.h"
 #include "actors/mention.h"
+#include "util/deadline.h"
 
 namespace faultline {
 
@@ -52,12 +53,14 @@ struct ContextSets;
 
 // The context rules: candidates (sorted, non-overlapping) -> mentions. `agents` (sorted,
 // non-overlapping among themselves, free to overlap the candidates) complete the CAMEO
-// code of the mentions they qualify (actors/agents.cpp).
+// code of the mentions they qualify (actors/agents.cpp). When `deadline` (null: none)
+// runs out, no mentions; the deadline records the stage.
 std::vector<Mention> ResolveMentions(const KnowledgeBase& kb, const ContextSets& sets,
                                      std::string_view text,
                                      std::string_view date,
                                      std::vector<Candidate> candidates,
                                      std::string_view site_actor = {},
-                                     std::vector<Candidate> agents = {});
+                                     std::vector<Candidate> agents = {},
+                                     Deadline* deadline = nullptr);
 
 }  // namespace faultline

@@ -295,6 +295,7 @@ void Resolver::Appositions() {
   std::vector<Mention> added;
   ContextCursor cursor;
   while ((pos = text_.find(", ", pos)) != std::string_view::npos) {
+    if (SpentEvery("actor recognition (appositions)")) return;
     const size_t comma = pos;
     pos += 2;
     const auto name = NameBeforeComma(comma);
@@ -495,6 +496,7 @@ void Resolver::TitledSurnames() {
       if (w.empty() || !scan::IsUpperAt(w, 0)) continue;
       size_t pos = 0;
       while ((pos = text_.find(w, pos)) != std::string_view::npos) {
+        if (SpentEvery("actor recognition (titled surnames)")) return;
         const size_t b = pos, e = pos + w.size();
         pos = e;
         if (scan::IsWordCharBefore(text_, b) || scan::IsWordCharAt(text_, e)) continue;
@@ -576,11 +578,12 @@ void FindWholeWords(std::string_view text, std::unordered_map<std::string_view, 
 }  // namespace
 
 void Resolver::Coreference() {
-  Surnames();
-  BareRoles();
-  BareInstitutions();
-  PairPhrases();
-  Pronouns();
+  for (void (Resolver::*rule)() :
+       {&Resolver::Surnames, &Resolver::BareRoles, &Resolver::BareInstitutions, &Resolver::PairPhrases,
+        &Resolver::Pronouns}) {
+    if (SpentIn("coreference")) return;
+    (this->*rule)();
+  }
 }
 
 void Resolver::Surnames() {
@@ -620,6 +623,7 @@ void Resolver::Surnames() {
     }
   };
   for (const auto& [surname, first] : first_full) {
+    if (SpentEvery("coreference")) return;
     if (auto it = one_word.find(surname); it != one_word.end()) {
       // A whole word cannot hide inside an earlier match of itself, so these are the
       // occurrences the search below would visit.
@@ -657,6 +661,7 @@ void Resolver::BareRoles() {
   std::optional<std::string> main_state;
   size_t next = 0;
   for (const BareRole& br : InTextOrder(bare_roles_)) {
+    if (SpentEvery("coreference")) return;
     for (; next < out_.size() && out_[next].end <= br.begin; ++next) {
       if (out_[next].person.empty()) continue;
       const Person* p = kb_.FindPerson(out_[next].person);
@@ -751,6 +756,7 @@ void Resolver::BareInstitutions() {
   };
   std::map<std::string, Cursor> by_noun;
   for (const BareRole& bi : InTextOrder(bare_institutions_)) {
+    if (SpentEvery("coreference")) return;
     Cursor& c = by_noun[bi.role];
     for (; c.next < out_.size() && out_[c.next].end <= bi.begin; ++c.next) {
       const Mention& m = out_[c.next];
@@ -830,6 +836,7 @@ void Resolver::Pronouns() {
   std::vector<Mention> added;
   size_t next = 0;
   for (const auto& para : Paragraphs()) {
+    if (SpentEvery("coreference")) return;
     bool has_person = false;
     for (size_t k = FirstFrom(out_, para.begin); k < out_.size() && out_[k].begin < para.end; ++k)
       if (out_[k].end <= para.end && !out_[k].person.empty()) has_person = true;

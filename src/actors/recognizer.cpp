@@ -418,7 +418,7 @@ Result<ActorRecognizer> ActorRecognizer::Build(std::shared_ptr<const KnowledgeBa
 const KnowledgeBase& ActorRecognizer::kb() const { return *impl_->kb; }
 size_t ActorRecognizer::pattern_count() const { return impl_->patterns.size(); }
 
-std::vector<Mention> ActorRecognizer::Recognize(const Document& doc) const {
+std::vector<Mention> ActorRecognizer::Recognize(const Document& doc, Deadline* deadline) const {
   const Impl& im = *impl_;
   if (doc.text.empty()) return {};
   // Matching and the context rules read hard-wrapped lines as running text; mentions keep
@@ -444,7 +444,9 @@ std::vector<Mention> ActorRecognizer::Recognize(const Document& doc) const {
   // Word boundaries and per-target checks.
   const auto& stopwords = im.kb->context().name_stopwords;
   std::vector<Candidate> kb_cands, dict_cands, agent_cands;
+  size_t checks = 0;
   for (const auto& m : raw) {
+    if (ExpiredEvery(deadline, &checks, 4096, "actor recognition (alias matching)")) return {};
     const Pattern& p = im.patterns[m.id];
     const size_t end = m.end;
     const size_t begin = end - im.lengths[m.id];
@@ -509,7 +511,7 @@ std::vector<Mention> ActorRecognizer::Recognize(const Document& doc) const {
   std::string site = im.kb->SiteActor(doc.url);
   if (site.empty()) site = im.kb->SiteActor(doc.outlet);
   std::vector<Mention> out =
-      ResolveMentions(*im.kb, im.sets, text, doc.date, std::move(chosen), site, std::move(agents));
+      ResolveMentions(*im.kb, im.sets, text, doc.date, std::move(chosen), site, std::move(agents), deadline);
   if (!unwrapped.empty())
     for (auto& m : out) m.surface = doc.text.substr(m.begin, m.end - m.begin);
   return out;

@@ -15,6 +15,7 @@
 #include "actors/knowledge_base.h"
 #include "actors/mention.h"
 #include "ingest/document.h"
+#include "util/deadline.h"
 #include "util/status.h"
 
 namespace faultline {
@@ -25,7 +26,12 @@ class ActorRecognizer {
 
   // Mentions sorted by begin, non-overlapping. doc.date (full ISO) picks the people
   // holding roles; without it roles still resolve to their state, with no person.
-  std::vector<Mention> Recognize(const Document& doc) const;
+  std::vector<Mention> Recognize(const Document& doc) const { return Recognize(doc, nullptr); }
+  // The same within a time budget (null: none), checked between the stages of matching,
+  // the context rules and coreference and every few hundred candidates, mentions or
+  // paragraphs within them: once it runs out, no mentions, and the deadline records the
+  // stage (Deadline::expired_stage).
+  std::vector<Mention> Recognize(const Document& doc, Deadline* deadline) const;
 
   const KnowledgeBase& kb() const;
   size_t pattern_count() const;

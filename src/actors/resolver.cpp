@@ -9,18 +9,34 @@ namespace faultline {
 namespace actors_internal {
 
 std::vector<Mention> Resolver::Run() {
-  DropCompounds();
-  ComposeRoles();
-  ReadMetonyms();
-  ReadAmbiguousNames();
-  EmitSimple();
+  // Each stage is linear in the document; the budget is checked between them and, inside
+  // the longer ones, every kCheckEvery items. Once it is spent no mention is kept.
+  struct Stage {
+    const char* name;
+    void (Resolver::*run)();
+  };
+  static constexpr Stage kFirst[] = {
+      {"actor recognition (compounds)", &Resolver::DropCompounds},
+      {"actor recognition (roles)", &Resolver::ComposeRoles},
+      {"actor recognition (metonyms)", &Resolver::ReadMetonyms},
+      {"actor recognition (ambiguous names)", &Resolver::ReadAmbiguousNames},
+      {"actor recognition (names)", &Resolver::EmitSimple}};
+  static constexpr Stage kSecond[] = {
+      {"actor recognition (appositions)", &Resolver::Appositions},
+      {"actor recognition (references)", &Resolver::References},  // these three keep out_ sorted (MergeAdded)
+      {"actor recognition (titled surnames)", &Resolver::TitledSurnames},
+      {"coreference", &Resolver::Coreference},
+      {"actor recognition (agents)", &Resolver::AttachAgents}};
+  auto run = [this](const Stage& st) {
+    if (!SpentIn(st.name)) (this->*st.run)();
+    return !Spent();
+  };
+  for (const Stage& st : kFirst)
+    if (!run(st)) return {};
   std::stable_sort(out_.begin(), out_.end(),
                    [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
-  Appositions();
-  References();      // these three keep out_ sorted (MergeAdded)
-  TitledSurnames();
-  Coreference();
-  AttachAgents();
+  for (const Stage& st : kSecond)
+    if (!run(st)) return {};
   return std::move(out_);
 }
 
@@ -61,6 +77,7 @@ std::optional<std::pair<size_t, size_t>> Resolver::UnknownNameAfter(size_t pos,
 
 void Resolver::ComposeRoles() {
   for (size_t i = 0; i < cands_.size(); ++i) {
+    if (SpentEvery("actor recognition (roles)")) return;
     if (used_[i] || !cands_[i].Find(AliasKind::kRole)) continue;
     RoleRun r = StartRoleRun(i);
     FindRoleQualifier(&r);
@@ -401,6 +418,7 @@ Resolver::Reading Resolver::ReadMetonym(const Candidate& c, std::string* why) co
 void Resolver::ReadMetonyms() {
   std::vector<std::pair<size_t, Reading>> readings;
   for (size_t i = 0; i < cands_.size(); ++i) {
+    if (SpentEvery("actor recognition (metonyms)")) return;
     const Candidate& c = cands_[i];
     if (used_[i]) continue;
     const AliasTarget* t = c.Find(AliasKind::kMetonym);
@@ -452,6 +470,7 @@ void Resolver::ReadMetonyms() {
 
 void Resolver::ReadAmbiguousNames() {
   for (size_t i = 0; i < cands_.size(); ++i) {
+    if (SpentEvery("actor recognition (ambiguous names)")) return;
     if (used_[i]) continue;
     const Candidate& c = cands_[i];
     const AliasTarget* t = c.Find(AliasKind::kName);
@@ -525,6 +544,7 @@ void Resolver::ReadAmbiguousNames() {
 
 void Resolver::EmitSimple() {
   for (size_t i = 0; i < cands_.size(); ++i) {
+    if (SpentEvery("actor recognition (names)")) return;
     if (used_[i]) continue;
     const Candidate& c = cands_[i];
     if (const AliasTarget* t = c.Find(AliasKind::kPerson)) {
@@ -599,9 +619,9 @@ std::vector<Mention> ResolveMentions(const KnowledgeBase& kb, const ContextSets&
                                      std::string_view text, std::string_view date,
                                      std::vector<Candidate> candidates,
                                      std::string_view site_actor,
-                                     std::vector<Candidate> agents) {
+                                     std::vector<Candidate> agents, Deadline* deadline) {
   return actors_internal::Resolver(kb, sets, text, date, std::move(candidates), site_actor,
-                                   std::move(agents))
+                                   std::move(agents), deadline)
       .Run();
 }
 

@@ -22,6 +22,7 @@
 #include "actors/span_index.h"
 #include "actors/text_scan.h"
 #include "text/segment.h"
+#include "util/deadline.h"
 
 namespace faultline::actors_internal {
 
@@ -40,10 +41,10 @@ class Resolver {
  public:
   Resolver(const KnowledgeBase& kb, const ContextSets& sets, std::string_view text,
            std::string_view date, std::vector<Candidate> cands, std::string_view site_actor = {},
-           std::vector<Candidate> agents = {})
+           std::vector<Candidate> agents = {}, Deadline* deadline = nullptr)
       : kb_(kb), ctx_(kb.context()), sets_(sets), text_(text), date_(IsIsoDate(date) ? date : ""),
         site_actor_(site_actor), cands_(std::move(cands)), used_(cands_.size(), false),
-        agents_(std::move(agents)) {
+        agents_(std::move(agents)), deadline_(deadline) {
     // Candidate spans never change after this (the rules only drop targets or mark
     // candidates used), so they are indexed once.
     std::vector<std::pair<size_t, size_t>> spans;
@@ -52,9 +53,21 @@ class Resolver {
     candidate_spans_.Assign(std::move(spans));
   }
 
+  // The mentions; none when the deadline (if any) ran out, which it then records.
   std::vector<Mention> Run();
 
  private:
+  // ---- the time budget -----------------------------------------------------------------
+
+  // Whether the budget is spent (recorded by an earlier check).
+  bool Spent() const { return deadline_ != nullptr && deadline_->expired_stage() != nullptr; }
+  // Reads the clock: between stages.
+  bool SpentIn(const char* stage) { return deadline_ != nullptr && deadline_->ExpiredIn(stage); }
+  // Reads the clock every kCheckEvery calls: inside the loops over candidates, commas,
+  // surnames and paragraphs, whose items cost far less than the system call.
+  bool SpentEvery(const char* stage) { return ExpiredEvery(deadline_, &checks_, kCheckEvery, stage); }
+  static constexpr size_t kCheckEvery = 256;
+
   // ---- helpers -----------------------------------------------------------------------
 
   std::string Surface(size_t b, size_t e) const { return std::string(text_.substr(b, e - b)); }
@@ -482,6 +495,8 @@ class Resolver {
   mutable size_t indexed_mentions_ = SIZE_MAX;  // ... when out_ had this many mentions
   std::vector<Candidate> agents_;
   mutable std::optional<std::vector<Span>> paragraphs_;
+  Deadline* deadline_ = nullptr;  // null: no limit
+  size_t checks_ = 0;             // SpentEvery's count
 };
 
 }  // namespace faultline::actors_internal

@@ -17,7 +17,6 @@
 #include "statements/analyzer.h"
 #include "store/statement_cache.h"
 #include "store/store.h"
-#include "util/deadline.h"
 #include "util/work_pool.h"
 
 namespace faultline::cli {
@@ -37,14 +36,10 @@ AnalyzerConfig ConfigOf(const AnalysisOptions& analysis) {
 ExtractFunction ExtractWith(std::shared_ptr<const Analyzer> analyzer, bool explain, double max_seconds) {
   return [analyzer = std::move(analyzer), explain, max_seconds](const Document& doc)
              -> Result<std::vector<Statement>> {
-    const Deadline deadline(max_seconds);
     ExtractionStats stats;
     stats.trace = explain;
-    stats.deadline = &deadline;
-    std::vector<Statement> statements = analyzer->Analyze(doc, &stats);
+    Result<std::vector<Statement>> statements = analyzer->AnalyzeWithin(doc, max_seconds, &stats);
     if (explain) std::cerr << "# " << doc.file << "\n" << stats.trace_text;
-    if (stats.out_of_time) return TimeBudgetExceeded(doc, max_seconds);
-    AttachDocument(doc, &statements);
     return statements;
   };
 }

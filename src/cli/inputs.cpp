@@ -40,8 +40,9 @@ void AddInputOptions(CLI::App* cmd, InputOptions* options, bool allow_db) {
   cmd->add_option("--max-doc-sentences", options->budget.max_sentences,
                   "skip (and report) documents with more sentences than this (default 100000; 0: no limit)");
   cmd->add_option("--max-doc-seconds", options->budget.max_seconds,
-                  "skip (and report) documents whose statement extraction takes more CPU seconds "
-                  "than this (statements, map, why, evaluate; default 60; 0: no limit)")
+                  "skip (and report) documents whose analysis (actor recognition, coreference, "
+                  "statements) takes more CPU seconds than this (statements, map, why, evaluate; "
+                  "default 60; 0: no limit)")
       ->check(CLI::NonNegativeNumber);
   if (allow_db) {
     CLI::Option* db = cmd->add_option(

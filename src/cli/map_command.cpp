@@ -36,6 +36,7 @@ struct MapArgs {
   StoryOriginOptions stories;
   double min_confidence = 0;
   bool weight_by_confidence = false;
+  size_t max_html_actors = report::HtmlOptions::kDefaultMaxActors;
 };
 
 // Reads statements from --statements files and from documents; false if any input failed.
@@ -221,7 +222,9 @@ int Run(const MapArgs& a) {
       emit([&](std::ostream& o) { report::WriteGraphml(m, networks, o); });
     }
   } else if (a.format == "html") {
-    emit([&](std::ostream& o) { report::WriteHtml(m, report::HtmlOptions{}, o); });
+    report::HtmlOptions ho;
+    ho.max_actors = a.max_html_actors;
+    emit([&](std::ostream& o) { report::WriteHtml(m, ho, o); });
   } else if (a.format == "csv") {
     auto table = [&](const std::string& which) -> std::function<void(std::ostream&)> {
       if (which == "matrix") return [&](std::ostream& o) { report::WriteMatrixCsv(m, o); };
@@ -291,6 +294,9 @@ void RegisterMap(CLI::App& app, int* exit_code) {
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_flag("--weight-by-confidence", args->weight_by_confidence,
                 "a document's vote on an actor's net stance weighs its statement's confidence instead of 1");
+  cmd->add_option("--max-html-actors", args->max_html_actors,
+                  "--format html: show the N actors with the most statements (default 300; 0: all); "
+                  "the page says how many it leaves out");
   cmd->add_option("--format", args->format,
                   "text (default), json, csv, dna-csv (DNA's event list: the statements kept, with "
                   "document title, author and offsets), graphml, html");

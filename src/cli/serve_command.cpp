@@ -32,6 +32,7 @@ struct ServeArgs {
   int port = 8080;
   bool read_only = false, log = false;
   double rate = 200;
+  double max_doc_seconds = 60;  // CPU time to extract one document the cache does not hold
   unsigned threads = 160;
   size_t max_body_kb = 64;
   StoryOriginOptions stories;  // --outlets, --no-stories
@@ -75,6 +76,7 @@ int Run(const ServeArgs& a) {
   wo.read_only = a.read_only;
   wo.stories = !a.stories.disabled;
   wo.outlet_files = a.stories.outlet_files;
+  wo.max_doc_seconds = a.max_doc_seconds;
   wo.threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
   wo.warn = [](const Status& s) { std::cerr << "warning: " << s.ToString() << "\n"; };
   std::shared_ptr<Sidecar> sidecar;
@@ -207,6 +209,10 @@ void RegisterServe(CLI::App& app, int* exit_code) {
   cmd->add_option("--rate-limit", args->rate, "requests per second per client address (default 200; 0: none)");
   cmd->add_option("--threads", args->threads, "connections served at once (default 160)");
   cmd->add_option("--max-body-kb", args->max_body_kb, "largest request body in KB (default 64)");
+  cmd->add_option("--max-doc-seconds", args->max_doc_seconds,
+                  "skip (and report) documents whose analysis takes more CPU seconds than this "
+                  "(default 60; 0: no limit)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--log", args->log, "one line per request on stderr");
   cmd->callback([args, exit_code] { *exit_code = Run(*args); });
 }

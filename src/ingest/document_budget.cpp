@@ -35,12 +35,13 @@ uint64_t CountSentenceEnds(const std::string& text) {
   return n + 1;
 }
 
-Status TimeBudgetExceeded(const Document& doc, double max_seconds) {
+Status TimeBudgetExceeded(const Document& doc, const Deadline& deadline) {
   const auto [where, which] = WhereAndWhich(doc);
-  char limit[32];
-  std::snprintf(limit, sizeof limit, "%g", max_seconds);
-  return Status::Error("document" + which + " took more than " + limit +
-                           " s of CPU time to analyse, the per-document limit (--max-doc-seconds); skipped",
+  const char* stage = deadline.expired_stage() != nullptr ? deadline.expired_stage() : "analysis";
+  char numbers[96];
+  std::snprintf(numbers, sizeof numbers, " after %.3g s of CPU time, over the per-document limit of %g s",
+                deadline.spent_at_expiry(), deadline.seconds());
+  return Status::Error("document" + which + " stopped in " + stage + numbers + " (--max-doc-seconds); skipped",
                        where);
 }
 

@@ -24,19 +24,22 @@ constexpr size_t kOutletViews = 40;
 // pair, and a network of 1,000 actors is half a million ties, tens of MB of page that no
 // browser draws usefully. The full network stays in `map --format json` and graphml.
 constexpr size_t kPageNetworkActors = 150;
+// The same for each outlet's view: up to kOutletViews of them, so 150 each made 13 MB of
+// the page of a map of 2,000 actors from 30 outlets.
+constexpr size_t kOutletNetworkActors = 50;
 
-// `view`'s ties among the kPageNetworkActors network actors of `m` with the most
-// statements; when that leaves some out, `view` gets "shown_actors" (the kept ones) and a
-// note saying what was left out, which the page prints under the camps.
-void TrimTiesForPage(const map::Map& m, json& view) {
+// `view`'s ties among the `limit` network actors of `m` with the most statements; when
+// that leaves some out, `view` gets "shown_actors" (the kept ones) and a note saying what
+// was left out, which the page prints under the camps.
+void TrimTiesForPage(const map::Map& m, json& view, size_t limit) {
   const std::vector<std::string>& actors = m.networks.actors;
-  if (actors.size() <= kPageNetworkActors) return;
+  if (actors.size() <= limit) return;
   std::map<std::string, long> statements;
   for (const map::Cell& c : m.cells) statements[c.actor] += c.count;
   std::vector<std::string> kept = actors;
   std::stable_sort(kept.begin(), kept.end(),
                    [&](const auto& a, const auto& b) { return statements[a] > statements[b]; });
-  kept.resize(kPageNetworkActors);
+  kept.resize(limit);
   std::sort(kept.begin(), kept.end());
   json& ties = view["ties"];
   const size_t all = ties.size();
@@ -45,17 +48,41 @@ void TrimTiesForPage(const map::Map& m, json& view) {
     if (std::binary_search(kept.begin(), kept.end(), t["source"].get<std::string>()) &&
         std::binary_search(kept.begin(), kept.end(), t["target"].get<std::string>()))
       shown.push_back(std::move(t));
-  view["ties_note"] = "ties drawn among the " + std::to_string(kPageNetworkActors) +
-                      " actors with the most statements; the other " + std::to_string(actors.size() - kPageNetworkActors) +
+  view["ties_note"] = "ties drawn among the " + std::to_string(limit) +
+                      " actors with the most statements; the other " + std::to_string(actors.size() - limit) +
                       " actors of the networks and " + std::to_string(all - shown.size()) +
                       " ties left out of this page (all of them: faultline map --format json or graphml)";
   ties = std::move(shown);
   view["shown_actors"] = std::move(kept);
 }
 
+// The `max_actors` actors of `m` with the most statements (ties: by code), sorted; all of
+// them when there are no more (or max_actors is 0).
+std::vector<std::string> PageActors(const map::Map& m, size_t max_actors) {
+  std::map<std::string, long> statements;
+  for (const map::Cell& c : m.cells) statements[c.actor] += c.count;
+  std::vector<std::string> kept;
+  for (const auto& [actor, n] : statements) kept.push_back(actor);
+  if (max_actors == 0 || kept.size() <= max_actors) return kept;
+  std::stable_sort(kept.begin(), kept.end(),
+                   [&](const auto& a, const auto& b) { return statements[a] > statements[b]; });
+  kept.resize(max_actors);
+  std::sort(kept.begin(), kept.end());
+  return kept;
+}
+
+// Drops from the array `items` those whose "actor" is not in `kept` (sorted).
+void KeepActors(json& items, const std::vector<std::string>& kept) {
+  json shown = json::array();
+  for (auto& it : items)
+    if (std::binary_search(kept.begin(), kept.end(), it["actor"].get<std::string>())) shown.push_back(std::move(it));
+  items = std::move(shown);
+}
+
 // The camps, ties and shifts of each outlet's statements alone, so that choosing an outlet
-// redraws them as that outlet reports the debate. Statement ids are those of `m`.
-json OutletViews(const map::Map& m, size_t max_outlets) {
+// redraws them as that outlet reports the debate. Statement ids are those of `m`. Shifts
+// are those of the `kept` actors (the heat map's).
+json OutletViews(const map::Map& m, size_t max_outlets, const std::vector<std::string>& kept) {
   std::map<std::string, std::vector<size_t>> ids_of;  // outlet -> indices into m.statements
   for (size_t i = 0; i < m.statements.size(); ++i)
     if (!m.statements[i].outlet.empty()) ids_of[m.statements[i].outlet].push_back(i);
@@ -81,6 +108,7 @@ json OutletViews(const map::Map& m, size_t max_outlets) {
       return ws;
     };
     for (const auto& sh : v["shifts"]) {
+      if (!std::binary_search(kept.begin(), kept.end(), sh["actor"].get<std::string>())) continue;
       shifts.push_back({{"actor", sh["actor"]}, {"issue", sh["issue"]}, {"from", global_ids(sh["from"])},
                         {"to", global_ids(sh["to"])}});
       const map::Cell* c = om.FindCell(sh["actor"].get<std::string>(), sh["issue"].get<std::string>());
@@ -90,7 +118,7 @@ json OutletViews(const map::Map& m, size_t max_outlets) {
     }
     json view = {{"camps", v["camps"]}, {"ties", v["networks"]["ties"]}, {"camp_detection", v["camp_detection"]},
                  {"shifts", std::move(shifts)}, {"timelines", std::move(timelines)}};
-    TrimTiesForPage(om, view);
+    TrimTiesForPage(om, view, kOutletNetworkActors);
     views[outlet] = std::move(view);
   }
   return views;
@@ -100,9 +128,21 @@ json OutletViews(const map::Map& m, size_t max_outlets) {
 // rest kept as "more"), and only the statements still referred to. The cap shrinks on big
 // maps so that about `budget` statements are embedded; an outlet's view of a cell points at
 // those of the cell's embedded statements that the outlet reported.
-json PageData(const map::Map& m, size_t cap, size_t budget) {
+json PageData(const map::Map& m, size_t cap, size_t budget, size_t max_actors) {
   json j = MapToJson(m, false);
-  if (!m.cells.empty()) cap = std::max<size_t>(3, std::min(cap, budget / m.cells.size()));
+  // A big map shows its best-evidenced actors: their rows, shifts and evidence; the
+  // camps and networks keep their own caps (TrimTiesForPage).
+  const std::vector<std::string> kept = PageActors(m, max_actors);
+  const size_t all_actors = j["summary"]["actors"].size();
+  if (kept.size() < all_actors) {
+    KeepActors(j["cells"], kept);
+    KeepActors(j["shifts"], kept);
+    for (auto& o : j["outlets"]) KeepActors(o["cells"], kept);
+    j["actors_note"] = "showing " + std::to_string(kept.size()) + " of " + std::to_string(all_actors) +
+                       " actors, those with the most statements; the rest in the JSON/CSV output "
+                       "(faultline map --format json or csv) or with --max-html-actors";
+  }
+  if (!j["cells"].empty()) cap = std::max<size_t>(3, std::min(cap, budget / j["cells"].size()));
   std::set<size_t> used;
   auto trim = [&](json& holder, size_t limit) {
     json& ids = holder["statements"];
@@ -138,8 +178,8 @@ json PageData(const map::Map& m, size_t cap, size_t budget) {
   for (size_t id : used) statements[std::to_string(id)] = StatementToJson(m.statements[id - 1], id);
   j["statements"] = std::move(statements);
   j["statements_embedded_per_cell"] = cap;
-  TrimTiesForPage(m, j["networks"]);
-  j["by_outlet"] = OutletViews(m, kOutletViews);
+  TrimTiesForPage(m, j["networks"], kPageNetworkActors);
+  j["by_outlet"] = OutletViews(m, kOutletViews, kept);
   return j;
 }
 
@@ -204,8 +244,11 @@ var selected=null;
 
 // Actor rows grouped by camp, so that camps read as blocks in the heatmap.
 var actorOrder=[],campOf={};
-D.camps.forEach(function(c,k){c.actors.forEach(function(a){campOf[a]=k+1;actorOrder.push(a);});});
-D.summary.actors.forEach(function(a){if(!(a in campOf))actorOrder.push(a);});
+// On a big map the page holds the cells of its best-evidenced actors only (D.actors_note).
+var onPage={};D.cells.forEach(function(c){onPage[c.actor]=1;});
+D.camps.forEach(function(c,k){c.actors.forEach(function(a){campOf[a]=k+1;if(onPage[a])actorOrder.push(a);});});
+D.summary.actors.forEach(function(a){if(!(a in campOf)&&onPage[a])actorOrder.push(a);});
+if(D.actors_note)document.getElementById('actorsnote').textContent='The heat map is '+D.actors_note+'.';
 
 function renderHeatmap(){
   var t=document.getElementById('heatmap');t.textContent='';
@@ -395,7 +438,7 @@ document.body.setAttribute('data-rendered','yes');
 }  // namespace
 
 void WriteHtml(const map::Map& m, const HtmlOptions& o, std::ostream& out) {
-  json data = PageData(m, o.evidence_per_cell, o.evidence_budget);
+  json data = PageData(m, o.evidence_per_cell, o.evidence_budget, o.max_actors);
   std::string summary = std::to_string(m.statements.size()) + " statements, " +
                         std::to_string(m.documents) + " documents, " + std::to_string(m.outlets.size()) +
                         " outlets" + (m.first.empty() ? "" : ", " + m.first + " .. " + m.last) +
@@ -418,6 +461,7 @@ void WriteHtml(const map::Map& m, const HtmlOptions& o, std::ostream& out) {
          "(copies of one report count once). Issues run from the most divided on the left; "
          "\"balance\" is 1 when for and against weigh the same and 0 when everyone agrees. Click a dot "
          "for the sentences behind it.</p>\n"
+      << "<p id=\"actorsnote\" class=\"note\"></p>"
       << "<div class=\"scroll\" id=\"heatmap-panel\"><table id=\"heatmap\"></table></div></section>\n"
       << "<section><h2>Who changed sides</h2><p class=\"note\">Each row: one actor on one issue over time "
          "(a dot per " << map::WindowName(m.options.window) << ", blue for, red against), for the actors whose "

@@ -13,6 +13,11 @@ namespace faultline::report {
 struct HtmlOptions {
   size_t evidence_per_cell = 20;  // statements embedded per cell at most; the rest via `faultline why`
   size_t evidence_budget = 20000; // about this many statements embedded in all (fewer per cell on big maps)
+  // Actors the page shows at most (heat map rows, shifts, outlet views): those with the most
+  // statements, with a note saying how many are left out; 0: all. 10,000 actors made a
+  // page of 68 MB that a browser opens slowly and nobody reads row by row.
+  size_t max_actors = kDefaultMaxActors;
+  static constexpr size_t kDefaultMaxActors = 300;
   std::string title = "faultline map";
 };
 

@@ -153,11 +153,11 @@ Status Workspace::Load() {
     };
   }
   co.warn = options_.warn;
-  co.load = [config]() -> Result<ExtractFunction> {
+  co.load = [config, max_seconds = options_.max_doc_seconds]() -> Result<ExtractFunction> {
     auto analyzer = Analyzer::Load(config);
     if (!analyzer.ok()) return analyzer.status();
     auto shared = std::make_shared<const Analyzer>(std::move(analyzer).value());
-    return ExtractFunction([shared](const Document& d) { return shared->Analyze(d); });
+    return ExtractFunction([shared, max_seconds](const Document& d) { return shared->AnalyzeWithin(d, max_seconds); });
   };
   StatementCacheStats stats;
   std::vector<Statement> machine;

@@ -37,6 +37,9 @@ struct WorkspaceOptions {
   std::function<void(Document*)> prepare;  // the --meta sidecar, applied to every document
   bool read_only = false;  // never write: no corrections, no statement cache entries
   unsigned threads = 1;    // for extracting documents the cache does not hold
+  // CPU seconds the analysis of one document may take (0: no limit); one over it is a
+  // `warn` naming it, has no statements and is not cached.
+  double max_doc_seconds = 60;
   std::function<void(const Status&)> warn;  // problems that do not stop the server
   // Independent origins from the stories (stored at ingest, the rest clustered on load),
   // so that relays of one report count once; false: each document its own origin.

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "actors/knowledge_base.h"
+#include "ingest/document_budget.h"
 #include "statements/clause_rules.h"
 #include "statements/codebook.h"
 #include "statements/confidence.h"
@@ -62,6 +63,7 @@ Result<Analyzer> Analyzer::Load(const AnalyzerConfig& config) {
 }
 
 std::vector<Statement> Analyzer::Analyze(const Document& doc, ExtractionStats* stats) const {
+  Deadline* deadline = stats != nullptr ? stats->deadline : nullptr;
   // The title names who speaks (a joint statement's signatories, the speaker of remarks).
   std::vector<Mention> title_mentions;
   if (!doc.title.empty()) {
@@ -69,9 +71,29 @@ std::vector<Statement> Analyzer::Analyze(const Document& doc, ExtractionStats* s
     title.id = doc.id;
     title.text = doc.title;
     title.date = doc.date;
-    title_mentions = recognizer_.Recognize(title);
+    title_mentions = recognizer_.Recognize(title, deadline);
   }
-  return extractor_.Extract(doc, recognizer_.Recognize(doc), title_mentions, stats);
+  auto spent = [deadline] { return deadline != nullptr && deadline->expired_stage() != nullptr; };
+  std::vector<Mention> mentions;
+  if (!spent()) mentions = recognizer_.Recognize(doc, deadline);
+  if (spent()) {
+    stats->out_of_time = true;
+    return {};
+  }
+  return extractor_.Extract(doc, mentions, title_mentions, stats);
+}
+
+Result<std::vector<Statement>> Analyzer::AnalyzeWithin(const Document& doc, double max_seconds,
+                                                       ExtractionStats* stats) const {
+  ExtractionStats own;
+  if (stats == nullptr) stats = &own;
+  Deadline deadline(max_seconds);
+  stats->deadline = &deadline;
+  std::vector<Statement> statements = Analyze(doc, stats);
+  stats->deadline = nullptr;  // it dies here
+  if (stats->out_of_time) return TimeBudgetExceeded(doc, deadline);
+  AttachDocument(doc, &statements);
+  return statements;
 }
 
 Result<std::string> AnalysisFingerprint(const AnalyzerConfig& config) {

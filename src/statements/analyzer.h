@@ -25,8 +25,17 @@ class Analyzer {
   // loads the codebook and cue lexicon. The first file that fails is the error.
   static Result<Analyzer> Load(const AnalyzerConfig& config);
 
-  // The document's statements; const and thread-safe.
+  // The document's statements; const and thread-safe. With stats->deadline set, every
+  // stage (actor recognition, coreference, parsing, clause rules) checks it; once it runs
+  // out, no statements and stats->out_of_time.
   std::vector<Statement> Analyze(const Document& doc, ExtractionStats* stats = nullptr) const;
+  // The same within `max_seconds` of the calling thread's CPU time (0: no limit), the
+  // statements carrying the document's metadata (AttachDocument). A document over it is
+  // the error TimeBudgetExceeded names (the document, the stage, the limit): every
+  // command that extracts reports it the same way and goes on with the next document.
+  // `stats` (may be null) gets the trace and counts.
+  Result<std::vector<Statement>> AnalyzeWithin(const Document& doc, double max_seconds,
+                                               ExtractionStats* stats = nullptr) const;
   // The actor recognizer it uses (for callers that want mentions too: the Python module).
   const ActorRecognizer& recognizer() const { return recognizer_; }
 

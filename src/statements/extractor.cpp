@@ -2578,7 +2578,8 @@ std::vector<Statement> StatementExtractor::ExtractText(const Document& doc, cons
   for (size_t i = 0; i < inputs.size(); ++i) {
     // The budget is checked every few sentences: reading the thread's CPU clock is a
     // system call, a sentence's analysis costs far more.
-    if (stats != nullptr && stats->deadline != nullptr && i % 8 == 0 && stats->deadline->Expired()) {
+    if (stats != nullptr && stats->deadline != nullptr && i % 8 == 0 &&
+        stats->deadline->ExpiredIn("statements (parsing and clause rules)")) {
       stats->out_of_time = true;
       return {};
     }

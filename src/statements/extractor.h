@@ -37,9 +37,10 @@ struct ExtractionStats {
   size_t parsed_sentences = 0;    // sentences the syntax model parsed (a holder to check)
   bool trace = false;             // when set, `trace_text` explains every decision
   std::string trace_text;
-  // When set and it expires, extraction stops between sentences, returns no statements
-  // and sets `out_of_time`: the caller reports the document and skips it.
-  const Deadline* deadline = nullptr;
+  // When set and it expires, extraction stops between sentences (Analyzer: actor
+  // recognition between its stages too), returns no statements and sets `out_of_time`;
+  // the deadline records the stage. The caller reports the document and skips it.
+  Deadline* deadline = nullptr;
   bool out_of_time = false;
 };
 

@@ -1,10 +1,14 @@
 // A time budget for one piece of work on one thread: the CPU time the calling thread has
 // spent since the budget started. CPU time, not wall time, so a loaded machine (or many
 // worker threads sharing few cores) does not make a document that fits look too slow.
-// Work checks Expired() at points where it can stop cleanly (between sentences).
+// Work checks ExpiredIn() at points where it can stop cleanly (between sentences, between
+// the stages of actor recognition and every few hundred candidates or mentions), and the
+// first check that finds the budget spent records the stage, for the error line.
 #pragma once
 
 #include <time.h>
+
+#include <cstddef>
 
 namespace faultline {
 
@@ -20,6 +24,22 @@ class Deadline {
   // True once the thread that made the Deadline has used up the budget. Call it on that
   // thread: the clock is the calling thread's.
   bool Expired() const { return limit_ > 0 && ThreadCpuSeconds() - start_ > limit_; }
+  // The same, and the first time it is true, remembers `stage` (a string literal naming
+  // the work under way) and the CPU time spent. Once expired it stays so without reading
+  // the clock again.
+  bool ExpiredIn(const char* stage) {
+    if (stage_ != nullptr) return true;
+    if (limit_ <= 0) return false;
+    const double spent = ThreadCpuSeconds() - start_;
+    if (spent <= limit_) return false;
+    stage_ = stage;
+    spent_ = spent;
+    return true;
+  }
+  // The stage ExpiredIn found the budget spent in; null while it has not.
+  const char* expired_stage() const { return stage_; }
+  // CPU seconds spent when that happened.
+  double spent_at_expiry() const { return spent_; }
 
  private:
   static double ThreadCpuSeconds() {
@@ -29,6 +49,16 @@ class Deadline {
   }
   double limit_ = 0;
   double start_ = 0;
+  const char* stage_ = nullptr;
+  double spent_ = 0;
 };
+
+// Checks `deadline` (null: no limit) every `every` calls, counted in *count: reading the
+// thread's CPU clock is a system call, one candidate's or mention's work costs less.
+inline bool ExpiredEvery(Deadline* deadline, size_t* count, size_t every, const char* stage) {
+  if (deadline == nullptr) return false;
+  if (deadline->expired_stage() != nullptr) return true;
+  return (*count)++ % every == 0 && deadline->ExpiredIn(stage);
+}
 
 }  // namespace faultline

@@ -122,3 +122,13 @@ def test_extract_reads_content_in_memory_as_read_reads_the_file(docs):
         faultline.extract(b"\x00\x01\x02\x03")
     with pytest.raises(faultline.FaultlineError, match="'content'"):
         faultline.extract(pd.DataFrame([{"text": "no html here"}]))
+
+
+def test_a_document_over_its_time_budget_is_a_problem_and_the_others_are_read(docs):
+    # A microsecond of CPU time runs out in actor recognition, for every document.
+    quick = faultline.Engine(max_doc_seconds=0.000001)
+    with pytest.raises(faultline.FaultlineError, match=r"stopped in actor recognition .*--max-doc-seconds"):
+        quick.statements(docs[:2])
+    with pytest.warns(UserWarning, match="over the per-document limit of 1e-06 s"):
+        assert quick.statements(docs[:2], errors="warn") == []
+    assert quick.statements(docs[:2], errors="ignore") == []
