@@ -190,7 +190,9 @@ TEST(StoriesSeedsTest, TheSeedMapCountsOneOriginForTheUkAgainstTalks) {
   EXPECT_EQ(why["origin_groups"][0]["statements"].size(), 3u);
   // Without stories every document is its own origin.
   const auto plain = RunCli("map " + in + " --format json --no-stories", dir);
-  for (const auto& c : nlohmann::json::parse(plain.out)["cells"]) {
+  // Named: a range-for over parse(...)["cells"] reads the parsed temporary after it is freed.
+  const nlohmann::json plain_map = nlohmann::json::parse(plain.out);
+  for (const auto& c : plain_map["cells"]) {
     if (c["actor"] == "GBR" && c["issue"] == "talks") {
       EXPECT_EQ(c["origins_against"], 3);
     }
@@ -237,7 +239,8 @@ TEST(StoriesExamplesTest, TheDemoCorpusShowsRelaysChainsAndOrigins) {
 
   const auto m = RunCli("map " + examples + " --format json", dir);
   ASSERT_EQ(m.exit_code, 0) << m.err;
-  for (const auto& c : nlohmann::json::parse(m.out)["cells"]) {
+  const nlohmann::json map = nlohmann::json::parse(m.out);  // named, as above
+  for (const auto& c : map["cells"]) {
     if (c["actor"] == "GBR" && c["issue"] == "talks") {
       EXPECT_GE(c["docs_against"].get<int>(), 3);
       EXPECT_EQ(c["origins_against"], 1);
