@@ -91,12 +91,12 @@ def test_an_agents_file_gives_the_cameo_code(tmp_path):
     agents = tmp_path / "test.agents.txt"
     agents.write_text("GOVERNMENT [~GOV]\nARMED_FORCES {} [~MIL]\n")
     fl = faultline.Engine(actors=[agents])
-    s = fl.statements("The German government called for peace talks with Russia.", date="2022-05-10")
+    s = fl.statements("The German government called for peace talks with Russia to end the war in Ukraine.", date="2022-05-10")
     germany = [x for x in s if x["actor"] == "DEU"]
     assert germany and germany[0]["cameo"] == "DEUGOV"
     assert all(m["cameo"] == "" for m in faultline.Engine().actors("The German government met."))
     # The frames keep the code too, beside the state.
-    frame = fl.statements_frame("The German government called for peace talks with Russia.", date="2022-05-10")
+    frame = fl.statements_frame("The German government called for peace talks with Russia to end the war in Ukraine.", date="2022-05-10")
     assert list(frame[frame["actor"] == "DEU"]["cameo"])[:1] == ["DEUGOV"]
     assert "cameo" in fl.actors_frame("The German government met.").columns
 
