@@ -60,7 +60,7 @@ class Resolver {
   // ---- the time budget -----------------------------------------------------------------
 
   // Whether the budget is spent (recorded by an earlier check).
-  bool Spent() const { return deadline_ != nullptr && deadline_->expired_stage() != nullptr; }
+  bool Spent() const { return deadline_ != nullptr && deadline_->spent(); }
   // Reads the clock: between stages.
   bool SpentIn(const char* stage) { return deadline_ != nullptr && deadline_->ExpiredIn(stage); }
   // Reads the clock every kCheckEvery calls: inside the loops over candidates, commas,

@@ -37,7 +37,7 @@ uint64_t CountSentenceEnds(const std::string& text) {
 
 Status TimeBudgetExceeded(const Document& doc, const Deadline& deadline) {
   const auto [where, which] = WhereAndWhich(doc);
-  const char* stage = deadline.expired_stage() != nullptr ? deadline.expired_stage() : "analysis";
+  const char* stage = deadline.spent() ? deadline.expired_stage() : "analysis";
   char numbers[96];
   std::snprintf(numbers, sizeof numbers, " after %.3g s of CPU time, over the per-document limit of %g s",
                 deadline.spent_at_expiry(), deadline.seconds());

@@ -73,7 +73,7 @@ std::vector<Statement> Analyzer::Analyze(const Document& doc, ExtractionStats* s
     title.date = doc.date;
     title_mentions = recognizer_.Recognize(title, deadline);
   }
-  auto spent = [deadline] { return deadline != nullptr && deadline->expired_stage() != nullptr; };
+  auto spent = [deadline] { return deadline != nullptr && deadline->spent(); };
   std::vector<Mention> mentions;
   if (!spent()) mentions = recognizer_.Recognize(doc, deadline);
   if (spent()) {

@@ -98,7 +98,9 @@ struct DocState {
   size_t last_person_sentence = 0;
   std::vector<std::vector<std::string>> sentence_actors;  // codes named in each sentence so far
   std::vector<std::vector<int>> sentence_topics;  // issues whose topic_words each sentence holds
-  std::set<std::string> document_actors;  // every code the document (title included) names
+  // Per issue: whether the document (title included) names one of its document_actors, or
+  // the issue asks for none. Decided once per document.
+  std::vector<bool> issue_in_document;
   Holder last_holder;
   size_t last_holder_sentence = 0;
   int last_issue = -1;
@@ -2012,10 +2014,7 @@ bool SentenceAnalyzer::TermConditionsHold(const PatternMatch& m, const IssueTerm
                                           const std::vector<PatternMatch>& acts) const {
   const size_t n = toks_.size();
   const Issue& issue = cb_.issues()[it.issue];
-  if (!issue.document_actors.empty() &&
-      std::none_of(issue.document_actors.begin(), issue.document_actors.end(),
-                   [&](const std::string& a) { return st_.document_actors.count(a) > 0; }))
-    return false;
+  if (!st_.issue_in_document[it.issue]) return false;
   if (!issue.when_actor.empty() && !ClauseNames(m.begin, issue.when_actor, issue.scope, it.verb)) return false;
   if (!issue.unless_actor.empty() && ClauseNames(m.begin, issue.unless_actor, 0, it.verb)) return false;
   // "sanctions relief for Iran" three sentences after Russia was named: Iran's, not Russia's
@@ -2543,6 +2542,25 @@ std::vector<Statement> StatementExtractor::Extract(const Document& doc, const st
   return out;
 }
 
+namespace {
+
+// Per issue of `cb`: whether the mentions name one of its document_actors, or it has none.
+std::vector<bool> IssuesInDocument(const Codebook& cb, const std::vector<Mention>& mentions,
+                                   const std::vector<Mention>& title_mentions) {
+  std::set<std::string> named;
+  for (const std::vector<Mention>* list : {&mentions, &title_mentions})
+    for (const Mention& m : *list) named.insert(m.actors.begin(), m.actors.end());
+  std::vector<bool> in(cb.issues().size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    const std::vector<std::string>& wanted = cb.issues()[i].document_actors;
+    in[i] = wanted.empty() ||
+            std::any_of(wanted.begin(), wanted.end(), [&](const std::string& a) { return named.count(a) > 0; });
+  }
+  return in;
+}
+
+}  // namespace
+
 std::vector<Statement> StatementExtractor::ExtractText(const Document& doc, const std::vector<Mention>& mentions,
                                                        const std::vector<Mention>& title_mentions,
                                                        ExtractionStats* stats) const {
@@ -2573,8 +2591,7 @@ std::vector<Statement> StatementExtractor::ExtractText(const Document& doc, cons
     para_start[i] = i > 0 && p < paras.size() && s.begin >= paras[p].begin && sentences[i - 1].end <= paras[p].begin;
   }
   state.sentences = &inputs;
-  for (const std::vector<Mention>* list : {&std::as_const(sorted), &title_mentions})
-    for (const Mention& mention : *list) state.document_actors.insert(mention.actors.begin(), mention.actors.end());
+  state.issue_in_document = IssuesInDocument(*codebook_, sorted, title_mentions);
   for (size_t i = 0; i < inputs.size(); ++i) {
     // The budget is checked every few sentences: reading the thread's CPU clock is a
     // system call, a sentence's analysis costs far more.

@@ -21,10 +21,8 @@ class Deadline {
 
   bool limited() const { return limit_ > 0; }
   double seconds() const { return limit_; }
-  // True once the thread that made the Deadline has used up the budget. Call it on that
-  // thread: the clock is the calling thread's.
-  bool Expired() const { return limit_ > 0 && ThreadCpuSeconds() - start_ > limit_; }
-  // The same, and the first time it is true, remembers `stage` (a string literal naming
+  // True once the thread that made the Deadline has used up the budget (call it on that
+  // thread: the clock is the calling thread's), and the first time it is, remembers `stage` (a string literal naming
   // the work under way) and the CPU time spent. Once expired it stays so without reading
   // the clock again.
   bool ExpiredIn(const char* stage) {
@@ -36,6 +34,8 @@ class Deadline {
     spent_ = spent;
     return true;
   }
+  // Whether an ExpiredIn check found the budget spent (no clock read).
+  bool spent() const { return stage_ != nullptr; }
   // The stage ExpiredIn found the budget spent in; null while it has not.
   const char* expired_stage() const { return stage_; }
   // CPU seconds spent when that happened.
@@ -57,7 +57,7 @@ class Deadline {
 // thread's CPU clock is a system call, one candidate's or mention's work costs less.
 inline bool ExpiredEvery(Deadline* deadline, size_t* count, size_t every, const char* stage) {
   if (deadline == nullptr) return false;
-  if (deadline->expired_stage() != nullptr) return true;
+  if (deadline->spent()) return true;
   return (*count)++ % every == 0 && deadline->ExpiredIn(stage);
 }
 
