@@ -15,8 +15,10 @@ install(DIRECTORY ${CMAKE_SOURCE_DIR}/examples/ DESTINATION ${CMAKE_INSTALL_DOCD
 
 # One man page per command, made from its --help when the binary is built. help2man runs a
 # program with --help; a two-line wrapper per command turns `faultline map` into one.
+# The sanitizer tree (scripts/sanitize.sh) installs nothing and leaves them out.
+option(FAULTLINE_MAN_PAGES "Make the man pages when the program is built" ON)
 find_program(HELP2MAN help2man)
-if(HELP2MAN)
+if(HELP2MAN AND FAULTLINE_MAN_PAGES)
   # Every subcommand `faultline --help` lists (tests/install_test.sh checks none is missing).
   set(FAULTLINE_COMMANDS extract ingest corpus actors statements evaluate map why issues parse train-syntax
       evaluate-syntax cluster-words prune-syntax codebook export serve stories)
@@ -44,7 +46,7 @@ if(HELP2MAN)
   add_custom_target(man ALL DEPENDS ${_pages})
   install(FILES ${_pages} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 else()
-  message(STATUS "help2man not found: no man pages (scripts/setup.sh installs it)")
+  message(STATUS "no man pages (FAULTLINE_MAN_PAGES=OFF, or help2man not found: scripts/setup.sh installs it)")
 endif()
 
 # The Debian package: `cpack -G DEB` in the build tree -> faultline_<version>_<arch>.deb,

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # README command 2: set up, build everything and run every test through CTest. Any failure
 # fails the script. By default (CI) each GoogleTest program is built and run once: those in
-# scripts/sanitized-tests.txt (or FAULTLINE_SANITIZE_TESTS, a regular expression) under
-# ASan + UBSan with the fuzz targets (scripts/sanitize.sh), the rest in the Release build,
-# which also builds the CLI, the Python module and the benchmarks and runs the tests that
-# need it (browser, Python module, install, graphml readers). FAULTLINE_SANITIZE=0 is the
-# quick local run: every test in Release, no sanitizers.
+# scripts/sanitized-tests.txt (all of them; or FAULTLINE_SANITIZE_TESTS, a regular
+# expression) under ASan + UBSan with the fuzz targets (scripts/sanitize.sh), any other in
+# the Release build, which also builds the CLI, the Python module and the benchmarks and runs
+# the tests that need it (browser, Python module, install, package, graphml readers).
+# FAULTLINE_SANITIZE=0 is the quick local run: every test in Release, no sanitizers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${FAULTLINE_SANITIZE:-1}" != 0 ]; then

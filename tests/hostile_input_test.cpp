@@ -154,15 +154,8 @@ TEST(HostileInputTest, DecompressionBombsStopAtTheLimitAndMemoryStaysNearIt) {
   std::string line(1000, 'a');
   for (size_t i = 0; i < line.size(); i += 10) line[i] = ' ';
   line += '\n';
-  std::string text;
-  text.reserve(200u << 20);
-  while (text.size() < (200u << 20)) text += line;
-  WriteFile(dir / "in/bomb.txt.gz", testing::GzipMember(text));
-  std::string html = "<html><body>";
-  while (html.size() < (200u << 20)) html += "<div><p>" + line + "</p></div>";
-  WriteFile(dir / "in/bomb.html.gz", testing::GzipMember(html));
-  std::string().swap(text);
-  std::string().swap(html);
+  WriteFile(dir / "in/bomb.txt.gz", testing::GzipRepeated("", line, 200u << 20));
+  WriteFile(dir / "in/bomb.html.gz", testing::GzipRepeated("<html><body>", "<div><p>" + line + "</p></div>", 200u << 20));
   WriteFile(dir / "in/fine.txt", kArticle);
 
   std::string err = dir / "err.txt";
@@ -179,11 +172,10 @@ TEST(HostileInputTest, DecompressionBombsStopAtTheLimitAndMemoryStaysNearIt) {
   EXPECT_LT(peak, base + 48) << "MB, against " << base << " MB for one small file";
 
   // Binary data is refused right after the sniff, before the rest is decompressed.
-  std::string binary(64u << 20, '\0');
+  std::string noise(4096, '\0');
   std::mt19937 rng(7);
-  for (size_t i = 0; i < 4096; ++i) binary[i] = static_cast<char>(rng());
-  WriteFile(dir / "bin/blob.dat.gz", testing::GzipMember(binary));
-  std::string().swap(binary);
+  for (char& c : noise) c = static_cast<char>(rng());
+  WriteFile(dir / "bin/blob.dat.gz", testing::GzipRepeated(noise, std::string(1u << 16, '\0'), 64u << 20));
   const long bin_peak = PeakMb({"extract", dir / "bin"}, &rc, &err);
   EXPECT_EQ(rc, 1);
   EXPECT_THAT(testing::ReadWholeFile(err), HasSubstr("blob.dat.gz: binary data"));

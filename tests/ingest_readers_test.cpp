@@ -149,6 +149,17 @@ TEST(GzipTest, RefusesOutputOverTheLimit) {
   EXPECT_THAT(r.status().reason(), HasSubstr("exceeds the limit"));
 }
 
+// The tests' streamed bombs (ingest_test_util.h) are the gzip they claim to be.
+TEST(GzipTest, ARepeatedMemberExpandsToItsHeadThenWholeBodies) {
+  Result<std::string> r = Gunzip(testing::GzipRepeated("head|", "body.", 3u << 20), 8u << 20);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_GE(r->size(), 3u << 20);
+  EXPECT_LT(r->size(), 5u << 20);
+  EXPECT_EQ(r->compare(0, 15, "head|body.body."), 0);
+  EXPECT_EQ((r->size() - 5) % 5, 0u);
+  EXPECT_EQ(r->find("head", 1), std::string::npos);
+}
+
 // ---- UTF-8 ----------------------------------------------------------------------
 
 TEST(Utf8Test, RepairsIllFormedSequencesWithReplacementCharacter) {

@@ -60,6 +60,33 @@ inline std::string GzipMember(const std::string& data) {
   return out;
 }
 
+// One gzip member holding `head`, then `body` repeated until the whole is at least `bytes`
+// long, compressed as it goes: a test's decompression bomb costs zlib's time, not that of
+// building the hundreds of megabytes it expands to (slow under the sanitizers).
+inline std::string GzipRepeated(const std::string& head, const std::string& body, size_t bytes) {
+  std::string first = head, more;  // whole bodies, about a megabyte each
+  while (first.size() < (1u << 20)) first += body;
+  while (more.size() < (1u << 20)) more += body;
+  z_stream zs{};
+  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+  std::string out;
+  char buffer[1 << 16];
+  for (size_t written = 0; written < bytes;) {
+    const std::string& in = written == 0 ? first : more;
+    written += in.size();
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+    zs.avail_in = static_cast<uInt>(in.size());
+    do {
+      zs.next_out = reinterpret_cast<Bytef*>(buffer);
+      zs.avail_out = sizeof buffer;
+      deflate(&zs, written >= bytes ? Z_FINISH : Z_NO_FLUSH);
+      out.append(buffer, sizeof buffer - zs.avail_out);
+    } while (zs.avail_out == 0);
+  }
+  deflateEnd(&zs);
+  return out;
+}
+
 struct RunResult {
   int exit_code = -1;
   std::string out, err;
