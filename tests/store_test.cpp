@@ -4,6 +4,10 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "store/near_duplicates.h"
@@ -58,6 +62,52 @@ TEST(NearDuplicateTest, SameReportWithOtherFurnitureIsSimilar) {
   EXPECT_LT(EstimateJaccard(*ma, *other), 0.2);
   EXPECT_FALSE(ComputeMinHash("Too short to judge.").has_value());
   EXPECT_EQ(MinHashFromBytes(MinHashToBytes(*ma)), ma);
+}
+
+// The signature written out plainly, one hash function at a time, as
+// store/near_duplicates.cpp documents it: stored signatures must not depend on which
+// build of the shingle loop (AVX-512 or baseline) the processor ran.
+MinHash ReferenceMinHash(std::string_view text) {
+  auto mix = [](uint64_t x) {
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+  };
+  std::vector<uint64_t> words;
+  uint64_t h = 0;
+  bool in_word = false;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
+    if (std::isalnum(c) || c >= 0x80) {
+      if (!in_word) h = 0xcbf29ce484222325ULL;
+      in_word = true;
+      h = (h ^ static_cast<unsigned char>(std::tolower(c))) * 0x100000001b3ULL;
+    } else if (in_word) {
+      words.push_back(h);
+      in_word = false;
+    }
+  }
+  MinHash m;
+  uint64_t seed = 0x9e3779b97f4a7c15ULL;
+  for (int j = 0; j < kMinHashSize; ++j) {
+    const uint64_t a = mix(seed += 0x9e3779b97f4a7c15ULL) | 1, b = mix(seed += 0x9e3779b97f4a7c15ULL);
+    m[j] = UINT32_MAX;
+    for (size_t w = 0; w + kShingleWords <= words.size(); ++w) {
+      uint64_t x = 0;
+      for (int k = 0; k < kShingleWords; ++k) x = mix(x ^ words[w + k]);
+      m[j] = std::min(m[j], static_cast<uint32_t>((a * x + b) >> 32));
+    }
+  }
+  return m;
+}
+
+TEST(NearDuplicateTest, SignatureIsTheDocumentedOne) {
+  const std::string text = std::string(kReport) + " Zelenskyy and Nausėda — “quoted” — 1,826 figures.";
+  std::optional<MinHash> m = ComputeMinHash(text);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(*m, ReferenceMinHash(text));
 }
 
 TEST(NearDuplicateTest, AlikeTextsMonthsApartAreSeparateDocuments) {

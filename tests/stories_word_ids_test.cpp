@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 
+#include "stories/id_counts.h"
 #include "stories/key_filter.h"
 
 namespace faultline::stories {
@@ -32,6 +34,29 @@ TEST(StoriesWordIdsTest, KeepsEveryWordAcrossGrowth) {
   }
   EXPECT_EQ(ids.Intern(""), 20000u);  // the empty word is a word like any other
   EXPECT_EQ(ids.Find(""), 20000u);
+}
+
+TEST(StoriesWordIdsTest, InternWithItsHashGivesTheSameIds) {
+  WordIds ids;
+  EXPECT_EQ(ids.Intern("talks", WordIds::Hash("talks")), 0u);
+  EXPECT_EQ(ids.Intern("talks"), 0u);
+  EXPECT_EQ(ids.Find("talks"), 0u);
+}
+
+TEST(StoriesIdCountsTest, SumsCountsPerIdAcrossGrowth) {
+  IdCounts counts;
+  std::map<uint32_t, uint32_t> expected;
+  // Dense and sparse ids, each added several times, well past the first table size.
+  for (uint32_t round = 1; round <= 3; ++round)
+    for (uint32_t id = 0; id < 5000; id += (id < 1000 ? 1 : 97)) {
+      counts.Add(id, round);
+      expected[id] += round;
+    }
+  std::map<uint32_t, uint32_t> seen;
+  counts.ForEach([&](uint32_t id, uint32_t n) { EXPECT_TRUE(seen.emplace(id, n).second) << id; });
+  EXPECT_EQ(seen, expected);
+  EXPECT_EQ(counts.size(), expected.size());
+  EXPECT_EQ(IdCounts().size(), 0u);
 }
 
 TEST(StoriesKeyFilterTest, NeverRejectsAKeyAndRejectsOtherShapes) {

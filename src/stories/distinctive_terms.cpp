@@ -12,26 +12,37 @@ OutletWordCounts::OutletWordCounts(const TermOptions* options) : options_(option
   corpus_.assign(words_.size(), 0);
 }
 
-void OutletWordCounts::Add(const std::string& outlet, std::string_view text) {
-  if (outlet.empty()) return;
-  Outlet& o = outlets_[outlet];
-  ++o.documents;
-  // The document's words by id, counted into the outlet's table once per distinct word:
-  // a sort of a few thousand ids costs less than a hash update for every word.
-  std::vector<uint32_t>& ids = scratch_;
-  ids.clear();
+void OutletWordCounts::CountDocumentWords(std::string_view text) {
+  doc_words_.clear();
+  // A word has three bytes and a separator at least: the table stays at most half full.
+  size_t slots = 64;
+  while (slots < 2 * (text.size() / 4 + 1)) slots *= 2;
+  doc_slots_.assign(slots, 0);
+  const size_t mask = slots - 1;
   // A word is a run of the text's bytes: the text is lower-cased once and each word
   // looked up as a view into that copy, not built a byte at a time.
   std::string& lowered = lowered_;
   lowered.assign(text);
   for (char& ch : lowered)
     if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+  const std::string_view low = lowered;
   size_t start = 0, size = 0;
   auto flush = [&] {
     if (size >= 3) {
-      const uint32_t id = words_.Intern(std::string_view(lowered).substr(start, size));
-      if (id == corpus_.size()) corpus_.push_back(0);  // a new word
-      if (id >= stopwords_) ids.push_back(id);
+      const std::string_view w = low.substr(start, size);
+      const uint32_t hash = WordIds::Hash(w);
+      for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        if (doc_slots_[i] == 0) {
+          doc_words_.push_back({hash, static_cast<uint32_t>(start), static_cast<uint32_t>(size), 1});
+          doc_slots_[i] = static_cast<uint32_t>(doc_words_.size());
+          break;
+        }
+        DocWord& d = doc_words_[doc_slots_[i] - 1];
+        if (d.hash == hash && d.size == size && low.substr(d.begin, d.size) == w) {
+          ++d.count;
+          break;
+        }
+      }
     }
     size = 0;
   };
@@ -52,17 +63,23 @@ void OutletWordCounts::Add(const std::string& outlet, std::string_view text) {
   }
   if (digit) size = 0;
   flush();
-  std::sort(ids.begin(), ids.end());
-  for (size_t i = 0; i < ids.size();) {
-    size_t j = i + 1;
-    while (j < ids.size() && ids[j] == ids[i]) ++j;
-    const uint32_t n = static_cast<uint32_t>(j - i);
-    o.counts[ids[i]] += n;
-    corpus_[ids[i]] += n;
-    i = j;
+}
+
+void OutletWordCounts::Add(const std::string& outlet, std::string_view text) {
+  if (outlet.empty()) return;
+  Outlet& o = outlets_[outlet];
+  ++o.documents;
+  CountDocumentWords(text);
+  const std::string_view low = lowered_;
+  for (const DocWord& d : doc_words_) {
+    const uint32_t id = words_.Intern(low.substr(d.begin, d.size), d.hash);
+    if (id == corpus_.size()) corpus_.push_back(0);  // a new word
+    if (id < stopwords_) continue;
+    o.counts.Add(id, d.count);
+    corpus_[id] += d.count;
+    o.total += d.count;
+    corpus_total_ += d.count;
   }
-  o.total += ids.size();
-  corpus_total_ += ids.size();
 }
 
 std::vector<OutletTerms> OutletWordCounts::Distinctive(size_t top, uint64_t min_words, double min_z,
@@ -77,14 +94,15 @@ std::vector<OutletTerms> OutletWordCounts::Distinctive(size_t top, uint64_t min_
     ot.documents = o.documents;
     ot.words = o.total;
     const double ni = static_cast<double>(o.total), nj = n - ni;
-    for (const auto& [id, count] : o.counts) {
-      if (count < min_count) continue;
+    // The order of the ids does not matter: the terms are sorted below, ties by term.
+    o.counts.ForEach([&](uint32_t id, uint32_t count) {
+      if (count < min_count) return;
       const double yi = count, yj = static_cast<double>(corpus_[id]) - yi;
       const double a = a0 * static_cast<double>(corpus_[id]) / n;
       const double delta = std::log((yi + a) / (ni + a0 - yi - a)) - std::log((yj + a) / (nj + a0 - yj - a));
       const double z = delta / std::sqrt(1.0 / (yi + a) + 1.0 / (yj + a));
       if (z >= min_z) ot.terms.push_back({std::string(words_.Word(id)), z, count});
-    }
+    });
     std::sort(ot.terms.begin(), ot.terms.end(), [](const DistinctiveTerm& a, const DistinctiveTerm& b) {
       return a.z != b.z ? a.z > b.z : a.term < b.term;
     });

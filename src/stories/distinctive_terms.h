@@ -19,6 +19,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "stories/id_counts.h"
 #include "stories/terms.h"
 #include "stories/word_ids.h"
 
@@ -51,14 +52,23 @@ class OutletWordCounts {
 
  private:
   const TermOptions* options_;
+  // One document's distinct words (views into lowered_) with their counts, in first-seen
+  // order: each is looked up in the corpus-wide table once, not at every use (that table
+  // outgrows the caches; the document's fits in them).
+  struct DocWord {
+    uint32_t hash, begin, size, count;
+  };
+  void CountDocumentWords(std::string_view text);
+
   WordIds words_;          // the stopwords first, then every other word as first seen
   uint32_t stopwords_ = 0;  // ids below this are stopwords
-  std::vector<uint32_t> scratch_;  // one document's word ids
   std::string lowered_;            // one document's text, lower-cased
+  std::vector<DocWord> doc_words_;
+  std::vector<uint32_t> doc_slots_;  // open addressing over doc_words_: index + 1, 0 empty
   struct Outlet {
     uint32_t documents = 0;
     uint64_t total = 0;
-    std::unordered_map<uint32_t, uint32_t> counts;
+    IdCounts counts;
   };
   std::unordered_map<std::string, Outlet> outlets_;
   std::vector<uint64_t> corpus_;  // per word id

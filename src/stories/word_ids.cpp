@@ -40,9 +40,8 @@ uint32_t WordIds::Find(std::string_view word) const {
   return slots_[Probe(word, Hash(word))].id;
 }
 
-uint32_t WordIds::Intern(std::string_view word) {
+uint32_t WordIds::Intern(std::string_view word, uint32_t hash) {
   if ((spans_.size() + 1) * 2 > slots_.size()) Grow();
-  const uint32_t hash = Hash(word);
   Slot& s = slots_[Probe(word, hash)];
   if (s.id != kNone) return s.id;
   s.hash = hash;

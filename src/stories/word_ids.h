@@ -15,13 +15,17 @@ namespace faultline::stories {
 class WordIds {
  public:
   // The id of `word`, added with the next id when it is new.
-  uint32_t Intern(std::string_view word);
+  uint32_t Intern(std::string_view word) { return Intern(word, Hash(word)); }
+  // The same with the word's Hash computed already (a caller that also keyed its own
+  // table by it).
+  uint32_t Intern(std::string_view word, uint32_t hash);
   // The id of `word`, or kNone.
   uint32_t Find(std::string_view word) const;
   std::string_view Word(uint32_t id) const;
   size_t size() const { return spans_.size(); }
 
   static constexpr uint32_t kNone = UINT32_MAX;
+  static uint32_t Hash(std::string_view word);
 
  private:
   struct Span {
@@ -34,7 +38,6 @@ class WordIds {
     uint32_t id = kNone;  // kNone: empty
     Span span;
   };
-  static uint32_t Hash(std::string_view word);
   // The slot holding `word` or the empty slot where it would go.
   size_t Probe(std::string_view word, uint32_t hash) const;
   void Grow();
