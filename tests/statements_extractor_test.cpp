@@ -454,6 +454,15 @@ TEST_F(ExtractorTest, WeaponsOfOtherDebatesAreNoArmsForUkraine) {
   EXPECT_THAT(Run("Russia invaded Ukraine. France sent more humanitarian aid."), ElementsAre("FRA aid +1"));
 }
 
+TEST_F(ExtractorTest, FrozenAssetsAndTroopsOfOtherDebatesAreNotRussiasOrTheEasternFlanks) {
+  EXPECT_THAT(Run("Russia invaded Ukraine. France wants to unlock the frozen assets of Iran."), ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. France wants to use the frozen assets for Ukraine."),
+              ElementsAre("FRA frozen-assets +1"));
+  EXPECT_THAT(Run("Russia threatened Poland. Spain backs more NATO troops in Syria."), ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia threatened Poland. Spain backs more NATO troops in Poland."),
+              ElementsAre("ESP nato-posture +1"));
+}
+
 TEST_F(ExtractorTest, HeadlinesJoinedByBarsAreNobodysPosition) {
   EXPECT_THAT(Run("Senator Smith Overnight: Germany sends tanks to Ukraine | Poland imposes sanctions on Russia | "
                   "Storm hits the coast MORE said the vote was close."),

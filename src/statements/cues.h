@@ -74,6 +74,10 @@ class CueLexicon {
   const WordSet& prepositions() const { return prepositions_; }
   // Forms of verbs that carry a stance only through the verb they govern ("continues to").
   const WordSet& aspectual_verbs() const { return aspectual_verbs_; }
+  // Lemmas of verbs whose object still bears the stance of the cue before them ("wants to
+  // buy weapons"); any other verb that is not a cue stops the chain at its object
+  // (statements/chain_reach.h).
+  const WordSet& carrier_verbs() const { return carrier_verbs_; }
   // Verb forms that, after a possessive, are nouns of an event, not of a stance
   // ("Ukraine's fight for freedom").
   const WordSet& event_nouns() const { return event_nouns_; }
@@ -112,7 +116,7 @@ class CueLexicon {
   WordSet subject_words_, vague_quantifiers_, member_nouns_, pronouns_, first_person_, openers_with_comma_,
       openers_alone_, intro_prepositions_, adverbs_, camp_nouns_, reporters_, possessives_, non_agent_heads_,
       proposal_nouns_, statement_nouns_, act_nouns_, adjectival_participles_, event_nouns_,
-      transcript_audience_, aspectual_verbs_, joint_titles_, speaker_titles_,
+      transcript_audience_, aspectual_verbs_, carrier_verbs_, joint_titles_, speaker_titles_,
       voice_topic_words_, disputed_modifiers_, focus_particles_, prepositions_;
 };
 

@@ -8,6 +8,7 @@
 #include <tuple>
 #include <utility>
 
+#include "statements/chain_reach.h"
 #include "statements/clause_roles.h"
 #include "statements/document_voice.h"
 #include "statements/term_scope.h"
@@ -291,6 +292,7 @@ class SentenceAnalyzer {
   void EmitPassiveAfterTerm(const Clause& c, const TermHit& term, const TermReading& r);
   void EmitCoordinated(const TermHit& term, const Chain& prev);
   bool IndirectQuestion(const Clause& c, const TermHit& term, const TermReading& r) const;
+  bool ChainStopsBefore(const TermHit& term, const TermReading& r);
   bool DefinesCamp(const Clause& c, size_t c0, int issue, int stance, const std::string& cue_text);
   Holder FindPossessor(const Clause& c, const TermHit& term, const TermReading& r, size_t* possessed_at) const;
   bool PassiveAt(const Clause& c, const Polar* first) const;
@@ -1289,6 +1291,7 @@ void SentenceAnalyzer::AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* w
   }
   if (r.hypothetical || (question_ && !c.in_quote)) return;
   if (IndirectQuestion(c, term, r)) return;
+  if (ChainStopsBefore(term, r)) return;
   int polarity = r.post_polarity;
   for (const auto& p : r.polars) polarity *= p.polarity;
   if (r.negations % 2 == 1) polarity = -polarity;
@@ -1495,6 +1498,25 @@ void SentenceAnalyzer::ReadAfterTerm(const Clause& c, const TermHit& term, TermR
     }
   }
   if (r->has_post) r->negations += r->post_neg;
+}
+
+// The parse says the chain's last cue does not reach the term: the term is the object of a
+// verb between them that no cue knows ("tried to downplay the meeting"; chain_reach.h).
+// Parsed only when a word stands between the cue and the term.
+bool SentenceAnalyzer::ChainStopsBefore(const TermHit& term, const TermReading& r) {
+  if (model_ == nullptr || r.polars.empty() || r.only_frames || term.proform) return false;
+  const Polar& last = r.polars.back();
+  bool word_between = false;
+  for (size_t t = last.e; t < term.b; ++t) word_between |= toks_[t].type == TokenType::kWord;
+  if (!word_between) return false;
+  const syntax::ParsedSentence& tree = Tree();
+  const size_t tb = toks_[term.b].begin, te = toks_[term.e - 1].end;
+  const int verb = OpaqueVerbBetween(tree, HeadWordOf(tree, tb, te), tb, te, toks_[last.b].begin,
+                                     toks_[last.e - 1].end, lex_.carrier_verbs());
+  if (verb < 0) return false;
+  Trace("  tree: '" + Surface(last.b, last.e) + "' does not reach " + Surface(term.b, term.e) + ", the object of '" +
+        tree.tokens[verb].form + "'");
+  return true;
 }
 
 // A reduced passive after the term: "Patriot batteries donated by Germany and Romania" (no

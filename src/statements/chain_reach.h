@@ -1,0 +1,27 @@
+// Whether a stance cue reaches the issue term it stands before, read from the dependency
+// tree. The flat rules chain the cues before a term by distance; the tree shows when the
+// term is the object of a verb between them that the cue lexicon does not know: "officials
+// tried to downplay the meeting with Putin" supports the downplaying, not the meeting, and
+// "sought to clarify his remarks about tying up military aid" the clarifying. Such a verb's
+// stance on its object is unknown, so the chain does not carry through it, unless the verb
+// is one of the cue lexicon's `carrier_verbs` ("wants to buy weapons", "ready to host
+// troops": getting or keeping a thing is wanting it).
+#pragma once
+
+#include <cstddef>
+
+#include "statements/cues.h"
+#include "syntax/sentence.h"
+
+namespace faultline {
+
+// The word of `tree` whose object (or the object's own dependents) holds the term headed
+// by `term_word`, on the way up from the term to a word inside the cue's bytes
+// [cue_begin, cue_end): a verb after the cue, outside the term's bytes
+// [term_begin, term_end), whose lemma is not in `carriers`. -1 when there is none, or
+// when the climb from the term never reaches the cue (the tree does not link them, so it
+// says nothing against the chain).
+int OpaqueVerbBetween(const syntax::ParsedSentence& tree, int term_word, size_t term_begin, size_t term_end,
+                      size_t cue_begin, size_t cue_end, const WordSet& carriers);
+
+}  // namespace faultline

@@ -1,0 +1,150 @@
+// Whether a stance cue reaches the term after it through the tree: on trees built here by
+// hand (chain_reach.h), then inside the extractor with the shipped model and sentences
+// written for these tests.
+#include "statements/chain_reach.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "statements/extractor.h"
+#include "statements_test_util.h"
+
+namespace faultline {
+namespace {
+
+struct Word {
+  std::string form;
+  std::string lemma;
+  syntax::Upos upos;
+  int head;  // 1-based as in CoNLL-U, 0 for the root
+  std::string deprel;
+};
+
+syntax::ParsedSentence Build(const std::vector<Word>& words) {
+  syntax::ParsedSentence s;
+  uint32_t at = 0;
+  for (const Word& w : words) {
+    syntax::Token t;
+    t.form = w.form;
+    t.lemma = w.lemma;
+    t.upos = w.upos;
+    t.head = w.head - 1;
+    t.deprel = w.deprel;
+    t.begin = at;
+    t.end = at + static_cast<uint32_t>(w.form.size());
+    at = t.end + 1;
+    s.tokens.push_back(t);
+  }
+  s.end = at;
+  return s;
+}
+
+using U = syntax::Upos;
+
+// The bytes of word i (0-based) as a [begin, end) pair, for the cue and the term.
+struct Bytes {
+  size_t begin, end;
+};
+Bytes Of(const syntax::ParsedSentence& s, int i) { return {s.tokens[i].begin, s.tokens[i].end}; }
+
+// Norway tried to belittle the talks
+const std::vector<Word> kBelittle = {{"Norway", "Norway", U::kPropn, 2, "nsubj"},
+                                     {"tried", "try", U::kVerb, 0, "root"},
+                                     {"to", "to", U::kPart, 4, "mark"},
+                                     {"belittle", "belittle", U::kVerb, 2, "xcomp"},
+                                     {"the", "the", U::kDet, 6, "det"},
+                                     {"talks", "talk", U::kNoun, 4, "obj"}};
+
+TEST(ChainReachTest, AVerbNoCueKnowsStopsTheChainAtItsObject) {
+  const auto s = Build(kBelittle);
+  const Bytes cue = Of(s, 1), term = Of(s, 5);
+  EXPECT_EQ(OpaqueVerbBetween(s, 5, term.begin, term.end, cue.begin, cue.end, {}), 3);
+}
+
+TEST(ChainReachTest, ACarrierVerbPassesTheStanceOn) {
+  auto words = kBelittle;
+  words[3] = {"obtain", "obtain", U::kVerb, 2, "xcomp"};
+  const auto s = Build(words);
+  const Bytes cue = Of(s, 1), term = Of(s, 5);
+  EXPECT_EQ(OpaqueVerbBetween(s, 5, term.begin, term.end, cue.begin, cue.end, {"obtain"}), -1);
+}
+
+TEST(ChainReachTest, AnObliqueOfTheVerbBetweenIsNoObject) {
+  // Norway tried to work toward talks
+  const auto s = Build({{"Norway", "Norway", U::kPropn, 2, "nsubj"},
+                        {"tried", "try", U::kVerb, 0, "root"},
+                        {"to", "to", U::kPart, 4, "mark"},
+                        {"work", "work", U::kVerb, 2, "xcomp"},
+                        {"toward", "toward", U::kAdp, 6, "case"},
+                        {"talks", "talk", U::kNoun, 4, "obl"}});
+  const Bytes cue = Of(s, 1), term = Of(s, 5);
+  EXPECT_EQ(OpaqueVerbBetween(s, 5, term.begin, term.end, cue.begin, cue.end, {}), -1);
+}
+
+TEST(ChainReachTest, ATreeThatDoesNotLinkCueAndTermSaysNothing) {
+  // the cue "tried" hangs below the term's verb here: the climb from the term never meets it
+  const auto s = Build({{"Norway", "Norway", U::kPropn, 4, "nsubj"},
+                        {"tried", "try", U::kVerb, 4, "advcl"},
+                        {"to", "to", U::kPart, 4, "mark"},
+                        {"belittle", "belittle", U::kVerb, 0, "root"},
+                        {"the", "the", U::kDet, 6, "det"},
+                        {"talks", "talk", U::kNoun, 4, "obj"}});
+  const Bytes cue = Of(s, 1), term = Of(s, 5);
+  EXPECT_EQ(OpaqueVerbBetween(s, 5, term.begin, term.end, cue.begin, cue.end, {}), -1);
+}
+
+TEST(ChainReachTest, TheTermsOwnVerbIsNoVerbBetween) {
+  // "hold talks" is one verb term: its verb is inside the term's bytes
+  const auto s = Build({{"Norway", "Norway", U::kPropn, 2, "nsubj"},
+                        {"wants", "want", U::kVerb, 0, "root"},
+                        {"to", "to", U::kPart, 4, "mark"},
+                        {"hold", "hold", U::kVerb, 2, "xcomp"},
+                        {"talks", "talk", U::kNoun, 4, "obj"}});
+  const Bytes cue = Of(s, 1);
+  EXPECT_EQ(OpaqueVerbBetween(s, 4, s.tokens[3].begin, s.tokens[4].end, cue.begin, cue.end, {}), -1);
+  EXPECT_EQ(OpaqueVerbBetween(s, 99, 0, 1, cue.begin, cue.end, {}), -1);
+}
+
+// --- inside the extractor, with the shipped model, cue lexicon and hand-made mentions
+
+class ChainReachExtractorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto ex = StatementExtractor::Create();
+    ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+    extractor_ = new StatementExtractor(std::move(ex).value());
+  }
+  static void TearDownTestSuite() {
+    delete extractor_;
+    extractor_ = nullptr;
+  }
+  static std::vector<std::string> Found(const std::string& text) {
+    std::vector<std::string> out;
+    for (const Statement& s : testing::ExtractFrom(*extractor_, text))
+      out.push_back(s.actor + " " + s.issue + " " + std::to_string(s.stance));
+    return out;
+  }
+  static bool Has(const std::vector<std::string>& v, const std::string& s) {
+    for (const auto& x : v)
+      if (x == s) return true;
+    return false;
+  }
+  static StatementExtractor* extractor_;
+};
+StatementExtractor* ChainReachExtractorTest::extractor_ = nullptr;
+
+TEST_F(ChainReachExtractorTest, TryingToPlayDownTalksIsNoSupportForThem) {
+  EXPECT_FALSE(Has(Found("Germany tried to downplay the talks with Russia at the summit."), "DEU talks 1"));
+  EXPECT_FALSE(Has(Found("Spain sought to explain its remarks about tying up military aid to Ukraine."), "ESP arms 1"));
+}
+
+TEST_F(ChainReachExtractorTest, CarrierVerbsAndCuesStillCarryTheChain) {
+  EXPECT_TRUE(Has(Found("Poland wants to buy more tanks for Ukraine."), "POL arms 1"));
+  EXPECT_TRUE(Has(Found("Italy decided to send more tanks to Ukraine."), "ITA arms 1"));
+  EXPECT_TRUE(Has(Found("France agreed to pursue a ceasefire with Russia."), "FRA talks 1"));
+}
+
+}  // namespace
+}  // namespace faultline
