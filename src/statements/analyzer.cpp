@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "actors/knowledge_base.h"
 #include "ingest/document_budget.h"
@@ -14,6 +12,7 @@
 #include "rules_fingerprint.h"  // generated: FAULTLINE_RULES_HASH
 #include "util/data_path.h"
 #include "util/hash.h"
+#include "util/hash_file.h"
 
 namespace faultline {
 namespace {
@@ -21,13 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 
 Status HashFile(const std::string& path, FieldHasher* h) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error("cannot read (for the statement cache's fingerprint)", path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Status::Error("read error (for the statement cache's fingerprint)", path);
-  h->Add(ss.str());
-  return Status::Ok();
+  return HashFileContent(path, "the statement cache's fingerprint", h);
 }
 
 // Every regular file under `dir`, by relative name and content, in name order; a

@@ -1,15 +1,14 @@
 #include "stories/stories.h"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <numeric>
 #include <set>
 
 #include "statements/extractor.h"
 #include "stories/sources_bytes.h"
 #include "util/hash.h"
+#include "util/hash_file.h"
 
 namespace faultline::stories {
 namespace {
@@ -30,13 +29,8 @@ std::string OrderKey(const std::string& date, const std::string& id) {
 // installed copy, FAULTLINE_DATA) find the same sources, and must not make every
 // stored entry stale.
 Status HashFile(std::string_view label, const std::string& path, FieldHasher* h) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error("cannot read (for the stored sources' fingerprint)", path);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return Status::Error("read error (for the stored sources' fingerprint)", path);
-  h->Add(label).Add(bytes.str());
-  return Status::Ok();
+  h->Add(label);
+  return HashFileContent(path, "the stored sources' fingerprint", h);
 }
 
 StoryDocument Light(const Document& d) {
