@@ -463,6 +463,14 @@ TEST_F(ExtractorTest, FrozenAssetsAndTroopsOfOtherDebatesAreNotRussiasOrTheEaste
               ElementsAre("ESP nato-posture +1"));
 }
 
+TEST_F(ExtractorTest, AProformInAnotherDebatesClauseIsThatDebates) {
+  // "the deal" points back at the sanctions, unless its own phrase names another debate's subject
+  EXPECT_THAT(Run("Poland imposed new sanctions on Russia. Germany backs the deal."),
+              ElementsAre("DEU sanctions +1", "POL sanctions +1"));
+  EXPECT_THAT(Run("Poland imposed new sanctions on Russia. Germany backs the deal with Iran."),
+              ElementsAre("POL sanctions +1"));
+}
+
 TEST_F(ExtractorTest, HeadlinesJoinedByBarsAreNobodysPosition) {
   EXPECT_THAT(Run("Senator Smith Overnight: Germany sends tanks to Ukraine | Poland imposes sanctions on Russia | "
                   "Storm hits the coast MORE said the vote was close."),

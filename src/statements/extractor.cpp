@@ -203,7 +203,7 @@ class SentenceAnalyzer {
   void NoteQuietSentence(size_t para);
   void FindTerms(std::vector<PatternMatch>* term_matches, const std::vector<PatternMatch>& acts);
   bool TermConditionsHold(const PatternMatch& m, const IssueTerm& it, const std::vector<PatternMatch>& acts) const;
-  void DropOtherDebates();
+  void DropOtherDebates(bool proforms);
   bool SentenceHasWord(const std::vector<std::string>& words) const;
   bool NearTopic(int issue) const;
   bool IsHeadlineList() const;
@@ -1938,8 +1938,9 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
   std::vector<PatternMatch> acts;
   cb_.acts().FindAll(view_, 0, n, &acts);
   FindTerms(&term_matches, acts);
-  DropOtherDebates();
+  DropOtherDebates(false);
   FindCues(&cue_matches, term_matches, acts);
+  DropOtherDebates(true);  // the proforms FindCues added
   std::sort(terms_.begin(), terms_.end(), [](const TermHit& a, const TermHit& b) { return a.b < b.b; });
   std::sort(cues_.begin(), cues_.end(), [](const CueHit& a, const CueHit& b) { return a.b < b.b; });
 
@@ -2003,8 +2004,9 @@ void SentenceAnalyzer::FindTerms(std::vector<PatternMatch>* term_matches, const 
 // against the tree: the names of its own noun phrase decide, or failing them those of its
 // clause (term_scope.h), or failing them those of the sentence. The flat conditions saw Russia somewhere in the clause; the tree
 // sees that Russia only describes the Security Council while the resolution is over North
-// Korea. Parsed only for such sentences, which are few.
-void SentenceAnalyzer::DropOtherDebates() {
+// Korea. Parsed only for such sentences, which are few. Terms first, before the cues are
+// found; then (`proforms`) the proforms found with the cues.
+void SentenceAnalyzer::DropOtherDebates(bool proforms) {
   if (model_ == nullptr || index_ >= st_.sentence_actors.size()) return;
   const std::vector<std::string>& named = st_.sentence_actors[index_];
   auto names_any = [](const std::vector<std::string>& names, const std::vector<std::string>& codes) {
@@ -2012,9 +2014,20 @@ void SentenceAnalyzer::DropOtherDebates() {
       if (Contains(codes, a)) return true;
     return false;
   };
-  auto other_debate = [&](const TermHit& t) {
-    if (t.proform || t.issue < 0) return false;
-    const Issue& issue = cb_.issues()[t.issue];
+  // A proform ("the deal", "doing so") stands for the issue last named before it, in this
+  // sentence or an earlier one: its clause can be another debate's as much as a term's can.
+  auto issue_of = [&](const TermHit& t) {
+    if (!t.proform) return t.issue;
+    const TermHit* before = nullptr;
+    for (const TermHit& o : terms_)
+      if (!o.proform && o.issue >= 0 && o.b < t.b && (before == nullptr || o.b > before->b)) before = &o;
+    return before != nullptr ? before->issue : st_.last_issue;
+  };
+  std::vector<int> issues;
+  for (const TermHit& t : terms_) issues.push_back(issue_of(t));
+  auto other_debate = [&](const TermHit& t, int issue_index) {
+    if (issue_index < 0) return false;
+    const Issue& issue = cb_.issues()[issue_index];
     if (issue.other_subjects.empty() || !names_any(named, issue.other_subjects)) return false;
     const syntax::ParsedSentence& tree = Tree();
     const TermScope scope = ScopeOfTerm(tree, HeadWordOf(tree, toks_[t.b].begin, toks_[t.e - 1].end), ments_);
@@ -2027,7 +2040,10 @@ void SentenceAnalyzer::DropOtherDebates() {
     }
     return false;
   };
-  terms_.erase(std::remove_if(terms_.begin(), terms_.end(), other_debate), terms_.end());
+  std::vector<TermHit> kept;
+  for (size_t i = 0; i < terms_.size(); ++i)
+    if (terms_[i].proform != proforms || !other_debate(terms_[i], issues[i])) kept.push_back(terms_[i]);
+  terms_ = std::move(kept);
 }
 
 // The codebook's conditions on a term match: the actors named around it, the words next
