@@ -109,17 +109,8 @@ TEST(ChainReachTest, TheTermsOwnVerbIsNoVerbBetween) {
 
 // --- inside the extractor, with the shipped model, cue lexicon and hand-made mentions
 
-class ChainReachExtractorTest : public ::testing::Test {
+class ChainReachExtractorTest : public testing::ShippedExtractorTest {
  protected:
-  static void SetUpTestSuite() {
-    auto ex = StatementExtractor::Create();
-    ASSERT_TRUE(ex.ok()) << ex.status().ToString();
-    extractor_ = new StatementExtractor(std::move(ex).value());
-  }
-  static void TearDownTestSuite() {
-    delete extractor_;
-    extractor_ = nullptr;
-  }
   static std::vector<std::string> Found(const std::string& text) {
     std::vector<std::string> out;
     for (const Statement& s : testing::ExtractFrom(*extractor_, text))
@@ -131,9 +122,7 @@ class ChainReachExtractorTest : public ::testing::Test {
       if (x == s) return true;
     return false;
   }
-  static StatementExtractor* extractor_;
 };
-StatementExtractor* ChainReachExtractorTest::extractor_ = nullptr;
 
 TEST_F(ChainReachExtractorTest, TryingToPlayDownTalksIsNoSupportForThem) {
   EXPECT_FALSE(Has(Found("Germany tried to downplay the talks with Russia at the summit."), "DEU talks 1"));

@@ -266,17 +266,8 @@ TEST(ClauseRulesTest, AMalformedRuleFileNamesFileAndLine) {
 
 // --- inside the extractor, with hand-made mentions (statements_test_util.h)
 
-class ClauseRulesExtractorTest : public ::testing::Test {
+class ClauseRulesExtractorTest : public testing::ShippedExtractorTest {
  protected:
-  static void SetUpTestSuite() {
-    auto ex = StatementExtractor::Create();
-    ASSERT_TRUE(ex.ok()) << ex.status().ToString();
-    extractor_ = new StatementExtractor(std::move(ex).value());
-  }
-  static void TearDownTestSuite() {
-    delete extractor_;
-    extractor_ = nullptr;
-  }
   static std::vector<std::string> Found(const std::string& text) {
     std::vector<std::string> out;
     for (const Statement& s : testing::ExtractFrom(*extractor_, text))
@@ -288,9 +279,7 @@ class ClauseRulesExtractorTest : public ::testing::Test {
       if (s.rfind(prefix, 0) == 0) return true;
     return false;
   }
-  static StatementExtractor* extractor_;
 };
-StatementExtractor* ClauseRulesExtractorTest::extractor_ = nullptr;
 
 TEST_F(ClauseRulesExtractorTest, ARelativeClauseNamesWhoSentTheWeapons) {
   const auto got = Found("The tanks that Poland transferred to Ukraine were repaired in a workshop near the border.");

@@ -15,18 +15,10 @@ using ::testing::IsEmpty;
 using testing::ExtractFrom;
 using testing::Triples;
 
-class ExtractorTest : public ::testing::Test {
+class ExtractorTest : public testing::ShippedExtractorTest {
  protected:
-  static void SetUpTestSuite() {
-    auto ex = StatementExtractor::Create();
-    ASSERT_TRUE(ex.ok()) << ex.status().ToString();
-    extractor_ = new StatementExtractor(std::move(ex).value());
-  }
-  static void TearDownTestSuite() { delete extractor_; }
   std::vector<std::string> Run(const std::string& text) { return Triples(ExtractFrom(*extractor_, text)); }
-  static StatementExtractor* extractor_;
 };
-StatementExtractor* ExtractorTest::extractor_ = nullptr;
 
 TEST_F(ExtractorTest, CoordinatedSubjectsShareTheStance) {
   EXPECT_THAT(Run("Spain and Italy support negotiations with Russia."),

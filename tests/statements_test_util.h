@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "actors/mention.h"
 #include "ingest/document.h"
 #include "statements/extractor.h"
@@ -91,5 +93,21 @@ inline std::vector<std::string> Triples(const std::vector<Statement>& statements
   std::sort(out.begin(), out.end());
   return out;
 }
+
+// A suite of tests sharing one extractor with the shipped data (syntax model, cue lexicon,
+// codebook): built once a suite, since loading them costs more than the tests themselves.
+class ShippedExtractorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto ex = StatementExtractor::Create();
+    ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+    extractor_ = new StatementExtractor(std::move(ex).value());
+  }
+  static void TearDownTestSuite() {
+    delete extractor_;
+    extractor_ = nullptr;
+  }
+  static inline StatementExtractor* extractor_ = nullptr;
+};
 
 }  // namespace faultline::testing

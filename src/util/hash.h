@@ -17,20 +17,7 @@ namespace faultline {
 class FieldHasher {
  public:
   // Adds one field: its length, then its bytes.
-  FieldHasher& Add(std::string_view field) {
-    Word(field.size());
-    size_t i = 0;
-    for (; i + 8 <= field.size(); i += 8) {
-      uint64_t w;
-      std::memcpy(&w, field.data() + i, 8);
-      Word(w);
-    }
-    uint64_t tail = 0;
-    if (i < field.size()) std::memcpy(&tail, field.data() + i, field.size() - i);
-    Word(tail);
-    bytes_ += field.size();
-    return *this;
-  }
+  FieldHasher& Add(std::string_view field) { return BeginField(field.size()).Append(field).EndField(); }
   FieldHasher& Add(int64_t v) { return Add(std::to_string(v)); }
 
   // Adds one field given in pieces, the same as Add of their concatenation, so a large
