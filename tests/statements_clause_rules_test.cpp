@@ -171,6 +171,32 @@ TEST(ClauseRulesTest, AnOverriddenObjectionAndTheActBothStand) {
   EXPECT_TRUE(Matches("After the objections of Slovakia, Portugal adopted the sanctions.", "sanctions", rule).empty());
 }
 
+TEST(ClauseRulesTest, WhoWarnsOfAMeasureHoldsItNotWhoWouldFaceIt) {
+  const ClauseRule* rule = Rule("warned-to-face");
+  ASSERT_NE(rule, nullptr);
+  auto got = Matches("Malta gave the Kremlin an ultimatum to withdraw its troops or face harsher sanctions.",
+                     "sanctions", rule);
+  EXPECT_TRUE(Has(got, "Malta sanctions 1")) << Joined(got);
+  got = Matches("Portugal warned that the Kremlin would face new sanctions.", "sanctions", rule);
+  EXPECT_TRUE(Has(got, "Portugal sanctions 1")) << Joined(got);
+  EXPECT_FALSE(Has(got, "Kremlin sanctions 1")) << Joined(got);
+  // nobody warns: the country that faces the measure takes no position on it
+  EXPECT_TRUE(Matches("The Kremlin faces new sanctions after the vote.", "sanctions", rule).empty());
+  // a hedged warning is no position ("could": cancel_aux)
+  EXPECT_TRUE(Matches("Portugal warned that the Kremlin could face new sanctions.", "sanctions", rule).empty());
+}
+
+TEST(ClauseRulesTest, AThreatWithAMeasureStandsForIt) {
+  auto got = Matches("Iceland threatened new sanctions against the Kremlin.", "sanctions");
+  EXPECT_TRUE(Has(got, "Iceland sanctions 1")) << Joined(got);
+  got = Matches("Iceland's threat of tougher sanctions angered the Kremlin.", "sanctions");
+  EXPECT_TRUE(Has(got, "Iceland sanctions 1")) << Joined(got);
+  // what is threatened is not the issue word: nothing on it
+  const ClauseRule* rule = Rule("threaten-with");
+  ASSERT_NE(rule, nullptr);
+  EXPECT_TRUE(Matches("The Kremlin threatened retaliation against any new sanctions.", "sanctions", rule).empty());
+}
+
 TEST(ClauseRulesTest, AWordNeverHoldsItself) {
   // "of" reaches the holder of "the objections of Malta" and the issue here: no holder
   const auto got = Matches("The criticism of sanctions grew louder in the spring.", "sanctions");
