@@ -98,6 +98,32 @@ TEST(CodebookTest, AdversariesSupportIsNotCodedTheirOppositionIs) {
   EXPECT_NE(std::find(sanctions.adversaries.begin(), sanctions.adversaries.end(), "RUS"), sanctions.adversaries.end());
 }
 
+// `holders` keeps the issue to the actors whose debate it is: others' statements on it are
+// dropped, whatever their stance. Without the key the same text codes all of them.
+TEST(CodebookTest, HoldersKeepAnIssueToItsOwnDebate) {
+  const std::string issue = R"(
+  - id: budgets
+    proposition: The allies should raise their defence budgets.
+    terms: [defence budget, defence budgets]
+)";
+  const std::string text = "Poland supports a bigger defence budget. Mexico supports a bigger defence budget. "
+                           "Iran opposes a bigger defence budget.";
+  auto plain = StatementExtractor::Create(WriteTemp("plain3.yaml", "issues:" + issue));
+  auto with = StatementExtractor::Create(WriteTemp("holders.yaml", "issues:" + issue + "    holders: [POL, NATO]\n"));
+  ASSERT_TRUE(plain.ok()) << plain.status().ToString();
+  ASSERT_TRUE(with.ok()) << with.status().ToString();
+  EXPECT_EQ(testing::Triples(testing::ExtractFrom(*plain, text)),
+            (std::vector<std::string>{"IRN budgets -1", "MEX budgets +1", "POL budgets +1"}));
+  EXPECT_EQ(testing::Triples(testing::ExtractFrom(*with, text)), (std::vector<std::string>{"POL budgets +1"}));
+  auto bad = Codebook::Load(WriteTemp("badholders.yaml", "issues:" + issue + "    holders: {a: b}\n"));
+  EXPECT_FALSE(bad.ok());
+  auto shipped = Codebook::Load(Codebook::DefaultPath());
+  ASSERT_TRUE(shipped.ok());
+  const auto& spending = shipped->issues()[shipped->FindIssue("defence-spending")];
+  EXPECT_NE(std::find(spending.holders.begin(), spending.holders.end(), "POL"), spending.holders.end());
+  EXPECT_EQ(std::find(spending.holders.begin(), spending.holders.end(), "RUS"), spending.holders.end());
+}
+
 // A clause that names another debate's subject and none of when_actor is about that debate,
 // though the sentence before named Russia; a clause naming both stays.
 TEST(CodebookTest, OtherSubjectsKeepAnotherDebateOut) {

@@ -63,6 +63,23 @@ TEST_F(ExtractorTest, IssueSpecificActs) {
   EXPECT_THAT(Run("Russia warned Berlin against supplying Kyiv with fighter jets."), ElementsAre("RUS arms -1"));
 }
 
+// Acts of the shipped codebook that real coverage uses: raising one's own defence budget,
+// taking part in talks, enforcing sanctions by seizing a sanctioned fortune; a build-up of a
+// state outside the alliance is no stance on its 2% debate.
+TEST_F(ExtractorTest, ActsOfRaisingJoiningAndEnforcing) {
+  EXPECT_THAT(Run("Poland increased its defence spending again this year."), ElementsAre("POL defence-spending +1"));
+  EXPECT_THAT(Run("Mexico increased its military spending again this year."), IsEmpty());
+  EXPECT_THAT(Run("Italy took part in the peace talks on Ukraine in Geneva."), ElementsAre("ITA talks +1"));
+  EXPECT_THAT(Run("Spain seized a superyacht owned by a sanctioned Russian tycoon."), ElementsAre("ESP sanctions +1"));
+}
+
+// An irregular participle before its noun is an adjective, not the act: "frozen Russian
+// assets" are the issue's words, not a freeze by the subject.
+TEST_F(ExtractorTest, AnIrregularParticipleBeforeTheTermIsNoCue) {
+  EXPECT_THAT(Run("France will use profits from frozen Russian assets to help Ukraine."),
+              ElementsAre("FRA frozen-assets +1"));
+}
+
 TEST_F(ExtractorTest, HypotheticalsAndFearsAreNotPositions) {
   EXPECT_THAT(Run("Diplomats fear Germany could push Ukraine into a ceasefire."), IsEmpty());
   EXPECT_THAT(Run("France might consider sending tanks to Ukraine."), IsEmpty());

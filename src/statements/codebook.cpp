@@ -41,6 +41,7 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
     if (s.ok()) s = yaml::GetStringList(node, "unless_actor", path, &issue.unless_actor);
     if (s.ok()) s = yaml::GetStringList(node, "target_actor", path, &issue.target_actor);
     if (s.ok()) s = yaml::GetStringList(node, "adversaries", path, &issue.adversaries);
+    if (s.ok()) s = yaml::GetStringList(node, "holders", path, &issue.holders);
     if (s.ok()) s = yaml::GetStringList(node, "other_subjects", path, &issue.other_subjects);
     if (s.ok()) s = yaml::GetStringList(node, "topic_words", path, &issue.topic_words);
     if (s.ok()) s = yaml::GetStringList(node, "document_actors", path, &issue.document_actors);

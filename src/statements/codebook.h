@@ -34,6 +34,9 @@ struct Issue {
   // not coded: in real text it is the target of the act read as its holder ("we imposed
   // costs on Russia"), never a position; their opposition is kept.
   std::vector<std::string> adversaries;
+  // When set, the only actors whose positions on the issue are coded: defence spending
+  // concerns NATO's allies, so China's or Japan's build-up is not a stance on the 2% target.
+  std::vector<std::string> holders;
   // Other debates' subjects (Iran, North Korea for sanctions): a clause that names one of
   // these and no when_actor is about them, even when the sentences before name a when_actor.
   std::vector<std::string> other_subjects;

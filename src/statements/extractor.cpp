@@ -136,6 +136,9 @@ bool EndsWith(const std::string& w, std::string_view suffix, size_t longer_than)
          w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 bool IsIngForm(const std::string& w) { return EndsWith(w, "ing", 4); }
+// A past participle, regular or of the irregular "-en" kind ("limited", "frozen"): the
+// forms that modify a noun as adjectives do.
+bool IsParticiple(const std::string& w) { return EndsWith(w, "ed", 4) || EndsWith(w, "en", 4); }
 
 bool IsNegator(const Token& t) {
   const std::string& w = t.norm;
@@ -1175,6 +1178,12 @@ void SentenceAnalyzer::Emit(const Holder& h, int issue, int stance, const std::s
   for (const auto& actor : h.actors) {
     if (TreeVetoes(actor, h.rule)) {
       Trace("  tree: " + actor + " is a target, not the holder (" + h.rule + ")");
+      continue;
+    }
+    const std::vector<std::string>& holders = cb_.issues()[issue].holders;
+    if (!holders.empty() && !Contains(holders, actor)) {
+      Trace("  codebook: " + actor + " is not among the holders of " + cb_.issues()[issue].id + " (" + h.rule + "/" +
+            rule + ")");
       continue;
     }
     if (stance > 0 && Contains(cb_.issues()[issue].adversaries, actor)) {
@@ -2241,7 +2250,7 @@ bool SentenceAnalyzer::VerbCueIsModifier(const PatternMatch& m, const std::vecto
   if (d == "'s" || lex_.possessives().count(d) || d == "your") {
     const std::string& w = toks_[m.begin].norm;
     if (m.end == m.begin + 1 &&
-        (EndsWith(w, "ed", 4) || lex_.event_nouns().count(w)))
+        (IsParticiple(w) || lex_.event_nouns().count(w)))
       return true;
   }
   // "the new limited sanctions": a participle between an adjective and the term it
@@ -2252,7 +2261,7 @@ bool SentenceAnalyzer::VerbCueIsModifier(const PatternMatch& m, const std::vecto
                                   "been", "who", "which", "that", "then", "to", "not", "never"};
   bool term_next = false;
   for (const auto& tm : term_matches) term_next |= tm.begin == m.end;
-  return m.end == m.begin + 1 && EndsWith(w, "ed", 4) && term_next &&
+  return m.end == m.begin + 1 && IsParticiple(w) && term_next &&
          before.type == TokenType::kWord && before.mention < 0 && !before.capitalized &&
          !kVerbal.count(before.norm) && !lex_.pronouns().count(PronounPart(before.norm)) &&
          !lex_.adverbs().count(before.norm) && !IsNegator(before);
