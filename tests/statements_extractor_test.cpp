@@ -50,6 +50,10 @@ TEST_F(ExtractorTest, NotJustIsAdditiveNotANegation) {
 
 TEST_F(ExtractorTest, DoubtAboutSincerityBelongsToTheBeliever) {
   EXPECT_THAT(Run("Poland doesn't believe Putin is serious about a ceasefire."), ElementsAre("POL talks -1"));
+  // the negator denies the belief however long the content; a verb of doubt denies it alone
+  EXPECT_THAT(Run("Poland does not believe that Putin is serious about a ceasefire."), ElementsAre("POL talks -1"));
+  EXPECT_THAT(Run("Italy doubts that Putin is serious about a ceasefire."), ElementsAre("ITA talks -1"));
+  EXPECT_THAT(Run("Spain believes that Putin is serious about a ceasefire."), ElementsAre("ESP talks +1"));
 }
 
 TEST_F(ExtractorTest, EvaluativeFrames) {

@@ -117,6 +117,7 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
     for (const auto& v : List(sp["addressee_verbs"])) lex.speech_.Add(v, Inflect::kVerb, 1, lex.irregular_);
     for (const auto& v : List(sp["that_verbs"])) lex.speech_.Add(v, Inflect::kVerb, 3, lex.irregular_);
     for (const auto& v : List(sp["attitude_verbs"])) lex.speech_.Add(v, Inflect::kVerb, 4, lex.irregular_);
+    for (const auto& v : List(sp["doubt_verbs"])) lex.speech_.Add(v, Inflect::kVerb, 5, lex.irregular_);
   }
   if (const YAML::Node cg = root["cognition"])
     for (const auto& v : List(cg["verbs"])) lex.speech_.Add(v, Inflect::kVerb, 2, lex.irregular_);

@@ -289,6 +289,7 @@ class SentenceAnalyzer {
   void AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* walk);
   bool ReadCuesBefore(const Clause& c, const TermHit& term, TermReading* r) const;
   void BoundChain(const TermHit& term, TermReading* r) const;
+  const PatternMatch* BeliefVerb(size_t term_b, size_t before) const;
   void ReadAfterTerm(const Clause& c, const TermHit& term, TermReading* r) const;
   void EmitReducedPassive(const Clause& c, const TermHit& term, const TermReading& r);
   void EmitModifierHolder(const Clause& c, const TermHit& term, const TermReading& r);
@@ -981,7 +982,7 @@ void SentenceAnalyzer::FindSpeech() {
     // "insists on forging ahead", "commented on the talks": a verb with "on" takes an
     // object, it reports nothing
     if (m.end < toks_.size() && toks_[m.end].norm == "on") continue;
-    if (m.payload == 1 || m.payload == 3) {
+    if (m.payload == 1 || m.payload == 3 || m.payload == 5) {
       const size_t window = m.payload == 1 ? 6 : 1;
       bool ok = false;
       for (size_t t = m.end; t < toks_.size() && t <= m.end + window; ++t) {
@@ -1442,8 +1443,20 @@ void SentenceAnalyzer::BoundChain(const TermHit& term, TermReading* r) const {
   // Negation scope: a negator inside the chain, or just before its first cue ("is not
   // pursuing", "don't think Putin is serious"); one in an earlier subordinate clause
   // ("Russia's admission that it will not withdraw ..., I have authorized ...") is not.
-  const size_t anchor = r->polars.empty() ? term.b : r->polars.front().b;
+  size_t anchor = r->polars.empty() ? term.b : r->polars.front().b;
   std::string neg_text;
+  // A belief about sincerity is the believing verb's: a negator just before it denies it
+  // however long the content ("does not believe that Putin is serious"), and a verb of
+  // doubt denies it by itself ("doubts that Putin is serious").
+  if (r->sincerity) {
+    if (const PatternMatch* v = BeliefVerb(term.b, anchor)) {
+      anchor = std::min(anchor, v->begin);
+      if (v->payload == 5) {
+        ++r->negations;
+        neg_text = Surface(v->begin, v->end);
+      }
+    }
+  }
   for (size_t p : r->neg_pos) {
     if (p >= anchor || Distance(p, anchor) <= 4) {
       ++r->negations;
@@ -1457,6 +1470,17 @@ void SentenceAnalyzer::BoundChain(const TermHit& term, TermReading* r) const {
     neg_text += r->cue_text;
   }
   r->cue_text = std::move(neg_text);
+}
+
+// The last reporting or cognition verb of the term's clause before `before`: the verb
+// whose subject holds a belief about sincerity (null when there is none).
+const PatternMatch* SentenceAnalyzer::BeliefVerb(size_t term_b, size_t before) const {
+  if (term_b >= clause_of_.size() || clause_of_[term_b] < 0) return nullptr;
+  const Clause& c = clauses_[clause_of_[term_b]];
+  const PatternMatch* verb = nullptr;
+  for (const auto& m : speech_)
+    if (m.begin >= c.b && m.end <= before && (verb == nullptr || m.begin > verb->begin)) verb = &m;
+  return verb;
 }
 
 // Evaluations after the term: "talks with Putin are counterproductive", "regards dialogue
