@@ -40,7 +40,9 @@ namespace faultline {
 //    stored; NULL until known, and again after any change of the fields it covers).
 // 9: + statements.units_begin, units_end (the evidence in UTF-16 code units, so that
 //    cached statements need not have their document's text read; NULL until known).
-constexpr int kStoreSchemaVersion = 9;
+// 10: + index documents_listing (the documents' metadata, so that listing them without
+//    their texts reads no text pages).
+constexpr int kStoreSchemaVersion = 10;
 
 struct StoreOptions {
   int batch_size = 500;                 // documents per transaction
