@@ -680,15 +680,18 @@ Status Store::MergeStories(const std::string& from, const std::string& to) {
   return Status::Ok();
 }
 
-Status Store::ForEachStory(const std::function<void(StoredStory&&)>& fn) const {
-  if (!has_stories()) return Status::Ok();
-  // A version 4 or 5 file read as it is has no sources.
-  const std::string sql = std::string("SELECT s.doc, s.day, s.profile, s.story, s.linked_to, s.score, s.settings, ") +
-                          (impl_->schema_version >= 6 ? "s.sources" : "x''") +
-                          " FROM story_profiles s JOIN documents d ON d.id = s.doc WHERE d.duplicate_of IS NULL "
-                          "ORDER BY d.seq";
-  Stmt q(impl_->db, sql.c_str());
-  if (!q.ok()) return SqlError(impl_->db, "reading stories");
+namespace {
+
+// The stories' columns; a version 4 or 5 file read as it is has no sources.
+std::string StoryColumns(int64_t schema_version, const char* table) {
+  const std::string t = std::string(table) + ".";
+  return t + "doc, " + t + "day, " + t + "profile, " + t + "story, " + t + "linked_to, " + t + "score, " + t +
+         "settings, " + (schema_version >= 6 ? t + "sources" : std::string("x''"));
+}
+
+Status ReadStories(sqlite3* db, const std::string& sql, const std::function<void(StoredStory&&)>& fn) {
+  Stmt q(db, sql.c_str());
+  if (!q.ok()) return SqlError(db, "reading stories");
   int rc;
   while ((rc = q.Step()) == SQLITE_ROW) {
     StoredStory s;
@@ -702,8 +705,24 @@ Status Store::ForEachStory(const std::function<void(StoredStory&&)>& fn) const {
     s.sources = q.Blob(7);
     fn(std::move(s));
   }
-  if (rc != SQLITE_DONE) return SqlError(impl_->db, "reading stories");
+  if (rc != SQLITE_DONE) return SqlError(db, "reading stories");
   return Status::Ok();
+}
+
+}  // namespace
+
+Status Store::ForEachStory(const std::function<void(StoredStory&&)>& fn) const {
+  if (!has_stories()) return Status::Ok();
+  return ReadStories(impl_->db,
+                     "SELECT " + StoryColumns(impl_->schema_version, "s") +
+                         " FROM story_profiles s JOIN documents d ON d.id = s.doc WHERE d.duplicate_of IS NULL "
+                         "ORDER BY d.seq",
+                     fn);
+}
+
+Status Store::ForEachStoryUnordered(const std::function<void(StoredStory&&)>& fn) const {
+  if (!has_stories()) return Status::Ok();
+  return ReadStories(impl_->db, "SELECT " + StoryColumns(impl_->schema_version, "s") + " FROM story_profiles s", fn);
 }
 
 Result<std::vector<std::string>> Store::Outlets() const {

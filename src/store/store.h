@@ -225,11 +225,15 @@ class Store {
   // Stories (schema 4; see stories/story_store.h). PutStory writes one document's entry
   // inside the current batch; MergeStories moves every document of story `from` into
   // story `to`; ForEachStory reads every entry of an original (not a near-duplicate) in
-  // the documents' insertion order.
+  // the documents' insertion order. ForEachStoryUnordered reads every entry in the
+  // table's order, without looking at the documents: for a reader that keys them by
+  // document (only originals are given entries, and a reader looks up the documents it
+  // lists), it spares three B-tree searches a row.
   bool has_stories() const;
   Status PutStory(const StoredStory& s);
   Status MergeStories(const std::string& from, const std::string& to);
   Status ForEachStory(const std::function<void(StoredStory&&)>& fn) const;
+  Status ForEachStoryUnordered(const std::function<void(StoredStory&&)>& fn) const;
   // The distinct outlet names of the stored originals.
   Result<std::vector<std::string>> Outlets() const;
 
