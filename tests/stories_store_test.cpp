@@ -125,6 +125,20 @@ TEST(StoryStoreTest, EachIngestAssignsItsDocumentsToTheStoriesAlreadyStored) {
   EXPECT_EQ(s["strike2"].story, "strike1");
   EXPECT_EQ(s["budget"].story, "budget");
   EXPECT_EQ(s["budget"].linked_to, "");
+  {
+    // Read by a plain scan of the table (as ReadStoredStories reads them): the same
+    // entries as in the documents' order, blobs and all.
+    auto store = OpenStore(db, true);
+    auto show = [](const StoredStory& x) {
+      return x.story + "|" + x.linked_to + "|" + std::to_string(x.score) + "|" + (x.day ? std::to_string(*x.day) : "-") +
+             "|" + x.settings + "|" + x.profile + "|" + x.sources;
+    };
+    std::map<std::string, std::string> ordered, unordered;
+    ASSERT_TRUE(store->ForEachStory([&](StoredStory&& x) { ordered[x.doc] = show(x); }).ok());
+    ASSERT_TRUE(store->ForEachStoryUnordered([&](StoredStory&& x) { unordered[x.doc] = show(x); }).ok());
+    EXPECT_EQ(unordered.size(), 5u);
+    EXPECT_EQ(unordered, ordered);
+  }
 
   auto store = OpenStore(db, true);
   Result<CorpusStats> st = store->Stats();
@@ -150,7 +164,7 @@ void MakeVersion3(const std::string& path, const std::vector<Document>& docs) {
   ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw,
                          "ALTER TABLE statements DROP COLUMN units_begin; ALTER TABLE statements DROP COLUMN units_end; "
-       "DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
+       "DROP INDEX documents_listing; DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
                          "DROP TABLE story_profiles; ALTER TABLE documents DROP COLUMN via; ALTER TABLE statements DROP COLUMN cameo; "
                          "ALTER TABLE statements DROP COLUMN confidence; "
                          "UPDATE schema_version SET version = 3;",

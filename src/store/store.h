@@ -40,7 +40,9 @@ namespace faultline {
 //    stored; NULL until known, and again after any change of the fields it covers).
 // 9: + statements.units_begin, units_end (the evidence in UTF-16 code units, so that
 //    cached statements need not have their document's text read; NULL until known).
-constexpr int kStoreSchemaVersion = 9;
+// 10: + index documents_listing (the documents' metadata, so that listing them without
+//    their texts reads no text pages).
+constexpr int kStoreSchemaVersion = 10;
 
 struct StoreOptions {
   int batch_size = 500;                 // documents per transaction
@@ -223,11 +225,15 @@ class Store {
   // Stories (schema 4; see stories/story_store.h). PutStory writes one document's entry
   // inside the current batch; MergeStories moves every document of story `from` into
   // story `to`; ForEachStory reads every entry of an original (not a near-duplicate) in
-  // the documents' insertion order.
+  // the documents' insertion order. ForEachStoryUnordered reads every entry in the
+  // table's order, without looking at the documents: for a reader that keys them by
+  // document (only originals are given entries, and a reader looks up the documents it
+  // lists), it spares three B-tree searches a row.
   bool has_stories() const;
   Status PutStory(const StoredStory& s);
   Status MergeStories(const std::string& from, const std::string& to);
   Status ForEachStory(const std::function<void(StoredStory&&)>& fn) const;
+  Status ForEachStoryUnordered(const std::function<void(StoredStory&&)>& fn) const;
   // The distinct outlet names of the stored originals.
   Result<std::vector<std::string>> Outlets() const;
 

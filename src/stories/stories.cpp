@@ -115,6 +115,17 @@ void StoryBuilder::Append(const Document& doc, StoryProfile profile, DocumentSou
   words_.Add(doc.outlet, doc.text);
 }
 
+void StoryBuilder::Reserve(size_t n) {
+  by_statement_name_.reserve(n);
+  docs_.reserve(n);
+  sources_.reserve(n);
+  profiles_.reserve(n);
+  unread_profiles_.reserve(n);
+  stored_.reserve(n);
+  framing_.reserve(n);
+  claims_.reserve(n);
+}
+
 void StoryBuilder::AddStatements(const std::vector<Statement>& statements) {
   with_statements_ = true;
   for (const Statement& s : statements) {
@@ -197,12 +208,15 @@ StoryCollection StoryBuilder::Finish() {
   }
 
   StoryIndex index(data_.model);
+  index.Reserve(n);
   std::vector<uint32_t> slot(n);  // document -> index position
   std::vector<size_t> doc_at;     // index position -> document
+  doc_at.reserve(n);
   // Stored stories first, as stored (grouped by their story id); then every other
   // document, clustered in publication order.
   std::unordered_map<std::string, uint32_t> first_of_story;
   std::unordered_map<std::string, size_t> by_id;
+  by_id.reserve(n);
   for (size_t i = 0; i < n; ++i) by_id.emplace(docs_[i].id, i);
   std::vector<std::optional<StoryLink>> stored_link(n);
   if (!recluster_) {

@@ -122,6 +122,8 @@ class StoryBuilder {
   void set_origins_only(bool origins_only) { origins_only_ = origins_only; }
   // Clusters every document again, stored stories or not (their profiles are used).
   void set_recluster(bool recluster) { recluster_ = recluster; }
+  // Room for n documents in all, when the caller knows about how many it will add.
+  void Reserve(size_t n);
   // The statements of the documents added (by StatementDocName), for what each member
   // of a story keeps, drops and adds.
   void AddStatements(const std::vector<Statement>& statements);

@@ -91,6 +91,14 @@ void StoryIndex::Index(uint32_t i) {
     for (int band = 0; band < kLshBands; ++band) lsh_[band][LshBandKey(*p.minhash, band)].push_back(i);
 }
 
+void StoryIndex::Reserve(size_t n) {
+  profiles_.reserve(n);
+  best_.reserve(n);
+  parent_.reserve(n);
+  first_day_.reserve(n);
+  last_day_.reserve(n);
+}
+
 uint32_t StoryIndex::AddAssigned(StoryProfile profile, uint32_t story_of) {
   const uint32_t i = static_cast<uint32_t>(profiles_.size());
   profiles_.push_back(std::move(profile));

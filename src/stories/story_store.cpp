@@ -127,7 +127,8 @@ Status StoryStore::Assign(const Document& doc, const std::string& id, StoryProfi
 Result<StoredStories> ReadStoredStories(const Store& store, const StoryModel& model) {
   StoredStories out;
   const std::string fingerprint = SettingsFingerprint(model);
-  Status st = store.ForEachStory([&](StoredStory&& s) {
+  // Keyed by document, so the table's order will do.
+  Status st = store.ForEachStoryUnordered([&](StoredStory&& s) {
     if (s.settings == fingerprint) out.by_doc.emplace(s.doc, std::move(s));
   });
   if (!st.ok()) return st;
