@@ -84,6 +84,22 @@ TEST_F(ExtractorTest, AnIrregularParticipleBeforeTheTermIsNoCue) {
               ElementsAre("FRA frozen-assets +1"));
 }
 
+// A modal after the term demands what its passive verb says: lifting is against.
+TEST_F(ExtractorTest, AModalAfterTheTermTakesItsPassiveVerb) {
+  EXPECT_THAT(Run("Hungary says the sanctions on Russia have failed and should be lifted."),
+              ElementsAre("HUN sanctions -1"));
+  EXPECT_THAT(Run("Italy says the sanctions on Russia must not be eased."), ElementsAre("ITA sanctions +1"));
+  EXPECT_THAT(Run("Poland says the sanctions on Russia must be tightened."), ElementsAre("POL sanctions +1"));
+  EXPECT_THAT(Run("Germany said the sanctions on Russia should stay."), ElementsAre("DEU sanctions +1"));
+}
+
+// "X accused Y of blocking": the act is Y's as X tells it, not X's; a name that holds a
+// hypothetical word ("May") does not make its sentence hypothetical.
+TEST_F(ExtractorTest, AnAccusationIsNotTheAccusersAct) {
+  EXPECT_THAT(Run("Poland accused Germany of blocking the delivery of tanks to Ukraine."), IsEmpty());
+  EXPECT_THAT(Run("Britain blamed France for delaying new sanctions on Russia."), IsEmpty());
+}
+
 TEST_F(ExtractorTest, HypotheticalsAndFearsAreNotPositions) {
   EXPECT_THAT(Run("Diplomats fear Germany could push Ukraine into a ceasefire."), IsEmpty());
   EXPECT_THAT(Run("France might consider sending tanks to Ukraine."), IsEmpty());

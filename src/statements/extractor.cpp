@@ -289,6 +289,7 @@ class SentenceAnalyzer {
   void AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* walk);
   bool ReadCuesBefore(const Clause& c, const TermHit& term, TermReading* r) const;
   void BoundChain(const TermHit& term, TermReading* r) const;
+  void ReadModalPassive(size_t after_modal, TermReading* r) const;
   const PatternMatch* BeliefVerb(size_t term_b, size_t before) const;
   void ReadAfterTerm(const Clause& c, const TermHit& term, TermReading* r) const;
   void EmitReducedPassive(const Clause& c, const TermHit& term, const TermReading& r);
@@ -1522,6 +1523,9 @@ void SentenceAnalyzer::ReadAfterTerm(const Clause& c, const TermHit& term, TermR
         r->has_post = true;
         if (!r->cue_text.empty()) r->cue_text += " ... ";
         r->cue_text += Surface(q.b, q.e);
+        // "the sanctions should be lifted": the passive verb after the modal says what
+        // should happen to the term
+        if (modal) ReadModalPassive(q.e, r);
         // "condemned the idea as counterproductive": the evaluation restates the verb
         bool as_before = false;
         for (size_t u = term.e; u < t; ++u) as_before |= toks_[u].norm == "as";
@@ -1531,6 +1535,31 @@ void SentenceAnalyzer::ReadAfterTerm(const Clause& c, const TermHit& term, TermR
     }
   }
   if (r->has_post) r->negations += r->post_neg;
+}
+
+// After a modal that follows the term ("sanctions should be lifted", "must not be eased"):
+// "be" and negators, then a stance verb, whose polarity the modal's demand takes on.
+void SentenceAnalyzer::ReadModalPassive(size_t after_modal, TermReading* r) const {
+  size_t t = after_modal;
+  int negs = 0;
+  bool be = false;
+  for (; t < r->post_end && t < after_modal + 4; ++t) {
+    if (Negates(t)) {
+      ++negs;
+    } else if (toks_[t].norm == "be" || toks_[t].norm == "been") {
+      be = true;
+    } else if (!lex_.adverbs().count(toks_[t].norm)) {
+      break;
+    }
+  }
+  if (!be || t >= r->post_end) return;
+  for (const auto& q : cues_) {
+    if (q.b != t || !q.verb || (q.kind != CueKind::kSupport && q.kind != CueKind::kOppose)) continue;
+    r->post_polarity *= q.polarity();
+    r->post_neg += negs;
+    r->cue_text += " ... " + Surface(q.b, q.e);
+    return;
+  }
 }
 
 // The parse says the chain's last cue does not reach the term: the term is the object of a
@@ -2241,7 +2270,11 @@ bool SentenceAnalyzer::CueCounts(const PatternMatch& m, const std::vector<Patter
                                  const std::vector<PatternMatch>& acts) const {
   const size_t n = toks_.size();
   const CueKind kind = lex_.cue(m.payload).kind;
-  if (kind != CueKind::kNegation && kind != CueKind::kProform && OverlapsMention(m.begin, m.end)) return false;
+  // A hypothetical may hold a name ("accused {ACTOR} of") but not lie inside one ("Theresa May")
+  const bool inside_name = toks_[m.begin].mention >= 0 && toks_[m.end - 1].mention == toks_[m.begin].mention;
+  if (kind == CueKind::kHypothetical ? inside_name
+                                     : kind != CueKind::kNegation && kind != CueKind::kProform && OverlapsMention(m.begin, m.end))
+    return false;
   // "anti-ship", "long-awaited": the second half of a compound is not a verb
   if (m.begin > 0 && toks_[m.begin - 1].type == TokenType::kHyphen) return false;
   if ((kind == CueKind::kSupport || kind == CueKind::kOppose) && InSpeech(m.begin, m.end)) return false;
