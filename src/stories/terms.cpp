@@ -1,7 +1,5 @@
 #include "stories/terms.h"
 
-#include <unordered_set>
-
 namespace faultline::stories {
 namespace {
 
@@ -181,9 +179,9 @@ size_t ForEachTerm(std::string_view text, const TermOptions& options, size_t max
   const std::string_view lower_text = lowered;
   // A capitalised word is a name when the text also writes it capitalised where no
   // sentence starts: that tells "Putin" from a sentence-opening "Despite".
-  std::unordered_set<std::string_view> names;
+  WordIds names;
   for (const Token& t : tokens)
-    if (t.capitalised && !t.sentence_start) names.insert(lower_text.substr(t.begin, t.end - t.begin));
+    if (t.capitalised && !t.sentence_start) names.Intern(lower_text.substr(t.begin, t.end - t.begin));
   std::string term;  // reused for every word
   for (size_t k = 0; k < tokens.size(); ++k) {
     const Token& t = tokens[k];
@@ -199,9 +197,11 @@ size_t ForEachTerm(std::string_view text, const TermOptions& options, size_t max
     const std::string_view lower = lower_text.substr(t.begin, t.end - t.begin);
     // "US", "UN", "EU": an acronym is a name even where its lower case is a stopword.
     const bool acronym = raw.size() >= 2 && raw.size() <= 6 && IsAcronym(raw);
-    if (!acronym && (lower.size() < options.min_length || options.stopwords.contains(lower))) continue;
+    if (!acronym && lower.size() < options.min_length) continue;
+    const uint32_t hash = WordIds::Hash(lower);
+    if (!acronym && options.stopwords.Contains(lower, hash)) continue;
     StemInto(lower, &term);
-    fn(k, t, std::string_view(term), acronym || (t.capitalised && names.contains(lower)));
+    fn(k, t, std::string_view(term), acronym || (t.capitalised && names.Contains(lower, hash)));
   }
   return tokens.size();
 }
