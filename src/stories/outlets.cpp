@@ -47,6 +47,9 @@ bool StripUtf8Edge(std::string_view s, size_t* b, size_t* e) {
 // "(AP)", "Bloomberg's" and "Antiwar.com," give AP, Bloomberg, Antiwar.com.
 std::vector<Word> WordsOf(std::string_view s) {
   std::vector<Word> out;
+  // English averages a word per six bytes or so: reserving that saves the copies of growing
+  // the vector a word at a time (a sixth of this function's time in the profile).
+  out.reserve(s.size() / 6 + 1);
   size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && IsSpace(s[i])) ++i;

@@ -1,5 +1,7 @@
 #include "stories/terms.h"
 
+#include <algorithm>
+
 namespace faultline::stories {
 namespace {
 
@@ -54,6 +56,7 @@ void MarkHeadlines(std::string_view s, std::vector<Token>* tokens) {
 // Words and numbers in text order. A number keeps its inner ',' and '.' ("1,826").
 std::vector<Token> Tokenize(std::string_view s, size_t max_words) {
   std::vector<Token> out;
+  out.reserve((max_words != 0 ? std::min(max_words, s.size()) : s.size()) / 6 + 1);  // a word per ~6 bytes
   bool at_start = true;  // nothing but punctuation since the last sentence end
   size_t i = 0;
   while (i < s.size() && (max_words == 0 || out.size() < max_words)) {
