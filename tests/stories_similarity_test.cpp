@@ -14,7 +14,7 @@ namespace {
 
 TermOptions Options() {
   TermOptions o;
-  o.stopwords = {"the", "and", "of", "to", "a", "in", "on", "said", "us"};
+  for (const char* w : {"the", "and", "of", "to", "a", "in", "on", "said", "us"}) o.stopwords.Intern(w);
   return o;
 }
 

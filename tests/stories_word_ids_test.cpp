@@ -41,6 +41,20 @@ TEST(StoriesWordIdsTest, InternWithItsHashGivesTheSameIds) {
   EXPECT_EQ(ids.Intern("talks", WordIds::Hash("talks")), 0u);
   EXPECT_EQ(ids.Intern("talks"), 0u);
   EXPECT_EQ(ids.Find("talks"), 0u);
+  EXPECT_EQ(ids.Find("talks", WordIds::Hash("talks")), 0u);
+  EXPECT_TRUE(ids.Contains("talks", WordIds::Hash("talks")));
+  EXPECT_FALSE(ids.Contains("talk", WordIds::Hash("talk")));
+  EXPECT_FALSE(WordIds().Contains("talks", WordIds::Hash("talks")));
+}
+
+TEST(StoriesWordIdsTest, ACopyKeepsTheIds) {
+  // The outlets' word counts start from a copy of the stopwords: the same ids.
+  WordIds stop;
+  for (const char* w : {"the", "and", "of"}) stop.Intern(w);
+  WordIds words = stop;
+  EXPECT_EQ(words.Find("and"), 1u);
+  EXPECT_EQ(words.Intern("sanctions"), 3u);
+  EXPECT_EQ(stop.Find("sanctions"), WordIds::kNone);
 }
 
 TEST(StoriesIdCountsTest, SumsCountsPerIdAcrossGrowth) {

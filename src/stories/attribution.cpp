@@ -35,6 +35,7 @@ LowerWords::LowerWords(std::string_view s) : lowered(s) {
   for (char& c : lowered)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   const std::string_view low = lowered;
+  toks.reserve(s.size() / 6 + 1);  // about a word per six bytes: no copies as it grows
   size_t i = 0;
   while (i < s.size()) {
     if (!word(static_cast<unsigned char>(s[i]))) {

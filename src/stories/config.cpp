@@ -52,7 +52,7 @@ Result<StoryConfig> StoryConfig::Load(const std::string& path) {
     if (!stop.IsSequence()) return Status::Error("'stopwords' must be a list", path, stop.Mark().line + 1);
     for (const auto& w : stop) {
       if (!w.IsScalar()) return Status::Error("'stopwords' must list words", path, w.Mark().line + 1);
-      c.terms.stopwords.insert(w.Scalar());
+      c.terms.stopwords.Intern(w.Scalar());
     }
   }
   Status s;

@@ -7,7 +7,7 @@ namespace faultline::stories {
 
 OutletWordCounts::OutletWordCounts(const TermOptions* options) : options_(options) {
   // Stopwords are in the vocabulary too, with the lowest ids: a word costs one lookup.
-  for (const std::string& w : options_->stopwords) words_.Intern(w);
+  words_ = options_->stopwords;
   stopwords_ = static_cast<uint32_t>(words_.size());
   corpus_.assign(words_.size(), 0);
 }

@@ -20,6 +20,7 @@ std::vector<std::string_view> Words(std::string_view s, std::string* lowered) {
     if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
   const std::string_view low = *lowered;
   std::vector<std::string_view> out;
+  out.reserve(low.size() / 6 + 1);  // about a word per six bytes: no copies as it grows
   size_t start = 0, size = 0;
   for (size_t i = 0; i < low.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(low[i]);

@@ -47,6 +47,9 @@ bool StripUtf8Edge(std::string_view s, size_t* b, size_t* e) {
 // "(AP)", "Bloomberg's" and "Antiwar.com," give AP, Bloomberg, Antiwar.com.
 std::vector<Word> WordsOf(std::string_view s) {
   std::vector<Word> out;
+  // English averages a word per six bytes or so: reserving that saves the copies of growing
+  // the vector a word at a time (a sixth of this function's time in the profile).
+  out.reserve(s.size() / 6 + 1);
   size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && IsSpace(s[i])) ++i;
@@ -155,7 +158,7 @@ void OutletList::IndexName(const std::string& name, size_t outlet) {
   // A hashed look-up, not a scan of every pattern: outlets are added one by one as
   // documents name them (AddName), tens of thousands on a large corpus.
   if (!pattern_keys_.insert(PatternKey(p)).second) return;
-  first_bytes_[static_cast<unsigned char>(p.words[0][0])] = true;
+  first_words_.Add(p.words[0]);
   std::string joined;
   for (const std::string& w : p.words) joined += (joined.empty() ? "" : " ") + w;
   by_words_.emplace(AsciiLower(joined), outlet);  // the first pattern with these words wins
@@ -210,7 +213,7 @@ std::vector<OutletMention> OutletList::FindMentions(std::string_view text) const
   std::vector<OutletMention> out;
   const std::vector<Word> words = WordsOf(text);
   for (size_t i = 0; i < words.size(); ++i) {
-    if (words[i].text.empty() || !first_bytes_[static_cast<unsigned char>(words[i].text[0])]) continue;
+    if (!first_words_.MayContain(words[i].text)) continue;
     auto it = by_first_word_.find(words[i].text);
     if (it == by_first_word_.end()) continue;
     for (size_t pi : it->second) {

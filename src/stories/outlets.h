@@ -3,13 +3,13 @@
 // document's outlet field or URL host to the canonical name.
 #pragma once
 
-#include <array>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "stories/key_filter.h"
 #include "util/status.h"
 #include "util/string_view_hash.h"
 
@@ -79,9 +79,10 @@ class OutletList {
   std::vector<Pattern> patterns_;
   std::unordered_set<std::string> pattern_keys_;  // PatternKey of every pattern
   std::unordered_map<std::string, std::vector<size_t>, StringViewHash, std::equal_to<>> by_first_word_;  // -> patterns
-  // The first bytes of the patterns' first words: most words of a text start with none
-  // of them and need no lookup (FindMentions runs over every document's whole text).
-  std::array<bool, 256> first_bytes_{};
+  // The first byte and length of the patterns' first words: most words of a text match
+  // none and need no lookup (FindMentions runs over every document's whole text; a
+  // capital alone let most names through to the hash).
+  KeyFilter first_words_;
   // A pattern's words joined by spaces, lower-cased -> its outlet (Resolve is called for
   // every capitalised name a text attributes something to: no scan of every pattern).
   std::unordered_map<std::string, size_t> by_words_;

@@ -1,6 +1,6 @@
 #include "stories/terms.h"
 
-#include <unordered_set>
+#include <algorithm>
 
 namespace faultline::stories {
 namespace {
@@ -56,6 +56,7 @@ void MarkHeadlines(std::string_view s, std::vector<Token>* tokens) {
 // Words and numbers in text order. A number keeps its inner ',' and '.' ("1,826").
 std::vector<Token> Tokenize(std::string_view s, size_t max_words) {
   std::vector<Token> out;
+  out.reserve((max_words != 0 ? std::min(max_words, s.size()) : s.size()) / 6 + 1);  // a word per ~6 bytes
   bool at_start = true;  // nothing but punctuation since the last sentence end
   size_t i = 0;
   while (i < s.size() && (max_words == 0 || out.size() < max_words)) {
@@ -181,9 +182,9 @@ size_t ForEachTerm(std::string_view text, const TermOptions& options, size_t max
   const std::string_view lower_text = lowered;
   // A capitalised word is a name when the text also writes it capitalised where no
   // sentence starts: that tells "Putin" from a sentence-opening "Despite".
-  std::unordered_set<std::string_view> names;
+  WordIds names;
   for (const Token& t : tokens)
-    if (t.capitalised && !t.sentence_start) names.insert(lower_text.substr(t.begin, t.end - t.begin));
+    if (t.capitalised && !t.sentence_start) names.Intern(lower_text.substr(t.begin, t.end - t.begin));
   std::string term;  // reused for every word
   for (size_t k = 0; k < tokens.size(); ++k) {
     const Token& t = tokens[k];
@@ -199,9 +200,11 @@ size_t ForEachTerm(std::string_view text, const TermOptions& options, size_t max
     const std::string_view lower = lower_text.substr(t.begin, t.end - t.begin);
     // "US", "UN", "EU": an acronym is a name even where its lower case is a stopword.
     const bool acronym = raw.size() >= 2 && raw.size() <= 6 && IsAcronym(raw);
-    if (!acronym && (lower.size() < options.min_length || options.stopwords.contains(lower))) continue;
+    if (!acronym && lower.size() < options.min_length) continue;
+    const uint32_t hash = WordIds::Hash(lower);
+    if (!acronym && options.stopwords.Contains(lower, hash)) continue;
     StemInto(lower, &term);
-    fn(k, t, std::string_view(term), acronym || (t.capitalised && names.contains(lower)));
+    fn(k, t, std::string_view(term), acronym || (t.capitalised && names.Contains(lower, hash)));
   }
   return tokens.size();
 }

@@ -10,13 +10,11 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
-#include "util/string_view_hash.h"
+#include "stories/word_ids.h"
 
 namespace faultline::stories {
 
@@ -24,7 +22,9 @@ using TermId = uint32_t;
 
 // Stopwords and the smallest word length kept; loaded from data/stories/similarity.yaml.
 struct TermOptions {
-  std::unordered_set<std::string, StringViewHash, std::equal_to<>> stopwords;
+  // A flat table, not a std::unordered_set: it is asked about every word of every text,
+  // with the word's hash computed once for it and the text's names.
+  WordIds stopwords;
   size_t min_length = 3;  // bytes, after lower-casing
 };
 

@@ -25,7 +25,8 @@ size_t WordIds::Probe(std::string_view word, uint32_t hash) const {
 
 void WordIds::Grow() {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  // Small at first: a text's names are a set of their own (terms.cpp), a few dozen words.
+  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
   const size_t mask = slots_.size() - 1;
   for (const Slot& s : old) {
     if (s.id == kNone) continue;
@@ -35,9 +36,9 @@ void WordIds::Grow() {
   }
 }
 
-uint32_t WordIds::Find(std::string_view word) const {
+uint32_t WordIds::Find(std::string_view word, uint32_t hash) const {
   if (slots_.empty()) return kNone;
-  return slots_[Probe(word, Hash(word))].id;
+  return slots_[Probe(word, hash)].id;
 }
 
 uint32_t WordIds::Intern(std::string_view word, uint32_t hash) {

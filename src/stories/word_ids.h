@@ -1,5 +1,5 @@
 // Words to dense integer ids (0, 1, 2, ... in first-seen order), for counting words
-// over a whole corpus. An open-addressing table over one byte arena: a lookup hashes
+// over a whole corpus, and as a set of words (the stopwords, a text's names). An open-addressing table over one byte arena: a lookup hashes
 // the word once and usually touches one slot, where std::unordered_map<std::string>
 // hashed, walked a node list and compared strings in scattered allocations (the
 // outlets' word counts spent most of their time there, bench/stories/README.md).
@@ -20,7 +20,11 @@ class WordIds {
   // table by it).
   uint32_t Intern(std::string_view word, uint32_t hash);
   // The id of `word`, or kNone.
-  uint32_t Find(std::string_view word) const;
+  uint32_t Find(std::string_view word) const { return Find(word, Hash(word)); }
+  // The same with the word's Hash computed already (one hash per word of a text serves
+  // both the stopwords and the names).
+  uint32_t Find(std::string_view word, uint32_t hash) const;
+  bool Contains(std::string_view word, uint32_t hash) const { return Find(word, hash) != kNone; }
   std::string_view Word(uint32_t id) const;
   size_t size() const { return spans_.size(); }
 
