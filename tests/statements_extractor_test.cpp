@@ -586,6 +586,15 @@ TEST_F(ExtractorTest, ACondemnationAfterAPossessiveIsTheWritersAndHoldsNothing) 
   EXPECT_THAT(Run("Poland will meet Ukraine's urgent requests for more tanks."), ::testing::Contains("UKR arms +1"));
 }
 
+TEST_F(ExtractorTest, BareApplicationsAndOpenDoorsAreNatosOnlyBesideTheAlliance) {
+  // topic_terms of nato-enlargement: without a word of the alliance they are other doors
+  EXPECT_THAT(Run("Italy rejects an open-door policy for migrants."), IsEmpty());
+  EXPECT_THAT(Run("France welcomed the applications of the new police recruits."), IsEmpty());
+  EXPECT_THAT(Run("Spain supports the open-door policy of the alliance."), ElementsAre("ESP nato-enlargement +1"));
+  EXPECT_THAT(Run("France welcomed the applications of Finland and Sweden to join NATO."),
+              ::testing::Contains("FRA nato-enlargement +1"));
+}
+
 TEST_F(ExtractorTest, AnEvaluationAfterAsRestatesTheVerb) {
   EXPECT_THAT(Run("Italy condemned new sanctions on Russia as counterproductive."), ElementsAre("ITA sanctions -1"));
 }
