@@ -611,6 +611,27 @@ TEST_F(ExtractorTest, AnEvaluationAfterAPossessiveDescribesAnotherNoun) {
   EXPECT_THAT(Run("Poland discussed the eastern flank and Russia's unjustified invasion."), ::testing::IsEmpty());
 }
 
+TEST_F(ExtractorTest, ACondemnationAfterAPossessiveIsTheWritersAndHoldsNothing) {
+  // "reckless" describes Russia's actions: not a cue of the chain, and Russia holds nothing
+  EXPECT_THAT(Run("Our consequences for Russia's reckless actions include sanctions, officials in Berlin said."),
+              ::testing::Not(::testing::Contains("RUS sanctions -1")));
+  // "illegal" no longer turns the support for talks around
+  const auto got = Run("Spain is working to ensure that Russia's illegal war fails and to support talks on a ceasefire.");
+  EXPECT_THAT(got, ::testing::Contains("ESP talks +1"));
+  EXPECT_THAT(got, ::testing::Not(::testing::Contains("ESP talks -1")));
+  // praise or stress still marks the possessor's own need
+  EXPECT_THAT(Run("Poland will meet Ukraine's urgent requests for more tanks."), ::testing::Contains("UKR arms +1"));
+}
+
+TEST_F(ExtractorTest, BareApplicationsAndOpenDoorsAreNatosOnlyBesideTheAlliance) {
+  // topic_terms of nato-enlargement: without a word of the alliance they are other doors
+  EXPECT_THAT(Run("Italy rejects an open-door policy for migrants."), IsEmpty());
+  EXPECT_THAT(Run("France welcomed the applications of the new police recruits."), IsEmpty());
+  EXPECT_THAT(Run("Spain supports the open-door policy of the alliance."), ElementsAre("ESP nato-enlargement +1"));
+  EXPECT_THAT(Run("France welcomed the applications of Finland and Sweden to join NATO."),
+              ::testing::Contains("FRA nato-enlargement +1"));
+}
+
 TEST_F(ExtractorTest, AnEvaluationAfterAsRestatesTheVerb) {
   EXPECT_THAT(Run("Italy condemned new sanctions on Russia as counterproductive."), ElementsAre("ITA sanctions -1"));
 }

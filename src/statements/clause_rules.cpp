@@ -198,6 +198,14 @@ int SpeakerOf(const ClauseRuleSet& rs, const ParsedSentence& s, int p) {
   return -1;
 }
 
+// A subject that undergoes its verb: labelled nsubj:pass, or nsubj on a verb with a
+// passive auxiliary (the model's slip after "when", "as", ...).
+bool PassiveSubject(const ParsedSentence& s, int w) {
+  if (s.tokens[w].deprel == "nsubj:pass") return true;
+  const int h = s.tokens[w].head;
+  return s.tokens[w].deprel == "nsubj" && h >= 0 && s.FirstChild(h, "aux:pass") >= 0;
+}
+
 std::vector<int> Holders(const ClauseRuleSet& rs, const ClauseRule& rule, const ParsedSentence& s, int p) {
   std::vector<int> out;
   for (const DepPath& path : rule.holder) {
@@ -210,8 +218,10 @@ std::vector<int> Holders(const ClauseRuleSet& rs, const ClauseRule& rule, const 
         // "Chile is the country that sent ...": the noun is a predicate, its subject acts
         if (s.FirstChild(w, "cop") >= 0 && s.FirstChild(w, "nsubj") >= 0) w = s.FirstChild(w, "nsubj");
       }
-      // "Ukraine was offered a path": a passive subject undergoes the act, it holds nothing
-      if (s.tokens[r.word].deprel == "nsubj:pass") continue;
+      // "Ukraine was offered a path": a passive subject undergoes the act, it holds nothing;
+      // the model sometimes labels it plain nsubj beside a passive auxiliary ("when Georgia
+      // and Ukraine were promised membership"), and the auxiliary decides
+      if (PassiveSubject(s, r.word)) continue;
       if (w >= 0 && std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);
     }
     if (!out.empty()) break;

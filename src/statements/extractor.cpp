@@ -288,6 +288,12 @@ class SentenceAnalyzer {
   void EmitCampMembers(const Clause& c);
   void AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* walk);
   bool ReadCuesBefore(const Clause& c, const TermHit& term, TermReading* r) const;
+  bool EvaluatesPossessedNoun(const CueHit& q, const Clause& c) const;
+  // The token before t, skipping back (not below floor) over evaluations, the commas and
+  // "and" between them, and quote marks: "Russia's illegal, unprovoked war" -> "'s".
+  size_t BeforeEvaluations(size_t t, size_t floor) const;
+  // A possessive pronoun, or "'s" after a name.
+  bool PossessiveMarker(size_t k) const;
   void BoundChain(const TermHit& term, TermReading* r) const;
   void ReadModalPassive(size_t after_modal, TermReading* r) const;
   const PatternMatch* BeliefVerb(size_t term_b, size_t before) const;
@@ -1384,6 +1390,12 @@ bool SentenceAnalyzer::ReadCuesBefore(const Clause& c, const TermHit& term, Term
     if (!q.polar()) continue;
     // "Russia's claimed commitment to diplomacy": the writer disputes the cue
     if (q.noun && q.b > c.b && lex_.disputed_modifiers().count(toks_[q.b - 1].norm)) continue;
+    // "Russia's illegal aggression ... and to support ...": a condemnation between a
+    // possessive and its noun is the writer's view of that act (as after the term,
+    // ReadAfterTerm); it is neither a cue of the chain nor a sign that the possessor holds
+    // it. Praise or stress ("Germany's historic commitment to ...", "Ukraine's urgent
+    // needs") still marks the possessor's own act or need, and stays.
+    if (EvaluatesPossessedNoun(q, c)) continue;
     // a generic cue on the same words as an act for this issue counts once
     bool shadowed = false;
     for (const auto& a : cues_)
@@ -1419,6 +1431,30 @@ bool SentenceAnalyzer::ReadCuesBefore(const Clause& c, const TermHit& term, Term
     if (q.b >= r->rs && q.e <= term.b && q.polar() && q.kind != CueKind::kFrame) r->only_frames = false;
   if (r->has_act) r->only_frames = false;
   return true;
+}
+
+bool SentenceAnalyzer::EvaluatesPossessedNoun(const CueHit& q, const Clause& c) const {
+  if (q.kind != CueKind::kEvalNegative) return false;
+  return q.b > c.b && PossessiveMarker(BeforeEvaluations(q.b, c.b));
+}
+
+size_t SentenceAnalyzer::BeforeEvaluations(size_t t, size_t floor) const {
+  auto in_evaluation = [&](size_t u) {
+    for (const auto& q : cues_)
+      if ((q.kind == CueKind::kEvalNegative || q.kind == CueKind::kEvalPositive) && q.b <= u && u < q.e) return true;
+    return false;
+  };
+  size_t k = t - 1;
+  while (k > floor && (toks_[k].type == TokenType::kQuote || toks_[k].norm == "," || toks_[k].norm == "and" ||
+                       toks_[k].norm == "or" || in_evaluation(k)))
+    --k;
+  return k;
+}
+
+bool SentenceAnalyzer::PossessiveMarker(size_t k) const {
+  if (toks_[k].mention < 0 && lex_.possessives().count(toks_[k].norm)) return true;
+  // "'s" after a name, not the verb of "it's", "that's"
+  return toks_[k].norm == "'s" && k > 0 && toks_[k - 1].mention >= 0;
 }
 
 // The nearest stance cue must be close to the term it governs, and each earlier cue close
@@ -1711,7 +1747,9 @@ Holder SentenceAnalyzer::FindPossessor(const Clause& c, const TermHit& term, con
   for (size_t pi = 0; pi < polars.size(); ++pi) {
     const size_t b = polars[pi].b;
     if (b == 0 || b <= c.b) continue;
-    size_t k = b - 1;
+    // "Ukraine's urgent need for ...": an evaluation between is the writer's, not the cue
+    const size_t past = BeforeEvaluations(b, c.b);
+    size_t k = PossessiveMarker(past) ? past : b - 1;
     if (lex_.possessives().count(toks_[k].norm) && toks_[k].mention < 0) {
       // "our plan to ..." is the speaker's (or the official voice's); "its demands" the
       // last named holder
