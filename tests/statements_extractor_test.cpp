@@ -63,6 +63,8 @@ TEST_F(ExtractorTest, EvaluativeFrames) {
 
 TEST_F(ExtractorTest, IssueSpecificActs) {
   EXPECT_THAT(Run("Sweden has delivered artillery to Ukraine."), ElementsAre("SWE arms +1"));
+  // a designation's plural ("F-16s": the "16" takes no plural of its own)
+  EXPECT_THAT(Run("Sweden will send F-16s to Ukraine."), ElementsAre("SWE arms +1"));
   EXPECT_THAT(Run("The United States banned imports of Russian oil."), ElementsAre("USA sanctions +1"));
   EXPECT_THAT(Run("Russia warned Berlin against supplying Kyiv with fighter jets."), ElementsAre("RUS arms -1"));
 }
