@@ -224,7 +224,10 @@ void RunIngestAndKill(const std::string& in, const std::string& db, int64_t at_l
   }
   int status = 0;
   for (;;) {
-    if (::waitpid(pid, &status, WNOHANG) == pid) return;  // finished before the kill
+    if (::waitpid(pid, &status, WNOHANG) == pid) {  // finished before the kill: it must have succeeded
+      EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "ingest ended by itself with status " << status;
+      return;
+    }
     if (StoredDocuments(db) >= at_least) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }

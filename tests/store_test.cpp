@@ -5,9 +5,11 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cctype>
 #include <cstdint>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "store/near_duplicates.h"
@@ -188,6 +190,27 @@ TEST(StoreTest, ReingestingAddsNothingAndNearDuplicatesAreLinked) {
   EXPECT_EQ(st->undated, 1);
   ASSERT_EQ(st->languages.size(), 1u);
   EXPECT_EQ(st->languages[0], std::make_pair(std::string("en"), int64_t{2}));
+}
+
+// A reader that holds a new, still empty file for a moment (a server or a script peeking
+// at it) makes the writer's set-up wait: it failed at once as "not a faultline database
+// (database is locked)" when the switch to WAL ran before the busy timeout was set.
+TEST(StoreTest, AReaderHoldingANewFileMakesTheWriterWaitNotFail) {
+  TempDir dir;
+  const std::string db = dir / "new.db";
+  sqlite3* reader = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &reader), SQLITE_OK);  // creates the empty file
+  ASSERT_EQ(sqlite3_exec(reader, "BEGIN; SELECT COUNT(*) FROM sqlite_master;", nullptr, nullptr, nullptr), SQLITE_OK);
+  std::thread release([reader] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    sqlite3_exec(reader, "COMMIT", nullptr, nullptr, nullptr);
+  });
+  Result<std::unique_ptr<Store>> s = Store::Open(db);
+  release.join();
+  sqlite3_close(reader);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_TRUE((*s)->Add(Doc("d0", "Note number 0")).ok());
+  EXPECT_TRUE((*s)->Flush().ok());
 }
 
 TEST(StoreTest, CommittedBatchesSurviveAnUnfinishedOne) {

@@ -452,6 +452,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreOptions
       sqlite3_close(db);
       return Status::Error("cannot open database: " + msg, path);
     }
+    // Before the first statement: a reader that holds the file for a moment (serve, a
+    // test polling it) must make the switch to WAL below wait, not fail as "locked".
+    sqlite3_busy_timeout(db, 5000);
     // SQLite quietly opens a file the process may not write read-only; such a file is
     // opened again the way read_only does, which also copes with a read-only folder.
     if (sqlite3_db_readonly(db, "main") == 1) {
