@@ -113,14 +113,14 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
   if (lex.cue_entries_.empty()) return Status::Error("the cue lexicon has no cues", path);
 
   if (const YAML::Node sp = root["speech"]) {
-    for (const auto& v : List(sp["verbs"])) lex.speech_.Add(v, Inflect::kVerb, 0, lex.irregular_);
-    for (const auto& v : List(sp["addressee_verbs"])) lex.speech_.Add(v, Inflect::kVerb, 1, lex.irregular_);
-    for (const auto& v : List(sp["that_verbs"])) lex.speech_.Add(v, Inflect::kVerb, 3, lex.irregular_);
-    for (const auto& v : List(sp["attitude_verbs"])) lex.speech_.Add(v, Inflect::kVerb, 4, lex.irregular_);
-    for (const auto& v : List(sp["doubt_verbs"])) lex.speech_.Add(v, Inflect::kVerb, 5, lex.irregular_);
+    for (const auto& v : List(sp["verbs"])) lex.speech_.Add(v, Inflect::kVerb, kSpeechPlain, lex.irregular_);
+    for (const auto& v : List(sp["addressee_verbs"])) lex.speech_.Add(v, Inflect::kVerb, kSpeechAddressee, lex.irregular_);
+    for (const auto& v : List(sp["that_verbs"])) lex.speech_.Add(v, Inflect::kVerb, kSpeechThat, lex.irregular_);
+    for (const auto& v : List(sp["attitude_verbs"])) lex.speech_.Add(v, Inflect::kVerb, kSpeechAttitude, lex.irregular_);
+    for (const auto& v : List(sp["doubt_verbs"])) lex.speech_.Add(v, Inflect::kVerb, kSpeechDoubt, lex.irregular_);
   }
   if (const YAML::Node cg = root["cognition"])
-    for (const auto& v : List(cg["verbs"])) lex.speech_.Add(v, Inflect::kVerb, 2, lex.irregular_);
+    for (const auto& v : List(cg["verbs"])) lex.speech_.Add(v, Inflect::kVerb, kSpeechCognition, lex.irregular_);
   if (const YAML::Node pr = root["proposals"]) {
     for (const auto& v : List(pr["verbs"]))
       if (Status s = lex.proposal_verbs_.Add(v, Inflect::kVerb, 0, lex.irregular_); !s.ok()) return s.WithLocation(path);

@@ -13,6 +13,16 @@
 
 namespace faultline {
 
+// What a verb of CueLexicon::speech() is: the payload of its matches.
+enum SpeechKind : int {
+  kSpeechPlain = 0,      // "said": the content follows
+  kSpeechAddressee = 1,  // "told Zelensky that": an addressee before the content
+  kSpeechCognition = 2,  // "is convinced"
+  kSpeechThat = 3,       // "announced": reports only before "that" or a quote
+  kSpeechAttitude = 4,   // "hopes that": the subject holds the stance of what follows
+  kSpeechDoubt = 5,      // "doubts that": a that-verb whose subject denies the content
+};
+
 enum class CueKind : uint8_t {
   kSupport,       // "favor", "call for"                    polarity +1
   kOppose,        // "oppose", "warn against"               polarity -1
@@ -46,9 +56,7 @@ class CueLexicon {
   // The one-word verbs of a class ("support" -> favor, back, ...), as lemmas: the cue
   // classes that clause rules name (statements/clause_rules.h).
   std::vector<std::string> SingleWordVerbs(CueKind kind) const;
-  // Reporting verbs (payload 0: plain, 1: takes an addressee, 3: reports only with
-  // "that" or a quote after it), cognition verbs (2) and attitude verbs (4: the subject
-  // of "hopes that ..." holds the stance of what follows, whoever does it).
+  // Reporting, cognition, attitude and doubt verbs; a match's payload is its SpeechKind.
   const PatternSet& speech() const { return speech_; }
   const PatternSet& exceptions() const { return exceptions_; }
   const PatternSet& camp_members() const { return camp_members_; }

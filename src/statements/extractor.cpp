@@ -297,6 +297,8 @@ class SentenceAnalyzer {
   void BoundChain(const TermHit& term, TermReading* r) const;
   void ReadModalPassive(size_t after_modal, TermReading* r) const;
   const PatternMatch* BeliefVerb(size_t term_b, size_t before) const;
+  // The last reporting or cognition verb of clause `c` that ends by `before`, or null.
+  const PatternMatch* LastSpeechVerb(const Clause& c, size_t before) const;
   void ReadAfterTerm(const Clause& c, const TermHit& term, TermReading* r) const;
   void EmitReducedPassive(const Clause& c, const TermHit& term, const TermReading& r);
   void EmitModifierHolder(const Clause& c, const TermHit& term, const TermReading& r);
@@ -765,10 +767,7 @@ Holder SentenceAnalyzer::ProposalAuthors(const Clause& c, size_t c0) const {
 Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, size_t ci, bool c0_is_term) const {
   // The last reporting or cognition verb before the cue splits the clause into the
   // speaker's part and the reported content.
-  const PatternMatch* verb = nullptr;
-  for (const auto& m : speech_)
-    if (m.begin >= c.b && m.end <= c0 && (verb == nullptr || m.begin > verb->begin)) verb = &m;
-  if (verb != nullptr) return ReportedHolder(c, c0, *verb, sincerity, ci, c0_is_term);
+  if (const PatternMatch* verb = LastSpeechVerb(c, c0)) return ReportedHolder(c, c0, *verb, sincerity, ci, c0_is_term);
   // a participle clause ("..., hoping this would ...", "while opposing ...") shares the
   // main clause's subject
   size_t pb = c.b;
@@ -814,7 +813,7 @@ Holder SentenceAnalyzer::ReportedHolder(const Clause& c, size_t c0, const Patter
   const Holder speaker = VerbSpeaker(c, verb, ci, &unknown);
   if (unknown) {
     // an unknown speaker ("Graham, who said he ..."): nobody to hand the content to
-    if (!sincerity && verb.payload != 4) {
+    if (!sincerity && verb.payload != kSpeechAttitude) {
       Subject inner0 = SubjectAt(verb.end, c0);
       if (inner0.kind == SubjKind::kActors) {
         inner0.holder.rule = "reported-subject";
@@ -824,7 +823,7 @@ Holder SentenceAnalyzer::ReportedHolder(const Clause& c, size_t c0, const Patter
     return Holder{};
   }
   const size_t cs = ReportedContentStart(verb, c0);
-  if (sincerity || verb.payload == 4) return speaker;  // the believer / hoper holds the stance
+  if (sincerity || verb.payload == kSpeechAttitude) return speaker;  // the believer / hoper holds the stance
   Subject inner = SubjectAt(cs, c0);
   // "said US sanctions on Russia would stay in place": the words before the term modify
   // it; the evaluation is the speaker's
@@ -888,7 +887,7 @@ Holder SentenceAnalyzer::VerbSpeaker(const Clause& c, const PatternMatch& verb, 
 // adjunct before "that", and "that", "about", "of" or a comma.
 size_t SentenceAnalyzer::ReportedContentStart(const PatternMatch& verb, size_t c0) const {
   size_t cs = verb.end;
-  if (verb.payload == 1) {  // addressee: "told Zelensky (that|about)"
+  if (verb.payload == kSpeechAddressee) {  // addressee: "told Zelensky (that|about)"
     if (cs < c0 && toks_[cs].mention >= 0) cs = MentionEnd(cs);
     while (cs < c0 && (toks_[cs].norm == "'s" || toks_[cs].norm == ",")) ++cs;
   }
@@ -989,8 +988,8 @@ void SentenceAnalyzer::FindSpeech() {
     // "insists on forging ahead", "commented on the talks": a verb with "on" takes an
     // object, it reports nothing
     if (m.end < toks_.size() && toks_[m.end].norm == "on") continue;
-    if (m.payload == 1 || m.payload == 3 || m.payload == 5) {
-      const size_t window = m.payload == 1 ? 6 : 1;
+    if (m.payload == kSpeechAddressee || m.payload == kSpeechThat || m.payload == kSpeechDoubt) {
+      const size_t window = m.payload == kSpeechAddressee ? 6 : 1;
       bool ok = false;
       for (size_t t = m.end; t < toks_.size() && t <= m.end + window; ++t) {
         const Token& k = toks_[t];
@@ -1488,7 +1487,7 @@ void SentenceAnalyzer::BoundChain(const TermHit& term, TermReading* r) const {
   if (r->sincerity) {
     if (const PatternMatch* v = BeliefVerb(term.b, anchor)) {
       anchor = std::min(anchor, v->begin);
-      if (v->payload == 5) {
+      if (v->payload == kSpeechDoubt) {
         ++r->negations;
         neg_text = Surface(v->begin, v->end);
       }
@@ -1513,7 +1512,10 @@ void SentenceAnalyzer::BoundChain(const TermHit& term, TermReading* r) const {
 // whose subject holds a belief about sincerity (null when there is none).
 const PatternMatch* SentenceAnalyzer::BeliefVerb(size_t term_b, size_t before) const {
   if (term_b >= clause_of_.size() || clause_of_[term_b] < 0) return nullptr;
-  const Clause& c = clauses_[clause_of_[term_b]];
+  return LastSpeechVerb(clauses_[clause_of_[term_b]], before);
+}
+
+const PatternMatch* SentenceAnalyzer::LastSpeechVerb(const Clause& c, size_t before) const {
   const PatternMatch* verb = nullptr;
   for (const auto& m : speech_)
     if (m.begin >= c.b && m.end <= before && (verb == nullptr || m.begin > verb->begin)) verb = &m;
@@ -2308,11 +2310,12 @@ bool SentenceAnalyzer::CueCounts(const PatternMatch& m, const std::vector<Patter
                                  const std::vector<PatternMatch>& acts) const {
   const size_t n = toks_.size();
   const CueKind kind = lex_.cue(m.payload).kind;
-  // A hypothetical may hold a name ("accused {ACTOR} of") but not lie inside one ("Theresa May")
-  const bool inside_name = toks_[m.begin].mention >= 0 && toks_[m.end - 1].mention == toks_[m.begin].mention;
-  if (kind == CueKind::kHypothetical ? inside_name
-                                     : kind != CueKind::kNegation && kind != CueKind::kProform && OverlapsMention(m.begin, m.end))
+  if (kind == CueKind::kHypothetical) {
+    // it may hold a name ("accused {ACTOR} of") but not lie inside one ("Theresa May")
+    if (toks_[m.begin].mention >= 0 && toks_[m.end - 1].mention == toks_[m.begin].mention) return false;
+  } else if (kind != CueKind::kNegation && kind != CueKind::kProform && OverlapsMention(m.begin, m.end)) {
     return false;
+  }
   // "anti-ship", "long-awaited": the second half of a compound is not a verb
   if (m.begin > 0 && toks_[m.begin - 1].type == TokenType::kHyphen) return false;
   if ((kind == CueKind::kSupport || kind == CueKind::kOppose) && InSpeech(m.begin, m.end)) return false;
