@@ -9,37 +9,11 @@
 #include <vector>
 
 #include "statements/extractor.h"
+#include "hand_tree.h"
 #include "statements_test_util.h"
 
 namespace faultline {
 namespace {
-
-struct Word {
-  std::string form;
-  std::string lemma;
-  syntax::Upos upos;
-  int head;  // 1-based as in CoNLL-U, 0 for the root
-  std::string deprel;
-};
-
-syntax::ParsedSentence Build(const std::vector<Word>& words) {
-  syntax::ParsedSentence s;
-  uint32_t at = 0;
-  for (const Word& w : words) {
-    syntax::Token t;
-    t.form = w.form;
-    t.lemma = w.lemma;
-    t.upos = w.upos;
-    t.head = w.head - 1;
-    t.deprel = w.deprel;
-    t.begin = at;
-    t.end = at + static_cast<uint32_t>(w.form.size());
-    at = t.end + 1;
-    s.tokens.push_back(t);
-  }
-  s.end = at;
-  return s;
-}
 
 using U = syntax::Upos;
 
@@ -50,58 +24,58 @@ struct Bytes {
 Bytes Of(const syntax::ParsedSentence& s, int i) { return {s.tokens[i].begin, s.tokens[i].end}; }
 
 // Norway tried to belittle the talks
-const std::vector<Word> kBelittle = {{"Norway", "Norway", U::kPropn, 2, "nsubj"},
-                                     {"tried", "try", U::kVerb, 0, "root"},
-                                     {"to", "to", U::kPart, 4, "mark"},
-                                     {"belittle", "belittle", U::kVerb, 2, "xcomp"},
-                                     {"the", "the", U::kDet, 6, "det"},
-                                     {"talks", "talk", U::kNoun, 4, "obj"}};
+const std::vector<testing::HandWord> kBelittle = {{"Norway", U::kPropn, 2, "nsubj", "Norway"},
+                                     {"tried", U::kVerb, 0, "root", "try"},
+                                     {"to", U::kPart, 4, "mark", "to"},
+                                     {"belittle", U::kVerb, 2, "xcomp", "belittle"},
+                                     {"the", U::kDet, 6, "det", "the"},
+                                     {"talks", U::kNoun, 4, "obj", "talk"}};
 
 TEST(ChainReachTest, AVerbNoCueKnowsStopsTheChainAtItsObject) {
-  const auto s = Build(kBelittle);
+  const auto s = testing::HandTree(kBelittle);
   const Bytes cue = Of(s, 1), term = Of(s, 5);
   EXPECT_EQ(OpaqueVerbBetween(s, 5, term.begin, term.end, cue.begin, cue.end, {}), 3);
 }
 
 TEST(ChainReachTest, ACarrierVerbPassesTheStanceOn) {
   auto words = kBelittle;
-  words[3] = {"obtain", "obtain", U::kVerb, 2, "xcomp"};
-  const auto s = Build(words);
+  words[3] = {"obtain", U::kVerb, 2, "xcomp", "obtain"};
+  const auto s = testing::HandTree(words);
   const Bytes cue = Of(s, 1), term = Of(s, 5);
   EXPECT_EQ(OpaqueVerbBetween(s, 5, term.begin, term.end, cue.begin, cue.end, {"obtain"}), -1);
 }
 
 TEST(ChainReachTest, AnObliqueOfTheVerbBetweenIsNoObject) {
   // Norway tried to work toward talks
-  const auto s = Build({{"Norway", "Norway", U::kPropn, 2, "nsubj"},
-                        {"tried", "try", U::kVerb, 0, "root"},
-                        {"to", "to", U::kPart, 4, "mark"},
-                        {"work", "work", U::kVerb, 2, "xcomp"},
-                        {"toward", "toward", U::kAdp, 6, "case"},
-                        {"talks", "talk", U::kNoun, 4, "obl"}});
+  const auto s = testing::HandTree({{"Norway", U::kPropn, 2, "nsubj", "Norway"},
+                        {"tried", U::kVerb, 0, "root", "try"},
+                        {"to", U::kPart, 4, "mark", "to"},
+                        {"work", U::kVerb, 2, "xcomp", "work"},
+                        {"toward", U::kAdp, 6, "case", "toward"},
+                        {"talks", U::kNoun, 4, "obl", "talk"}});
   const Bytes cue = Of(s, 1), term = Of(s, 5);
   EXPECT_EQ(OpaqueVerbBetween(s, 5, term.begin, term.end, cue.begin, cue.end, {}), -1);
 }
 
 TEST(ChainReachTest, ATreeThatDoesNotLinkCueAndTermSaysNothing) {
   // the cue "tried" hangs below the term's verb here: the climb from the term never meets it
-  const auto s = Build({{"Norway", "Norway", U::kPropn, 4, "nsubj"},
-                        {"tried", "try", U::kVerb, 4, "advcl"},
-                        {"to", "to", U::kPart, 4, "mark"},
-                        {"belittle", "belittle", U::kVerb, 0, "root"},
-                        {"the", "the", U::kDet, 6, "det"},
-                        {"talks", "talk", U::kNoun, 4, "obj"}});
+  const auto s = testing::HandTree({{"Norway", U::kPropn, 4, "nsubj", "Norway"},
+                        {"tried", U::kVerb, 4, "advcl", "try"},
+                        {"to", U::kPart, 4, "mark", "to"},
+                        {"belittle", U::kVerb, 0, "root", "belittle"},
+                        {"the", U::kDet, 6, "det", "the"},
+                        {"talks", U::kNoun, 4, "obj", "talk"}});
   const Bytes cue = Of(s, 1), term = Of(s, 5);
   EXPECT_EQ(OpaqueVerbBetween(s, 5, term.begin, term.end, cue.begin, cue.end, {}), -1);
 }
 
 TEST(ChainReachTest, TheTermsOwnVerbIsNoVerbBetween) {
   // "hold talks" is one verb term: its verb is inside the term's bytes
-  const auto s = Build({{"Norway", "Norway", U::kPropn, 2, "nsubj"},
-                        {"wants", "want", U::kVerb, 0, "root"},
-                        {"to", "to", U::kPart, 4, "mark"},
-                        {"hold", "hold", U::kVerb, 2, "xcomp"},
-                        {"talks", "talk", U::kNoun, 4, "obj"}});
+  const auto s = testing::HandTree({{"Norway", U::kPropn, 2, "nsubj", "Norway"},
+                        {"wants", U::kVerb, 0, "root", "want"},
+                        {"to", U::kPart, 4, "mark", "to"},
+                        {"hold", U::kVerb, 2, "xcomp", "hold"},
+                        {"talks", U::kNoun, 4, "obj", "talk"}});
   const Bytes cue = Of(s, 1);
   EXPECT_EQ(OpaqueVerbBetween(s, 4, s.tokens[3].begin, s.tokens[4].end, cue.begin, cue.end, {}), -1);
   EXPECT_EQ(OpaqueVerbBetween(s, 99, 0, 1, cue.begin, cue.end, {}), -1);

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "hand_tree.h"
+
 namespace faultline {
 namespace {
 
@@ -15,42 +17,24 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::UnorderedElementsAre;
 
-struct Word {
-  std::string form;
-  syntax::Upos upos;
-  int head;  // 1-based as in CoNLL-U, 0 for the root
-  std::string deprel;
-};
-
 // The words joined by single spaces, with their tree; mentions for `names` (form -> code).
 struct Built {
   syntax::ParsedSentence tree;
   std::vector<Mention> mentions;
 };
 
-Built Build(const std::vector<Word>& words, const std::vector<std::pair<std::string, std::string>>& names) {
-  Built b;
-  uint32_t at = 0;
-  for (const Word& w : words) {
-    syntax::Token t;
-    t.form = w.form;
-    t.upos = w.upos;
-    t.head = w.head - 1;
-    t.deprel = w.deprel;
-    t.begin = at;
-    t.end = at + static_cast<uint32_t>(w.form.size());
-    at = t.end + 1;
+Built Build(const std::vector<testing::HandWord>& words,
+            const std::vector<std::pair<std::string, std::string>>& names) {
+  Built b{testing::HandTree(words), {}};
+  for (const syntax::Token& t : b.tree.tokens)
     for (const auto& [form, code] : names)
-      if (form == w.form) {
+      if (form == t.form) {
         Mention m;
         m.begin = t.begin;
         m.end = t.end;
         m.actors = {code};
         b.mentions.push_back(m);
       }
-    b.tree.tokens.push_back(t);
-  }
-  b.tree.end = at;
   return b;
 }
 
