@@ -335,6 +335,19 @@ TEST_F(ClauseRulesExtractorTest, ARelativeClauseNamesWhoSentTheWeapons) {
   EXPECT_TRUE(HasStatement(got, "POL arms 1")) << Joined(got);
 }
 
+TEST_F(ClauseRulesExtractorTest, ATermInTheByPhraseIsTheAgentNotTheObject) {
+  // the forces do the supporting: nothing is said for or against them
+  const auto got = Found("Russia threatened Poland. Polish troops, supported by the United States and NATO forces, "
+                         "held exercises near the border.");
+  EXPECT_TRUE(got.empty()) << Joined(got);
+  const auto passive = Found("Russia threatened Poland. The deployment of troops was backed by Poland and Germany.");
+  EXPECT_TRUE(HasStatement(passive, "POL nato-posture 1")) << Joined(passive);
+  EXPECT_TRUE(HasStatement(passive, "DEU nato-posture 1")) << Joined(passive);
+  // a comma closes the agent: the fronted participle describes the term after it
+  const auto fronted = Found("Backed by France and Germany, the sanctions on Russia were adopted on Monday.");
+  EXPECT_TRUE(HasStatement(fronted, "FRA sanctions 1")) << Joined(fronted);
+}
+
 TEST_F(ClauseRulesExtractorTest, EveryPartnerOfTheHolderHoldsTheStance) {
   const auto got = Found("Britain, together with France, imposed sanctions on Russia after the attack.");
   EXPECT_TRUE(HasStatement(got, "GBR sanctions 1")) << Joined(got);

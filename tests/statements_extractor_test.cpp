@@ -494,6 +494,23 @@ TEST_F(ExtractorTest, FrozenAssetsAndTroopsOfOtherDebatesAreNotRussiasOrTheEaste
               ElementsAre("ESP nato-posture +1"));
 }
 
+TEST_F(ExtractorTest, ANameInsideTheTermDoesNotTellItsTheatre) {
+  // "NATO forces" names the alliance, not where they serve: in Syria they are another debate's
+  EXPECT_THAT(Run("Russia threatened Poland. Spain backs NATO forces serving alongside its own in Syria."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia threatened Poland. Spain backs NATO forces serving alongside its own in Poland."),
+              ElementsAre("ESP nato-posture +1"));
+}
+
+TEST_F(ExtractorTest, ArmsControlAndItsTalksAreAnotherDebate) {
+  EXPECT_THAT(Run("Russia invaded Ukraine. France wants to extend the arms reduction treaty with Russia."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. Moscow remains open to arms control talks with Washington."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. Moscow remains open to peace talks with Kyiv."),
+              ElementsAre("RUS talks +1"));
+}
+
 TEST_F(ExtractorTest, AProformInAnotherDebatesClauseIsThatDebates) {
   // "the deal" points back at the sanctions, unless its own phrase names another debate's subject
   EXPECT_THAT(Run("Poland imposed new sanctions on Russia. Germany backs the deal."),

@@ -289,6 +289,7 @@ class SentenceAnalyzer {
   void AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* walk);
   bool ReadCuesBefore(const Clause& c, const TermHit& term, TermReading* r) const;
   bool EvaluatesPossessedNoun(const CueHit& q, const Clause& c) const;
+  bool TermHeadsByPhrase(size_t by, const TermHit& term) const;
   // The token before t, skipping back (not below floor) over evaluations, the commas and
   // "and" between them, and quote marks: "Russia's illegal, unprovoked war" -> "'s".
   size_t BeforeEvaluations(size_t t, size_t floor) const;
@@ -1357,6 +1358,20 @@ void SentenceAnalyzer::AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* w
   walk->has_prev = !h.empty();
 }
 
+// Whether the "by" at `by` opens a phrase the term heads: only names and the words that
+// join them stand between ("supported by US and NATO forces"), so the term is the agent of
+// the verb before "by", not its object.
+bool SentenceAnalyzer::TermHeadsByPhrase(size_t by, const TermHit& term) const {
+  static const WordSet kJoin = {"and", "or", "the", "its", "their"};  // a comma ends the phrase
+  if (by >= term.b || toks_[by].norm != "by") return false;
+  bool named = false;
+  for (size_t k = by + 1; k < term.b; ++k) {
+    if (toks_[k].mention < 0 && !kJoin.count(toks_[k].norm)) return false;
+    named |= toks_[k].mention >= 0;
+  }
+  return named;
+}
+
 // The stance-bearing cues of the clause before the term (from the previous term on), the
 // negators and the hypothetical cues; false when the term is an act's object and its act
 // is not among them.
@@ -1373,6 +1388,8 @@ bool SentenceAnalyzer::ReadCuesBefore(const Clause& c, const TermHit& term, Term
       continue;
     }
     if (q.b < r->rs) continue;
+    // "troops supported by US and NATO forces": the term is the cue's agent, not its object
+    if (q.verb && TermHeadsByPhrase(q.e, term)) continue;
     if (q.act >= 0) {
       if (!cb_.ActTakes(q.act, term.issue, term.act)) continue;
       if (term.act >= 0 && q.act == term.act) act_ok = true;
@@ -1951,9 +1968,12 @@ Holder SentenceAnalyzer::ClauseHolder(size_t ci, const TermTarget& x, const Term
     EmitGerundObject(c, x, r, for_gerund);
   if (first != nullptr) ResolveDemand(c, x, &h);
   if (h.empty()) {
-    // passive agent: "a move opposed by Russia", "was offered by France"
+    // passive agent: "a move opposed by Russia", "was offered by France". Not when the term
+    // heads the "by" phrase itself: in "troops supported by US and NATO forces" the forces
+    // are the agent of the support, not what it is for.
     for (size_t t = x.c0 + 1; t + 1 < c.e && t < term.e + 4; ++t)
-      if (toks_[t].norm == "by" && toks_[t + 1].mention >= 0 && (t < term.b || t >= term.e)) {
+      if (toks_[t].norm == "by" && toks_[t + 1].mention >= 0 && (t < term.b || t >= term.e) &&
+          !TermHeadsByPhrase(t, term)) {
         CollectGroup(t + 1, c.e, t + 1, &h);
         h.rule = "passive-agent";
         break;
@@ -2131,9 +2151,20 @@ void SentenceAnalyzer::DropOtherDebates(bool proforms) {
     if (issue_index < 0) return false;
     const Issue& issue = cb_.issues()[issue_index];
     if (issue.other_subjects.empty() || !names_any(named, issue.other_subjects)) return false;
+    // A name inside the term itself ("NATO forces") says nothing of the theatre: NATO's
+    // forces in Afghanistan are another debate's even though the term names the alliance.
+    const size_t tb = toks_[t.b].begin, te = toks_[t.e - 1].end;
+    std::vector<Mention> around;
+    std::vector<std::string> named_around;
+    for (const Mention& m : ments_) {
+      if (m.begin >= tb && m.end <= te) continue;
+      around.push_back(m);
+      named_around.insert(named_around.end(), m.actors.begin(), m.actors.end());
+    }
     const syntax::ParsedSentence& tree = Tree();
-    const TermScope scope = ScopeOfTerm(tree, HeadWordOf(tree, toks_[t.b].begin, toks_[t.e - 1].end), ments_);
-    for (const auto* names : {&scope.phrase, &scope.clause, &named}) {
+    const TermScope scope = ScopeOfTerm(tree, HeadWordOf(tree, tb, te), around);
+    const std::vector<std::string>* const lists[] = {&scope.phrase, &scope.clause, &named_around};
+    for (const auto* names : lists) {
       if (names_any(*names, issue.when_actor)) return false;
       if (names_any(*names, issue.other_subjects)) {
         Trace("  term " + issue.id + ": another debate's, by the names around it in the tree");
