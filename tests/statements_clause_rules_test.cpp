@@ -145,6 +145,14 @@ TEST(ClauseRulesTest, AVerbAboveThatTurnsTheActAroundFlipsIt) {
   EXPECT_FALSE(Has(got, "Portugal sanctions -1")) << Joined(got);
 }
 
+TEST(ClauseRulesTest, AParticipleAfterTheObjectSaysWhatIsWantedDoneToIt) {
+  auto got = Matches("Portugal wants the sanctions on the regime lifted.", "sanctions");
+  EXPECT_TRUE(Has(got, "Portugal sanctions -1")) << Joined(got);
+  EXPECT_FALSE(Has(got, "Portugal sanctions 1")) << Joined(got);
+  got = Matches("Portugal wants the tanks delivered before winter.", "tanks");
+  EXPECT_FALSE(Has(got, "Portugal tanks -1")) << Joined(got);
+}
+
 TEST(ClauseRulesTest, ModalsAndConditionsCancel) {
   EXPECT_TRUE(Matches("Portugal might send tanks next year.", "tanks").empty());
   EXPECT_TRUE(Matches("If Portugal sends tanks, the war will change.", "tanks").empty());

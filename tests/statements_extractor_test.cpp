@@ -511,6 +511,17 @@ TEST_F(ExtractorTest, ArmsControlAndItsTalksAreAnotherDebate) {
               ElementsAre("RUS talks +1"));
 }
 
+TEST_F(ExtractorTest, AWishForWhatHappensToTheTermTakesTheParticiplesSide) {
+  EXPECT_THAT(Run("Russia invaded Ukraine. Hungary wants the sanctions on Russia lifted."),
+              ElementsAre("HUN sanctions -1"));
+  EXPECT_THAT(Run("Russia invaded Ukraine. Italy wanted the military aid for Ukraine withheld until the vote."),
+              ElementsAre("ITA arms -1"));
+  EXPECT_THAT(Run("Russia invaded Ukraine. Poland wants the tanks delivered quickly."), ElementsAre("POL arms +1"));
+  // the participle of a clause of its own is not the wish's content
+  EXPECT_THAT(Run("Russia invaded Ukraine. Hungary wants the sanctions that were lifted in May."),
+              ElementsAre("HUN sanctions +1"));
+}
+
 TEST_F(ExtractorTest, AProformInAnotherDebatesClauseIsThatDebates) {
   // "the deal" points back at the sanctions, unless its own phrase names another debate's subject
   EXPECT_THAT(Run("Poland imposed new sanctions on Russia. Germany backs the deal."),

@@ -232,6 +232,21 @@ std::vector<int> Holders(const ClauseRuleSet& rs, const ClauseRule& rule, const 
   return out;
 }
 
+// "wants the sanctions lifted", "wanted the aid withheld": a bare participle that says what
+// is to happen to the predicate's object (the model attaches it to the verb as xcomp or to
+// the object as acl) turns the stance around when it is a flip verb. Counted once.
+int ComplementFlips(const ClauseRuleSet& rs, const ParsedSentence& s, int p, int object) {
+  if (s.tokens[object].head != p || s.tokens[object].BaseRelation() != "obj") return 0;
+  std::vector<int> candidates = s.ChildrenWith(p, "xcomp");
+  for (int c : s.ChildrenWith(object, "acl")) candidates.push_back(c);
+  for (int c : candidates) {
+    if (c < object || s.tokens[c].upos != syntax::Upos::kVerb) continue;
+    if (s.FirstChild(c, "nsubj") >= 0 || s.FirstChild(c, "aux") >= 0 || s.FirstChild(c, "mark") >= 0) continue;
+    if (In(rs.flip_lemmas, LemmaOf(s, c)) || In(rs.flip_lemmas, Lower(s.tokens[c].form))) return 1;
+  }
+  return 0;
+}
+
 // Issue words a path reaches, with conjuncts ("tanks and aircraft").
 std::vector<Reach> IssueWords(const ClauseRuleSet& rs, const ClauseRule& rule, const ParsedSentence& s, int p,
                               const std::vector<char>& is_issue) {
@@ -240,8 +255,9 @@ std::vector<Reach> IssueWords(const ClauseRuleSet& rs, const ClauseRule& rule, c
     for (const Reach& r : Walk(rs, s, p, path)) {
       std::vector<int> words = {r.word};
       AddConjuncts(s, r.word, 0, &words);
+      const int flips = r.flips + ComplementFlips(rs, s, p, r.word);
       for (int w : words)
-        if (is_issue[w]) out.push_back(Reach{w, r.flips});
+        if (is_issue[w]) out.push_back(Reach{w, flips});
     }
   }
   return out;

@@ -139,6 +139,13 @@ bool IsIngForm(const std::string& w) { return EndsWith(w, "ing", 4); }
 // A past participle, regular or of the irregular "-en" kind ("limited", "frozen"): the
 // forms that modify a noun as adjectives do.
 bool IsParticiple(const std::string& w) { return EndsWith(w, "ed", 4) || EndsWith(w, "en", 4); }
+// A past participle after its noun ("tanks sent by Poland", "the aid withheld"): regular, or
+// one of the irregular forms the codebooks' verbs take.
+bool IsPastParticiple(const std::string& w) {
+  static const WordSet kIrregular = {"sent", "given", "held", "withheld", "made", "taken", "brought", "shipped",
+                                     "committed", "pledged", "set", "put", "cut", "frozen", "kept", "shut"};
+  return EndsWith(w, "ed", 3) || kIrregular.count(w) > 0;
+}
 
 bool IsNegator(const Token& t) {
   const std::string& w = t.norm;
@@ -301,6 +308,7 @@ class SentenceAnalyzer {
   // The last reporting or cognition verb of clause `c` that ends by `before`, or null.
   const PatternMatch* LastSpeechVerb(const Clause& c, size_t before) const;
   void ReadAfterTerm(const Clause& c, const TermHit& term, TermReading* r) const;
+  void ReadObjectComplement(const TermHit& term, TermReading* r) const;
   void EmitReducedPassive(const Clause& c, const TermHit& term, const TermReading& r);
   void EmitModifierHolder(const Clause& c, const TermHit& term, const TermReading& r);
   void EmitPassiveAfterTerm(const Clause& c, const TermHit& term, const TermReading& r);
@@ -1546,6 +1554,7 @@ void SentenceAnalyzer::ReadAfterTerm(const Clause& c, const TermHit& term, TermR
   for (const auto& t2 : terms_)
     if (t2.b >= term.e && t2.b < next_term) next_term = t2.b;
   r->post_end = std::min({c.e, term.e + 16, next_term});
+  ReadObjectComplement(term, r);
   for (size_t t = term.e; t < r->post_end && !r->has_post; ++t) {
     if (Negates(t)) {
       // "will not — as I promised — will not move forward": a restarted negation counts once
@@ -1590,6 +1599,35 @@ void SentenceAnalyzer::ReadAfterTerm(const Clause& c, const TermHit& term, TermR
     }
   }
   if (r->has_post) r->negations += r->post_neg;
+}
+
+// "Hungary wants the sanctions on Russia lifted", "Trump wanted the aid withheld": a verb of
+// wanting right before the term's phrase, and a participle cue after it (past the term's
+// complement, before any auxiliary or new clause), is a wish for what the participle does
+// to the term: its polarity is the wish's content ("lifted": against the sanctions).
+void SentenceAnalyzer::ReadObjectComplement(const TermHit& term, TermReading* r) const {
+  static const WordSet kPhraseEnd = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+                                     "to", "that", "which", "who", "and", "but", "or", "as", "because", "if"};
+  size_t v = term.b;  // the verb before the term, over up to three determiners and modifiers
+  while (v > 0 && term.b - v < 4 && !lex_.object_complement_verbs().count(toks_[v - 1].norm)) {
+    const Token& k = toks_[v - 1];
+    if (k.type != TokenType::kWord || k.mention >= 0 || lex_.prepositions().count(k.norm)) return;
+    --v;
+  }
+  if (v == 0 || !lex_.object_complement_verbs().count(toks_[v - 1].norm)) return;
+  for (size_t t = term.e; t < r->post_end && t < term.e + 6; ++t) {
+    if (toks_[t].type != TokenType::kWord || kPhraseEnd.count(toks_[t].norm)) return;
+    for (const auto& q : cues_) {
+      if (q.b != t || !q.verb || !IsPastParticiple(toks_[t].norm)) continue;
+      const bool act = q.act >= 0 && cb_.ActTakes(q.act, term.issue, term.act);
+      if (!act && q.kind != CueKind::kSupport && q.kind != CueKind::kOppose) continue;
+      r->post_polarity = act ? cb_.act(q.act).stance : q.polarity();
+      r->has_post = true;
+      if (!r->cue_text.empty()) r->cue_text += " ... ";
+      r->cue_text += Surface(q.b, q.e);
+      return;
+    }
+  }
 }
 
 // After a modal that follows the term ("sanctions should be lifted", "must not be eased"):
@@ -1640,8 +1678,6 @@ bool SentenceAnalyzer::ChainStopsBefore(const TermHit& term, const TermReading& 
 // auxiliary; the participle and "by" follow the term's noun phrase). Not in the object of
 // a cue: "demanded a fence funded by the EU" is no act of the EU.
 void SentenceAnalyzer::EmitReducedPassive(const Clause& c, const TermHit& term, const TermReading& r) {
-  static const WordSet kIrregularParticiples = {"sent", "given", "held", "made", "taken", "brought",
-                                                "shipped", "committed", "pledged", "set", "put", "cut"};
   for (size_t u = term.e; u < r.post_end && u < term.e + 4; ++u) {
     const Token& k = toks_[u];
     if (k.type != TokenType::kWord || k.mention >= 0) break;
@@ -1652,7 +1688,7 @@ void SentenceAnalyzer::EmitReducedPassive(const Clause& c, const TermHit& term, 
         verb = &q;
     if (verb == nullptr) continue;
     const std::string& w = k.norm;
-    const bool participle = EndsWith(w, "ed", 3) || kIrregularParticiples.count(w) > 0;
+    const bool participle = IsPastParticiple(w);
     if (participle && verb->e + 1 < c.e && toks_[verb->e].norm == "by" && toks_[verb->e + 1].mention >= 0) {
       Holder agent;
       CollectGroup(verb->e + 1, c.e, verb->e + 1, &agent);
