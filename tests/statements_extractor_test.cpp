@@ -522,6 +522,15 @@ TEST_F(ExtractorTest, AWishForWhatHappensToTheTermTakesTheParticiplesSide) {
               ElementsAre("HUN sanctions +1"));
 }
 
+TEST_F(ExtractorTest, FiguresOfSpeechAreNoArms) {
+  EXPECT_THAT(Run("Russia invaded Ukraine. Germany opposes any attempt to use energy as a weapon."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. France supports the effort to get vaccines into arms."),
+              ::testing::IsEmpty());
+  // "weapon" before the act's noun is still the arms
+  EXPECT_THAT(Run("Russia invaded Ukraine. Germany supports more weapon deliveries."), ElementsAre("DEU arms +1"));
+}
+
 TEST_F(ExtractorTest, AProformInAnotherDebatesClauseIsThatDebates) {
   // "the deal" points back at the sanctions, unless its own phrase names another debate's subject
   EXPECT_THAT(Run("Poland imposed new sanctions on Russia. Germany backs the deal."),
