@@ -531,6 +531,15 @@ TEST_F(ExtractorTest, FiguresOfSpeechAreNoArms) {
   EXPECT_THAT(Run("Russia invaded Ukraine. Germany supports more weapon deliveries."), ElementsAre("DEU arms +1"));
 }
 
+TEST_F(ExtractorTest, AnEvaluationOfTheCircumstanceIsNotOfTheTerm) {
+  // the escalation is Russia's, not the deployment the sentence announces
+  EXPECT_THAT(Run("Russia threatened Poland. Spain supports the deployment of troops in response to such an "
+                  "escalation."),
+              ElementsAre("ESP nato-posture +1"));
+  EXPECT_THAT(Run("Russia threatened Poland. Spain said the deployment of troops would be an escalation."),
+              ElementsAre("ESP nato-posture -1"));
+}
+
 TEST_F(ExtractorTest, AProformInAnotherDebatesClauseIsThatDebates) {
   // "the deal" points back at the sanctions, unless its own phrase names another debate's subject
   EXPECT_THAT(Run("Poland imposed new sanctions on Russia. Germany backs the deal."),

@@ -1556,6 +1556,9 @@ void SentenceAnalyzer::ReadAfterTerm(const Clause& c, const TermHit& term, TermR
   r->post_end = std::min({c.e, term.e + 16, next_term});
   ReadObjectComplement(term, r);
   for (size_t t = term.e; t < r->post_end && !r->has_post; ++t) {
+    // "fortify the eastern flank in response to such an escalation": what follows is the
+    // circumstance's, not an evaluation of the term
+    if (lex_.circumstance_words().count(toks_[t].norm)) break;
     if (Negates(t)) {
       // "will not — as I promised — will not move forward": a restarted negation counts once
       bool restarted = false;
