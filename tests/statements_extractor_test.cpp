@@ -579,6 +579,23 @@ TEST_F(ExtractorTest, TheTreeTellsWhomATermIsSaidOfWhenAnotherDebatesSubjectIsNa
               ElementsAre("USA sanctions +1"));
 }
 
+TEST_F(ExtractorTest, ASentenceNamingNeitherDebateContinuesTheOneNamedLast) {
+  // Russia was named two sentences back, but the sentence before names only Iran: its sanctions
+  EXPECT_THAT(Run("Russia invaded Ukraine. Washington then tightened its pressure on Iran. Spain backs the "
+                  "American sanctions."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Washington then tightened its pressure on Iran. Russia invaded Ukraine. Spain backs the "
+                  "American sanctions."),
+              ElementsAre("ESP sanctions +1"));
+  // a sentence that names both keeps the debate on Russia
+  EXPECT_THAT(Run("Iran sold drones to Russia. Spain backs more sanctions."), ElementsAre("ESP sanctions +1"));
+  // talks too: a ceasefire for Gaza is not one with Russia
+  EXPECT_THAT(Run("Russia invaded Ukraine. Israel bombed Gaza again. Spain called for a ceasefire."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Israel bombed Gaza again. Russia invaded Ukraine. Spain called for a ceasefire."),
+              ElementsAre("ESP talks +1"));
+}
+
 TEST_F(ExtractorTest, CuttingADealWithRussiaIsMakingOneNotCuttingIt) {
   // "cut" opposes what it cuts ("cut aid"), but a deal cut is a deal made: an event, no stance
   EXPECT_THAT(Run("Russia invaded Ukraine. France is cutting a deal with Russia."), ::testing::IsEmpty());
