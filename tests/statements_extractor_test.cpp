@@ -660,6 +660,16 @@ TEST_F(ExtractorTest, ADemandNobodyVoicesIsTheAuthors) {
   EXPECT_THAT(Run("Germany must send more tanks to Ukraine, Zelensky said on Monday."), ElementsAre("UKR arms +1"));
 }
 
+TEST_F(ExtractorTest, ADemandInAQuoteIsNeverItsSubjectsPosition) {
+  // its speaker is no actor (or none is named): Germany is told what to do, it says nothing
+  EXPECT_THAT(Run("\u201cGermany must send more tanks to Ukraine,\u201d said the party chairman."), ::testing::IsEmpty());
+  EXPECT_THAT(Run("\u201cGermany should send more tanks to Ukraine.\u201d"), ::testing::IsEmpty());
+  // a named speaker holds the demand
+  EXPECT_THAT(Run("\u201cGermany must send more tanks to Ukraine,\u201d said Zelensky."), ElementsAre("UKR arms +1"));
+  // and the quote's first person holds its own demands
+  EXPECT_THAT(Run("\u201cWe must send more tanks to Ukraine,\u201d said Macron."), ElementsAre("FRA arms +1"));
+}
+
 TEST_F(ExtractorTest, ALineEndingInANoBreakSpaceStillEndsTheSentence) {
   // hard-wrapped official text: the first line is long, ends with ".\u00a0", the next starts a sentence
   const auto s = ExtractFrom(*extractor_, "Poland and Italy are committed to sending more tanks to Ukraine this year.\xC2\xA0\n"

@@ -1894,6 +1894,10 @@ void SentenceAnalyzer::ResolveDemand(const Clause& c, const TermTarget& x, Holde
   if (!s.empty()) {
     s.rule = "demand-by-speaker";
     *h = s;
+  } else if (h->rule == "quote-subject") {
+    // "“President X should cancel the meeting,” said the party's chairman": a demand in a
+    // quote whose speaker is no actor is the speaker's, never its subject's
+    *h = Holder{};
   } else if (h->rule == "subject" && !c.in_quote &&
              std::none_of(speech_all_.begin(), speech_all_.end(),
                           [&](const PatternMatch& m) { return m.end <= x.first->b; })) {
