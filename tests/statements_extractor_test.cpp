@@ -625,6 +625,23 @@ TEST_F(ExtractorTest, TheTreeTellsWhomATermIsSaidOfWhenAnotherDebatesSubjectIsNa
               ElementsAre("USA sanctions +1"));
 }
 
+TEST_F(ExtractorTest, ASentenceNamingNeitherDebateContinuesTheOneNamedLast) {
+  // Russia was named two sentences back, but the sentence before names only Iran: its sanctions
+  EXPECT_THAT(Run("Russia invaded Ukraine. Washington then tightened its pressure on Iran. Spain backs the "
+                  "American sanctions."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Washington then tightened its pressure on Iran. Russia invaded Ukraine. Spain backs the "
+                  "American sanctions."),
+              ElementsAre("ESP sanctions +1"));
+  // a sentence that names both keeps the debate on Russia
+  EXPECT_THAT(Run("Iran sold drones to Russia. Spain backs more sanctions."), ElementsAre("ESP sanctions +1"));
+  // talks too: a ceasefire for Gaza is not one with Russia
+  EXPECT_THAT(Run("Russia invaded Ukraine. Israel bombed Gaza again. Spain called for a ceasefire."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Israel bombed Gaza again. Russia invaded Ukraine. Spain called for a ceasefire."),
+              ElementsAre("ESP talks +1"));
+}
+
 TEST_F(ExtractorTest, CuttingADealWithRussiaIsMakingOneNotCuttingIt) {
   // "cut" opposes what it cuts ("cut aid"), but a deal cut is a deal made: an event, no stance
   EXPECT_THAT(Run("Russia invaded Ukraine. France is cutting a deal with Russia."), ::testing::IsEmpty());
@@ -687,6 +704,16 @@ TEST_F(ExtractorTest, AnEvaluationAfterAsRestatesTheVerb) {
 TEST_F(ExtractorTest, ADemandNobodyVoicesIsTheAuthors) {
   EXPECT_THAT(Run("NATO must send more tanks to Ukraine."), ::testing::IsEmpty());
   EXPECT_THAT(Run("Germany must send more tanks to Ukraine, Zelensky said on Monday."), ElementsAre("UKR arms +1"));
+}
+
+TEST_F(ExtractorTest, ADemandInAQuoteIsNeverItsSubjectsPosition) {
+  // its speaker is no actor (or none is named): Germany is told what to do, it says nothing
+  EXPECT_THAT(Run("\u201cGermany must send more tanks to Ukraine,\u201d said the party chairman."), ::testing::IsEmpty());
+  EXPECT_THAT(Run("\u201cGermany should send more tanks to Ukraine.\u201d"), ::testing::IsEmpty());
+  // a named speaker holds the demand
+  EXPECT_THAT(Run("\u201cGermany must send more tanks to Ukraine,\u201d said Zelensky."), ElementsAre("UKR arms +1"));
+  // and the quote's first person holds its own demands
+  EXPECT_THAT(Run("\u201cWe must send more tanks to Ukraine,\u201d said Macron."), ElementsAre("FRA arms +1"));
 }
 
 TEST_F(ExtractorTest, ALineEndingInANoBreakSpaceStillEndsTheSentence) {

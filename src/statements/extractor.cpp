@@ -219,6 +219,7 @@ class SentenceAnalyzer {
   bool IsHeadlineList() const;
   bool ComplementNames(size_t after, const std::vector<std::string>& codes) const;
   bool ClauseNames(size_t at, const std::vector<std::string>& codes, int scope, bool subject_only) const;
+  bool LastDebateIsOther(const Issue& issue) const;
   void FindCues(std::vector<PatternMatch>* cue_matches, const std::vector<PatternMatch>& term_matches,
                 const std::vector<PatternMatch>& acts);
   bool CueCounts(const PatternMatch& m, const std::vector<PatternMatch>& cue_matches,
@@ -1949,6 +1950,10 @@ void SentenceAnalyzer::ResolveDemand(const Clause& c, const TermTarget& x, Holde
   if (!s.empty()) {
     s.rule = "demand-by-speaker";
     *h = s;
+  } else if (h->rule == "quote-subject") {
+    // "“President X should cancel the meeting,” said the party's chairman": a demand in a
+    // quote whose speaker is no actor is the speaker's, never its subject's
+    *h = Holder{};
   } else if (h->rule == "subject" && !c.in_quote &&
              std::none_of(speech_all_.begin(), speech_all_.end(),
                           [&](const PatternMatch& m) { return m.end <= x.first->b; })) {
@@ -2231,6 +2236,7 @@ bool SentenceAnalyzer::TermConditionsHold(const PatternMatch& m, const IssueTerm
   if (!issue.other_subjects.empty() && issue.scope > 0 && ClauseNames(m.begin, issue.other_subjects, 0, false) &&
       !ClauseNames(m.begin, issue.when_actor, 0, false))
     return false;
+  if (issue.scope == 2 && LastDebateIsOther(issue)) return false;
   if (it.needs_topic && !NearTopic(it.issue)) return false;
   // "a ceasefire in Syria", "talks with Iran": the term's own complement names another
   // debate's subject, even where the clause names Russia as well
@@ -2343,6 +2349,26 @@ bool SentenceAnalyzer::ClauseNames(size_t at, const std::vector<std::string>& co
     if (toks_[t].mention >= 0)
       for (const auto& a : ments_[toks_[t].mention].actors)
         if (Contains(codes, a)) return true;
+  return false;
+}
+
+// Whether a sentence naming neither side of `issue` continues another debate: the nearest
+// sentence before it (of the five a context issue looks back on) that names a `when_actor` or
+// an `other_subjects` actor names only the latter. "Trump reimposed crippling sanctions on
+// Iran. European countries have tried to skirt the American sanctions." is Iran's debate
+// although Russia was named three sentences earlier; the nearest name, not any name, decides.
+bool SentenceAnalyzer::LastDebateIsOther(const Issue& issue) const {
+  if (issue.other_subjects.empty()) return false;
+  auto names_any = [](const std::vector<std::string>& named, const std::vector<std::string>& codes) {
+    for (const auto& a : named)
+      if (Contains(codes, a)) return true;
+    return false;
+  };
+  for (size_t back = 0; back < 6 && back <= index_; ++back) {
+    const std::vector<std::string>& named = st_.sentence_actors[index_ - back];
+    if (names_any(named, issue.when_actor)) return false;
+    if (names_any(named, issue.other_subjects)) return back > 0;
+  }
   return false;
 }
 
