@@ -9,8 +9,7 @@
 #      keeps its per-address rate limit (RATE_LIMIT, default 200/s as `serve` has it); each
 #      client is paced to at most half of it (PACE), which it never exceeds even after a
 #      stall, so a 429 in this test is a fault of the limiter, not the load client's burst.
-#      100 clients at 100/s offer 10,000 requests/s, three times what 2 cores serve: the
-#      server stays saturated, and what is measured is its throughput and latency.
+#      Unpaced, four clients alone meet the limit within a second (bench/README-serve.md).
 # Run after a build (the `serve_load` target too):  bash bench/serve.sh
 # Loopback only; stops by itself; nothing is written outside $TMP. SECONDS_LOAD=...,
 # CLIENTS=..., RATE_LIMIT=... and PACE=... change the load test; FAULTLINE_BENCH_DB reuses a
