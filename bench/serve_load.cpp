@@ -5,7 +5,15 @@
 // stop. Prints requests, errors, throughput and latency percentiles; exits 1 when a request
 // failed or p99 is over the bound. Loopback only, by construction.
 //
-//   serve_load PORT SECONDS CLIENTS P99_BOUND_MS PATH...
+// Each client sends at most RATE requests a second (0: as fast as answers come): a
+// request is sent when the answer to the last one is in and 1/RATE seconds have passed
+// since it was sent, and time lost in a stall is not made up. So in any T seconds a client
+// sends at most RATE * T + 1 requests, and a RATE under the server's per-address limit
+// never meets that limit, however the machine stalls: a 429 is then the limiter's fault.
+// Unpaced, a client whose answers come fast after a stall (the other clients still
+// descheduled) can outrun the limit, which is the limit working, not the server failing.
+//
+//   serve_load PORT SECONDS CLIENTS P99_BOUND_MS RATE PATH...
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -29,6 +37,7 @@ using Clock = std::chrono::steady_clock;
 struct ClientResult {
   std::vector<double> latencies_ms;
   long errors = 0;
+  long rate_limited = 0;  // of the errors, HTTP 429
   std::string first_error;
 };
 
@@ -82,11 +91,23 @@ int Exchange(int fd, const std::string& request, std::string* buffer) {
   return status;
 }
 
-void RunClient(int port, int index, const std::vector<std::string>& paths, Clock::time_point end, ClientResult* out) {
+struct ClientPlan {
+  int port = 0;
+  Clock::time_point end;
+  Clock::duration interval{0};  // between two requests' sends at least; 0: unpaced
+};
+
+void RunClient(const ClientPlan& plan, int index, const std::vector<std::string>& paths, ClientResult* out) {
+  const int port = plan.port;
   const int source = 2 + index;  // 127.0.0.2 ...
   std::string buffer;
   int fd = -1;
-  for (size_t k = static_cast<size_t>(index); Clock::now() < end; ++k) {
+  Clock::time_point next_send = Clock::now();
+  for (size_t k = static_cast<size_t>(index); Clock::now() < plan.end; ++k) {
+    if (plan.interval.count() > 0) {
+      std::this_thread::sleep_until(next_send);
+      next_send = std::max(Clock::now(), next_send) + plan.interval;  // a stall is not made up
+    }
     if (fd < 0) fd = Connect(port, source);
     if (fd < 0) {
       if (out->errors++ == 0) out->first_error = std::string("connect: ") + std::strerror(errno);
@@ -109,6 +130,7 @@ void RunClient(int port, int index, const std::vector<std::string>& paths, Clock
       ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
     }
     if (status != 200) {
+      if (status == 429) ++out->rate_limited;
       if (out->errors++ == 0) out->first_error = path + ": " + (status < 0 ? "connection failed" : "status " + std::to_string(status));
       if (status < 0 && fd >= 0) {
         close(fd);
@@ -130,40 +152,46 @@ double Percentile(const std::vector<double>& sorted, double p) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 6) {
-    std::fprintf(stderr, "usage: serve_load PORT SECONDS CLIENTS P99_BOUND_MS PATH...\n");
+  if (argc < 7) {
+    std::fprintf(stderr, "usage: serve_load PORT SECONDS CLIENTS P99_BOUND_MS RATE PATH...\n");
     return 2;
   }
   const int port = std::atoi(argv[1]);
   const double seconds = std::atof(argv[2]);
   const int clients = std::atoi(argv[3]);
   const double bound_ms = std::atof(argv[4]);
-  std::vector<std::string> paths(argv + 5, argv + argc);
-  if (clients < 1 || clients > 250 || seconds <= 0 || seconds > 600) {
-    std::fprintf(stderr, "serve_load: 1-250 clients, at most 600 seconds\n");
+  const double rate = std::atof(argv[5]);
+  std::vector<std::string> paths(argv + 6, argv + argc);
+  if (clients < 1 || clients > 250 || seconds <= 0 || seconds > 600 || rate < 0) {
+    std::fprintf(stderr, "serve_load: 1-250 clients, at most 600 seconds, a rate of 0 (unpaced) or more\n");
     return 2;
   }
   const auto start = Clock::now();
-  const auto end = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+  ClientPlan plan;
+  plan.port = port;
+  plan.end = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+  if (rate > 0) plan.interval = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1 / rate));
   std::vector<ClientResult> results(static_cast<size_t>(clients));
   std::vector<std::thread> threads;
   for (int i = 0; i < clients; ++i)
-    threads.emplace_back(RunClient, port, i, std::cref(paths), end, &results[static_cast<size_t>(i)]);
+    threads.emplace_back(RunClient, std::cref(plan), i, std::cref(paths), &results[static_cast<size_t>(i)]);
   for (auto& t : threads) t.join();
   const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
 
   std::vector<double> all;
-  long errors = 0;
+  long errors = 0, rate_limited = 0;
   std::string first_error;
   for (const auto& r : results) {
     all.insert(all.end(), r.latencies_ms.begin(), r.latencies_ms.end());
     errors += r.errors;
+    rate_limited += r.rate_limited;
     if (first_error.empty()) first_error = r.first_error;
   }
   std::sort(all.begin(), all.end());
   const double p99 = Percentile(all, 0.99);
-  std::printf("clients %d, %.1f s, %zu paths: %zu requests ok, %ld errors, %.0f requests/s\n", clients, elapsed,
-              paths.size(), all.size(), errors, static_cast<double>(all.size()) / elapsed);
+  std::printf("clients %d (%s), %.1f s, %zu paths: %zu requests ok, %ld errors (%ld of them HTTP 429), %.0f requests/s\n",
+              clients, rate > 0 ? ("each at most " + std::to_string(static_cast<int>(rate)) + "/s").c_str() : "unpaced",
+              elapsed, paths.size(), all.size(), errors, rate_limited, static_cast<double>(all.size()) / elapsed);
   std::printf("latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f\n", Percentile(all, 0.5), Percentile(all, 0.9), p99,
               all.empty() ? 0.0 : all.back());
   if (errors > 0) std::printf("first error: %s\n", first_error.c_str());

@@ -285,8 +285,12 @@ std::string MapJson(const py::list& statements, const std::string& window, const
           !s.ok())
         Raise(s);
     }
-    py::gil_scoped_release release;
-    origin_of = collector.Finish();
+    Result<map::OriginOf> o = [&] {
+      py::gil_scoped_release release;
+      return collector.Finish(nullptr);  // no database: every profile was given whole
+    }();
+    if (!o.ok()) Raise(o.status());
+    origin_of = std::move(o).value();
   }
   map::MapOptions opt;
   if (!map::ParseWindow(window, &opt.window)) throw py::value_error("window must be month, quarter or year");

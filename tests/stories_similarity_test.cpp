@@ -185,6 +185,18 @@ TEST_F(StoriesScoreTest, ProfileSummaryReadsDayAndMinHashOnly) {
   cut.pop_back();
   EXPECT_FALSE(ProfileSummaryFromBytes(cut).has_value());
   EXPECT_FALSE(ProfileSummaryFromBytes(bytes.substr(0, 12)).has_value());
+
+  // The summary stored on its own (story_profiles.summary) reads the same, and as a
+  // profile it is one with empty vectors.
+  const std::string alone = ProfileSummaryToBytes(p);
+  EXPECT_LT(alone.size(), bytes.size());
+  const std::optional<StoryProfile> again = ProfileSummaryFromBytes(alone);
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(ProfileToBytes(*again), ProfileToBytes(*summary));
+  const std::optional<StoryProfile> as_profile = ProfileFromBytes(alone);
+  ASSERT_TRUE(as_profile.has_value());
+  EXPECT_TRUE(as_profile->text.empty());
+  EXPECT_EQ(as_profile->minhash, p.minhash);
 }
 
 TEST_F(StoriesScoreTest, VectorsAreUnitLengthBeforeTruncation) {

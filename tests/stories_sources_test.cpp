@@ -274,7 +274,9 @@ std::map<std::string, std::string> CollectedOrigins(const std::string& db, bool 
     if (without_text && needed_text) needed_text->push_back(d.id);
     collector.Add(d);
   }
-  const map::OriginOf origin_of = collector.Finish();
+  Result<map::OriginOf> finished = collector.Finish(store.get());
+  EXPECT_TRUE(finished.ok()) << finished.status().ToString();
+  const map::OriginOf origin_of = finished.ok() ? *finished : map::OriginOf();
   std::map<std::string, std::string> out;
   for (const Document& d : docs) {
     Statement s;
@@ -316,6 +318,65 @@ TEST(StoredSourcesTest, TheCollectorAsksForTheTextOnlyWithoutAUsableStoredStory)
   ledger.text.clear();
   EXPECT_FALSE(full.AddStoredWithoutText(ledger, stored->by_doc.at("ledger")));
   EXPECT_FALSE(stored->by_doc.at("ledger").profile.empty());  // left as it was
+}
+
+// The collector reads the stored summaries only; a document without a stored story is
+// clustered against the full profiles, which Finish reads then from the store.
+TEST(StoredSourcesTest, ADocumentWithoutAStoredStoryIsClusteredAgainstTheFullStoredProfiles) {
+  TempDir dir;
+  const std::string db = dir / "c.db";
+  Ingest(db, Corpus());
+  const std::map<std::string, std::string> stored = CollectedOrigins(db, true);
+  {
+    auto store = OpenStore(db, true);
+    Result<StoredStories> summaries = ReadStoredSummaries(*store, *Data().model);
+    ASSERT_TRUE(summaries.ok());
+    ASSERT_EQ(summaries->by_doc.size(), 4u);
+    for (const auto& [doc, s] : summaries->by_doc) {
+      EXPECT_TRUE(s.profile.empty()) << doc;
+      EXPECT_FALSE(s.summary.empty()) << doc;
+    }
+  }
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(raw, "DELETE FROM story_profiles WHERE doc = 'coast'", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(raw);
+  }
+  // coast relays ledger: clustered against ledger's profile it joins its story and counts
+  // for the same origin, as when its story was stored. A summary alone has no terms to match.
+  EXPECT_EQ(CollectedOrigins(db, true), stored);
+  {
+    auto store = OpenStore(db, true);
+    StoriesData data = Data();
+    Result<StoredStories> summaries = ReadStoredSummaries(*store, *data.model);
+    ASSERT_TRUE(summaries.ok());
+    StoryBuilder b(std::move(data));
+    b.set_origins_only(true);
+    for (const Document& d : Corpus()) {
+      auto it = summaries->by_doc.find(d.id);
+      if (it == summaries->by_doc.end()) b.Add(d);
+      else b.AddStored(d, it->second);
+    }
+    EXPECT_TRUE(b.NeedsStoredProfiles());
+    ASSERT_TRUE(b.ReadStoredProfiles(*store).ok());
+    EXPECT_FALSE(b.NeedsStoredProfiles());
+    const StoryCollection c = b.Finish();
+    EXPECT_EQ(c.StoryOfId("coast"), c.StoryOfId("ledger"));
+    EXPECT_NE(c.StoryOfId("budget"), c.StoryOfId("ledger"));
+  }
+
+  // Without the database at Finish, the collector says what it lacks.
+  auto store = OpenStore(db, true);
+  OriginCollector collector;
+  ASSERT_TRUE(collector.Start({}, store.get()).ok());
+  for (const Document& d : Corpus()) {
+    Document bare = d;
+    bare.text.clear();
+    if (!collector.AddWithoutText(bare)) collector.Add(d);
+  }
+  Result<map::OriginOf> without = collector.Finish(nullptr);
+  EXPECT_FALSE(without.ok());
 }
 
 }  // namespace

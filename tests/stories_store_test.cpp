@@ -164,7 +164,7 @@ void MakeVersion3(const std::string& path, const std::vector<Document>& docs) {
   ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw,
                          "ALTER TABLE statements DROP COLUMN units_begin; ALTER TABLE statements DROP COLUMN units_end; "
-       "DROP INDEX documents_listing; DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
+       "DROP INDEX story_summaries; ALTER TABLE story_profiles DROP COLUMN summary; DROP INDEX documents_listing; DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
                          "DROP TABLE story_profiles; ALTER TABLE documents DROP COLUMN via; ALTER TABLE statements DROP COLUMN cameo; "
                          "ALTER TABLE statements DROP COLUMN confidence; "
                          "UPDATE schema_version SET version = 3;",
@@ -197,6 +197,75 @@ TEST(StoryStoreTest, AFileFromBeforeStoriesIsReadAsItIsAndProfiledWhenMigrated) 
   ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(s["crane2"].story, "crane1");
   EXPECT_EQ(s["budget"].story, "budget");
+}
+
+void Exec(const std::string& path, const char* sql) {
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
+  sqlite3_close(raw);
+}
+
+// Every entry as ForEachStorySummary gives it, by document.
+std::map<std::string, StoredStory> Summaries(const std::string& path, bool read_only) {
+  std::map<std::string, StoredStory> out;
+  auto store = OpenStore(path, read_only);
+  if (!store) return out;
+  Status st = store->ForEachStorySummary([&](StoredStory&& s) { out.emplace(s.doc, std::move(s)); });
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  return out;
+}
+
+// Schema 11 keeps each profile's summary beside it; entries stored before have none
+// until an `ingest` adds it, and are read with their whole profile meanwhile.
+TEST(StoryStoreTest, ProfilesStoredBeforeSummariesAreReadWholeUntilAnIngestSummarisesThem) {
+  TempDir dir;
+  const std::string db = dir / "v10.db";
+  Ingest(db, {Doc("crane1", "Harbour Post", "2024-05-14", kCrane1), Doc("crane2", "Coast Wire", "2024-05-15", kCrane2),
+              Doc("budget", "Capital Times", "2024-05-15", kBudget)});
+  const std::map<std::string, StoredStory> whole = Stored(db);
+  ASSERT_EQ(whole.size(), 3u);
+  Exec(db, "DROP INDEX story_summaries; ALTER TABLE story_profiles DROP COLUMN summary; "
+           "UPDATE schema_version SET version = 10;");
+  auto expect_whole = [&](const std::map<std::string, StoredStory>& read) {
+    ASSERT_EQ(read.size(), 3u);
+    for (const auto& [doc, s] : read) {
+      EXPECT_EQ(s.profile, whole.at(doc).profile) << doc;
+      EXPECT_TRUE(s.summary.empty()) << doc;
+      EXPECT_EQ(s.story, whole.at(doc).story) << doc;
+    }
+  };
+  expect_whole(Summaries(db, true));   // version 10 read as it is
+  expect_whole(Summaries(db, false));  // migrated to 11: no summary yet
+  StoryStoreStats st = Ingest(db, {});
+  EXPECT_EQ(st.summarised, 3u);
+  EXPECT_EQ(st.reprofiled, 0u);
+  const std::map<std::string, StoredStory> summaries = Summaries(db, true);
+  ASSERT_EQ(summaries.size(), 3u);
+  for (const auto& [doc, s] : summaries) {
+    const StoredStory& w = whole.at(doc);
+    EXPECT_TRUE(s.profile.empty()) << doc;
+    std::optional<StoryProfile> p = ProfileFromBytes(w.profile);
+    ASSERT_TRUE(p.has_value());
+    EXPECT_EQ(s.summary, ProfileSummaryToBytes(*p)) << doc;
+    EXPECT_EQ(s.story, w.story) << doc;
+    EXPECT_EQ(s.linked_to, w.linked_to) << doc;
+    EXPECT_EQ(s.score, w.score) << doc;
+    EXPECT_EQ(s.day, w.day) << doc;
+    EXPECT_EQ(s.sources, w.sources) << doc;
+    EXPECT_EQ(s.settings, w.settings) << doc;
+  }
+  EXPECT_EQ(Stored(db).at("crane2").profile, whole.at("crane2").profile);  // the profiles stay
+  EXPECT_EQ(Ingest(db, {}).summarised, 0u);
+  // A new document is stored with its summary.
+  Ingest(db, {Doc("strike1", "Harbour Post", "2024-05-16", kStrike1)});
+  EXPECT_FALSE(Summaries(db, true).at("strike1").summary.empty());
+  // Read through the index by name: without it, an error that says so.
+  Exec(db, "DROP INDEX story_summaries");
+  auto store = OpenStore(db, true);
+  Status missing = store->ForEachStorySummary([](StoredStory&&) {});
+  EXPECT_FALSE(missing.ok());
+  EXPECT_NE(missing.ToString().find("story_summaries"), std::string::npos) << missing.ToString();
 }
 
 TEST(StoryStoreTest, TheOutletATextWasTakenFromIsStored) {

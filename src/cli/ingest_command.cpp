@@ -148,6 +148,9 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
       if (ss.sourced > 0)
         std::printf("; %llu stored documents' sources stored (for origins without reading texts)",
                     static_cast<unsigned long long>(ss.sourced));
+      if (ss.summarised > 0)
+        std::printf("; %llu stored profiles' summaries stored (for origins without reading profiles)",
+                    static_cast<unsigned long long>(ss.summarised));
       std::printf("\n");
     }
     *exit_code = ok ? 0 : 1;

@@ -194,11 +194,13 @@ int Run(const MapArgs& a) {
       !ResolveFilter("map", "issue", names.issue_choices, &opt.issue, std::cerr) ||
       !ResolveFilter("map", "outlet", OutletChoices(statements), &opt.outlet, std::cerr))
     return 2;
+  map::OriginOf origins;
+  if (!stories.Finish(&origins)) return 1;
   if (!a.compare.empty()) {
-    const bool written = WriteComparison(a, statements, opt, stories.Finish(), names);
+    const bool written = WriteComparison(a, statements, opt, std::move(origins), names);
     return inputs_ok && written ? 0 : 1;
   }
-  map::Map m = map::BuildMap(std::move(statements), opt, stories.Finish());
+  map::Map m = map::BuildMap(std::move(statements), opt, std::move(origins));
   m.names = std::move(names);
 
   bool written = true;

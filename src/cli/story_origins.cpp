@@ -17,7 +17,6 @@ void AddStoryOriginOptions(CLI::App* cmd, StoryOriginOptions* options) {
 
 bool StoryOriginCollector::Start(const StoryOriginOptions& options, const std::string& db) {
   if (options.disabled) return true;
-  std::unique_ptr<Store> store;
   if (!db.empty()) {
     StoreOptions so;
     so.create_if_missing = false;
@@ -27,14 +26,24 @@ bool StoryOriginCollector::Start(const StoryOriginOptions& options, const std::s
       std::cerr << opened.status().ToString() << "\n";
       return false;
     }
-    store = std::move(opened).value();
+    store_ = std::move(opened).value();
   }
-  Status s = collector_.Start(options.outlet_files, store.get());
+  Status s = collector_.Start(options.outlet_files, store_.get());
   if (!s.ok()) {
     std::cerr << s.ToString() << "\n";
     return false;
   }
   started_ = true;
+  return true;
+}
+
+bool StoryOriginCollector::Finish(map::OriginOf* origins) {
+  Result<map::OriginOf> o = collector_.Finish(store_.get());
+  if (!o.ok()) {
+    std::cerr << o.status().ToString() << "\n";
+    return false;
+  }
+  *origins = std::move(o).value();
   return true;
 }
 

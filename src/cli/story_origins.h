@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -34,11 +35,15 @@ class StoryOriginCollector {
   // story need no text. Empty when stories are off.
   std::function<bool(const Document&)> HookWithoutText();
   // The origin of each statement, from the stories of every document seen; empty when
-  // stories are off or no document was seen (statements from --statements only).
-  map::OriginOf Finish() { return collector_.Finish(); }
+  // stories are off or no document was seen (statements from --statements only). False
+  // (the problem printed on stderr) when the stored stories could not be read.
+  bool Finish(map::OriginOf* origins);
 
  private:
   bool started_ = false;
+  // The database the stored stories came from, kept open for Finish, which reads their
+  // full profiles only when a document without a stored story must be clustered.
+  std::unique_ptr<Store> store_;
   stories::OriginCollector collector_;
 };
 

@@ -78,7 +78,9 @@ int Run(const WhyArgs& a) {
   std::vector<Statement> cell;
   for (auto& s : statements)
     if (s.actor == opt.actor && s.issue == opt.issue) cell.push_back(std::move(s));
-  map::Map m = map::BuildMap(std::move(cell), opt, stories.Finish());
+  map::OriginOf origins;
+  if (!stories.Finish(&origins)) return 1;
+  map::Map m = map::BuildMap(std::move(cell), opt, std::move(origins));
   m.names = std::move(names);
   if (a.format == "json") {
     report::WriteWhyJson(m, opt.actor, opt.issue, std::cout);

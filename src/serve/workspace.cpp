@@ -171,10 +171,18 @@ Status Workspace::Load() {
   if (!corrections.ok()) return fail(corrections.status());
   Status named = AwaitNames();
   if (!named.ok()) return fail(named);
+  map::OriginOf origin_of;
+  if (origins) {
+    // The stored profiles are read (through this connection) only if some document had
+    // no stored story and is clustered against them.
+    Result<map::OriginOf> o = origins->Get()->Finish(writer_.get());
+    if (!o.ok()) return fail(o.status());
+    origin_of = std::move(o).value();
+  }
   machine_ = std::move(machine);
   corrections_ = std::move(corrections).value();
   doc_ids_ = ids;
-  origin_of_ = origins ? origins->Get()->Finish() : map::OriginOf();
+  origin_of_ = std::move(origin_of);
   std::string summary = std::to_string(stats.documents) + " documents, " + std::to_string(stats.from_cache) +
                         " from the statement cache, " + std::to_string(stats.extracted) + " extracted; " +
                         std::to_string(machine_.size()) + " statements, " + std::to_string(corrections_.size()) +

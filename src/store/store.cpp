@@ -156,6 +156,17 @@ ALTER TABLE statements ADD COLUMN units_end INTEGER;
 CREATE INDEX IF NOT EXISTS documents_listing ON documents(seq, id, file, url, title, date, outlet, author, language,
                                                           via, analysed_hash, duplicate_of);
 )sql",
+    // 10 -> 11: each story profile's summary (stories/profile.h ProfileSummaryToBytes: its
+    // day and MinHash, 308 bytes of 2 KB), and an index holding what a reader of stored
+    // stories needs besides the profile, so that readers that cluster nothing (`map`,
+    // `serve`) read neither the profiles (20 MB on the shared corpora) nor the table's
+    // pages. Entries stored before have no summary until the next `ingest` adds it;
+    // readers read their profile meanwhile.
+    R"sql(
+ALTER TABLE story_profiles ADD COLUMN summary BLOB;
+CREATE INDEX IF NOT EXISTS story_summaries ON story_profiles(doc, settings, story, linked_to, score, day, summary,
+                                                            sources);
+)sql",
 };
 static_assert(std::size(kMigrations) == static_cast<size_t>(kStoreSchemaVersion - 1),
               "one migration per version");
@@ -652,8 +663,8 @@ Status Store::PutStory(const StoredStory& s) {
   Status st = Begin();
   if (!st.ok()) return st;
   Stmt q(im.db,
-         "INSERT OR REPLACE INTO story_profiles (doc, day, profile, story, linked_to, score, settings, sources) "
-         "VALUES (?,?,?,?,?,?,?,?)");
+         "INSERT OR REPLACE INTO story_profiles (doc, day, profile, story, linked_to, score, settings, sources, summary) "
+         "VALUES (?,?,?,?,?,?,?,?,?)");
   if (!q.ok()) return SqlError(im.db, "storing the story of " + s.doc);
   q.Bind(1, s.doc);
   if (s.day) q.Bind(2, *s.day);
@@ -664,6 +675,8 @@ Status Store::PutStory(const StoredStory& s) {
   q.Bind(6, s.score);
   q.Bind(7, s.settings);
   q.BindBlob(8, s.sources);
+  if (s.summary.empty()) q.BindNull(9);
+  else q.BindBlob(9, s.summary);
   if (q.Step() != SQLITE_DONE) return SqlError(im.db, "storing the story of " + s.doc);
   ++im.batch_count;
   return CommitIfFull();
@@ -685,29 +698,35 @@ Status Store::MergeStories(const std::string& from, const std::string& to) {
 
 namespace {
 
-// The stories' columns; a version 4 or 5 file read as it is has no sources.
-std::string StoryColumns(int64_t schema_version, const char* table) {
+// The stories' columns; a version 4 or 5 file read as it is has no sources, one older
+// than 11 no summaries. `profile` false leaves the profile out (ForEachStorySummary).
+std::string StoryColumns(int64_t schema_version, const char* table, bool profile = true) {
   const std::string t = std::string(table) + ".";
-  return t + "doc, " + t + "day, " + t + "profile, " + t + "story, " + t + "linked_to, " + t + "score, " + t +
-         "settings, " + (schema_version >= 6 ? t + "sources" : std::string("x''"));
+  return t + "doc, " + t + "day, " + (profile ? t + "profile" : std::string("x''")) + ", " + t + "story, " + t +
+         "linked_to, " + t + "score, " + t + "settings, " + (schema_version >= 6 ? t + "sources" : std::string("x''")) +
+         ", " + (schema_version >= 11 ? t + "summary" : std::string("NULL"));
+}
+
+// A row of the StoryColumns.
+StoredStory StoryRow(const Stmt& q) {
+  StoredStory s;
+  s.doc = q.Text(0);
+  if (sqlite3_column_type(q.get(), 1) != SQLITE_NULL) s.day = q.Int(1);
+  s.profile = q.Blob(2);
+  s.story = q.Text(3);
+  s.linked_to = q.Text(4);
+  s.score = sqlite3_column_double(q.get(), 5);
+  s.settings = q.Text(6);
+  s.sources = q.Blob(7);
+  if (sqlite3_column_type(q.get(), 8) != SQLITE_NULL) s.summary = q.Blob(8);
+  return s;
 }
 
 Status ReadStories(sqlite3* db, const std::string& sql, const std::function<void(StoredStory&&)>& fn) {
   Stmt q(db, sql.c_str());
   if (!q.ok()) return SqlError(db, "reading stories");
   int rc;
-  while ((rc = q.Step()) == SQLITE_ROW) {
-    StoredStory s;
-    s.doc = q.Text(0);
-    if (sqlite3_column_type(q.get(), 1) != SQLITE_NULL) s.day = q.Int(1);
-    s.profile = q.Blob(2);
-    s.story = q.Text(3);
-    s.linked_to = q.Text(4);
-    s.score = sqlite3_column_double(q.get(), 5);
-    s.settings = q.Text(6);
-    s.sources = q.Blob(7);
-    fn(std::move(s));
-  }
+  while ((rc = q.Step()) == SQLITE_ROW) fn(StoryRow(q));
   if (rc != SQLITE_DONE) return SqlError(db, "reading stories");
   return Status::Ok();
 }
@@ -726,6 +745,33 @@ Status Store::ForEachStory(const std::function<void(StoredStory&&)>& fn) const {
 Status Store::ForEachStoryUnordered(const std::function<void(StoredStory&&)>& fn) const {
   if (!has_stories()) return Status::Ok();
   return ReadStories(impl_->db, "SELECT " + StoryColumns(impl_->schema_version, "s") + " FROM story_profiles s", fn);
+}
+
+Status Store::ForEachStorySummary(const std::function<void(StoredStory&&)>& fn) const {
+  if (impl_->schema_version < 11) return ForEachStoryUnordered(fn);
+  // The index by name: without statistics the planner would rather scan the table.
+  std::vector<std::string> without_summary;
+  Status st = ReadStories(impl_->db,
+                          "SELECT " + StoryColumns(impl_->schema_version, "s", false) +
+                              " FROM story_profiles s INDEXED BY story_summaries",
+                          [&](StoredStory&& s) {
+                            if (s.summary.empty()) without_summary.push_back(std::move(s.doc));
+                            else fn(std::move(s));
+                          });
+  if (!st.ok()) return st;
+  if (without_summary.empty()) return Status::Ok();
+  // Stored before schema 11 and not yet given a summary by an `ingest`: with the profile.
+  const std::string one = "SELECT " + StoryColumns(impl_->schema_version, "s") + " FROM story_profiles s WHERE doc = ?";
+  Stmt q(impl_->db, one.c_str());
+  if (!q.ok()) return SqlError(impl_->db, "reading stories");
+  for (const std::string& doc : without_summary) {
+    q.Reset();
+    q.Bind(1, doc);
+    const int rc = q.Step();
+    if (rc == SQLITE_ROW) fn(StoryRow(q));
+    else if (rc != SQLITE_DONE) return SqlError(impl_->db, "reading the story of " + doc);  // DONE: deleted since
+  }
+  return Status::Ok();
 }
 
 Result<std::vector<std::string>> Store::Outlets() const {

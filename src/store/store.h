@@ -42,7 +42,9 @@ namespace faultline {
 //    cached statements need not have their document's text read; NULL until known).
 // 10: + index documents_listing (the documents' metadata, so that listing them without
 //    their texts reads no text pages).
-constexpr int kStoreSchemaVersion = 10;
+// 11: + story_profiles.summary and index story_summaries (each profile's summary, so that
+//    a reader of the stories that needs no clustering reads no profile).
+constexpr int kStoreSchemaVersion = 11;
 
 struct StoreOptions {
   int batch_size = 500;                 // documents per transaction
@@ -71,6 +73,9 @@ struct StoredStory {
   double score = 0;       // that link's score
   std::string settings;   // fingerprint of the settings and term statistics that made the profile
   std::string sources;    // stories/sources_bytes.h SourcesToBytes; "" when none was stored
+  // stories/profile.h ProfileSummaryToBytes of the profile; "" when none was stored
+  // (an entry stored before schema 11, until the next `ingest` adds it).
+  std::string summary;
 };
 
 // A stored document with what the store knows of it beyond its fields.
@@ -228,12 +233,16 @@ class Store {
   // the documents' insertion order. ForEachStoryUnordered reads every entry in the
   // table's order, without looking at the documents: for a reader that keys them by
   // document (only originals are given entries, and a reader looks up the documents it
-  // lists), it spares three B-tree searches a row.
+  // lists), it spares three B-tree searches a row. ForEachStorySummary reads the same
+  // entries with their summary and an empty `profile` (from an index: no profile's pages
+  // are read), except entries without a summary, which come with their profile (all of
+  // them on a file older than schema 11).
   bool has_stories() const;
   Status PutStory(const StoredStory& s);
   Status MergeStories(const std::string& from, const std::string& to);
   Status ForEachStory(const std::function<void(StoredStory&&)>& fn) const;
   Status ForEachStoryUnordered(const std::function<void(StoredStory&&)>& fn) const;
+  Status ForEachStorySummary(const std::function<void(StoredStory&&)>& fn) const;
   // The distinct outlet names of the stored originals.
   Result<std::vector<std::string>> Outlets() const;
 

@@ -8,7 +8,7 @@ Status OriginCollector::Start(const std::vector<std::string>& outlet_files, cons
   Result<StoriesData> data = StoriesData::Load(outlet_files);
   if (!data.ok()) return data.status();
   if (store != nullptr) {
-    Result<StoredStories> read = ReadStoredStories(*store, *data->model);
+    Result<StoredStories> read = ReadStoredSummaries(*store, *data->model);
     if (!read.ok()) return read.status();
     stored_ = std::move(read).value();
   }
@@ -56,17 +56,22 @@ Status OriginCollector::AddFound(const Document& doc, std::string_view profile, 
   return Status::Ok();
 }
 
-map::OriginOf OriginCollector::Finish() {
-  if (!builder_ || documents_ == 0) return {};
+Result<map::OriginOf> OriginCollector::Finish(const Store* store) {
+  if (!builder_ || documents_ == 0) return map::OriginOf();
+  if (builder_->NeedsStoredProfiles()) {
+    if (store == nullptr) return Status::Error("the stored stories' profiles are needed, and no database was given");
+    Status st = builder_->ReadStoredProfiles(*store);
+    if (!st.ok()) return st;
+  }
   auto collection = std::make_shared<const StoryCollection>(builder_->Finish());
   builder_.reset();
   // The index points into the collection and the outlet list: the function keeps both.
   auto index = std::make_shared<const OriginIndex>(collection.get(), outlets_.get());
   std::shared_ptr<OutletList> outlets = outlets_;
-  return [index, collection, outlets](const Statement& s) {
+  return map::OriginOf([index, collection, outlets](const Statement& s) {
     const OriginLabel o = index->Of(s);
     return map::OriginRef{o.key, o.label};
-  };
+  });
 }
 
 }  // namespace faultline::stories

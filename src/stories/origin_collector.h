@@ -24,7 +24,8 @@ namespace faultline::stories {
 class OriginCollector {
  public:
   // Loads the stories data (the shipped files plus `outlet_files`) and, when `store` is
-  // given, the stories stored in it (read now; the store is not kept).
+  // given, the stories stored in it (read now, each profile by its summary; the store is
+  // not kept).
   Status Start(const std::vector<std::string>& outlet_files, const Store* store);
   // Every document whose statements are mapped; one thread at a time.
   void Add(const Document& doc);
@@ -38,7 +39,10 @@ class OriginCollector {
   Status AddFound(const Document& doc, std::string_view profile, std::string_view sources);
   // The origin of each statement, from the stories of every document added; empty
   // when Start was not called or no document was added (each document its own origin).
-  map::OriginOf Finish();
+  // `store` is the database given to Start (or another connection to it): when some
+  // document has no stored story and is clustered against the stored ones, their full
+  // profiles are read from it (an error without it).
+  Result<map::OriginOf> Finish(const Store* store);
 
  private:
   std::optional<StoryBuilder> builder_;

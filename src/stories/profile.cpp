@@ -136,6 +136,26 @@ StoryProfile Profiler::Profile(std::string_view title, std::string_view text, st
   return p;
 }
 
+namespace {
+
+// The fields after the vectors, from the day on.
+void PutTail(std::string* out, const StoryProfile& p) {
+  Put32(out, p.day ? 1u : 0u);
+  if (p.day) {
+    const uint64_t d = static_cast<uint64_t>(*p.day);
+    Put32(out, static_cast<uint32_t>(d & 0xffffffffu));
+    Put32(out, static_cast<uint32_t>(d >> 32));
+  }
+  Put32(out, p.minhash ? 1u : 0u);
+  if (p.minhash)
+    for (uint32_t v : *p.minhash) Put32(out, v);
+  Put32(out, p.words);
+  Put32(out, p.origin);
+  Put32(out, p.outlet);
+}
+
+}  // namespace
+
 std::string ProfileToBytes(const StoryProfile& p) {
   std::string out;
   Put32(&out, kProfileFormat);
@@ -144,24 +164,21 @@ std::string ProfileToBytes(const StoryProfile& p) {
   PutVector(&out, p.names);
   PutIds(&out, p.numbers);
   PutIds(&out, p.index_terms);
-  Put32(&out, p.day ? 1u : 0u);
-  if (p.day) {
-    const uint64_t d = static_cast<uint64_t>(*p.day);
-    Put32(&out, static_cast<uint32_t>(d & 0xffffffffu));
-    Put32(&out, static_cast<uint32_t>(d >> 32));
-  }
-  Put32(&out, p.minhash ? 1u : 0u);
-  if (p.minhash)
-    for (uint32_t v : *p.minhash) Put32(&out, v);
-  Put32(&out, p.words);
-  Put32(&out, p.origin);
-  Put32(&out, p.outlet);
+  PutTail(&out, p);
+  return out;
+}
+
+std::string ProfileSummaryToBytes(const StoryProfile& p) {
+  std::string out;
+  Put32(&out, kProfileFormat);
+  for (int list = 0; list < 5; ++list) Put32(&out, 0);  // the vectors and id lists, empty
+  PutTail(&out, p);
   return out;
 }
 
 namespace {
 
-// The fields after the vectors, from the day on.
+// What PutTail wrote.
 std::optional<StoryProfile> ReadTail(ByteReader& r, StoryProfile p) {
   uint32_t flag;
   if (!r.Get32(&flag)) return std::nullopt;

@@ -66,6 +66,11 @@ std::optional<StoryProfile> ProfileFromBytes(std::string_view bytes);
 // The same blob checked as ProfileFromBytes checks it, but only its day, MinHash, words,
 // origin and outlet read: the term vectors stay empty. What a reader of stored stories
 // needs when nothing is clustered (serve's start-up reads 9.5k of them).
+// Reads a summary's bytes (ProfileSummaryToBytes) as well.
 std::optional<StoryProfile> ProfileSummaryFromBytes(std::string_view bytes);
+// The summary alone, in the same format with the vectors empty (a tenth of a profile's
+// bytes): the store keeps it beside the profile (story_profiles.summary), so that a
+// reader of summaries does not read the profiles at all.
+std::string ProfileSummaryToBytes(const StoryProfile& p);
 
 }  // namespace faultline::stories

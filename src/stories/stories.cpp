@@ -104,7 +104,7 @@ void StoryBuilder::Append(const Document& doc, StoryProfile profile, DocumentSou
   docs_.push_back(Light(doc));
   sources_.push_back(std::move(sources));
   profiles_.push_back(std::move(profile));
-  unread_profiles_.emplace_back();
+  summarised_.push_back(0);
   stored_.emplace_back();
   framing_.emplace_back();
   claims_.emplace_back();
@@ -120,7 +120,7 @@ void StoryBuilder::Reserve(size_t n) {
   docs_.reserve(n);
   sources_.reserve(n);
   profiles_.reserve(n);
-  unread_profiles_.reserve(n);
+  summarised_.reserve(n);
   stored_.reserve(n);
   framing_.reserve(n);
   claims_.reserve(n);
@@ -139,13 +139,17 @@ void StoryBuilder::AddStatements(const std::vector<Statement>& statements) {
 
 std::optional<StoryProfile> StoryBuilder::StoredProfile(const StoredStory& stored) const {
   // Origins of stored stories need a profile's day and MinHash only, unless a document
-  // without a stored story is clustered against them (Finish then reads the rest).
-  return origins_only_ && !recluster_ ? ProfileSummaryFromBytes(stored.profile) : ProfileFromBytes(stored.profile);
+  // without a stored story is clustered against them (ReadStoredProfiles then reads the rest).
+  if (!origins_only_ || recluster_) return ProfileFromBytes(stored.profile);
+  return ProfileSummaryFromBytes(stored.summary.empty() ? stored.profile : stored.summary);
 }
 
-void StoryBuilder::KeepStored(StoredStory&& stored) {
+void StoryBuilder::KeepStored(const StoredStory& stored) {
   stored_.back() = Stored{stored.story, stored.linked_to, stored.score};
-  if (origins_only_ && !recluster_) unread_profiles_.back() = std::move(stored.profile);
+  if (origins_only_ && !recluster_) {
+    summarised_.back() = 1;
+    ++summarised_count_;
+  }
 }
 
 void StoryBuilder::AddStored(const Document& doc, StoredStory stored) {
@@ -157,7 +161,7 @@ void StoryBuilder::AddStored(const Document& doc, StoredStory stored) {
   std::optional<DocumentSources> sources = SourcesFromBytes(stored.sources, *data_.outlets, data_.sources_fingerprint);
   if (sources) Add(doc, std::move(*p), std::move(*sources));
   else Add(doc, std::move(*p));
-  KeepStored(std::move(stored));
+  KeepStored(stored);
 }
 
 bool StoryBuilder::AddStoredWithoutText(const Document& doc, StoredStory& stored) {
@@ -167,23 +171,41 @@ bool StoryBuilder::AddStoredWithoutText(const Document& doc, StoredStory& stored
   std::optional<DocumentSources> sources = SourcesFromBytes(stored.sources, *data_.outlets, data_.sources_fingerprint);
   if (!sources) return false;
   Add(doc, std::move(*p), std::move(*sources));
-  KeepStored(std::move(stored));
+  KeepStored(stored);
   return true;
 }
 
-void StoryBuilder::ReadFullProfiles() {
-  for (size_t i = 0; i < profiles_.size(); ++i) {
-    if (unread_profiles_[i].empty()) continue;
-    // The summary was read from the same bytes, so they are well formed.
-    if (std::optional<StoryProfile> p = ProfileFromBytes(unread_profiles_[i])) profiles_[i] = std::move(*p);
-    std::string().swap(unread_profiles_[i]);
-  }
+bool StoryBuilder::ClustersAny() const {
+  return recluster_ || std::any_of(stored_.begin(), stored_.end(), [](const auto& s) { return !s; });
+}
+
+bool StoryBuilder::NeedsStoredProfiles() const { return summarised_count_ > 0 && ClustersAny(); }
+
+Status StoryBuilder::ReadStoredProfiles(const Store& store) {
+  if (summarised_count_ == 0) return Status::Ok();
+  std::unordered_map<std::string_view, size_t> summarised;
+  summarised.reserve(summarised_count_);
+  for (size_t i = 0; i < docs_.size(); ++i)
+    if (summarised_[i]) summarised.emplace(docs_[i].id, i);
+  Status st = store.ForEachStoryUnordered([&](StoredStory&& s) {
+    auto it = summarised.find(s.doc);
+    if (it == summarised.end()) return;
+    std::optional<StoryProfile> p = ProfileFromBytes(s.profile);
+    if (!p) return;  // left summarised: reported below
+    profiles_[it->second] = std::move(*p);
+    summarised_[it->second] = 0;
+    --summarised_count_;
+    summarised.erase(it);
+  });
+  if (!st.ok()) return st;
+  if (!summarised.empty())
+    return Status::Error("the stored story profile of document \"" + std::string(summarised.begin()->first) +
+                         "\" is gone or unreadable (the database changed while it was read): try again");
+  return Status::Ok();
 }
 
 StoryCollection StoryBuilder::Finish() {
   const size_t n = docs_.size();
-  const bool clusters_any = recluster_ || std::any_of(stored_.begin(), stored_.end(), [](const auto& s) { return !s; });
-  if (clusters_any) ReadFullProfiles();
   std::vector<size_t> order(n);
   std::iota(order.begin(), order.end(), 0);
   std::vector<std::string> keys(n);

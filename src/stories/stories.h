@@ -127,6 +127,12 @@ class StoryBuilder {
   // The statements of the documents added (by StatementDocName), for what each member
   // of a story keeps, drops and adds.
   void AddStatements(const std::vector<Statement>& statements);
+  // True when Finish will cluster documents against stored entries that were added by
+  // their summary only (StoredStory::profile empty: Store::ForEachStorySummary, read
+  // with origins only): ReadStoredProfiles must then be called first.
+  bool NeedsStoredProfiles() const;
+  // Reads the full profiles of those entries from the store they came from.
+  Status ReadStoredProfiles(const Store& store);
   StoryCollection Finish();
 
  private:
@@ -149,17 +155,18 @@ class StoryBuilder {
   std::vector<StoryDocument> docs_;
   std::vector<DocumentSources> sources_;
   std::vector<StoryProfile> profiles_;
-  // Per document, with origins only: the stored profile's bytes when only its summary
-  // was read (ProfileSummaryFromBytes); read in full by Finish only when some document
-  // is clustered against them. Empty otherwise.
-  std::vector<std::string> unread_profiles_;
+  // Per document, with origins only: true when only the summary of its stored profile
+  // was read, read in full (ReadStoredProfiles) only when some document is clustered
+  // against them.
+  std::vector<char> summarised_;
+  size_t summarised_count_ = 0;
   std::vector<std::optional<Stored>> stored_;
-  // Reads the profiles AddStored left unread.
-  void ReadFullProfiles();
+  // Whether Finish clusters any document (rather than keeping every stored story).
+  bool ClustersAny() const;
   // A stored profile as AddStored reads it (with origins only, its summary).
   std::optional<StoryProfile> StoredProfile(const StoredStory& stored) const;
   // Keeps a stored entry's story and link for the document just appended.
-  void KeepStored(StoredStory&& stored);
+  void KeepStored(const StoredStory& stored);
 };
 
 // Makes one story per index component: members in publication order, chains, origins.

@@ -1,5 +1,6 @@
 #include "stories/story_store.h"
 
+#include <functional>
 #include <unordered_set>
 
 #include "stories/sources_bytes.h"
@@ -38,10 +39,14 @@ Status StoryStore::Load() {
   // Entries with a current profile but no current sources (stored by a faultline before
   // schema 6, or with other outlet lists): their story stays, their sources are found again.
   std::unordered_map<std::string, StoredStory> without_sources;
+  // Entries stored before schema 11 have no summary: it is added (ProfileSummaryToBytes).
+  std::vector<StoredStory> without_summary;
   Status st = store_->ForEachStory([&](StoredStory&& s) {
     if (s.settings != fingerprint_) return;
     std::optional<StoryProfile> p = ProfileFromBytes(s.profile);
     if (!p) return;  // unreadable: profiled again below, like a stale one
+    const bool summarise = s.summary.empty();
+    if (summarise) s.summary = ProfileSummaryToBytes(*p);
     auto [it, first] = first_of_story.emplace(s.story, static_cast<uint32_t>(ids_.size()));
     index_->AddAssigned(std::move(*p), it->second);
     ids_.push_back(s.doc);
@@ -49,14 +54,21 @@ Status StoryStore::Load() {
     fresh.insert(s.doc);
     if (!SourcesFromBytes(s.sources, *data_.outlets, data_.sources_fingerprint)) {
       std::string doc = s.doc;
-      without_sources.emplace(std::move(doc), std::move(s));
+      without_sources.emplace(std::move(doc), std::move(s));  // stored again below
+    } else if (summarise) {
+      without_summary.push_back(std::move(s));
     }
     ++stats_.loaded;
   });
   if (!st.ok()) return st;
+  for (const StoredStory& s : without_summary) {
+    st = store_->PutStory(s);
+    if (!st.ok()) return st;
+    ++stats_.summarised;
+  }
   Result<CorpusStats> counts = store_->Stats();
   if (!counts.ok()) return counts.status();
-  if (static_cast<int64_t>(fresh.size()) >= counts->documents && without_sources.empty()) return Status::Ok();
+  if (static_cast<int64_t>(fresh.size()) >= counts->documents && without_sources.empty()) return store_->Flush();
   // Documents without a (current) profile: profile them from their text, in the order
   // they were stored, as if ingested now.
   std::vector<Document> todo;
@@ -98,6 +110,7 @@ Status StoryStore::Assign(const Document& doc, const std::string& id, StoryProfi
   s.doc = id;
   s.day = profile.day;
   s.profile = ProfileToBytes(profile);
+  s.summary = ProfileSummaryToBytes(profile);
   s.settings = fingerprint_;
   s.sources = SourcesToBytes(sources, *data_.outlets, data_.sources_fingerprint);
 
@@ -124,15 +137,28 @@ Status StoryStore::Assign(const Document& doc, const std::string& id, StoryProfi
   return store_->PutStory(s);
 }
 
-Result<StoredStories> ReadStoredStories(const Store& store, const StoryModel& model) {
+namespace {
+
+Result<StoredStories> ReadCurrent(const StoryModel& model,
+                                  const std::function<Status(const std::function<void(StoredStory&&)>&)>& read) {
   StoredStories out;
   const std::string fingerprint = SettingsFingerprint(model);
   // Keyed by document, so the table's order will do.
-  Status st = store.ForEachStoryUnordered([&](StoredStory&& s) {
+  Status st = read([&](StoredStory&& s) {
     if (s.settings == fingerprint) out.by_doc.emplace(s.doc, std::move(s));
   });
   if (!st.ok()) return st;
   return out;
+}
+
+}  // namespace
+
+Result<StoredStories> ReadStoredStories(const Store& store, const StoryModel& model) {
+  return ReadCurrent(model, [&](const auto& fn) { return store.ForEachStoryUnordered(fn); });
+}
+
+Result<StoredStories> ReadStoredSummaries(const Store& store, const StoryModel& model) {
+  return ReadCurrent(model, [&](const auto& fn) { return store.ForEachStorySummary(fn); });
 }
 
 }  // namespace faultline::stories

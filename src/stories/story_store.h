@@ -29,6 +29,7 @@ struct StoryStoreStats {
   uint64_t loaded = 0;      // profiles read back
   uint64_t reprofiled = 0;  // stored documents profiled again (missing or stale)
   uint64_t sourced = 0;     // stored documents whose sources were found again (story kept)
+  uint64_t summarised = 0;  // stored entries given the summary they lacked (before schema 11)
   uint64_t added = 0;       // new documents assigned
   uint64_t joined = 0;      // of the new and re-profiled, those that joined a story
   uint64_t merged = 0;      // stories merged into another
@@ -64,5 +65,9 @@ struct StoredStories {
   std::unordered_map<std::string, StoredStory> by_doc;
 };
 Result<StoredStories> ReadStoredStories(const Store& store, const StoryModel& model);
+// The same with each entry's summary instead of its profile where the store has one
+// (Store::ForEachStorySummary): for a StoryBuilder with origins only, which reads the
+// profiles (StoryBuilder::ReadStoredProfiles) only when it clusters documents.
+Result<StoredStories> ReadStoredSummaries(const Store& store, const StoryModel& model);
 
 }  // namespace faultline::stories
