@@ -43,14 +43,11 @@ bool StripUtf8Edge(std::string_view s, size_t* b, size_t* e) {
   return false;
 }
 
-// Whitespace-separated words with edge punctuation and a possessive 's stripped, so
-// "(AP)", "Bloomberg's" and "Antiwar.com," give AP, Bloomberg, Antiwar.com.
-std::vector<Word> WordsOf(std::string_view s) {
-  std::vector<Word> out;
-  // English averages a word per six bytes or so: reserving that saves the copies of growing
-  // the vector a word at a time (a sixth of this function's time in the profile).
-  out.reserve(s.size() / 6 + 1);
-  size_t i = 0;
+// The next whitespace-separated word at or after `*pos`, with edge punctuation and a
+// possessive 's stripped, so "(AP)", "Bloomberg's" and "Antiwar.com," give AP, Bloomberg,
+// Antiwar.com; `*pos` moves past it. False when no word is left.
+bool NextWord(std::string_view s, size_t* pos, Word* word) {
+  size_t i = *pos;
   while (i < s.size()) {
     while (i < s.size() && IsSpace(s[i])) ++i;
     if (i >= s.size()) break;
@@ -77,16 +74,26 @@ std::vector<Word> WordsOf(std::string_view s) {
         changed = true;
       }
     }
-    if (b < e) out.push_back({s.substr(b, e - b), b, e, false});
+    i = j;
+    if (b >= e) continue;  // punctuation only
+    *word = {s.substr(b, e - b), b, e, false};
     // Joined when nothing but spaces separates this word's end from the next word.
-    if (!out.empty() && out.back().end == j) {
+    if (e == j) {
       size_t k = j;
       while (k < s.size() && s[k] == ' ') ++k;
-      out.back().joined_to_next = k > j && k < s.size() && !IsEdgePunct(static_cast<unsigned char>(s[k])) &&
-                                  s[k] != '\n';
+      word->joined_to_next = k > j && k < s.size() && !IsEdgePunct(static_cast<unsigned char>(s[k])) && s[k] != '\n';
     }
-    i = j;
+    *pos = j;
+    return true;
   }
+  *pos = i;
+  return false;
+}
+
+std::vector<Word> WordsOf(std::string_view s) {
+  std::vector<Word> out;
+  size_t pos = 0;
+  for (Word w; NextWord(s, &pos, &w);) out.push_back(w);
   return out;
 }
 
@@ -211,29 +218,46 @@ void OutletList::AddName(const std::string& name) {
 
 std::vector<OutletMention> OutletList::FindMentions(std::string_view text) const {
   std::vector<OutletMention> out;
-  const std::vector<Word> words = WordsOf(text);
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (!first_words_.MayContain(words[i].text)) continue;
-    auto it = by_first_word_.find(words[i].text);
+  // Words are read one at a time, and those after a word that starts some name only
+  // when it does: most words start none, and a list of every word of every text (with
+  // its allocation) cost more than the search itself.
+  struct Ahead {
+    Word word;
+    size_t pos;  // where the word after it is looked for
+  };
+  std::vector<Ahead> ahead;  // a candidate's first word and those after it
+  std::string_view before;   // the word before the candidate; empty at the start
+  size_t pos = 0;
+  for (Word w; NextWord(text, &pos, &w); before = w.text) {
+    if (!first_words_.MayContain(w.text)) continue;
+    auto it = by_first_word_.find(w.text);
     if (it == by_first_word_.end()) continue;
+    ahead.clear();
+    ahead.push_back({w, pos});
     for (size_t pi : it->second) {
       const Pattern& p = patterns_[pi];
-      if (i + p.words.size() > words.size()) continue;
+      const size_t n = p.words.size();
+      // The name's words and the one after it (is the name part of a longer one?).
+      for (Word next; ahead.size() <= n;) {
+        size_t at = ahead.back().pos;
+        if (!NextWord(text, &at, &next)) break;
+        ahead.push_back({next, at});
+      }
+      if (ahead.size() < n) continue;
       bool match = true;
-      for (size_t k = 1; k < p.words.size() && match; ++k) match = words[i + k].text == p.words[k];
+      for (size_t k = 1; k < n && match; ++k) match = ahead[k].word.text == p.words[k];
       if (!match) continue;
-      const bool the_before = i > 0 && (words[i - 1].text == "The" || words[i - 1].text == "the");
-      if (p.required_the && !(i > 0 && words[i - 1].text == "The")) continue;
+      const bool the_before = before == "The" || before == "the";
+      if (p.required_the && before != "The") continue;
       const Outlet& o = outlets_[p.outlet];
-      if (i > 0 && !the_before &&
-          std::find(o.not_after.begin(), o.not_after.end(), words[i - 1].text) != o.not_after.end())
+      if (!before.empty() && !the_before && std::find(o.not_after.begin(), o.not_after.end(), before) != o.not_after.end())
         continue;
       // "Reuters Institute", "AP Photo": part of a longer name.
-      const Word& last = words[i + p.words.size() - 1];
-      if (last.joined_to_next && i + p.words.size() < words.size() && IsCapitalised(words[i + p.words.size()].text))
-        continue;
-      out.push_back({p.outlet, words[i].begin, last.end});
-      i += p.words.size() - 1;
+      const Word& last = ahead[n - 1].word;
+      if (last.joined_to_next && ahead.size() > n && IsCapitalised(ahead[n].word.text)) continue;
+      out.push_back({p.outlet, w.begin, last.end});
+      w = last;  // the search goes on after the name
+      pos = ahead[n - 1].pos;
       break;
     }
   }
