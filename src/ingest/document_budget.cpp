@@ -1,5 +1,6 @@
 #include "ingest/document_budget.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <utility>
@@ -51,7 +52,9 @@ Status CheckDocumentBudget(const Document& doc, const DocumentBudget& budget) {
     return Status::Error("document" + which + " has " + Mb(doc.text.size()) + " of text, over the per-document " +
                              "limit of " + Mb(budget.max_text_bytes) + " (--max-doc-mb); skipped",
                          where);
-  if (budget.max_sentences > 0) {
+  // A text counts at most one sentence end per byte (and at least one): one shorter than
+  // the limit is within it uncounted. Counting every text cost 2% of `faultline stories`.
+  if (budget.max_sentences > 0 && std::max<uint64_t>(doc.text.size(), 1) > budget.max_sentences) {
     const uint64_t sentences = CountSentenceEnds(doc.text);
     if (sentences > budget.max_sentences)
       return Status::Error("document" + which + " has about " + std::to_string(sentences) +

@@ -13,42 +13,6 @@
 namespace faultline::stories {
 namespace {
 
-struct Tok {
-  std::string_view lower;  // into LowerWords::lowered
-  size_t begin, end;
-};
-
-// The ASCII words of a text with their lower case: the text is lower-cased once and every
-// word is a view into that copy (a std::string per word cost a fifth of the stage). Neither
-// copied nor moved, so the views stay valid.
-struct LowerWords {
-  explicit LowerWords(std::string_view s);
-  LowerWords(const LowerWords&) = delete;
-  LowerWords& operator=(const LowerWords&) = delete;
-
-  std::string lowered;  // `s` with A-Z lower-cased: same offsets
-  std::vector<Tok> toks;
-};
-
-LowerWords::LowerWords(std::string_view s) : lowered(s) {
-  auto word = [](unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  for (char& c : lowered)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  const std::string_view low = lowered;
-  toks.reserve(s.size() / 6 + 1);  // about a word per six bytes: no copies as it grows
-  size_t i = 0;
-  while (i < s.size()) {
-    if (!word(static_cast<unsigned char>(s[i]))) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < s.size() && word(static_cast<unsigned char>(s[j]))) ++j;
-    toks.push_back({low.substr(i, j - i), i, j});
-    i = j;
-  }
-}
-
 // string_views, not C strings: most words differ in length, and a comparison with a
 // C string measured it first (strlen) at every capitalised name of every text.
 bool Among(std::string_view w, std::initializer_list<std::string_view> set) {
@@ -65,10 +29,10 @@ bool FillerAfter(std::string_view w) {
                    "news", "itself", "then", "in", "a", "an", "its", "own"});
 }
 
-bool PhraseAt(const std::vector<Tok>& t, size_t at, const std::vector<std::string>& p) {
+bool PhraseAt(const TextWords& t, size_t at, const std::vector<std::string>& p) {
   if (at + p.size() > t.size()) return false;
   for (size_t k = 0; k < p.size(); ++k)
-    if (t[at + k].lower != p[k]) return false;
+    if (t.Lower(at + k) != p[k]) return false;
   return true;
 }
 
@@ -93,12 +57,12 @@ const std::vector<uint32_t>* CuePhrases::With(std::string_view word) const {
 namespace {
 
 // The cue before token `first` (the name's first word), allowing one filler word.
-const std::vector<std::string>* CueBefore(const std::vector<Tok>& t, size_t first, const CuePhrases& cues) {
+const std::vector<std::string>* CueBefore(const TextWords& t, size_t first, const CuePhrases& cues) {
   for (size_t skip = 0; skip <= 1; ++skip) {
-    if (skip == 1 && (first == 0 || !FillerBefore(t[first - 1].lower))) break;
+    if (skip == 1 && (first == 0 || !FillerBefore(t.Lower(first - 1)))) break;
     const size_t end = first - skip;  // the cue ends just before this token
     if (end == 0) continue;
-    if (const std::vector<uint32_t>* some = cues.With(t[end - 1].lower))
+    if (const std::vector<uint32_t>* some = cues.With(t.Lower(end - 1)))
       for (uint32_t k : *some) {
         const auto& p = cues.phrases[k];
         if (end >= p.size() && PhraseAt(t, end - p.size(), p)) return &p;
@@ -108,18 +72,18 @@ const std::vector<std::string>* CueBefore(const std::vector<Tok>& t, size_t firs
 }
 
 // The phrase of `phrases` (keyed by first word) starting at token `at`, or null.
-const std::vector<std::string>* PhraseStartingAt(const std::vector<Tok>& t, size_t at, const CuePhrases& phrases) {
+const std::vector<std::string>* PhraseStartingAt(const TextWords& t, size_t at, const CuePhrases& phrases) {
   if (at >= t.size()) return nullptr;
-  if (const std::vector<uint32_t>* some = phrases.With(t[at].lower))
+  if (const std::vector<uint32_t>* some = phrases.With(t.Lower(at)))
     for (uint32_t k : *some)
       if (PhraseAt(t, at, phrases.phrases[k])) return &phrases.phrases[k];
   return nullptr;
 }
 
 // The cue after token `next` (the word after the name), allowing two filler words.
-const std::vector<std::string>* CueAfter(const std::vector<Tok>& t, size_t next, const CuePhrases& cues) {
+const std::vector<std::string>* CueAfter(const TextWords& t, size_t next, const CuePhrases& cues) {
   for (size_t skip = 0; skip <= 2 && next + skip <= t.size(); ++skip) {
-    if (skip > 0 && !FillerAfter(t[next + skip - 1].lower)) break;
+    if (skip > 0 && !FillerAfter(t.Lower(next + skip - 1))) break;
     if (const auto* p = PhraseStartingAt(t, next + skip, cues)) return p;
   }
   return nullptr;
@@ -139,8 +103,9 @@ Status PhraseList(const YAML::Node& root, const char* key, std::vector<std::vect
   for (const auto& x : n) {
     if (!x.IsScalar()) return Status::Error(std::string("'") + key + "' must list phrases", path, x.Mark().line + 1);
     std::vector<std::string> words;
-    const LowerWords lw(x.Scalar());
-    for (const Tok& t : lw.toks) words.emplace_back(t.lower);
+    TextWords lw;
+    lw.Reset(x.Scalar());
+    for (size_t i = 0; i < lw.size(); ++i) words.emplace_back(lw.Lower(i));
     if (!words.empty()) out->push_back(std::move(words));
   }
   // Longest first: "first reported" before "reported".
@@ -159,12 +124,12 @@ std::string ReportDate(std::string_view words, std::string_view doc_date) {
   if (!day) return {};
   static const std::array<const char*, 7> kWeekdays = {"monday", "tuesday", "wednesday", "thursday",
                                                        "friday", "saturday", "sunday"};
-  const LowerWords lw(words);
-  const std::vector<Tok>& t = lw.toks;
+  TextWords t;
+  t.Reset(words);
   for (size_t i = 0; i + 1 < t.size(); ++i) {
-    if (t[i].lower != "on") continue;
+    if (t.Lower(i) != "on") continue;
     for (int w = 0; w < 7; ++w) {
-      if (t[i + 1].lower != kWeekdays[w]) continue;
+      if (t.Lower(i + 1) != kWeekdays[w]) continue;
       const int64_t today = (*day + 3) % 7;  // 1970-01-01 was a Thursday: Monday is 0
       const int64_t back = (today - w + 7) % 7;
       const int64_t d = *day - back;
@@ -187,8 +152,8 @@ std::string ReportDate(std::string_view words, std::string_view doc_date) {
   // "on Feb. 24", "on 24 February": a month and day, in the document's year unless that
   // would put it after the document.
   for (size_t i = 0; i + 1 < t.size(); ++i) {
-    if (t[i].lower != "on") continue;
-    const DateMatch m = FindDate(words.substr(t[i].end));
+    if (t.Lower(i) != "on") continue;
+    const DateMatch m = FindDate(words.substr(t.spans()[i].end));
     if (m.iso.empty() || m.begin > 1) continue;
     if (m.iso.size() == 10 && m.iso[4] == '-') return m.iso;
     if (m.iso.size() == 7 && m.iso.starts_with("--")) {
@@ -228,11 +193,13 @@ Result<AttributionFinder> AttributionFinder::Load(const std::string& path) {
 
 namespace {
 
-bool Capitalised(std::string_view s, const Tok& t) { return s[t.begin] >= 'A' && s[t.begin] <= 'Z'; }
+bool Capitalised(std::string_view s, const WordSpan& w) { return s[w.begin] >= 'A' && s[w.begin] <= 'Z'; }
 
 // Capitalised word runs joined by single spaces ("The Atlantic Ledger"), at most six
 // words, as [first, last] token ranges.
-std::vector<std::pair<size_t, size_t>> NameRuns(std::string_view s, const std::vector<Tok>& t) {
+std::vector<std::pair<size_t, size_t>> NameRuns(const TextWords& words) {
+  const std::string_view s = words.text();
+  const std::vector<WordSpan>& t = words.spans();
   std::vector<std::pair<size_t, size_t>> out;
   for (size_t i = 0; i < t.size();) {
     if (!Capitalised(s, t[i])) {
@@ -244,9 +211,9 @@ std::vector<std::pair<size_t, size_t>> NameRuns(std::string_view s, const std::v
            s[t[j].end] == ' ')
       ++j;
     // "on Monday, citing": a day or month is never a source.
-    if (i != j || !Among(t[i].lower, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                      "january", "february", "march", "april", "may", "june", "july", "august",
-                                      "september", "october", "november", "december"}))
+    if (i != j || !Among(words.Lower(i), {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                          "january", "february", "march", "april", "may", "june", "july",
+                                          "august", "september", "october", "november", "december"}))
       out.emplace_back(i, j);
     i = j + 1;
   }
@@ -256,14 +223,23 @@ std::vector<std::pair<size_t, size_t>> NameRuns(std::string_view s, const std::v
 }  // namespace
 
 std::vector<Attribution> AttributionFinder::Find(const Document& doc, const OutletList& outlets, int self) const {
+  TextWords title, text;
+  title.Reset(doc.title);
+  text.Reset(doc.text);
+  return Find(doc, title, text, outlets, self);
+}
+
+std::vector<Attribution> AttributionFinder::Find(const Document& doc, const TextWords& title_words,
+                                                 const TextWords& text_words, const OutletList& outlets,
+                                                 int self) const {
   std::vector<Attribution> out;
   // The last outlet (or name) cited, for "the agency".
   int last_outlet = -1;
   std::string last_name;
   for (const bool title : {true, false}) {
-    const std::string_view s = title ? std::string_view(doc.title) : std::string_view(doc.text);
-    const LowerWords lw(s);
-    const std::vector<Tok>& t = lw.toks;
+    const TextWords& t = title ? title_words : text_words;
+    const std::string_view s = t.text();
+    const std::vector<WordSpan>& spans = t.spans();
     struct Spot {
       size_t first, next;  // token range [first, next)
       int outlet;          // -1: a name to resolve later; -2: an anaphor
@@ -273,9 +249,9 @@ std::vector<Attribution> AttributionFinder::Find(const Document& doc, const Outl
     // Tokens are in text order: binary searches, not a scan from the start per mention
     // (long transcripts name outlets hundreds of times).
     auto tokens_of = [&](size_t begin, size_t end) {
-      const auto first = std::partition_point(t.begin(), t.end(), [&](const Tok& x) { return x.end <= begin; });
-      const auto next = std::partition_point(first, t.end(), [&](const Tok& x) { return x.begin < end; });
-      return std::make_pair(static_cast<size_t>(first - t.begin()), static_cast<size_t>(next - t.begin()));
+      const auto first = std::partition_point(spans.begin(), spans.end(), [&](const WordSpan& x) { return x.end <= begin; });
+      const auto next = std::partition_point(first, spans.end(), [&](const WordSpan& x) { return x.begin < end; });
+      return std::make_pair(static_cast<size_t>(first - spans.begin()), static_cast<size_t>(next - spans.begin()));
     };
     for (const OutletMention& m : outlets.FindMentions(s)) {
       auto [first, next] = tokens_of(m.begin, m.end);
@@ -283,18 +259,18 @@ std::vector<Attribution> AttributionFinder::Find(const Document& doc, const Outl
       spots.push_back({first, next, static_cast<int>(m.outlet)});
       for (size_t k = first; k < next; ++k) covered[k] = true;
     }
-    for (const auto& [first, last] : NameRuns(s, t)) {
+    for (const auto& [first, last] : NameRuns(t)) {
       bool overlaps = false;
       for (size_t k = first; k <= last; ++k) overlaps = overlaps || covered[k];
       size_t f = first;
-      if (t[f].lower == "the" && f < last) ++f;  // "The Atlantic Ledger": the name without "The"
+      if (t.Lower(f) == "the" && f < last) ++f;  // "The Atlantic Ledger": the name without "The"
       if (!overlaps) spots.push_back({f, last + 1, -1});
     }
     for (size_t i = 0; i < t.size(); ++i)
       if (const auto* p = PhraseStartingAt(t, i, anaphora_)) spots.push_back({i, i + p->size(), -2});
     std::sort(spots.begin(), spots.end(), [](const Spot& a, const Spot& b) { return a.first < b.first; });
     for (const Spot& sp : spots) {
-      const size_t begin = t[sp.first].begin, end = t[sp.next - 1].end;
+      const size_t begin = spans[sp.first].begin, end = spans[sp.next - 1].end;
       const std::vector<std::string>* cue = CueBefore(t, sp.first, before_);
       if (cue == nullptr) cue = CueAfter(t, sp.next, after_);
       std::string cue_text = cue ? Join(*cue) : std::string();

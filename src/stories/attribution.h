@@ -13,6 +13,7 @@
 #include "ingest/document.h"
 #include "stories/key_filter.h"
 #include "stories/outlets.h"
+#include "stories/text_words.h"
 #include "util/status.h"
 #include "util/string_view_hash.h"
 
@@ -55,6 +56,10 @@ class AttributionFinder {
   // capitalised names with `outlet` -1 (most are people: "Putin said"; those that turn
   // out to be outlets are resolved later, see DecideSources in origins.h).
   std::vector<Attribution> Find(const Document& doc, const OutletList& outlets, int self) const;
+  // The same with the title and text split already (TextWords of doc.title and doc.text),
+  // as the stories stage shares one split of each text among its readers.
+  std::vector<Attribution> Find(const Document& doc, const TextWords& title, const TextWords& text,
+                                const OutletList& outlets, int self) const;
 
  private:
   CuePhrases before_, after_, anaphora_;

@@ -12,65 +12,50 @@ OutletWordCounts::OutletWordCounts(const TermOptions* options) : options_(option
   corpus_.assign(words_.size(), 0);
 }
 
-void OutletWordCounts::CountDocumentWords(std::string_view text) {
+void OutletWordCounts::CountDocumentWords(const TextWords& words) {
   doc_words_.clear();
   // A word has three bytes and a separator at least: the table stays at most half full.
   size_t slots = 64;
-  while (slots < 2 * (text.size() / 4 + 1)) slots *= 2;
+  while (slots < 2 * (words.text().size() / 4 + 1)) slots *= 2;
   doc_slots_.assign(slots, 0);
   const size_t mask = slots - 1;
-  // A word is a run of the text's bytes: the text is lower-cased once and each word
-  // looked up as a view into that copy, not built a byte at a time.
-  std::string& lowered = lowered_;
-  lowered.assign(text);
-  for (char& ch : lowered)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
-  const std::string_view low = lowered;
-  size_t start = 0, size = 0;
-  auto flush = [&] {
-    if (size >= 3) {
-      const std::string_view w = low.substr(start, size);
-      const uint32_t hash = WordIds::Hash(w);
-      for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        if (doc_slots_[i] == 0) {
-          doc_words_.push_back({hash, static_cast<uint32_t>(start), static_cast<uint32_t>(size), 1});
-          doc_slots_[i] = static_cast<uint32_t>(doc_words_.size());
-          break;
-        }
-        DocWord& d = doc_words_[doc_slots_[i] - 1];
-        if (d.hash == hash && d.size == size && low.substr(d.begin, d.size) == w) {
-          ++d.count;
-          break;
-        }
+  const std::string_view low = words.lowered();
+  // Bytes of other scripts continue a word, but not the 0xE2 that starts dashes and quotes.
+  ForEachJoinedWord(words, [](unsigned char c) { return c != 0xE2; }, [&](WordSpan span) {
+    const uint32_t size = span.end - span.begin;
+    if (size < 3) return;
+    const std::string_view w = low.substr(span.begin, size);
+    for (char c : w)
+      if (c >= '0' && c <= '9') return;  // figures, and words with digits, are not words
+    const uint32_t hash = WordIds::Hash(w);
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      if (doc_slots_[i] == 0) {
+        doc_words_.push_back({hash, span.begin, size, 1});
+        doc_slots_[i] = static_cast<uint32_t>(doc_words_.size());
+        return;
+      }
+      DocWord& d = doc_words_[doc_slots_[i] - 1];
+      if (d.hash == hash && d.size == size && low.substr(d.begin, d.size) == w) {
+        ++d.count;
+        return;
       }
     }
-    size = 0;
-  };
-  bool digit = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    const bool is_digit = c >= '0' && c <= '9';
-    // Letters and digits, and bytes of other scripts inside a word (not the 0xE2 that
-    // starts dashes and quotes).
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit || (c >= 0x80 && size > 0 && c != 0xE2)) {
-      if (size++ == 0) start = i;
-      digit = digit || is_digit;
-    } else {
-      if (digit) size = 0;  // figures are not words
-      digit = false;
-      flush();
-    }
-  }
-  if (digit) size = 0;
-  flush();
+  });
 }
 
 void OutletWordCounts::Add(const std::string& outlet, std::string_view text) {
   if (outlet.empty()) return;
+  TextWords words;
+  words.Reset(text);
+  Add(outlet, words);
+}
+
+void OutletWordCounts::Add(const std::string& outlet, const TextWords& words) {
+  if (outlet.empty()) return;
   Outlet& o = outlets_[outlet];
   ++o.documents;
-  CountDocumentWords(text);
-  const std::string_view low = lowered_;
+  CountDocumentWords(words);
+  const std::string_view low = words.lowered();
   for (const DocWord& d : doc_words_) {
     const uint32_t id = words_.Intern(low.substr(d.begin, d.size), d.hash);
     if (id == corpus_.size()) corpus_.push_back(0);  // a new word

@@ -21,6 +21,7 @@
 
 #include "stories/id_counts.h"
 #include "stories/terms.h"
+#include "stories/text_words.h"
 #include "stories/word_ids.h"
 
 namespace faultline::stories {
@@ -44,6 +45,8 @@ class OutletWordCounts {
  public:
   explicit OutletWordCounts(const TermOptions* options);
   void Add(const std::string& outlet, std::string_view text);
+  // The same for a text split already (the stories stage shares one split per text).
+  void Add(const std::string& outlet, const TextWords& words);
 
   // For every outlet with at least `min_words` words, its `top` most distinctive words
   // with z >= `min_z` and at least `min_count` uses.
@@ -52,17 +55,16 @@ class OutletWordCounts {
 
  private:
   const TermOptions* options_;
-  // One document's distinct words (views into lowered_) with their counts, in first-seen
+  // One document's distinct words (offsets into its TextWords) with their counts, in first-seen
   // order: each is looked up in the corpus-wide table once, not at every use (that table
   // outgrows the caches; the document's fits in them).
   struct DocWord {
     uint32_t hash, begin, size, count;
   };
-  void CountDocumentWords(std::string_view text);
+  void CountDocumentWords(const TextWords& words);
 
   WordIds words_;          // the stopwords first, then every other word as first seen
   uint32_t stopwords_ = 0;  // ids below this are stopwords
-  std::string lowered_;            // one document's text, lower-cased
   std::vector<DocWord> doc_words_;
   std::vector<uint32_t> doc_slots_;  // open addressing over doc_words_: index + 1, 0 empty
   struct Outlet {

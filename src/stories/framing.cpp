@@ -12,27 +12,14 @@ namespace faultline::stories {
 namespace {
 
 // Lower-case ASCII words; every other byte separates (hyphens and apostrophes too, in
-// the text and in the lexicon alike, so "full-scale" matches "full-scale"). A word is a
-// run of the text's bytes, so words are views into `lowered`, the text lower-cased once.
-std::vector<std::string_view> Words(std::string_view s, std::string* lowered) {
-  lowered->assign(s);
-  for (char& ch : *lowered)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
-  const std::string_view low = *lowered;
+// the text and in the lexicon alike, so "full-scale" matches "full-scale"), except that
+// inside a word letters of other scripts stay part of it. Views into words.lowered().
+std::vector<std::string_view> FramingWords(const TextWords& words) {
   std::vector<std::string_view> out;
-  out.reserve(low.size() / 6 + 1);  // about a word per six bytes: no copies as it grows
-  size_t start = 0, size = 0;
-  for (size_t i = 0; i < low.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(low[i]);
-    // Inside a word, letters of other scripts stay part of it.
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 0x80 && size > 0)) {
-      if (size++ == 0) start = i;
-    } else if (size > 0) {
-      out.push_back(low.substr(start, size));
-      size = 0;
-    }
-  }
-  if (size > 0) out.push_back(low.substr(start, size));
+  out.reserve(words.size());
+  const std::string_view low = words.lowered();
+  ForEachJoinedWord(words, [](unsigned char) { return true; },
+                    [&](WordSpan w) { out.push_back(low.substr(w.begin, w.end - w.begin)); });
   return out;
 }
 
@@ -79,9 +66,10 @@ Status FramingLexicon::AddNode(const YAML::Node& root, const std::string& origin
       if (!s.ok()) return s;
       const uint32_t vi = static_cast<uint32_t>(concepts_[ci].variants.size());
       for (const std::string& t : fv.terms) {
-        std::string lowered;
+        TextWords words;
+        words.Reset(t);
         Phrase p{{}, ci, vi};
-        for (std::string_view w : Words(t, &lowered)) p.words.emplace_back(w);
+        for (std::string_view w : FramingWords(words)) p.words.emplace_back(w);
         if (p.words.empty()) continue;
         by_first_word_[p.words[0]].push_back(phrases_.size());
         first_words_.Add(p.words[0]);
@@ -97,9 +85,14 @@ Status FramingLexicon::AddNode(const YAML::Node& root, const std::string& origin
 }
 
 std::vector<FramingCount> FramingLexicon::Count(std::string_view text) const {
+  TextWords words;
+  words.Reset(text);
+  return Count(words);
+}
+
+std::vector<FramingCount> FramingLexicon::Count(const TextWords& words) const {
+  const std::vector<std::string_view> w = FramingWords(words);
   std::map<std::pair<uint32_t, uint32_t>, uint32_t> counts;
-  std::string lowered;
-  const std::vector<std::string_view> w = Words(text, &lowered);
   for (size_t i = 0; i < w.size(); ++i) {
     if (!first_words_.MayContain(w[i])) continue;
     auto it = by_first_word_.find(w[i]);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "stories/key_filter.h"
+#include "stories/text_words.h"
 #include "util/status.h"
 #include "util/string_view_hash.h"
 
@@ -49,6 +50,8 @@ class FramingLexicon {
   // The variants `text` uses, by concept then variant; words are matched case-insensitively
   // and whole, the longest term first where terms overlap.
   std::vector<FramingCount> Count(std::string_view text) const;
+  // The same for a text split already (the stories stage shares one split per text).
+  std::vector<FramingCount> Count(const TextWords& words) const;
 
  private:
   Status AddNode(const YAML::Node& root, const std::string& origin);

@@ -26,9 +26,17 @@ std::string Earlier(const std::string& a, const std::string& b) {
 }  // namespace
 
 DocumentSources FindSources(const Document& doc, const OutletList& outlets, const AttributionFinder& finder) {
+  TextWords title, text;
+  title.Reset(doc.title);
+  text.Reset(doc.text);
+  return FindSources(doc, title, text, outlets, finder);
+}
+
+DocumentSources FindSources(const Document& doc, const TextWords& title, const TextWords& text,
+                            const OutletList& outlets, const AttributionFinder& finder) {
   DocumentSources s;
   s.self = outlets.Resolve(doc.outlet, doc.url);
-  s.pending = finder.Find(doc, outlets, s.self);
+  s.pending = finder.Find(doc, title, text, outlets, s.self);
   DecideSources(&s, doc, outlets);
   return s;
 }

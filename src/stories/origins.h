@@ -34,6 +34,9 @@ struct DocumentSources {
 constexpr int kOriginWeight = 3;
 
 DocumentSources FindSources(const Document& doc, const OutletList& outlets, const AttributionFinder& finder);
+// The same with doc.title and doc.text split already.
+DocumentSources FindSources(const Document& doc, const TextWords& title, const TextWords& text,
+                            const OutletList& outlets, const AttributionFinder& finder);
 // Decides again with `outlets` as they are now: names cited before they were known as
 // outlets are resolved (the attributions keep unresolved names until then).
 void DecideSources(DocumentSources* sources, const Document& doc, const OutletList& outlets);

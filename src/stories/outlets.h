@@ -3,6 +3,7 @@
 // document's outlet field or URL host to the canonical name.
 #pragma once
 
+#include <bitset>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -83,6 +84,9 @@ class OutletList {
   // none and need no lookup (FindMentions runs over every document's whole text; a
   // capital alone let most names through to the hash).
   KeyFilter first_words_;
+  // The first bytes of those words: most tokens of a text are not even stripped of their
+  // punctuation (a word per token of every text cost more than the search).
+  std::bitset<256> first_bytes_;
   // A pattern's words joined by spaces, lower-cased -> its outlet (Resolve is called for
   // every capitalised name a text attributes something to: no scan of every pattern).
   std::unordered_map<std::string, size_t> by_words_;

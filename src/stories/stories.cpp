@@ -89,17 +89,23 @@ void StoryBuilder::Add(const Document& doc, StoryProfile profile) {
   // A document's outlet is a known outlet from now on: a later text citing it by name
   // ("The Atlantic Ledger reported") is recognised.
   data_.outlets->AddName(doc.outlet);
-  DocumentSources sources = FindSources(doc, *data_.outlets, *data_.finder);
-  Append(doc, std::move(profile), std::move(sources));
+  SplitWords(doc);
+  DocumentSources sources = FindSources(doc, title_words_, text_words_, *data_.outlets, *data_.finder);
+  Append(doc, std::move(profile), std::move(sources), /*split=*/true);
 }
 
 void StoryBuilder::Add(const Document& doc, StoryProfile profile, DocumentSources sources) {
   data_.outlets->AddName(doc.outlet);
   // Decided in Finish, as every document's sources are, with all outlets known.
-  Append(doc, std::move(profile), std::move(sources));
+  Append(doc, std::move(profile), std::move(sources), /*split=*/false);
 }
 
-void StoryBuilder::Append(const Document& doc, StoryProfile profile, DocumentSources sources) {
+void StoryBuilder::SplitWords(const Document& doc) {
+  title_words_.Reset(doc.title);
+  text_words_.Reset(doc.text);
+}
+
+void StoryBuilder::Append(const Document& doc, StoryProfile profile, DocumentSources sources, bool split) {
   by_statement_name_.emplace(StatementDocName(doc), docs_.size());
   docs_.push_back(Light(doc));
   sources_.push_back(std::move(sources));
@@ -109,10 +115,11 @@ void StoryBuilder::Append(const Document& doc, StoryProfile profile, DocumentSou
   framing_.emplace_back();
   claims_.emplace_back();
   if (origins_only_) return;
-  framing_.back() = data_.framing->Count(doc.title);
-  AddCounts(&framing_.back(), data_.framing->Count(doc.text));
+  if (!split) SplitWords(doc);
+  framing_.back() = data_.framing->Count(title_words_);
+  AddCounts(&framing_.back(), data_.framing->Count(text_words_));
   claims_.back().quotes = FindQuotes(doc.text);
-  words_.Add(doc.outlet, doc.text);
+  words_.Add(doc.outlet, text_words_);
 }
 
 void StoryBuilder::Reserve(size_t n) {

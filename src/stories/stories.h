@@ -21,6 +21,7 @@
 #include "stories/origins.h"
 #include "stories/outlets.h"
 #include "stories/story_index.h"
+#include "stories/text_words.h"
 #include "store/store.h"
 
 namespace faultline::stories {
@@ -141,7 +142,10 @@ class StoryBuilder {
     double score = 0;
   };
   StoriesData data_;
-  void Append(const Document& doc, StoryProfile profile, DocumentSources sources);
+  // `split`: title_words_ and text_words_ hold `doc`'s words already.
+  void Append(const Document& doc, StoryProfile profile, DocumentSources sources, bool split);
+  // Splits `doc`'s title and text into title_words_ and text_words_.
+  void SplitWords(const Document& doc);
   // The outlets' framing and distinctive words, and each story member's framing and delta.
   void AddFramingAndDeltas(StoryCollection* c);
 
@@ -152,6 +156,9 @@ class StoryBuilder {
   std::vector<MemberClaims> claims_;                // per document
   std::unordered_map<std::string, size_t> by_statement_name_;
   OutletWordCounts words_;
+  // The current document's title and text split once for attribution, framing and the
+  // word counts, and reused from document to document (their buffers keep their size).
+  TextWords title_words_, text_words_;
   std::vector<StoryDocument> docs_;
   std::vector<DocumentSources> sources_;
   std::vector<StoryProfile> profiles_;

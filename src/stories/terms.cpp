@@ -15,7 +15,7 @@ bool IsWordByte(unsigned char c) {
 // quotes, bullets and the rest of General Punctuation (U+2000-U+206F), currency signs
 // (U+20A0-U+20CF), guillemets, the middle dot, the degree sign and the BOM. Returns
 // their length in bytes, 0 for anything else.
-size_t SeparatorLength(std::string_view s, size_t i) {
+size_t NonAsciiSeparatorLength(std::string_view s, size_t i) {
   const auto at = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
   const unsigned char c = at(0);
   if (c == 0xC2 && (at(1) == 0xA0 || at(1) == 0xAB || at(1) == 0xBB || at(1) == 0xB7 || at(1) == 0xB0)) return 2;
@@ -23,6 +23,12 @@ size_t SeparatorLength(std::string_view s, size_t i) {
   if (c == 0xEF && at(1) == 0xBB && at(2) == 0xBF) return 3;
   if (c == 0xE3 && at(1) == 0x80 && at(2) == 0x80) return 3;
   return 0;
+}
+
+// Every separator starts with a byte of 0xC2 or more: ASCII, most of a text, is decided by
+// one compare here, inlined, without the call (this runs at every byte of every text).
+inline size_t SeparatorLength(std::string_view s, size_t i) {
+  return static_cast<unsigned char>(s[i]) < 0xC2 ? 0 : NonAsciiSeparatorLength(s, i);
 }
 
 struct Token {
