@@ -540,6 +540,12 @@ TEST_F(ExtractorTest, AnEvaluationOfTheCircumstanceIsNotOfTheTerm) {
               ElementsAre("ESP nato-posture -1"));
 }
 
+TEST_F(ExtractorTest, AVerdictOnAClaimReportsItsSubjectsAct) {
+  EXPECT_THAT(Run("Poland is right that Germany raised its defence spending."),
+              ElementsAre("DEU defence-spending +1"));
+  EXPECT_THAT(Run("Poland said that Germany raised its defence spending."), ElementsAre("DEU defence-spending +1"));
+}
+
 TEST_F(ExtractorTest, AProformInAnotherDebatesClauseIsThatDebates) {
   // "the deal" points back at the sanctions, unless its own phrase names another debate's subject
   EXPECT_THAT(Run("Poland imposed new sanctions on Russia. Germany backs the deal."),
