@@ -153,6 +153,15 @@ TEST(ClauseRulesTest, AParticipleAfterTheObjectSaysWhatIsWantedDoneToIt) {
   EXPECT_FALSE(Has(got, "Portugal tanks -1")) << Joined(got);
 }
 
+TEST(ClauseRulesTest, AVerbThatMakesItsObjectActGivesItTheAct) {
+  auto got = Matches("The crash prompted Norway to impose the sanctions.", "sanctions");
+  EXPECT_TRUE(Has(got, "Norway sanctions 1")) << Joined(got);
+  EXPECT_FALSE(Has(got, "crash sanctions 1")) << Joined(got);
+  // a demand on the object is its speaker's, not the object's act
+  got = Matches("Portugal urged Norway to impose the sanctions.", "sanctions");
+  EXPECT_FALSE(Has(got, "Norway sanctions 1")) << Joined(got);
+}
+
 TEST(ClauseRulesTest, ModalsAndConditionsCancel) {
   EXPECT_TRUE(Matches("Portugal might send tanks next year.", "tanks").empty());
   EXPECT_TRUE(Matches("If Portugal sends tanks, the war will change.", "tanks").empty());
