@@ -73,7 +73,11 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
   if (!root.IsMap()) return Status::Error("a cue lexicon is a YAML map", path);
   CueLexicon lex;
   if (const YAML::Node irr = root["irregular"]; irr && irr.IsMap())
-    for (const auto& kv : irr) lex.irregular_[kv.first.as<std::string>()] = List(kv.second);
+    for (const auto& kv : irr) {
+      std::vector<std::string> forms = List(kv.second);
+      lex.irregular_forms_.insert(forms.begin(), forms.end());
+      lex.irregular_[kv.first.as<std::string>()] = std::move(forms);
+    }
 
   auto add = [&](CueKind kind, const YAML::Node& n, Inflect inflect, bool noun = false) -> Status {
     for (const auto& text : List(n)) {

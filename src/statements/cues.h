@@ -50,6 +50,8 @@ class CueLexicon {
   static std::string DefaultPath();  // data/cues/en.yaml
 
   const IrregularForms& irregular() const { return irregular_; }
+  // Every irregular form of `irregular()` ("sent", "given", "withheld", "frozen"), as a set.
+  const WordSet& irregular_forms() const { return irregular_forms_; }
   // Stance-bearing cues, negators, hypotheticals and pro-forms.
   const PatternSet& cues() const { return cues_; }
   const Cue& cue(int payload) const { return cue_entries_[payload]; }
@@ -130,7 +132,7 @@ class CueLexicon {
   WordSet subject_words_, vague_quantifiers_, member_nouns_, pronouns_, first_person_, openers_with_comma_,
       openers_alone_, intro_prepositions_, adverbs_, camp_nouns_, reporters_, possessives_, non_agent_heads_,
       proposal_nouns_, statement_nouns_, act_nouns_, adjectival_participles_, event_nouns_,
-      transcript_audience_, aspectual_verbs_, object_complement_verbs_, circumstance_words_, carrier_verbs_, joint_titles_, speaker_titles_,
+      irregular_forms_, transcript_audience_, aspectual_verbs_, object_complement_verbs_, circumstance_words_, carrier_verbs_, joint_titles_, speaker_titles_,
       voice_topic_words_, disputed_modifiers_, focus_particles_, prepositions_;
 };
 

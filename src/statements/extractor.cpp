@@ -139,13 +139,6 @@ bool IsIngForm(const std::string& w) { return EndsWith(w, "ing", 4); }
 // A past participle, regular or of the irregular "-en" kind ("limited", "frozen"): the
 // forms that modify a noun as adjectives do.
 bool IsParticiple(const std::string& w) { return EndsWith(w, "ed", 4) || EndsWith(w, "en", 4); }
-// A past participle after its noun ("tanks sent by Poland", "the aid withheld"): regular, or
-// one of the irregular forms the codebooks' verbs take.
-bool IsPastParticiple(const std::string& w) {
-  static const WordSet kIrregular = {"sent", "given", "held", "withheld", "made", "taken", "brought", "shipped",
-                                     "committed", "pledged", "set", "put", "cut", "frozen", "kept", "shut"};
-  return EndsWith(w, "ed", 3) || kIrregular.count(w) > 0;
-}
 
 bool IsNegator(const Token& t) {
   const std::string& w = t.norm;
@@ -298,6 +291,7 @@ class SentenceAnalyzer {
   bool ReadCuesBefore(const Clause& c, const TermHit& term, TermReading* r) const;
   bool EvaluatesPossessedNoun(const CueHit& q, const Clause& c) const;
   bool TermHeadsByPhrase(size_t by, const TermHit& term) const;
+  bool IsPastParticiple(const std::string& w) const;
   // The token before t, skipping back (not below floor) over evaluations, the commas and
   // "and" between them, and quote marks: "Russia's illegal, unprovoked war" -> "'s".
   size_t BeforeEvaluations(size_t t, size_t floor) const;
@@ -1365,6 +1359,12 @@ void SentenceAnalyzer::AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* w
   }
   walk->prev = Chain{term.e, polarity, h, r.cue_text, issue};
   walk->has_prev = !h.empty();
+}
+
+// A past participle after its noun ("tanks sent by Poland", "the aid withheld"): a regular
+// "-ed" form or an irregular form of the cue lexicon (a cue is one of its verbs' forms).
+bool SentenceAnalyzer::IsPastParticiple(const std::string& w) const {
+  return EndsWith(w, "ed", 3) || lex_.irregular_forms().count(w) > 0;
 }
 
 // Whether the "by" at `by` opens a phrase the term heads: only names and the words that
