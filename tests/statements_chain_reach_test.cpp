@@ -57,6 +57,32 @@ TEST(ChainReachTest, AnObliqueOfTheVerbBetweenIsNoObject) {
   EXPECT_EQ(OpaqueVerbBetween(s, 5, term.begin, term.end, cue.begin, cue.end, {}), -1);
 }
 
+// Norway offered data showing the economy is struggling under sanctions (the model's
+// tree: "economy" the object of "showing", "struggling" an adverbial clause of "offered")
+std::vector<testing::HandWord> Struggling() {
+  return {{"Norway", U::kPropn, 2, "nsubj", "Norway"},  {"offered", U::kVerb, 0, "root", "offer"},
+          {"data", U::kNoun, 2, "obj", "data"},          {"showing", U::kVerb, 3, "acl", "show"},
+          {"the", U::kDet, 6, "det", "the"},             {"economy", U::kNoun, 4, "obj", "economy"},
+          {"is", U::kAux, 8, "aux", "be"},               {"struggling", U::kVerb, 2, "advcl", "struggle"},
+          {"under", U::kAdp, 10, "case", "under"},       {"sanctions", U::kNoun, 8, "obl", "sanction"}};
+}
+
+TEST(ChainReachTest, AnObliqueOfAClauseOfItsOwnStopsTheChain) {
+  const auto s = testing::HandTree(Struggling());
+  const Bytes cue = Of(s, 1), term = Of(s, 9);
+  EXPECT_EQ(OpaqueVerbBetween(s, 9, term.begin, term.end, cue.begin, cue.end, {}), 7);
+}
+
+TEST(ChainReachTest, AnObliqueOfAPassiveIsTheCuesContent) {
+  // the same shape with a passive verb: "Norway vowed troops would be assigned to the force"
+  auto words = Struggling();
+  words[6] = {"were", U::kAux, 8, "aux:pass", "be"};
+  words[7] = {"assigned", U::kVerb, 2, "advcl", "assign"};
+  const auto s = testing::HandTree(words);
+  const Bytes cue = Of(s, 1), term = Of(s, 9);
+  EXPECT_EQ(OpaqueVerbBetween(s, 9, term.begin, term.end, cue.begin, cue.end, {}), -1);
+}
+
 TEST(ChainReachTest, ATreeThatDoesNotLinkCueAndTermSaysNothing) {
   // the cue "tried" hangs below the term's verb here: the climb from the term never meets it
   const auto s = testing::HandTree({{"Norway", U::kPropn, 4, "nsubj", "Norway"},
@@ -101,6 +127,13 @@ class ChainReachExtractorTest : public testing::ShippedExtractorTest {
 TEST_F(ChainReachExtractorTest, TryingToPlayDownTalksIsNoSupportForThem) {
   EXPECT_FALSE(Has(Found("Germany tried to downplay the talks with Russia at the summit."), "DEU talks 1"));
   EXPECT_FALSE(Has(Found("Spain sought to explain its remarks about tying up military aid to Ukraine."), "ESP arms 1"));
+}
+
+TEST_F(ChainReachExtractorTest, DataAboutTheEffectOfSanctionsIsNoSupportForThem) {
+  EXPECT_FALSE(
+      Has(Found("Germany offered data showing the Russian economy is struggling under the sanctions."),
+          "DEU sanctions 1"));
+  EXPECT_TRUE(Has(Found("Germany offered new sanctions against Russia."), "DEU sanctions 1"));
 }
 
 TEST_F(ChainReachExtractorTest, CarrierVerbsAndCuesStillCarryTheChain) {

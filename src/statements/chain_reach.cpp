@@ -1,6 +1,23 @@
 #include "statements/chain_reach.h"
 
 namespace faultline {
+namespace {
+
+// Whether word `w` is an argument of verb `h` that the verb's own stance decides: its
+// object, or an oblique when the verb heads a clause of its own, with its own subject or
+// auxiliary ("figures suggesting the economy is suffering from sanctions": the sanctions
+// belong to the suffering, a new proposition; the model may leave "economy" off the verb
+// but not "is"). An oblique of a verb whose subject is the cue's ("tried to work toward
+// talks") stays in the chain, and so does one of a passive verb, whose clause is the
+// content of the cue ("vowed soldiers would be attached to the force").
+bool ArgumentOf(const syntax::ParsedSentence& tree, int w, int h) {
+  const std::string_view rel = tree.tokens[w].BaseRelation();
+  if (rel == "obj") return true;
+  if (rel != "obl" || tree.FirstChild(h, "aux:pass") >= 0 || tree.FirstChild(h, "nsubj:pass") >= 0) return false;
+  return tree.FirstChild(h, "nsubj") >= 0 || tree.FirstChild(h, "aux") >= 0;
+}
+
+}  // namespace
 
 int OpaqueVerbBetween(const syntax::ParsedSentence& tree, int term_word, size_t term_begin, size_t term_end,
                       size_t cue_begin, size_t cue_end, const WordSet& carriers) {
@@ -15,7 +32,7 @@ int OpaqueVerbBetween(const syntax::ParsedSentence& tree, int term_word, size_t 
     if (head.begin >= cue_begin && head.end <= cue_end) return opaque;
     const bool in_term = head.begin >= term_begin && head.end <= term_end;
     if (opaque < 0 && !in_term && head.begin >= cue_end && head.upos == syntax::Upos::kVerb &&
-        tree.tokens[w].BaseRelation() == "obj" && !carriers.count(head.lemma))
+        ArgumentOf(tree, w, h) && !carriers.count(head.lemma))
       opaque = h;
     w = h;
   }

@@ -5,7 +5,9 @@
 // "sought to clarify his remarks about tying up military aid" the clarifying. Such a verb's
 // stance on its object is unknown, so the chain does not carry through it, unless the verb
 // is one of the cue lexicon's `carrier_verbs` ("wants to buy weapons", "ready to host
-// troops": getting or keeping a thing is wanting it).
+// troops": getting or keeping a thing is wanting it). An oblique counts as the verb's
+// object when the verb heads an active clause of its own ("offered data showing the
+// economy is suffering from sanctions").
 #pragma once
 
 #include <cstddef>
@@ -18,7 +20,8 @@ namespace faultline {
 // The word of `tree` whose object (or the object's own dependents) holds the term headed
 // by `term_word`, on the way up from the term to a word inside the cue's bytes
 // [cue_begin, cue_end): a verb after the cue, outside the term's bytes
-// [term_begin, term_end), whose lemma is not in `carriers`. -1 when there is none, or
+// [term_begin, term_end), whose lemma is not in `carriers`, with the term below its object,
+// or below an oblique when the verb has a subject or auxiliary of its own and is active. -1 when there is none, or
 // when the climb from the term never reaches the cue (the tree does not link them, so it
 // says nothing against the chain).
 int OpaqueVerbBetween(const syntax::ParsedSentence& tree, int term_word, size_t term_begin, size_t term_end,
