@@ -107,6 +107,75 @@ TEST(ChainReachTest, TheTermsOwnVerbIsNoVerbBetween) {
   EXPECT_EQ(OpaqueVerbBetween(s, 99, 0, 1, cue.begin, cue.end, {}), -1);
 }
 
+// He is against allies refusing to pay
+const std::vector<testing::HandWord> kAgainstAllies = {{"He", U::kPron, 4, "nsubj", "he"},
+                                          {"is", U::kAux, 4, "cop", "be"},
+                                          {"against", U::kAdp, 4, "case", "against"},
+                                          {"allies", U::kNoun, 0, "root", "ally"},
+                                          {"refusing", U::kVerb, 4, "acl", "refuse"},
+                                          {"to", U::kPart, 7, "mark", "to"},
+                                          {"pay", U::kVerb, 5, "xcomp", "pay"}};
+
+TEST(ChainReachTest, AgainstGovernsItsObjectAndAParticipleOnIt) {
+  const auto s = testing::HandTree(kAgainstAllies);
+  EXPECT_TRUE(PrepositionGoverns(s, 2, 3));   // allies
+  EXPECT_TRUE(PrepositionGoverns(s, 2, 4));   // refusing: the object's own participle
+  EXPECT_FALSE(PrepositionGoverns(s, 2, 6));  // pay: inside that participle's clause
+  EXPECT_FALSE(PrepositionGoverns(s, 2, 99));
+}
+
+TEST(ChainReachTest, ARelativeClauseIsNotWhatAgainstOpposes) {
+  auto words = kAgainstAllies;
+  words[4] = {"who", U::kPron, 6, "nsubj", "who"};
+  words[5] = {"refuse", U::kVerb, 4, "acl:relcl", "refuse"};
+  words[6] = {"talks", U::kNoun, 6, "obj", "talk"};
+  const auto s = testing::HandTree(words);
+  EXPECT_FALSE(PrepositionGoverns(s, 2, 5));  // refuse: a relative clause on the object
+  EXPECT_FALSE(PrepositionGoverns(s, 2, 6));  // talks
+}
+
+// Denmark condemned the war and discussed its plan to continue sanctions
+std::vector<testing::HandWord> Condemned() {
+  return {{"Denmark", U::kPropn, 2, "nsubj", "Denmark"}, {"condemned", U::kVerb, 0, "root", "condemn"},
+          {"the", U::kDet, 4, "det", "the"},              {"war", U::kNoun, 2, "obj", "war"},
+          {"and", U::kCconj, 6, "cc", "and"},             {"discussed", U::kVerb, 2, "conj", "discuss"},
+          {"its", U::kPron, 8, "nmod:poss", "its"},       {"plan", U::kNoun, 6, "obj", "plan"},
+          {"to", U::kPart, 10, "mark", "to"},             {"continue", U::kVerb, 8, "acl", "continue"},
+          {"sanctions", U::kNoun, 10, "obj", "sanction"}};
+}
+
+TEST(ChainReachTest, ACoordinatedPredicateIsNotTheFirstVerbs) {
+  const auto s = testing::HandTree(Condemned());
+  EXPECT_TRUE(CoordinatedPredicate(s, 1, 10));   // condemned ... sanctions
+  EXPECT_FALSE(CoordinatedPredicate(s, 9, 10));  // continue governs sanctions itself
+  EXPECT_FALSE(CoordinatedPredicate(s, 1, 3));   // the war is condemned's own object
+}
+
+TEST(ChainReachTest, ASharedObjectOrAVerbAboveBothConjunctsKeepsTheChain) {
+  // Denmark condemned and discussed the sanctions: "condemned" has no object of its own
+  auto words = Condemned();
+  words[2] = {"and", U::kCconj, 6, "cc", "and"};
+  words[3] = {"discussed", U::kVerb, 2, "conj", "discuss"};
+  words[4] = {"the", U::kDet, 6, "det", "the"};
+  words[5] = {"sanctions", U::kNoun, 2, "obj", "sanction"};
+  words.resize(6);
+  const auto shared = testing::HandTree(words);
+  EXPECT_FALSE(CoordinatedPredicate(shared, 1, 5));
+  // Italy wants to strengthen its army and defend the territory: "wants" governs both
+  const auto above = testing::HandTree({{"Italy", U::kPropn, 2, "nsubj", "Italy"},
+                                        {"wants", U::kVerb, 0, "root", "want"},
+                                        {"to", U::kPart, 4, "mark", "to"},
+                                        {"strengthen", U::kVerb, 2, "xcomp", "strengthen"},
+                                        {"its", U::kPron, 6, "nmod:poss", "its"},
+                                        {"army", U::kNoun, 4, "obj", "army"},
+                                        {"and", U::kCconj, 8, "cc", "and"},
+                                        {"defend", U::kVerb, 4, "conj", "defend"},
+                                        {"the", U::kDet, 10, "det", "the"},
+                                        {"territory", U::kNoun, 8, "obj", "territory"}});
+  EXPECT_FALSE(CoordinatedPredicate(above, 1, 9));
+  EXPECT_TRUE(CoordinatedPredicate(above, 3, 9));
+}
+
 // --- inside the extractor, with the shipped model, cue lexicon and hand-made mentions
 
 class ChainReachExtractorTest : public testing::ShippedExtractorTest {
@@ -134,6 +203,20 @@ TEST_F(ChainReachExtractorTest, DataAboutTheEffectOfSanctionsIsNoSupportForThem)
       Has(Found("Germany offered data showing the Russian economy is struggling under the sanctions."),
           "DEU sanctions 1"));
   EXPECT_TRUE(Has(Found("Germany offered new sanctions against Russia."), "DEU sanctions 1"));
+}
+
+TEST_F(ChainReachExtractorTest, AgainstBeforeSomethingElseIsNoStanceOnTheTerm) {
+  EXPECT_FALSE(Has(Found("Spain took robust action against firms that help Russia evade the sanctions."),
+                   "ESP sanctions -1"));
+  EXPECT_TRUE(Has(Found("Hungary is against new sanctions on Russia."), "HUN sanctions -1"));
+}
+
+TEST_F(ChainReachExtractorTest, AConditionOfTheFirstPredicateStaysThere) {
+  const auto found = Found("Sweden condemned the invasion of Ukraine, and will continue imposing sanctions on Russia.");
+  EXPECT_TRUE(Has(found, "SWE sanctions 1"));
+  EXPECT_FALSE(Has(found, "SWE sanctions -1"));
+  EXPECT_TRUE(Has(Found("Italy will continue to strengthen its army and defend every inch of NATO territory."),
+                  "ITA nato-posture 1"));
 }
 
 TEST_F(ChainReachExtractorTest, CarrierVerbsAndCuesStillCarryTheChain) {

@@ -39,4 +39,58 @@ int OpaqueVerbBetween(const syntax::ParsedSentence& tree, int term_word, size_t 
   return -1;
 }
 
+bool PrepositionGoverns(const syntax::ParsedSentence& tree, int prep, int target) {
+  if (prep < 0 || prep >= tree.size() || target < 0 || target >= tree.size()) return false;
+  const int object = tree.tokens[prep].head;
+  if (object < 0) return false;
+  int w = target;
+  for (int steps = 0; steps < 16; ++steps) {
+    if (w == object) return true;
+    const std::string_view rel = tree.tokens[w].BaseRelation();
+    const bool clause = rel == "acl" || rel == "advcl" || rel == "ccomp" || rel == "parataxis";
+    // a participle on the object is the target's own predicate; a relative clause is not
+    const bool own_participle = w == target && tree.tokens[w].deprel == "acl";
+    if (clause && !own_participle) return false;
+    w = tree.tokens[w].head;
+    if (w < 0) return false;
+  }
+  return false;
+}
+
+namespace {
+
+// Whether verb `h` has a complement of its own between itself and its conjunct `w`.
+bool CompleteBefore(const syntax::ParsedSentence& tree, int h, int w) {
+  for (int k = h + 1; k < w; ++k) {
+    if (tree.tokens[k].head != h) continue;
+    const std::string_view rel = tree.tokens[k].BaseRelation();
+    if (rel == "obj" || rel == "ccomp" || rel == "xcomp" || rel == "obl" || rel == "nsubj") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool CoordinatedPredicate(const syntax::ParsedSentence& tree, int cue, int later) {
+  if (cue < 0 || cue >= tree.size() || later < 0 || later >= tree.size()) return false;
+  bool cues_own = false;
+  int w = later;
+  for (int steps = 0; steps < 16 && w >= 0 && w != cue; ++steps) {
+    const int h = tree.tokens[w].head;
+    if (h < 0) return false;
+    const auto u = tree.tokens[w].upos;
+    // a conjunct, or a verb with its own "and" that the model hung otherwise (parataxis,
+    // ccomp): a coordinating conjunction makes it one
+    const bool conjunct = tree.tokens[w].BaseRelation() == "conj" || tree.FirstChild(w, "cc") >= 0;
+    // the first conjunct is the cue, or a verb the model hung beside it as parataxis
+    // ("condemned Russia's continued aggression and discussed ...", "continued" read as a verb)
+    const bool beside_cue = h == cue || (tree.tokens[h].head == cue && tree.tokens[h].BaseRelation() == "parataxis");
+    if (conjunct && beside_cue && (u == syntax::Upos::kVerb || u == syntax::Upos::kAux) && CompleteBefore(tree, h, w))
+      cues_own = true;
+    w = h;
+  }
+  return w == cue && cues_own;
+}
+
 }  // namespace faultline
+

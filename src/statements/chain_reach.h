@@ -27,4 +27,25 @@ namespace faultline {
 int OpaqueVerbBetween(const syntax::ParsedSentence& tree, int term_word, size_t term_begin, size_t term_end,
                       size_t cue_begin, size_t cue_end, const WordSet& carriers);
 
+// Whether the preposition at word `prep` (a bare "against") governs word `target`: the target
+// is the noun or gerund it marks, or lies below that word without entering a clause of its
+// own ("against allegations that his efforts were talks": the talks are the allegation's
+// content, not what "against" opposes; "against this record ... that Trump met Putin": a
+// relative clause). A participle on the object that is the target itself counts ("against
+// allies refusing to pay": "refusing" is the next cue).
+// False when the preposition has no head or the target is elsewhere ("Russia's war against
+// Ukraine" before a term: "against" names the war's target, not a stance on the term).
+bool PrepositionGoverns(const syntax::ParsedSentence& tree, int prep, int target);
+
+// Whether word `later` lies in a predicate coordinated with the cue's verb `cue`, after the
+// cue's own complement: "condemned Russia's aggression and discussed their determination to
+// continue imposing costs" -- the condemning has its object, and "continue" is under the
+// second verb, so the condemnation is no part of the chain to "imposing costs". Only a
+// coordination of the cue itself: in "will continue to strengthen security and defend the
+// territory" or "try to clear his name and overturn the sanctions" the verb above the
+// conjuncts governs both. A shared object ("condemned and rejected the sanctions") is no
+// such case either: the first verb has none.
+bool CoordinatedPredicate(const syntax::ParsedSentence& tree, int cue, int later);
+
 }  // namespace faultline
+

@@ -310,6 +310,8 @@ class SentenceAnalyzer {
   void EmitCoordinated(const TermHit& term, const Chain& prev);
   bool IndirectQuestion(const Clause& c, const TermHit& term, const TermReading& r) const;
   bool ChainStopsBefore(const TermHit& term, const TermReading& r);
+  void DropStrayAgainst(const TermHit& term, TermReading* r);
+  void CutAtCoordinatedPredicate(const TermHit& term, TermReading* r);
   bool DefinesCamp(const Clause& c, size_t c0, int issue, int stance, const std::string& cue_text);
   Holder FindPossessor(const Clause& c, const TermHit& term, const TermReading& r, size_t* possessed_at) const;
   bool PassiveAt(const Clause& c, const Polar* first) const;
@@ -1299,6 +1301,8 @@ void SentenceAnalyzer::AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* w
   }
   if (!ReadCuesBefore(c, term, &r)) return;
   BoundChain(term, &r);
+  DropStrayAgainst(term, &r);
+  CutAtCoordinatedPredicate(term, &r);
   ReadAfterTerm(c, term, &r);
   const bool bare = r.polars.empty() || r.only_frames;
   if (bare && !term.proform && !r.hypothetical && !(question_ && !c.in_quote)) EmitReducedPassive(c, term, r);
@@ -1676,6 +1680,74 @@ bool SentenceAnalyzer::ChainStopsBefore(const TermHit& term, const TermReading& 
   Trace("  tree: '" + Surface(last.b, last.e) + "' does not reach " + Surface(term.b, term.e) + ", the object of '" +
         tree.tokens[verb].form + "'");
   return true;
+}
+
+// A bare "against" opposes its own object only: the next cue of the chain or the term must
+// be what it marks (chain_reach.h). "Russia's war against Ukraine", "defend himself against
+// allegations that ...", "sanctions against thousands of entities, including sanctions on
+// ...": the preposition names a target, and the chain loses it. Parsed only for a chain
+// holding a bare "against".
+void SentenceAnalyzer::DropStrayAgainst(const TermHit& term, TermReading* r) {
+  if (model_ == nullptr || term.proform) return;
+  auto bare_against = [&](const Polar& p) { return p.e == p.b + 1 && !p.verb && toks_[p.b].norm == "against"; };
+  bool any = false;
+  for (const Polar& p : r->polars) any |= bare_against(p);
+  if (!any) return;
+  const syntax::ParsedSentence& tree = Tree();
+  // right to left, so that each "against" is checked against what follows it in the chain
+  // as kept ("against this record of action against Russian interests that ...")
+  std::vector<Polar> kept;
+  size_t nb = term.b, ne = term.e;
+  for (size_t i = r->polars.size(); i-- > 0;) {
+    const Polar& p = r->polars[i];
+    if (bare_against(p)) {
+      const int prep = HeadWordOf(tree, toks_[p.b].begin, toks_[p.b].end);
+      const int target = HeadWordOf(tree, toks_[nb].begin, toks_[ne - 1].end);
+      if (!PrepositionGoverns(tree, prep, target)) {
+        Trace("  tree: 'against' does not govern " + Surface(nb, ne));
+        continue;
+      }
+    }
+    kept.insert(kept.begin(), p);
+    nb = p.b;
+    ne = p.e;
+  }
+  r->polars = std::move(kept);
+}
+
+// A chain does not run from one coordinated predicate into the next (chain_reach.h): "the
+// leaders condemned Russia's aggression and discussed their determination to continue
+// imposing costs" is for the costs, not against them. A cue of the first conjunct leaves
+// the chain when the second has a cue of its own; the first cue still anchors the holder,
+// whom both predicates share. Parsed only when "and" or "but" stands between the first cue
+// and the term.
+void SentenceAnalyzer::CutAtCoordinatedPredicate(const TermHit& term, TermReading* r) {
+  if (model_ == nullptr || term.proform || r->polars.empty()) return;
+  bool conjunction = false;
+  for (size_t t = r->polars.front().e; t < term.b; ++t)
+    conjunction |= toks_[t].norm == "and" || toks_[t].norm == "but";
+  if (!conjunction) return;
+  const syntax::ParsedSentence& tree = Tree();
+  auto word = [&](size_t b, size_t e) { return HeadWordOf(tree, toks_[b].begin, toks_[e - 1].end); };
+  std::vector<int> cue_words;
+  for (const Polar& p : r->polars) cue_words.push_back(word(p.b, p.e));
+  const int term_word = word(term.b, term.e);
+  std::vector<Polar> kept;
+  // The last cue is left to ChainStopsBefore: with no cue of its own in the second
+  // conjunct, that conjunct's verb decides ("try to clear his name and overturn the
+  // sanctions": "overturn" is no cue, and the chain stops at it).
+  for (size_t i = 0; i < r->polars.size(); ++i) {
+    if (i + 1 < r->polars.size() && CoordinatedPredicate(tree, cue_words[i], term_word)) {
+      Trace("  tree: '" + Surface(r->polars[i].b, r->polars[i].e) + "' is a predicate of its own");
+      if (!r->has_anchor && kept.empty()) {
+        r->chain_anchor = r->polars[i];
+        r->has_anchor = true;
+      }
+      continue;
+    }
+    kept.push_back(r->polars[i]);
+  }
+  r->polars = std::move(kept);
 }
 
 // A reduced passive after the term: "Patriot batteries donated by Germany and Romania" (no
