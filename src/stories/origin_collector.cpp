@@ -86,11 +86,12 @@ Result<OriginCollector::Finished> OriginCollector::FinishTable(const Store* stor
   if (stored_table_) {
     if (documents_ == 0) return Finished{};
     // The store's triggers drop the result whenever a document or story entry changes,
-    // so the documents listed are those it was made of; a count that differs is a fault.
+    // so the documents listed are those it was made of, unless a writer committed between
+    // the result's read and the listing's.
     if (documents_ != stored_table_->documents.size())
       return Status::Error("the stored stories' result is of " + std::to_string(stored_table_->documents.size()) +
                            " documents, and " + std::to_string(documents_) +
-                           " were read: run `faultline ingest` on the database to store it again");
+                           " were read (the database changed while it was read): try again");
     // The document outlets become known names in the order the stories met them, as
     // StoryBuilder::Add makes them known: a statement's source resolves alike.
     for (const OriginTable::Document& d : stored_table_->documents) outlets_->AddName(d.outlet);
