@@ -518,7 +518,7 @@ void MakeVersion1(const std::string& path) {
   ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw,
                          "ALTER TABLE statements DROP COLUMN units_begin; ALTER TABLE statements DROP COLUMN units_end; "
-       "DROP INDEX story_summaries; ALTER TABLE story_profiles DROP COLUMN summary; DROP INDEX documents_listing; DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
+       "DROP TRIGGER story_results_document_added; DROP TRIGGER story_results_document_removed; DROP TRIGGER story_results_document_changed; DROP TRIGGER story_results_story_added; DROP TRIGGER story_results_story_removed; DROP TRIGGER story_results_story_changed; DROP TABLE story_results; DROP INDEX story_summaries; ALTER TABLE story_profiles DROP COLUMN summary; DROP INDEX documents_listing; DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
                          "DROP TABLE extractions; DROP TABLE story_profiles; ALTER TABLE documents DROP COLUMN via; "
                          "ALTER TABLE statements DROP COLUMN cameo; "
                          "ALTER TABLE statements DROP COLUMN confidence; "
@@ -589,7 +589,7 @@ void MakeVersion4(const std::string& path) {
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw, "ALTER TABLE statements DROP COLUMN units_begin; ALTER TABLE statements DROP COLUMN units_end; "
-       "DROP INDEX story_summaries; ALTER TABLE story_profiles DROP COLUMN summary; DROP INDEX documents_listing; DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
+       "DROP TRIGGER story_results_document_added; DROP TRIGGER story_results_document_removed; DROP TRIGGER story_results_document_changed; DROP TRIGGER story_results_story_added; DROP TRIGGER story_results_story_removed; DROP TRIGGER story_results_story_changed; DROP TABLE story_results; DROP INDEX story_summaries; ALTER TABLE story_profiles DROP COLUMN summary; DROP INDEX documents_listing; DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
                          "ALTER TABLE statements DROP COLUMN confidence; ALTER TABLE statements DROP COLUMN cameo; "
                          "ALTER TABLE story_profiles DROP COLUMN sources; UPDATE schema_version SET version = 4;",
                          nullptr, nullptr, nullptr),
@@ -651,7 +651,7 @@ TEST(StoreSchemaTest, AVersion7FileKeepsItsCacheAndGetsItsHashesOnce) {
   }
   Exec(db,
        "ALTER TABLE statements DROP COLUMN units_begin; ALTER TABLE statements DROP COLUMN units_end; "
-       "DROP INDEX story_summaries; ALTER TABLE story_profiles DROP COLUMN summary; DROP INDEX documents_listing; DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
+       "DROP TRIGGER story_results_document_added; DROP TRIGGER story_results_document_removed; DROP TRIGGER story_results_document_changed; DROP TRIGGER story_results_story_added; DROP TRIGGER story_results_story_removed; DROP TRIGGER story_results_story_changed; DROP TABLE story_results; DROP INDEX story_summaries; ALTER TABLE story_profiles DROP COLUMN summary; DROP INDEX documents_listing; DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
        "UPDATE schema_version SET version = 7;");
   ASSERT_EQ(SchemaVersion(db), 7);
   fake.TakeExtracted();
@@ -701,7 +701,7 @@ TEST(StoreSchemaTest, AVersion8FileGetsItsStatementOffsetsOnce) {
   }
   Exec(db,
        "ALTER TABLE statements DROP COLUMN units_begin; ALTER TABLE statements DROP COLUMN units_end; "
-       "DROP INDEX story_summaries; ALTER TABLE story_profiles DROP COLUMN summary; DROP INDEX documents_listing; UPDATE schema_version SET version = 8;");
+       "DROP TRIGGER story_results_document_added; DROP TRIGGER story_results_document_removed; DROP TRIGGER story_results_document_changed; DROP TRIGGER story_results_story_added; DROP TRIGGER story_results_story_removed; DROP TRIGGER story_results_story_changed; DROP TABLE story_results; DROP INDEX story_summaries; ALTER TABLE story_profiles DROP COLUMN summary; DROP INDEX documents_listing; UPDATE schema_version SET version = 8;");
   ASSERT_EQ(SchemaVersion(db), 8);
   fake.TakeExtracted();
   {
@@ -801,7 +801,7 @@ TEST(StoreSchemaTest, AVersion9FileGetsTheIndexItsDocumentsAreListedFrom) {
   EXPECT_EQ(Listing(*OpenStore(db), false), without_texts);
   EXPECT_TRUE(HasIndex(db, "documents_listing"));
 
-  Exec(db, "DROP INDEX story_summaries; ALTER TABLE story_profiles DROP COLUMN summary; DROP INDEX documents_listing; UPDATE schema_version SET version = 9;");
+  Exec(db, "DROP TRIGGER story_results_document_added; DROP TRIGGER story_results_document_removed; DROP TRIGGER story_results_document_changed; DROP TRIGGER story_results_story_added; DROP TRIGGER story_results_story_removed; DROP TRIGGER story_results_story_changed; DROP TABLE story_results; DROP INDEX story_summaries; ALTER TABLE story_profiles DROP COLUMN summary; DROP INDEX documents_listing; UPDATE schema_version SET version = 9;");
   {
     StoreOptions ro;
     ro.read_only = true;
@@ -973,7 +973,7 @@ TEST(StatementCacheCameoTest, AFileWithoutTheColumnIsReadAndMigrated) {
   ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw,
                          "ALTER TABLE statements DROP COLUMN units_begin; ALTER TABLE statements DROP COLUMN units_end; "
-       "DROP INDEX story_summaries; ALTER TABLE story_profiles DROP COLUMN summary; DROP INDEX documents_listing; DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
+       "DROP TRIGGER story_results_document_added; DROP TRIGGER story_results_document_removed; DROP TRIGGER story_results_document_changed; DROP TRIGGER story_results_story_added; DROP TRIGGER story_results_story_removed; DROP TRIGGER story_results_story_changed; DROP TABLE story_results; DROP INDEX story_summaries; ALTER TABLE story_profiles DROP COLUMN summary; DROP INDEX documents_listing; DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
                          "ALTER TABLE statements DROP COLUMN cameo; ALTER TABLE story_profiles DROP COLUMN sources; "
                          "ALTER TABLE statements DROP COLUMN confidence; UPDATE schema_version SET version = 4;",
                          nullptr, nullptr, nullptr),

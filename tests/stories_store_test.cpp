@@ -164,7 +164,7 @@ void MakeVersion3(const std::string& path, const std::vector<Document>& docs) {
   ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw,
                          "ALTER TABLE statements DROP COLUMN units_begin; ALTER TABLE statements DROP COLUMN units_end; "
-       "DROP INDEX story_summaries; ALTER TABLE story_profiles DROP COLUMN summary; DROP INDEX documents_listing; DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
+       "DROP TRIGGER story_results_document_added; DROP TRIGGER story_results_document_removed; DROP TRIGGER story_results_document_changed; DROP TRIGGER story_results_story_added; DROP TRIGGER story_results_story_removed; DROP TRIGGER story_results_story_changed; DROP TABLE story_results; DROP INDEX story_summaries; ALTER TABLE story_profiles DROP COLUMN summary; DROP INDEX documents_listing; DROP TRIGGER documents_analysed_hash_unknown; ALTER TABLE documents DROP COLUMN analysed_hash; "
                          "DROP TABLE story_profiles; ALTER TABLE documents DROP COLUMN via; ALTER TABLE statements DROP COLUMN cameo; "
                          "ALTER TABLE statements DROP COLUMN confidence; "
                          "UPDATE schema_version SET version = 3;",
@@ -225,7 +225,7 @@ TEST(StoryStoreTest, ProfilesStoredBeforeSummariesAreReadWholeUntilAnIngestSumma
               Doc("budget", "Capital Times", "2024-05-15", kBudget)});
   const std::map<std::string, StoredStory> whole = Stored(db);
   ASSERT_EQ(whole.size(), 3u);
-  Exec(db, "DROP INDEX story_summaries; ALTER TABLE story_profiles DROP COLUMN summary; "
+  Exec(db, "DROP TRIGGER story_results_document_added; DROP TRIGGER story_results_document_removed; DROP TRIGGER story_results_document_changed; DROP TRIGGER story_results_story_added; DROP TRIGGER story_results_story_removed; DROP TRIGGER story_results_story_changed; DROP TABLE story_results; DROP INDEX story_summaries; ALTER TABLE story_profiles DROP COLUMN summary; "
            "UPDATE schema_version SET version = 10;");
   auto expect_whole = [&](const std::map<std::string, StoredStory>& read) {
     ASSERT_EQ(read.size(), 3u);

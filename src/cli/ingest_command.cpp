@@ -8,6 +8,7 @@
 #include "cli/inputs.h"
 #include "store/ingest_writer.h"
 #include "store/store.h"
+#include "stories/origin_results.h"
 #include "stories/story_store.h"
 #include "util/terminal.h"
 
@@ -128,6 +129,17 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
       stop = writer.stopped();
     }, &in);
     if (!writer.Finish()) ok = false;
+    // The stories' finished result, so that `serve` reads it instead of computing it
+    // (stories/origin_results.h); without it `serve` computes it, so a failure is a warning.
+    std::string result_note;
+    if (story_store) {
+      Result<stories::ResultsStored> stored = stories::StoreOriginResults(store->get(), opts->outlet_files);
+      if (!stored.ok())
+        std::cerr << "warning: the stories' result was not stored (serve computes it at start): "
+                  << stored.status().ToString() << "\n";
+      else if (*stored == stories::ResultsStored::kStored)
+        result_note = "; their result stored for serve";
+    }
     const IngestCounts& c = writer.committed();
     std::printf(
         "%s: read %llu documents from %llu files (%.1f MB): added %lld, exact duplicates %lld "
@@ -151,7 +163,7 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
       if (ss.summarised > 0)
         std::printf("; %llu stored profiles' summaries stored (for origins without reading profiles)",
                     static_cast<unsigned long long>(ss.summarised));
-      std::printf("\n");
+      std::printf("%s\n", result_note.c_str());
     }
     *exit_code = ok ? 0 : 1;
   });

@@ -82,7 +82,8 @@ Result<std::unique_ptr<Workspace>> Workspace::Open(WorkspaceOptions options) {
 Status Workspace::StartOrigins(stories::OriginCollector* collector) const {
   Result<std::unique_ptr<Store>> reader = TakeReader();
   if (!reader.ok()) return reader.status();
-  Status s = collector->Start(options_.outlet_files, reader->get());
+  // With a --meta sidecar the documents are not as stored, nor is the stored result.
+  Status s = collector->Start(options_.outlet_files, reader->get(), /*stored_results=*/!options_.prepare);
   ReturnReader(std::move(reader).value());
   return s;
 }
@@ -187,6 +188,8 @@ Status Workspace::Load() {
                         " from the statement cache, " + std::to_string(stats.extracted) + " extracted; " +
                         std::to_string(machine_.size()) + " statements, " + std::to_string(corrections_.size()) +
                         " corrections";
+  // Whether the stories were read as `ingest` stored them or computed (docs/serve.md).
+  if (origins && origins->Get()->uses_stored_results()) summary += "; origins from the stored stories' result";
   std::shared_ptr<const Snapshot> previous = Current();
   auto snap = std::make_shared<const Snapshot>(machine_, corrections_, previous ? previous->generation() + 1 : 1,
                                                doc_ids_, origin_of_, names_);

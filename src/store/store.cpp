@@ -167,6 +167,33 @@ ALTER TABLE story_profiles ADD COLUMN summary BLOB;
 CREATE INDEX IF NOT EXISTS story_summaries ON story_profiles(doc, settings, story, linked_to, score, day, summary,
                                                             sources);
 )sql",
+    // 11 -> 12: the stories' finished result (stories/origin_results.h: each document's
+    // story and origin, as the map reads them), stored by `ingest` so that `serve` reads
+    // it instead of clustering again at every start. Triggers delete it whenever a document
+    // or a story entry is added, changed or removed, by any writer: a result that is
+    // there is one of the documents as they are. Recording a document's analysed hash
+    // (which the map's readers do) changes nothing the stories read, so it leaves it.
+    R"sql(
+CREATE TABLE IF NOT EXISTS story_results (
+  id INTEGER PRIMARY KEY CHECK (id = 1),  -- one result, of the whole store
+  stamp TEXT NOT NULL,                    -- of the settings, outlet lists and cues that made it
+  result BLOB NOT NULL                    -- stories/origin_table.h OriginTableToBytes
+);
+CREATE TRIGGER IF NOT EXISTS story_results_document_added AFTER INSERT ON documents
+  BEGIN DELETE FROM story_results; END;
+CREATE TRIGGER IF NOT EXISTS story_results_document_removed AFTER DELETE ON documents
+  BEGIN DELETE FROM story_results; END;
+CREATE TRIGGER IF NOT EXISTS story_results_document_changed
+  AFTER UPDATE OF seq, id, file, url, title, date, outlet, author, language, text, content_hash, duplicate_of,
+                  similarity, minhash, ingested_at, via ON documents
+  BEGIN DELETE FROM story_results; END;
+CREATE TRIGGER IF NOT EXISTS story_results_story_added AFTER INSERT ON story_profiles
+  BEGIN DELETE FROM story_results; END;
+CREATE TRIGGER IF NOT EXISTS story_results_story_removed AFTER DELETE ON story_profiles
+  BEGIN DELETE FROM story_results; END;
+CREATE TRIGGER IF NOT EXISTS story_results_story_changed AFTER UPDATE ON story_profiles
+  BEGIN DELETE FROM story_results; END;
+)sql",
 };
 static_assert(std::size(kMigrations) == static_cast<size_t>(kStoreSchemaVersion - 1),
               "one migration per version");
@@ -694,6 +721,34 @@ Status Store::MergeStories(const std::string& from, const std::string& to) {
   q.Bind(2, from);
   if (q.Step() != SQLITE_DONE) return SqlError(im.db, "merging story " + from + " into " + to);
   return Status::Ok();
+}
+
+bool Store::has_story_results() const { return impl_->schema_version >= 12; }
+
+Result<std::optional<StoredResults>> Store::StoryResults() const {
+  Impl& im = *impl_;
+  if (!has_story_results()) return std::optional<StoredResults>();
+  Stmt q(im.db, "SELECT stamp, result FROM story_results WHERE id = 1");
+  if (!q.ok()) return SqlError(im.db, "reading the stories' stored result");
+  const int rc = q.Step();
+  if (rc == SQLITE_DONE) return std::optional<StoredResults>();
+  if (rc != SQLITE_ROW) return SqlError(im.db, "reading the stories' stored result");
+  return std::optional<StoredResults>(StoredResults{q.Text(0), q.Blob(1)});
+}
+
+Status Store::PutStoryResults(const StoredResults& r) {
+  Impl& im = *impl_;
+  if (im.read_only) return Status::Error("the database is open read-only", sqlite3_db_filename(im.db, "main"));
+  if (!has_story_results()) return Status::Error("the database has no table for the stories' result");
+  Status st = Begin();
+  if (!st.ok()) return st;
+  Stmt q(im.db, "INSERT OR REPLACE INTO story_results (id, stamp, result) VALUES (1, ?, ?)");
+  if (!q.ok()) return SqlError(im.db, "storing the stories' result");
+  q.Bind(1, r.stamp);
+  q.BindBlob(2, r.bytes);
+  if (q.Step() != SQLITE_DONE) return SqlError(im.db, "storing the stories' result");
+  ++im.batch_count;
+  return Flush();
 }
 
 namespace {

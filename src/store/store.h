@@ -44,7 +44,7 @@ namespace faultline {
 //    their texts reads no text pages).
 // 11: + story_profiles.summary and index story_summaries (each profile's summary, so that
 //    a reader of the stories that needs no clustering reads no profile).
-constexpr int kStoreSchemaVersion = 11;
+constexpr int kStoreSchemaVersion = 12;
 
 struct StoreOptions {
   int batch_size = 500;                 // documents per transaction
@@ -76,6 +76,13 @@ struct StoredStory {
   // stories/profile.h ProfileSummaryToBytes of the profile; "" when none was stored
   // (an entry stored before schema 11, until the next `ingest` adds it).
   std::string summary;
+};
+
+// The stories' finished result as stored (Store::PutStoryResults): opaque bytes to the
+// store, and the stamp of the settings and data that made them.
+struct StoredResults {
+  std::string stamp;
+  std::string bytes;
 };
 
 // A stored document with what the store knows of it beyond its fields.
@@ -243,6 +250,13 @@ class Store {
   Status ForEachStory(const std::function<void(StoredStory&&)>& fn) const;
   Status ForEachStoryUnordered(const std::function<void(StoredStory&&)>& fn) const;
   Status ForEachStorySummary(const std::function<void(StoredStory&&)>& fn) const;
+  // The stories' finished result (schema 12; stories/origin_results.h), with the stamp
+  // of what made it; none when no `ingest` stored one since the documents or story
+  // entries last changed: every write to them deletes it (triggers, whoever writes).
+  bool has_story_results() const;
+  Result<std::optional<StoredResults>> StoryResults() const;
+  // Replaces it, and commits (with the open batch).
+  Status PutStoryResults(const StoredResults& r);
   // The distinct outlet names of the stored originals.
   Result<std::vector<std::string>> Outlets() const;
 

@@ -1,5 +1,5 @@
 // The independent origin of each statement, for the map and `why`: the origin key of
-// its document's place in a story (stories.h), or of the outlet its source names.
+// its document's place in a story (origin_table.h), or of the outlet its source names.
 // Statements of documents the stories do not know count as their document's own.
 #pragma once
 
@@ -7,7 +7,8 @@
 #include <unordered_map>
 
 #include "statements/statement.h"
-#include "stories/stories.h"
+#include "stories/origin_table.h"
+#include "stories/outlets.h"
 
 namespace faultline::stories {
 
@@ -18,12 +19,13 @@ struct OriginLabel {
 
 class OriginIndex {
  public:
-  // Keeps pointers: `stories` and `outlets` must outlive the index.
-  OriginIndex(const StoryCollection* stories, const OutletList* outlets);
+  // Keeps pointers: `table` and `outlets` (every document outlet of the table known to
+  // it, as when the stories were made) must outlive the index.
+  OriginIndex(const OriginTable* table, const OutletList* outlets);
   OriginLabel Of(const Statement& s) const;
 
  private:
-  const StoryCollection* stories_;
+  const OriginTable* table_;
   const OutletList* outlets_;
   std::unordered_map<std::string, size_t> by_name_;  // StatementDocName -> document
 };
