@@ -103,11 +103,17 @@ SparseVector Profiler::Weigh(const std::vector<TermId>& sorted, const std::vecto
 
 namespace {
 
-// The distinct terms of `sorted` with their idf.
+// The distinct terms of `sorted` with their idf. The statistics' table outgrows the
+// caches: its slots are asked for a few terms ahead of each lookup.
 void IdfTable(const std::vector<TermId>& sorted, const TermStatistics& stats, std::vector<TermIdf>* idf) {
   idf->clear();
   for (size_t i = 0; i < sorted.size(); ++i)
-    if (i == 0 || sorted[i] != sorted[i - 1]) idf->push_back({sorted[i], stats.Idf(sorted[i])});
+    if (i == 0 || sorted[i] != sorted[i - 1]) idf->push_back({sorted[i], 0});
+  constexpr size_t kAhead = 8;
+  for (size_t k = 0; k < idf->size(); ++k) {
+    if (k + kAhead < idf->size()) stats.Prefetch((*idf)[k + kAhead].term);
+    (*idf)[k].idf = stats.Idf((*idf)[k].term);
+  }
 }
 
 // `to` = the concatenation of `a` and the first `b_size` ids of `b`, sorted.
