@@ -22,6 +22,32 @@ bool Has(const std::vector<TermId>& v, const std::string& word) {
   return std::find(v.begin(), v.end(), HashTerm(Stem(word))) != v.end();
 }
 
+bool SameBags(const TermBags& a, const TermBags& b) {
+  return a.content == b.content && a.names == b.names && a.numbers == b.numbers && a.words == b.words &&
+         a.lead_content == b.lead_content;
+}
+
+// One scratch for text after text: what an earlier text left in it (its tokens, its
+// names, a names table grown past what is kept) changes nothing of a later one's bags.
+TEST(StoriesTermsTest, ReusedScratchGivesTheBagsOfAFreshOne) {
+  std::string many_names = "Officials met.";
+  for (int i = 0; i < 3000; ++i) many_names += " Then Zed" + std::to_string(i) + "x spoke with Putin and 4,500 others.";
+  const std::vector<std::string> texts = {
+      "Talks in Geneva. The EU and Putin met, said Nausėda; 1,826 troops left.",
+      many_names,
+      "Despite the talks, Putin said the EU sanctions on 34 firms stay.",
+      "",
+      "TRUMP EYES EVEN HIGHER TARIFFS\nThe White House said Trump met Xi in Busan."};
+  TermScratch scratch;
+  TermBags bags;
+  for (size_t max_words : {0, 7})
+    for (const std::string& t : texts) {
+      ExtractTerms(t, Options(), max_words, 5, &scratch, &bags);
+      EXPECT_TRUE(SameBags(bags, ExtractTerms(t, Options(), max_words, 5))) << t.substr(0, 60);
+    }
+  EXPECT_FALSE(bags.names.empty());
+}
+
 TEST(StoriesTermsTest, StemsInflectionsButLeavesShortWords) {
   EXPECT_EQ(Stem("Talks"), "talk");
   EXPECT_EQ(Stem("talk"), "talk");
@@ -197,6 +223,20 @@ TEST_F(StoriesScoreTest, ProfileSummaryReadsDayAndMinHashOnly) {
   ASSERT_TRUE(as_profile.has_value());
   EXPECT_TRUE(as_profile->text.empty());
   EXPECT_EQ(as_profile->minhash, p.minhash);
+}
+
+// The stories stage profiles every document in one set of buffers: the same profiles as
+// fresh buffers give, whatever was profiled before.
+TEST_F(StoriesScoreTest, ReusedBuffersGiveTheSameProfiles) {
+  ProfileScratch scratch;
+  for (int round = 0; round < 2; ++round)
+    for (const char* text : {kFerryA, kBudget, "", kFerryB}) {
+      Document doc;
+      doc.title = round == 0 ? "Ferry Aground Off Vardholm" : "";
+      doc.text = text;
+      doc.date = "2024-03-04";
+      EXPECT_EQ(ProfileToBytes(model_->Profile(doc, &scratch)), ProfileToBytes(model_->Profile(doc)));
+    }
 }
 
 TEST_F(StoriesScoreTest, VectorsAreUnitLengthBeforeTruncation) {

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "stories/id_counts.h"
 #include "stories/key_filter.h"
@@ -45,6 +46,23 @@ TEST(StoriesWordIdsTest, InternWithItsHashGivesTheSameIds) {
   EXPECT_TRUE(ids.Contains("talks", WordIds::Hash("talks")));
   EXPECT_FALSE(ids.Contains("talk", WordIds::Hash("talk")));
   EXPECT_FALSE(WordIds().Contains("talks", WordIds::Hash("talks")));
+}
+
+TEST(StoriesWordIdsTest, TellsApartWordsThatShareTheirFirstEightBytes) {
+  // A slot keeps a word's first 8 bytes: words agreeing there, or padded with zero bytes,
+  // must still differ by their length and their other bytes.
+  const std::string with_nul("ab\0", 3);
+  const std::vector<std::string> words = {"negotiat", "negotiation", "negotiations", "negotiator", "negotiatio",
+                                          "ab", with_nul, "abcdefgh", "abcdefghi", "abcdefgi", "abcdefghj"};
+  WordIds ids;
+  for (size_t i = 0; i < words.size(); ++i) ASSERT_EQ(ids.Intern(words[i]), i) << words[i];
+  for (size_t i = 0; i < words.size(); ++i) {
+    EXPECT_EQ(ids.Find(words[i]), i) << words[i];
+    EXPECT_EQ(ids.Intern(words[i]), i) << words[i];
+  }
+  EXPECT_EQ(ids.Find("negotiators"), WordIds::kNone);
+  EXPECT_EQ(ids.Find("abcdefgh "), WordIds::kNone);
+  EXPECT_EQ(ids.Find(std::string("ab\0\0", 4)), WordIds::kNone);
 }
 
 TEST(StoriesWordIdsTest, ACopyKeepsTheIds) {

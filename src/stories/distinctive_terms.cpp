@@ -56,7 +56,11 @@ void OutletWordCounts::Add(const std::string& outlet, const TextWords& words) {
   ++o.documents;
   CountDocumentWords(words);
   const std::string_view low = words.lowered();
-  for (const DocWord& d : doc_words_) {
+  // The corpus-wide table outgrows the caches: its slots are asked for a few words ahead.
+  constexpr size_t kAhead = 8;
+  for (size_t k = 0; k < doc_words_.size(); ++k) {
+    if (k + kAhead < doc_words_.size()) words_.Prefetch(doc_words_[k + kAhead].hash);
+    const DocWord& d = doc_words_[k];
     const uint32_t id = words_.Intern(low.substr(d.begin, d.size), d.hash);
     if (id == corpus_.size()) corpus_.push_back(0);  // a new word
     if (id < stopwords_) continue;

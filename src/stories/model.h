@@ -26,6 +26,10 @@ class StoryModel {
   StoryProfile Profile(std::string_view title, std::string_view text, std::string_view date) const {
     return profiler_.Profile(title, text, date);
   }
+  // The same in a caller's buffers (profile.h), for a caller profiling many documents.
+  StoryProfile Profile(const Document& doc, ProfileScratch* scratch) const {
+    return profiler_.Profile(doc.title, doc.text, doc.date, scratch);
+  }
   PairScore Score(const StoryProfile& a, const StoryProfile& b) const {
     return ScorePair(CompareProfiles(a, b), config_);
   }

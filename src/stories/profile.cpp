@@ -70,16 +70,18 @@ double Dot(const SparseVector& a, const SparseVector& b) {
   return s;
 }
 
-SparseVector Profiler::Weigh(const std::vector<TermId>& terms, size_t keep) const {
-  // Term frequencies as runs of the sorted ids: no hash table per vector.
-  std::vector<TermId> sorted = terms;
-  std::sort(sorted.begin(), sorted.end());
+SparseVector Profiler::Weigh(const std::vector<TermId>& sorted, const std::vector<TermIdf>& idf, size_t keep) const {
+  // Term frequencies as runs of the sorted ids: no hash table per vector. The idf table is
+  // sorted too: its cursor only moves forward.
   SparseVector v;
   double norm = 0;
+  size_t at = 0;
   for (size_t i = 0; i < sorted.size();) {
     size_t j = i + 1;
     while (j < sorted.size() && sorted[j] == sorted[i]) ++j;
-    const double w = (1.0 + std::log(static_cast<double>(j - i))) * stats_->Idf(sorted[i]);
+    while (at < idf.size() && idf[at].term < sorted[i]) ++at;
+    const double term_idf = at < idf.size() && idf[at].term == sorted[i] ? idf[at].idf : stats_->Idf(sorted[i]);
+    const double w = (1.0 + std::log(static_cast<double>(j - i))) * term_idf;
     v.push_back({sorted[i], static_cast<float>(w)});
     norm += w * w;
     i = j;
@@ -99,23 +101,57 @@ SparseVector Profiler::Weigh(const std::vector<TermId>& terms, size_t keep) cons
   return v;
 }
 
+namespace {
+
+// The distinct terms of `sorted` with their idf. The statistics' table outgrows the
+// caches: its slots are asked for a few terms ahead of each lookup.
+void IdfTable(const std::vector<TermId>& sorted, const TermStatistics& stats, std::vector<TermIdf>* idf) {
+  idf->clear();
+  for (size_t i = 0; i < sorted.size(); ++i)
+    if (i == 0 || sorted[i] != sorted[i - 1]) idf->push_back({sorted[i], 0});
+  constexpr size_t kAhead = 8;
+  for (size_t k = 0; k < idf->size(); ++k) {
+    if (k + kAhead < idf->size()) stats.Prefetch((*idf)[k + kAhead].term);
+    (*idf)[k].idf = stats.Idf((*idf)[k].term);
+  }
+}
+
+// `to` = the concatenation of `a` and the first `b_size` ids of `b`, sorted.
+void SortedUnion(const std::vector<TermId>& a, const std::vector<TermId>& b, size_t b_size, std::vector<TermId>* to) {
+  to->assign(a.begin(), a.end());
+  to->insert(to->end(), b.begin(), b.begin() + static_cast<long>(b_size));
+  std::sort(to->begin(), to->end());
+}
+
+}  // namespace
+
 StoryProfile Profiler::Profile(std::string_view title, std::string_view text, std::string_view date) const {
+  ProfileScratch scratch;
+  return Profile(title, text, date, &scratch);
+}
+
+StoryProfile Profiler::Profile(std::string_view title, std::string_view text, std::string_view date,
+                               ProfileScratch* scratch) const {
   const StoryConfig& c = *config_;
+  ProfileScratch& s = *scratch;
   StoryProfile p;
-  const TermBags head = ExtractTerms(title, c.terms);
+  const TermBags& head = s.head;
+  const TermBags& body = s.body;
+  ExtractTerms(title, c.terms, 0, 0, &s.terms, &s.head);
   // One reading of the text gives the lead's terms too (lead_words 0 reads it all).
-  const TermBags body = ExtractTerms(text, c.terms, 0, c.lead_words);
+  ExtractTerms(text, c.terms, 0, c.lead_words, &s.terms, &s.body);
   const size_t lead_content = c.lead_words == 0 ? body.content.size() : body.lead_content;
   p.words = static_cast<uint32_t>(body.words);
 
-  std::vector<TermId> all = head.content;
-  Append(&all, body.content);
-  p.text = Weigh(all, c.max_terms);
-  std::vector<TermId> lead_terms = head.content;
-  lead_terms.insert(lead_terms.end(), body.content.begin(), body.content.begin() + static_cast<long>(lead_content));
-  p.lead = Weigh(lead_terms, c.max_terms);
+  SortedUnion(head.content, body.content, body.content.size(), &s.all);
+  IdfTable(s.all, *stats_, &s.idf);
+  p.text = Weigh(s.all, s.idf, c.max_terms);
+  SortedUnion(head.content, body.content, lead_content, &s.subset);
+  p.lead = Weigh(s.subset, s.idf, c.max_terms);
   // Names from the text only: a headline capitalises every word.
-  p.names = Weigh(body.names, c.max_names);
+  s.subset.assign(body.names.begin(), body.names.end());
+  std::sort(s.subset.begin(), s.subset.end());
+  p.names = Weigh(s.subset, s.idf, c.max_names);
 
   std::vector<TermId> numbers = head.numbers;
   Append(&numbers, body.numbers);

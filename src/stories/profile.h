@@ -46,15 +46,38 @@ struct StoryProfile {
 // Dot product of two vectors sorted by term id.
 double Dot(const SparseVector& a, const SparseVector& b);
 
+// A term with its idf, for a table of one document's distinct terms.
+struct TermIdf {
+  TermId term = 0;
+  double idf = 0;
+};
+
+// The buffers a profile is built in. A caller profiling many documents (the stories
+// stage) keeps one and passes it to every call, so that they are allocated once rather
+// than per document. Nothing in it outlives a call.
+struct ProfileScratch {
+  TermScratch terms;
+  TermBags head, body;
+  std::vector<TermId> all, subset;  // term ids, sorted in place
+  std::vector<TermIdf> idf;         // the distinct terms of `all`, sorted
+};
+
 class Profiler {
  public:
   Profiler(const StoryConfig* config, const TermStatistics* stats) : config_(config), stats_(stats) {}
 
   StoryProfile Profile(const Document& doc) const { return Profile(doc.title, doc.text, doc.date); }
   StoryProfile Profile(std::string_view title, std::string_view text, std::string_view date) const;
+  // The same profile, built in `scratch`'s buffers.
+  StoryProfile Profile(std::string_view title, std::string_view text, std::string_view date,
+                       ProfileScratch* scratch) const;
 
  private:
-  SparseVector Weigh(const std::vector<TermId>& terms, size_t keep) const;
+  // The L2-normalised tf-idf vector of `sorted` (term ids sorted, repeats kept), its
+  // heaviest `keep` terms; the idf of each term read from `idf`, which holds every term of
+  // `sorted` (the document's table, so that the corpus-wide statistics are asked once per
+  // distinct term of a document rather than once per vector it is in).
+  SparseVector Weigh(const std::vector<TermId>& sorted, const std::vector<TermIdf>& idf, size_t keep) const;
 
   const StoryConfig* config_;
   const TermStatistics* stats_;

@@ -83,7 +83,7 @@ Result<StoriesData> StoriesData::Load(const std::vector<std::string>& outlet_fil
   return d;
 }
 
-void StoryBuilder::Add(const Document& doc) { Add(doc, data_.model->Profile(doc)); }
+void StoryBuilder::Add(const Document& doc) { Add(doc, data_.model->Profile(doc, &profile_scratch_)); }
 
 void StoryBuilder::Add(const Document& doc, StoryProfile profile) {
   // A document's outlet is a known outlet from now on: a later text citing it by name

@@ -159,6 +159,8 @@ class StoryBuilder {
   // The current document's title and text split once for attribution, framing and the
   // word counts, and reused from document to document (their buffers keep their size).
   TextWords title_words_, text_words_;
+  // The profiler's buffers, likewise reused from document to document.
+  ProfileScratch profile_scratch_;
   std::vector<StoryDocument> docs_;
   std::vector<DocumentSources> sources_;
   std::vector<StoryProfile> profiles_;

@@ -51,10 +51,14 @@ Result<TermStatistics> TermStatistics::Load(const std::string& path) {
   return st;
 }
 
+size_t TermStatistics::HomeSlot(TermId term) const {
+  // Term ids are FNV hashes already; multiplying spreads them over the high bits.
+  return static_cast<size_t>((static_cast<uint64_t>(term) * 0x9e3779b97f4a7c15ULL) >> 32) & (slots_.size() - 1);
+}
+
 size_t TermStatistics::SlotOf(TermId term) const {
   const size_t mask = slots_.size() - 1;
-  // Term ids are FNV hashes already; multiplying spreads them over the high bits.
-  size_t i = static_cast<size_t>((static_cast<uint64_t>(term) * 0x9e3779b97f4a7c15ULL) >> 32) & mask;
+  size_t i = HomeSlot(term);
   while (slots_[i].used && slots_[i].term != term) i = (i + 1) & mask;
   return i;
 }

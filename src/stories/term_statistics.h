@@ -28,6 +28,12 @@ class TermStatistics {
 
   // ln((N + 1) / (df + 1)) + 1: a term the table does not know is as rare as can be.
   double Idf(TermId term) const;
+  // Asks the processor to load where `term`'s Idf will look, without waiting for it: a
+  // caller with many terms to look up asks a few terms ahead, and the table (larger than
+  // the caches) is then read while other lookups run rather than one miss after another.
+  void Prefetch(TermId term) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[HomeSlot(term)]);
+  }
 
   void AddDocument() { ++documents_; }
   void Add(TermId term, uint32_t count = 1);
@@ -48,6 +54,7 @@ class TermStatistics {
     bool used = false;
   };
   size_t SlotOf(TermId term) const;  // the slot holding `term` or the empty one for it
+  size_t HomeSlot(TermId term) const;  // where SlotOf starts looking
   std::vector<Slot> slots_;           // power-of-two size, at most half full
   size_t terms_ = 0;
 };

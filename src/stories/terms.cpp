@@ -31,17 +31,10 @@ inline size_t SeparatorLength(std::string_view s, size_t i) {
   return static_cast<unsigned char>(s[i]) < 0xC2 ? 0 : NonAsciiSeparatorLength(s, i);
 }
 
-struct Token {
-  size_t begin, end;
-  bool number;          // starts with a digit and is all digits, ',' and '.'
-  bool capitalised;     // first byte A-Z
-  bool sentence_start;  // first word of a sentence or paragraph (quotes skipped)
-};
-
 // A line of three or more words most of which are capitalised is a headline or a
 // subhead ("Trump Eyes Even Higher Tariffs"): its capitals say nothing about names, so
 // its words count as sentence openers.
-void MarkHeadlines(std::string_view s, std::vector<Token>* tokens) {
+void MarkHeadlines(std::string_view s, std::vector<TermToken>* tokens) {
   size_t i = 0;
   while (i < tokens->size()) {
     size_t j = i, caps = 0, words = 0;
@@ -59,9 +52,11 @@ void MarkHeadlines(std::string_view s, std::vector<Token>* tokens) {
   }
 }
 
-// Words and numbers in text order. A number keeps its inner ',' and '.' ("1,826").
-std::vector<Token> Tokenize(std::string_view s, size_t max_words) {
-  std::vector<Token> out;
+// Words and numbers in text order into `tokens` (cleared first). A number keeps its
+// inner ',' and '.' ("1,826").
+void Tokenize(std::string_view s, size_t max_words, std::vector<TermToken>* tokens) {
+  std::vector<TermToken>& out = *tokens;
+  out.clear();
   out.reserve((max_words != 0 ? std::min(max_words, s.size()) : s.size()) / 6 + 1);  // a word per ~6 bytes
   bool at_start = true;  // nothing but punctuation since the last sentence end
   size_t i = 0;
@@ -76,7 +71,7 @@ std::vector<Token> Tokenize(std::string_view s, size_t max_words) {
       ++i;
       continue;
     }
-    Token t{i, i, IsDigit(c), IsUpper(c), at_start};
+    TermToken t{i, i, IsDigit(c), IsUpper(c), at_start};
     size_t j = i;
     if (t.number) {
       while (j < s.size()) {
@@ -103,7 +98,6 @@ std::vector<Token> Tokenize(std::string_view s, size_t max_words) {
     i = j;
   }
   MarkHeadlines(s, &out);
-  return out;
 }
 
 // Byte by byte: suffixes are two or three bytes, shorter than a call to memcmp (Stem asks
@@ -178,22 +172,26 @@ namespace {
 // Calls fn(token index, token, lower-cased word or digits, is_name) for every term the
 // bags keep; is_name is meaningless for numbers.
 template <typename Fn>
-size_t ForEachTerm(std::string_view text, const TermOptions& options, size_t max_words, Fn&& fn) {
-  const std::vector<Token> tokens = Tokenize(text, max_words);
+size_t ForEachTerm(std::string_view text, const TermOptions& options, size_t max_words, TermScratch* scratch,
+                   Fn&& fn) {
+  std::vector<TermToken>& tokens = scratch->tokens;
+  Tokenize(text, max_words, &tokens);
   // The text lower-cased once (ASCII, so offsets stay): every word a view into it, no
   // string per word.
-  std::string lowered(text);
+  std::string& lowered = scratch->lowered;
+  lowered.assign(text);
   for (char& ch : lowered)
     if (IsUpper(static_cast<unsigned char>(ch))) ch = static_cast<char>(ch + 32);
   const std::string_view lower_text = lowered;
   // A capitalised word is a name when the text also writes it capitalised where no
   // sentence starts: that tells "Putin" from a sentence-opening "Despite".
-  WordIds names;
-  for (const Token& t : tokens)
+  WordIds& names = scratch->names;
+  names.Clear();
+  for (const TermToken& t : tokens)
     if (t.capitalised && !t.sentence_start) names.Intern(lower_text.substr(t.begin, t.end - t.begin));
-  std::string term;  // reused for every word
+  std::string& term = scratch->term;  // reused for every word
   for (size_t k = 0; k < tokens.size(); ++k) {
-    const Token& t = tokens[k];
+    const TermToken& t = tokens[k];
     std::string_view raw = text.substr(t.begin, t.end - t.begin);
     if (t.number) {
       if (!IsTellingNumber(raw)) continue;
@@ -218,9 +216,21 @@ size_t ForEachTerm(std::string_view text, const TermOptions& options, size_t max
 }  // namespace
 
 TermBags ExtractTerms(std::string_view text, const TermOptions& options, size_t max_words, size_t lead_words) {
+  TermScratch scratch;
   TermBags bags;
-  bags.words = ForEachTerm(text, options, max_words,
-                           [&](size_t k, const Token& t, std::string_view term, bool name) {
+  ExtractTerms(text, options, max_words, lead_words, &scratch, &bags);
+  return bags;
+}
+
+void ExtractTerms(std::string_view text, const TermOptions& options, size_t max_words, size_t lead_words,
+                  TermScratch* scratch, TermBags* out) {
+  TermBags& bags = *out;
+  bags.content.clear();
+  bags.names.clear();
+  bags.numbers.clear();
+  bags.lead_content = 0;
+  bags.words = ForEachTerm(text, options, max_words, scratch,
+                           [&](size_t k, const TermToken& t, std::string_view term, bool name) {
                              const TermId id = HashTerm(term);
                              if (t.number) {
                                bags.numbers.push_back(id);
@@ -230,12 +240,12 @@ TermBags ExtractTerms(std::string_view text, const TermOptions& options, size_t 
                              if (k < lead_words) bags.lead_content = bags.content.size();
                              if (name) bags.names.push_back(id);
                            });
-  return bags;
 }
 
 std::vector<std::string> ContentTerms(std::string_view text, const TermOptions& options) {
   std::vector<std::string> out;
-  ForEachTerm(text, options, 0, [&](size_t, const Token& t, std::string_view term, bool) {
+  TermScratch scratch;
+  ForEachTerm(text, options, 0, &scratch, [&](size_t, const TermToken& t, std::string_view term, bool) {
     if (!t.number) out.emplace_back(term);
   });
   return out;

@@ -46,6 +46,25 @@ struct TermBags {
   size_t lead_content = 0;      // content[0, lead_content) are those of the first lead_words words
 };
 
+// A word or number of a text as term extraction splits it: [begin, end) in the text.
+struct TermToken {
+  size_t begin, end;
+  bool number;          // starts with a digit and is all digits, ',' and '.'
+  bool capitalised;     // first byte A-Z
+  bool sentence_start;  // first word of a sentence or paragraph (quotes skipped)
+};
+
+// What term extraction builds of each text on the way to its bags. A caller reading
+// many texts keeps one and passes it to every call: the buffers are then allocated once,
+// not per text (the token list alone is four bytes per byte of text, and a long text's
+// buffers were fresh pages from the kernel each time). Nothing in it outlives a call.
+struct TermScratch {
+  std::vector<TermToken> tokens;
+  std::string lowered;  // the text with A-Z lower-cased
+  WordIds names;        // the words the text writes capitalised inside a sentence
+  std::string term;     // the term being built
+};
+
 // Splits `text` into words (runs of letters and digits; bytes >= 0x80 count as
 // letters, so "Zelenskyy" and "Nausėda" are words) and fills the bags. When
 // `max_words` is non-zero only the first that many words are read (a lead). The content
@@ -53,6 +72,9 @@ struct TermBags {
 // terms without reading the text a second time (they do not depend on what follows).
 TermBags ExtractTerms(std::string_view text, const TermOptions& options, size_t max_words = 0,
                       size_t lead_words = 0);
+// The same into `bags` (cleared first, its capacity kept) with `scratch`'s buffers.
+void ExtractTerms(std::string_view text, const TermOptions& options, size_t max_words, size_t lead_words,
+                  TermScratch* scratch, TermBags* bags);
 
 // The content terms of `text` as strings (stemmed, lower case), in text order: what
 // the ids of TermBags::content are hashes of.

@@ -1,5 +1,7 @@
 #include "stories/word_ids.h"
 
+#include <algorithm>
+
 namespace faultline::stories {
 
 uint32_t WordIds::Hash(std::string_view word) {
@@ -12,14 +14,27 @@ uint32_t WordIds::Hash(std::string_view word) {
   return static_cast<uint32_t>(h);
 }
 
+uint64_t WordIds::Head(std::string_view word) {
+  uint64_t h = 0;
+  const size_t n = word.size() < 8 ? word.size() : 8;
+  // Byte k at bits 8k whatever the machine's byte order: only equality is asked of it.
+  for (size_t k = 0; k < n; ++k) h |= static_cast<uint64_t>(static_cast<unsigned char>(word[k])) << (8 * k);
+  return h;
+}
+
 size_t WordIds::Probe(std::string_view word, uint32_t hash) const {
   const size_t mask = slots_.size() - 1;
+  const uint64_t head = Head(word);
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
     if (s.id == kNone) return i;
-    if (s.hash == hash && s.span.size == word.size() &&
-        std::string_view(arena_).substr(s.span.begin, s.span.size) == word)
-      return i;
+    if (s.hash != hash || s.head != head || s.span.size != word.size()) continue;
+    if (word.size() <= 8) return i;
+    // Only the bytes after the head are left to compare, in the arena.
+    const char* stored = arena_.data() + s.span.begin;
+    size_t k = 8;
+    while (k < word.size() && stored[k] == word[k]) ++k;
+    if (k == word.size()) return i;
   }
 }
 
@@ -46,11 +61,21 @@ uint32_t WordIds::Intern(std::string_view word, uint32_t hash) {
   Slot& s = slots_[Probe(word, hash)];
   if (s.id != kNone) return s.id;
   s.hash = hash;
+  s.head = Head(word);
   s.id = static_cast<uint32_t>(spans_.size());
   s.span = {static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(word.size())};
   spans_.push_back(s.span);
   arena_.append(word);
   return s.id;
+}
+
+void WordIds::Clear() {
+  spans_.clear();
+  arena_.clear();
+  if (slots_.size() > kKeptSlots)
+    std::vector<Slot>().swap(slots_);
+  else
+    std::fill(slots_.begin(), slots_.end(), Slot{});
 }
 
 std::string_view WordIds::Word(uint32_t id) const {

@@ -25,10 +25,21 @@ class WordIds {
   // both the stopwords and the names).
   uint32_t Find(std::string_view word, uint32_t hash) const;
   bool Contains(std::string_view word, uint32_t hash) const { return Find(word, hash) != kNone; }
+  // Asks the processor to load the slot a lookup of a word with this Hash starts at,
+  // without waiting for it: a caller with many words to look up asks a few words ahead,
+  // and a table larger than the caches is then read while other lookups run.
+  void Prefetch(uint32_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  }
   std::string_view Word(uint32_t id) const;
   size_t size() const { return spans_.size(); }
+  // Forgets every word but keeps the buffers: a set refilled for text after text (a
+  // text's names, terms.h) allocates nothing once grown. A table grown past
+  // kKeptSlots is let go instead, or every later text would pay for clearing it.
+  void Clear();
 
   static constexpr uint32_t kNone = UINT32_MAX;
+  static constexpr size_t kKeptSlots = 1024;
   static uint32_t Hash(std::string_view word);
 
  private:
@@ -36,12 +47,18 @@ class WordIds {
     uint32_t begin = 0, size = 0;  // into arena_
   };
   // The word's place in the arena is kept in its slot too: a lookup compares the bytes
-  // without a second random access (spans_[id]), which cost a third of the lookups.
+  // without a second random access (spans_[id]), which cost a third of the lookups. Its
+  // first 8 bytes are in the slot as well: most words are that short, and a hit on them
+  // then reads no arena at all (the corpus-wide table's arena outgrows the caches, and
+  // comparing there was a tenth of the stories stage, bench/stories/README.md).
   struct Slot {
     uint32_t hash = 0;    // the low half of the word's hash, which also picks the slot
     uint32_t id = kNone;  // kNone: empty
     Span span;
+    uint64_t head = 0;    // Head(word)
   };
+  // The word's first 8 bytes (fewer zero-padded) as one integer.
+  static uint64_t Head(std::string_view word);
   // The slot holding `word` or the empty slot where it would go.
   size_t Probe(std::string_view word, uint32_t hash) const;
   void Grow();
