@@ -740,5 +740,17 @@ TEST_F(ExtractorTest, ASlotEndingAPatternIsNoPossessor) {
   EXPECT_THAT(Run("France wants to talk to Russia about energy."), ElementsAre("FRA talks +1"));
 }
 
+TEST_F(ExtractorTest, AnAsOrWhereClauseAfterACommaHasItsOwnHolder) {
+  // the main clause's subject does not hold what the "as" clause's subject does
+  const auto as = Run("Germany sent tanks to Ukraine, as the Council imposed new sanctions on Russia.");
+  EXPECT_THAT(as, ::testing::Contains("DEU arms +1"));
+  EXPECT_THAT(as, ::testing::Not(::testing::Contains("DEU sanctions +1")));
+  EXPECT_THAT(Run("Italy hosted the summit in Rome, where the ministers agreed new sanctions on Russia."),
+              ::testing::Not(::testing::Contains("ITA sanctions +1")));
+  // a parenthetical closed by a comma, or a participle after "as", is no clause of its own
+  EXPECT_THAT(Run("Germany, as you know, has sent tanks to Ukraine."), ElementsAre("DEU arms +1"));
+  EXPECT_THAT(Run("Spain has sent tanks to Ukraine, as promised in March."), ElementsAre("ESP arms +1"));
+}
+
 }  // namespace
 }  // namespace faultline

@@ -171,6 +171,7 @@ class SentenceAnalyzer {
   bool IsFocusParticle(size_t t) const { return t < toks_.size() && lex_.focus_particles().count(toks_[t].norm); }
   bool Negates(size_t t) const { return t < toks_.size() && IsNegator(toks_[t]) && !IsFocusParticle(t + 1); }
   bool StartsOpener(size_t t, const WordSet& set) const;
+  bool Parenthetical(size_t t) const;
 
   // --- subjects and groups
   bool VagueMention(size_t start, size_t at, size_t mention_end) const;
@@ -397,6 +398,18 @@ bool SentenceAnalyzer::StartsOpener(size_t t, const WordSet& set) const {
   return false;
 }
 
+// Whether the phrase an opener starts at `t` is a parenthetical of the clause around it, not a
+// clause with a subject of its own: a comma closes it within a few words (", as you know,", ", as
+// soon as possible,", ", as a pragmatic person,"), or a participle follows the opener (", as
+// outlined in the declaration").
+bool SentenceAnalyzer::Parenthetical(size_t t) const {
+  constexpr size_t kParentheticalWords = 6;
+  if (t + 1 < toks_.size() && IsPastParticiple(toks_[t + 1].norm)) return true;
+  for (size_t k = t; k < toks_.size() && k < t + kParentheticalWords; ++k)
+    if (toks_[k].norm == ",") return true;
+  return false;
+}
+
 void SentenceAnalyzer::SplitClauses() {
   const size_t n = toks_.size();
   std::vector<char> boundary(n, 0), starts(n, 0);
@@ -468,6 +481,8 @@ void SentenceAnalyzer::SplitClauses() {
     if (k.norm == "," && t + 1 < n && lex_.reporters().count(toks_[t + 1].norm) && toks_[t + 1].norm != "told")
       boundary[t] = 1;
     if (k.norm == "," && StartsOpener(t + 1, lex_.openers_with_comma())) boundary[t] = 1;
+    if (k.norm == "," && StartsOpener(t + 1, lex_.openers_unless_parenthetical()) && !Parenthetical(t + 1))
+      boundary[t] = 1;
     // ", and Berlin continues ...": a new subject after a comma, unless the comma is in
     // a list of names ("France, the UK, and Germany")
     if (k.norm == "," && t > 0 && toks_[t - 1].mention < 0 && t + 2 < n &&
