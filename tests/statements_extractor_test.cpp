@@ -752,5 +752,16 @@ TEST_F(ExtractorTest, AnAsOrWhereClauseAfterACommaHasItsOwnHolder) {
   EXPECT_THAT(Run("Spain has sent tanks to Ukraine, as promised in March."), ElementsAre("ESP arms +1"));
 }
 
+TEST_F(ExtractorTest, ANegatorInsideACueIsThatCuesWord) {
+  // "not to", "no to" are oppose cues: their negator does not flip them a second time
+  EXPECT_THAT(Run("Germany decided not to send tanks to Ukraine."), ElementsAre("DEU arms -1"));
+  EXPECT_THAT(Run("France said no to new sanctions on Russia."), ElementsAre("FRA sanctions -1"));
+  // "spare no effort to" is a commitment, not a negation
+  EXPECT_THAT(Run("Poland will spare no effort to send more weapons to Ukraine."), ElementsAre("POL arms +1"));
+  EXPECT_THAT(Run("Spain spared no expense to deliver tanks to Ukraine."), ElementsAre("ESP arms +1"));
+  // a negator outside the cue still flips it
+  EXPECT_THAT(Run("Italy will not send weapons to Ukraine."), ElementsAre("ITA arms -1"));
+}
+
 }  // namespace
 }  // namespace faultline

@@ -1457,12 +1457,13 @@ bool SentenceAnalyzer::ReadCuesBefore(const Clause& c, const TermHit& term, Term
     if (q.verb && (q.kind == CueKind::kSupport || q.kind == CueKind::kOppose)) r->stance_verb_before = true;
     add_cue_text(q.b, q.e);
   }
-  // negators not matched as cues ("don't", "won't")
+  // negators not matched as cues ("don't", "won't"); one inside a longer cue is that cue's
+  // word, not a second negation ("decided not to send", "said no to", "spare no effort to")
   for (size_t t = r->rs; t < term.b; ++t)
     if (Negates(t)) {
       bool counted = false;
       for (const auto& q : cues_)
-        if (q.kind == CueKind::kNegation && q.b <= t && t < q.e) counted = true;
+        if (q.b <= t && t < q.e) counted = true;
       if (!counted) r->neg_pos.push_back(t);
     }
   if (!act_ok) return false;
