@@ -763,5 +763,13 @@ TEST_F(ExtractorTest, ANegatorInsideACueIsThatCuesWord) {
   EXPECT_THAT(Run("Italy will not send weapons to Ukraine."), ElementsAre("ITA arms -1"));
 }
 
+TEST_F(ExtractorTest, TheContentOfAnAllegationIsNobodysPosition) {
+  EXPECT_THAT(Run("Poland fought back against allegations that it had sent weapons to the rebels."), IsEmpty());
+  EXPECT_THAT(Run("Hungary denied reports that it had blocked the sanctions on Russia."), IsEmpty());
+  EXPECT_THAT(Run("Italy rejected suggestions that it opposed the sanctions on Russia."), IsEmpty());
+  // a report nobody denies still reports its subject's act
+  EXPECT_THAT(Run("Reports say that Spain sent tanks to Ukraine."), ::testing::Contains("ESP arms +1"));
+}
+
 }  // namespace
 }  // namespace faultline
