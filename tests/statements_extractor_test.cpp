@@ -771,5 +771,13 @@ TEST_F(ExtractorTest, TheContentOfAnAllegationIsNobodysPosition) {
   EXPECT_THAT(Run("Reports say that Spain sent tanks to Ukraine."), ::testing::Contains("ESP arms +1"));
 }
 
+TEST_F(ExtractorTest, AWordThatIsATermOnlyAsAnActsObjectIsThatActs) {
+  // "imports of Russian oil" is a sanctions term only as the object of a ban or cut-off: the
+  // tree's oppose rule on "cut" must not read it as opposition to sanctions
+  EXPECT_THAT(Run("The zloty is \u2014 any \u2014 Poland cut off imports of Russian oil and gas, targeting the main "
+                  "artery of the economy."),
+              ::testing::Not(::testing::Contains("POL sanctions -1")));
+}
+
 }  // namespace
 }  // namespace faultline

@@ -2606,6 +2606,9 @@ void SentenceAnalyzer::ApplyClauseRules() {
   for (size_t k = 0; k < terms_.size(); ++k) {
     const TermHit& t = terms_[k];
     if (t.proform || t.issue < 0) continue;
+    // "cut off imports of Russian oil": a word that is an issue term only as the object of
+    // an act ("only_objects" in the codebook) is that act's; other verbs on it say nothing
+    if (t.act >= 0 && cb_.act(t.act).only_objects) continue;
     const int w = HeadWordOf(tree, toks_[t.b].begin, toks_[t.e - 1].end);
     if (w < 0) continue;
     is_issue[w] = 1;
