@@ -740,5 +740,44 @@ TEST_F(ExtractorTest, ASlotEndingAPatternIsNoPossessor) {
   EXPECT_THAT(Run("France wants to talk to Russia about energy."), ElementsAre("FRA talks +1"));
 }
 
+TEST_F(ExtractorTest, AnAsOrWhereClauseAfterACommaHasItsOwnHolder) {
+  // the main clause's subject does not hold what the "as" clause's subject does
+  const auto as = Run("Germany sent tanks to Ukraine, as the Council imposed new sanctions on Russia.");
+  EXPECT_THAT(as, ::testing::Contains("DEU arms +1"));
+  EXPECT_THAT(as, ::testing::Not(::testing::Contains("DEU sanctions +1")));
+  EXPECT_THAT(Run("Italy hosted the summit in Rome, where the ministers agreed new sanctions on Russia."),
+              ::testing::Not(::testing::Contains("ITA sanctions +1")));
+  // a parenthetical closed by a comma, or a participle after "as", is no clause of its own
+  EXPECT_THAT(Run("Germany, as you know, has sent tanks to Ukraine."), ElementsAre("DEU arms +1"));
+  EXPECT_THAT(Run("Spain has sent tanks to Ukraine, as promised in March."), ElementsAre("ESP arms +1"));
+}
+
+TEST_F(ExtractorTest, ANegatorInsideACueIsThatCuesWord) {
+  // "not to", "no to" are oppose cues: their negator does not flip them a second time
+  EXPECT_THAT(Run("Germany decided not to send tanks to Ukraine."), ElementsAre("DEU arms -1"));
+  EXPECT_THAT(Run("France said no to new sanctions on Russia."), ElementsAre("FRA sanctions -1"));
+  // "spare no effort to" is a commitment, not a negation
+  EXPECT_THAT(Run("Poland will spare no effort to send more weapons to Ukraine."), ElementsAre("POL arms +1"));
+  EXPECT_THAT(Run("Spain spared no expense to deliver tanks to Ukraine."), ElementsAre("ESP arms +1"));
+  // a negator outside the cue still flips it
+  EXPECT_THAT(Run("Italy will not send weapons to Ukraine."), ElementsAre("ITA arms -1"));
+}
+
+TEST_F(ExtractorTest, TheContentOfAnAllegationIsNobodysPosition) {
+  EXPECT_THAT(Run("Poland fought back against allegations that it had sent weapons to the rebels."), IsEmpty());
+  EXPECT_THAT(Run("Hungary denied reports that it had blocked the sanctions on Russia."), IsEmpty());
+  EXPECT_THAT(Run("Italy rejected suggestions that it opposed the sanctions on Russia."), IsEmpty());
+  // a report nobody denies still reports its subject's act
+  EXPECT_THAT(Run("Reports say that Spain sent tanks to Ukraine."), ::testing::Contains("ESP arms +1"));
+}
+
+TEST_F(ExtractorTest, AWordThatIsATermOnlyAsAnActsObjectIsThatActs) {
+  // "imports of Russian oil" is a sanctions term only as the object of a ban or cut-off: the
+  // tree's oppose rule on "cut" must not read it as opposition to sanctions
+  EXPECT_THAT(Run("The zloty is \u2014 any \u2014 Poland cut off imports of Russian oil and gas, targeting the main "
+                  "artery of the economy."),
+              ::testing::Not(::testing::Contains("POL sanctions -1")));
+}
+
 }  // namespace
 }  // namespace faultline

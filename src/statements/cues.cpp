@@ -150,6 +150,7 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
   if (const YAML::Node co = root["clause_openers"]) {
     Phrases(co["with_comma"], &lex.openers_with_comma_);
     Phrases(co["alone"], &lex.openers_alone_);
+    Phrases(co["with_comma_unless_parenthetical"], &lex.openers_unless_parenthetical_);
   }
   Words(root["intro_prepositions"], &lex.intro_prepositions_);
   Words(root["adverbs"], &lex.adverbs_);

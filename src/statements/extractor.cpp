@@ -171,6 +171,7 @@ class SentenceAnalyzer {
   bool IsFocusParticle(size_t t) const { return t < toks_.size() && lex_.focus_particles().count(toks_[t].norm); }
   bool Negates(size_t t) const { return t < toks_.size() && IsNegator(toks_[t]) && !IsFocusParticle(t + 1); }
   bool StartsOpener(size_t t, const WordSet& set) const;
+  bool Parenthetical(size_t t) const;
 
   // --- subjects and groups
   bool VagueMention(size_t start, size_t at, size_t mention_end) const;
@@ -399,6 +400,18 @@ bool SentenceAnalyzer::StartsOpener(size_t t, const WordSet& set) const {
   return false;
 }
 
+// Whether the phrase an opener starts at `t` is a parenthetical of the clause around it, not a
+// clause with a subject of its own: a comma closes it within a few words (", as you know,", ", as
+// soon as possible,", ", as a pragmatic person,"), or a participle follows the opener (", as
+// outlined in the declaration").
+bool SentenceAnalyzer::Parenthetical(size_t t) const {
+  constexpr size_t kParentheticalWords = 6;
+  if (t + 1 < toks_.size() && IsPastParticiple(toks_[t + 1].norm)) return true;
+  for (size_t k = t; k < toks_.size() && k < t + kParentheticalWords; ++k)
+    if (toks_[k].norm == ",") return true;
+  return false;
+}
+
 void SentenceAnalyzer::SplitClauses() {
   const size_t n = toks_.size();
   std::vector<char> boundary(n, 0), starts(n, 0);
@@ -470,6 +483,8 @@ void SentenceAnalyzer::SplitClauses() {
     if (k.norm == "," && t + 1 < n && lex_.reporters().count(toks_[t + 1].norm) && toks_[t + 1].norm != "told")
       boundary[t] = 1;
     if (k.norm == "," && StartsOpener(t + 1, lex_.openers_with_comma())) boundary[t] = 1;
+    if (k.norm == "," && StartsOpener(t + 1, lex_.openers_unless_parenthetical()) && !Parenthetical(t + 1))
+      boundary[t] = 1;
     // ", and Berlin continues ...": a new subject after a comma, unless the comma is in
     // a list of names ("France, the UK, and Germany")
     if (k.norm == "," && t > 0 && toks_[t - 1].mention < 0 && t + 2 < n &&
@@ -1446,12 +1461,13 @@ bool SentenceAnalyzer::ReadCuesBefore(const Clause& c, const TermHit& term, Term
     if (q.verb && (q.kind == CueKind::kSupport || q.kind == CueKind::kOppose)) r->stance_verb_before = true;
     add_cue_text(q.b, q.e);
   }
-  // negators not matched as cues ("don't", "won't")
+  // negators not matched as cues ("don't", "won't"); one inside a longer cue is that cue's
+  // word, not a second negation ("decided not to send", "said no to", "spare no effort to")
   for (size_t t = r->rs; t < term.b; ++t)
     if (Negates(t)) {
       bool counted = false;
       for (const auto& q : cues_)
-        if (q.kind == CueKind::kNegation && q.b <= t && t < q.e) counted = true;
+        if (q.b <= t && t < q.e) counted = true;
       if (!counted) r->neg_pos.push_back(t);
     }
   if (!act_ok) return false;
@@ -2662,6 +2678,9 @@ void SentenceAnalyzer::ApplyClauseRules() {
   for (size_t k = 0; k < terms_.size(); ++k) {
     const TermHit& t = terms_[k];
     if (t.proform || t.issue < 0) continue;
+    // "cut off imports of Russian oil": a word that is an issue term only as the object of
+    // an act ("only_objects" in the codebook) is that act's; other verbs on it say nothing
+    if (t.act >= 0 && cb_.act(t.act).only_objects) continue;
     const int w = HeadWordOf(tree, toks_[t.b].begin, toks_[t.e - 1].end);
     if (w < 0) continue;
     is_issue[w] = 1;
