@@ -59,6 +59,8 @@ TEST_F(ExtractorTest, DoubtAboutSincerityBelongsToTheBeliever) {
 TEST_F(ExtractorTest, EvaluativeFrames) {
   EXPECT_THAT(Run("Britain regards negotiations with the Kremlin as a mistake."), ElementsAre("GBR talks -1"));
   EXPECT_THAT(Run("Italy said talks with Putin are essential."), ElementsAre("ITA talks +1"));
+  // a judgement of folly on withholding is a stance for what is withheld
+  EXPECT_THAT(Run("Spain said it was folly to withhold weapons from Ukraine."), ElementsAre("ESP arms +1"));
 }
 
 TEST_F(ExtractorTest, IssueSpecificActs) {
