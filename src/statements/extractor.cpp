@@ -312,6 +312,10 @@ class SentenceAnalyzer {
   bool IndirectQuestion(const Clause& c, const TermHit& term, const TermReading& r) const;
   bool ChainStopsBefore(const TermHit& term, const TermReading& r);
   void DropStrayAgainst(const TermHit& term, TermReading* r);
+  // The word of `tree` heading the tokens [b, e) (HeadWordOf on their bytes).
+  int TreeWord(const syntax::ParsedSentence& tree, size_t b, size_t e) const {
+    return HeadWordOf(tree, toks_[b].begin, toks_[e - 1].end);
+  }
   void CutAtCoordinatedPredicate(const TermHit& term, TermReading* r);
   bool DefinesCamp(const Clause& c, size_t c0, int issue, int stance, const std::string& cue_text);
   Holder FindPossessor(const Clause& c, const TermHit& term, const TermReading& r, size_t* possessed_at) const;
@@ -1717,8 +1721,8 @@ void SentenceAnalyzer::DropStrayAgainst(const TermHit& term, TermReading* r) {
   for (size_t i = r->polars.size(); i-- > 0;) {
     const Polar& p = r->polars[i];
     if (bare_against(p)) {
-      const int prep = HeadWordOf(tree, toks_[p.b].begin, toks_[p.b].end);
-      const int target = HeadWordOf(tree, toks_[nb].begin, toks_[ne - 1].end);
+      const int prep = TreeWord(tree, p.b, p.e);
+      const int target = TreeWord(tree, nb, ne);
       if (!PrepositionGoverns(tree, prep, target)) {
         Trace("  tree: 'against' does not govern " + Surface(nb, ne));
         continue;
@@ -1744,10 +1748,9 @@ void SentenceAnalyzer::CutAtCoordinatedPredicate(const TermHit& term, TermReadin
     conjunction |= toks_[t].norm == "and" || toks_[t].norm == "but";
   if (!conjunction) return;
   const syntax::ParsedSentence& tree = Tree();
-  auto word = [&](size_t b, size_t e) { return HeadWordOf(tree, toks_[b].begin, toks_[e - 1].end); };
   std::vector<int> cue_words;
-  for (const Polar& p : r->polars) cue_words.push_back(word(p.b, p.e));
-  const int term_word = word(term.b, term.e);
+  for (const Polar& p : r->polars) cue_words.push_back(TreeWord(tree, p.b, p.e));
+  const int term_word = TreeWord(tree, term.b, term.e);
   std::vector<Polar> kept;
   // The last cue is left to ChainStopsBefore: with no cue of its own in the second
   // conjunct, that conjunct's verb decides ("try to clear his name and overturn the
@@ -2681,7 +2684,7 @@ void SentenceAnalyzer::ApplyClauseRules() {
     // "cut off imports of Russian oil": a word that is an issue term only as the object of
     // an act ("only_objects" in the codebook) is that act's; other verbs on it say nothing
     if (t.act >= 0 && cb_.act(t.act).only_objects) continue;
-    const int w = HeadWordOf(tree, toks_[t.b].begin, toks_[t.e - 1].end);
+    const int w = TreeWord(tree, t.b, t.e);
     if (w < 0) continue;
     is_issue[w] = 1;
     term_of[w] = static_cast<int>(k);
