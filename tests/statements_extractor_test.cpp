@@ -387,6 +387,22 @@ class ExtractorRecallTest : public ::testing::Test {
   std::unique_ptr<StatementExtractor> ex_;
 };
 
+TEST_F(ExtractorRecallTest, AnotherOrganisationsMembershipIsNoNatoEnlargement) {
+  const std::vector<testing::Name> bodies = {{"the World Trade Organization", {"WTO"}}, {"the African Union", {"AU"}},
+                                             {"the G20", {"G20"}},  {"OECD", {"OECD"}}, {"Mongolia", {"MNG"}},
+                                             {"Ecuador", {"ECU"}}, {"Canada", {"CAN"}}};
+  // the body joined is named in the term's name slot or in its complement
+  EXPECT_THAT(Run("Canada supports Mongolia's membership in the World Trade Organization.", {}, bodies),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Italy backs the accession of the African Union to the G20.", {}, bodies), ::testing::IsEmpty());
+  EXPECT_THAT(Run("Spain welcomed the OECD accession of Ecuador.", {}, bodies), ::testing::IsEmpty());
+  // whoever welcomes it, a state's accession to NATO stays enlargement
+  EXPECT_THAT(Run("Italy backs the accession of Sweden to NATO.", {}, bodies),
+              ::testing::ElementsAre("ITA nato-enlargement +1"));
+  EXPECT_THAT(Run("Canada supports Mongolia's membership in NATO.", {}, bodies),
+              ::testing::ElementsAre("CAN nato-enlargement +1"));
+}
+
 TEST_F(ExtractorRecallTest, AVerbFormAfterAPossessiveIsANoun) {
   // an event noun carries no stance of its own
   EXPECT_THAT(Run("France backs Ukraine's fight for freedom and its reconstruction."),

@@ -40,6 +40,10 @@ struct Issue {
   // Other debates' subjects (Iran, North Korea for sanctions): a clause that names one of
   // these and no when_actor is about them, even when the sentences before name a when_actor.
   std::vector<std::string> other_subjects;
+  // Organisations whose own membership is another debate (the WTO, the EU, the G20 for NATO
+  // enlargement): a term whose name slot or complement names one of them ("WTO membership",
+  // "membership in the Nuclear Suppliers Group", "accession to the OECD") is about that body.
+  std::vector<std::string> other_bodies;
   // Words of the proposition's topic ("defence", "military", "nato"): a `topic_terms` entry
   // ("fair share", "2 percent") names the proposition only in a sentence holding one of them,
   // since alone it names taxes or inflation as often.

@@ -212,6 +212,7 @@ class SentenceAnalyzer {
   bool NearTopic(int issue) const;
   bool IsHeadlineList() const;
   bool ComplementNames(size_t after, const std::vector<std::string>& codes) const;
+  bool NamesOtherBody(const PatternMatch& m, const std::vector<std::string>& bodies) const;
   bool ClauseNames(size_t at, const std::vector<std::string>& codes, int scope, bool subject_only) const;
   bool LastDebateIsOther(const Issue& issue) const;
   void FindCues(std::vector<PatternMatch>* cue_matches, const std::vector<PatternMatch>& term_matches,
@@ -325,7 +326,7 @@ class SentenceAnalyzer {
   void ResolveDemand(const Clause& c, const TermTarget& x, Holder* h) const;
   void AddCoAgents(const Clause& c, size_t c0, Holder* h) const;
   Holder ClauseHolder(size_t ci, const TermTarget& x, const TermReading& r, bool* clause_passive, bool* passive);
-  void Trace(const std::string& s) {
+  void Trace(const std::string& s) const {  // writes the stats, not the analyser
     if (stats_ != nullptr && stats_->trace) stats_->trace_text += s + "\n";
   }
   std::string Show() const;
@@ -2334,6 +2335,10 @@ bool SentenceAnalyzer::TermConditionsHold(const PatternMatch& m, const IssueTerm
   if (!issue.other_subjects.empty() && ComplementNames(m.end, issue.other_subjects) &&
       !ComplementNames(m.end, issue.when_actor))
     return false;
+  if (!issue.other_bodies.empty() && NamesOtherBody(m, issue.other_bodies)) {
+    Trace("  term " + issue.id + ": another organisation's membership");
+    return false;
+  }
   if (!issue.not_followed_by.empty() && m.end < n && Contains(issue.not_followed_by, toks_[m.end].norm))
     return false;
   if (!issue.not_preceded_by.empty() && m.begin > 0 && Contains(issue.not_preceded_by, toks_[m.begin - 1].norm))
@@ -2393,6 +2398,30 @@ bool SentenceAnalyzer::ComplementNames(size_t after, const std::vector<std::stri
     if (std::find(std::begin(kSkipped), std::end(kSkipped), toks_[t].norm) == std::end(kSkipped)) return false;
   }
   return false;
+}
+
+// Whether a membership term is another organisation's: the term's own name slot ("the wider
+// WTO membership", "the accession of the African Union"), the name right before it, or the body its complement joins
+// ("membership in the G20", "accession to the World Trade Organization", "membership of the
+// EEC") is one of `bodies`. Only the term and its complement count: "the EU welcomed Finland's
+// accession" is NATO's enlargement, whoever welcomes it.
+bool SentenceAnalyzer::NamesOtherBody(const PatternMatch& m, const std::vector<std::string>& bodies) const {
+  auto names_body = [&](size_t t) {
+    if (toks_[t].mention < 0) return false;
+    for (const auto& a : ments_[toks_[t].mention].actors)
+      if (Contains(bodies, a)) return true;
+    return false;
+  };
+  for (size_t t = m.begin; t < m.end; ++t)
+    if (names_body(t)) return true;
+  if (m.begin > 0 && names_body(m.begin - 1)) return true;  // "the OECD accession of Peru"
+  const size_t n = toks_.size();
+  if (m.end >= n) return false;
+  const std::string_view prep = toks_[m.end].norm;
+  if (prep != "in" && prep != "of" && prep != "to" && prep != "into") return false;
+  size_t t = m.end + 1;
+  while (t < n && (toks_[t].norm == "the" || toks_[t].norm == "a" || toks_[t].norm == "an")) ++t;
+  return t < n && names_body(t);
 }
 
 // "Treasury sanctions Russians over meddling | How Facebook fought back | WeWork calls off
