@@ -529,6 +529,15 @@ TEST_F(ExtractorTest, ArmsControlAndItsTalksAreAnotherDebate) {
               ElementsAre("RUS talks +1"));
 }
 
+TEST_F(ExtractorTest, WhatThereIsEvidenceOfIsNobodysPosition) {
+  EXPECT_THAT(Run("Russia invaded Ukraine. Poland has not seen evidence that Hungary tried to block the sanctions."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. Poland found evidence that Hungary tried to block the sanctions."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. Hungary tried to block the sanctions."),
+              ElementsAre("HUN sanctions -1"));
+}
+
 TEST_F(ExtractorTest, AWishForWhatHappensToTheTermTakesTheParticiplesSide) {
   EXPECT_THAT(Run("Russia invaded Ukraine. Hungary wants the sanctions on Russia lifted."),
               ElementsAre("HUN sanctions -1"));
