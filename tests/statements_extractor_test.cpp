@@ -403,6 +403,16 @@ TEST_F(ExtractorRecallTest, AnotherOrganisationsMembershipIsNoNatoEnlargement) {
               ::testing::ElementsAre("CAN nato-enlargement +1"));
 }
 
+TEST_F(ExtractorRecallTest, TalksBetweenOtherStatesAreAnotherDebate) {
+  const std::vector<testing::Name> names = {{"Serbia", {"SRB"}}, {"Kosovo", {"XKX"}}, {"Pakistan", {"PAK"}}};
+  EXPECT_THAT(Run("Russia invaded Ukraine. France supports the dialogue between Serbia and Kosovo.", {}, names),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. Italy will keep talking to Pakistan through diplomatic channels.", {}, names),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. France supports the dialogue between Russia and Ukraine.", {}, names),
+              ::testing::ElementsAre("FRA talks +1"));
+}
+
 TEST_F(ExtractorRecallTest, AVerbFormAfterAPossessiveIsANoun) {
   // an event noun carries no stance of its own
   EXPECT_THAT(Run("France backs Ukraine's fight for freedom and its reconstruction."),
