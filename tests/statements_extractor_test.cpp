@@ -548,6 +548,13 @@ TEST_F(ExtractorTest, WhatThereIsEvidenceOfIsNobodysPosition) {
               ElementsAre("HUN sanctions -1"));
 }
 
+TEST_F(ExtractorTest, TheRecipientAfterANominalActsAgentDecides) {
+  EXPECT_THAT(Run("Russia invaded Ukraine. Poland condemned the delivery of tanks by Hungary to Russia."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. Poland welcomed the delivery of tanks by Germany to Ukraine."),
+              ::testing::Contains("POL arms +1"));
+}
+
 TEST_F(ExtractorTest, AWishForWhatHappensToTheTermTakesTheParticiplesSide) {
   EXPECT_THAT(Run("Russia invaded Ukraine. Hungary wants the sanctions on Russia lifted."),
               ElementsAre("HUN sanctions -1"));

@@ -213,6 +213,7 @@ class SentenceAnalyzer {
   bool IsHeadlineList() const;
   bool ComplementNames(size_t after, const std::vector<std::string>& codes) const;
   bool NamesOtherBody(const PatternMatch& m, const std::vector<std::string>& bodies) const;
+  bool TargetIsOther(size_t after, const std::vector<std::string>& targets) const;
   bool ClauseNames(size_t at, const std::vector<std::string>& codes, int scope, bool subject_only) const;
   bool LastDebateIsOther(const Issue& issue) const;
   void FindCues(std::vector<PatternMatch>* cue_matches, const std::vector<PatternMatch>& term_matches,
@@ -2343,20 +2344,7 @@ bool SentenceAnalyzer::TermConditionsHold(const PatternMatch& m, const IssueTerm
     return false;
   if (!issue.not_preceded_by.empty() && m.begin > 0 && Contains(issue.not_preceded_by, toks_[m.begin - 1].norm))
     return false;
-  if (!issue.target_actor.empty()) {
-    // "sanctions on Turkey": the target named right after the term must be the issue's
-    size_t t = m.end;
-    if (t < n && (toks_[t].norm == "on" || toks_[t].norm == "against" || toks_[t].norm == "targeting" ||
-                  toks_[t].norm == "to")) {
-      ++t;
-      while (t < n && (toks_[t].norm == "the" || toks_[t].norm == "a")) ++t;
-      if (t < n && toks_[t].mention >= 0) {
-        bool ok = false;
-        for (const auto& a : ments_[toks_[t].mention].actors) ok |= Contains(issue.target_actor, a);
-        if (!ok) return false;
-      }
-    }
-  }
+  if (!issue.target_actor.empty() && TargetIsOther(m.end, issue.target_actor)) return false;
   if (it.act >= 0) {
     // an act's own object needs the act's verb shortly before it
     bool found = false;
@@ -2400,9 +2388,37 @@ bool SentenceAnalyzer::ComplementNames(size_t after, const std::vector<std::stri
   return false;
 }
 
+// Whether the target or recipient named after a term ("sanctions on Turkey", "missiles to
+// Russia") is not one of `targets`. The agent of a nominal act may stand between: "the
+// provision of weapons by North Korea to Russia". (The rest of a list may too, "missiles and
+// munitions to Russia", but without the parse "and" cannot tell a list from a second act:
+// "providing Ukraine with security assistance and imposing costs on Russia".)
+bool SentenceAnalyzer::TargetIsOther(size_t after, const std::vector<std::string>& targets) const {
+  const size_t n = toks_.size();
+  auto skip_articles = [&](size_t t) {
+    while (t < n && (toks_[t].norm == "the" || toks_[t].norm == "a")) ++t;
+    return t;
+  };
+  size_t t = after;
+  if (t < n && toks_[t].norm == "by") {
+    const size_t name = skip_articles(t + 1);
+    if (name >= n || toks_[name].mention < 0) return false;
+    t = name;
+    while (t < n && toks_[t].mention == toks_[name].mention) ++t;
+  }
+  if (t >= n || (toks_[t].norm != "on" && toks_[t].norm != "against" && toks_[t].norm != "targeting" &&
+                 toks_[t].norm != "to"))
+    return false;
+  t = skip_articles(t + 1);
+  if (t >= n || toks_[t].mention < 0) return false;
+  for (const auto& a : ments_[toks_[t].mention].actors)
+    if (Contains(targets, a)) return false;
+  return true;
+}
+
 // Whether a membership term is another organisation's: the term's own name slot ("the wider
-// WTO membership", "the accession of the African Union"), the name right before it, or the body its complement joins
-// ("membership in the G20", "accession to the World Trade Organization", "membership of the
+// WTO membership", "the accession of the African Union"), the name right before it, or the
+// body its complement joins ("membership in the G20", "accession to the World Trade Organization", "membership of the
 // EEC") is one of `bodies`. Only the term and its complement count: "the EU welcomed Finland's
 // accession" is NATO's enlargement, whoever welcomes it.
 bool SentenceAnalyzer::NamesOtherBody(const PatternMatch& m, const std::vector<std::string>& bodies) const {
