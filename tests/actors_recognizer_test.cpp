@@ -310,6 +310,22 @@ TEST_F(RecognizerTest, APronounAfterAClosingQuoteIsItsSpeakerNotAPersonInsideIt)
   EXPECT_EQ(Find(straight, "he")->person, "Emmanuel Macron");
 }
 
+TEST_F(RecognizerTest, ASentenceInitialPronounContinuesTheSubjectBeforeIt) {
+  // the first person of the sentence before, its subject, not the last person it named
+  auto ms = Run("Emmanuel Macron welcomed Olaf Scholz's plan for talks. He also spoke of Ukraine.", "2022-03-28");
+  const Mention* he = Find(ms, "He");
+  ASSERT_NE(he, nullptr);
+  EXPECT_EQ(he->person, "Emmanuel Macron");
+  // a possessor is no subject: the spokesman is
+  auto spk = Run("Emmanuel Macron's adviser Olaf Scholz spoke first. He then left.", "2022-03-28");
+  ASSERT_NE(Find(spk, "He"), nullptr);
+  EXPECT_EQ(Find(spk, "He")->person, "Olaf Scholz");
+  // inside a sentence the nearest person still wins
+  auto mid = Run("Emmanuel Macron met Olaf Scholz, and he said little.", "2022-03-28");
+  ASSERT_NE(Find(mid, "he"), nullptr);
+  EXPECT_EQ(Find(mid, "he")->person, "Olaf Scholz");
+}
+
 TEST_F(RecognizerTest, RoleNounCoreference) {
   const std::string text =
       "German Chancellor Olaf Scholz met Emmanuel Macron. The chancellor said little.";

@@ -824,6 +824,37 @@ size_t QuoteOpenedBefore(std::string_view text, size_t para_begin, size_t pos) {
   return std::string_view::npos;
 }
 
+// Whether a sentence ends between `from` and `to`: ". ", "? " or "! " after a lowercase
+// letter, a digit, a closing bracket or quote ("U.S. Secretary" does not end one).
+bool SentenceEndsBetween(std::string_view text, size_t from, size_t to) {
+  for (size_t i = from; i + 1 < to; ++i) {
+    const char c = text[i];
+    if (c != '.' && c != '?' && c != '!') continue;
+    if (text[i + 1] != ' ' && text[i + 1] != '\n') continue;
+    if (i == 0) continue;
+    const unsigned char b = static_cast<unsigned char>(text[i - 1]);
+    if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == ')' || b == '"' || b >= 0x80) return true;
+  }
+  return false;
+}
+
+// A sentence-initial "He" continues the centre of the sentence before: its first person,
+// usually its subject ("President Biden welcomed President Zelenskyy's openness to a just
+// peace. He reaffirmed ..." is Biden), not the last person it named. A possessor is no
+// subject ("Putin's spokesman Dmitry Peskov said ... He added" is Peskov). `persons` are
+// the paragraph's person mentions before the pronoun, in text order.
+const Mention* CentreOfLastSentence(std::string_view text, const std::vector<const Mention*>& persons) {
+  if (persons.empty()) return nullptr;
+  size_t first = persons.size() - 1;
+  while (first > 0 && !SentenceEndsBetween(text, persons[first - 1]->end, persons[first]->begin)) --first;
+  for (size_t k = first; k < persons.size(); ++k) {
+    const std::string_view after = text.substr(persons[k]->end, 4);
+    const bool possessive = after.substr(0, 2) == "'s" || after.substr(0, 4) == "\u2019s";
+    if (!possessive) return persons[k];
+  }
+  return persons.back();
+}
+
 }  // namespace
 
 void Resolver::Pronouns() {
@@ -870,6 +901,8 @@ void Resolver::Pronouns() {
         persons.push_back(&m);
       }
       const Mention* antecedent = best;
+      if (best != nullptr && IsSentenceStart(t.begin) && SentenceEndsBetween(text_, best->end, t.begin))
+        antecedent = CentreOfLastSentence(text_, persons);
       if (const size_t open = QuoteOpenedBefore(text_, para.begin, t.begin); open != std::string_view::npos) {
         // the last person named before the quote opened
         auto after = std::upper_bound(persons.begin(), persons.end(), open,
