@@ -87,6 +87,9 @@ class CueLexicon {
   // Verb forms after which an object and a participle say what the subject wants done to
   // the object: "wants the sanctions lifted".
   const WordSet& object_complement_verbs() const { return object_complement_verbs_; }
+  // Words that end the term's phrase before such a participle: an auxiliary, a relative
+  // pronoun or a coordinator opens another clause ("wants the sanctions that were lifted").
+  const WordSet& object_complement_ends() const { return object_complement_ends_; }
   // Words that open a circumstance after the term ("in response to", "amid"): an
   // evaluation beyond them is about the circumstance.
   const WordSet& circumstance_words() const { return circumstance_words_; }
@@ -135,7 +138,7 @@ class CueLexicon {
   WordSet subject_words_, vague_quantifiers_, member_nouns_, pronouns_, first_person_, openers_with_comma_,
       openers_alone_, openers_unless_parenthetical_, intro_prepositions_, adverbs_, camp_nouns_, reporters_, possessives_, non_agent_heads_,
       proposal_nouns_, statement_nouns_, act_nouns_, adjectival_participles_, event_nouns_,
-      irregular_forms_, transcript_audience_, aspectual_verbs_, object_complement_verbs_, circumstance_words_, carrier_verbs_, joint_titles_, speaker_titles_,
+      irregular_forms_, transcript_audience_, aspectual_verbs_, object_complement_verbs_, object_complement_ends_, circumstance_words_, carrier_verbs_, joint_titles_, speaker_titles_,
       voice_topic_words_, disputed_modifiers_, focus_particles_, prepositions_;
 };
 

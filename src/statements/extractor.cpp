@@ -1634,8 +1634,6 @@ void SentenceAnalyzer::ReadAfterTerm(const Clause& c, const TermHit& term, TermR
 // complement, before any auxiliary or new clause), is a wish for what the participle does
 // to the term: its polarity is the wish's content ("lifted": against the sanctions).
 void SentenceAnalyzer::ReadObjectComplement(const TermHit& term, TermReading* r) const {
-  static const WordSet kPhraseEnd = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
-                                     "to", "that", "which", "who", "and", "but", "or", "as", "because", "if"};
   size_t v = term.b;  // the verb before the term, over up to three determiners and modifiers
   while (v > 0 && term.b - v < 4 && !lex_.object_complement_verbs().count(toks_[v - 1].norm)) {
     const Token& k = toks_[v - 1];
@@ -1644,7 +1642,7 @@ void SentenceAnalyzer::ReadObjectComplement(const TermHit& term, TermReading* r)
   }
   if (v == 0 || !lex_.object_complement_verbs().count(toks_[v - 1].norm)) return;
   for (size_t t = term.e; t < r->post_end && t < term.e + 6; ++t) {
-    if (toks_[t].type != TokenType::kWord || kPhraseEnd.count(toks_[t].norm)) return;
+    if (toks_[t].type != TokenType::kWord || lex_.object_complement_ends().count(toks_[t].norm)) return;
     for (const auto& q : cues_) {
       if (q.b != t || !q.verb || !IsPastParticiple(toks_[t].norm)) continue;
       const bool act = q.act >= 0 && cb_.ActTakes(q.act, term.issue, term.act);
