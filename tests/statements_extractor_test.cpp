@@ -650,6 +650,21 @@ TEST_F(ExtractorTest, ASentenceNamingNeitherDebateContinuesTheOneNamedLast) {
               ElementsAre("ESP talks +1"));
 }
 
+TEST_F(ExtractorTest, ADocumentOnAnotherDebateKeepsOnlySanctionsNamedOnRussia) {
+  // Iran named four times, Russia once among the negotiators: the article is Iran's debate,
+  // and sanctions relief offered in the sentence after Russia's name is Iran's
+  const std::string iran =
+      "Iran resumed enrichment at its plant. Iran turned the inspectors away. The talks with Iran stalled. "
+      "The negotiators, among them Russia, met again. ";
+  EXPECT_THAT(Run(iran + "France offered some sanctions relief."), ::testing::IsEmpty());
+  // a term whose own phrase names Russia is Russia's, whatever the article is mostly about
+  EXPECT_THAT(Run(iran + "France backs the sanctions on Russia."), ElementsAre("FRA sanctions +1"));
+  EXPECT_THAT(Run(iran + "France backs the Russia sanctions."), ElementsAre("FRA sanctions +1"));
+  // an article that names Russia often enough stays Russia's debate
+  EXPECT_THAT(Run("Russia invaded Ukraine. Russia shelled Kharkiv. " + iran + "France offered some sanctions relief."),
+              ::testing::Not(::testing::IsEmpty()));
+}
+
 TEST_F(ExtractorTest, CuttingADealWithRussiaIsMakingOneNotCuttingIt) {
   // "cut" opposes what it cuts ("cut aid"), but a deal cut is a deal made: an event, no stance
   EXPECT_THAT(Run("Russia invaded Ukraine. France is cutting a deal with Russia."), ::testing::IsEmpty());

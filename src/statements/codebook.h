@@ -40,6 +40,11 @@ struct Issue {
   // Other debates' subjects (Iran, North Korea for sanctions): a clause that names one of
   // these and no when_actor is about them, even when the sentences before name a when_actor.
   std::vector<std::string> other_subjects;
+  // When > 0: a document that names other_subjects at least this many times as often as
+  // when_actor is another debate's (an article on Iran's nuclear deal that names Russia among
+  // the negotiators). There a term counts only when its own phrase names a when_actor
+  // ("sanctions on Russia", "Russia sanctions"), not a clause or a group that happens to.
+  int other_debate_ratio = 0;
   // Words of the proposition's topic ("defence", "military", "nato"): a `topic_terms` entry
   // ("fair share", "2 percent") names the proposition only in a sentence holding one of them,
   // since alone it names taxes or inflation as often.

@@ -102,6 +102,8 @@ struct DocState {
   // Per issue: whether the document (title included) names one of its document_actors, or
   // the issue asks for none. Decided once per document.
   std::vector<bool> issue_in_document;
+  // Per issue: whether the document is another debate's (Codebook `other_debate_ratio`).
+  std::vector<bool> issue_other_debate;
   Holder last_holder;
   size_t last_holder_sentence = 0;
   int last_issue = -1;
@@ -212,6 +214,7 @@ class SentenceAnalyzer {
   bool NearTopic(int issue) const;
   bool IsHeadlineList() const;
   bool ComplementNames(size_t after, const std::vector<std::string>& codes) const;
+  bool TermPhraseNames(const PatternMatch& m, const std::vector<std::string>& codes) const;
   bool ClauseNames(size_t at, const std::vector<std::string>& codes, int scope, bool subject_only) const;
   bool LastDebateIsOther(const Issue& issue) const;
   void FindCues(std::vector<PatternMatch>* cue_matches, const std::vector<PatternMatch>& term_matches,
@@ -2319,6 +2322,8 @@ bool SentenceAnalyzer::TermConditionsHold(const PatternMatch& m, const IssueTerm
   const size_t n = toks_.size();
   const Issue& issue = cb_.issues()[it.issue];
   if (!st_.issue_in_document[it.issue]) return false;
+  // an article on Iran's nuclear deal: "the P5+1 offered sanctions relief" is Iran's
+  if (st_.issue_other_debate[it.issue] && !TermPhraseNames(m, issue.when_actor)) return false;
   if (!issue.when_actor.empty() && !ClauseNames(m.begin, issue.when_actor, issue.scope, it.verb)) return false;
   if (!issue.unless_actor.empty() && ClauseNames(m.begin, issue.unless_actor, 0, it.verb)) return false;
   // "sanctions relief for Iran" three sentences after Russia was named: Iran's, not Russia's
@@ -2375,6 +2380,21 @@ bool SentenceAnalyzer::SentenceHasWord(const std::vector<std::string>& words) co
 
 // Whether the prepositional phrase right after a term ("in Syria", "with the Iranian
 // government", "between Armenia and Azerbaijan") names one of `codes`.
+// Whether the term's own phrase names one of `codes`: a name inside it ("{RUS} sanctions
+// regime"), right before it ("Russia sanctions", "Russian sanctions") or in its complement
+// ("sanctions on Russia").
+bool SentenceAnalyzer::TermPhraseNames(const PatternMatch& m, const std::vector<std::string>& codes) const {
+  auto names = [&](size_t t) {
+    if (toks_[t].mention < 0) return false;
+    for (const auto& a : ments_[toks_[t].mention].actors)
+      if (Contains(codes, a)) return true;
+    return false;
+  };
+  for (size_t t = m.begin; t < m.end && t < toks_.size(); ++t)
+    if (names(t)) return true;
+  return (m.begin > 0 && names(m.begin - 1)) || ComplementNames(m.end, codes);
+}
+
 bool SentenceAnalyzer::ComplementNames(size_t after, const std::vector<std::string>& codes) const {
   static constexpr std::string_view kPrepositions[] = {"in", "with", "between", "for", "on", "over", "against"};
   static constexpr std::string_view kSkipped[] = {"the", "a", "an", "and", "its"};
@@ -2892,6 +2912,29 @@ std::vector<bool> IssuesInDocument(const Codebook& cb, const std::vector<Mention
   return in;
 }
 
+// Per issue of `cb` with an other_debate_ratio: whether the document names the issue's
+// other_subjects at least that many times as often as its when_actor (mentions, title
+// included). An article on Iran's nuclear deal names Russia once among the negotiators.
+std::vector<bool> OtherDebateDocument(const Codebook& cb, const std::vector<Mention>& mentions,
+                                      const std::vector<Mention>& title_mentions) {
+  std::vector<bool> other(cb.issues().size());
+  for (size_t i = 0; i < other.size(); ++i) {
+    const Issue& issue = cb.issues()[i];
+    if (issue.other_debate_ratio <= 0) continue;
+    auto names = [](const Mention& m, const std::vector<std::string>& codes) {
+      return std::any_of(m.actors.begin(), m.actors.end(), [&](const std::string& a) { return Contains(codes, a); });
+    };
+    int own = 0, others = 0;
+    for (const std::vector<Mention>* list : {&mentions, &title_mentions})
+      for (const Mention& m : *list) {
+        own += names(m, issue.when_actor);
+        others += names(m, issue.other_subjects);
+      }
+    other[i] = others > 0 && others >= issue.other_debate_ratio * own;
+  }
+  return other;
+}
+
 }  // namespace
 
 std::vector<Statement> StatementExtractor::ExtractText(const Document& doc, const std::vector<Mention>& mentions,
@@ -2925,6 +2968,7 @@ std::vector<Statement> StatementExtractor::ExtractText(const Document& doc, cons
   }
   state.sentences = &inputs;
   state.issue_in_document = IssuesInDocument(*codebook_, sorted, title_mentions);
+  state.issue_other_debate = OtherDebateDocument(*codebook_, sorted, title_mentions);
   for (size_t i = 0; i < inputs.size(); ++i) {
     // The budget is checked every few sentences: reading the thread's CPU clock is a
     // system call, a sentence's analysis costs far more.
