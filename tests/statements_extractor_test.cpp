@@ -665,6 +665,18 @@ TEST_F(ExtractorTest, ADocumentOnAnotherDebateKeepsOnlySanctionsNamedOnRussia) {
               ::testing::Not(::testing::IsEmpty()));
 }
 
+TEST_F(ExtractorTest, ACueBeforeACircumstanceDoesNotReachTheTermAfterIt) {
+  // the sanctions are what the act answers, not its object
+  EXPECT_THAT(Run("Russia invaded Ukraine. Moscow blocked the visa agreement in response to the sanctions."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. France urged Moscow not to retaliate over the sanctions."),
+              ::testing::IsEmpty());
+  // without the circumstance the cue governs the term
+  EXPECT_THAT(Run("Russia invaded Ukraine. France urged Moscow not to lift the sanctions."),
+              ::testing::Not(::testing::IsEmpty()));
+  EXPECT_THAT(Run("Russia invaded Ukraine. In response, France imposed new sanctions."), ElementsAre("FRA sanctions +1"));
+}
+
 TEST_F(ExtractorTest, CuttingADealWithRussiaIsMakingOneNotCuttingIt) {
   // "cut" opposes what it cuts ("cut aid"), but a deal cut is a deal made: an event, no stance
   EXPECT_THAT(Run("Russia invaded Ukraine. France is cutting a deal with Russia."), ::testing::IsEmpty());

@@ -214,6 +214,7 @@ class SentenceAnalyzer {
   bool NearTopic(int issue) const;
   bool IsHeadlineList() const;
   bool ComplementNames(size_t after, const std::vector<std::string>& codes) const;
+  bool CircumstanceBetween(size_t cue_end, size_t term_b) const;
   bool TermPhraseNames(const PatternMatch& m, const std::vector<std::string>& codes) const;
   bool ClauseNames(size_t at, const std::vector<std::string>& codes, int scope, bool subject_only) const;
   bool LastDebateIsOther(const Issue& issue) const;
@@ -1509,13 +1510,23 @@ bool SentenceAnalyzer::PossessiveMarker(size_t k) const {
   return toks_[k].norm == "'s" && k > 0 && toks_[k - 1].mention >= 0;
 }
 
+// Whether a circumstance word stands between a cue and the term after it: the term is then
+// the cause the cue's act answers, not its object. In "blocked adoptions in response to the
+// sanctions" or "urged Moscow not to retaliate over the sanctions" nobody blocks or opposes
+// the sanctions.
+bool SentenceAnalyzer::CircumstanceBetween(size_t cue_end, size_t term_b) const {
+  for (size_t t = cue_end; t < term_b; ++t)
+    if (lex_.circumstance_words().count(toks_[t].norm)) return true;
+  return false;
+}
+
 // The nearest stance cue must be close to the term it governs, and each earlier cue close
 // to the next one: a chain does not run across unrelated stretches ("... by the end of
 // March and to continue ... support"). A name counts as one word. Then the negators in
 // the chain's scope.
 void SentenceAnalyzer::BoundChain(const TermHit& term, TermReading* r) const {
   if (!r->polars.empty() && !r->only_frames) {
-    if (Distance(r->polars.back().e, term.b) > 10) {
+    if (Distance(r->polars.back().e, term.b) > 10 || CircumstanceBetween(r->polars.back().e, term.b)) {
       r->polars.clear();
     } else {
       size_t keep = r->polars.size() - 1;
