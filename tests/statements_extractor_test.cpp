@@ -677,6 +677,16 @@ TEST_F(ExtractorTest, ACueBeforeACircumstanceDoesNotReachTheTermAfterIt) {
   EXPECT_THAT(Run("Russia invaded Ukraine. In response, France imposed new sanctions."), ElementsAre("FRA sanctions +1"));
 }
 
+TEST_F(ExtractorTest, AidUsedAsABargainingChipIsNoSupportForIt) {
+  // offering the aid only at a price is no support for giving it
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain tied the delivery of tanks to a new trade pact."), ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain made the delivery of tanks conditional on a new trade pact."),
+              ::testing::IsEmpty());
+  // the delivery alone is support, and holding the tanks back stays an act against it
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain announced the delivery of tanks."), ElementsAre("ESP arms +1"));
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain withheld the tanks as leverage."), ElementsAre("ESP arms -1"));
+}
+
 TEST_F(ExtractorTest, CuttingADealWithRussiaIsMakingOneNotCuttingIt) {
   // "cut" opposes what it cuts ("cut aid"), but a deal cut is a deal made: an event, no stance
   EXPECT_THAT(Run("Russia invaded Ukraine. France is cutting a deal with Russia."), ::testing::IsEmpty());

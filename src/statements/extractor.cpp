@@ -303,6 +303,7 @@ class SentenceAnalyzer {
   // A possessive pronoun, or "'s" after a name.
   bool PossessiveMarker(size_t k) const;
   void BoundChain(const TermHit& term, TermReading* r) const;
+  bool IsBargainingChip(const Clause& c, const TermHit& term, const TermReading& r) const;
   void ReadModalPassive(size_t after_modal, TermReading* r) const;
   const PatternMatch* BeliefVerb(size_t term_b, size_t before) const;
   // The last reporting or cognition verb of clause `c` that ends by `before`, or null.
@@ -1344,6 +1345,10 @@ void SentenceAnalyzer::AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* w
   if (r.negations % 2 == 1) polarity = -polarity;
   int issue = term.issue;
   int stance = polarity * term.polarity;
+  if (stance > 0 && !term.proform && IsBargainingChip(c, term, r)) {
+    Trace("  term " + Surface(term.b, term.e) + ": a bargaining chip, no support");
+    return;
+  }
   if (term.proform) {
     if (proform_issue < 0 || proform_sentence + 2 < index_) return;
     issue = proform_issue;
@@ -1508,6 +1513,18 @@ bool SentenceAnalyzer::PossessiveMarker(size_t k) const {
   if (toks_[k].mention < 0 && lex_.possessives().count(toks_[k].norm)) return true;
   // "'s" after a name, not the verb of "it's", "that's"
   return toks_[k].norm == "'s" && k > 0 && toks_[k - 1].mention >= 0;
+}
+
+// Whether the clause makes the term a bargaining chip: a leverage word within three words
+// before the chain's first cue ("tied the release of aid to ...") or after the term ("the aid
+// as leverage", "the aid conditional on ...").
+bool SentenceAnalyzer::IsBargainingChip(const Clause& c, const TermHit& term, const TermReading& r) const {
+  const size_t first = r.polars.empty() ? term.b : r.polars.front().b;
+  for (size_t t = first > c.b + 3 ? first - 3 : c.b; t < first; ++t)
+    if (lex_.leverage_words().count(toks_[t].norm)) return true;
+  for (size_t t = term.e; t < c.e && t < term.e + 4; ++t)
+    if (lex_.leverage_words().count(toks_[t].norm)) return true;
+  return false;
 }
 
 // Whether a circumstance word stands between a cue and the term after it: the term is then
