@@ -155,6 +155,20 @@ TEST(CueLexiconTest, ShippedLexiconLoads) {
   ASSERT_TRUE(lex.ok()) << lex.status().ToString();
   EXPECT_GT(lex->cues().size(), 100u);
   EXPECT_TRUE(lex->pronouns().count("they"));
+  // the words that end a wished-for object's phrase are data ("wants the sanctions that were lifted")
+  for (const char* w : {"that", "were", "and"}) EXPECT_TRUE(lex->object_complement_ends().count(w)) << w;
+}
+
+TEST(CueLexiconTest, ObjectComplementEndsAreRead) {
+  const std::string path = ::testing::TempDir() + "/object_complement_ends.yaml";
+  {
+    std::ofstream out(path);
+    out << "support:\n  verbs: [back]\nobject_complement_verbs: [want]\nobject_complement_ends: [whereupon]\n";
+  }
+  auto lex = CueLexicon::Load(path);
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  EXPECT_TRUE(lex->object_complement_ends().count("whereupon"));
+  EXPECT_FALSE(lex->object_complement_ends().count("that"));
 }
 
 TEST(PatternsTest, VerbAndNounForms) {

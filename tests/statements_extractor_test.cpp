@@ -692,6 +692,43 @@ TEST_F(ExtractorTest, ASentenceNamingNeitherDebateContinuesTheOneNamedLast) {
               ElementsAre("ESP talks +1"));
 }
 
+TEST_F(ExtractorTest, ADocumentOnAnotherDebateKeepsOnlySanctionsNamedOnRussia) {
+  // Iran named four times, Russia once among the negotiators: the article is Iran's debate,
+  // and sanctions relief offered in the sentence after Russia's name is Iran's
+  const std::string iran =
+      "Iran resumed enrichment at its plant. Iran turned the inspectors away. The talks with Iran stalled. "
+      "The negotiators, among them Russia, met again. ";
+  EXPECT_THAT(Run(iran + "France offered some sanctions relief."), ::testing::IsEmpty());
+  // a term whose own phrase names Russia is Russia's, whatever the article is mostly about
+  EXPECT_THAT(Run(iran + "France backs the sanctions on Russia."), ElementsAre("FRA sanctions +1"));
+  EXPECT_THAT(Run(iran + "France backs the Russia sanctions."), ElementsAre("FRA sanctions +1"));
+  // an article that names Russia often enough stays Russia's debate
+  EXPECT_THAT(Run("Russia invaded Ukraine. Russia shelled Kharkiv. " + iran + "France offered some sanctions relief."),
+              ::testing::Not(::testing::IsEmpty()));
+}
+
+TEST_F(ExtractorTest, ACueBeforeACircumstanceDoesNotReachTheTermAfterIt) {
+  // the sanctions are what the act answers, not its object
+  EXPECT_THAT(Run("Russia invaded Ukraine. Moscow blocked the visa agreement in response to the sanctions."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. France urged Moscow not to retaliate over the sanctions."),
+              ::testing::IsEmpty());
+  // without the circumstance the cue governs the term
+  EXPECT_THAT(Run("Russia invaded Ukraine. France urged Moscow not to lift the sanctions."),
+              ::testing::Not(::testing::IsEmpty()));
+  EXPECT_THAT(Run("Russia invaded Ukraine. In response, France imposed new sanctions."), ElementsAre("FRA sanctions +1"));
+}
+
+TEST_F(ExtractorTest, AidUsedAsABargainingChipIsNoSupportForIt) {
+  // offering the aid only at a price is no support for giving it
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain tied the delivery of tanks to a new trade pact."), ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain made the delivery of tanks conditional on a new trade pact."),
+              ::testing::IsEmpty());
+  // the delivery alone is support, and holding the tanks back stays an act against it
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain announced the delivery of tanks."), ElementsAre("ESP arms +1"));
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain withheld the tanks as leverage."), ElementsAre("ESP arms -1"));
+}
+
 TEST_F(ExtractorTest, CuttingADealWithRussiaIsMakingOneNotCuttingIt) {
   // "cut" opposes what it cuts ("cut aid"), but a deal cut is a deal made: an event, no stance
   EXPECT_THAT(Run("Russia invaded Ukraine. France is cutting a deal with Russia."), ::testing::IsEmpty());

@@ -44,6 +44,7 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
     if (s.ok()) s = yaml::GetStringList(node, "holders", path, &issue.holders);
     if (s.ok()) s = yaml::GetStringList(node, "other_subjects", path, &issue.other_subjects);
     if (s.ok()) s = yaml::GetStringList(node, "other_bodies", path, &issue.other_bodies);
+    if (s.ok()) s = yaml::GetInt(node, "other_debate_ratio", path, &issue.other_debate_ratio);
     if (s.ok()) s = yaml::GetStringList(node, "topic_words", path, &issue.topic_words);
     if (s.ok()) s = yaml::GetStringList(node, "document_actors", path, &issue.document_actors);
     if (s.ok()) s = yaml::GetStringList(node, "not_followed_by", path, &issue.not_followed_by);

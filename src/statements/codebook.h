@@ -44,6 +44,11 @@ struct Issue {
   // enlargement): a term whose name slot or complement names one of them ("WTO membership",
   // "membership in the Nuclear Suppliers Group", "accession to the OECD") is about that body.
   std::vector<std::string> other_bodies;
+  // When > 0: a document that names other_subjects at least this many times as often as
+  // when_actor is another debate's (an article on Iran's nuclear deal that names Russia among
+  // the negotiators). There a term counts only when its own phrase names a when_actor
+  // ("sanctions on Russia", "Russia sanctions"), not a clause or a group that happens to.
+  int other_debate_ratio = 0;
   // Words of the proposition's topic ("defence", "military", "nato"): a `topic_terms` entry
   // ("fair share", "2 percent") names the proposition only in a sentence holding one of them,
   // since alone it names taxes or inflation as often.

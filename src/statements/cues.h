@@ -87,9 +87,15 @@ class CueLexicon {
   // Verb forms after which an object and a participle say what the subject wants done to
   // the object: "wants the sanctions lifted".
   const WordSet& object_complement_verbs() const { return object_complement_verbs_; }
+  // Words that end the term's phrase before such a participle: an auxiliary, a relative
+  // pronoun or a coordinator opens another clause ("wants the sanctions that were lifted").
+  const WordSet& object_complement_ends() const { return object_complement_ends_; }
   // Words that open a circumstance after the term ("in response to", "amid"): an
   // evaluation beyond them is about the circumstance.
   const WordSet& circumstance_words() const { return circumstance_words_; }
+  // Words that make a term a bargaining chip ("tied the release of aid to", "the aid as
+  // leverage", "conditional on"): holding it back as a price is no support for giving it.
+  const WordSet& leverage_words() const { return leverage_words_; }
   // Lemmas of verbs whose object still bears the stance of the cue before them ("wants to
   // buy weapons"); any other verb that is not a cue stops the chain at its object
   // (statements/chain_reach.h).
@@ -135,7 +141,7 @@ class CueLexicon {
   WordSet subject_words_, vague_quantifiers_, member_nouns_, pronouns_, first_person_, openers_with_comma_,
       openers_alone_, openers_unless_parenthetical_, intro_prepositions_, adverbs_, camp_nouns_, reporters_, possessives_, non_agent_heads_,
       proposal_nouns_, statement_nouns_, act_nouns_, adjectival_participles_, event_nouns_,
-      irregular_forms_, transcript_audience_, aspectual_verbs_, object_complement_verbs_, circumstance_words_, carrier_verbs_, joint_titles_, speaker_titles_,
+      irregular_forms_, transcript_audience_, aspectual_verbs_, object_complement_verbs_, object_complement_ends_, circumstance_words_, leverage_words_, carrier_verbs_, joint_titles_, speaker_titles_,
       voice_topic_words_, disputed_modifiers_, focus_particles_, prepositions_;
 };
 

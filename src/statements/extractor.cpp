@@ -102,6 +102,8 @@ struct DocState {
   // Per issue: whether the document (title included) names one of its document_actors, or
   // the issue asks for none. Decided once per document.
   std::vector<bool> issue_in_document;
+  // Per issue: whether the document is another debate's (Codebook `other_debate_ratio`).
+  std::vector<bool> issue_other_debate;
   Holder last_holder;
   size_t last_holder_sentence = 0;
   int last_issue = -1;
@@ -214,6 +216,8 @@ class SentenceAnalyzer {
   bool ComplementNames(size_t after, const std::vector<std::string>& codes) const;
   bool NamesOtherBody(const PatternMatch& m, const std::vector<std::string>& bodies) const;
   bool TargetIsOther(size_t after, const std::vector<std::string>& targets) const;
+  bool CircumstanceBetween(size_t cue_end, size_t term_b) const;
+  bool TermPhraseNames(const PatternMatch& m, const std::vector<std::string>& codes) const;
   bool ClauseNames(size_t at, const std::vector<std::string>& codes, int scope, bool subject_only) const;
   bool LastDebateIsOther(const Issue& issue) const;
   void FindCues(std::vector<PatternMatch>* cue_matches, const std::vector<PatternMatch>& term_matches,
@@ -301,6 +305,7 @@ class SentenceAnalyzer {
   // A possessive pronoun, or "'s" after a name.
   bool PossessiveMarker(size_t k) const;
   void BoundChain(const TermHit& term, TermReading* r) const;
+  bool IsBargainingChip(const Clause& c, const TermHit& term, const TermReading& r) const;
   void ReadModalPassive(size_t after_modal, TermReading* r) const;
   const PatternMatch* BeliefVerb(size_t term_b, size_t before) const;
   // The last reporting or cognition verb of clause `c` that ends by `before`, or null.
@@ -1342,6 +1347,10 @@ void SentenceAnalyzer::AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* w
   if (r.negations % 2 == 1) polarity = -polarity;
   int issue = term.issue;
   int stance = polarity * term.polarity;
+  if (stance > 0 && !term.proform && IsBargainingChip(c, term, r)) {
+    Trace("  term " + Surface(term.b, term.e) + ": a bargaining chip, no support");
+    return;
+  }
   if (term.proform) {
     if (proform_issue < 0 || proform_sentence + 2 < index_) return;
     issue = proform_issue;
@@ -1508,13 +1517,35 @@ bool SentenceAnalyzer::PossessiveMarker(size_t k) const {
   return toks_[k].norm == "'s" && k > 0 && toks_[k - 1].mention >= 0;
 }
 
+// Whether the clause makes the term a bargaining chip: a leverage word within three words
+// before the chain's first cue ("tied the release of aid to ...") or after the term ("the aid
+// as leverage", "the aid conditional on ...").
+bool SentenceAnalyzer::IsBargainingChip(const Clause& c, const TermHit& term, const TermReading& r) const {
+  const size_t first = r.polars.empty() ? term.b : r.polars.front().b;
+  for (size_t t = first > c.b + 3 ? first - 3 : c.b; t < first; ++t)
+    if (lex_.leverage_words().count(toks_[t].norm)) return true;
+  for (size_t t = term.e; t < c.e && t < term.e + 4; ++t)
+    if (lex_.leverage_words().count(toks_[t].norm)) return true;
+  return false;
+}
+
+// Whether a circumstance word stands between a cue and the term after it: the term is then
+// the cause the cue's act answers, not its object. In "blocked adoptions in response to the
+// sanctions" or "urged Moscow not to retaliate over the sanctions" nobody blocks or opposes
+// the sanctions.
+bool SentenceAnalyzer::CircumstanceBetween(size_t cue_end, size_t term_b) const {
+  for (size_t t = cue_end; t < term_b; ++t)
+    if (lex_.circumstance_words().count(toks_[t].norm)) return true;
+  return false;
+}
+
 // The nearest stance cue must be close to the term it governs, and each earlier cue close
 // to the next one: a chain does not run across unrelated stretches ("... by the end of
 // March and to continue ... support"). A name counts as one word. Then the negators in
 // the chain's scope.
 void SentenceAnalyzer::BoundChain(const TermHit& term, TermReading* r) const {
   if (!r->polars.empty() && !r->only_frames) {
-    if (Distance(r->polars.back().e, term.b) > 10) {
+    if (Distance(r->polars.back().e, term.b) > 10 || CircumstanceBetween(r->polars.back().e, term.b)) {
       r->polars.clear();
     } else {
       size_t keep = r->polars.size() - 1;
@@ -1636,8 +1667,6 @@ void SentenceAnalyzer::ReadAfterTerm(const Clause& c, const TermHit& term, TermR
 // complement, before any auxiliary or new clause), is a wish for what the participle does
 // to the term: its polarity is the wish's content ("lifted": against the sanctions).
 void SentenceAnalyzer::ReadObjectComplement(const TermHit& term, TermReading* r) const {
-  static const WordSet kPhraseEnd = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
-                                     "to", "that", "which", "who", "and", "but", "or", "as", "because", "if"};
   size_t v = term.b;  // the verb before the term, over up to three determiners and modifiers
   while (v > 0 && term.b - v < 4 && !lex_.object_complement_verbs().count(toks_[v - 1].norm)) {
     const Token& k = toks_[v - 1];
@@ -1646,7 +1675,7 @@ void SentenceAnalyzer::ReadObjectComplement(const TermHit& term, TermReading* r)
   }
   if (v == 0 || !lex_.object_complement_verbs().count(toks_[v - 1].norm)) return;
   for (size_t t = term.e; t < r->post_end && t < term.e + 6; ++t) {
-    if (toks_[t].type != TokenType::kWord || kPhraseEnd.count(toks_[t].norm)) return;
+    if (toks_[t].type != TokenType::kWord || lex_.object_complement_ends().count(toks_[t].norm)) return;
     for (const auto& q : cues_) {
       if (q.b != t || !q.verb || !IsPastParticiple(toks_[t].norm)) continue;
       const bool act = q.act >= 0 && cb_.ActTakes(q.act, term.issue, term.act);
@@ -2323,6 +2352,8 @@ bool SentenceAnalyzer::TermConditionsHold(const PatternMatch& m, const IssueTerm
   const size_t n = toks_.size();
   const Issue& issue = cb_.issues()[it.issue];
   if (!st_.issue_in_document[it.issue]) return false;
+  // an article on Iran's nuclear deal: "the P5+1 offered sanctions relief" is Iran's
+  if (st_.issue_other_debate[it.issue] && !TermPhraseNames(m, issue.when_actor)) return false;
   if (!issue.when_actor.empty() && !ClauseNames(m.begin, issue.when_actor, issue.scope, it.verb)) return false;
   if (!issue.unless_actor.empty() && ClauseNames(m.begin, issue.unless_actor, 0, it.verb)) return false;
   // "sanctions relief for Iran" three sentences after Russia was named: Iran's, not Russia's
@@ -2370,6 +2401,21 @@ bool SentenceAnalyzer::SentenceHasWord(const std::vector<std::string>& words) co
 
 // Whether the prepositional phrase right after a term ("in Syria", "with the Iranian
 // government", "between Armenia and Azerbaijan") names one of `codes`.
+// Whether the term's own phrase names one of `codes`: a name inside it ("{RUS} sanctions
+// regime"), right before it ("Russia sanctions", "Russian sanctions") or in its complement
+// ("sanctions on Russia").
+bool SentenceAnalyzer::TermPhraseNames(const PatternMatch& m, const std::vector<std::string>& codes) const {
+  auto names = [&](size_t t) {
+    if (toks_[t].mention < 0) return false;
+    for (const auto& a : ments_[toks_[t].mention].actors)
+      if (Contains(codes, a)) return true;
+    return false;
+  };
+  for (size_t t = m.begin; t < m.end && t < toks_.size(); ++t)
+    if (names(t)) return true;
+  return (m.begin > 0 && names(m.begin - 1)) || ComplementNames(m.end, codes);
+}
+
 bool SentenceAnalyzer::ComplementNames(size_t after, const std::vector<std::string>& codes) const {
   static constexpr std::string_view kPrepositions[] = {"in", "with", "between", "for", "on", "over", "against"};
   static constexpr std::string_view kSkipped[] = {"the", "a", "an", "and", "its"};
@@ -2939,6 +2985,29 @@ std::vector<bool> IssuesInDocument(const Codebook& cb, const std::vector<Mention
   return in;
 }
 
+// Per issue of `cb` with an other_debate_ratio: whether the document names the issue's
+// other_subjects at least that many times as often as its when_actor (mentions, title
+// included). An article on Iran's nuclear deal names Russia once among the negotiators.
+std::vector<bool> OtherDebateDocument(const Codebook& cb, const std::vector<Mention>& mentions,
+                                      const std::vector<Mention>& title_mentions) {
+  std::vector<bool> other(cb.issues().size());
+  for (size_t i = 0; i < other.size(); ++i) {
+    const Issue& issue = cb.issues()[i];
+    if (issue.other_debate_ratio <= 0) continue;
+    auto names = [](const Mention& m, const std::vector<std::string>& codes) {
+      return std::any_of(m.actors.begin(), m.actors.end(), [&](const std::string& a) { return Contains(codes, a); });
+    };
+    int own = 0, others = 0;
+    for (const std::vector<Mention>* list : {&mentions, &title_mentions})
+      for (const Mention& m : *list) {
+        own += names(m, issue.when_actor);
+        others += names(m, issue.other_subjects);
+      }
+    other[i] = others > 0 && others >= issue.other_debate_ratio * own;
+  }
+  return other;
+}
+
 }  // namespace
 
 std::vector<Statement> StatementExtractor::ExtractText(const Document& doc, const std::vector<Mention>& mentions,
@@ -2972,6 +3041,7 @@ std::vector<Statement> StatementExtractor::ExtractText(const Document& doc, cons
   }
   state.sentences = &inputs;
   state.issue_in_document = IssuesInDocument(*codebook_, sorted, title_mentions);
+  state.issue_other_debate = OtherDebateDocument(*codebook_, sorted, title_mentions);
   for (size_t i = 0; i < inputs.size(); ++i) {
     // The budget is checked every few sentences: reading the thread's CPU clock is a
     // system call, a sentence's analysis costs far more.
