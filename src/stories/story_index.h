@@ -56,7 +56,8 @@ class StoryIndex {
   uint64_t comparisons() const { return comparisons_; }
 
  private:
-  std::vector<uint32_t> Candidates(const StoryProfile& p, uint32_t self) const;
+  // The documents a profile not yet added is scored against, in index order.
+  std::vector<uint32_t> Candidates(const StoryProfile& p);
   void Index(uint32_t i);
   uint32_t Find(uint32_t i) const;
   bool Union(uint32_t a, uint32_t b);
@@ -72,6 +73,7 @@ class StoryIndex {
   std::unordered_map<uint64_t, std::vector<uint32_t>> by_term_week_;
   std::unordered_map<uint32_t, std::vector<uint32_t>> by_term_;
   std::vector<std::unordered_map<uint64_t, std::vector<uint32_t>>> lsh_;
+  std::vector<uint32_t> shared_;  // Candidates' scratch: shared index terms per document, 0 between calls
   uint32_t indexed_ = 0;  // profiles [0, indexed_) are in the postings
   uint64_t comparisons_ = 0;
 };
