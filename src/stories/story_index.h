@@ -2,7 +2,9 @@
 // an index finds, never with every document:
 //   - documents sharing at least min_shared_index_terms of their heaviest terms, in
 //     week buckets within window_days of its day (postings per term and week);
-//   - documents whose MinHash shares an LSH band (near copies, store/near_duplicates.h).
+//   - documents whose MinHash shares an LSH band (near copies, store/near_duplicates.h);
+// and of those only the max_candidates sharing the most index terms, skipping posting
+// lists longer than max_postings: the work of one query is bounded whatever the corpus.
 // A candidate scoring at least the threshold is linked. Links between dated documents
 // merge their stories (single link, union-find), as long as the merged story spans at
 // most max_span_days, so a topic covered every day does not become one endless story.
