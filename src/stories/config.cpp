@@ -67,6 +67,8 @@ Result<StoryConfig> StoryConfig::Load(const std::string& path) {
   read(profile, "lead_words", &c.lead_words);
   read(profile, "index_terms", &c.index_terms);
   read(profile, "min_shared_index_terms", &c.min_shared_index_terms);
+  read(profile, "max_candidates", &c.max_candidates);
+  read(profile, "max_postings", &c.max_postings);
   const YAML::Node w = root["weights"];
   read(w, "intercept", &c.weights.intercept);
   read(w, "text", &c.weights.text);
@@ -88,6 +90,8 @@ Result<StoryConfig> StoryConfig::Load(const std::string& path) {
   if (!s.ok()) return s;
   if (c.max_terms == 0 || c.index_terms == 0 || c.index_terms > c.max_terms)
     return Status::Error("profile: index_terms must be between 1 and max_terms", path);
+  if (c.max_candidates == 0 || c.max_postings == 0)
+    return Status::Error("profile: max_candidates and max_postings must be at least 1", path);
   if (c.threshold <= 0 || c.threshold > 1) return Status::Error("clustering: threshold must be in (0, 1]", path);
   if (c.window_days < 0) return Status::Error("clustering: window_days must be >= 0", path);
   return c;

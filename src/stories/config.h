@@ -30,6 +30,9 @@ struct StoryConfig {
   size_t lead_words = 100;    // words of the text that make the lead (with the title)
   size_t index_terms = 12;    // heaviest terms under which a document is indexed
   size_t min_shared_index_terms = 2;  // a candidate shares at least this many of them
+  // Bounds on the work of one query, so that it does not grow with the corpus:
+  size_t max_candidates = 64;  // candidates scored: those sharing the most index terms
+  size_t max_postings = 1000;  // a posting list (or LSH bucket) longer than this is skipped
 
   ScoreWeights weights;
   double near_copy = 0.5;       // MinHash Jaccard from which two texts are one story

@@ -42,13 +42,24 @@ bool StoryIndex::Union(uint32_t a, uint32_t b) {
   return true;
 }
 
-std::vector<uint32_t> StoryIndex::Candidates(const StoryProfile& p, uint32_t self) const {
+// The work of one query is bounded whatever the size of the corpus, as in any retrieval
+// index: posting lists longer than max_postings are skipped (a term in that many documents
+// of one bucket says little about which story a document tells: stop-listing by document
+// frequency), and of the documents found only the max_candidates sharing the most index
+// terms are scored. Without these bounds an undated document, which looks at every week,
+// was compared with a share of the whole corpus, and the undated part of a corpus was
+// compared all against all (bench/stories/README.md, 2026-12-05).
+std::vector<uint32_t> StoryIndex::Candidates(const StoryProfile& p) {
   const StoryConfig& c = model_->config();
-  std::unordered_map<uint32_t, uint32_t> shared;  // candidate -> shared index terms
+  // Shared index terms per document, counted in a dense array, four bytes a document, rather
+  // than a hash map (the index was 7.8% of the profile with one); `found` lists the entries
+  // to rank and then reset.
+  shared_.resize(profiles_.size(), 0);
+  std::vector<uint32_t> found;
   auto count = [&](const std::vector<uint32_t>* docs) {
-    if (docs == nullptr) return;
+    if (docs == nullptr || docs->size() > c.max_postings) return;
     for (uint32_t d : *docs)
-      if (d != self) ++shared[d];
+      if (shared_[d]++ == 0) found.push_back(d);
   };
   for (TermId t : p.index_terms) {
     if (!p.day) {
@@ -64,19 +75,39 @@ std::vector<uint32_t> StoryIndex::Candidates(const StoryProfile& p, uint32_t sel
     auto it = by_term_week_.find(Key(t, kUndated));
     if (it != by_term_week_.end()) count(&it->second);
   }
-  std::vector<uint32_t> out;
-  for (const auto& [d, n] : shared)
-    if (n >= c.min_shared_index_terms) out.push_back(d);
+  // A near copy (a shared LSH band) is a candidate whatever terms it shares, and comes
+  // first: the flag sits above any count of shared terms.
+  constexpr uint32_t kNearCopy = 1u << 31;
   if (p.minhash) {
     for (int band = 0; band < kLshBands; ++band) {
       auto it = lsh_[band].find(LshBandKey(*p.minhash, band));
-      if (it == lsh_[band].end()) continue;
-      for (uint32_t d : it->second)
-        if (d != self) out.push_back(d);
+      if (it == lsh_[band].end() || it->second.size() > c.max_postings) continue;
+      for (uint32_t d : it->second) {
+        if (shared_[d] == 0) found.push_back(d);
+        shared_[d] |= kNearCopy;
+      }
     }
   }
+  std::vector<uint32_t> out;
+  for (uint32_t d : found) {
+    const uint32_t n = shared_[d];
+    shared_[d] = 0;
+    if (n < kNearCopy && n < c.min_shared_index_terms) continue;
+    const StoryProfile& q = profiles_[d];
+    if (p.day && q.day && std::abs(*p.day - *q.day) > c.window_days) continue;
+    out.push_back(d);
+    shared_[d] = n;  // kept for the ranking below
+  }
+  if (out.size() > c.max_candidates) {
+    // Most shared terms first; among equals the latest added (for a dated query, the
+    // closest in time): a total order, so the choice does not depend on hash order.
+    auto better = [&](uint32_t a, uint32_t b) { return shared_[a] != shared_[b] ? shared_[a] > shared_[b] : a > b; };
+    std::nth_element(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(c.max_candidates) - 1, out.end(), better);
+    for (size_t k = c.max_candidates; k < out.size(); ++k) shared_[out[k]] = 0;
+    out.resize(c.max_candidates);
+  }
+  for (uint32_t d : out) shared_[d] = 0;
   std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
@@ -121,13 +152,12 @@ uint32_t StoryIndex::Add(StoryProfile profile, std::vector<uint32_t>* absorbed) 
   // Postings are made when first needed: a reader whose documents all have their story
   // already (map --db, serve) never pays for them.
   while (indexed_ < profiles_.size()) Index(indexed_++);
-  const std::vector<uint32_t> candidates = Candidates(profile, UINT32_MAX);
+  const std::vector<uint32_t> candidates = Candidates(profile);
   const uint32_t i = AddAssigned(std::move(profile), UINT32_MAX);
   const StoryProfile& p = profiles_[i];
   std::vector<StoryLink> links;
   for (uint32_t d : candidates) {
     const StoryProfile& q = profiles_[d];
-    if (p.day && q.day && std::abs(*p.day - *q.day) > c.window_days) continue;
     ++comparisons_;
     double s = model_->Score(p, q).score;
     // Two relays of one outlet's report, or a relay and the report it relays, tell

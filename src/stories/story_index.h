@@ -2,7 +2,9 @@
 // an index finds, never with every document:
 //   - documents sharing at least min_shared_index_terms of their heaviest terms, in
 //     week buckets within window_days of its day (postings per term and week);
-//   - documents whose MinHash shares an LSH band (near copies, store/near_duplicates.h).
+//   - documents whose MinHash shares an LSH band (near copies, store/near_duplicates.h);
+// and of those only the max_candidates sharing the most index terms, skipping posting
+// lists longer than max_postings: the work of one query is bounded whatever the corpus.
 // A candidate scoring at least the threshold is linked. Links between dated documents
 // merge their stories (single link, union-find), as long as the merged story spans at
 // most max_span_days, so a topic covered every day does not become one endless story.
@@ -56,7 +58,8 @@ class StoryIndex {
   uint64_t comparisons() const { return comparisons_; }
 
  private:
-  std::vector<uint32_t> Candidates(const StoryProfile& p, uint32_t self) const;
+  // The documents a profile not yet added is scored against, in index order.
+  std::vector<uint32_t> Candidates(const StoryProfile& p);
   void Index(uint32_t i);
   uint32_t Find(uint32_t i) const;
   bool Union(uint32_t a, uint32_t b);
@@ -72,6 +75,7 @@ class StoryIndex {
   std::unordered_map<uint64_t, std::vector<uint32_t>> by_term_week_;
   std::unordered_map<uint32_t, std::vector<uint32_t>> by_term_;
   std::vector<std::unordered_map<uint64_t, std::vector<uint32_t>>> lsh_;
+  std::vector<uint32_t> shared_;  // Candidates' scratch: shared index terms per document, 0 between calls
   uint32_t indexed_ = 0;  // profiles [0, indexed_) are in the postings
   uint64_t comparisons_ = 0;
 };
