@@ -9,6 +9,7 @@
 #include "ingest/read_documents.h"
 #include "ingest/sidecar.h"
 #include "ingest_test_util.h"
+#include "stories_test_fixtures.h"
 #include "stories/stories.h"
 #include "stories/story_index.h"
 #include "test_paths.h"
@@ -16,50 +17,25 @@
 namespace faultline::stories {
 namespace {
 
+using testing::Doc;
+using testing::kBridgeRelay;
+using testing::kBridgeReport;
+using testing::kBudgetReport;
 using testing::RunCli;
+using testing::ShippedStoriesData;
 using testing::TempDir;
 using testing::WriteFile;
 
-Document Doc(const std::string& id, const std::string& outlet, const std::string& date, const std::string& title,
-             const std::string& text) {
-  Document d;
-  d.id = id;
-  d.file = id + ".txt";
-  d.outlet = outlet;
-  d.date = date;
-  d.title = title;
-  d.text = text;
-  return d;
-}
-
-// A bridge reopening told three ways, and a budget story.
-const char* kBridge1 =
-    "The Aldermoor bridge reopened to traffic on Friday, eleven months after a barge struck one of its "
-    "piers during a flood. Engineers replaced two steel girders and reinforced the damaged pier with a "
-    "concrete collar. The city council said the repairs cost 18 million euros, most of it paid by the "
-    "barge operator's insurer. Commuters had faced detours of up to forty minutes while the crossing was shut.";
-const char* kBridge2 =
-    "Cars crossed the Aldermoor bridge again on Friday for the first time since a runaway barge hit a pier "
-    "during last year's flood. The council said engineers fitted two new steel girders and a concrete collar "
-    "around the damaged pier, at a cost of 18 million euros largely covered by the barge operator's insurer. "
-    "Drivers had endured detours of up to forty minutes.";
-const char* kBudget =
-    "The regional government presented a budget that raises spending on schools and clinics while cutting "
-    "fuel subsidies, a plan the opposition called a tax on commuters. Parliament votes next month after "
-    "hearings in the budget committee. Economists said the deficit would narrow if growth forecasts held.";
-
-StoriesData Data() {
-  auto d = StoriesData::Load();
-  EXPECT_TRUE(d.ok()) << d.status().ToString();
-  return std::move(d).value();
-}
+// The stories are the Aldermoor bridge reopening, reported and relayed (a third telling,
+// a relay naming the first report's outlet, is written where it is used), and the budget
+// (stories_test_fixtures.h).
 
 TEST(StoryIndexTest, LinksOneStoryAndLeavesAnotherAlone) {
-  StoriesData data = Data();
+  StoriesData data = ShippedStoriesData();
   StoryIndex index(data.model);
-  const uint32_t a = index.Add(data.model->Profile("Aldermoor bridge reopens", kBridge1, "2024-03-08"));
-  const uint32_t b = index.Add(data.model->Profile("Bridge open again", kBridge2, "2024-03-09"));
-  const uint32_t c = index.Add(data.model->Profile("Budget plan", kBudget, "2024-03-09"));
+  const uint32_t a = index.Add(data.model->Profile("Aldermoor bridge reopens", kBridgeReport, "2024-03-08"));
+  const uint32_t b = index.Add(data.model->Profile("Bridge open again", kBridgeRelay, "2024-03-09"));
+  const uint32_t c = index.Add(data.model->Profile("Budget plan", kBudgetReport, "2024-03-09"));
   EXPECT_EQ(index.StoryOf(a), index.StoryOf(b));
   EXPECT_NE(index.StoryOf(a), index.StoryOf(c));
   ASSERT_TRUE(index.best_link(b).has_value());
@@ -68,28 +44,28 @@ TEST(StoryIndexTest, LinksOneStoryAndLeavesAnotherAlone) {
 }
 
 TEST(StoryIndexTest, DocumentsOutsideTheWindowAreNeverCompared) {
-  StoriesData data = Data();
+  StoriesData data = ShippedStoriesData();
   StoryIndex index(data.model);
-  const uint32_t a = index.Add(data.model->Profile("", kBridge1, "2024-03-08"));
-  const uint32_t b = index.Add(data.model->Profile("", kBridge1, "2024-06-08"));
+  const uint32_t a = index.Add(data.model->Profile("", kBridgeReport, "2024-03-08"));
+  const uint32_t b = index.Add(data.model->Profile("", kBridgeReport, "2024-06-08"));
   EXPECT_NE(index.StoryOf(a), index.StoryOf(b));
   EXPECT_EQ(index.comparisons(), 0u);
 }
 
 TEST(StoryIndexTest, AnUndatedDocumentJoinsButNeverBridgesTwoStories) {
-  StoriesData data = Data();
+  StoriesData data = ShippedStoriesData();
   StoryIndex index(data.model, /*max_span_days=*/21);
   // The same text a year apart: two stories; an undated copy joins one of them.
-  const uint32_t a = index.Add(data.model->Profile("", kBridge1, "2023-03-08"));
-  const uint32_t b = index.Add(data.model->Profile("", kBridge1, "2024-03-08"));
-  const uint32_t u = index.Add(data.model->Profile("", kBridge1, ""));
+  const uint32_t a = index.Add(data.model->Profile("", kBridgeReport, "2023-03-08"));
+  const uint32_t b = index.Add(data.model->Profile("", kBridgeReport, "2024-03-08"));
+  const uint32_t u = index.Add(data.model->Profile("", kBridgeReport, ""));
   EXPECT_NE(index.StoryOf(a), index.StoryOf(b));
   EXPECT_TRUE(index.StoryOf(u) == index.StoryOf(a) || index.StoryOf(u) == index.StoryOf(b));
 }
 
 TEST(StoryBuilderTest, StoriesDoNotDependOnInputOrder) {
   auto run = [](const std::vector<Document>& docs) {
-    StoryBuilder b(Data());
+    StoryBuilder b(ShippedStoriesData());
     for (const Document& d : docs) b.Add(d);
     const StoryCollection c = b.Finish();
     std::vector<std::vector<std::string>> out;
@@ -99,9 +75,9 @@ TEST(StoryBuilderTest, StoriesDoNotDependOnInputOrder) {
     }
     return out;
   };
-  std::vector<Document> docs = {Doc("b1", "Aldermoor Courier", "2024-03-08", "Bridge reopens", kBridge1),
-                                Doc("b2", "Valley Times", "2024-03-09", "Bridge open again", kBridge2),
-                                Doc("x", "Valley Times", "2024-03-09", "Budget plan", kBudget)};
+  std::vector<Document> docs = {Doc("b1", "Aldermoor Courier", "2024-03-08", "Bridge reopens", kBridgeReport),
+                                Doc("b2", "Valley Times", "2024-03-09", "Bridge open again", kBridgeRelay),
+                                Doc("x", "Valley Times", "2024-03-09", "Budget plan", kBudgetReport)};
   const auto forward = run(docs);
   std::reverse(docs.begin(), docs.end());
   EXPECT_EQ(forward, run(docs));
@@ -110,11 +86,11 @@ TEST(StoryBuilderTest, StoriesDoNotDependOnInputOrder) {
 }
 
 TEST(StoryBuilderTest, RelaysCitingAnOutletReadLaterStillTraceToIt) {
-  StoryBuilder b(Data());
+  StoryBuilder b(ShippedStoriesData());
   // The relay is read before the document of the outlet it cites.
   b.Add(Doc("relay", "Valley Times", "2024-03-09", "Bridge open again, Aldermoor Courier reports",
-            std::string("The Aldermoor Courier reported on Friday that the bridge was open. ") + kBridge2));
-  b.Add(Doc("orig", "Aldermoor Courier", "2024-03-08", "Bridge reopens", kBridge1));
+            std::string("The Aldermoor Courier reported on Friday that the bridge was open. ") + kBridgeRelay));
+  b.Add(Doc("orig", "Aldermoor Courier", "2024-03-08", "Bridge reopens", kBridgeReport));
   const StoryCollection c = b.Finish();
   ASSERT_EQ(c.stories.size(), 1u);
   const Story& s = c.stories[0];
@@ -131,7 +107,7 @@ TEST(StoriesSeedsTest, OneBloombergStoryAndOneWsjRelay) {
   std::vector<Status> problems;
   auto sidecar = Sidecar::Load(shared + "/seeds.meta.jsonl", [&](const Status& s) { problems.push_back(s); });
   ASSERT_TRUE(sidecar.ok()) << sidecar.status().ToString();
-  StoryBuilder b(Data());
+  StoryBuilder b(ShippedStoriesData());
   DocumentReader reader(
       ReadOptions{},
       [&](Document&& d) {
@@ -250,8 +226,8 @@ TEST(StoriesExamplesTest, TheDemoCorpusShowsRelaysChainsAndOrigins) {
 
 TEST(StoriesCliTest, ScorePairsWritesOneScorePerLineAndReportsBadLines) {
   TempDir dir;
-  nlohmann::json good = {{"id", 7}, {"text1", kBridge1}, {"text2", kBridge2}, {"date1", "2024-03-08"}};
-  nlohmann::json other = {{"id", "b"}, {"text1", kBridge1}, {"text2", kBudget}};
+  nlohmann::json good = {{"id", 7}, {"text1", kBridgeReport}, {"text2", kBridgeRelay}, {"date1", "2024-03-08"}};
+  nlohmann::json other = {{"id", "b"}, {"text1", kBridgeReport}, {"text2", kBudgetReport}};
   WriteFile(dir / "pairs.jsonl", good.dump() + "\n" + "{not json\n" + R"({"id": 3, "text1": "x"})" + "\n\n" +
                                      other.dump() + "\n");
   const auto r = RunCli("stories --score-pairs " + dir / "pairs.jsonl", dir);
@@ -271,11 +247,11 @@ TEST(StoriesCliTest, ScorePairsWritesOneScorePerLineAndReportsBadLines) {
 TEST(StoriesCliTest, StoriesOfFilesAsJson) {
   TempDir dir;
   WriteFile(dir / "in/courier.txt", std::string("title: Bridge reopens\ndate: 2024-03-08\noutlet: Aldermoor Courier\n\n") +
-                                        kBridge1 + "\n");
+                                        kBridgeReport + "\n");
   WriteFile(dir / "in/times.txt",
             std::string("title: Bridge open again, Aldermoor Courier reports\ndate: 2024-03-09\noutlet: Valley Times\n\n") +
-                "The Aldermoor Courier reported on Friday that the bridge was open again.\n\n" + kBridge2 + "\n");
-  WriteFile(dir / "in/budget.txt", std::string("title: Budget\ndate: 2024-03-09\noutlet: Valley Times\n\n") + kBudget + "\n");
+                "The Aldermoor Courier reported on Friday that the bridge was open again.\n\n" + kBridgeRelay + "\n");
+  WriteFile(dir / "in/budget.txt", std::string("title: Budget\ndate: 2024-03-09\noutlet: Valley Times\n\n") + kBudgetReport + "\n");
   const auto r = RunCli("stories --format json " + dir / "in", dir);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const nlohmann::json j = nlohmann::json::parse(r.out);

@@ -6,19 +6,14 @@
 
 #include <vector>
 
+#include "stories_test_fixtures.h"
 #include "stories/stories.h"
 #include "stories/story_index.h"
 
 namespace faultline::stories {
 namespace {
 
-const char* kText =
-    "The Aldermoor bridge reopened to traffic on Friday, eleven months after a barge struck one of its "
-    "piers during a flood. Engineers replaced two steel girders and reinforced the damaged pier with a "
-    "concrete collar. The city council said the repairs cost 18 million euros, most of it paid by the "
-    "barge operator's insurer. Commuters had faced detours of up to forty minutes while the crossing was shut.";
-
-class StoryIndexBoundsTest : public testing::Test {
+class StoryIndexBoundsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     auto data = StoriesData::Load();
@@ -38,7 +33,7 @@ class StoryIndexBoundsTest : public testing::Test {
   // dated documents 30 days apart (outside the window: never compared with each other).
   // No MinHash: candidates come from the index terms alone.
   StoryProfile Profile(std::vector<TermId> index_terms, const std::string& date) const {
-    StoryProfile p = base_model_->Profile("Bridge reopens", kText, date);
+    StoryProfile p = base_model_->Profile("Bridge reopens", testing::kBridgeReport, date);
     p.index_terms = std::move(index_terms);
     p.minhash.reset();
     return p;

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "ingest_test_util.h"
+#include "stories_test_fixtures.h"
 #include "statements/extractor.h"
 #include "store/store.h"
 #include "stories/origin_collector.h"
@@ -16,71 +17,25 @@
 namespace faultline::stories {
 namespace {
 
+using testing::AddToStories;
+using testing::CraneRelay;
+using testing::CraneReport;
+using testing::Doc;
+using testing::kBudgetReport;
+using testing::kStrikeReport;
+using testing::OpenStore;
 using testing::RunCli;
+using testing::StrikeRelay;
 using testing::TempDir;
 using testing::WriteFile;
-
-const char* kCrane1 =
-    "A container crane collapsed at the Vellmar harbour on Tuesday night, crushing two empty trucks on the "
-    "quay, Reuters reported. The port authority said nobody was hurt because the night shift had stopped for a "
-    "storm warning. Inspectors are examining a cracked hinge on the crane's boom, which was installed in 1998. "
-    "The terminal will stay closed for at least a week while the wreck is cut apart and removed.";
-const char* kCrane2 =
-    "Nobody was hurt when a container crane came down at Vellmar harbour on Tuesday night and crushed two "
-    "empty trucks, the port authority said, as the night shift had halted work for a storm warning. A cracked "
-    "hinge on the boom, installed in 1998, is being examined by inspectors, according to Reuters. The terminal "
-    "stays shut for at least a week while crews cut the wreck apart.";
-const char* kStrike1 =
-    "Bus drivers in Orlen walked out on Monday in a dispute over split shifts, leaving forty routes without "
-    "service. The drivers' union said talks with the transport company broke down after the company refused "
-    "to pay for the unpaid hours between shifts. Schools told pupils to arrive late and the city opened "
-    "three extra park-and-ride sites.";
-const char* kStrike2 =
-    "Forty bus routes in Orlen had no service on Monday as drivers struck over split shifts. Their union said "
-    "talks with the transport company collapsed when it refused to pay the unpaid hours between shifts, the "
-    "Orlen Daily reported. The city opened three extra park-and-ride sites and schools told pupils they could "
-    "arrive late.";
-const char* kBudget =
-    "The regional government presented a budget that raises spending on schools and clinics while cutting "
-    "fuel subsidies, a plan the opposition called a tax on commuters. Parliament votes next month after "
-    "hearings in the budget committee. Economists said the deficit would narrow if growth forecasts held.";
-
-Document Doc(const std::string& id, const std::string& outlet, const std::string& date, const std::string& text) {
-  Document d;
-  d.id = id;
-  d.file = id + ".txt";
-  d.title = id;
-  d.outlet = outlet;
-  d.date = date;
-  d.text = text;
-  return d;
-}
-
-std::unique_ptr<Store> OpenStore(const std::string& path, bool read_only = false) {
-  StoreOptions so;
-  so.read_only = read_only;
-  Result<std::unique_ptr<Store>> s = Store::Open(path, so);
-  EXPECT_TRUE(s.ok()) << s.status().ToString();
-  return s.ok() ? std::move(s).value() : nullptr;
-}
 
 // Stores and assigns `docs` as one `ingest` does, the result stored at the end when
 // `store_result`.
 void Ingest(const std::string& path, const std::vector<Document>& docs, bool store_result = true) {
   auto store = OpenStore(path);
   ASSERT_TRUE(store);
-  auto data = StoriesData::Load();
-  ASSERT_TRUE(data.ok()) << data.status().ToString();
-  auto ss = StoryStore::Open(store.get(), std::move(data).value());
-  ASSERT_TRUE(ss.ok()) << ss.status().ToString();
-  for (const Document& d : docs) {
-    Result<AddOutcome> r = store->Add(d);
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
-    if (r->kind == AddKind::kAdded) {
-      ASSERT_TRUE((*ss)->Add(d, r->id).ok());
-    }
-  }
-  ASSERT_TRUE(store->Flush().ok());
+  Result<StoryStoreStats> added = AddToStories(store.get(), docs);
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
   if (!store_result) return;
   Result<ResultsStored> stored = StoreOriginResults(store.get(), {});
   ASSERT_TRUE(stored.ok()) << stored.status().ToString();
@@ -137,13 +92,16 @@ std::vector<std::string> Origins(const std::string& path, bool stored_results, b
   return out;
 }
 
+// Titles are the documents' ids, and the relays name where they have the news from.
 std::vector<Document> FirstRun() {
-  return {Doc("crane1", "Harbour Post", "2024-05-14", kCrane1), Doc("strike1", "Orlen Daily", "2024-05-13", kStrike1),
-          Doc("budget", "Capital Times", "2024-05-15", kBudget)};
+  return {Doc("crane1", "Harbour Post", "2024-05-14", "crane1", CraneReport(/*credit_reuters=*/true)),
+          Doc("strike1", "Orlen Daily", "2024-05-13", "strike1", kStrikeReport),
+          Doc("budget", "Capital Times", "2024-05-15", "budget", kBudgetReport)};
 }
 
 std::vector<Document> SecondRun() {
-  return {Doc("crane2", "Coast Wire", "2024-05-15", kCrane2), Doc("strike2", "Metro News", "2024-05-14", kStrike2)};
+  return {Doc("crane2", "Coast Wire", "2024-05-15", "crane2", CraneRelay(/*credit_reuters=*/true)),
+          Doc("strike2", "Metro News", "2024-05-14", "strike2", StrikeRelay(/*credit_orlen_daily=*/true))};
 }
 
 TEST(StoryResultsTest, AnIngestStoresTheResultAndTheReaderUsesItAsComputed) {

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "ingest_test_util.h"
+#include "stories_test_fixtures.h"
 #include "statements/analyzer.h"
 #include "test_paths.h"
 #include "store/store.h"
@@ -25,19 +26,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
+using testing::Doc;
+using testing::IngestStories;
+using testing::OpenStore;
+using testing::ShippedStoriesData;
 using testing::TempDir;
-
-Document Doc(const std::string& id, const std::string& outlet, const std::string& date, const std::string& title,
-             const std::string& text) {
-  Document d;
-  d.id = id;
-  d.file = id + ".txt";
-  d.outlet = outlet;
-  d.date = date;
-  d.title = title;
-  d.text = text;
-  return d;
-}
 
 // One report by a known agency, relayed twice (once through an outlet of the corpus that
 // is no known outlet), and an unrelated report; written for this test.
@@ -64,35 +57,6 @@ std::vector<Document> Corpus() {
   };
 }
 
-StoriesData Data(const std::vector<std::string>& outlet_files = {}) {
-  auto d = StoriesData::Load(outlet_files);
-  EXPECT_TRUE(d.ok()) << d.status().ToString();
-  return std::move(d).value();
-}
-
-std::unique_ptr<Store> OpenStore(const std::string& path, bool read_only = false) {
-  StoreOptions so;
-  so.read_only = read_only;
-  Result<std::unique_ptr<Store>> s = Store::Open(path, so);
-  EXPECT_TRUE(s.ok()) << s.status().ToString();
-  return s.ok() ? std::move(s).value() : nullptr;
-}
-
-StoryStoreStats Ingest(const std::string& path, const std::vector<Document>& docs) {
-  auto store = OpenStore(path);
-  auto ss = StoryStore::Open(store.get(), Data());
-  EXPECT_TRUE(ss.ok()) << ss.status().ToString();
-  for (const Document& d : docs) {
-    Result<AddOutcome> r = store->Add(d);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    if (r.ok() && r->kind == AddKind::kAdded) {
-      EXPECT_TRUE((*ss)->Add(d, r->id).ok());
-    }
-  }
-  EXPECT_TRUE(store->Flush().ok());
-  return (*ss)->stats();
-}
-
 // Each document's story id, chain and origin key, as one text.
 std::map<std::string, std::string> Origins(const StoryCollection& c) {
   std::map<std::string, std::string> out;
@@ -109,7 +73,7 @@ std::map<std::string, std::string> Origins(const StoryCollection& c) {
 // every document with its text left out.
 StoryCollection FromStore(const std::string& path, bool texts) {
   auto store = OpenStore(path, true);
-  StoriesData data = Data();
+  StoriesData data = ShippedStoriesData();
   Result<StoredStories> stored = ReadStoredStories(*store, *data.model);
   EXPECT_TRUE(stored.ok());
   StoryBuilder b(std::move(data));
@@ -124,7 +88,7 @@ StoryCollection FromStore(const std::string& path, bool texts) {
 }
 
 TEST(StoredSourcesTest, BytesGiveBackWhatTheTextSays) {
-  StoriesData data = Data();
+  StoriesData data = ShippedStoriesData();
   std::vector<Document> docs = Corpus();
   for (const Document& d : docs) data.outlets->AddName(d.outlet);
   for (const Document& d : docs) {
@@ -153,7 +117,7 @@ TEST(StoredSourcesTest, BytesGiveBackWhatTheTextSays) {
 }
 
 TEST(StoredSourcesTest, OtherDataOrBrokenBytesAreNotRead) {
-  StoriesData data = Data();
+  StoriesData data = ShippedStoriesData();
   const Document d = Corpus()[2];
   const std::string bytes =
       SourcesToBytes(FindSources(d, *data.outlets, *data.finder), *data.outlets, data.sources_fingerprint);
@@ -167,13 +131,13 @@ TEST(StoredSourcesTest, OtherDataOrBrokenBytesAreNotRead) {
   TempDir dir;
   const std::string extra = dir / "outlets.yaml";
   testing::WriteFile(extra, "outlets:\n  - name: Norrvik Radio\n    kind: broadcaster\n");
-  EXPECT_NE(Data({extra}).sources_fingerprint, data.sources_fingerprint);
+  EXPECT_NE(ShippedStoriesData({extra}).sources_fingerprint, data.sources_fingerprint);
 }
 
 TEST(StoredSourcesTest, StoriesFromTheStoreNeedNoTextAndMatchTheText) {
   TempDir dir;
   const std::string db = dir / "c.db";
-  Ingest(db, Corpus());
+  IngestStories(db, Corpus());
   const std::map<std::string, std::string> with_text = Origins(FromStore(db, true));
   const std::map<std::string, std::string> without_text = Origins(FromStore(db, false));
   EXPECT_EQ(without_text, with_text);
@@ -188,7 +152,7 @@ TEST(StoredSourcesTest, EntriesWithoutSourcesGetThemAtTheNextIngestAndKeepTheirS
   TempDir dir;
   const std::string db = dir / "c.db";
   std::vector<Document> docs = Corpus();
-  Ingest(db, docs);
+  IngestStories(db, docs);
   const std::map<std::string, std::string> before = Origins(FromStore(db, true));
   {
     // As a faultline before schema 6 left them.
@@ -199,11 +163,11 @@ TEST(StoredSourcesTest, EntriesWithoutSourcesGetThemAtTheNextIngestAndKeepTheirS
   }
   // Read from the text meanwhile, with the same result.
   EXPECT_EQ(Origins(FromStore(db, true)), before);
-  const StoryStoreStats st = Ingest(db, {});
+  const StoryStoreStats st = IngestStories(db, {});
   EXPECT_EQ(st.sourced, docs.size());
   EXPECT_EQ(st.reprofiled, 0u);
   EXPECT_EQ(Origins(FromStore(db, false)), before);
-  EXPECT_EQ(Ingest(db, {}).sourced, 0u);  // done once
+  EXPECT_EQ(IngestStories(db, {}).sourced, 0u);  // done once
 }
 
 
@@ -227,7 +191,7 @@ TEST(StoredSourcesTest, ACopyOfTheDataElsewhereKeepsTheStoreCurrentAndAnEditDoes
   TempDir dir;
   const std::string db = dir / "c.db";
   const std::vector<Document> docs = Corpus();
-  Ingest(db, docs);
+  IngestStories(db, docs);
   Result<std::string> shipped = DataDir();
   ASSERT_TRUE(shipped.ok()) << shipped.status().ToString();
   Result<std::string> analysis = AnalysisFingerprint(AnalyzerConfig{});
@@ -239,7 +203,7 @@ TEST(StoredSourcesTest, ACopyOfTheDataElsewhereKeepsTheStoreCurrentAndAnEditDoes
   ASSERT_EQ(DataDir().value(), copy);
   // The same bytes under another path: nothing stored is stale, neither the stories'
   // sources nor the statement cache's key.
-  StoryStoreStats st = Ingest(db, {});
+  StoryStoreStats st = IngestStories(db, {});
   EXPECT_EQ(st.loaded, docs.size());
   EXPECT_EQ(st.sourced, 0u);
   EXPECT_EQ(st.reprofiled, 0u);
@@ -252,10 +216,10 @@ TEST(StoredSourcesTest, ACopyOfTheDataElsewhereKeepsTheStoreCurrentAndAnEditDoes
     std::ofstream out(copy + "/stories/outlets.yaml", std::ios::app);
     out << "\n# edited: the sources found with the old list are stale\n";
   }
-  st = Ingest(db, {});
+  st = IngestStories(db, {});
   EXPECT_EQ(st.sourced, docs.size());
   EXPECT_EQ(st.reprofiled, 0u);
-  EXPECT_EQ(Ingest(db, {}).sourced, 0u);
+  EXPECT_EQ(IngestStories(db, {}).sourced, 0u);
 }
 
 // Each document's origin (key and label) as a statement of it would count, collecting
@@ -290,7 +254,7 @@ std::map<std::string, std::string> CollectedOrigins(const std::string& db, bool 
 TEST(StoredSourcesTest, TheCollectorAsksForTheTextOnlyWithoutAUsableStoredStory) {
   TempDir dir;
   const std::string db = dir / "c.db";
-  Ingest(db, Corpus());
+  IngestStories(db, Corpus());
   {
     // harbour's sources are stale (other outlet lists), budget has no story at all.
     sqlite3* raw = nullptr;
@@ -310,7 +274,7 @@ TEST(StoredSourcesTest, TheCollectorAsksForTheTextOnlyWithoutAUsableStoredStory)
 
   // A builder that counts framing and quotes needs every text.
   auto store = OpenStore(db, true);
-  StoriesData data = Data();
+  StoriesData data = ShippedStoriesData();
   Result<StoredStories> stored = ReadStoredStories(*store, *data.model);
   ASSERT_TRUE(stored.ok());
   StoryBuilder full(std::move(data));
@@ -325,11 +289,11 @@ TEST(StoredSourcesTest, TheCollectorAsksForTheTextOnlyWithoutAUsableStoredStory)
 TEST(StoredSourcesTest, ADocumentWithoutAStoredStoryIsClusteredAgainstTheFullStoredProfiles) {
   TempDir dir;
   const std::string db = dir / "c.db";
-  Ingest(db, Corpus());
+  IngestStories(db, Corpus());
   const std::map<std::string, std::string> stored = CollectedOrigins(db, true);
   {
     auto store = OpenStore(db, true);
-    Result<StoredStories> summaries = ReadStoredSummaries(*store, *Data().model);
+    Result<StoredStories> summaries = ReadStoredSummaries(*store, *ShippedStoriesData().model);
     ASSERT_TRUE(summaries.ok());
     ASSERT_EQ(summaries->by_doc.size(), 4u);
     for (const auto& [doc, s] : summaries->by_doc) {
@@ -348,7 +312,7 @@ TEST(StoredSourcesTest, ADocumentWithoutAStoredStoryIsClusteredAgainstTheFullSto
   EXPECT_EQ(CollectedOrigins(db, true), stored);
   {
     auto store = OpenStore(db, true);
-    StoriesData data = Data();
+    StoriesData data = ShippedStoriesData();
     Result<StoredStories> summaries = ReadStoredSummaries(*store, *data.model);
     ASSERT_TRUE(summaries.ok());
     StoryBuilder b(std::move(data));

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "ingest_test_util.h"
+#include "stories_test_fixtures.h"
 #include "store/store.h"
 #include "stories/distinctive_terms.h"
 #include "stories/framing.h"
@@ -19,82 +20,27 @@
 namespace faultline::stories {
 namespace {
 
+using testing::CraneRelay;
+using testing::CraneReport;
+using testing::Doc;
+using testing::IngestStories;
+using testing::kBudgetReport;
+using testing::kStrikeReport;
+using testing::OpenStore;
 using testing::RunCli;
+using testing::ShippedStoriesData;
+using testing::StrikeRelay;
 using testing::TempDir;
 using testing::WriteFile;
 
-Document Doc(const std::string& id, const std::string& outlet, const std::string& date, const std::string& text) {
-  Document d;
-  d.id = id;
-  d.file = id + ".txt";
-  d.outlet = outlet;
-  d.date = date;
-  d.text = text;
-  return d;
-}
-
-// A harbour crane collapse told twice, a bus strike told twice, and a budget.
-const char* kCrane1 =
-    "A container crane collapsed at the Vellmar harbour on Tuesday night, crushing two empty trucks on the "
-    "quay. The port authority said nobody was hurt because the night shift had stopped for a storm warning. "
-    "Inspectors are examining a cracked hinge on the crane's boom, which was installed in 1998. The terminal "
-    "will stay closed for at least a week while the wreck is cut apart and removed.";
-const char* kCrane2 =
-    "Nobody was hurt when a container crane came down at Vellmar harbour on Tuesday night and crushed two "
-    "empty trucks, the port authority said, as the night shift had halted work for a storm warning. A cracked "
-    "hinge on the boom, installed in 1998, is being examined by inspectors. The terminal stays shut for at "
-    "least a week while crews cut the wreck apart.";
-const char* kStrike1 =
-    "Bus drivers in Orlen walked out on Monday in a dispute over split shifts, leaving forty routes without "
-    "service. The drivers' union said talks with the transport company broke down after the company refused "
-    "to pay for the unpaid hours between shifts. Schools told pupils to arrive late and the city opened "
-    "three extra park-and-ride sites.";
-const char* kStrike2 =
-    "Forty bus routes in Orlen had no service on Monday as drivers struck over split shifts. Their union said "
-    "talks with the transport company collapsed when it refused to pay the unpaid hours between shifts. The "
-    "city opened three extra park-and-ride sites and schools told pupils they could arrive late.";
-const char* kBudget =
-    "The regional government presented a budget that raises spending on schools and clinics while cutting "
-    "fuel subsidies, a plan the opposition called a tax on commuters. Parliament votes next month after "
-    "hearings in the budget committee. Economists said the deficit would narrow if growth forecasts held.";
-
-StoriesData Data() {
-  auto d = StoriesData::Load();
-  EXPECT_TRUE(d.ok()) << d.status().ToString();
-  return std::move(d).value();
-}
-
-std::unique_ptr<Store> OpenStore(const std::string& path, bool read_only = false) {
-  StoreOptions so;
-  so.read_only = read_only;
-  Result<std::unique_ptr<Store>> s = Store::Open(path, so);
-  EXPECT_TRUE(s.ok()) << s.status().ToString();
-  return s.ok() ? std::move(s).value() : nullptr;
-}
-
-// Stores and assigns `docs` in one run (as one `ingest`).
-StoryStoreStats Ingest(const std::string& path, const std::vector<Document>& docs) {
-  auto store = OpenStore(path);
-  if (!store) return {};
-  auto ss = StoryStore::Open(store.get(), Data());
-  EXPECT_TRUE(ss.ok()) << ss.status().ToString();
-  if (!ss.ok()) return {};
-  for (const Document& d : docs) {
-    Result<AddOutcome> r = store->Add(d);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    if (r.ok() && r->kind == AddKind::kAdded) {
-      EXPECT_TRUE((*ss)->Add(d, r->id).ok());
-    }
-  }
-  EXPECT_TRUE(store->Flush().ok());
-  return (*ss)->stats();
-}
+// The stories are the crane collapse and the bus strike, each reported and relayed, and
+// the budget (stories_test_fixtures.h).
 
 std::map<std::string, StoredStory> Stored(const std::string& path) {
   auto store = OpenStore(path, true);
   std::map<std::string, StoredStory> out;
   if (!store) return out;
-  Result<StoredStories> r = ReadStoredStories(*store, *Data().model);
+  Result<StoredStories> r = ReadStoredStories(*store, *ShippedStoriesData().model);
   EXPECT_TRUE(r.ok()) << r.status().ToString();
   if (r.ok())
     for (auto& [id, s] : r->by_doc) out.emplace(id, s);
@@ -104,13 +50,13 @@ std::map<std::string, StoredStory> Stored(const std::string& path) {
 TEST(StoryStoreTest, EachIngestAssignsItsDocumentsToTheStoriesAlreadyStored) {
   TempDir dir;
   const std::string db = dir / "c.db";
-  StoryStoreStats first = Ingest(db, {Doc("crane1", "Harbour Post", "2024-05-14", kCrane1),
-                                      Doc("strike1", "Orlen Daily", "2024-05-13", kStrike1)});
+  StoryStoreStats first = IngestStories(db, {Doc("crane1", "Harbour Post", "2024-05-14", CraneReport()),
+                                             Doc("strike1", "Orlen Daily", "2024-05-13", kStrikeReport)});
   EXPECT_EQ(first.added, 2u);
   EXPECT_EQ(first.joined, 0u);
-  StoryStoreStats second = Ingest(db, {Doc("crane2", "Coast Wire", "2024-05-15", kCrane2),
-                                       Doc("budget", "Capital Times", "2024-05-15", kBudget),
-                                       Doc("strike2", "Metro News", "2024-05-14", kStrike2)});
+  StoryStoreStats second = IngestStories(db, {Doc("crane2", "Coast Wire", "2024-05-15", CraneRelay()),
+                                              Doc("budget", "Capital Times", "2024-05-15", kBudgetReport),
+                                              Doc("strike2", "Metro News", "2024-05-14", StrikeRelay())});
   EXPECT_EQ(second.loaded, 2u);  // the first run's profiles, not made again
   EXPECT_EQ(second.reprofiled, 0u);
   EXPECT_EQ(second.added, 3u);
@@ -176,8 +122,8 @@ void MakeVersion3(const std::string& path, const std::vector<Document>& docs) {
 TEST(StoryStoreTest, AFileFromBeforeStoriesIsReadAsItIsAndProfiledWhenMigrated) {
   TempDir dir;
   const std::string db = dir / "v3.db";
-  MakeVersion3(db, {Doc("crane1", "Harbour Post", "2024-05-14", kCrane1),
-                    Doc("budget", "Capital Times", "2024-05-15", kBudget)});
+  MakeVersion3(db, {Doc("crane1", "Harbour Post", "2024-05-14", CraneReport()),
+                    Doc("budget", "Capital Times", "2024-05-15", kBudgetReport)});
   {
     auto ro = OpenStore(db, true);
     ASSERT_NE(ro, nullptr);
@@ -187,10 +133,10 @@ TEST(StoryStoreTest, AFileFromBeforeStoriesIsReadAsItIsAndProfiledWhenMigrated) 
     EXPECT_EQ(d->via, "");
     EXPECT_EQ(d->outlet, "Harbour Post");
     EXPECT_TRUE(Stored(db).empty());
-    EXPECT_FALSE(ro->Add(Doc("x", "X", "2024-05-15", kStrike1)).ok());  // read-only: not written
+    EXPECT_FALSE(ro->Add(Doc("x", "X", "2024-05-15", kStrikeReport)).ok());  // read-only: not written
   }
   // Writable: migrated; the stories are made from the stored texts, then new ones join.
-  StoryStoreStats st = Ingest(db, {Doc("crane2", "Coast Wire", "2024-05-15", kCrane2)});
+  StoryStoreStats st = IngestStories(db, {Doc("crane2", "Coast Wire", "2024-05-15", CraneRelay())});
   EXPECT_EQ(st.reprofiled, 2u);
   EXPECT_EQ(st.added, 1u);
   std::map<std::string, StoredStory> s = Stored(db);
@@ -221,8 +167,9 @@ std::map<std::string, StoredStory> Summaries(const std::string& path, bool read_
 TEST(StoryStoreTest, ProfilesStoredBeforeSummariesAreReadWholeUntilAnIngestSummarisesThem) {
   TempDir dir;
   const std::string db = dir / "v10.db";
-  Ingest(db, {Doc("crane1", "Harbour Post", "2024-05-14", kCrane1), Doc("crane2", "Coast Wire", "2024-05-15", kCrane2),
-              Doc("budget", "Capital Times", "2024-05-15", kBudget)});
+  IngestStories(db, {Doc("crane1", "Harbour Post", "2024-05-14", CraneReport()),
+                     Doc("crane2", "Coast Wire", "2024-05-15", CraneRelay()),
+                     Doc("budget", "Capital Times", "2024-05-15", kBudgetReport)});
   const std::map<std::string, StoredStory> whole = Stored(db);
   ASSERT_EQ(whole.size(), 3u);
   Exec(db, "DROP TRIGGER story_results_document_added; DROP TRIGGER story_results_document_removed; DROP TRIGGER story_results_document_changed; DROP TRIGGER story_results_story_added; DROP TRIGGER story_results_story_removed; DROP TRIGGER story_results_story_changed; DROP TABLE story_results; DROP INDEX story_summaries; ALTER TABLE story_profiles DROP COLUMN summary; "
@@ -237,7 +184,7 @@ TEST(StoryStoreTest, ProfilesStoredBeforeSummariesAreReadWholeUntilAnIngestSumma
   };
   expect_whole(Summaries(db, true));   // version 10 read as it is
   expect_whole(Summaries(db, false));  // migrated to 11: no summary yet
-  StoryStoreStats st = Ingest(db, {});
+  StoryStoreStats st = IngestStories(db, {});
   EXPECT_EQ(st.summarised, 3u);
   EXPECT_EQ(st.reprofiled, 0u);
   const std::map<std::string, StoredStory> summaries = Summaries(db, true);
@@ -256,9 +203,9 @@ TEST(StoryStoreTest, ProfilesStoredBeforeSummariesAreReadWholeUntilAnIngestSumma
     EXPECT_EQ(s.settings, w.settings) << doc;
   }
   EXPECT_EQ(Stored(db).at("crane2").profile, whole.at("crane2").profile);  // the profiles stay
-  EXPECT_EQ(Ingest(db, {}).summarised, 0u);
+  EXPECT_EQ(IngestStories(db, {}).summarised, 0u);
   // A new document is stored with its summary.
-  Ingest(db, {Doc("strike1", "Harbour Post", "2024-05-16", kStrike1)});
+  IngestStories(db, {Doc("strike1", "Harbour Post", "2024-05-16", kStrikeReport)});
   EXPECT_FALSE(Summaries(db, true).at("strike1").summary.empty());
   // Read through the index by name: without it, an error that says so.
   Exec(db, "DROP INDEX story_summaries");
@@ -271,7 +218,7 @@ TEST(StoryStoreTest, ProfilesStoredBeforeSummariesAreReadWholeUntilAnIngestSumma
 TEST(StoryStoreTest, TheOutletATextWasTakenFromIsStored) {
   TempDir dir;
   const std::string db = dir / "via.db";
-  Document d = Doc("crane1", "Harbour Post", "2024-05-14", kCrane1);
+  Document d = Doc("crane1", "Harbour Post", "2024-05-14", CraneReport());
   d.via = "Reuters";
   {
     auto store = OpenStore(db);
@@ -304,11 +251,11 @@ std::set<std::set<std::string>> Groups(const std::string& json) {
 
 TEST(StoryStoreTest, StoriesFromTheDatabaseAreTheStoriesOfTheFiles) {
   TempDir dir;
-  WriteArticle(dir, "a/crane1.txt", "Harbour Post", "2024-05-14", kCrane1);
-  WriteArticle(dir, "a/strike1.txt", "Orlen Daily", "2024-05-13", kStrike1);
-  WriteArticle(dir, "b/crane2.txt", "Coast Wire", "2024-05-15", kCrane2);
-  WriteArticle(dir, "b/strike2.txt", "Metro News", "2024-05-14", kStrike2);
-  WriteArticle(dir, "b/budget.txt", "Capital Times", "2024-05-15", kBudget);
+  WriteArticle(dir, "a/crane1.txt", "Harbour Post", "2024-05-14", CraneReport());
+  WriteArticle(dir, "a/strike1.txt", "Orlen Daily", "2024-05-13", kStrikeReport);
+  WriteArticle(dir, "b/crane2.txt", "Coast Wire", "2024-05-15", CraneRelay());
+  WriteArticle(dir, "b/strike2.txt", "Metro News", "2024-05-14", StrikeRelay());
+  WriteArticle(dir, "b/budget.txt", "Capital Times", "2024-05-15", kBudgetReport);
   const std::string db = dir / "c.db";
   auto r = RunCli("ingest " + dir.path() + "/a --db " + db, dir);
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -379,11 +326,11 @@ TEST(FramingTest, TheShippedLexiconSeesTheSpellingsOfOneCity) {
 }
 
 TEST(DistinctiveTermsTest, AWordOneOutletUsesFarMoreOftenStandsOut) {
-  StoriesData data = Data();
+  StoriesData data = ShippedStoriesData();
   OutletWordCounts counts(&data.model->config().terms);
   // Both outlets write about the same harbour; only one keeps saying "scandal".
   // Built by append: string&& + "literal" trips g++ 12's -Warray-bounds at -O1.
-  std::string loud_text(kCrane1), calm_text(kCrane2);
+  std::string loud_text(CraneReport()), calm_text(CraneRelay());
   loud_text += " A scandal, a scandal, the scandal of the harbour.";
   calm_text += " The harbour authority will report.";
   for (int i = 0; i < 20; ++i) {
@@ -404,11 +351,11 @@ TEST(DistinctiveTermsTest, AWordOneOutletUsesFarMoreOftenStandsOut) {
 }
 
 TEST(DistinctiveTermsTest, AWordUsedOnceIsNotDistinctive) {
-  StoriesData data = Data();
+  StoriesData data = ShippedStoriesData();
   OutletWordCounts counts(&data.model->config().terms);
-  for (int i = 0; i < 10; ++i) counts.Add("A", kStrike1);
+  for (int i = 0; i < 10; ++i) counts.Add("A", kStrikeReport);
   counts.Add("A", "A zeppelin passed.");
-  for (int i = 0; i < 10; ++i) counts.Add("B", kStrike2);
+  for (int i = 0; i < 10; ++i) counts.Add("B", StrikeRelay());
   for (const OutletTerms& o : counts.Distinctive(50, 10))
     for (const DistinctiveTerm& t : o.terms) EXPECT_NE(t.term, "zeppelin");
 }
