@@ -17,6 +17,7 @@ std::vector<Mention> Resolver::Run() {
   };
   static constexpr Stage kFirst[] = {
       {"actor recognition (compounds)", &Resolver::DropCompounds},
+      {"actor recognition (legislators)", &Resolver::DropBodyMembers},
       {"actor recognition (roles)", &Resolver::ComposeRoles},
       {"actor recognition (metonyms)", &Resolver::ReadMetonyms},
       {"actor recognition (ambiguous names)", &Resolver::ReadAmbiguousNames},
@@ -59,6 +60,25 @@ void Resolver::DropCompounds() {
                                             t->kind != AliasKind::kPair;
                                    }),
                     c.targets.end());
+  }
+}
+
+void Resolver::DropBodyMembers() {
+  for (auto& c : cands_) {
+    // A capitalised word no candidate covers may stand between: "U.S. House lawmakers",
+    // "U.S. Republican senators".
+    auto next = scan::TokensAfter(text_, c.end, 2);
+    size_t k = 0, from = c.end;
+    if (next.size() == 2 && IsCapitalizedWord(next[0]) && OnlySpaces(from, next[0].begin) &&
+        !CoveredByCandidate(next[0]) && !sets_.legislator_heads.Contains(next[0].text)) {
+      from = next[0].end;
+      k = 1;
+    }
+    if (k >= next.size() || !next[k].word || !OnlySpaces(from, next[k].begin)) continue;
+    const bool member = sets_.legislator_heads.Contains(next[k].text);
+    const bool campaign =
+        c.Find(AliasKind::kPerson) && sets_.person_body_heads.Contains(next[k].text);
+    if (member || campaign) c.targets.clear();
   }
 }
 

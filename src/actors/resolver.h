@@ -190,6 +190,12 @@ class Resolver {
   // "pro-Russian", "Russian-speaking", "NATO-led": not the actor.
   void DropCompounds();
 
+  // "U.S. lawmakers", "Republican U.S. senators", "the Trump campaign": members of a
+  // legislature or a person's election campaign do not speak for the state (GUIDELINES:
+  // a person in an official role is coded as the state; one chamber is not, nor a
+  // candidate), so the state word or person before them is no actor.
+  void DropBodyMembers();
+
   // Up to three capitalised words right after `pos` that no candidate covers: an
   // unknown person's name ("spokesman Dmitry Peskov" when the KB lacks Peskov).
   std::optional<std::pair<size_t, size_t>> UnknownNameAfter(size_t pos, size_t next_cand) const;
