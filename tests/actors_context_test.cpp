@@ -315,7 +315,7 @@ TEST_F(ContextActorsTest, PeopleOfTheUkraineStory) {
 // government, and a person's own campaign in the possessive, still do.
 TEST_F(ContextActorsTest, LegislatorsAndCampaignsAreNotTheState) {
   const std::string text =
-      "Several U.S. lawmakers urged new penalties. Republican U.S. senators wrote a letter. "
+      "Donald Trump spoke. Several U.S. lawmakers urged new penalties. Republican U.S. senators wrote a letter. "
       "The Trump campaign held a rally. The United States and Trump's campaign said no.";
   auto ms = Run(text, "2020-06-01");
   EXPECT_EQ(At(ms, text, "U.S. lawmakers"), nullptr);

@@ -38,6 +38,10 @@ std::vector<Mention> Resolver::Run() {
                    [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   for (const Stage& st : kSecond)
     if (!run(st)) return {};
+  const auto& dropped = body_member_spans_;
+  std::erase_if(out_, [&dropped](const Mention& m) {
+    return std::find(dropped.begin(), dropped.end(), std::make_pair(m.begin, m.end)) != dropped.end();
+  });
   return std::move(out_);
 }
 
@@ -65,20 +69,23 @@ void Resolver::DropCompounds() {
 
 void Resolver::DropBodyMembers() {
   for (auto& c : cands_) {
-    // A capitalised word no candidate covers may stand between: "U.S. House lawmakers",
-    // "U.S. Republican senators".
+    // After a state word a capitalised word no candidate covers may stand between: "U.S.
+    // House lawmakers", "U.S. Republican senators" (not after a person: in a headline
+    // "Biden Heeded Republicans' Plea" the capitals are title case).
+    const bool person = c.Find(AliasKind::kPerson) != nullptr;
     auto next = scan::TokensAfter(text_, c.end, 2);
     size_t k = 0, from = c.end;
-    if (next.size() == 2 && IsCapitalizedWord(next[0]) && OnlySpaces(from, next[0].begin) &&
+    if (!person && next.size() == 2 && IsCapitalizedWord(next[0]) && OnlySpaces(from, next[0].begin) &&
         !CoveredByCandidate(next[0]) && !sets_.legislator_heads.Contains(next[0].text)) {
       from = next[0].end;
       k = 1;
     }
     if (k >= next.size() || !next[k].word || !OnlySpaces(from, next[k].begin)) continue;
     const bool member = sets_.legislator_heads.Contains(next[k].text);
-    const bool campaign =
-        c.Find(AliasKind::kPerson) && sets_.person_body_heads.Contains(next[k].text);
-    if (member || campaign) c.targets.clear();
+    const bool campaign = person && sets_.person_body_heads.Contains(next[k].text);
+    if (!member && !campaign) continue;
+    c.targets.clear();
+    body_member_spans_.emplace_back(c.begin, c.end);
   }
 }
 

@@ -489,6 +489,9 @@ class Resolver {
   std::vector<Candidate> cands_;
   std::vector<bool> used_;
   SpanIndex candidate_spans_;  // cands_' spans, for CoveredByCandidate
+  // Spans DropBodyMembers emptied: coreference must not give them an actor back
+  // ("Donald Trump ... the Trump campaign" would otherwise be a surname of Trump).
+  std::vector<std::pair<size_t, size_t>> body_member_spans_;
   std::unordered_map<size_t, std::string> metonym_rule_;
   std::map<const Disambiguation*, std::pair<size_t, size_t>> context_counts_;
   std::vector<BareRole> bare_roles_;
