@@ -311,5 +311,23 @@ TEST_F(ContextActorsTest, PeopleOfTheUkraineStory) {
   }
 }
 
+// Members of a legislature and a candidate's campaign do not speak for the state; the
+// government, and a person's own campaign in the possessive, still do.
+TEST_F(ContextActorsTest, LegislatorsAndCampaignsAreNotTheState) {
+  const std::string text =
+      "Donald Trump spoke. Several U.S. lawmakers urged new penalties. Republican U.S. senators wrote a letter. "
+      "The Trump campaign held a rally. The United States and Trump's campaign said no.";
+  auto ms = Run(text, "2020-06-01");
+  EXPECT_EQ(At(ms, text, "U.S. lawmakers"), nullptr);
+  EXPECT_EQ(At(ms, text, "U.S. senators"), nullptr);
+  EXPECT_EQ(At(ms, text, "Trump campaign"), nullptr);
+  const Mention* us = Find(ms, "The United States");
+  ASSERT_NE(us, nullptr);
+  EXPECT_EQ(us->actors, Codes({"USA"}));
+  const Mention* own = At(ms, text, "Trump's campaign");
+  ASSERT_NE(own, nullptr);
+  EXPECT_EQ(own->actors, Codes({"USA"}));
+}
+
 }  // namespace
 }  // namespace faultline

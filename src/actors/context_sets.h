@@ -35,7 +35,7 @@ struct ContextSets {
   WordSet political_verbs, auxiliaries, place_prepositions, actor_prepositions, position_nouns,
       apposition_heads, pronouns, compound_prefixes, role_modifiers, non_holder_modifiers,
       role_nouns, honorifics, titles, person_institutions, motion_words, place_nouns,
-      not_name_words, past_modifiers;
+      not_name_words, past_modifiers, legislator_heads, person_body_heads;
 
   static ContextSets From(const KnowledgeBase& kb) {
     const ContextWords& c = kb.context();
@@ -48,6 +48,8 @@ struct ContextSets {
     s.apposition_heads = WordSet(c.apposition_heads);
     s.pronouns = WordSet(c.pronouns);
     s.compound_prefixes = WordSet(c.compound_prefixes);
+    s.legislator_heads = WordSet(c.legislator_heads);
+    s.person_body_heads = WordSet(c.person_body_heads);
     s.role_modifiers = WordSet(c.role_modifiers);
     s.non_holder_modifiers = WordSet(c.non_holder_modifiers);
     s.honorifics = WordSet(c.honorifics);

@@ -246,6 +246,8 @@ void KbYamlReader::ReadContext(const YAML::Node& body) {
   Append(&c.pronouns, List(body, "pronouns"));
   Append(&c.pair_phrases, List(body, "pair_phrases"));
   Append(&c.compound_prefixes, List(body, "compound_prefixes"));
+  Append(&c.legislator_heads, List(body, "legislator_heads"));
+  Append(&c.person_body_heads, List(body, "person_body_heads"));
   Append(&c.role_modifiers, List(body, "role_modifiers"));
   Append(&c.name_stopwords, List(body, "name_stopwords"));
   Append(&c.not_name_words, List(body, "not_name_words"));

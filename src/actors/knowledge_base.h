@@ -108,6 +108,8 @@ struct ContextWords {
   std::vector<std::string> pronouns;             // he, she, his, her
   std::vector<std::string> pair_phrases;         // "the two leaders"
   std::vector<std::string> compound_prefixes;    // "pro", "anti": pro-Russian is not RUS
+  std::vector<std::string> legislator_heads;     // "lawmakers": "U.S. lawmakers" are not USA
+  std::vector<std::string> person_body_heads;    // "campaign": "the Trump campaign" is not USA
   std::vector<std::string> role_modifiers;       // "senior", "top": "a senior French official"
   std::vector<std::string> non_holder_modifiers; // "former", "deputy": not the holder
   std::vector<std::string> past_modifiers;       // "former", "then": an office no longer held

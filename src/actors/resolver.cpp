@@ -17,6 +17,7 @@ std::vector<Mention> Resolver::Run() {
   };
   static constexpr Stage kFirst[] = {
       {"actor recognition (compounds)", &Resolver::DropCompounds},
+      {"actor recognition (legislators)", &Resolver::DropBodyMembers},
       {"actor recognition (roles)", &Resolver::ComposeRoles},
       {"actor recognition (metonyms)", &Resolver::ReadMetonyms},
       {"actor recognition (ambiguous names)", &Resolver::ReadAmbiguousNames},
@@ -37,6 +38,10 @@ std::vector<Mention> Resolver::Run() {
                    [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   for (const Stage& st : kSecond)
     if (!run(st)) return {};
+  const auto& dropped = body_member_spans_;
+  std::erase_if(out_, [&dropped](const Mention& m) {
+    return std::find(dropped.begin(), dropped.end(), std::make_pair(m.begin, m.end)) != dropped.end();
+  });
   return std::move(out_);
 }
 
@@ -59,6 +64,28 @@ void Resolver::DropCompounds() {
                                             t->kind != AliasKind::kPair;
                                    }),
                     c.targets.end());
+  }
+}
+
+void Resolver::DropBodyMembers() {
+  for (auto& c : cands_) {
+    // After a state word a capitalised word no candidate covers may stand between: "U.S.
+    // House lawmakers", "U.S. Republican senators" (not after a person: in a headline
+    // "Biden Heeded Republicans' Plea" the capitals are title case).
+    const bool person = c.Find(AliasKind::kPerson) != nullptr;
+    auto next = scan::TokensAfter(text_, c.end, 2);
+    size_t k = 0, from = c.end;
+    if (!person && next.size() == 2 && IsCapitalizedWord(next[0]) && OnlySpaces(from, next[0].begin) &&
+        !CoveredByCandidate(next[0]) && !sets_.legislator_heads.Contains(next[0].text)) {
+      from = next[0].end;
+      k = 1;
+    }
+    if (k >= next.size() || !next[k].word || !OnlySpaces(from, next[k].begin)) continue;
+    const bool member = sets_.legislator_heads.Contains(next[k].text);
+    const bool campaign = person && sets_.person_body_heads.Contains(next[k].text);
+    if (!member && !campaign) continue;
+    c.targets.clear();
+    body_member_spans_.emplace_back(c.begin, c.end);
   }
 }
 

@@ -190,6 +190,12 @@ class Resolver {
   // "pro-Russian", "Russian-speaking", "NATO-led": not the actor.
   void DropCompounds();
 
+  // "U.S. lawmakers", "Republican U.S. senators", "the Trump campaign": members of a
+  // legislature or a person's election campaign do not speak for the state (GUIDELINES:
+  // a person in an official role is coded as the state; one chamber is not, nor a
+  // candidate), so the state word or person before them is no actor.
+  void DropBodyMembers();
+
   // Up to three capitalised words right after `pos` that no candidate covers: an
   // unknown person's name ("spokesman Dmitry Peskov" when the KB lacks Peskov).
   std::optional<std::pair<size_t, size_t>> UnknownNameAfter(size_t pos, size_t next_cand) const;
@@ -483,6 +489,9 @@ class Resolver {
   std::vector<Candidate> cands_;
   std::vector<bool> used_;
   SpanIndex candidate_spans_;  // cands_' spans, for CoveredByCandidate
+  // Spans DropBodyMembers emptied: coreference must not give them an actor back
+  // ("Donald Trump ... the Trump campaign" would otherwise be a surname of Trump).
+  std::vector<std::pair<size_t, size_t>> body_member_spans_;
   std::unordered_map<size_t, std::string> metonym_rule_;
   std::map<const Disambiguation*, std::pair<size_t, size_t>> context_counts_;
   std::vector<BareRole> bare_roles_;
