@@ -214,6 +214,8 @@ class SentenceAnalyzer {
   bool NearTopic(int issue) const;
   bool IsHeadlineList() const;
   bool ComplementNames(size_t after, const std::vector<std::string>& codes) const;
+  bool TokenNames(size_t t, const std::vector<std::string>& codes) const;
+  bool TermOrModifierNames(const PatternMatch& m, const std::vector<std::string>& codes) const;
   bool NamesOtherBody(const PatternMatch& m, const std::vector<std::string>& bodies) const;
   bool TargetIsOther(size_t after, const std::vector<std::string>& targets) const;
   bool CircumstanceBetween(size_t cue_end, size_t term_b) const;
@@ -2399,23 +2401,30 @@ bool SentenceAnalyzer::SentenceHasWord(const std::vector<std::string>& words) co
   return false;
 }
 
-// Whether the prepositional phrase right after a term ("in Syria", "with the Iranian
-// government", "between Armenia and Azerbaijan") names one of `codes`.
-// Whether the term's own phrase names one of `codes`: a name inside it ("{RUS} sanctions
-// regime"), right before it ("Russia sanctions", "Russian sanctions") or in its complement
-// ("sanctions on Russia").
-bool SentenceAnalyzer::TermPhraseNames(const PatternMatch& m, const std::vector<std::string>& codes) const {
-  auto names = [&](size_t t) {
-    if (toks_[t].mention < 0) return false;
-    for (const auto& a : ments_[toks_[t].mention].actors)
-      if (Contains(codes, a)) return true;
-    return false;
-  };
-  for (size_t t = m.begin; t < m.end && t < toks_.size(); ++t)
-    if (names(t)) return true;
-  return (m.begin > 0 && names(m.begin - 1)) || ComplementNames(m.end, codes);
+// Whether the token at `t` lies in a mention of one of `codes`.
+bool SentenceAnalyzer::TokenNames(size_t t, const std::vector<std::string>& codes) const {
+  if (t >= toks_.size() || toks_[t].mention < 0) return false;
+  for (const auto& a : ments_[toks_[t].mention].actors)
+    if (Contains(codes, a)) return true;
+  return false;
 }
 
+// Whether a name inside the term ("{RUS} sanctions regime", "the accession of the African
+// Union") or right before it ("Russia sanctions", "the OECD accession of Peru") is one of `codes`.
+bool SentenceAnalyzer::TermOrModifierNames(const PatternMatch& m, const std::vector<std::string>& codes) const {
+  for (size_t t = m.begin; t < m.end && t < toks_.size(); ++t)
+    if (TokenNames(t, codes)) return true;
+  return m.begin > 0 && TokenNames(m.begin - 1, codes);
+}
+
+// Whether the term's own phrase names one of `codes`: inside it, right before it, or in its
+// complement ("sanctions on Russia").
+bool SentenceAnalyzer::TermPhraseNames(const PatternMatch& m, const std::vector<std::string>& codes) const {
+  return TermOrModifierNames(m, codes) || ComplementNames(m.end, codes);
+}
+
+// Whether the prepositional phrase right after a term ("in Syria", "with the Iranian
+// government", "between Armenia and Azerbaijan") names one of `codes`.
 bool SentenceAnalyzer::ComplementNames(size_t after, const std::vector<std::string>& codes) const {
   static constexpr std::string_view kPrepositions[] = {"in", "with", "between", "for", "on", "over", "against"};
   static constexpr std::string_view kSkipped[] = {"the", "a", "an", "and", "its"};
@@ -2424,11 +2433,8 @@ bool SentenceAnalyzer::ComplementNames(size_t after, const std::vector<std::stri
   if (std::find(std::begin(kPrepositions), std::end(kPrepositions), toks_[after].norm) == std::end(kPrepositions))
     return false;
   for (size_t t = after + 1; t < n && t <= after + 6; ++t) {
-    if (toks_[t].mention >= 0) {
-      for (const auto& a : ments_[toks_[t].mention].actors)
-        if (Contains(codes, a)) return true;
-      continue;
-    }
+    if (TokenNames(t, codes)) return true;
+    if (toks_[t].mention >= 0) continue;
     if (std::find(std::begin(kSkipped), std::end(kSkipped), toks_[t].norm) == std::end(kSkipped)) return false;
   }
   return false;
@@ -2456,34 +2462,23 @@ bool SentenceAnalyzer::TargetIsOther(size_t after, const std::vector<std::string
                  toks_[t].norm != "to"))
     return false;
   t = skip_articles(t + 1);
-  if (t >= n || toks_[t].mention < 0) return false;
-  for (const auto& a : ments_[toks_[t].mention].actors)
-    if (Contains(targets, a)) return false;
-  return true;
+  return t < n && toks_[t].mention >= 0 && !TokenNames(t, targets);
 }
 
-// Whether a membership term is another organisation's: the term's own name slot ("the wider
-// WTO membership", "the accession of the African Union"), the name right before it, or the
-// body its complement joins ("membership in the G20", "accession to the World Trade Organization", "membership of the
-// EEC") is one of `bodies`. Only the term and its complement count: "the EU welcomed Finland's
-// accession" is NATO's enlargement, whoever welcomes it.
+// Whether a membership term is another organisation's: its own phrase names one of `bodies`
+// (TermOrModifierNames: "the wider WTO membership", "the accession of the African Union"), or
+// so does the body its complement joins ("membership in the G20", "accession to the World
+// Trade Organization", "membership of the EEC"). Only the term and its complement count: "the
+// EU welcomed Finland's accession" is NATO's enlargement, whoever welcomes it.
 bool SentenceAnalyzer::NamesOtherBody(const PatternMatch& m, const std::vector<std::string>& bodies) const {
-  auto names_body = [&](size_t t) {
-    if (toks_[t].mention < 0) return false;
-    for (const auto& a : ments_[toks_[t].mention].actors)
-      if (Contains(bodies, a)) return true;
-    return false;
-  };
-  for (size_t t = m.begin; t < m.end; ++t)
-    if (names_body(t)) return true;
-  if (m.begin > 0 && names_body(m.begin - 1)) return true;  // "the OECD accession of Peru"
+  if (TermOrModifierNames(m, bodies)) return true;
   const size_t n = toks_.size();
   if (m.end >= n) return false;
   const std::string_view prep = toks_[m.end].norm;
   if (prep != "in" && prep != "of" && prep != "to" && prep != "into") return false;
   size_t t = m.end + 1;
   while (t < n && (toks_[t].norm == "the" || toks_[t].norm == "a" || toks_[t].norm == "an")) ++t;
-  return t < n && names_body(t);
+  return TokenNames(t, bodies);
 }
 
 // "Treasury sanctions Russians over meddling | How Facebook fought back | WeWork calls off
