@@ -91,22 +91,19 @@ std::vector<uint32_t> StoryIndex::Candidates(const StoryProfile& p) {
   std::vector<uint32_t> out;
   for (uint32_t d : found) {
     const uint32_t n = shared_[d];
-    shared_[d] = 0;
-    if (n < kNearCopy && n < c.min_shared_index_terms) continue;
     const StoryProfile& q = profiles_[d];
-    if (p.day && q.day && std::abs(*p.day - *q.day) > c.window_days) continue;
-    out.push_back(d);
-    shared_[d] = n;  // kept for the ranking below
+    const bool in_window = !p.day || !q.day || std::abs(*p.day - *q.day) <= c.window_days;
+    if ((n >= kNearCopy || n >= c.min_shared_index_terms) && in_window) out.push_back(d);
+    else shared_[d] = 0;
   }
   if (out.size() > c.max_candidates) {
     // Most shared terms first; among equals the latest added (for a dated query, the
     // closest in time): a total order, so the choice does not depend on hash order.
     auto better = [&](uint32_t a, uint32_t b) { return shared_[a] != shared_[b] ? shared_[a] > shared_[b] : a > b; };
     std::nth_element(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(c.max_candidates) - 1, out.end(), better);
-    for (size_t k = c.max_candidates; k < out.size(); ++k) shared_[out[k]] = 0;
-    out.resize(c.max_candidates);
   }
-  for (uint32_t d : out) shared_[d] = 0;
+  for (uint32_t d : out) shared_[d] = 0;  // every count is back to 0 for the next query
+  if (out.size() > c.max_candidates) out.resize(c.max_candidates);
   std::sort(out.begin(), out.end());
   return out;
 }
