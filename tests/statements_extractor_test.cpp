@@ -548,6 +548,17 @@ TEST_F(ExtractorTest, WhatThereIsEvidenceOfIsNobodysPosition) {
               ElementsAre("HUN sanctions -1"));
 }
 
+TEST_F(ExtractorTest, ADeadlineSetFromOutsideIsNoPosition) {
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain faced a deadline on Friday to impose new sanctions."), IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain missed the deadline to adopt the sanctions."), IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain imposed new sanctions on Friday."), ElementsAre("ESP sanctions +1"));
+}
+
+TEST_F(ExtractorTest, WaitingToImposeAMeasurePutsItOff) {
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain decided to wait to impose the sanctions."),
+              ElementsAre("ESP sanctions -1"));
+}
+
 TEST_F(ExtractorTest, TheRecipientAfterANominalActsAgentDecides) {
   EXPECT_THAT(Run("Russia invaded Ukraine. Poland condemned the delivery of tanks by Hungary to Russia."),
               ::testing::IsEmpty());
