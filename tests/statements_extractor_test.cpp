@@ -554,6 +554,12 @@ TEST_F(ExtractorTest, ADeadlineSetFromOutsideIsNoPosition) {
   EXPECT_THAT(Run("Russia invaded Ukraine. Spain imposed new sanctions on Friday."), ElementsAre("ESP sanctions +1"));
 }
 
+TEST_F(ExtractorTest, DisarmingGivesWeaponsToNobody) {
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain agreed that the militias must give up their weapons."), IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain called on the rebels to lay down arms."), IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain agreed to give tanks to Ukraine."), ElementsAre("ESP arms +1"));
+}
+
 TEST_F(ExtractorTest, WaitingToImposeAMeasurePutsItOff) {
   EXPECT_THAT(Run("Russia invaded Ukraine. Spain decided to wait to impose the sanctions."),
               ElementsAre("ESP sanctions -1"));

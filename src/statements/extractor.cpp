@@ -218,6 +218,7 @@ class SentenceAnalyzer {
   bool TermOrModifierNames(const PatternMatch& m, const std::vector<std::string>& codes) const;
   bool NamesOtherBody(const PatternMatch& m, const std::vector<std::string>& bodies) const;
   bool TargetIsOther(size_t after, const std::vector<std::string>& targets) const;
+  bool PrecededByAny(size_t b, const std::vector<std::string>& phrases) const;
   bool CircumstanceBetween(size_t cue_end, size_t term_b) const;
   bool TermPhraseNames(const PatternMatch& m, const std::vector<std::string>& codes) const;
   bool ClauseNames(size_t at, const std::vector<std::string>& codes, int scope, bool subject_only) const;
@@ -2375,7 +2376,7 @@ bool SentenceAnalyzer::TermConditionsHold(const PatternMatch& m, const IssueTerm
   }
   if (!issue.not_followed_by.empty() && m.end < n && Contains(issue.not_followed_by, toks_[m.end].norm))
     return false;
-  if (!issue.not_preceded_by.empty() && m.begin > 0 && Contains(issue.not_preceded_by, toks_[m.begin - 1].norm))
+  if (!issue.not_preceded_by.empty() && PrecededByAny(m.begin, issue.not_preceded_by))
     return false;
   if (!issue.target_actor.empty() && TargetIsOther(m.end, issue.target_actor)) return false;
   if (it.act >= 0) {
@@ -2436,6 +2437,25 @@ bool SentenceAnalyzer::ComplementNames(size_t after, const std::vector<std::stri
     if (TokenNames(t, codes)) return true;
     if (toks_[t].mention >= 0) continue;
     if (std::find(std::begin(kSkipped), std::end(kSkipped), toks_[t].norm) == std::end(kSkipped)) return false;
+  }
+  return false;
+}
+
+// Whether the words right before token `b` are one of `phrases` (one word or several, as the
+// tokens are normalised): "think" before "tank", "give up their" before "arms" (separatists
+// who disarm give no weapons to anyone).
+bool SentenceAnalyzer::PrecededByAny(size_t b, const std::vector<std::string>& phrases) const {
+  for (const std::string& p : phrases) {
+    size_t end = p.size(), t = b;
+    while (t > 0) {
+      const std::string& w = toks_[t - 1].norm;
+      if (end < w.size() || p.compare(end - w.size(), w.size(), w) != 0) break;
+      end -= w.size();
+      --t;
+      if (end == 0) return true;
+      if (p[end - 1] != ' ') break;
+      --end;
+    }
   }
   return false;
 }
