@@ -560,6 +560,15 @@ TEST_F(ExtractorTest, DisarmingGivesWeaponsToNobody) {
   EXPECT_THAT(Run("Russia invaded Ukraine. Spain agreed to give tanks to Ukraine."), ElementsAre("ESP arms +1"));
 }
 
+TEST_F(ExtractorTest, TheAgentOfAParticipleNoCueKnowsHoldsNothing) {
+  EXPECT_THAT(Run("Russia invaded Ukraine. The study, supported by interviews with witnesses, found cluster "
+                  "munitions fired by Spanish troops."),
+              IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. The study, supported by interviews with witnesses, found cluster "
+                  "munitions supplied by Spain."),
+              ElementsAre("ESP arms +1"));
+}
+
 TEST_F(ExtractorTest, WaitingToImposeAMeasurePutsItOff) {
   EXPECT_THAT(Run("Russia invaded Ukraine. Spain decided to wait to impose the sanctions."),
               ElementsAre("ESP sanctions -1"));

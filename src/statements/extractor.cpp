@@ -2139,10 +2139,20 @@ Holder SentenceAnalyzer::ClauseHolder(size_t ci, const TermTarget& x, const Term
   if (h.empty()) {
     // passive agent: "a move opposed by Russia", "was offered by France". Not when the term
     // heads the "by" phrase itself: in "troops supported by US and NATO forces" the forces
-    // are the agent of the support, not what it is for.
+    // are the agent of the support, not what it is for. Nor after a participle no cue
+    // knows that right after the term says what was done to it: in "evidence, supported by
+    // interviews, of munitions fired by Ukrainian forces" the forces fired them and supported
+    // nothing. (A participle further away is left alone: "the weapons we are announcing are
+    // being procured by the Defense Department" is the department's act all the same.)
+    auto foreign_participle = [&](size_t by) {
+      if (by != term.e + 1 || !IsPastParticiple(toks_[by - 1].norm)) return false;
+      for (const auto& q : cues_)
+        if (q.b < by && by <= q.e) return false;
+      return true;
+    };
     for (size_t t = x.c0 + 1; t + 1 < c.e && t < term.e + 4; ++t)
       if (toks_[t].norm == "by" && toks_[t + 1].mention >= 0 && (t < term.b || t >= term.e) &&
-          !TermHeadsByPhrase(t, term)) {
+          !TermHeadsByPhrase(t, term) && !foreign_participle(t)) {
         CollectGroup(t + 1, c.e, t + 1, &h);
         h.rule = "passive-agent";
         break;
