@@ -480,6 +480,12 @@ TEST_F(ExtractorRecallTest, TranscriptTurnsSpeakForTheirSpeaker) {
                   "send tanks to Ukraine?\n\nMS. SMITH:\u00a0 Sure.\n\nWe have provided aid to Ukraine.",
                   wh),
               ::testing::ElementsAre("USA aid +1"));
+  // turns separated by a line holding only a no-break space: the guest's label still opens
+  // his turn, and his "we" is not the site's
+  EXPECT_THAT(Run("MS. SMITH:\u00a0 We will send more tanks to Ukraine.\u00a0 (Applause.)  \n\u00a0  \n"
+                  "PRESIDENT MACRON:\u00a0 Thank you.\u00a0  \n\u00a0  \nWe will impose new sanctions on Russia.",
+                  wh, label),
+              ::testing::ElementsAre("FRA sanctions +1", "USA arms +1"));
 }
 
 TEST_F(ExtractorRecallTest, AnExpletiveItBeforeAnEvaluationIsTheSpeakers) {
