@@ -799,6 +799,22 @@ TEST_F(ExtractorTest, ADemandNobodyVoicesIsTheAuthors) {
   EXPECT_THAT(Run("Germany must send more tanks to Ukraine, Zelensky said on Monday."), ElementsAre("UKR arms +1"));
 }
 
+TEST_F(ExtractorTest, AReportedDemandIsItsSpeakersNotItsAddressees) {
+  // the speaker is no actor: France is told what to do, it says nothing
+  EXPECT_THAT(Run("Some lawmakers argued that France should send more tanks to Ukraine."), ::testing::IsEmpty());
+  EXPECT_THAT(Run("The senator was out with a statement today saying that Poland should send more tanks to Ukraine."),
+              ::testing::IsEmpty());
+  // the speaker is named right before the reporting verb, after an opening that is no subject
+  // (a reporter's "Q" and "And on Turkey, ...")
+  Document d;
+  d.file = "q.txt";
+  d.text = "Q    And on Turkey, yesterday, Zelensky said that Sweden must send more tanks to Ukraine.";
+  d.url = "https://www.whitehouse.gov/briefing-room/press-briefings/x";
+  EXPECT_THAT(testing::Triples(extractor_->Extract(d, testing::MentionsFor(d.text, testing::CommonNames()), nullptr)),
+              ElementsAre("UKR arms +1"));
+  EXPECT_THAT(Run("Zelensky said that Sweden must send more tanks to Ukraine."), ElementsAre("UKR arms +1"));
+}
+
 TEST_F(ExtractorTest, ADemandInAQuoteIsNeverItsSubjectsPosition) {
   // its speaker is no actor (or none is named): Germany is told what to do, it says nothing
   EXPECT_THAT(Run("\u201cGermany must send more tanks to Ukraine,\u201d said the party chairman."), ::testing::IsEmpty());
