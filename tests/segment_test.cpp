@@ -51,5 +51,17 @@ TEST(SegmentTest, ParagraphsIgnoreBlankRuns) {
   EXPECT_EQ(At(t, p[1]), "Two\nlines.");
 }
 
+TEST(SegmentTest, ALineOfNoBreakSpacesIsBlank) {
+  // transcripts that separate turns with a line holding only U+00A0
+  std::string t = "Thank you.\u00a0 (Applause.)  \n\u00a0  \nMR. SMITH:\u00a0 Good morning.\n\u00a0\u00a0\n\u00a0\nBye.";
+  auto p = SplitParagraphs(t);
+  ASSERT_EQ(p.size(), 3u);
+  EXPECT_EQ(At(t, p[0]), "Thank you.\u00a0 (Applause.)");
+  EXPECT_EQ(At(t, p[1]), "MR. SMITH:\u00a0 Good morning.");
+  EXPECT_EQ(At(t, p[2]), "Bye.");
+  // a no-break space inside a line joins nothing
+  EXPECT_EQ(SplitParagraphs("One\n\u00a0two.").size(), 1u);
+}
+
 }  // namespace
 }  // namespace faultline

@@ -480,6 +480,12 @@ TEST_F(ExtractorRecallTest, TranscriptTurnsSpeakForTheirSpeaker) {
                   "send tanks to Ukraine?\n\nMS. SMITH:\u00a0 Sure.\n\nWe have provided aid to Ukraine.",
                   wh),
               ::testing::ElementsAre("USA aid +1"));
+  // turns separated by a line holding only a no-break space: the guest's label still opens
+  // his turn, and his "we" is not the site's
+  EXPECT_THAT(Run("MS. SMITH:\u00a0 We will send more tanks to Ukraine.\u00a0 (Applause.)  \n\u00a0  \n"
+                  "PRESIDENT MACRON:\u00a0 Thank you.\u00a0  \n\u00a0  \nWe will impose new sanctions on Russia.",
+                  wh, label),
+              ::testing::ElementsAre("FRA sanctions +1", "USA arms +1"));
 }
 
 TEST_F(ExtractorRecallTest, AnExpletiveItBeforeAnEvaluationIsTheSpeakers) {
@@ -817,6 +823,22 @@ TEST_F(ExtractorTest, AnEvaluationAfterAsRestatesTheVerb) {
 TEST_F(ExtractorTest, ADemandNobodyVoicesIsTheAuthors) {
   EXPECT_THAT(Run("NATO must send more tanks to Ukraine."), ::testing::IsEmpty());
   EXPECT_THAT(Run("Germany must send more tanks to Ukraine, Zelensky said on Monday."), ElementsAre("UKR arms +1"));
+}
+
+TEST_F(ExtractorTest, AReportedDemandIsItsSpeakersNotItsAddressees) {
+  // the speaker is no actor: France is told what to do, it says nothing
+  EXPECT_THAT(Run("Some lawmakers argued that France should send more tanks to Ukraine."), ::testing::IsEmpty());
+  EXPECT_THAT(Run("The senator was out with a statement today saying that Poland should send more tanks to Ukraine."),
+              ::testing::IsEmpty());
+  // the speaker is named right before the reporting verb, after an opening that is no subject
+  // (a reporter's "Q" and "And on Turkey, ...")
+  Document d;
+  d.file = "q.txt";
+  d.text = "Q    And on Turkey, yesterday, Zelensky said that Sweden must send more tanks to Ukraine.";
+  d.url = "https://www.whitehouse.gov/briefing-room/press-briefings/x";
+  EXPECT_THAT(testing::Triples(extractor_->Extract(d, testing::MentionsFor(d.text, testing::CommonNames()), nullptr)),
+              ElementsAre("UKR arms +1"));
+  EXPECT_THAT(Run("Zelensky said that Sweden must send more tanks to Ukraine."), ElementsAre("UKR arms +1"));
 }
 
 TEST_F(ExtractorTest, ADemandInAQuoteIsNeverItsSubjectsPosition) {

@@ -333,6 +333,7 @@ class SentenceAnalyzer {
   bool ReducedRelativeAt(const Clause& c, const Polar* first) const;
   void EmitGerundObject(const Clause& c, const TermTarget& x, const TermReading& r, bool for_gerund);
   void ResolveDemand(const Clause& c, const TermTarget& x, Holder* h) const;
+  Holder SpeakerBefore(const PatternMatch& said, bool in_quote) const;
   void AddCoAgents(const Clause& c, size_t c0, Holder* h) const;
   Holder ClauseHolder(size_t ci, const TermTarget& x, const TermReading& r, bool* clause_passive, bool* passive);
   void Trace(const std::string& s) const {  // writes the stats, not the analyser
@@ -2072,9 +2073,20 @@ void SentenceAnalyzer::ResolveDemand(const Clause& c, const TermTarget& x, Holde
       if (outer.kind == SubjKind::kActors) s = outer.holder;
       break;
     }
+  // "Q  And yesterday, President Erdogan said that Sweden should not expect ...": the speaker
+  // named right before a reporting verb outside the demand's clause, or the pronoun there
+  const PatternMatch* said = nullptr;
+  for (const auto& m : speech_all_)
+    if (m.end <= x.first->b && !c.in_quote) said = &m;
+  const bool addressed = h->rule == "subject" || h->rule == "reported-subject";
+  if (s.empty() && said != nullptr && addressed) s = SpeakerBefore(*said, c.in_quote);
   if (!s.empty()) {
     s.rule = "demand-by-speaker";
     *h = s;
+  } else if (said != nullptr && addressed) {
+    // "some lawmakers argued the US should send weapons", "the senator said the President
+    // should ...": the demand's subject is whom it addresses; its speaker is no actor
+    *h = Holder{};
   } else if (h->rule == "quote-subject") {
     // "“President X should cancel the meeting,” said the party's chairman": a demand in a
     // quote whose speaker is no actor is the speaker's, never its subject's
@@ -2087,6 +2099,29 @@ void SentenceAnalyzer::ResolveDemand(const Clause& c, const TermTarget& x, Holde
     *h = Holder{};
     if (!st_.voice.empty()) *h = VoiceHolder();
   }
+}
+
+// The speaker of a reporting verb in another clause: the subject of its clause ("Trump
+// today told NATO members they should ...") or the name or pronoun right before the verb
+// ("And on Turkey, President Erdogan said"); empty for anyone else ("the senator was out
+// with a statement saying").
+Holder SentenceAnalyzer::SpeakerBefore(const PatternMatch& said, bool in_quote) const {
+  for (const Clause& k : clauses_) {
+    if (said.begin < k.b || said.begin >= k.e) continue;
+    Subject outer = SubjectAt(k.b, said.begin);
+    if (outer.kind == SubjKind::kActors) return outer.holder;
+    if (outer.kind == SubjKind::kPronoun) return ResolvePronoun(outer.pronoun, in_quote);
+  }
+  if (said.begin == 0) return Holder{};
+  size_t j = said.begin - 1;
+  if (toks_[j].mention < 0) {
+    if (!lex_.pronouns().count(PronounPart(toks_[j].norm))) return Holder{};
+    return ResolvePronoun(PronounPart(toks_[j].norm), in_quote);
+  }
+  while (j > 0 && toks_[j - 1].mention == toks_[said.begin - 1].mention) --j;
+  Holder h;
+  CollectGroup(j, said.begin, j, &h);
+  return h;
 }
 
 // Co-agents: "we've worked with Germany to ensure ...", "together with our allies".

@@ -79,6 +79,18 @@ void SplitParagraphSentences(std::string_view text, Span para, std::vector<Span>
   utext_close(ut);
 }
 
+// The end of the blanks at `i` on one line: spaces, tabs, carriage returns and no-break spaces
+// (U+00A0). The White House's transcripts separate paragraphs, a speaker's turns among them,
+// with a line that holds only a no-break space: that line is blank too.
+size_t SkipBlanks(std::string_view text, size_t i) {
+  while (i < text.size()) {
+    if (text[i] == ' ' || text[i] == '\t' || text[i] == '\r') ++i;
+    else if (i + 1 < text.size() && text[i] == '\xC2' && text[i + 1] == '\xA0') i += 2;
+    else break;
+  }
+  return i;
+}
+
 }  // namespace
 
 std::vector<Span> SplitParagraphs(std::string_view text) {
@@ -92,11 +104,14 @@ std::vector<Span> SplitParagraphs(std::string_view text) {
     size_t j = i;
     while (j < n) {
       if (text[j] == '\n') {
-        size_t k = j + 1;
-        while (k < n && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
+        size_t k = SkipBlanks(text, j + 1);
         if (k < n && text[k] == '\n') {
           end = j;
-          while (k < n && AsciiIsSpace(text[k])) ++k;
+          while (k < n) {
+            if (const size_t b = SkipBlanks(text, k); b != k) k = b;
+            else if (AsciiIsSpace(text[k])) ++k;
+            else break;
+          }
           i = k;
           break;
         }
