@@ -428,6 +428,17 @@ TEST_F(ExtractorRecallTest, InsistOnIsNoReport) {
   EXPECT_THAT(Run("Germany insists on talks with Russia."), ::testing::ElementsAre("DEU talks +1"));
 }
 
+TEST_F(ExtractorRecallTest, AReportingVerbOpeningALongerCueIsThatCue) {
+  // "believe" reports what follows it, "believe in" is a conviction about its object
+  EXPECT_THAT(Run("Hungary has always believed in a negotiated settlement with Russia over Ukraine."),
+              ::testing::ElementsAre("HUN talks +1"));
+  EXPECT_THAT(Run("The foreign minister of Italy is a firm believer in dialogue with Moscow on Ukraine."),
+              ::testing::ElementsAre("ITA talks +1"));
+  EXPECT_THAT(Run("Kyiv keeps asking for more air defense systems."), ::testing::ElementsAre("UKR arms +1"));
+  // a verb of attitude keeps its own reading: hoping to work with someone on an issue is no cue
+  EXPECT_THAT(Run("Spain hopes to work with Britain on issues like Russia sanctions."), ::testing::IsEmpty());
+}
+
 TEST_F(ExtractorRecallTest, PressingAheadAndEnthusiasm) {
   EXPECT_THAT(Run("Germany is forging ahead with Nord Stream 2."), ::testing::ElementsAre("DEU nord-stream +1"));
   EXPECT_THAT(Run("Poland was not enthusiastic about Washington's push to readmit Russia to the G7."),

@@ -204,6 +204,7 @@ class SentenceAnalyzer {
   Holder SpeakerAhead(size_t para) const;
   void Prepare(Span sentence, size_t index, std::vector<Mention> mentions);
   void FindSpeech();
+  bool OpensLongerStanceCue(const PatternMatch& speech) const;
   // --- Run's steps: what a sentence leaves for later ones, and its terms and cues
   void NoteSentenceActors();
   void NoteQuietSentence(size_t para);
@@ -1022,6 +1023,12 @@ void SentenceAnalyzer::FindSpeech() {
     // "insists on forging ahead", "commented on the talks": a verb with "on" takes an
     // object, it reports nothing
     if (m.end < toks_.size() && toks_[m.end].norm == "on") continue;
+    // "believes in diplomacy", "asked for tanks": a reporting verb that opens a longer
+    // stance cue of the lexicon is that cue, with the object it names. Not a verb of
+    // attitude ("hopes to work with the UK on sanctions"): its subject already holds what
+    // follows, and a hope is no cue of its own; nor a that-verb ("complained about the
+    // spending", which says nothing of which way)
+    if ((m.payload == kSpeechPlain || m.payload == kSpeechAddressee) && OpensLongerStanceCue(m)) continue;
     if (m.payload == kSpeechAddressee || m.payload == kSpeechThat || m.payload == kSpeechDoubt) {
       const size_t window = m.payload == kSpeechAddressee ? 6 : 1;
       bool ok = false;
@@ -1039,6 +1046,16 @@ void SentenceAnalyzer::FindSpeech() {
     speech_.push_back(m);
     taken_end = m.end;
   }
+}
+
+bool SentenceAnalyzer::OpensLongerStanceCue(const PatternMatch& speech) const {
+  std::vector<PatternMatch> at;
+  lex_.cues().MatchAt(view_, speech.begin, toks_.size(), &at);
+  for (const auto& c : at) {
+    const CueKind kind = lex_.cue(c.payload).kind;
+    if ((kind == CueKind::kSupport || kind == CueKind::kOppose) && c.end > speech.end) return true;
+  }
+  return false;
 }
 
 void SentenceAnalyzer::FindSpeaker(size_t para) {
