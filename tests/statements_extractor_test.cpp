@@ -439,6 +439,17 @@ TEST_F(ExtractorRecallTest, AReportingVerbOpeningALongerCueIsThatCue) {
   EXPECT_THAT(Run("Spain hopes to work with Britain on issues like Russia sanctions."), ::testing::IsEmpty());
 }
 
+TEST_F(ExtractorRecallTest, NounsOfStanceHolders) {
+  EXPECT_THAT(Run("Germany, the main proponent of Nord Stream 2, rejected the complaint."),
+              ::testing::ElementsAre("DEU nord-stream +1"));
+  EXPECT_THAT(Run("Poland has long been a fierce opponent of talks with Russia over Ukraine."),
+              ::testing::ElementsAre("POL talks -1"));
+  EXPECT_THAT(Run("Hungary remains a critic of the sanctions on Russia."), ::testing::ElementsAre("HUN sanctions -1"));
+  // the name after a supporter's "of" is what is supported, not who acts
+  EXPECT_THAT(Run("Spain has been a strong supporter of Ukraine, providing medical supplies and generators."),
+              ::testing::IsEmpty());
+}
+
 TEST_F(ExtractorRecallTest, PressingAheadAndEnthusiasm) {
   EXPECT_THAT(Run("Germany is forging ahead with Nord Stream 2."), ::testing::ElementsAre("DEU nord-stream +1"));
   EXPECT_THAT(Run("Poland was not enthusiastic about Washington's push to readmit Russia to the G7."),

@@ -1969,8 +1969,9 @@ Holder SentenceAnalyzer::FindPossessor(const Clause& c, const TermHit& term, con
       CollectGroup(j, k + 1, j, &possessor);
       possessor.rule = "possessor";
     }
-    // "commitments from Japan, Canada ...", "objections of the Baltic states"
-    if (possessor.empty() && polars[pi].phrase) {
+    // "commitments from Japan, Canada ...", "objections of the Baltic states"; not "a
+    // supporter of Ukraine", whose "of" names what is supported
+    if (possessor.empty() && polars[pi].phrase && !lex_.stance_holder_nouns().count(toks_[b].norm)) {
       size_t k2 = polars[pi].e;
       if (k2 > polars[pi].b && (toks_[k2 - 1].norm == "of" || toks_[k2 - 1].norm == "from")) --k2;
       if (k2 < term.b && (toks_[k2].norm == "from" || toks_[k2].norm == "by" || toks_[k2].norm == "of")) {
