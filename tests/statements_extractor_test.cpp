@@ -450,6 +450,16 @@ TEST_F(ExtractorRecallTest, NounsOfStanceHolders) {
               ::testing::IsEmpty());
 }
 
+TEST_F(ExtractorRecallTest, IfNotAfterACommaIsAHedge) {
+  // "if not already" hedges "shortly": no condition, no denial of the act after it
+  EXPECT_THAT(Run("Spain will speak with Zelensky shortly, if not already, and will announce a new security "
+                  "assistance package for Ukraine today."),
+              ::testing::ElementsAre("ESP arms +1"));
+  // without the comma before it, "if" before the act is a condition
+  EXPECT_THAT(Run("Spain will call Zelensky today and if not too late will send more tanks to Ukraine."),
+              ::testing::IsEmpty());
+}
+
 TEST_F(ExtractorRecallTest, PressingAheadAndEnthusiasm) {
   EXPECT_THAT(Run("Germany is forging ahead with Nord Stream 2."), ::testing::ElementsAre("DEU nord-stream +1"));
   EXPECT_THAT(Run("Poland was not enthusiastic about Washington's push to readmit Russia to the G7."),

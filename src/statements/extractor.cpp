@@ -171,7 +171,9 @@ class SentenceAnalyzer {
   bool IsWord(size_t t, const char* w) const { return t < toks_.size() && toks_[t].norm == w; }
   // "just", "only": a negator right before one is additive ("not just arms, but aid").
   bool IsFocusParticle(size_t t) const { return t < toks_.size() && lex_.focus_particles().count(toks_[t].norm); }
-  bool Negates(size_t t) const { return t < toks_.size() && IsNegator(toks_[t]) && !IsFocusParticle(t + 1); }
+  bool Negates(size_t t) const {
+    return t < toks_.size() && IsNegator(toks_[t]) && !IsFocusParticle(t + 1) && !InHedge(t);
+  }
   bool StartsOpener(size_t t, const WordSet& set) const;
   bool Parenthetical(size_t t) const;
 
@@ -205,6 +207,7 @@ class SentenceAnalyzer {
   void Prepare(Span sentence, size_t index, std::vector<Mention> mentions);
   void FindSpeech();
   bool OpensLongerStanceCue(const PatternMatch& speech) const;
+  bool InHedge(size_t t) const;
   // --- Run's steps: what a sentence leaves for later ones, and its terms and cues
   void NoteSentenceActors();
   void NoteQuietSentence(size_t para);
@@ -2609,6 +2612,7 @@ bool SentenceAnalyzer::CueCounts(const PatternMatch& m, const std::vector<Patter
   }
   // "anti-ship", "long-awaited": the second half of a compound is not a verb
   if (m.begin > 0 && toks_[m.begin - 1].type == TokenType::kHyphen) return false;
+  if ((kind == CueKind::kHypothetical || kind == CueKind::kNegation) && InHedge(m.begin)) return false;
   if ((kind == CueKind::kSupport || kind == CueKind::kOppose) && InSpeech(m.begin, m.end)) return false;
   // "sanctions against Russia": right after a term, "against" names its target
   if (kind == CueKind::kOppose && toks_[m.begin].norm == "against" && m.end == m.begin + 1) {
@@ -2627,6 +2631,15 @@ bool SentenceAnalyzer::CueCounts(const PatternMatch& m, const std::vector<Patter
     if (!governs) return false;
   }
   return true;
+}
+
+// "will speak with him shortly, if not already, and announce ...", "hundreds, if not
+// thousands": after a comma, "if not" hedges the word before it; it states no condition and
+// denies nothing. (Heading a clause, "If not, we will ...", it is a condition.)
+bool SentenceAnalyzer::InHedge(size_t t) const {
+  const size_t n = toks_.size();
+  if (toks_[t].norm == "if") return t > 0 && toks_[t - 1].norm == "," && t + 1 < n && toks_[t + 1].norm == "not";
+  return toks_[t].norm == "not" && t > 1 && toks_[t - 1].norm == "if" && toks_[t - 2].norm == ",";
 }
 
 // "the end of March", "the promised 2 percent": a verb form after a determiner is a
