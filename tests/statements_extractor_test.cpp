@@ -460,6 +460,10 @@ TEST_F(ExtractorRecallTest, IfNotAfterACommaIsAHedge) {
               ::testing::IsEmpty());
 }
 
+TEST_F(ExtractorRecallTest, EnactingSanctionsIsImposingThem) {
+  EXPECT_THAT(Run("Last week Poland enacted new sanctions on Russia."), ::testing::ElementsAre("POL sanctions +1"));
+}
+
 TEST_F(ExtractorRecallTest, PressingAheadAndEnthusiasm) {
   EXPECT_THAT(Run("Germany is forging ahead with Nord Stream 2."), ::testing::ElementsAre("DEU nord-stream +1"));
   EXPECT_THAT(Run("Poland was not enthusiastic about Washington's push to readmit Russia to the G7."),
