@@ -428,6 +428,42 @@ TEST_F(ExtractorRecallTest, InsistOnIsNoReport) {
   EXPECT_THAT(Run("Germany insists on talks with Russia."), ::testing::ElementsAre("DEU talks +1"));
 }
 
+TEST_F(ExtractorRecallTest, AReportingVerbOpeningALongerCueIsThatCue) {
+  // "believe" reports what follows it, "believe in" is a conviction about its object
+  EXPECT_THAT(Run("Hungary has always believed in a negotiated settlement with Russia over Ukraine."),
+              ::testing::ElementsAre("HUN talks +1"));
+  EXPECT_THAT(Run("The foreign minister of Italy is a firm believer in dialogue with Moscow on Ukraine."),
+              ::testing::ElementsAre("ITA talks +1"));
+  EXPECT_THAT(Run("Kyiv keeps asking for more air defense systems."), ::testing::ElementsAre("UKR arms +1"));
+  // a verb of attitude keeps its own reading: hoping to work with someone on an issue is no cue
+  EXPECT_THAT(Run("Spain hopes to work with Britain on issues like Russia sanctions."), ::testing::IsEmpty());
+}
+
+TEST_F(ExtractorRecallTest, NounsOfStanceHolders) {
+  EXPECT_THAT(Run("Germany, the main proponent of Nord Stream 2, rejected the complaint."),
+              ::testing::ElementsAre("DEU nord-stream +1"));
+  EXPECT_THAT(Run("Poland has long been a fierce opponent of talks with Russia over Ukraine."),
+              ::testing::ElementsAre("POL talks -1"));
+  EXPECT_THAT(Run("Hungary remains a critic of the sanctions on Russia."), ::testing::ElementsAre("HUN sanctions -1"));
+  // the name after a supporter's "of" is what is supported, not who acts
+  EXPECT_THAT(Run("Spain has been a strong supporter of Ukraine, providing medical supplies and generators."),
+              ::testing::IsEmpty());
+}
+
+TEST_F(ExtractorRecallTest, IfNotAfterACommaIsAHedge) {
+  // "if not already" hedges "shortly": no condition, no denial of the act after it
+  EXPECT_THAT(Run("Spain will speak with Zelensky shortly, if not already, and will announce a new security "
+                  "assistance package for Ukraine today."),
+              ::testing::ElementsAre("ESP arms +1"));
+  // without the comma before it, "if" before the act is a condition
+  EXPECT_THAT(Run("Spain will call Zelensky today and if not too late will send more tanks to Ukraine."),
+              ::testing::IsEmpty());
+}
+
+TEST_F(ExtractorRecallTest, EnactingSanctionsIsImposingThem) {
+  EXPECT_THAT(Run("Last week Poland enacted new sanctions on Russia."), ::testing::ElementsAre("POL sanctions +1"));
+}
+
 TEST_F(ExtractorRecallTest, PressingAheadAndEnthusiasm) {
   EXPECT_THAT(Run("Germany is forging ahead with Nord Stream 2."), ::testing::ElementsAre("DEU nord-stream +1"));
   EXPECT_THAT(Run("Poland was not enthusiastic about Washington's push to readmit Russia to the G7."),

@@ -159,6 +159,7 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
   Words(root["act_nouns"], &lex.act_nouns_);
   Words(root["adjectival_participles"], &lex.adjectival_participles_);
   Words(root["disputed_modifiers"], &lex.disputed_modifiers_);
+  Words(root["stance_holder_nouns"], &lex.stance_holder_nouns_);
   Words(root["focus_particles"], &lex.focus_particles_);
   Words(root["prepositions"], &lex.prepositions_);
   Words(root["aspectual_verbs"], &lex.aspectual_verbs_);

@@ -78,6 +78,9 @@ class CueLexicon {
   const WordSet& adjectival_participles() const { return adjectival_participles_; }
   // "claimed", "alleged": before a noun cue, the writer disputes it
   const WordSet& disputed_modifiers() const { return disputed_modifiers_; }
+  // Nouns that name a person by the stance they hold ("proponent", "critics"): what follows
+  // their "of" is what they stand for, never who holds it.
+  const WordSet& stance_holder_nouns() const { return stance_holder_nouns_; }
   // "just", "only": after a negator they make it additive ("not just arms, but also aid"),
   // not a negation of what follows.
   const WordSet& focus_particles() const { return focus_particles_; }
@@ -142,7 +145,7 @@ class CueLexicon {
       openers_alone_, openers_unless_parenthetical_, intro_prepositions_, adverbs_, camp_nouns_, reporters_, possessives_, non_agent_heads_,
       proposal_nouns_, statement_nouns_, act_nouns_, adjectival_participles_, event_nouns_,
       irregular_forms_, transcript_audience_, aspectual_verbs_, object_complement_verbs_, object_complement_ends_, circumstance_words_, leverage_words_, carrier_verbs_, joint_titles_, speaker_titles_,
-      voice_topic_words_, disputed_modifiers_, focus_particles_, prepositions_;
+      voice_topic_words_, disputed_modifiers_, stance_holder_nouns_, focus_particles_, prepositions_;
 };
 
 }  // namespace faultline

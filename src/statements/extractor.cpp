@@ -171,7 +171,9 @@ class SentenceAnalyzer {
   bool IsWord(size_t t, const char* w) const { return t < toks_.size() && toks_[t].norm == w; }
   // "just", "only": a negator right before one is additive ("not just arms, but aid").
   bool IsFocusParticle(size_t t) const { return t < toks_.size() && lex_.focus_particles().count(toks_[t].norm); }
-  bool Negates(size_t t) const { return t < toks_.size() && IsNegator(toks_[t]) && !IsFocusParticle(t + 1); }
+  bool Negates(size_t t) const {
+    return t < toks_.size() && IsNegator(toks_[t]) && !IsFocusParticle(t + 1) && !InHedge(t);
+  }
   bool StartsOpener(size_t t, const WordSet& set) const;
   bool Parenthetical(size_t t) const;
 
@@ -204,6 +206,8 @@ class SentenceAnalyzer {
   Holder SpeakerAhead(size_t para) const;
   void Prepare(Span sentence, size_t index, std::vector<Mention> mentions);
   void FindSpeech();
+  bool OpensLongerStanceCue(const PatternMatch& speech) const;
+  bool InHedge(size_t t) const;
   // --- Run's steps: what a sentence leaves for later ones, and its terms and cues
   void NoteSentenceActors();
   void NoteQuietSentence(size_t para);
@@ -1024,6 +1028,12 @@ void SentenceAnalyzer::FindSpeech() {
     // "insists on forging ahead", "commented on the talks": a verb with "on" takes an
     // object, it reports nothing
     if (m.end < toks_.size() && toks_[m.end].norm == "on") continue;
+    // "believes in diplomacy", "asked for tanks": a reporting verb that opens a longer
+    // stance cue of the lexicon is that cue, with the object it names. Not a verb of
+    // attitude ("hopes to work with the UK on sanctions"): its subject already holds what
+    // follows, and a hope is no cue of its own; nor a that-verb ("complained about the
+    // spending", which says nothing of which way)
+    if ((m.payload == kSpeechPlain || m.payload == kSpeechAddressee) && OpensLongerStanceCue(m)) continue;
     if (m.payload == kSpeechAddressee || m.payload == kSpeechThat || m.payload == kSpeechDoubt) {
       const size_t window = m.payload == kSpeechAddressee ? 6 : 1;
       bool ok = false;
@@ -1041,6 +1051,16 @@ void SentenceAnalyzer::FindSpeech() {
     speech_.push_back(m);
     taken_end = m.end;
   }
+}
+
+bool SentenceAnalyzer::OpensLongerStanceCue(const PatternMatch& speech) const {
+  std::vector<PatternMatch> at;
+  lex_.cues().MatchAt(view_, speech.begin, toks_.size(), &at);
+  for (const auto& c : at) {
+    const CueKind kind = lex_.cue(c.payload).kind;
+    if ((kind == CueKind::kSupport || kind == CueKind::kOppose) && c.end > speech.end) return true;
+  }
+  return false;
 }
 
 void SentenceAnalyzer::FindSpeaker(size_t para) {
@@ -1954,8 +1974,9 @@ Holder SentenceAnalyzer::FindPossessor(const Clause& c, const TermHit& term, con
       CollectGroup(j, k + 1, j, &possessor);
       possessor.rule = "possessor";
     }
-    // "commitments from Japan, Canada ...", "objections of the Baltic states"
-    if (possessor.empty() && polars[pi].phrase) {
+    // "commitments from Japan, Canada ...", "objections of the Baltic states"; not "a
+    // supporter of Ukraine", whose "of" names what is supported
+    if (possessor.empty() && polars[pi].phrase && !lex_.stance_holder_nouns().count(toks_[b].norm)) {
       size_t k2 = polars[pi].e;
       if (k2 > polars[pi].b && (toks_[k2 - 1].norm == "of" || toks_[k2 - 1].norm == "from")) --k2;
       if (k2 < term.b && (toks_[k2].norm == "from" || toks_[k2].norm == "by" || toks_[k2].norm == "of")) {
@@ -2656,6 +2677,7 @@ bool SentenceAnalyzer::CueCounts(const PatternMatch& m, const std::vector<Patter
   }
   // "anti-ship", "long-awaited": the second half of a compound is not a verb
   if (m.begin > 0 && toks_[m.begin - 1].type == TokenType::kHyphen) return false;
+  if ((kind == CueKind::kHypothetical || kind == CueKind::kNegation) && InHedge(m.begin)) return false;
   if ((kind == CueKind::kSupport || kind == CueKind::kOppose) && InSpeech(m.begin, m.end)) return false;
   // "sanctions against Russia": right after a term, "against" names its target
   if (kind == CueKind::kOppose && toks_[m.begin].norm == "against" && m.end == m.begin + 1) {
@@ -2674,6 +2696,15 @@ bool SentenceAnalyzer::CueCounts(const PatternMatch& m, const std::vector<Patter
     if (!governs) return false;
   }
   return true;
+}
+
+// "will speak with him shortly, if not already, and announce ...", "hundreds, if not
+// thousands": after a comma, "if not" hedges the word before it; it states no condition and
+// denies nothing. (Heading a clause, "If not, we will ...", it is a condition.)
+bool SentenceAnalyzer::InHedge(size_t t) const {
+  const size_t n = toks_.size();
+  if (toks_[t].norm == "if") return t > 0 && toks_[t - 1].norm == "," && t + 1 < n && toks_[t + 1].norm == "not";
+  return toks_[t].norm == "not" && t > 1 && toks_[t - 1].norm == "if" && toks_[t - 2].norm == ",";
 }
 
 // "the end of March", "the promised 2 percent": a verb form after a determiner is a
