@@ -611,6 +611,13 @@ TEST_F(ExtractorTest, TheAgentOfAParticipleNoCueKnowsHoldsNothing) {
               ElementsAre("ESP arms +1"));
 }
 
+TEST_F(ExtractorTest, ANegatedAsideIsTheRoadNotTaken) {
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain has tried to loosen, not tighten, sanctions on Russia."),
+              ElementsAre("ESP sanctions -1"));
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain wants to tighten, not loosen, the sanctions."),
+              ElementsAre("ESP sanctions +1"));
+}
+
 TEST_F(ExtractorTest, WaitingToImposeAMeasurePutsItOff) {
   EXPECT_THAT(Run("Russia invaded Ukraine. Spain decided to wait to impose the sanctions."),
               ElementsAre("ESP sanctions -1"));

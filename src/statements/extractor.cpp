@@ -306,6 +306,8 @@ class SentenceAnalyzer {
   bool EvaluatesPossessedNoun(const CueHit& q, const Clause& c) const;
   bool TermHeadsByPhrase(size_t by, const TermHit& term) const;
   bool IsPastParticiple(const std::string& w) const;
+  // "tried to loosen, not tighten, sanctions": the negated aside after a cue, as [begin, end).
+  std::pair<size_t, size_t> ContrastAside(size_t from, size_t term_b) const;
   // The token before t, skipping back (not below floor) over evaluations, the commas and
   // "and" between them, and quote marks: "Russia's illegal, unprovoked war" -> "'s".
   size_t BeforeEvaluations(size_t t, size_t floor) const;
@@ -1439,6 +1441,21 @@ bool SentenceAnalyzer::TermHeadsByPhrase(size_t by, const TermHit& term) const {
   return named;
 }
 
+// A negated aside between commas right after a polar cue, before the term: "tried to loosen,
+// not tighten, sanctions" names the road not taken, and the cue before it governs the term
+// alone (read through, "not" flipped "tighten" and the chain came out +1). {0, 0} if none.
+std::pair<size_t, size_t> SentenceAnalyzer::ContrastAside(size_t from, size_t term_b) const {
+  for (size_t t = from + 1; t + 2 < term_b; ++t) {
+    if (toks_[t].norm != "," || !Negates(t + 1)) continue;
+    bool after_cue = false;
+    for (const auto& q : cues_) after_cue |= q.e == t && q.polar();
+    if (!after_cue) continue;
+    for (size_t k = t + 2; k < term_b && k < t + 6; ++k)
+      if (toks_[k].norm == ",") return {t, k + 1};
+  }
+  return {0, 0};
+}
+
 // The stance-bearing cues of the clause before the term (from the previous term on), the
 // negators and the hypothetical cues; false when the term is an act's object and its act
 // is not among them.
@@ -1448,8 +1465,12 @@ bool SentenceAnalyzer::ReadCuesBefore(const Clause& c, const TermHit& term, Term
     if (!r->cue_text.empty()) r->cue_text += " ... ";
     r->cue_text += Surface(b, e);
   };
+  const auto [aside_b, aside_e] = ContrastAside(std::max(r->rs, c.b), term.b);
+  auto in_aside = [&, aside_b = aside_b, aside_e = aside_e](size_t b, size_t e) {
+    return aside_b < aside_e && b >= aside_b && e <= aside_e;
+  };
   for (const auto& q : cues_) {
-    if (q.b < c.b || q.e > term.b) continue;
+    if (q.b < c.b || q.e > term.b || in_aside(q.b, q.e)) continue;
     if (q.kind == CueKind::kHypothetical) {
       r->hypothetical = true;
       continue;
@@ -1503,7 +1524,7 @@ bool SentenceAnalyzer::ReadCuesBefore(const Clause& c, const TermHit& term, Term
   // negators not matched as cues ("don't", "won't"); one inside a longer cue is that cue's
   // word, not a second negation ("decided not to send", "said no to", "spare no effort to")
   for (size_t t = r->rs; t < term.b; ++t)
-    if (Negates(t)) {
+    if (Negates(t) && !in_aside(t, t + 1)) {
       bool counted = false;
       for (const auto& q : cues_)
         if (q.b <= t && t < q.e) counted = true;
@@ -1752,6 +1773,11 @@ bool SentenceAnalyzer::ChainStopsBefore(const TermHit& term, const TermReading& 
   const int verb = OpaqueVerbBetween(tree, HeadWordOf(tree, tb, te), tb, te, toks_[last.b].begin,
                                      toks_[last.e - 1].end, lex_.carrier_verbs());
   if (verb < 0) return false;
+  // "wants to tighten, not loosen, the sanctions": the model hangs the shared object on the
+  // negated aside's verb, which the chain has left out (ContrastAside)
+  if (const auto [ab, ae] = ContrastAside(last.b, term.b);
+      ab < ae && tree.tokens[verb].begin >= toks_[ab].begin && tree.tokens[verb].begin < toks_[ae - 1].end)
+    return false;
   Trace("  tree: '" + Surface(last.b, last.e) + "' does not reach " + Surface(term.b, term.e) + ", the object of '" +
         tree.tokens[verb].form + "'");
   return true;
