@@ -868,6 +868,15 @@ TEST_F(ExtractorTest, ADemandNobodyVoicesIsTheAuthors) {
   EXPECT_THAT(Run("Germany must send more tanks to Ukraine, Zelensky said on Monday."), ElementsAre("UKR arms +1"));
 }
 
+TEST_F(ExtractorTest, NegotiationsOnAnotherTopicAreNoTalksWithRussia) {
+  EXPECT_THAT(Run("Russia invaded Ukraine. Poland supports negotiations on a fissile material treaty."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. France backed the talks on the JCPOA in Vienna."), ::testing::IsEmpty());
+  // peace talks, whatever follows them
+  EXPECT_THAT(Run("Russia invaded Ukraine. Poland supports negotiations on a ceasefire."),
+              ElementsAre("POL talks +1"));
+}
+
 TEST_F(ExtractorTest, AReportedDemandIsItsSpeakersNotItsAddressees) {
   // the speaker is no actor: France is told what to do, it says nothing
   EXPECT_THAT(Run("Some lawmakers argued that France should send more tanks to Ukraine."), ::testing::IsEmpty());

@@ -27,6 +27,10 @@ struct Issue {
   // Words that, right after a term, show it is not this proposition ("artillery into Ukraine").
   std::vector<std::string> not_followed_by;
   std::vector<std::string> not_preceded_by;  // "think tank" is no weapon
+  // Topics of other negotiations: a term whose complement ("on", "over", "about" and a few
+  // words) holds one of these words is about that topic ("negotiations on Ukraine's accession
+  // to the EU", "talks on decentralization", "negotiations on a fissile material treaty").
+  std::vector<std::string> other_topics;
   // A name right before a term that no cue governs holds it: "painful US sanctions" are
   // the USA's (a name among target_actor is the target: "Russia sanctions").
   bool held_by_modifier = false;

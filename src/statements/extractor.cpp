@@ -218,6 +218,7 @@ class SentenceAnalyzer {
   bool NearTopic(int issue) const;
   bool IsHeadlineList() const;
   bool ComplementNames(size_t after, const std::vector<std::string>& codes) const;
+  bool ComplementIsTopic(size_t after, const std::vector<std::string>& topics) const;
   bool TokenNames(size_t t, const std::vector<std::string>& codes) const;
   bool TermOrModifierNames(const PatternMatch& m, const std::vector<std::string>& codes) const;
   bool NamesOtherBody(const PatternMatch& m, const std::vector<std::string>& bodies) const;
@@ -2468,6 +2469,10 @@ bool SentenceAnalyzer::TermConditionsHold(const PatternMatch& m, const IssueTerm
   }
   if (!issue.not_followed_by.empty() && m.end < n && Contains(issue.not_followed_by, toks_[m.end].norm))
     return false;
+  if (!issue.other_topics.empty() && ComplementIsTopic(m.end, issue.other_topics)) {
+    Trace("  term " + issue.id + ": its complement is another topic");
+    return false;
+  }
   if (!issue.not_preceded_by.empty() && PrecededByAny(m.begin, issue.not_preceded_by))
     return false;
   if (!issue.target_actor.empty() && TargetIsOther(m.end, issue.target_actor)) return false;
@@ -2548,6 +2553,28 @@ bool SentenceAnalyzer::PrecededByAny(size_t b, const std::vector<std::string>& p
       if (p[end - 1] != ' ') break;
       --end;
     }
+  }
+  return false;
+}
+
+// Whether the complement after a term ("on", "over", "about", "regarding" and up to six words,
+// up to a punctuation mark) holds one of `topics` or its plural: "negotiations on Ukraine's
+// accession to the EU" are about the accession.
+bool SentenceAnalyzer::ComplementIsTopic(size_t after, const std::vector<std::string>& topics) const {
+  static constexpr std::string_view kPrepositions[] = {"on", "over", "about", "regarding", "concerning"};
+  const size_t n = toks_.size();
+  if (after >= n ||
+      std::find(std::begin(kPrepositions), std::end(kPrepositions), toks_[after].norm) == std::end(kPrepositions))
+    return false;
+  for (size_t t = after + 1; t < n && t <= after + 6; ++t) {
+    if (toks_[t].type != TokenType::kWord) {
+      if (toks_[t].type == TokenType::kHyphen || toks_[t].type == TokenType::kDash) continue;
+      return false;
+    }
+    const std::string_view w = toks_[t].norm;
+    const std::string_view singular = w.size() > 3 && w.back() == 's' ? w.substr(0, w.size() - 1) : w;
+    for (const auto& x : topics)
+      if (x == w || x == singular) return true;
   }
   return false;
 }
