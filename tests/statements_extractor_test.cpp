@@ -403,6 +403,18 @@ TEST_F(ExtractorRecallTest, AnotherOrganisationsMembershipIsNoNatoEnlargement) {
               ::testing::ElementsAre("CAN nato-enlargement +1"));
 }
 
+// Reconsidering, suspending or giving up a membership that exists admits no one: the
+// codebook's not_object_of verbs, whoever holds the membership and whoever acts on it.
+TEST_F(ExtractorRecallTest, AMembershipActedOnIsNoNatoEnlargement) {
+  const std::vector<testing::Name> names = {{"The African Union", {"AU"}}, {"Mali", {"MLI"}}, {"Canada", {"CAN"}},
+                                            {"Sweden", {"SWE"}}};
+  EXPECT_THAT(Run("Canada vowed to reconsider its NATO membership.", {}, names), ::testing::IsEmpty());
+  EXPECT_THAT(Run("The African Union suspended Mali's membership after the coup.", {}, names), ::testing::IsEmpty());
+  // a membership welcomed is still one granted
+  EXPECT_THAT(Run("The African Union welcomed Sweden's membership in NATO.", {}, names),
+              ::testing::ElementsAre("AU nato-enlargement +1"));
+}
+
 TEST_F(ExtractorRecallTest, TalksBetweenOtherStatesAreAnotherDebate) {
   const std::vector<testing::Name> names = {{"Serbia", {"SRB"}}, {"Kosovo", {"XKX"}}, {"Pakistan", {"PAK"}}};
   EXPECT_THAT(Run("Russia invaded Ukraine. France supports the dialogue between Serbia and Kosovo.", {}, names),

@@ -49,6 +49,7 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
     if (s.ok()) s = yaml::GetStringList(node, "document_actors", path, &issue.document_actors);
     if (s.ok()) s = yaml::GetStringList(node, "not_followed_by", path, &issue.not_followed_by);
     if (s.ok()) s = yaml::GetStringList(node, "not_preceded_by", path, &issue.not_preceded_by);
+    if (s.ok()) s = yaml::GetStringList(node, "not_object_of", path, &issue.not_object_of);
     if (s.ok()) s = yaml::GetStringList(node, "other_topics", path, &issue.other_topics);
     if (s.ok()) s = yaml::GetBool(node, "held_by_modifier", path, &issue.held_by_modifier);
     if (!s.ok()) return s;

@@ -27,6 +27,10 @@ struct Issue {
   // Words that, right after a term, show it is not this proposition ("artillery into Ukraine").
   std::vector<std::string> not_followed_by;
   std::vector<std::string> not_preceded_by;  // "think tank" is no weapon
+  // Verbs whose object a term is not this issue's: one reconsiders, suspends or renounces a
+  // membership that exists ("vowed to reconsider U.S. membership", "the African Union
+  // suspended Egypt's membership"), which is no enlargement. A final `*` is a prefix.
+  std::vector<std::string> not_object_of;
   // Topics of other negotiations: a term whose complement ("on", "over", "about" and a few
   // words) holds one of these words is about that topic ("negotiations on Ukraine's accession
   // to the EU", "talks on decentralization", "negotiations on a fissile material treaty").

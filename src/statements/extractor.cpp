@@ -224,6 +224,7 @@ class SentenceAnalyzer {
   bool NamesOtherBody(const PatternMatch& m, const std::vector<std::string>& bodies) const;
   bool TargetIsOther(size_t after, const std::vector<std::string>& targets) const;
   bool PrecededByAny(size_t b, const std::vector<std::string>& phrases) const;
+  bool ObjectOfAny(size_t b, const std::vector<std::string>& verbs) const;
   bool CircumstanceBetween(size_t cue_end, size_t term_b) const;
   bool TermPhraseNames(const PatternMatch& m, const std::vector<std::string>& codes) const;
   bool ClauseNames(size_t at, const std::vector<std::string>& codes, int scope, bool subject_only) const;
@@ -2475,6 +2476,10 @@ bool SentenceAnalyzer::TermConditionsHold(const PatternMatch& m, const IssueTerm
   }
   if (!issue.not_preceded_by.empty() && PrecededByAny(m.begin, issue.not_preceded_by))
     return false;
+  if (!issue.not_object_of.empty() && ObjectOfAny(m.begin, issue.not_object_of)) {
+    Trace("  term " + issue.id + ": the object of a verb of not_object_of, another act");
+    return false;
+  }
   if (!issue.target_actor.empty() && TargetIsOther(m.end, issue.target_actor)) return false;
   if (it.act >= 0) {
     // an act's own object needs the act's verb shortly before it
@@ -2553,6 +2558,28 @@ bool SentenceAnalyzer::PrecededByAny(size_t b, const std::vector<std::string>& p
       if (p[end - 1] != ' ') break;
       --end;
     }
+  }
+  return false;
+}
+
+// Whether the term starting at `b` is the object of one of `verbs` (a final `*` is a
+// prefix): the verb right before it, or before a determiner or possessive pronoun
+// ("reconsider its membership in NATO"). Flat, like not_preceded_by: the verb's object
+// starts where the term does, and no parse is needed for so narrow a check.
+bool SentenceAnalyzer::ObjectOfAny(size_t b, const std::vector<std::string>& verbs) const {
+  static constexpr std::string_view kDeterminers[] = {"the", "a", "an", "its", "their", "his", "her", "our", "my",
+                                                      "your", "this", "that"};
+  size_t t = b;
+  for (int skipped = 0; t > 0 && skipped < 2; ++skipped) {
+    const std::string_view w = toks_[t - 1].norm;
+    if (std::find(std::begin(kDeterminers), std::end(kDeterminers), w) == std::end(kDeterminers)) break;
+    --t;
+  }
+  if (t == 0 || toks_[t - 1].type != TokenType::kWord) return false;
+  const std::string_view w = toks_[t - 1].norm;
+  for (const std::string& v : verbs) {
+    const bool prefix = !v.empty() && v.back() == '*';
+    if (prefix ? w.substr(0, v.size() - 1) == std::string_view(v).substr(0, v.size() - 1) : w == v) return true;
   }
   return false;
 }
