@@ -13,6 +13,7 @@
 #include "statements/document_voice.h"
 #include "statements/sentence_analyzer.h"
 #include "statements/term_scope.h"
+#include "statements/transcript_turns.h"
 #include "statements/tokens.h"
 #include "text/link_cards.h"
 #include "text/segment.h"
@@ -1776,7 +1777,7 @@ using statements_internal::Contains;
 using statements_internal::DocState;
 using statements_internal::SentenceAnalyzer;
 using statements_internal::SentenceInput;
-using statements_internal::Holder;
+using statements_internal::TranscriptTurn;
 
 // Sentences of a text whose prose may be hard-wrapped (press releases at 70 columns):
 // ICU ends a sentence at every line feed, so a line feed inside wrapped prose (a long line
@@ -1814,59 +1815,6 @@ std::vector<Span> SplitWrappedSentences(const std::string& text) {
     line_start = i + 1;
   }
   return SplitSentences(copy.empty() ? std::string_view(text) : std::string_view(copy));
-}
-
-// A transcript's speaker label at the start of a paragraph: "PRIME MINISTER MORAWIECKI:",
-// "MS. PSAKI:", "Q    ...". Only a name the label spells out counts as its speaker (not a
-// role resolved from context: "THE PRESIDENT:" is whoever the site speaks for).
-// The bytes of a space at `i`: 1 for a space or tab, 2 for a no-break space (U+00A0), which
-// the White House's transcripts put after "Q" far more often than a plain space.
-size_t SpaceBytes(const std::string& text, size_t i) {
-  if (i >= text.size()) return 0;
-  if (text[i] == ' ' || text[i] == '\t') return 1;
-  if (i + 1 < text.size() && text[i] == '\xC2' && text[i + 1] == '\xA0') return 2;
-  return 0;
-}
-
-void TranscriptTurn(const std::string& text, const SentenceInput& s, const CueLexicon& lex, DocState* st) {
-  size_t b = s.span.begin;
-  while (b < s.span.end && (text[b] == ' ' || text[b] == '\t' || text[b] == '\n' || text[b] == '\r')) ++b;
-  size_t e = b;
-  bool upper = false;
-  // "Q    What did you ...", "Q\u00a0\u00a0 Thanks ...": the question mark of transcripts, a
-  // lone "Q" before spaces, needs no colon (the scan below would stop at the question's words)
-  const bool bare_q = text[b] == 'Q' && SpaceBytes(text, b + 1) > 0;
-  if (bare_q) e = b + 1;
-  while (!bare_q && e < s.span.end && e < b + 60) {
-    const unsigned char ch = static_cast<unsigned char>(text[e]);
-    if (const size_t sp = SpaceBytes(text, e); sp == 2) {
-      e += sp;
-      continue;
-    }
-    if (ch >= 'a' && ch <= 'z') return;
-    if (ch >= 'A' && ch <= 'Z') upper = true;
-    else if (!(ch == ' ' || ch == '.' || ch == '\'' || ch == '-' || ch >= 0x80)) break;
-    ++e;
-  }
-  if (!(upper || bare_q) || e >= s.span.end) return;
-  std::string label = text.substr(b, e - b);
-  while (!label.empty() && (label.back() == ' ' || label.back() == '.')) label.pop_back();
-  const bool colon = text[e] == ':';
-  if (!colon && !bare_q) return;
-  if (label.size() < 1) return;
-  std::string lower;
-  for (char ch : label) lower += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-  st->in_turn = true;
-  st->turn_audience = lex.transcript_audience().count(lower) > 0;
-  st->turn_speaker = Holder{};
-  if (st->turn_audience) return;
-  for (const auto& m : s.mentions) {
-    if (m.begin < b || m.end > e) continue;
-    if (m.person.empty() || m.rule.rfind("coref", 0) == 0) continue;
-    for (const auto& a : m.actors)
-      if (!Contains(st->turn_speaker.actors, a)) st->turn_speaker.actors.push_back(a);
-    st->turn_speaker.person = m.person;
-  }
 }
 
 }  // namespace
