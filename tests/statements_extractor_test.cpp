@@ -608,6 +608,18 @@ TEST_F(ExtractorTest, ADeadlineSetFromOutsideIsNoPosition) {
   EXPECT_THAT(Run("Russia invaded Ukraine. Spain imposed new sanctions on Friday."), ElementsAre("ESP sanctions +1"));
 }
 
+TEST_F(ExtractorTest, AnUntilClauseIsTheActsEndNotItsObject) {
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain will keep the Russian assets frozen until there is a lasting "
+                  "peace in Ukraine."),
+              IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain will not stop its support for Ukraine, not until Ukraine wins "
+                  "a just peace."),
+              IsEmpty());
+  // the act before "until" is still read
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain will keep imposing sanctions until Russia leaves Ukraine."),
+              ElementsAre("ESP sanctions +1"));
+}
+
 TEST_F(ExtractorTest, DisarmingGivesWeaponsToNobody) {
   EXPECT_THAT(Run("Russia invaded Ukraine. Spain agreed that the militias must give up their weapons."), IsEmpty());
   EXPECT_THAT(Run("Russia invaded Ukraine. Spain called on the rebels to lay down arms."), IsEmpty());
