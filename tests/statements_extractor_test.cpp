@@ -620,6 +620,16 @@ TEST_F(ExtractorTest, AnUntilClauseIsTheActsEndNotItsObject) {
               ElementsAre("ESP sanctions +1"));
 }
 
+TEST_F(ExtractorTest, AnOpeningTimePhraseIsNoSubject) {
+  // "Early in the Polish presidency, Roe ...": Roe is no actor, and the presidency only dates it
+  EXPECT_THAT(Run("Russia invaded Ukraine. Early in the Polish presidency, Roe pushed for a ceasefire."), IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. Late in the Polish presidency, Roe tried to bring a peace plan to "
+                  "the ministers."),
+              IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. Early in the Polish presidency, Poland pushed for a ceasefire."),
+              ElementsAre("POL talks +1"));
+}
+
 TEST_F(ExtractorTest, DisarmingGivesWeaponsToNobody) {
   EXPECT_THAT(Run("Russia invaded Ukraine. Spain agreed that the militias must give up their weapons."), IsEmpty());
   EXPECT_THAT(Run("Russia invaded Ukraine. Spain called on the rebels to lay down arms."), IsEmpty());
