@@ -93,5 +93,16 @@ TEST_F(VoiceTest, ANewsSiteHasNoVoice) {
   EXPECT_THAT(Run(quiet), IsEmpty());
 }
 
+TEST_F(VoiceTest, ASayingDeniedReportsNothing) {
+  Document denied = Doc("Remarks on the war in Ukraine",
+                        "Russia invaded Ukraine. So, no, I would not say we are talking about easing sanctions "
+                        "today. Italy did not say it would send tanks to Ukraine.",
+                        kOfficial);
+  EXPECT_THAT(Run(denied), IsEmpty());
+  Document said = Doc("Remarks on the war in Ukraine",
+                      "Russia invaded Ukraine. I would say we are not easing the sanctions today.", kOfficial);
+  EXPECT_THAT(Run(said), ElementsAre("USA sanctions +1"));
+}
+
 }  // namespace
 }  // namespace faultline
