@@ -104,5 +104,18 @@ TEST_F(VoiceTest, ASayingDeniedReportsNothing) {
   EXPECT_THAT(Run(said), ElementsAre("USA sanctions +1"));
 }
 
+TEST_F(VoiceTest, AQuestionPutToSomeoneIsNobodysPosition) {
+  Document asked = Doc("Europe debates weapons",
+                       "Russia invaded Ukraine. When the minister was asked some questions, he was asked, you "
+                       "know, will you lift restrictions on the use of long-range weapons by Ukraine, and he "
+                       "said nothing.",
+                       kNews);
+  EXPECT_THAT(Run(asked), IsEmpty());
+  // a participle's agent after the question's topic still holds its act
+  Document sent = Doc("Europe debates weapons", "Russia invaded Ukraine. Spain was asked about the tanks sent by Italy.",
+                      kNews);
+  EXPECT_THAT(Run(sent), ElementsAre("ITA arms +1"));
+}
+
 }  // namespace
 }  // namespace faultline
