@@ -117,5 +117,22 @@ TEST_F(VoiceTest, AQuestionPutToSomeoneIsNobodysPosition) {
   EXPECT_THAT(Run(sent), ElementsAre("ITA arms +1"));
 }
 
+TEST_F(VoiceTest, NobodyTakesAStanceOnTalkingToHimself) {
+  // the actor stage resolved "He" to the last person named, Putin; the quote's speaker is someone else
+  Document d = Doc("Europe debates talks",
+                   "Russia invaded Ukraine. Reporters asked about a warning to Putin. He said, \u201cI don't need "
+                   "to speak to Putin.\u201d",
+                   kNews);
+  auto names = testing::CommonNames();
+  names.emplace_back("He", std::vector<std::string>{"RUS"}, "", "Vladimir Putin");
+  EXPECT_THAT(testing::Triples(extractor_->Extract(d, testing::MentionsFor(d.text, names),
+                                                   testing::MentionsFor(d.title, names), nullptr)),
+              IsEmpty());
+  // another speaker keeps the stance
+  Document other = Doc("Europe debates talks", "Russia invaded Ukraine. Macron said, \u201cI don't need to speak to Putin.\u201d",
+                       kNews);
+  EXPECT_THAT(Run(other), ElementsAre("FRA talks -1"));
+}
+
 }  // namespace
 }  // namespace faultline

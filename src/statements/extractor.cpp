@@ -307,6 +307,7 @@ class SentenceAnalyzer {
   bool ReadCuesBefore(const Clause& c, const TermHit& term, TermReading* r) const;
   bool EvaluatesPossessedNoun(const CueHit& q, const Clause& c) const;
   bool TermHeadsByPhrase(size_t by, const TermHit& term) const;
+  bool TermNamesPerson(const TermHit& term, const std::string& person) const;
   bool IsPastParticiple(const std::string& w) const;
   // "tried to loosen, not tighten, sanctions": the negated aside after a cue, as [begin, end).
   std::pair<size_t, size_t> ContrastAside(size_t from, size_t term_b) const;
@@ -1415,6 +1416,12 @@ void SentenceAnalyzer::AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* w
       if (r.post_neg % 2 == 1) stance = -stance;
       h.rule = "possessor";
     }
+    // "He said, “I don't need to speak to Putin”" with "he" read as Putin: nobody takes a
+    // stance on talking to himself, so such a holder is a pronoun resolved to the wrong person
+    if (!h.empty() && TermNamesPerson(term, h.person)) {
+      Trace("  term " + Surface(term.b, term.e) + ": names its holder " + h.person + ", no statement");
+      h = Holder{};
+    }
     if (!h.empty()) Emit(h, issue, stance, r.cue_text, kind);
     Trace("  term " + Surface(term.b, term.e) + " stance " + std::to_string(stance) + " cue '" + r.cue_text +
           "' holder " + (h.empty() ? "-" : h.actors[0] + " (" + h.rule + ")") + (passive ? " passive" : ""));
@@ -1441,6 +1448,14 @@ bool SentenceAnalyzer::TermHeadsByPhrase(size_t by, const TermHit& term) const {
     named |= toks_[k].mention >= 0;
   }
   return named;
+}
+
+// Whether a mention inside the term's phrase ("speak to Putin") is the person `person`.
+bool SentenceAnalyzer::TermNamesPerson(const TermHit& term, const std::string& person) const {
+  if (person.empty()) return false;
+  for (size_t k = term.b; k < term.e && k < toks_.size(); ++k)
+    if (toks_[k].mention >= 0 && ments_[toks_[k].mention].person == person) return true;
+  return false;
 }
 
 // A negated aside between commas right after a polar cue, before the term: "tried to loosen,
