@@ -403,6 +403,22 @@ TEST_F(ExtractorRecallTest, AnotherOrganisationsMembershipIsNoNatoEnlargement) {
               ::testing::ElementsAre("CAN nato-enlargement +1"));
 }
 
+// Taking part in talks counts for every participant named (the guidelines): the names
+// after "between" or "including" a talks term no cue governs, when the war's two sides are
+// among them (the codebook's participants_after, participants_include).
+TEST_F(ExtractorRecallTest, TheSidesOfTalksBetweenThemTakePart) {
+  EXPECT_THAT(Run("A truce began on Sunday after two days of talks between Russia and Ukraine in Minsk."),
+              ::testing::ElementsAre("RUS talks +1", "UKR talks +1"));
+  EXPECT_THAT(Run("The talks including Ukraine, Russia, France and Germany will resume next week."),
+              ::testing::ElementsAre("DEU talks +1", "FRA talks +1", "RUS talks +1", "UKR talks +1"));
+  // another pair's negotiations are another debate
+  EXPECT_THAT(Run("Arms negotiations between Russia and North Korea are advancing, Ukraine said."), ::testing::IsEmpty());
+  // a call for talks is its caller's, not yet the sides'
+  EXPECT_THAT(Run("Italy called for talks between Russia and Ukraine."), ::testing::ElementsAre("ITA talks +1"));
+  EXPECT_THAT(Run("Italy suggested that there be direct talks between Russia and Ukraine."), ::testing::IsEmpty());
+  EXPECT_THAT(Run("There were no talks between Russia and Ukraine last week."), ::testing::IsEmpty());
+}
+
 // Reconsidering, suspending or giving up a membership that exists admits no one: the
 // codebook's not_object_of verbs, whoever holds the membership and whoever acts on it.
 TEST_F(ExtractorRecallTest, AMembershipActedOnIsNoNatoEnlargement) {
