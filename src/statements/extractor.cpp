@@ -11,6 +11,7 @@
 #include "statements/chain_reach.h"
 #include "statements/clause_roles.h"
 #include "statements/document_voice.h"
+#include "statements/recipient.h"
 #include "statements/term_scope.h"
 #include "statements/tokens.h"
 #include "text/link_cards.h"
@@ -214,6 +215,7 @@ class SentenceAnalyzer {
   void FindTerms(std::vector<PatternMatch>* term_matches, const std::vector<PatternMatch>& acts);
   bool TermConditionsHold(const PatternMatch& m, const IssueTerm& it, const std::vector<PatternMatch>& acts) const;
   void DropOtherDebates(bool proforms);
+  void DropOtherRecipients();
   bool SentenceHasWord(const std::vector<std::string>& words) const;
   bool NearTopic(int issue) const;
   bool IsHeadlineList() const;
@@ -2324,6 +2326,7 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
   cb_.acts().FindAll(view_, 0, n, &acts);
   FindTerms(&term_matches, acts);
   DropOtherDebates(false);
+  DropOtherRecipients();
   FindCues(&cue_matches, term_matches, acts);
   DropOtherDebates(true);  // the proforms FindCues added
   std::sort(terms_.begin(), terms_.end(), [](const TermHit& a, const TermHit& b) { return a.b < b.b; });
@@ -2439,6 +2442,31 @@ void SentenceAnalyzer::DropOtherDebates(bool proforms) {
   std::vector<TermHit> kept;
   for (size_t i = 0; i < terms_.size(); ++i)
     if (terms_[i].proform != proforms || !other_debate(terms_[i], issues[i])) kept.push_back(terms_[i]);
+  terms_ = std::move(kept);
+}
+
+// A term whose recipient, by the tree, is none of its issue's targets is another debate's
+// weapons: "the DPRK's provision of missiles and munitions to Russia", "the PRC providing
+// Russia with lethal aid", "Patriot systems to eastern Poland" (TargetIsOther saw only a
+// name right after the term). Parsed only when the sentence names an actor that is no
+// target.
+void SentenceAnalyzer::DropOtherRecipients() {
+  if (model_ == nullptr || index_ >= st_.sentence_actors.size()) return;
+  std::vector<TermHit> kept;
+  for (const TermHit& t : terms_) {
+    bool other = false;
+    if (!t.proform && t.issue >= 0) {
+      const std::vector<std::string>& targets = cb_.issues()[t.issue].target_actor;
+      bool names_other = false;
+      for (const auto& a : st_.sentence_actors[index_]) names_other |= !targets.empty() && !Contains(targets, a);
+      if (names_other) {
+        const syntax::ParsedSentence& tree = Tree();
+        other = RecipientOfTerm(tree, TreeWord(tree, t.b, t.e), ments_, targets) == Recipient::kOther;
+        if (other) Trace("  term " + cb_.issues()[t.issue].id + ": its recipient is not the issue's, by the tree");
+      }
+    }
+    if (!other) kept.push_back(t);
+  }
   terms_ = std::move(kept);
 }
 
