@@ -609,6 +609,8 @@ TEST_F(ExtractorTest, ArmsControlAndItsTalksAreAnotherDebate) {
               ::testing::IsEmpty());
   EXPECT_THAT(Run("Russia invaded Ukraine. Moscow remains open to peace talks with Kyiv."),
               ElementsAre("RUS talks +1"));
+  // proliferation is the spread of weapons, not their delivery to Ukraine
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain opposes weapons proliferation."), ::testing::IsEmpty());
 }
 
 TEST_F(ExtractorTest, WhatThereIsEvidenceOfIsNobodysPosition) {
