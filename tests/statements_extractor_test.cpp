@@ -89,6 +89,13 @@ TEST_F(ExtractorTest, WeaponsForAnotherRecipientAreNoArmsForUkraine) {
   EXPECT_THAT(Run("The United States banned the import of Russian oil to Europe."), ElementsAre("USA sanctions +1"));
 }
 
+// Iran and North Korea arm Russia (the codebook lists them among the adversaries of arms for
+// Ukraine): what they send, without a recipient named, is no support for arming Ukraine.
+TEST_F(ExtractorTest, RussiasSuppliersHoldNoSupportForArms) {
+  EXPECT_THAT(Run("Iran has sent drones that strike cities in Ukraine."), IsEmpty());
+  EXPECT_THAT(Run("North Korea is shipping artillery shells that hit Ukrainian towns."), IsEmpty());
+}
+
 // Acts of the shipped codebook that real coverage uses: raising one's own defence budget,
 // taking part in talks, enforcing sanctions by seizing a sanctioned fortune; a build-up of a
 // state outside the alliance is no stance on its 2% debate.
