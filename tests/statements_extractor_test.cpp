@@ -96,6 +96,14 @@ TEST_F(ExtractorTest, RussiasSuppliersHoldNoSupportForArms) {
   EXPECT_THAT(Run("North Korea is shipping artillery shells that hit Ukrainian towns."), IsEmpty());
 }
 
+// What one has not seen an actor do is nobody's position, however far the negator stands
+// from the verb of witnessing; the tree rules hold to it as the flat ones do.
+TEST_F(ExtractorTest, ADeniedSightingIsNoPosition) {
+  EXPECT_THAT(Run("We have not — since the leaders spoke in June — seen Mexico providing military equipment, "
+                  "weapons for use on the battlefield in Ukraine."),
+              IsEmpty());
+}
+
 // Acts of the shipped codebook that real coverage uses: raising one's own defence budget,
 // taking part in talks, enforcing sanctions by seizing a sanctioned fortune; a build-up of a
 // state outside the alliance is no stance on its 2% debate.
