@@ -71,6 +71,39 @@ TEST_F(ExtractorTest, IssueSpecificActs) {
   EXPECT_THAT(Run("Russia warned Berlin against supplying Kyiv with fighter jets."), ElementsAre("RUS arms -1"));
 }
 
+// Weapons whose recipient, by the tree, is none of the issue's targets are no arms for
+// Ukraine, wherever the recipient stands: after a list, on the act, as the object of
+// "provide ... with", in a modified name or as a possessor. Named recipients that are
+// targets keep the statement.
+TEST_F(ExtractorTest, WeaponsForAnotherRecipientAreNoArmsForUkraine) {
+  EXPECT_THAT(Run("Mexico delivered missiles and munitions to Russia."), IsEmpty());
+  EXPECT_THAT(Run("Italy condemned Mexico's delivery of missiles and munitions to Russia."), IsEmpty());
+  EXPECT_THAT(Run("Mexico provided Russia with artillery shells."), IsEmpty());
+  EXPECT_THAT(Run("Mexico has shipped artillery shells, drones and missiles to the Russian army."), IsEmpty());
+  EXPECT_THAT(Run("France offered to deploy Patriot systems to Eastern Poland."), IsEmpty());
+  EXPECT_THAT(Run("Mexico sent artillery shells for Moscow's war."), IsEmpty());
+  EXPECT_THAT(Run("Mexico provided Ukraine with artillery shells."), ElementsAre("MEX arms +1"));
+  EXPECT_THAT(Run("Spain sent tanks and shells to Ukraine."), ElementsAre("ESP arms +1"));
+  EXPECT_THAT(Run("Spain sent tanks to Ukraine for its defense against Russia."), ElementsAre("ESP arms +1"));
+  // the term's own phrase names the target of a sanction, wherever the goods were going
+  EXPECT_THAT(Run("The United States banned the import of Russian oil to Europe."), ElementsAre("USA sanctions +1"));
+}
+
+// Iran and North Korea arm Russia (the codebook lists them among the adversaries of arms for
+// Ukraine): what they send, without a recipient named, is no support for arming Ukraine.
+TEST_F(ExtractorTest, RussiasSuppliersHoldNoSupportForArms) {
+  EXPECT_THAT(Run("Iran has sent drones that strike cities in Ukraine."), IsEmpty());
+  EXPECT_THAT(Run("North Korea is shipping artillery shells that hit Ukrainian towns."), IsEmpty());
+}
+
+// What one has not seen an actor do is nobody's position, however far the negator stands
+// from the verb of witnessing; the tree rules hold to it as the flat ones do.
+TEST_F(ExtractorTest, ADeniedSightingIsNoPosition) {
+  EXPECT_THAT(Run("We have not — since the leaders spoke in June — seen Mexico providing military equipment, "
+                  "weapons for use on the battlefield in Ukraine."),
+              IsEmpty());
+}
+
 // Acts of the shipped codebook that real coverage uses: raising one's own defence budget,
 // taking part in talks, enforcing sanctions by seizing a sanctioned fortune; a build-up of a
 // state outside the alliance is no stance on its 2% debate.
@@ -607,6 +640,8 @@ TEST_F(ExtractorTest, ArmsControlAndItsTalksAreAnotherDebate) {
               ::testing::IsEmpty());
   EXPECT_THAT(Run("Russia invaded Ukraine. Moscow remains open to peace talks with Kyiv."),
               ElementsAre("RUS talks +1"));
+  // proliferation is the spread of weapons, not their delivery to Ukraine
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain opposes weapons proliferation."), ::testing::IsEmpty());
 }
 
 TEST_F(ExtractorTest, WhatThereIsEvidenceOfIsNobodysPosition) {

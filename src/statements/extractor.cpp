@@ -11,6 +11,7 @@
 #include "statements/chain_reach.h"
 #include "statements/clause_roles.h"
 #include "statements/document_voice.h"
+#include "statements/recipient.h"
 #include "statements/term_scope.h"
 #include "statements/tokens.h"
 #include "text/link_cards.h"
@@ -214,6 +215,7 @@ class SentenceAnalyzer {
   void FindTerms(std::vector<PatternMatch>* term_matches, const std::vector<PatternMatch>& acts);
   bool TermConditionsHold(const PatternMatch& m, const IssueTerm& it, const std::vector<PatternMatch>& acts) const;
   void DropOtherDebates(bool proforms);
+  void DropOtherRecipients();
   bool SentenceHasWord(const std::vector<std::string>& words) const;
   bool NearTopic(int issue) const;
   bool IsHeadlineList() const;
@@ -306,6 +308,8 @@ class SentenceAnalyzer {
   void AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* walk);
   bool ReadCuesBefore(const Clause& c, const TermHit& term, TermReading* r) const;
   bool EvaluatesPossessedNoun(const CueHit& q, const Clause& c) const;
+  bool DeniedSighting(const CueHit& q, const Clause& c) const;
+  bool SightingDenied(const TermHit& term) const;
   bool TermHeadsByPhrase(size_t by, const TermHit& term) const;
   bool TermNamesPerson(const TermHit& term, const std::string& person) const;
   bool IsPastParticiple(const std::string& w) const;
@@ -1490,7 +1494,7 @@ bool SentenceAnalyzer::ReadCuesBefore(const Clause& c, const TermHit& term, Term
   };
   for (const auto& q : cues_) {
     if (q.b < c.b || q.e > term.b || in_aside(q.b, q.e)) continue;
-    if (q.kind == CueKind::kHypothetical) {
+    if (q.kind == CueKind::kHypothetical || DeniedSighting(q, c)) {
       r->hypothetical = true;
       continue;
     }
@@ -1555,6 +1559,37 @@ bool SentenceAnalyzer::ReadCuesBefore(const Clause& c, const TermHit& term, Term
     if (q.b >= r->rs && q.e <= term.b && q.polar() && q.kind != CueKind::kFrame) r->only_frames = false;
   if (r->has_act) r->only_frames = false;
   return true;
+}
+
+// "we have not -- since the leaders spoke -- seen the PRC providing weapons": a negated verb
+// of witnessing whose object is a name or a pronoun denies the act it would report; the
+// act is then nobody's position (like what there is no evidence of). A negator before it
+// in its clause counts unless another polar cue stands between ("did not want to see ...").
+bool SentenceAnalyzer::DeniedSighting(const CueHit& q, const Clause& c) const {
+  if (q.kind != CueKind::kFrame || !lex_.sighting_verbs().count(toks_[q.b].norm)) return false;
+  size_t o = q.e;
+  while (o < c.e && (toks_[o].norm == "the" || toks_[o].norm == "any")) ++o;
+  if (o >= c.e || (toks_[o].mention < 0 && !lex_.pronouns().count(toks_[o].norm))) return false;
+  for (size_t t = q.b; t > c.b; --t) {
+    bool in_cue = false;
+    for (const auto& other : cues_)
+      if (other.b < t && t <= other.e && other.b != q.b) {
+        if (other.kind == CueKind::kNegation) return true;
+        if (other.polar()) return false;
+        in_cue = true;
+      }
+    if (!in_cue && Negates(t - 1)) return true;
+  }
+  return false;
+}
+
+// Whether a denied sighting stands before the term in its clause (the tree rules ask too).
+bool SentenceAnalyzer::SightingDenied(const TermHit& term) const {
+  const int ci = clause_of_[term.b];
+  if (ci < 0) return false;
+  for (const auto& q : cues_)
+    if (q.b >= clauses_[ci].b && q.e <= term.b && DeniedSighting(q, clauses_[ci])) return true;
+  return false;
 }
 
 bool SentenceAnalyzer::EvaluatesPossessedNoun(const CueHit& q, const Clause& c) const {
@@ -2363,6 +2398,7 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
   cb_.acts().FindAll(view_, 0, n, &acts);
   FindTerms(&term_matches, acts);
   DropOtherDebates(false);
+  DropOtherRecipients();
   FindCues(&cue_matches, term_matches, acts);
   DropOtherDebates(true);  // the proforms FindCues added
   std::sort(terms_.begin(), terms_.end(), [](const TermHit& a, const TermHit& b) { return a.b < b.b; });
@@ -2478,6 +2514,31 @@ void SentenceAnalyzer::DropOtherDebates(bool proforms) {
   std::vector<TermHit> kept;
   for (size_t i = 0; i < terms_.size(); ++i)
     if (terms_[i].proform != proforms || !other_debate(terms_[i], issues[i])) kept.push_back(terms_[i]);
+  terms_ = std::move(kept);
+}
+
+// A term whose recipient, by the tree, is none of its issue's targets is another debate's
+// weapons: "the DPRK's provision of missiles and munitions to Russia", "the PRC providing
+// Russia with lethal aid", "Patriot systems to eastern Poland" (TargetIsOther saw only a
+// name right after the term). Parsed only when the sentence names an actor that is no
+// target.
+void SentenceAnalyzer::DropOtherRecipients() {
+  if (model_ == nullptr || index_ >= st_.sentence_actors.size()) return;
+  std::vector<TermHit> kept;
+  for (const TermHit& t : terms_) {
+    bool other = false;
+    if (!t.proform && t.issue >= 0) {
+      const std::vector<std::string>& targets = cb_.issues()[t.issue].target_actor;
+      bool names_other = false;
+      for (const auto& a : st_.sentence_actors[index_]) names_other |= !targets.empty() && !Contains(targets, a);
+      if (names_other) {
+        const syntax::ParsedSentence& tree = Tree();
+        other = RecipientOfTerm(tree, TreeWord(tree, t.b, t.e), ments_, targets) == Recipient::kOther;
+        if (other) Trace("  term " + cb_.issues()[t.issue].id + ": its recipient is not the issue's, by the tree");
+      }
+    }
+    if (!other) kept.push_back(t);
+  }
   terms_ = std::move(kept);
 }
 
@@ -2997,6 +3058,10 @@ void SentenceAnalyzer::ApplyClauseRules() {
     const int stance = m.stance * term.polarity;
     if (!RecipientFits(tree, m, term.issue)) {
       if (tracing) trace += "  tree rule " + m.rule->name + ": the recipient is not the issue's\n";
+      continue;
+    }
+    if (SightingDenied(term)) {
+      if (tracing) trace += "  tree rule " + m.rule->name + ": a denied sighting\n";
       continue;
     }
     Holder h = TreeHolder(tree, m.holders);
