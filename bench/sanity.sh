@@ -6,7 +6,10 @@
 #     in 2014-2020 the record is mixed: Obama declined lethal aid, Trump sent Javelins, then
 #     withheld the aid Congress had voted, which is what the impeachment coverage reports);
 #   - the camps of 2022 in the White House corpus (expected: Russia in no camp with the United
-#     States or Ukraine).
+#     States or Ukraine; China and Iran in no camp with the United States: in 2022 China
+#     declared itself no party to the sanctions on Russia and Iran sent Russia the drones it
+#     used on Ukraine's cities, so neither shares Washington's profile on arms and sanctions;
+#     when they did, it was weapons for Russia read as arms for Ukraine).
 # It extracts the statements of each corpus once (faultline statements --format jsonl), then
 # asks `faultline map --statements ... --format json`. Prints a Markdown table; exits 1 when an
 # expectation above fails, so it can be run after a change of rules or model.
@@ -77,15 +80,21 @@ print()
 print("Camps of 2022 (White House corpus, `map --from 2022-01 --to 2022-12`):")
 print()
 together = []
+with_usa = []
 for i, camp in enumerate(m["camps"], 1):
     actors = camp["actors"]
     print(f"{i}. {' '.join(actors)}")
     if "RUS" in actors:
         together = [a for a in actors if a in ("USA", "UKR")]
+    if "USA" in actors:
+        with_usa = [a for a in actors if a in ("CHN", "IRN")]
 if together:
     failures.append("RUS in one camp with " + " ".join(together))
+if with_usa:
+    failures.append(" ".join(with_usa) + " in one camp with USA")
 print()
 print("Russia shares a camp with the United States or Ukraine:", "yes (FAIL)" if together else "no (ok)")
+print("China or Iran shares a camp with the United States:", "yes (FAIL)" if with_usa else "no (ok)")
 for f in failures:
     print("FAIL:", f, file=sys.stderr)
 sys.exit(1 if failures else 0)

@@ -93,5 +93,46 @@ TEST_F(VoiceTest, ANewsSiteHasNoVoice) {
   EXPECT_THAT(Run(quiet), IsEmpty());
 }
 
+TEST_F(VoiceTest, ASayingDeniedReportsNothing) {
+  Document denied = Doc("Remarks on the war in Ukraine",
+                        "Russia invaded Ukraine. So, no, I would not say we are talking about easing sanctions "
+                        "today. Italy did not say it would send tanks to Ukraine.",
+                        kOfficial);
+  EXPECT_THAT(Run(denied), IsEmpty());
+  Document said = Doc("Remarks on the war in Ukraine",
+                      "Russia invaded Ukraine. I would say we are not easing the sanctions today.", kOfficial);
+  EXPECT_THAT(Run(said), ElementsAre("USA sanctions +1"));
+}
+
+TEST_F(VoiceTest, AQuestionPutToSomeoneIsNobodysPosition) {
+  Document asked = Doc("Europe debates weapons",
+                       "Russia invaded Ukraine. When the minister was asked some questions, he was asked, you "
+                       "know, will you lift restrictions on the use of long-range weapons by Ukraine, and he "
+                       "said nothing.",
+                       kNews);
+  EXPECT_THAT(Run(asked), IsEmpty());
+  // a participle's agent after the question's topic still holds its act
+  Document sent = Doc("Europe debates weapons", "Russia invaded Ukraine. Spain was asked about the tanks sent by Italy.",
+                      kNews);
+  EXPECT_THAT(Run(sent), ElementsAre("ITA arms +1"));
+}
+
+TEST_F(VoiceTest, NobodyTakesAStanceOnTalkingToHimself) {
+  // the actor stage resolved "He" to the last person named, Putin; the quote's speaker is someone else
+  Document d = Doc("Europe debates talks",
+                   "Russia invaded Ukraine. Reporters asked about a warning to Putin. He said, \u201cI don't need "
+                   "to speak to Putin.\u201d",
+                   kNews);
+  auto names = testing::CommonNames();
+  names.emplace_back("He", std::vector<std::string>{"RUS"}, "", "Vladimir Putin");
+  EXPECT_THAT(testing::Triples(extractor_->Extract(d, testing::MentionsFor(d.text, names),
+                                                   testing::MentionsFor(d.title, names), nullptr)),
+              IsEmpty());
+  // another speaker keeps the stance
+  Document other = Doc("Europe debates talks", "Russia invaded Ukraine. Macron said, \u201cI don't need to speak to Putin.\u201d",
+                       kNews);
+  EXPECT_THAT(Run(other), ElementsAre("FRA talks -1"));
+}
+
 }  // namespace
 }  // namespace faultline

@@ -38,6 +38,14 @@ struct Issue {
   // A name right before a term that no cue governs holds it: "painful US sanctions" are
   // the USA's (a name among target_actor is the target: "Russia sanctions").
   bool held_by_modifier = false;
+  // Words after which the names that follow a term take part in what it names: "talks
+  // between Russia and Ukraine" are both sides' (taking part counts for every participant
+  // named), when no cue governs the term.
+  std::vector<std::string> participants_after;
+  // ... and only when all of these are among the names: the war's talks are between its
+  // sides (an arms deal "between Russia and North Korea", a dialogue "among the EU and the
+  // U.S." on energy, "diplomacy between Russia and Turkey" are other talks).
+  std::vector<std::string> participants_include;
   // Actors the proposition works against (Russia for sanctions on Russia). Their support is
   // not coded: in real text it is the target of the act read as its holder ("we imposed
   // costs on Russia"), never a position; their opposition is kept.

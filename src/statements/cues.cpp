@@ -167,6 +167,7 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
   Words(root["object_complement_ends"], &lex.object_complement_ends_);
   Words(root["circumstance_words"], &lex.circumstance_words_);
   Words(root["leverage_words"], &lex.leverage_words_);
+  Words(root["sighting_verbs"], &lex.sighting_verbs_);
   Words(root["carrier_verbs"], &lex.carrier_verbs_);
   Words(root["event_nouns"], &lex.event_nouns_);
   Phrases(root["transcript_audience"], &lex.transcript_audience_);

@@ -99,6 +99,8 @@ class CueLexicon {
   // Words that make a term a bargaining chip ("tied the release of aid to", "the aid as
   // leverage", "conditional on"): holding it back as a price is no support for giving it.
   const WordSet& leverage_words() const { return leverage_words_; }
+  // Verbs of witnessing ("see", "observe"): a negated one denies the act it reports.
+  const WordSet& sighting_verbs() const { return sighting_verbs_; }
   // Lemmas of verbs whose object still bears the stance of the cue before them ("wants to
   // buy weapons"); any other verb that is not a cue stops the chain at its object
   // (statements/chain_reach.h).
@@ -144,7 +146,7 @@ class CueLexicon {
   WordSet subject_words_, vague_quantifiers_, member_nouns_, pronouns_, first_person_, openers_with_comma_,
       openers_alone_, openers_unless_parenthetical_, intro_prepositions_, adverbs_, camp_nouns_, reporters_, possessives_, non_agent_heads_,
       proposal_nouns_, statement_nouns_, act_nouns_, adjectival_participles_, event_nouns_,
-      irregular_forms_, transcript_audience_, aspectual_verbs_, object_complement_verbs_, object_complement_ends_, circumstance_words_, leverage_words_, carrier_verbs_, joint_titles_, speaker_titles_,
+      irregular_forms_, transcript_audience_, aspectual_verbs_, object_complement_verbs_, object_complement_ends_, circumstance_words_, leverage_words_, sighting_verbs_, carrier_verbs_, joint_titles_, speaker_titles_,
       voice_topic_words_, disputed_modifiers_, stance_holder_nouns_, focus_particles_, prepositions_;
 };
 

@@ -174,6 +174,7 @@ void SentenceAnalyzer::AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* w
   const bool bare = r.polars.empty() || r.only_frames;
   if (bare && !term.proform && !r.hypothetical && !(question_ && !c.in_quote)) EmitReducedPassive(c, term, r);
   EmitModifierHolder(c, term, r);
+  EmitParticipants(c, term, r);
   if (bare && !r.has_post && !term.proform) EmitPassiveAfterTerm(c, term, r);
   if (bare && !r.has_post) {
     // coordination: "the supply of tanks and aircraft", "a deal that would include neutrality"
@@ -227,6 +228,12 @@ void SentenceAnalyzer::AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* w
       stance *= r.post_polarity;
       if (r.post_neg % 2 == 1) stance = -stance;
       h.rule = "possessor";
+    }
+    // "He said, “I don't need to speak to Putin”" with "he" read as Putin: nobody takes a
+    // stance on talking to himself, so such a holder is a pronoun resolved to the wrong person
+    if (!h.empty() && TermNamesPerson(term, h.person)) {
+      Trace("  term " + Surface(term.b, term.e) + ": names its holder " + h.person + ", no statement");
+      h = Holder{};
     }
     if (!h.empty()) Emit(h, issue, stance, r.cue_text, kind);
     Trace("  term " + Surface(term.b, term.e) + " stance " + std::to_string(stance) + " cue '" + r.cue_text +
@@ -318,6 +325,7 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
   cb_.acts().FindAll(view_, 0, n, &acts);
   FindTerms(&term_matches, acts);
   DropOtherDebates(false);
+  DropOtherRecipients();
   FindCues(&cue_matches, term_matches, acts);
   DropOtherDebates(true);  // the proforms FindCues added
   std::sort(terms_.begin(), terms_.end(), [](const TermHit& a, const TermHit& b) { return a.b < b.b; });

@@ -229,6 +229,7 @@ class SentenceAnalyzer {
   void FindTerms(std::vector<PatternMatch>* term_matches, const std::vector<PatternMatch>& acts);
   bool TermConditionsHold(const PatternMatch& m, const IssueTerm& it, const std::vector<PatternMatch>& acts) const;
   void DropOtherDebates(bool proforms);
+  void DropOtherRecipients();
   bool SentenceHasWord(const std::vector<std::string>& words) const;
   bool NearTopic(int issue) const;
   bool IsHeadlineList() const;
@@ -321,7 +322,10 @@ class SentenceAnalyzer {
   void AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* walk);
   bool ReadCuesBefore(const Clause& c, const TermHit& term, TermReading* r) const;
   bool EvaluatesPossessedNoun(const CueHit& q, const Clause& c) const;
+  bool DeniedSighting(const CueHit& q, const Clause& c) const;
+  bool SightingDenied(const TermHit& term) const;
   bool TermHeadsByPhrase(size_t by, const TermHit& term) const;
+  bool TermNamesPerson(const TermHit& term, const std::string& person) const;
   bool IsPastParticiple(const std::string& w) const;
   // "tried to loosen, not tighten, sanctions": the negated aside after a cue, as [begin, end).
   std::pair<size_t, size_t> ContrastAside(size_t from, size_t term_b) const;
@@ -340,6 +344,7 @@ class SentenceAnalyzer {
   void ReadObjectComplement(const TermHit& term, TermReading* r) const;
   void EmitReducedPassive(const Clause& c, const TermHit& term, const TermReading& r);
   void EmitModifierHolder(const Clause& c, const TermHit& term, const TermReading& r);
+  void EmitParticipants(const Clause& c, const TermHit& term, const TermReading& r);
   void EmitPassiveAfterTerm(const Clause& c, const TermHit& term, const TermReading& r);
   void EmitCoordinated(const TermHit& term, const Chain& prev);
   bool IndirectQuestion(const Clause& c, const TermHit& term, const TermReading& r) const;

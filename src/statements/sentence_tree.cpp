@@ -181,6 +181,10 @@ void SentenceAnalyzer::ApplyClauseRules() {
       if (tracing) trace += "  tree rule " + m.rule->name + ": the recipient is not the issue's\n";
       continue;
     }
+    if (SightingDenied(term)) {
+      if (tracing) trace += "  tree rule " + m.rule->name + ": a denied sighting\n";
+      continue;
+    }
     Holder h = TreeHolder(tree, m.holders);
     std::vector<std::string> keep;
     const std::vector<std::string>& targets = cb_.issues()[term.issue].target_actor;

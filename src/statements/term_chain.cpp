@@ -32,6 +32,14 @@ bool SentenceAnalyzer::TermHeadsByPhrase(size_t by, const TermHit& term) const {
   return named;
 }
 
+// Whether a mention inside the term's phrase ("speak to Putin") is the person `person`.
+bool SentenceAnalyzer::TermNamesPerson(const TermHit& term, const std::string& person) const {
+  if (person.empty()) return false;
+  for (size_t k = term.b; k < term.e && k < toks_.size(); ++k)
+    if (toks_[k].mention >= 0 && ments_[toks_[k].mention].person == person) return true;
+  return false;
+}
+
 // A negated aside between commas right after a polar cue, before the term: "tried to loosen,
 // not tighten, sanctions" names the road not taken, and the cue before it governs the term
 // alone (read through, "not" flipped "tighten" and the chain came out +1). {0, 0} if none.
@@ -62,7 +70,7 @@ bool SentenceAnalyzer::ReadCuesBefore(const Clause& c, const TermHit& term, Term
   };
   for (const auto& q : cues_) {
     if (q.b < c.b || q.e > term.b || in_aside(q.b, q.e)) continue;
-    if (q.kind == CueKind::kHypothetical) {
+    if (q.kind == CueKind::kHypothetical || DeniedSighting(q, c)) {
       r->hypothetical = true;
       continue;
     }
@@ -127,6 +135,37 @@ bool SentenceAnalyzer::ReadCuesBefore(const Clause& c, const TermHit& term, Term
     if (q.b >= r->rs && q.e <= term.b && q.polar() && q.kind != CueKind::kFrame) r->only_frames = false;
   if (r->has_act) r->only_frames = false;
   return true;
+}
+
+// "we have not -- since the leaders spoke -- seen the PRC providing weapons": a negated verb
+// of witnessing whose object is a name or a pronoun denies the act it would report; the
+// act is then nobody's position (like what there is no evidence of). A negator before it
+// in its clause counts unless another polar cue stands between ("did not want to see ...").
+bool SentenceAnalyzer::DeniedSighting(const CueHit& q, const Clause& c) const {
+  if (q.kind != CueKind::kFrame || !lex_.sighting_verbs().count(toks_[q.b].norm)) return false;
+  size_t o = q.e;
+  while (o < c.e && (toks_[o].norm == "the" || toks_[o].norm == "any")) ++o;
+  if (o >= c.e || (toks_[o].mention < 0 && !lex_.pronouns().count(toks_[o].norm))) return false;
+  for (size_t t = q.b; t > c.b; --t) {
+    bool in_cue = false;
+    for (const auto& other : cues_)
+      if (other.b < t && t <= other.e && other.b != q.b) {
+        if (other.kind == CueKind::kNegation) return true;
+        if (other.polar()) return false;
+        in_cue = true;
+      }
+    if (!in_cue && Negates(t - 1)) return true;
+  }
+  return false;
+}
+
+// Whether a denied sighting stands before the term in its clause (the tree rules ask too).
+bool SentenceAnalyzer::SightingDenied(const TermHit& term) const {
+  const int ci = clause_of_[term.b];
+  if (ci < 0) return false;
+  for (const auto& q : cues_)
+    if (q.b >= clauses_[ci].b && q.e <= term.b && DeniedSighting(q, clauses_[ci])) return true;
+  return false;
 }
 
 bool SentenceAnalyzer::EvaluatesPossessedNoun(const CueHit& q, const Clause& c) const {

@@ -4,6 +4,7 @@
 // debate's names claim (term_scope.h). Separate because this is where the codebook decides
 // what a sentence is about, before any cue or holder is read.
 
+#include "statements/recipient.h"
 #include "statements/sentence_analyzer.h"
 
 #include "statements/term_scope.h"
@@ -82,6 +83,31 @@ void SentenceAnalyzer::DropOtherDebates(bool proforms) {
   std::vector<TermHit> kept;
   for (size_t i = 0; i < terms_.size(); ++i)
     if (terms_[i].proform != proforms || !other_debate(terms_[i], issues[i])) kept.push_back(terms_[i]);
+  terms_ = std::move(kept);
+}
+
+// A term whose recipient, by the tree, is none of its issue's targets is another debate's
+// weapons: "the DPRK's provision of missiles and munitions to Russia", "the PRC providing
+// Russia with lethal aid", "Patriot systems to eastern Poland" (TargetIsOther saw only a
+// name right after the term). Parsed only when the sentence names an actor that is no
+// target.
+void SentenceAnalyzer::DropOtherRecipients() {
+  if (model_ == nullptr || index_ >= st_.sentence_actors.size()) return;
+  std::vector<TermHit> kept;
+  for (const TermHit& t : terms_) {
+    bool other = false;
+    if (!t.proform && t.issue >= 0) {
+      const std::vector<std::string>& targets = cb_.issues()[t.issue].target_actor;
+      bool names_other = false;
+      for (const auto& a : st_.sentence_actors[index_]) names_other |= !targets.empty() && !Contains(targets, a);
+      if (names_other) {
+        const syntax::ParsedSentence& tree = Tree();
+        other = RecipientOfTerm(tree, TreeWord(tree, t.b, t.e), ments_, targets) == Recipient::kOther;
+        if (other) Trace("  term " + cb_.issues()[t.issue].id + ": its recipient is not the issue's, by the tree");
+      }
+    }
+    if (!other) kept.push_back(t);
+  }
   terms_ = std::move(kept);
 }
 

@@ -66,6 +66,28 @@ void SentenceAnalyzer::EmitModifierHolder(const Clause& c, const TermHit& term, 
   Emit(h, term.issue, term.polarity, Surface(k, term.e), "modifier");
 }
 
+// The names after "between" (the codebook's participants_after) take part in the talks the
+// term names: "a truce after two days of talks between Russia and Ukraine" is both sides' +1.
+// Only when nothing governs the term: in "Chile called for talks between Russia and
+// Ukraine" the talks are Chile's wish, not yet anyone's act; nor after a bare "be" ("asked
+// that there be direct talks between ...": the subjunctive of a wish).
+void SentenceAnalyzer::EmitParticipants(const Clause& c, const TermHit& term, const TermReading& r) {
+  const Issue& issue = cb_.issues()[term.issue];
+  if (issue.participants_after.empty() || term.proform || !r.polars.empty() || r.has_act || r.has_post ||
+      r.hypothetical || r.negations > 0 || (question_ && !c.in_quote) || term.e + 1 >= c.e ||
+      !Contains(issue.participants_after, toks_[term.e].norm))
+    return;
+  for (size_t t = term.b; t > c.b && t + 2 >= term.b; --t)
+    if (toks_[t - 1].norm == "be") return;
+  Holder h;
+  const size_t last = CollectGroup(term.e + 1, c.e, term.e + 1, &h);
+  for (const auto& a : issue.participants_include)
+    if (!Contains(h.actors, a)) return;
+  if (h.actors.empty()) return;
+  h.rule = "participant";
+  Emit(h, term.issue, term.polarity, Surface(term.b, last), "participants");
+}
+
 // A passive after the term with its agent: "the aid was approved by Congress".
 void SentenceAnalyzer::EmitPassiveAfterTerm(const Clause& c, const TermHit& term, const TermReading& r) {
   size_t t = term.e;

@@ -1,0 +1,108 @@
+#include "statements/recipient.h"
+
+#include <algorithm>
+#include <string_view>
+
+namespace faultline {
+namespace {
+
+using syntax::ParsedSentence;
+
+bool HasRelation(const ParsedSentence& tree, int w, std::string_view relation) {
+  return syntax::RelationMatches(tree.tokens[w].deprel, relation);
+}
+
+// The lowercase word of the case marker on `w` ("to", "with"), or "" without one.
+std::string CaseWordOf(const ParsedSentence& tree, int w) {
+  const int c = tree.FirstChild(w, "case");
+  if (c < 0) return {};
+  std::string s = tree.tokens[c].lemma.empty() ? tree.tokens[c].form : tree.tokens[c].lemma;
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  return s;
+}
+
+// Whether `w` is the next word up from an object of an act: the verb or noun whose object
+// it is ("sent tanks", "the provision of tanks", "tanks were sent"), or the noun it
+// modifies ("weapons deliveries"). Not "spoke to Putin about the weapons": the weapons
+// there are a topic, and the topic's verb has its own addressee.
+bool ActAboveTerm(const ParsedSentence& tree, int w) {
+  if (HasRelation(tree, w, "obj") || HasRelation(tree, w, "nsubj:pass") || HasRelation(tree, w, "compound"))
+    return true;
+  if (HasRelation(tree, w, "nmod") || HasRelation(tree, w, "obl")) {
+    const std::string c = CaseWordOf(tree, w);
+    return c.empty() || c == "of" || c == "with";
+  }
+  return false;
+}
+
+// The actors named in the head phrase of nominal `n`: the word itself and its modifiers
+// ("eastern Poland", "Moscow's war", "the Russian Ministry of Defense", "Russia and
+// Belarus"), not what its own complements add ("use on the battlefield in Ukraine").
+std::vector<std::string> RecipientNames(const ParsedSentence& tree, int n, const std::vector<Mention>& mentions) {
+  std::vector<int> words = {n};
+  static constexpr std::string_view kHeadPhrase[] = {"compound", "flat", "amod", "nmod:poss", "conj", "appos"};
+  for (int c : tree.Children(n))
+    for (std::string_view r : kHeadPhrase)
+      if (HasRelation(tree, c, r)) {
+        words.push_back(c);
+        break;
+      }
+  std::vector<std::string> out;
+  for (const Mention& m : mentions) {
+    bool named = false;
+    for (int w : words) named |= tree.tokens[w].begin < m.end && m.begin < tree.tokens[w].end;
+    if (named) out.insert(out.end(), m.actors.begin(), m.actors.end());
+  }
+  return out;
+}
+
+}  // namespace
+
+Recipient RecipientOfTerm(const ParsedSentence& tree, int word, const std::vector<Mention>& mentions,
+                          const std::vector<std::string>& targets) {
+  if (word < 0 || word >= tree.size()) return Recipient::kUnnamed;
+  auto names_target = [&](const std::vector<std::string>& names) {
+    for (const auto& a : names)
+      if (std::find(targets.begin(), targets.end(), a) != targets.end()) return true;
+    return false;
+  };
+  // the term's own phrase names its target: "the import of Russian oil to the United
+  // States" bans Russia's oil, wherever it was going
+  if (names_target(RecipientNames(tree, word, mentions))) return Recipient::kTarget;
+  // the list the term stands in ("missiles and munitions to Russia"), then the acts above it
+  std::vector<int> holders = {word};
+  int w = word;
+  auto listed = [&](int x) { return HasRelation(tree, x, "conj") || HasRelation(tree, x, "appos"); };
+  for (int steps = 0; steps < 4 && tree.tokens[w].head >= 0 && listed(w); ++steps) {
+    w = tree.tokens[w].head;
+    holders.push_back(w);
+  }
+  for (int x : tree.Children(w))
+    if (listed(x)) holders.push_back(x);
+  std::vector<int> nominals;
+  for (int steps = 0; steps < 3 && tree.tokens[w].head >= 0 && ActAboveTerm(tree, w); ++steps) {
+    const int head = tree.tokens[w].head;
+    // "provide Russia with lethal aid": the act's object receives what "with" names
+    if (CaseWordOf(tree, w) == "with")
+      for (int o : tree.Children(head))
+        if (HasRelation(tree, o, "obj") || HasRelation(tree, o, "iobj")) nominals.push_back(o);
+    w = head;
+    holders.push_back(w);
+    if (tree.tokens[w].upos == syntax::Upos::kVerb) break;
+  }
+  for (int h : holders)
+    for (int c : tree.Children(h)) {
+      if (!HasRelation(tree, c, "obl") && !HasRelation(tree, c, "nmod")) continue;
+      const std::string cs = CaseWordOf(tree, c);
+      if (cs == "to" || cs == "for" || cs == "on" || cs == "against") nominals.push_back(c);
+    }
+  bool other = false;
+  for (int n : nominals) {
+    const std::vector<std::string> names = RecipientNames(tree, n, mentions);
+    if (names_target(names)) return Recipient::kTarget;
+    other |= !names.empty();
+  }
+  return other ? Recipient::kOther : Recipient::kUnnamed;
+}
+
+}  // namespace faultline
