@@ -175,98 +175,15 @@ class SentenceAnalyzer {
       : cb_(cb), lex_(lex), doc_(doc), st_(*state), out_(*out), seen_(*seen), model_(model),
         clause_rules_(clause_rules) {}
 
+  // extractor.cpp
   void Run(Span sentence, size_t index, size_t para, std::vector<Mention> mentions, ExtractionStats* stats);
-  // The speaker named after a quote that this sentence continues ("... There is no other
-  // way," Scholz said.), or nobody.
+  // reported_speech.cpp: the speaker named after a quote that this sentence continues
+  // ("... There is no other way," Scholz said.), or nobody.
   Holder TrailingQuoteSpeaker(const SentenceInput& s, size_t index);
 
  private:
-  // --- clause structure
-  void SplitClauses();
-  bool IsWord(size_t t, const char* w) const { return t < toks_.size() && toks_[t].norm == w; }
-  // "just", "only": a negator right before one is additive ("not just arms, but aid").
-  bool IsFocusParticle(size_t t) const { return t < toks_.size() && lex_.focus_particles().count(toks_[t].norm); }
-  bool Negates(size_t t) const {
-    return t < toks_.size() && IsNegator(toks_[t]) && !IsFocusParticle(t + 1) && !InHedge(t);
-  }
-  bool StartsOpener(size_t t, const WordSet& set) const;
-  bool Parenthetical(size_t t) const;
-
-  // --- subjects and groups
-  bool VagueMention(size_t start, size_t at, size_t mention_end) const;
-  size_t MentionEnd(size_t t) const;
-  size_t CollectGroup(size_t j, size_t limit, size_t np_start, Holder* h) const;
-  Subject SubjectAt(size_t a, size_t b) const;
-  Holder Speaker() const { return speaker_; }
-  Holder ResolvePronoun(const std::string& p, bool in_quote) const;
-  Holder VoiceHolder() const { return Holder{st_.voice.actors, st_.voice.person, st_.voice.rule, {}}; }
-  Holder FindHolder(const Clause& c, size_t c0, bool sincerity, size_t clause_index, bool c0_is_term = false) const;
-  // FindHolder's cases: after a reporting verb, and by the kind of subject before the cue.
-  Holder ReportedHolder(const Clause& c, size_t c0, const PatternMatch& verb, bool sincerity, size_t ci,
-                        bool c0_is_term) const;
-  Holder VerbSpeaker(const Clause& c, const PatternMatch& verb, size_t ci, bool* unknown) const;
-  size_t ReportedContentStart(const PatternMatch& verb, size_t c0) const;
-  Holder PronounSubjectHolder(const Clause& c, size_t c0, const std::string& pronoun) const;
-  bool ExpletiveIt(const Clause& c, size_t c0) const;
-  Holder EmptySubjectHolder(const Clause& c, size_t ci) const;
-  Holder RelativeAntecedent(const Clause& c) const;
-  void RecordProposal(const Clause& c, const Holder& authors);
-  // What a clause's subject leaves for later sentences: the last holder (and person) for
-  // pronouns, and the authors of a proposal it puts forward.
-  void NoteSubject(const Clause& c, const Subject& s);
-  Holder ProposalAuthors(const Clause& c, size_t c0) const;
-  bool ProposalNounAt(size_t t, size_t* end) const;
-  bool PossessiveSubject(const Clause& c) const;
-  void FindSpeaker(size_t para);
-  Holder SpeakerAhead(size_t para) const;
-  void Prepare(Span sentence, size_t index, std::vector<Mention> mentions);
-  void FindSpeech();
-  bool OpensLongerStanceCue(const PatternMatch& speech) const;
-  bool InHedge(size_t t) const;
-  // --- Run's steps: what a sentence leaves for later ones, and its terms and cues
-  void NoteSentenceActors();
-  void NoteQuietSentence(size_t para);
-  void FindTerms(std::vector<PatternMatch>* term_matches, const std::vector<PatternMatch>& acts);
-  bool TermConditionsHold(const PatternMatch& m, const IssueTerm& it, const std::vector<PatternMatch>& acts) const;
-  void DropOtherDebates(bool proforms);
-  void DropOtherRecipients();
-  bool SentenceHasWord(const std::vector<std::string>& words) const;
-  bool NearTopic(int issue) const;
-  bool IsHeadlineList() const;
-  bool ComplementNames(size_t after, const std::vector<std::string>& codes) const;
-  bool ComplementIsTopic(size_t after, const std::vector<std::string>& topics) const;
-  bool TokenNames(size_t t, const std::vector<std::string>& codes) const;
-  bool TermOrModifierNames(const PatternMatch& m, const std::vector<std::string>& codes) const;
-  bool NamesOtherBody(const PatternMatch& m, const std::vector<std::string>& bodies) const;
-  bool TargetIsOther(size_t after, const std::vector<std::string>& targets) const;
-  bool PrecededByAny(size_t b, const std::vector<std::string>& phrases) const;
-  bool ObjectOfAny(size_t b, const std::vector<std::string>& verbs) const;
-  bool CircumstanceBetween(size_t cue_end, size_t term_b) const;
-  bool TermPhraseNames(const PatternMatch& m, const std::vector<std::string>& codes) const;
-  bool ClauseNames(size_t at, const std::vector<std::string>& codes, int scope, bool subject_only) const;
-  bool LastDebateIsOther(const Issue& issue) const;
-  void FindCues(std::vector<PatternMatch>* cue_matches, const std::vector<PatternMatch>& term_matches,
-                const std::vector<PatternMatch>& acts);
-  bool CueCounts(const PatternMatch& m, const std::vector<PatternMatch>& cue_matches,
-                 const std::vector<PatternMatch>& term_matches, const std::vector<PatternMatch>& acts) const;
-  bool VerbCueIsModifier(const PatternMatch& m, const std::vector<PatternMatch>& term_matches) const;
-  bool InsideTerm(size_t b, size_t e) const {
-    for (const auto& t : terms_)
-      if (b < t.e && t.b < e) return true;
-    return false;
-  }
-  bool InSpeech(size_t b, size_t e) const {
-    for (const auto& s : speech_)
-      if (b < s.end && s.begin < e) return true;
-    return false;
-  }
-  bool OverlapsMention(size_t b, size_t e) const {
-    for (size_t t = b; t < e; ++t)
-      if (toks_[t].mention >= 0) return true;
-    return false;
-  }
-
-  // --- chains: the cues before and after each issue term of a clause, and its holder
+  // The types the chain of one term is read into (term_chain.cpp), and that the holder
+  // steps (term_holders.cpp, extractor.cpp) read back.
   // The last chain of a clause, for a term coordinated with it.
   struct Chain {
     size_t end = 0;
@@ -316,10 +233,93 @@ class SentenceAnalyzer {
     const Polar* first;    // the chain's first cue, or null
     const std::string* kind;
   };
+
+  // --- extractor.cpp: a sentence's steps in order, what it leaves for later sentences,
+  // each clause's terms, and the statements it emits
+  void Prepare(Span sentence, size_t index, std::vector<Mention> mentions);
+  void NoteSentenceActors();
+  void NoteQuietSentence(size_t para);
   void AnalyzeClause(size_t ci);
   void NoteClauseSubject(size_t ci);
   void EmitCampMembers(const Clause& c);
   void AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* walk);
+  void EmitCoordinated(const TermHit& term, const Chain& prev);
+  bool IndirectQuestion(const Clause& c, const TermHit& term, const TermReading& r) const;
+  bool DefinesCamp(const Clause& c, size_t c0, int issue, int stance, const std::string& cue_text);
+  // `source` (when set) names who reports the statement instead of Source().
+  void Emit(const Holder& h, int issue, int stance, const std::string& cue, const std::string& rule,
+            const std::string& source = {});
+  std::string Surface(size_t b, size_t e) const;
+  std::string Show() const;
+
+  // --- sentence_clauses.cpp: where a sentence splits into clauses, and what opens none
+  void SplitClauses();
+  bool StartsOpener(size_t t, const WordSet& set) const;
+  bool Parenthetical(size_t t) const;
+  size_t MentionEnd(size_t t) const;
+
+  // --- subjects.cpp: a clause's subject and the holder it gives a cue
+  bool VagueMention(size_t start, size_t at, size_t mention_end) const;
+  size_t CollectGroup(size_t j, size_t limit, size_t np_start, Holder* h) const;
+  Subject SubjectAt(size_t a, size_t b) const;
+  Holder ResolvePronoun(const std::string& p, bool in_quote) const;
+  Holder FindHolder(const Clause& c, size_t c0, bool sincerity, size_t clause_index, bool c0_is_term = false) const;
+  // FindHolder's cases by the kind of subject before the cue (after a reporting verb:
+  // ReportedHolder, reported_speech.cpp).
+  Holder PronounSubjectHolder(const Clause& c, size_t c0, const std::string& pronoun) const;
+  bool ExpletiveIt(const Clause& c, size_t c0) const;
+  Holder EmptySubjectHolder(const Clause& c, size_t ci) const;
+  Holder RelativeAntecedent(const Clause& c) const;
+  void RecordProposal(const Clause& c, const Holder& authors);
+  // What a clause's subject leaves for later sentences: the last holder (and person) for
+  // pronouns, and the authors of a proposal it puts forward.
+  void NoteSubject(const Clause& c, const Subject& s);
+  Holder ProposalAuthors(const Clause& c, size_t c0) const;
+  bool ProposalNounAt(size_t t, size_t* end) const;
+  bool PossessiveSubject(const Clause& c) const;
+
+  // --- reported_speech.cpp: reporting verbs, the speakers of quotes, the holder of
+  // reported content, and the source a statement is reported by
+  void FindSpeech();
+  bool OpensLongerStanceCue(const PatternMatch& speech) const;
+  void FindSpeaker(size_t para);
+  Holder SpeakerAhead(size_t para) const;
+  Holder ReportedHolder(const Clause& c, size_t c0, const PatternMatch& verb, bool sincerity, size_t ci,
+                        bool c0_is_term) const;
+  Holder VerbSpeaker(const Clause& c, const PatternMatch& verb, size_t ci, bool* unknown) const;
+  size_t ReportedContentStart(const PatternMatch& verb, size_t c0) const;
+  Holder SpeakerBefore(const PatternMatch& said, bool in_quote) const;
+  std::string Source() const;
+
+  // --- term_conditions.cpp: the issue terms, and the codebook's conditions on them
+  void FindTerms(std::vector<PatternMatch>* term_matches, const std::vector<PatternMatch>& acts);
+  bool TermConditionsHold(const PatternMatch& m, const IssueTerm& it, const std::vector<PatternMatch>& acts) const;
+  void DropOtherDebates(bool proforms);
+  void DropOtherRecipients();
+  bool SentenceHasWord(const std::vector<std::string>& words) const;
+  bool NearTopic(int issue) const;
+  bool IsHeadlineList() const;
+  bool ComplementNames(size_t after, const std::vector<std::string>& codes) const;
+  bool ComplementIsTopic(size_t after, const std::vector<std::string>& topics) const;
+  bool TokenNames(size_t t, const std::vector<std::string>& codes) const;
+  bool TermOrModifierNames(const PatternMatch& m, const std::vector<std::string>& codes) const;
+  bool NamesOtherBody(const PatternMatch& m, const std::vector<std::string>& bodies) const;
+  bool TargetIsOther(size_t after, const std::vector<std::string>& targets) const;
+  bool PrecededByAny(size_t b, const std::vector<std::string>& phrases) const;
+  bool ObjectOfAny(size_t b, const std::vector<std::string>& verbs) const;
+  bool TermPhraseNames(const PatternMatch& m, const std::vector<std::string>& codes) const;
+  bool ClauseNames(size_t at, const std::vector<std::string>& codes, int scope, bool subject_only) const;
+  bool LastDebateIsOther(const Issue& issue) const;
+
+  // --- cue_matches.cpp: which cue-lexicon matches may carry a stance here
+  void FindCues(std::vector<PatternMatch>* cue_matches, const std::vector<PatternMatch>& term_matches,
+                const std::vector<PatternMatch>& acts);
+  bool CueCounts(const PatternMatch& m, const std::vector<PatternMatch>& cue_matches,
+                 const std::vector<PatternMatch>& term_matches, const std::vector<PatternMatch>& acts) const;
+  bool VerbCueIsModifier(const PatternMatch& m, const std::vector<PatternMatch>& term_matches) const;
+  bool InHedge(size_t t) const;
+
+  // --- term_chain.cpp: the cues before and after a term, how far they reach, and their polarity
   bool ReadCuesBefore(const Clause& c, const TermHit& term, TermReading* r) const;
   bool EvaluatesPossessedNoun(const CueHit& q, const Clause& c) const;
   bool DeniedSighting(const CueHit& q, const Clause& c) const;
@@ -327,6 +327,7 @@ class SentenceAnalyzer {
   bool TermHeadsByPhrase(size_t by, const TermHit& term) const;
   bool TermNamesPerson(const TermHit& term, const std::string& person) const;
   bool IsPastParticiple(const std::string& w) const;
+  bool CircumstanceBetween(size_t cue_end, size_t term_b) const;
   // "tried to loosen, not tighten, sanctions": the negated aside after a cue, as [begin, end).
   std::pair<size_t, size_t> ContrastAside(size_t from, size_t term_b) const;
   // The token before t, skipping back (not below floor) over evaluations, the commas and
@@ -342,37 +343,26 @@ class SentenceAnalyzer {
   const PatternMatch* LastSpeechVerb(const Clause& c, size_t before) const;
   void ReadAfterTerm(const Clause& c, const TermHit& term, TermReading* r) const;
   void ReadObjectComplement(const TermHit& term, TermReading* r) const;
+  bool ChainStopsBefore(const TermHit& term, const TermReading& r);
+  void DropStrayAgainst(const TermHit& term, TermReading* r);
+  void CutAtCoordinatedPredicate(const TermHit& term, TermReading* r);
+
+  // --- term_holders.cpp: who holds a term's chain when the clause's subject is not simply
+  // the holder (possessor, passive, gerund object, demand, co-agents, holders after the term)
   void EmitReducedPassive(const Clause& c, const TermHit& term, const TermReading& r);
   void EmitModifierHolder(const Clause& c, const TermHit& term, const TermReading& r);
   void EmitParticipants(const Clause& c, const TermHit& term, const TermReading& r);
   void EmitPassiveAfterTerm(const Clause& c, const TermHit& term, const TermReading& r);
-  void EmitCoordinated(const TermHit& term, const Chain& prev);
-  bool IndirectQuestion(const Clause& c, const TermHit& term, const TermReading& r) const;
-  bool ChainStopsBefore(const TermHit& term, const TermReading& r);
-  void DropStrayAgainst(const TermHit& term, TermReading* r);
-  // The word of `tree` heading the tokens [b, e) (HeadWordOf on their bytes).
-  int TreeWord(const syntax::ParsedSentence& tree, size_t b, size_t e) const {
-    return HeadWordOf(tree, toks_[b].begin, toks_[e - 1].end);
-  }
-  void CutAtCoordinatedPredicate(const TermHit& term, TermReading* r);
-  bool DefinesCamp(const Clause& c, size_t c0, int issue, int stance, const std::string& cue_text);
   Holder FindPossessor(const Clause& c, const TermHit& term, const TermReading& r, size_t* possessed_at) const;
   bool PassiveAt(const Clause& c, const Polar* first) const;
   bool ReducedRelativeAt(const Clause& c, const Polar* first) const;
   void EmitGerundObject(const Clause& c, const TermTarget& x, const TermReading& r, bool for_gerund);
   void ResolveDemand(const Clause& c, const TermTarget& x, Holder* h) const;
-  Holder SpeakerBefore(const PatternMatch& said, bool in_quote) const;
   void AddCoAgents(const Clause& c, size_t c0, Holder* h) const;
   Holder ClauseHolder(size_t ci, const TermTarget& x, const TermReading& r, bool* clause_passive, bool* passive);
-  void Trace(const std::string& s) const {  // writes the stats, not the analyser
-    if (stats_ != nullptr && stats_->trace) stats_->trace_text += s + "\n";
-  }
-  std::string Show() const;
-  ExtractionStats* stats_ = nullptr;
-  // `source` (when set) names who reports the statement instead of Source().
-  void Emit(const Holder& h, int issue, int stance, const std::string& cue, const std::string& rule,
-            const std::string& source = {});
-  // --- the tree (parsed on first use: only sentences that get as far as a holder)
+
+  // --- sentence_tree.cpp: the dependency tree's vetoes and holders (parsed on first use:
+  // only sentences that get as far as a holder)
   const syntax::ParsedSentence& Tree();
   // True when every mention of `actor` in the sentence is a target in the tree ("sanctions
   // on Russia") while the holder rule took it for the clause's agent.
@@ -386,7 +376,35 @@ class SentenceAnalyzer {
   // or empty for a pronoun or when the speaker is one of the holders.
   std::string TreeSource(const syntax::ParsedSentence& tree, const ClauseMatch& m) const;
   bool RecipientFits(const syntax::ParsedSentence& tree, const ClauseMatch& m, int issue) const;
-  std::string Surface(size_t b, size_t e) const;
+
+  // --- here: small token and state queries that several of the files above use
+  bool IsWord(size_t t, const char* w) const { return t < toks_.size() && toks_[t].norm == w; }
+  // "just", "only": a negator right before one is additive ("not just arms, but aid").
+  bool IsFocusParticle(size_t t) const { return t < toks_.size() && lex_.focus_particles().count(toks_[t].norm); }
+  bool Negates(size_t t) const {
+    return t < toks_.size() && IsNegator(toks_[t]) && !IsFocusParticle(t + 1) && !InHedge(t);
+  }
+  Holder Speaker() const { return speaker_; }
+  Holder VoiceHolder() const { return Holder{st_.voice.actors, st_.voice.person, st_.voice.rule, {}}; }
+  bool InsideTerm(size_t b, size_t e) const {
+    for (const auto& t : terms_)
+      if (b < t.e && t.b < e) return true;
+    return false;
+  }
+  bool InSpeech(size_t b, size_t e) const {
+    for (const auto& s : speech_)
+      if (b < s.end && s.begin < e) return true;
+    return false;
+  }
+  bool OverlapsMention(size_t b, size_t e) const {
+    for (size_t t = b; t < e; ++t)
+      if (toks_[t].mention >= 0) return true;
+    return false;
+  }
+  // The word of `tree` heading the tokens [b, e) (HeadWordOf on their bytes).
+  int TreeWord(const syntax::ParsedSentence& tree, size_t b, size_t e) const {
+    return HeadWordOf(tree, toks_[b].begin, toks_[e - 1].end);
+  }
   // Words between token positions, an actor's name counting as one.
   size_t Distance(size_t from, size_t to) const {
     size_t d = 0;
@@ -395,7 +413,11 @@ class SentenceAnalyzer {
         ++d;
     return d;
   }
-  std::string Source() const;
+  void Trace(const std::string& s) const {  // writes the stats, not the analyser
+    if (stats_ != nullptr && stats_->trace) stats_->trace_text += s + "\n";
+  }
+
+  ExtractionStats* stats_ = nullptr;
 
   const Codebook& cb_;
   const CueLexicon& lex_;
