@@ -7,10 +7,58 @@
 #include "statements/recipient.h"
 #include "statements/sentence_analyzer.h"
 
+#include <span>
+
 #include "statements/term_scope.h"
 
 namespace faultline {
 namespace statements_internal {
+namespace {
+
+// The prepositional complement right after a term, which two conditions read: whether it
+// names another debate's subject ("a ceasefire in Syria", "talks with the Iranian
+// government", "between Armenia and Azerbaijan"), and whether it is about another topic
+// ("negotiations on Ukraine's accession to the EU"). The prepositions that open each kind,
+// the words that may stand before a name, and how far either is read are kept together here.
+constexpr std::string_view kNamingPrepositions[] = {"in", "with", "between", "for", "on", "over", "against"};
+constexpr std::string_view kBeforeName[] = {"the", "a", "an", "and", "its"};
+constexpr std::string_view kTopicPrepositions[] = {"on", "over", "about", "regarding", "concerning"};
+constexpr size_t kComplementWords = 6;
+
+// What the walk over a complement does at one token.
+enum class ComplementStep { kFound, kNext, kStop };
+
+// Whether the token at `after` is one of `prepositions` and `step` finds what it looks for
+// in the kComplementWords tokens after it, before it stops.
+template <typename Step>
+bool WalkComplement(const std::vector<Token>& toks, size_t after, std::span<const std::string_view> prepositions,
+                    Step step) {
+  const size_t n = toks.size();
+  if (after >= n || std::find(prepositions.begin(), prepositions.end(), toks[after].norm) == prepositions.end())
+    return false;
+  for (size_t t = after + 1; t < n && t <= after + kComplementWords; ++t) {
+    switch (step(t)) {
+      case ComplementStep::kFound:
+        return true;
+      case ComplementStep::kStop:
+        return false;
+      case ComplementStep::kNext:
+        break;
+    }
+  }
+  return false;
+}
+
+// Whether `w` is one of `words` (lowercase) or the plural of one: "allies" for "ally" is
+// listed as written; a final -s is stepped over. No copy: it runs for every token.
+bool IsOrPluralOf(std::string_view w, const std::vector<std::string>& words) {
+  const std::string_view singular = w.size() > 3 && w.back() == 's' ? w.substr(0, w.size() - 1) : w;
+  for (const auto& x : words)
+    if (x == w || x == singular) return true;
+  return false;
+}
+
+}  // namespace
 
 // Terms: conditions by clause, then the longest leftmost non-overlapping ones.
 void SentenceAnalyzer::FindTerms(std::vector<PatternMatch>* term_matches, const std::vector<PatternMatch>& acts) {
@@ -163,13 +211,9 @@ bool SentenceAnalyzer::TermConditionsHold(const PatternMatch& m, const IssueTerm
 // Whether a token of the sentence is one of `words` (lowercase) or its plural ("allies" for
 // "ally" is listed as written; a final -s is stepped over).
 bool SentenceAnalyzer::SentenceHasWord(const std::vector<std::string>& words) const {
-  // runs for every sentence (the topic of the next one may need it): no copy per token
-  for (const auto& t : toks_) {
-    const std::string_view w = t.norm;
-    const std::string_view singular = w.size() > 3 && w.back() == 's' ? w.substr(0, w.size() - 1) : w;
-    for (const auto& x : words)
-      if (x == w || x == singular) return true;
-  }
+  // runs for every sentence (the topic of the next one may need it)
+  for (const auto& t : toks_)
+    if (IsOrPluralOf(t.norm, words)) return true;
   return false;
 }
 
@@ -198,18 +242,14 @@ bool SentenceAnalyzer::TermPhraseNames(const PatternMatch& m, const std::vector<
 // Whether the prepositional phrase right after a term ("in Syria", "with the Iranian
 // government", "between Armenia and Azerbaijan") names one of `codes`.
 bool SentenceAnalyzer::ComplementNames(size_t after, const std::vector<std::string>& codes) const {
-  static constexpr std::string_view kPrepositions[] = {"in", "with", "between", "for", "on", "over", "against"};
-  static constexpr std::string_view kSkipped[] = {"the", "a", "an", "and", "its"};
-  const size_t n = toks_.size();
-  if (after >= n || codes.empty()) return false;
-  if (std::find(std::begin(kPrepositions), std::end(kPrepositions), toks_[after].norm) == std::end(kPrepositions))
-    return false;
-  for (size_t t = after + 1; t < n && t <= after + 6; ++t) {
-    if (TokenNames(t, codes)) return true;
-    if (toks_[t].mention >= 0) continue;
-    if (std::find(std::begin(kSkipped), std::end(kSkipped), toks_[t].norm) == std::end(kSkipped)) return false;
-  }
-  return false;
+  if (codes.empty()) return false;
+  return WalkComplement(toks_, after, kNamingPrepositions, [&](size_t t) {
+    if (TokenNames(t, codes)) return ComplementStep::kFound;
+    if (toks_[t].mention >= 0) return ComplementStep::kNext;  // the rest of another name
+    if (std::find(std::begin(kBeforeName), std::end(kBeforeName), toks_[t].norm) != std::end(kBeforeName))
+      return ComplementStep::kNext;
+    return ComplementStep::kStop;
+  });
 }
 
 // Whether the words right before token `b` are one of `phrases` (one word or several, as the
@@ -253,26 +293,16 @@ bool SentenceAnalyzer::ObjectOfAny(size_t b, const std::vector<std::string>& ver
   return false;
 }
 
-// Whether the complement after a term ("on", "over", "about", "regarding" and up to six words,
-// up to a punctuation mark) holds one of `topics` or its plural: "negotiations on Ukraine's
-// accession to the EU" are about the accession.
+// Whether the complement after a term (kTopicPrepositions and up to six words, up to a
+// punctuation mark other than a hyphen or dash) holds one of `topics` or its plural:
+// "negotiations on Ukraine's accession to the EU" are about the accession.
 bool SentenceAnalyzer::ComplementIsTopic(size_t after, const std::vector<std::string>& topics) const {
-  static constexpr std::string_view kPrepositions[] = {"on", "over", "about", "regarding", "concerning"};
-  const size_t n = toks_.size();
-  if (after >= n ||
-      std::find(std::begin(kPrepositions), std::end(kPrepositions), toks_[after].norm) == std::end(kPrepositions))
-    return false;
-  for (size_t t = after + 1; t < n && t <= after + 6; ++t) {
-    if (toks_[t].type != TokenType::kWord) {
-      if (toks_[t].type == TokenType::kHyphen || toks_[t].type == TokenType::kDash) continue;
-      return false;
-    }
-    const std::string_view w = toks_[t].norm;
-    const std::string_view singular = w.size() > 3 && w.back() == 's' ? w.substr(0, w.size() - 1) : w;
-    for (const auto& x : topics)
-      if (x == w || x == singular) return true;
-  }
-  return false;
+  return WalkComplement(toks_, after, kTopicPrepositions, [&](size_t t) {
+    const Token& k = toks_[t];
+    if (k.type != TokenType::kWord)
+      return k.type == TokenType::kHyphen || k.type == TokenType::kDash ? ComplementStep::kNext : ComplementStep::kStop;
+    return IsOrPluralOf(k.norm, topics) ? ComplementStep::kFound : ComplementStep::kNext;
+  });
 }
 
 // Whether the target or recipient named after a term ("sanctions on Turkey", "missiles to
