@@ -780,6 +780,13 @@ TEST_F(ExtractorTest, TalksOfOtherKindsAreNoTalksWithRussia) {
   EXPECT_THAT(Run("Russia invaded Ukraine. France wants to restart trade talks with Mexico."), ::testing::IsEmpty());
   EXPECT_THAT(Run("Russia has backed Assad. France supports the Syria peace talks."), ::testing::IsEmpty());
   EXPECT_THAT(Run("Russia invaded Ukraine. France supports peace talks."), ElementsAre("FRA talks +1"));
+  // arms control with Moscow is another debate, whether named before the term or after it
+  EXPECT_THAT(Run("Russia invaded Ukraine. Norway wants talks on strategic stability with Moscow."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. Poland backs negotiations on arms control with Russia."),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. Greece welcomed the resumption of arms talks with Russia."),
+              ::testing::IsEmpty());
   // the term's own complement names the other debate, though the clause names Russia too
   EXPECT_THAT(Run("France and Russia announced a plan for a ceasefire in Syria."), ::testing::IsEmpty());
   EXPECT_THAT(Run("France and Russia announced a plan for a ceasefire in Ukraine."),
