@@ -72,8 +72,10 @@ void SentenceAnalyzer::EmitModifierHolder(const Clause& c, const TermHit& term, 
 // Ukraine" the talks are Chile's wish, not yet anyone's act; nor after a bare "be" ("asked
 // that there be direct talks between ...": the subjunctive of a wish).
 void SentenceAnalyzer::EmitParticipants(const Clause& c, const TermHit& term, const TermReading& r) {
+  // a pro-form may have no issue yet (-1): nothing to index
+  if (term.proform || term.issue < 0) return;
   const Issue& issue = cb_.issues()[term.issue];
-  if (issue.participants_after.empty() || term.proform || !r.polars.empty() || r.has_act || r.has_post ||
+  if (issue.participants_after.empty() || !r.polars.empty() || r.has_act || r.has_post ||
       r.hypothetical || r.negations > 0 || (question_ && !c.in_quote) || term.e + 1 >= c.e ||
       !Contains(issue.participants_after, toks_[term.e].norm))
     return;
