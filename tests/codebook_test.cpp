@@ -1,6 +1,7 @@
 // Codebook and cue lexicon loading: the shipped files, a user's codebook, and the errors
 // a broken file gives.
 #include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
 
 #include <filesystem>
 #include <fstream>
@@ -164,11 +165,60 @@ TEST(CueLexiconTest, ObjectComplementEndsAreRead) {
   {
     std::ofstream out(path);
     out << "support:\n  verbs: [back]\nobject_complement_verbs: [want]\nobject_complement_ends: [whereupon]\n";
+    for (const std::string& key : CueLexicon::RequiredLists()) out << key << ": []\n";
   }
   auto lex = CueLexicon::Load(path);
   ASSERT_TRUE(lex.ok()) << lex.status().ToString();
   EXPECT_TRUE(lex->object_complement_ends().count("whereupon"));
   EXPECT_FALSE(lex->object_complement_ends().count("that"));
+}
+
+// The shipped lexicon with `key` set to `value` (a YAML flow list), or without `key` when
+// `value` is empty.
+std::string LexiconWith(const std::string& name, const std::string& key, const std::string& value) {
+  YAML::Node root = YAML::LoadFile(CueLexicon::DefaultPath());
+  if (value.empty()) root.remove(key);
+  else root[key] = YAML::Load(value);
+  YAML::Emitter out;
+  out << root;
+  return WriteTemp(name, out.c_str());
+}
+
+// The function-word lists have no default: a lexicon without one is an error that names the
+// file and the key, never a silent loss of the check.
+TEST(CueLexiconTest, MissingFunctionWordListIsAnError) {
+  ASSERT_FALSE(CueLexicon::RequiredLists().empty());
+  for (const std::string& key : CueLexicon::RequiredLists()) {
+    const std::string path = LexiconWith("lacks_" + key + ".yaml", key, "");
+    auto lex = CueLexicon::Load(path);
+    ASSERT_FALSE(lex.ok()) << key;
+    const std::string msg = lex.status().ToString();
+    EXPECT_NE(msg.find("'" + key + "'"), std::string::npos) << msg;
+    EXPECT_NE(msg.find(path), std::string::npos) << msg;
+  }
+  auto scalar = CueLexicon::Load(LexiconWith("scalar_negators.yaml", "negators", "{a: b}"));
+  ASSERT_FALSE(scalar.ok());
+  EXPECT_NE(scalar.status().ToString().find("'negators' must be a list"), std::string::npos);
+}
+
+// Each list is read as written, one token per entry: "'s" stays whole (the tokenizer would
+// split it), and a negator ending matches at the end of a word.
+TEST(CueLexiconTest, FunctionWordListsAreReadAsWritten) {
+  auto shipped = CueLexicon::Load(CueLexicon::DefaultPath());
+  ASSERT_TRUE(shipped.ok()) << shipped.status().ToString();
+  EXPECT_TRUE(shipped->speech_noun_determiners().count("'s"));
+  EXPECT_TRUE(shipped->modifier_possessors().count("'s"));
+  EXPECT_TRUE(shipped->coordination_words().count(","));
+  for (const char* w : {"not", "never", "don't", "won't", "cannot"}) EXPECT_TRUE(shipped->IsNegatorWord(w)) << w;
+  for (const char* w : {"note", "nothing", "t", "n"}) EXPECT_FALSE(shipped->IsNegatorWord(w)) << w;
+  auto own = CueLexicon::Load(LexiconWith("own_negators.yaml", "negators", "[hardly]"));
+  ASSERT_TRUE(own.ok()) << own.status().ToString();
+  EXPECT_TRUE(own->IsNegatorWord("hardly"));
+  EXPECT_FALSE(own->IsNegatorWord("not"));
+  EXPECT_TRUE(own->IsNegatorWord("didn't"));
+  auto no_suffix = CueLexicon::Load(LexiconWith("no_suffixes.yaml", "negator_suffixes", "[]"));
+  ASSERT_TRUE(no_suffix.ok()) << no_suffix.status().ToString();
+  EXPECT_FALSE(no_suffix->IsNegatorWord("didn't"));
 }
 
 TEST(PatternsTest, VerbAndNounForms) {

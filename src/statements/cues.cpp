@@ -171,6 +171,36 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
   Words(root["carrier_verbs"], &lex.carrier_verbs_);
   Words(root["event_nouns"], &lex.event_nouns_);
   Phrases(root["transcript_audience"], &lex.transcript_audience_);
+  // The function-word lists have no default: a lexicon without one would silently drop a
+  // check (no negators: nothing negated), so a missing key is an error naming file and key.
+  const std::pair<const char*, WordSet*> required[] = {
+      {"negators", &lex.negators_},
+      {"object_pronouns", &lex.object_pronouns_},
+      {"modifier_determiners", &lex.modifier_determiners_},
+      {"modifier_possessors", &lex.modifier_possessors_},
+      {"modifier_verbal_words", &lex.modifier_verbal_words_},
+      {"speech_noun_determiners", &lex.speech_noun_determiners_},
+      {"coordination_words", &lex.coordination_words_},
+      {"by_phrase_joiners", &lex.by_phrase_joiners_},
+      {"sighting_object_determiners", &lex.sighting_object_determiners_},
+      {"object_determiners", &lex.object_determiners_},
+      {"recipient_prepositions", &lex.recipient_prepositions_},
+      {"question_words", &lex.question_words_},
+      {"relative_pronouns", &lex.relative_pronouns_},
+      {"demand_modals", &lex.demand_modals_},
+      {"person_pronouns", &lex.person_pronouns_},
+      {"leading_conjunctions", &lex.leading_conjunctions_},
+      {"predicate_coordinators", &lex.predicate_coordinators_}};
+  for (const std::string& key : RequiredLists()) {
+    const YAML::Node n = root[key];
+    if (!n) return Status::Error("the cue lexicon lacks the required list '" + key + "'", path);
+    if (!n.IsSequence()) return Status::Error("'" + key + "' must be a list", path, n.Mark().line + 1);
+  }
+  // Each entry is one token as the tokenizer writes it, kept as written: the tokenizer would
+  // split "'s" into a quote mark and "s", and "n't" is a word ending, not a word.
+  for (const auto& [key, out] : required)
+    for (const std::string& w : List(root[key])) out->insert(w);
+  lex.negator_suffixes_ = List(root["negator_suffixes"]);
   if (const YAML::Node dv = root["document_voice"]) {
     auto lower = [](const YAML::Node& n, WordSet* out) {
       for (std::string w : List(n)) {
@@ -183,6 +213,24 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
     lower(dv["topic_words"], &lex.voice_topic_words_);
   }
   return lex;
+}
+
+const std::vector<std::string>& CueLexicon::RequiredLists() {
+  static const std::vector<std::string> kKeys = {
+      "negators",           "negator_suffixes",        "object_pronouns",
+      "modifier_determiners", "modifier_possessors",   "modifier_verbal_words",
+      "speech_noun_determiners", "coordination_words", "by_phrase_joiners",
+      "sighting_object_determiners", "object_determiners", "recipient_prepositions",
+      "question_words",     "relative_pronouns",       "demand_modals",
+      "person_pronouns",    "leading_conjunctions",    "predicate_coordinators"};
+  return kKeys;
+}
+
+bool CueLexicon::IsNegatorWord(const std::string& w) const {
+  if (negators_.count(w)) return true;
+  for (const std::string& s : negator_suffixes_)
+    if (w.size() >= s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0) return true;
+  return false;
 }
 
 std::vector<std::string> CueLexicon::SingleWordVerbs(CueKind kind) const {

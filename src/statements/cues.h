@@ -133,6 +133,28 @@ class CueLexicon {
   const WordSet& adverbs() const { return adverbs_; }
   const WordSet& camp_nouns() const { return camp_nouns_; }
   const WordSet& reporters() const { return reporters_; }
+
+  // Function words the rules consult (data/cues/en.yaml explains each). Every lexicon must
+  // name these lists (RequiredLists()); an empty one turns its check off.
+  static const std::vector<std::string>& RequiredLists();
+  // Whether `w` negates what follows: one of `negators`, or ends in a `negator_suffixes` entry.
+  bool IsNegatorWord(const std::string& w) const;
+  const WordSet& object_pronouns() const { return object_pronouns_; }
+  const WordSet& modifier_determiners() const { return modifier_determiners_; }
+  const WordSet& modifier_possessors() const { return modifier_possessors_; }
+  const WordSet& modifier_verbal_words() const { return modifier_verbal_words_; }
+  const WordSet& speech_noun_determiners() const { return speech_noun_determiners_; }
+  const WordSet& coordination_words() const { return coordination_words_; }
+  const WordSet& by_phrase_joiners() const { return by_phrase_joiners_; }
+  const WordSet& sighting_object_determiners() const { return sighting_object_determiners_; }
+  const WordSet& object_determiners() const { return object_determiners_; }
+  const WordSet& recipient_prepositions() const { return recipient_prepositions_; }
+  const WordSet& question_words() const { return question_words_; }
+  const WordSet& relative_pronouns() const { return relative_pronouns_; }
+  const WordSet& demand_modals() const { return demand_modals_; }
+  const WordSet& person_pronouns() const { return person_pronouns_; }
+  const WordSet& leading_conjunctions() const { return leading_conjunctions_; }
+  const WordSet& predicate_coordinators() const { return predicate_coordinators_; }
   // The actor an official document speaks for, from its URL or outlet host
   // ("whitehouse.gov" -> USA), or empty. Its "we"/"I" outside quotes is that actor.
   std::string OfficialVoice(const std::string& url, const std::string& outlet) const;
@@ -148,6 +170,12 @@ class CueLexicon {
       proposal_nouns_, statement_nouns_, act_nouns_, adjectival_participles_, event_nouns_,
       irregular_forms_, transcript_audience_, aspectual_verbs_, object_complement_verbs_, object_complement_ends_, circumstance_words_, leverage_words_, sighting_verbs_, carrier_verbs_, joint_titles_, speaker_titles_,
       voice_topic_words_, disputed_modifiers_, stance_holder_nouns_, focus_particles_, prepositions_;
+  // the required function-word lists
+  WordSet negators_, object_pronouns_, modifier_determiners_, modifier_possessors_, modifier_verbal_words_,
+      speech_noun_determiners_, coordination_words_, by_phrase_joiners_, sighting_object_determiners_,
+      object_determiners_, recipient_prepositions_, question_words_, relative_pronouns_, demand_modals_,
+      person_pronouns_, leading_conjunctions_, predicate_coordinators_;
+  std::vector<std::string> negator_suffixes_;
 };
 
 }  // namespace faultline

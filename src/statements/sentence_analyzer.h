@@ -157,12 +157,6 @@ inline bool IsIngForm(const std::string& w) { return EndsWith(w, "ing", 4); }
 // forms that modify a noun as adjectives do.
 inline bool IsParticiple(const std::string& w) { return EndsWith(w, "ed", 4) || EndsWith(w, "en", 4); }
 
-inline bool IsNegator(const Token& t) {
-  const std::string& w = t.norm;
-  return w == "not" || w == "never" || w == "no" || w == "nor" || w == "neither" || w == "cannot" ||
-         w == "without" || EndsWith(w, "n't", 2);
-}
-
 inline bool Contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
@@ -379,6 +373,8 @@ class SentenceAnalyzer {
 
   // --- here: small token and state queries that several of the files above use
   bool IsWord(size_t t, const char* w) const { return t < toks_.size() && toks_[t].norm == w; }
+  // "not", "never", "don't": the lexicon's negators and negator endings.
+  bool IsNegator(const Token& t) const { return lex_.IsNegatorWord(t.norm); }
   // "just", "only": a negator right before one is additive ("not just arms, but aid").
   bool IsFocusParticle(size_t t) const { return t < toks_.size() && lex_.focus_particles().count(toks_[t].norm); }
   bool Negates(size_t t) const {
