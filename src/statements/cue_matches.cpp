@@ -86,8 +86,8 @@ bool SentenceAnalyzer::InHedge(size_t t) const {
 // ("Ukraine's fight for freedom"); other nouns keep it ("its demands").
 bool SentenceAnalyzer::VerbCueIsModifier(const PatternMatch& m, const std::vector<PatternMatch>& term_matches) const {
   const std::string& d = toks_[m.begin - 1].norm;
-  if (d == "the" || d == "a" || d == "an" || d == "this") return true;
-  if (d == "'s" || lex_.possessives().count(d) || d == "your") {
+  if (lex_.modifier_determiners().count(d)) return true;
+  if (lex_.modifier_possessors().count(d) || lex_.possessives().count(d)) {
     const std::string& w = toks_[m.begin].norm;
     if (m.end == m.begin + 1 &&
         (IsParticiple(w) || lex_.event_nouns().count(w)))
@@ -97,13 +97,11 @@ bool SentenceAnalyzer::VerbCueIsModifier(const PatternMatch& m, const std::vecto
   // modifies is an adjective too ("Germany limited sanctions" keeps its verb)
   const std::string& w = toks_[m.begin].norm;
   const Token& before = toks_[m.begin - 1];
-  static const WordSet kVerbal = {"and", "or", "but", "has", "have", "had", "was", "were", "is", "are", "be",
-                                  "been", "who", "which", "that", "then", "to", "not", "never"};
   bool term_next = false;
   for (const auto& tm : term_matches) term_next |= tm.begin == m.end;
   return m.end == m.begin + 1 && IsParticiple(w) && term_next &&
          before.type == TokenType::kWord && before.mention < 0 && !before.capitalized &&
-         !kVerbal.count(before.norm) && !lex_.pronouns().count(PronounPart(before.norm)) &&
+         !lex_.modifier_verbal_words().count(before.norm) && !lex_.pronouns().count(PronounPart(before.norm)) &&
          !lex_.adverbs().count(before.norm) && !IsNegator(before);
 }
 
