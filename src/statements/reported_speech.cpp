@@ -125,9 +125,7 @@ void SentenceAnalyzer::FindSpeech() {
     // "Trump's remark", "the report": a noun, not a reporting verb
     if (m.begin > 0) {
       const std::string& d = toks_[m.begin - 1].norm;
-      if (d == "'s" || d == "the" || d == "a" || d == "an" || d == "his" || d == "her" || d == "their" ||
-          d == "its" || d == "this")
-        continue;
+      if (lex_.speech_noun_determiners().count(d)) continue;
     }
     // "insists on forging ahead", "commented on the talks": a verb with "on" takes an
     // object, it reports nothing
@@ -249,8 +247,8 @@ std::string SentenceAnalyzer::Source() const {
       ++e;
     // "according to a document obtained by Bloomberg" keeps the whole phrase; "according
     // to them" names nobody new
-    const bool pronoun = e == b + 1 && (lex_.pronouns().count(toks_[b].norm) || toks_[b].norm == "them" ||
-                                        toks_[b].norm == "him" || toks_[b].norm == "her" || toks_[b].norm == "us");
+    const bool pronoun =
+        e == b + 1 && (lex_.pronouns().count(toks_[b].norm) || lex_.object_pronouns().count(toks_[b].norm));
     if (e > b && !pronoun) {
       source_cache_ = Surface(b, e);
       return source_cache_;
