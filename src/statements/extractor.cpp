@@ -246,12 +246,9 @@ void SentenceAnalyzer::AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* w
 // A term coordinated with the previous one ("the supply of tanks and aircraft") shares its
 // chain and holder: only coordinators and transparent words stand between.
 void SentenceAnalyzer::EmitCoordinated(const TermHit& term, const Chain& prev) {
-  static const WordSet kCoordination = {",", "and", "or", "as", "well", "including", "such", "that", "which",
-                                        "would", "will", "include", "includes", "the", "a", "an", "of", "more",
-                                        "other", "new", "its", "to", "with", "also", "plus", "even"};
   if (term.b > prev.end + 8) return;
   for (size_t t = prev.end; t < term.b; ++t)
-    if (toks_[t].mention < 0 && !kCoordination.count(toks_[t].norm) && !IsTransparent(toks_[t])) return;
+    if (toks_[t].mention < 0 && !lex_.coordination_words().count(toks_[t].norm) && !IsTransparent(toks_[t])) return;
   Emit(prev.holder, term.issue, prev.polarity * term.polarity, prev.cue, "coordination");
 }
 
@@ -259,8 +256,7 @@ void SentenceAnalyzer::EmitCoordinated(const TermHit& term, const Chain& prev) {
 bool SentenceAnalyzer::IndirectQuestion(const Clause& c, const TermHit& term, const TermReading& r) const {
   const size_t from = r.polars.empty() ? c.b : r.polars.front().b;
   for (size_t t = from; t < term.b; ++t)
-    if (toks_[t].norm == "what" || toks_[t].norm == "how" || toks_[t].norm == "why" || toks_[t].norm == "whether")
-      return true;
+    if (lex_.question_words().count(toks_[t].norm)) return true;
   return false;
 }
 
@@ -268,8 +264,8 @@ bool SentenceAnalyzer::IndirectQuestion(const Clause& c, const TermHit& term, co
 // the members named in the next sentences take its stance (EmitCampMembers).
 bool SentenceAnalyzer::DefinesCamp(const Clause& c, size_t c0, int issue, int stance, const std::string& cue_text) {
   size_t k = c0;
-  while (k > c.b && lex_.adverbs().count(toks_[k - 1].norm) && toks_[k - 1].norm != "that") --k;
-  if (k > c.b + 1 && (toks_[k - 1].norm == "that" || toks_[k - 1].norm == "who" || toks_[k - 1].norm == "which") &&
+  while (k > c.b && lex_.adverbs().count(toks_[k - 1].norm) && !lex_.relative_pronouns().count(toks_[k - 1].norm)) --k;
+  if (k > c.b + 1 && lex_.relative_pronouns().count(toks_[k - 1].norm) &&
       lex_.camp_nouns().count(toks_[k - 2].norm) && toks_[k - 2].mention < 0) {
     st_.camp = Camp{issue, stance, index_ + 2, cue_text};
     Trace("  camp defined: " + cb_.issues()[issue].id + " " + std::to_string(stance));
