@@ -111,7 +111,7 @@ void SentenceAnalyzer::SplitClauses() {
     // ", and Berlin continues ...": a new subject after a comma, unless the comma is in
     // a list of names ("France, the UK, and Germany")
     if (k.norm == "," && t > 0 && toks_[t - 1].mention < 0 && t + 2 < n &&
-        (toks_[t + 1].norm == "and" || toks_[t + 1].norm == "but") &&
+        lex_.predicate_coordinators().count(toks_[t + 1].norm) &&
         (toks_[t + 2].mention >= 0 || lex_.pronouns().count(toks_[t + 2].norm)))
       boundary[t] = 1;
     if (t > 0 && StartsOpener(t, lex_.openers_alone()) && !boundary[t - 1]) starts[t] = 1;
@@ -120,8 +120,7 @@ void SentenceAnalyzer::SplitClauses() {
   size_t first = 0;
   while (first < n && toks_[first].type != TokenType::kWord) ++first;
   // skip leading conjunctions, adverbs and commas: "So, today, in response to ..., I ..."
-  while (first < n && (toks_[first].norm == "but" || toks_[first].norm == "and" || toks_[first].norm == "yet" ||
-                       toks_[first].norm == "so" || toks_[first].norm == "," ||
+  while (first < n && (lex_.leading_conjunctions().count(toks_[first].norm) || toks_[first].norm == "," ||
                        (lex_.adverbs().count(toks_[first].norm) && !lex_.intro_prepositions().count(toks_[first].norm))))
     ++first;
   // ... or a participle ("Attempting to prevent a civil war, Burkhalter called ...")

@@ -22,11 +22,10 @@ bool SentenceAnalyzer::IsPastParticiple(const std::string& w) const {
 // join them stand between ("supported by US and NATO forces"), so the term is the agent of
 // the verb before "by", not its object.
 bool SentenceAnalyzer::TermHeadsByPhrase(size_t by, const TermHit& term) const {
-  static const WordSet kJoin = {"and", "or", "the", "its", "their"};  // a comma ends the phrase
   if (by >= term.b || toks_[by].norm != "by") return false;
   bool named = false;
   for (size_t k = by + 1; k < term.b; ++k) {
-    if (toks_[k].mention < 0 && !kJoin.count(toks_[k].norm)) return false;
+    if (toks_[k].mention < 0 && !lex_.by_phrase_joiners().count(toks_[k].norm)) return false;
     named |= toks_[k].mention >= 0;
   }
   return named;
@@ -144,7 +143,7 @@ bool SentenceAnalyzer::ReadCuesBefore(const Clause& c, const TermHit& term, Term
 bool SentenceAnalyzer::DeniedSighting(const CueHit& q, const Clause& c) const {
   if (q.kind != CueKind::kFrame || !lex_.sighting_verbs().count(toks_[q.b].norm)) return false;
   size_t o = q.e;
-  while (o < c.e && (toks_[o].norm == "the" || toks_[o].norm == "any")) ++o;
+  while (o < c.e && lex_.sighting_object_determiners().count(toks_[o].norm)) ++o;
   if (o >= c.e || (toks_[o].mention < 0 && !lex_.pronouns().count(toks_[o].norm))) return false;
   for (size_t t = q.b; t > c.b; --t) {
     bool in_cue = false;
@@ -304,12 +303,11 @@ void SentenceAnalyzer::ReadAfterTerm(const Clause& c, const TermHit& term, TermR
     // verb starts a predicate of its own, whose evaluation is not about this term
     bool new_predicate = false;
     for (const auto& q : cues_)
-      new_predicate |= q.b == t && q.verb && t > term.e && (toks_[t - 1].norm == "and" || toks_[t - 1].norm == "but");
+      new_predicate |= q.b == t && q.verb && t > term.e && lex_.predicate_coordinators().count(toks_[t - 1].norm);
     if (new_predicate) break;
     for (const auto& q : cues_) {
       if (q.b != t) continue;
-      const bool modal = q.kind == CueKind::kSupport &&
-                         (toks_[t].norm == "must" || toks_[t].norm == "should" || toks_[t].norm == "need");
+      const bool modal = q.kind == CueKind::kSupport && lex_.demand_modals().count(toks_[t].norm);
       const bool evaluation = q.kind == CueKind::kEvalNegative || q.kind == CueKind::kEvalPositive;
       // "Russia's unjustified invasion", "Moscow's “provocation”": after a possessive (a
       // quote mark between), an evaluation describes the noun it precedes, not this term
@@ -456,7 +454,7 @@ void SentenceAnalyzer::CutAtCoordinatedPredicate(const TermHit& term, TermReadin
   if (model_ == nullptr || term.proform || r->polars.empty()) return;
   bool conjunction = false;
   for (size_t t = r->polars.front().e; t < term.b; ++t)
-    conjunction |= toks_[t].norm == "and" || toks_[t].norm == "but";
+    conjunction |= lex_.predicate_coordinators().count(toks_[t].norm) > 0;
   if (!conjunction) return;
   const syntax::ParsedSentence& tree = Tree();
   std::vector<int> cue_words;
