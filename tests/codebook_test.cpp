@@ -221,6 +221,19 @@ TEST(CueLexiconTest, FunctionWordListsAreReadAsWritten) {
   EXPECT_FALSE(no_suffix->IsNegatorWord("didn't"));
 }
 
+// A `not_object_of` verb reaches its term over the lexicon's object_determiners ("its"): with
+// the list empty the verb no longer governs the term, and "will not reconsider" reads as a
+// stance on it.
+TEST(CueLexiconTest, ObjectDeterminersComeFromTheLexicon) {
+  auto shipped = StatementExtractor::Create();
+  auto empty = StatementExtractor::Create({}, LexiconWith("no_object_determiners.yaml", "object_determiners", "[]"));
+  ASSERT_TRUE(shipped.ok()) << shipped.status().ToString();
+  ASSERT_TRUE(empty.ok()) << empty.status().ToString();
+  const std::string text = "Finland will not reconsider its membership in NATO.";
+  EXPECT_EQ(testing::Triples(testing::ExtractFrom(*shipped, text)), std::vector<std::string>{});
+  EXPECT_EQ(testing::Triples(testing::ExtractFrom(*empty, text)), (std::vector<std::string>{"FIN nato-enlargement +1"}));
+}
+
 TEST(PatternsTest, VerbAndNounForms) {
   IrregularForms irr{{"send", {"sent"}}};
   auto f = VerbForms("send", irr);

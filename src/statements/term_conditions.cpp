@@ -276,12 +276,9 @@ bool SentenceAnalyzer::PrecededByAny(size_t b, const std::vector<std::string>& p
 // ("reconsider its membership in NATO"). Flat, like not_preceded_by: the verb's object
 // starts where the term does, and no parse is needed for so narrow a check.
 bool SentenceAnalyzer::ObjectOfAny(size_t b, const std::vector<std::string>& verbs) const {
-  static constexpr std::string_view kDeterminers[] = {"the", "a", "an", "its", "their", "his", "her", "our", "my",
-                                                      "your", "this", "that"};
   size_t t = b;
   for (int skipped = 0; t > 0 && skipped < 2; ++skipped) {
-    const std::string_view w = toks_[t - 1].norm;
-    if (std::find(std::begin(kDeterminers), std::end(kDeterminers), w) == std::end(kDeterminers)) break;
+    if (!lex_.object_determiners().count(toks_[t - 1].norm)) break;
     --t;
   }
   if (t == 0 || toks_[t - 1].type != TokenType::kWord) return false;
