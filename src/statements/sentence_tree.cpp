@@ -57,9 +57,10 @@ Holder SentenceAnalyzer::TreeHolder(const syntax::ParsedSentence& tree, const st
       // "it" and "they" are mostly things and crowds here; "he"/"she" take the person
       // named last before them in this sentence ("Biden made it clear that he ..."),
       // else the flat rules' choice, as "we" and "I" do
-      if (p != "he" && p != "she" && !lex_.first_person().count(p)) continue;
+      const bool person = lex_.person_pronouns().count(p) > 0;
+      if (!person && !lex_.first_person().count(p)) continue;
       Holder r;
-      if (p == "he" || p == "she")
+      if (person)
         for (const Mention& m : ments_)
           if (m.end <= t.begin && !m.person.empty()) r = Holder{m.actors, m.person, "tree", m.cameo};
       if (r.empty()) r = ResolvePronoun(p, quoted);
@@ -130,7 +131,7 @@ bool SentenceAnalyzer::RecipientFits(const syntax::ParsedSentence& tree, const C
       const int cs = tree.FirstChild(c, "case");
       if (cs < 0) continue;
       const std::string& cl = tree.tokens[cs].lemma;
-      if (cl != "to" && cl != "on" && cl != "against" && cl != "for") continue;
+      if (!lex_.recipient_prepositions().count(cl)) continue;
       const auto range = tree.SubtreeRange(c);
       for (const Mention& mm : ments_) {
         if (mm.begin < tree.tokens[range.first].begin || mm.end > tree.tokens[range.last].end) continue;
