@@ -124,6 +124,10 @@ TEST_F(ExtractorTest, CancellingOpposesAndTalksHaveMoreNames) {
   EXPECT_THAT(Run("Turkey supports a political solution to the war between Russia and Ukraine."),
               ElementsAre("TUR talks +1"));
   EXPECT_THAT(Run("France welcomed the peace proposal for Ukraine."), ElementsAre("FRA talks +1"));
+  // stalling or removing a measure is against it; its imposition is an act of sanctions
+  EXPECT_THAT(Run("Spain stalled the weapons deliveries to Ukraine."), ElementsAre("ESP arms -1"));
+  EXPECT_THAT(Run("Italy wants to remove the sanctions on Russia."), ElementsAre("ITA sanctions -1"));
+  EXPECT_THAT(Run("France's imposition of sanctions on Russia angered Moscow."), ElementsAre("FRA sanctions +1"));
 }
 
 // The nouns of the oppose verbs: calling for the lifting, easing, suspension or rollback of a

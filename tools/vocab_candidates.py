@@ -17,6 +17,14 @@ ships unreviewed. Three steps, the middle one by faultline itself:
        tools/vocab_candidates.py rank /tmp/sent.conllu /tmp/sent-actors.jsonl STATEMENTS.jsonl
 
 Words already in the cue lexicon or an issue's acts are marked `known`.
+
+A narrower list comes from `faultline statements CORPUS --explain` (stderr): its sentences
+that name an actor and hold an issue term but no cue at all, with the word that governs the
+term in the parse:
+       faultline statements CORPUS --explain -o /dev/null 2> /tmp/x.txt
+       tools/vocab_candidates.py uncued /tmp/x.txt > /tmp/uncued.jsonl
+       faultline parse /tmp/uncued.jsonl --threads 2 > /tmp/uncued.conllu
+       tools/vocab_candidates.py governors /tmp/uncued.jsonl /tmp/uncued.conllu
 """
 import collections
 import gzip
@@ -180,7 +188,62 @@ def rank(conllu, actors_path, statements_path, top=60):
             print("%4d  %-18s %-40s | %s" % (len(docs), key[0], key[1], examples[key][:120]))
 
 
+MARKUP = re.compile(r"<[^>]*>|\[[A-Z0-9,]*,\]|\{\d+q?\}|^S\d+ |\s+speaker=\S+$")
+
+
+def uncued(explain_path):
+    """Explained sentences with an actor and a term but no cue: text and the term's first words."""
+    doc = None
+    for line in open(explain_path, encoding="utf-8", errors="replace"):
+        if line.startswith("# "):
+            doc = line[2:].strip().rsplit("#", 1)[-1]
+            continue
+        if not re.match(r"S\d+ ", line) or "<C" in line or not re.search(r"\[[A-Z]", line):
+            continue
+        terms = [(m.group(1), m.group(2)) for m in re.finditer(r"(\S+)<T:([a-z0-9-]+)>", line)
+                 if m.group(2) != "proform"]
+        if not terms:
+            continue
+        text = " ".join(MARKUP.sub(" ", line.strip()).replace("|", " ").split())
+        print(json.dumps({"id": "%s|%s" % (doc, line.split()[0]), "text": text,
+                          "terms": terms}, ensure_ascii=False))
+
+
+def governors_of_terms(sent_path, conllu):
+    terms = {}
+    for line in open(sent_path, encoding="utf-8"):
+        r = json.loads(line)
+        terms[r["id"]] = r["terms"]
+    _, _, known = load_vocab()
+    count, examples = collections.defaultdict(set), {}
+    for sid, text, sent in read_conllu(conllu):
+        doc = sid.rsplit("|", 1)[0]
+        for word, issue in terms.get(sid, ()):
+            i = next((j for j, t in enumerate(sent) if t["form"].lower() == word), None)
+            if i is None:
+                continue
+            # the term's head: climb compounds and adjectives to the noun they modify
+            while sent[i]["rel"] in ("compound", "amod", "flat") and sent[i]["head"] >= 0:
+                i = sent[i]["head"]
+            h = sent[i]["head"]
+            if h < 0:
+                continue
+            g = sent[h]
+            key = (issue, g["lemma"], g["upos"], sent[i]["rel"], "known" if g["lemma"] in known else "new")
+            count[key].add(doc)
+            examples.setdefault(key, text)
+    for key, docs in sorted(count.items(), key=lambda kv: -len(kv[1])):
+        if len(docs) >= 2:
+            print("%4d  %-18s %-14s %-5s %-10s %-5s | %s" % ((len(docs),) + key + (examples[key][:130],)))
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "uncued":
+        uncued(sys.argv[2])
+        sys.exit(0)
+    if len(sys.argv) == 4 and sys.argv[1] == "governors":
+        governors_of_terms(sys.argv[2], sys.argv[3])
+        sys.exit(0)
     if len(sys.argv) == 3 and sys.argv[1] == "select":
         select(sys.argv[2])
     elif len(sys.argv) == 5 and sys.argv[1] == "rank":
