@@ -114,6 +114,34 @@ TEST_F(ExtractorTest, ActsOfRaisingJoiningAndEnforcing) {
   EXPECT_THAT(Run("Spain seized a superyacht owned by a sanctioned Russian tycoon."), ElementsAre("ESP sanctions +1"));
 }
 
+// Vocabulary ranked by documents on real coverage (tools/vocab_candidates.py): cancelling or
+// calling off a meeting is against it, and a political solution and a peace proposal name talks.
+TEST_F(ExtractorTest, CancellingOpposesAndTalksHaveMoreNames) {
+  EXPECT_THAT(Run("Spain cancelled its planned summit with Putin."), ElementsAre("ESP talks -1"));
+  EXPECT_THAT(Run("Italy called off the meeting with the Kremlin."), ElementsAre("ITA talks -1"));
+  EXPECT_THAT(Run("Poland demanded the cancellation of the Nord Stream 2 pipeline from Russia."),
+              ElementsAre("POL nord-stream -1"));
+  EXPECT_THAT(Run("Turkey supports a political solution to the war between Russia and Ukraine."),
+              ElementsAre("TUR talks +1"));
+  EXPECT_THAT(Run("France welcomed the peace proposal for Ukraine."), ElementsAre("FRA talks +1"));
+  // stalling or removing a measure is against it; its imposition is an act of sanctions
+  EXPECT_THAT(Run("Spain stalled the weapons deliveries to Ukraine."), ElementsAre("ESP arms -1"));
+  EXPECT_THAT(Run("Italy wants to remove the sanctions on Russia."), ElementsAre("ITA sanctions -1"));
+  EXPECT_THAT(Run("France's imposition of sanctions on Russia angered Moscow."), ElementsAre("FRA sanctions +1"));
+}
+
+// The nouns of the oppose verbs: calling for the lifting, easing, suspension or rollback of a
+// measure, a halt to it or a reduction in it is against it; sanctions relief is the opposite
+// of sanctions.
+TEST_F(ExtractorTest, NounsOfOpposingAndSanctionsRelief) {
+  EXPECT_THAT(Run("Hungary called for the lifting of the sanctions on Russia."), ElementsAre("HUN sanctions -1"));
+  EXPECT_THAT(Run("Hungary called for a suspension of the sanctions on Russia."), ElementsAre("HUN sanctions -1"));
+  EXPECT_THAT(Run("Hungary called for a halt to weapons deliveries to Ukraine."), ElementsAre("HUN arms -1"));
+  EXPECT_THAT(Run("Spain called for a reduction in defence spending."), ElementsAre("ESP defence-spending -1"));
+  EXPECT_THAT(Run("Poland rejected any easing of the sanctions on Russia."), ElementsAre("POL sanctions +1"));
+  EXPECT_THAT(Run("Hungary pushed for sanctions relief for Moscow."), ElementsAre("HUN sanctions -1"));
+}
+
 // An irregular participle before its noun is an adjective, not the act: "frozen Russian
 // assets" are the issue's words, not a freeze by the subject.
 TEST_F(ExtractorTest, AnIrregularParticipleBeforeTheTermIsNoCue) {
