@@ -699,6 +699,47 @@ TEST_F(ExtractorTest, AnUntilClauseIsTheActsEndNotItsObject) {
               ElementsAre("ESP sanctions +1"));
 }
 
+TEST_F(ExtractorTest, IfAndWhenKeepsTheConditionOverItsClause) {
+  EXPECT_THAT(Run("Russia invaded Ukraine. If and when Spain decides it wants talks with Moscow, it will say so."),
+              IsEmpty());
+  // without "if", "when" still opens a clause of its own and the wish is read
+  EXPECT_THAT(Run("Russia invaded Ukraine. When asked, Spain said it wants talks with Moscow."),
+              ElementsAre("ESP talks +1"));
+}
+
+TEST_F(ExtractorTest, APossibilityIsNobodysPosition) {
+  EXPECT_THAT(Run("Russia invaded Ukraine. The senator raised the possibility that Spain would stop sending "
+                  "weapons to Ukraine."),
+              IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. The senator said that Spain would stop sending weapons to Ukraine."),
+              ElementsAre("ESP arms -1"));
+}
+
+TEST_F(ExtractorTest, ConsequencesAreWhatSanctionsImposeNotAJudgementOfThem) {
+  // "consequences" after the term says what the sanctions do, not that they are bad
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain will ensure that its sanctions cost Russia severe consequences."),
+              ElementsAre("ESP sanctions +1"));
+  // a judging adjective makes it an evaluation
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain says that sending tanks to Ukraine would have dire "
+                  "consequences."),
+              ElementsAre("ESP arms -1"));
+}
+
+TEST_F(ExtractorTest, AnInvertedShouldIsAConditionNotAModal) {
+  // "should Russia attack" is "if Russia attacks": the "should" says nothing of the term
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain discussed new sanctions should Russia attack again."), IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain discussed new sanctions should the talks fail."), IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain said that talks with Moscow should resume."),
+              ElementsAre("ESP talks +1"));
+}
+
+TEST_F(ExtractorTest, AMeansClauseDoesNotEvaluateTheTerm) {
+  // the threat is what the early warning is of, not a judgement of the aid
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain will strengthen the protection of the flow of aid to "
+                  "Ukraine by giving early warning of a threat against the supply route."),
+              ElementsAre("ESP aid +1"));
+}
+
 TEST_F(ExtractorTest, AnOpeningTimePhraseIsNoSubject) {
   // "Early in the Polish presidency, Roe ...": Roe is no actor, and the presidency only dates it
   EXPECT_THAT(Run("Russia invaded Ukraine. Early in the Polish presidency, Roe pushed for a ceasefire."), IsEmpty());

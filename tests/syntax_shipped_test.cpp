@@ -144,6 +144,29 @@ TEST(ShippedSyntaxTest, LemmasMatchEveryInflection) {
   EXPECT_TRUE(p["countries"].feats.Has("Number", "Plur"));
 }
 
+// Whether `s` is well-formed UTF-8 (no cut or stray continuation bytes).
+bool ValidUtf8(const std::string& s) {
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    i += n;
+  }
+  return true;
+}
+
+TEST(ShippedSyntaxTest, LemmasOfSymbolsTaggedAsVerbsStayWholeCharacters) {
+  // An ellipsis or a curly quote the tagger takes for a verb must not lose bytes to a suffix
+  // rule learned for words ("-s" of VBZ, "-ed" of VBN): the lemma is the symbol itself.
+  for (const char* text : {"He \xE2\x80\xA6 said nothing.", "The plan was \xE2\x80\xA6 approved by Congress.",
+                           "It\xE2\x80\x99 s over."}) {
+    Parsed p(text);
+    for (const Token& t : p.s.tokens) EXPECT_TRUE(ValidUtf8(t.lemma)) << t.form << " in: " << text;
+  }
+}
+
 TEST(ShippedSyntaxTest, OffsetsPointIntoTheDocument) {
   const std::string doc = "Headline here\n\nKyiv\xE2\x80\x99s allies \xE2\x80\x9Cwill not waver.\xE2\x80\x9D";
   const uint32_t begin = 15;

@@ -147,9 +147,14 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
   Words(root["possessives"], &lex.possessives_);
   Words(root["non_agent_heads"], &lex.non_agent_heads_);
   Words(root["first_person"], &lex.first_person_);
+  if (const YAML::Node ic = root["inverted_condition"]) {
+    Phrases(ic["modals"], &lex.inverting_modals_);
+    Phrases(ic["subject_starts"], &lex.inverted_subject_starts_);
+  }
   if (const YAML::Node co = root["clause_openers"]) {
     Phrases(co["with_comma"], &lex.openers_with_comma_);
     Phrases(co["alone"], &lex.openers_alone_);
+    Phrases(co["joined_after"], &lex.openers_joined_after_);
     Phrases(co["with_comma_unless_parenthetical"], &lex.openers_unless_parenthetical_);
   }
   Words(root["intro_prepositions"], &lex.intro_prepositions_);

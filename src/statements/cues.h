@@ -126,6 +126,11 @@ class CueLexicon {
   const WordSet& first_person() const { return first_person_; }
   const WordSet& openers_with_comma() const { return openers_with_comma_; }
   const WordSet& openers_alone() const { return openers_alone_; }
+  // "if and" in "if and when": an opener right after one of these continues their clause.
+  const WordSet& openers_joined_after() const { return openers_joined_after_; }
+  // "should" in "should Russia invade", and the words a subject after it may start with.
+  const WordSet& inverting_modals() const { return inverting_modals_; }
+  const WordSet& inverted_subject_starts() const { return inverted_subject_starts_; }
   // Openers after a comma that open a clause only when no comma closes them soon: ", as the EU
   // imposed sanctions" is a clause, ", as you know," a parenthetical.
   const WordSet& openers_unless_parenthetical() const { return openers_unless_parenthetical_; }
@@ -166,7 +171,7 @@ class CueLexicon {
   std::vector<Cue> cue_entries_;
   PatternSet speech_, exceptions_, camp_members_, according_, anonymous_, proposal_verbs_;
   WordSet subject_words_, vague_quantifiers_, member_nouns_, pronouns_, first_person_, openers_with_comma_,
-      openers_alone_, openers_unless_parenthetical_, intro_prepositions_, adverbs_, camp_nouns_, reporters_, possessives_, non_agent_heads_,
+      openers_alone_, openers_joined_after_, inverting_modals_, inverted_subject_starts_, openers_unless_parenthetical_, intro_prepositions_, adverbs_, camp_nouns_, reporters_, possessives_, non_agent_heads_,
       proposal_nouns_, statement_nouns_, act_nouns_, adjectival_participles_, event_nouns_,
       irregular_forms_, transcript_audience_, aspectual_verbs_, object_complement_verbs_, object_complement_ends_, circumstance_words_, leverage_words_, sighting_verbs_, carrier_verbs_, joint_titles_, speaker_titles_,
       voice_topic_words_, disputed_modifiers_, stance_holder_nouns_, focus_particles_, prepositions_;

@@ -249,6 +249,7 @@ class SentenceAnalyzer {
   // --- sentence_clauses.cpp: where a sentence splits into clauses, and what opens none
   void SplitClauses();
   bool StartsOpener(size_t t, const WordSet& set) const;
+  bool JoinedOpener(size_t t) const;
   bool Parenthetical(size_t t) const;
   size_t MentionEnd(size_t t) const;
 
@@ -335,6 +336,7 @@ class SentenceAnalyzer {
   const PatternMatch* BeliefVerb(size_t term_b, size_t before) const;
   // The last reporting or cognition verb of clause `c` that ends by `before`, or null.
   const PatternMatch* LastSpeechVerb(const Clause& c, size_t before) const;
+  bool InvertedCondition(size_t t) const;
   void ReadAfterTerm(const Clause& c, const TermHit& term, TermReading* r) const;
   void ReadObjectComplement(const TermHit& term, TermReading* r) const;
   bool ChainStopsBefore(const TermHit& term, const TermReading& r);

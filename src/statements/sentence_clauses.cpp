@@ -23,6 +23,18 @@ bool SentenceAnalyzer::StartsOpener(size_t t, const WordSet& set) const {
   return false;
 }
 
+// "if and when Kyiv decides to negotiate": an opener coordinated with the subordinator before
+// it ("if and", "unless and") continues that subordinator's clause, so the condition keeps its
+// scope over what follows.
+bool SentenceAnalyzer::JoinedOpener(size_t t) const {
+  std::string before;
+  for (size_t k = 1; k <= 3 && k <= t; ++k) {
+    before = toks_[t - k].norm + (before.empty() ? "" : " " + before);
+    if (lex_.openers_joined_after().count(before)) return true;
+  }
+  return false;
+}
+
 // Whether the phrase an opener starts at `t` is a parenthetical of the clause around it, not a
 // clause with a subject of its own: a comma closes it within a few words (", as you know,", ", as
 // soon as possible,", ", as a pragmatic person,"), or a participle follows the opener (", as
@@ -114,7 +126,7 @@ void SentenceAnalyzer::SplitClauses() {
         lex_.predicate_coordinators().count(toks_[t + 1].norm) &&
         (toks_[t + 2].mention >= 0 || lex_.pronouns().count(toks_[t + 2].norm)))
       boundary[t] = 1;
-    if (t > 0 && StartsOpener(t, lex_.openers_alone()) && !boundary[t - 1]) starts[t] = 1;
+    if (t > 0 && StartsOpener(t, lex_.openers_alone()) && !boundary[t - 1] && !JoinedOpener(t)) starts[t] = 1;
   }
   // A sentence-initial prepositional phrase ("According to Bloomberg, ...") ends at its comma.
   size_t first = 0;

@@ -279,6 +279,15 @@ const PatternMatch* SentenceAnalyzer::LastSpeechVerb(const Clause& c, size_t bef
   return verb;
 }
 
+// "should Russia invade", "should the talks fail": a modal right before a subject opens a
+// condition, an inverted "if".
+bool SentenceAnalyzer::InvertedCondition(size_t t) const {
+  if (!lex_.inverting_modals().count(toks_[t].norm) || t + 1 >= toks_.size()) return false;
+  const Token& next = toks_[t + 1];
+  return next.mention >= 0 || lex_.pronouns().count(next.norm) || lex_.possessives().count(next.norm) ||
+         lex_.inverted_subject_starts().count(next.norm);
+}
+
 // Evaluations after the term: "talks with Putin are counterproductive", "regards dialogue
 // ... as counterproductive", "talks shouldn't be held".
 void SentenceAnalyzer::ReadAfterTerm(const Clause& c, const TermHit& term, TermReading* r) const {
@@ -291,6 +300,9 @@ void SentenceAnalyzer::ReadAfterTerm(const Clause& c, const TermHit& term, TermR
     // "fortify the eastern flank in response to such an escalation": what follows is the
     // circumstance's, not an evaluation of the term
     if (lex_.circumstance_words().count(toks_[t].norm)) break;
+    // "will strengthen the flow of aid by giving early warning of a threat": a means clause
+    // says how, and what it names is not said of the term
+    if (toks_[t].norm == "by" && t + 1 < r->post_end && IsIngForm(toks_[t + 1].norm)) break;
     if (Negates(t)) {
       // "will not — as I promised — will not move forward": a restarted negation counts once
       bool restarted = false;
@@ -305,6 +317,9 @@ void SentenceAnalyzer::ReadAfterTerm(const Clause& c, const TermHit& term, TermR
     for (const auto& q : cues_)
       new_predicate |= q.b == t && q.verb && t > term.e && lex_.predicate_coordinators().count(toks_[t - 1].norm);
     if (new_predicate) break;
+    // "will impose sanctions should Russia invade": "should" before its subject opens a
+    // condition (an inverted "if"); nothing after it evaluates the term
+    if (InvertedCondition(t)) break;
     for (const auto& q : cues_) {
       if (q.b != t) continue;
       const bool modal = q.kind == CueKind::kSupport && lex_.demand_modals().count(toks_[t].norm);

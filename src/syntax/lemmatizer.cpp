@@ -111,9 +111,12 @@ std::string Lemmatizer::ByRule(std::string_view form, Upos upos, std::string_vie
   const std::string lower = AsciiLower(form);
   std::string lemma(form);
   const uint64_t xpos_hash = HashString(xpos);
+  // Rules are learned on bytes; one that would cut a multi-byte character ("’", "…" tagged as
+  // a verb) is not applied, so that a lemma is always valid UTF-8.
+  const auto inside_character = [&](size_t i) { return i < form.size() && (form[i] & 0xC0) == 0x80; };
   for (size_t k = std::min(kMaxSuffix, lower.size());; --k) {
     const int64_t r = rule_index_.Find(RuleKeyOf(xpos_hash, std::string_view(lower).substr(lower.size() - k)));
-    if (r >= 0) {
+    if (r >= 0 && !inside_character(form.size() - std::min<size_t>(rule_strip_[r], form.size()))) {
       const size_t strip = std::min<size_t>(rule_strip_[r], form.size());
       if (strip < form.size() || !rule_append_[r].empty())
         lemma = std::string(form.substr(0, form.size() - strip)) + rule_append_[r];
