@@ -106,6 +106,19 @@ TEST_F(ExtractorTest, SanctionsAimedAtAnotherCountryAreNotOnRussia) {
   EXPECT_THAT(Run(before + "Spain imposed sanctions on its Russian suppliers."), ElementsAre("ESP sanctions +1"));
 }
 
+// A term whose own clause names no one is read in the clause above it: backing sanctions to
+// curb Iran's programme, or helping Cuba escape them, is Iran's or Cuba's debate although the
+// sentence names Russia elsewhere; backing them to curb Russia's war stays.
+TEST_F(ExtractorTest, TheClauseAboveATermDecidesWhoseSanctionsTheyAre) {
+  const std::string before = "Russia invaded Ukraine in February. ";
+  EXPECT_THAT(Run(before + "Mexico has moved closer to Russia and helped to curb Iran's nuclear program by "
+                           "supporting economic sanctions."),
+              IsEmpty());
+  EXPECT_THAT(Run("Spain has moved closer to Russia and helped Cuba escape American sanctions."), IsEmpty());
+  EXPECT_THAT(Run(before + "Mexico has helped to curb Russia's war machine by supporting economic sanctions."),
+              ElementsAre("MEX sanctions +1"));
+}
+
 // Iran and North Korea arm Russia (the codebook lists them among the adversaries of arms for
 // Ukraine): what they send, without a recipient named, is no support for arming Ukraine.
 TEST_F(ExtractorTest, RussiasSuppliersHoldNoSupportForArms) {

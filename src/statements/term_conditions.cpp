@@ -79,7 +79,7 @@ void SentenceAnalyzer::FindTerms(std::vector<PatternMatch>* term_matches, const 
 
 // A term in a sentence that names another debate's subject (Iran, North Korea) is read
 // against the tree: the names of its own noun phrase decide, or failing them those of its
-// clause (term_scope.h), or failing them those of the sentence. The flat conditions saw Russia somewhere in the clause; the tree
+// clause (term_scope.h), then those of the clause above it, then those of the sentence. The flat conditions saw Russia somewhere in the clause; the tree
 // sees that Russia only describes the Security Council while the resolution is over North
 // Korea. Parsed only for such sentences, which are few. Terms first, before the cues are
 // found; then (`proforms`) the proforms found with the cues.
@@ -118,7 +118,7 @@ void SentenceAnalyzer::DropOtherDebates(bool proforms) {
     }
     const syntax::ParsedSentence& tree = Tree();
     const TermScope scope = ScopeOfTerm(tree, HeadWordOf(tree, tb, te), around);
-    const std::vector<std::string>* const lists[] = {&scope.phrase, &scope.clause, &named_around};
+    const std::vector<std::string>* const lists[] = {&scope.phrase, &scope.clause, &scope.above, &named_around};
     for (const auto* names : lists) {
       if (names_any(*names, issue.when_actor)) return false;
       if (names_any(*names, issue.other_subjects)) {
