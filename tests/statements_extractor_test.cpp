@@ -42,6 +42,18 @@ TEST_F(ExtractorTest, NegationFlipsAndDoubleNegationRestores) {
   EXPECT_THAT(Run("France does not oppose new sanctions on Russia."), ElementsAre("FRA sanctions +1"));
 }
 
+// A clause that completes a negated noun is denied with it, by the tree and by the flat
+// rules, even with the infinitive's own subject ("for the U.S.") between them: no reason to
+// lift the sanctions is a stance for them.
+TEST_F(ExtractorTest, NoReasonToLiftIsForTheSanctions) {
+  EXPECT_THAT(Run("The envoy also said there is no reason for the United States to lift sanctions imposed on "
+                  "Russia after the invasion."),
+              ElementsAre("USA sanctions +1"));
+  EXPECT_THAT(Run("The minister also said the United States has no plan to leave, and that there's no reason for "
+                  "the United States to lift sanctions placed on Russia."),
+              ElementsAre("USA sanctions +1"));
+}
+
 TEST_F(ExtractorTest, NotJustIsAdditiveNotANegation) {
   EXPECT_THAT(Run("Sweden has increased its support for Ukraine, not only in weapons, but in training."),
               ElementsAre("SWE arms +1"));
