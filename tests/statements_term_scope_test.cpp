@@ -99,6 +99,43 @@ TEST(TermScopeTest, AModifierClimbsToItsNounAndTheNounToItsPredicate) {
   EXPECT_THAT(s.clause, ElementsAre("IRN"));
 }
 
+TEST(TermScopeTest, TheClauseAboveAClauseWithoutNames) {
+  // Spain has helped to curb Iran 's program by backing the sanctions
+  const Built b = Build({{"Spain", U::kPropn, 3, "nsubj"},
+                         {"has", U::kAux, 3, "aux"},
+                         {"helped", U::kVerb, 0, "root"},
+                         {"to", U::kPart, 5, "mark"},
+                         {"curb", U::kVerb, 3, "xcomp"},
+                         {"Iran", U::kPropn, 8, "nmod:poss"},
+                         {"'s", U::kPart, 6, "case"},
+                         {"program", U::kNoun, 5, "obj"},
+                         {"by", U::kSconj, 10, "mark"},
+                         {"backing", U::kVerb, 5, "advcl"},
+                         {"the", U::kDet, 12, "det"},
+                         {"sanctions", U::kNoun, 10, "obj"}},
+                        {{"Spain", "ESP"}, {"Iran", "IRN"}});
+  const TermScope s = ScopeOfTerm(b.tree, 11, b.mentions);
+  EXPECT_THAT(s.clause, IsEmpty());
+  // "curb" and its controller, the subject of "helped"
+  EXPECT_THAT(s.above, UnorderedElementsAre("IRN", "ESP"));
+  // a word whose clause is the root's has no clause above
+  EXPECT_THAT(ScopeOfTerm(b.tree, 0, b.mentions).above, IsEmpty());
+}
+
+TEST(TermScopeTest, AnObjectControlsTheClauseItsVerbCompletes) {
+  // Mexico helped Cuba escape the sanctions
+  const Built b = Build({{"Mexico", U::kPropn, 2, "nsubj"},
+                         {"helped", U::kVerb, 0, "root"},
+                         {"Cuba", U::kPropn, 2, "obj"},
+                         {"escape", U::kVerb, 2, "xcomp"},
+                         {"the", U::kDet, 6, "det"},
+                         {"sanctions", U::kNoun, 4, "obj"}},
+                        {{"Mexico", "MEX"}, {"Cuba", "CUB"}});
+  const TermScope s = ScopeOfTerm(b.tree, 5, b.mentions);
+  EXPECT_THAT(s.clause, ElementsAre("CUB"));
+  EXPECT_THAT(s.above, UnorderedElementsAre("MEX", "CUB"));
+}
+
 TEST(TermScopeTest, AWordOutsideTheTreeHasNoScope) {
   const Built b = Build({{"sanctions", U::kNoun, 0, "root"}}, {});
   EXPECT_THAT(ScopeOfTerm(b.tree, 5, b.mentions).clause, IsEmpty());

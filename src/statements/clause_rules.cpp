@@ -176,11 +176,18 @@ bool Cancelled(const ClauseRuleSet& rs, const ParsedSentence& s, int p, std::str
 
 int NegationFlips(const ClauseRuleSet& rs, const ParsedSentence& s, int p) {
   int flips = 0;
-  for (int v : ControlChain(s, p)) {
+  const std::vector<int> chain = ControlChain(s, p);
+  for (int v : chain) {
     if (Negated(rs, s, v)) ++flips;
     // "refused to send": a verb above in the chain carries its own polarity
     if (v != p && In(rs.flip_lemmas, LemmaOf(s, v))) ++flips;
   }
+  // "there is no reason (for Washington) to lift the sanctions", "sees no need to ease them":
+  // a clause that completes a negated noun is denied with it
+  const int top = chain.back(), noun = s.tokens[top].head;
+  if (noun >= 0 && s.tokens[top].BaseRelation() == "acl" && s.tokens[noun].upos == syntax::Upos::kNoun &&
+      Negated(rs, s, noun))
+    ++flips;
   return flips;
 }
 

@@ -40,6 +40,7 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
     if (s.ok()) s = yaml::GetStringList(node, "when_actor", path, &issue.when_actor);
     if (s.ok()) s = yaml::GetStringList(node, "unless_actor", path, &issue.unless_actor);
     if (s.ok()) s = yaml::GetStringList(node, "target_actor", path, &issue.target_actor);
+    if (s.ok()) s = yaml::GetStringList(node, "target_verbs", path, &issue.target_verbs);
     if (s.ok()) s = yaml::GetStringList(node, "adversaries", path, &issue.adversaries);
     if (s.ok()) s = yaml::GetStringList(node, "holders", path, &issue.holders);
     if (s.ok()) s = yaml::GetStringList(node, "other_subjects", path, &issue.other_subjects);
@@ -62,8 +63,9 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
         return fail("actor_scope must be 'clause', 'sentence' or 'context'");
       issue.scope = scope == "context" ? 2 : scope == "sentence" ? 1 : 0;
     }
-    for (auto& w : issue.topic_words)
-      for (auto& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (auto* words : {&issue.topic_words, &issue.target_verbs})
+      for (auto& w : *words)
+        for (auto& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     if (node["topic_terms"] && issue.topic_words.empty()) return fail("'topic_terms' need 'topic_words'");
     const int idx = static_cast<int>(cb.issues_.size());
     cb.issues_.push_back(issue);

@@ -24,6 +24,10 @@ struct Issue {
   // When a term is followed by "on"/"against"/"targeting" and a name, the name must be one
   // of these (sanctions on Russia, not on Iran).
   std::vector<std::string> target_actor;
+  // Lemmas of verbs that, in a participle or relative clause on a term, name its target as
+  // their object: "sanctions punishing Turkey", "sanctions aimed at Iran's oil", "sanctions
+  // that target Venezuela's banks" are not on Russia (read from the tree: recipient.h).
+  std::vector<std::string> target_verbs;
   // Words that, right after a term, show it is not this proposition ("artillery into Ukraine").
   std::vector<std::string> not_followed_by;
   std::vector<std::string> not_preceded_by;  // "think tank" is no weapon

@@ -56,10 +56,32 @@ std::vector<std::string> RecipientNames(const ParsedSentence& tree, int n, const
   return out;
 }
 
+// The nominals that a participle or relative clause on `n` aims at, when its verb is one of
+// `verbs` (lemmas): the object of "sanctions punishing Turkey" or "sanctions that target its
+// banks", the "at"/"against"/"on" oblique of "sanctions aimed at Iran". Only such verbs: the
+// object of "weapons targeting Russian positions" is what the weapons hit, not who gets them.
+std::vector<int> ClauseTargetsOn(const ParsedSentence& tree, int n, const std::vector<std::string>& verbs) {
+  std::vector<int> out;
+  if (verbs.empty()) return out;
+  for (int v : tree.ChildrenWith(n, "acl")) {
+    std::string lemma = tree.tokens[v].lemma.empty() ? tree.tokens[v].form : tree.tokens[v].lemma;
+    std::transform(lemma.begin(), lemma.end(), lemma.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    if (std::find(verbs.begin(), verbs.end(), lemma) == verbs.end()) continue;
+    for (int c : tree.Children(v)) {
+      if (HasRelation(tree, c, "obj")) out.push_back(c);
+      if (!HasRelation(tree, c, "obl")) continue;
+      const std::string cs = CaseWordOf(tree, c);
+      if (cs == "at" || cs == "against" || cs == "on") out.push_back(c);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Recipient RecipientOfTerm(const ParsedSentence& tree, int word, const std::vector<Mention>& mentions,
-                          const std::vector<std::string>& targets) {
+                          const std::vector<std::string>& targets, const std::vector<std::string>& target_verbs) {
   if (word < 0 || word >= tree.size()) return Recipient::kUnnamed;
   auto names_target = [&](const std::vector<std::string>& names) {
     for (const auto& a : names)
@@ -89,6 +111,10 @@ Recipient RecipientOfTerm(const ParsedSentence& tree, int word, const std::vecto
     w = head;
     holders.push_back(w);
     if (tree.tokens[w].upos == syntax::Upos::kVerb) break;
+  }
+  for (int h : holders) {
+    const std::vector<int> aimed = ClauseTargetsOn(tree, h, target_verbs);
+    nominals.insert(nominals.end(), aimed.begin(), aimed.end());
   }
   for (int h : holders)
     for (int c : tree.Children(h)) {

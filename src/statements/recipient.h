@@ -3,7 +3,8 @@
 // munitions to Russia", "the PRC providing Russia with lethal aid", "Patriot systems to
 // eastern Poland", "arms for Moscow's war". The flat rules see only a name right after the
 // term ("tanks to Ukraine"); the tree also finds it after a list, on the act's verb or noun,
-// and as the object of "provide ... with".
+// and as the object of "provide ... with"; a sanction's target also as the object of a clause
+// on the term that aims it ("sanctions punishing Turkey").
 #pragma once
 
 #include <string>
@@ -25,8 +26,10 @@ enum class Recipient {
 // or on the act whose object it is ("the provision of weapons to X", "sent X weapons to Y"),
 // and the object of a verb whose "with" names the term ("provide X with weapons").
 // `mentions` are byte spans in the same text as the tree's tokens; `targets` the issue's
-// target actors. kUnnamed when `word` is out of range.
+// target actors. `target_verbs` (lemmas) add the object of a participle or relative clause
+// on the term or its list whose verb aims it ("sanctions punishing Turkey", "sanctions aimed
+// at Iran"). kUnnamed when `word` is out of range.
 Recipient RecipientOfTerm(const syntax::ParsedSentence& tree, int word, const std::vector<Mention>& mentions,
-                          const std::vector<std::string>& targets);
+                          const std::vector<std::string>& targets, const std::vector<std::string>& target_verbs = {});
 
 }  // namespace faultline

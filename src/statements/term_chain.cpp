@@ -250,8 +250,16 @@ void SentenceAnalyzer::BoundChain(const TermHit& term, TermReading* r) const {
       }
     }
   }
+  // "no reason for the U.S. to lift": the infinitive's own subject ("for" and a name right
+  // before "to") stands between a negated noun and the verb it completes, and does not count
+  size_t subject_words = 0;
+  if (anchor >= 3 && toks_[anchor - 1].norm == "to" && toks_[anchor - 2].mention >= 0) {
+    size_t t = anchor - 2;
+    while (t > 0 && toks_[t - 1].mention == toks_[anchor - 2].mention) --t;
+    if (t > 0 && toks_[t - 1].norm == "for") subject_words = 2;
+  }
   for (size_t p : r->neg_pos) {
-    if (p >= anchor || Distance(p, anchor) <= 4) {
+    if (p >= anchor || Distance(p, anchor) <= 4 + subject_words) {
       ++r->negations;
       if (!neg_text.empty()) neg_text += ' ';
       neg_text += Surface(p, p + 1);  // appended: "literal" + string&& trips g++ 12's -Wrestrict

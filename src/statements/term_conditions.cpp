@@ -79,7 +79,7 @@ void SentenceAnalyzer::FindTerms(std::vector<PatternMatch>* term_matches, const 
 
 // A term in a sentence that names another debate's subject (Iran, North Korea) is read
 // against the tree: the names of its own noun phrase decide, or failing them those of its
-// clause (term_scope.h), or failing them those of the sentence. The flat conditions saw Russia somewhere in the clause; the tree
+// clause (term_scope.h), then those of the clause above it, then those of the sentence. The flat conditions saw Russia somewhere in the clause; the tree
 // sees that Russia only describes the Security Council while the resolution is over North
 // Korea. Parsed only for such sentences, which are few. Terms first, before the cues are
 // found; then (`proforms`) the proforms found with the cues.
@@ -118,7 +118,7 @@ void SentenceAnalyzer::DropOtherDebates(bool proforms) {
     }
     const syntax::ParsedSentence& tree = Tree();
     const TermScope scope = ScopeOfTerm(tree, HeadWordOf(tree, tb, te), around);
-    const std::vector<std::string>* const lists[] = {&scope.phrase, &scope.clause, &named_around};
+    const std::vector<std::string>* const lists[] = {&scope.phrase, &scope.clause, &scope.above, &named_around};
     for (const auto* names : lists) {
       if (names_any(*names, issue.when_actor)) return false;
       if (names_any(*names, issue.other_subjects)) {
@@ -145,13 +145,15 @@ void SentenceAnalyzer::DropOtherRecipients() {
   for (const TermHit& t : terms_) {
     bool other = false;
     if (!t.proform && t.issue >= 0) {
-      const std::vector<std::string>& targets = cb_.issues()[t.issue].target_actor;
+      const Issue& issue = cb_.issues()[t.issue];
+      const std::vector<std::string>& targets = issue.target_actor;
       bool names_other = false;
       for (const auto& a : st_.sentence_actors[index_]) names_other |= !targets.empty() && !Contains(targets, a);
       if (names_other) {
         const syntax::ParsedSentence& tree = Tree();
-        other = RecipientOfTerm(tree, TreeWord(tree, t.b, t.e), ments_, targets) == Recipient::kOther;
-        if (other) Trace("  term " + cb_.issues()[t.issue].id + ": its recipient is not the issue's, by the tree");
+        other = RecipientOfTerm(tree, TreeWord(tree, t.b, t.e), ments_, targets, issue.target_verbs) ==
+                Recipient::kOther;
+        if (other) Trace("  term " + issue.id + ": its recipient is not the issue's, by the tree");
       }
     }
     if (!other) kept.push_back(t);
@@ -306,11 +308,15 @@ bool SentenceAnalyzer::ComplementIsTopic(size_t after, const std::vector<std::st
 // Russia") is not one of `targets`. The agent of a nominal act may stand between: "the
 // provision of weapons by North Korea to Russia". (The rest of a list may too, "missiles and
 // munitions to Russia", but without the parse "and" cannot tell a list from a second act:
-// "providing Ukraine with security assistance and imposing costs on Russia".)
+// "providing Ukraine with security assistance and imposing costs on Russia".) A possessive
+// pronoun may stand before the name, "sanctions on its NATO ally", where the model often
+// misparses the phrase.
 bool SentenceAnalyzer::TargetIsOther(size_t after, const std::vector<std::string>& targets) const {
+  static constexpr std::string_view kBeforeTarget[] = {"the", "a", "its", "his", "her", "their"};
   const size_t n = toks_.size();
   auto skip_articles = [&](size_t t) {
-    while (t < n && (toks_[t].norm == "the" || toks_[t].norm == "a")) ++t;
+    while (t < n && std::find(std::begin(kBeforeTarget), std::end(kBeforeTarget), toks_[t].norm) != std::end(kBeforeTarget))
+      ++t;
     return t;
   };
   size_t t = after;

@@ -37,31 +37,33 @@ void NamesIn(const ParsedSentence& tree, const std::vector<Mention>& mentions, K
 
 // Whom a clause without a subject of its own is said of: "Iran's bid to lift the embargo"
 // lifts it for Iran, the possessor of the noun it completes; "Iran wants to lift it", the
-// subject of the verb it completes. -1 when the clause has a subject or no such controller.
+// subject of the verb it completes, or that verb's object when it has one ("helped North
+// Korea escape the sanctions", "urged Berlin to lift them": object control). -1 when the
+// clause has a subject or no such controller.
 int Controller(const ParsedSentence& tree, int pred) {
   const int head = tree.tokens[pred].head;
   if (head < 0 || !tree.ChildrenWith(pred, "nsubj").empty()) return -1;
   const std::string_view rel = tree.tokens[pred].deprel;
-  if (!syntax::RelationMatches(rel, "acl") && !syntax::RelationMatches(rel, "xcomp")) return -1;
+  const bool xcomp = syntax::RelationMatches(rel, "xcomp");
+  if (!syntax::RelationMatches(rel, "acl") && !xcomp) return -1;
+  if (xcomp && IsPredicate(tree.tokens[head]))
+    if (const std::vector<int> objects = tree.ChildrenWith(head, "obj"); !objects.empty()) return objects.front();
   const char* controller = IsPredicate(tree.tokens[head]) ? "nsubj" : "nmod:poss";
   const std::vector<int> found = tree.ChildrenWith(head, controller);
   return found.empty() ? -1 : found.front();
 }
 
-}  // namespace
+// The nearest predicate at or above `w`, or the root.
+int PredicateOf(const ParsedSentence& tree, int w) {
+  for (int steps = 0; steps < tree.size() && tree.tokens[w].head >= 0 && !IsPredicate(tree.tokens[w]); ++steps)
+    w = tree.tokens[w].head;
+  return w;
+}
 
-TermScope ScopeOfTerm(const ParsedSentence& tree, int word, const std::vector<Mention>& mentions) {
-  TermScope scope;
-  if (word < 0 || word >= tree.size()) return scope;
-  // the noun phrase: climb from a modifier to the noun it modifies
-  int head = word;
-  for (int steps = 0; steps < 4 && tree.tokens[head].head >= 0 && InPhrase(tree.tokens[head].deprel); ++steps)
-    head = tree.tokens[head].head;
-  NamesIn(tree, mentions, [&](int w) { return tree.InSubtree(w, head); }, &scope.phrase);
-  // the clause: the nearest predicate above, or the root
-  int pred = head;
-  for (int steps = 0; steps < tree.size() && tree.tokens[pred].head >= 0 && !IsPredicate(tree.tokens[pred]); ++steps)
-    pred = tree.tokens[pred].head;
+// The actors named in the clause of predicate `pred` (its subtree), leaving out the relative
+// clauses, appositions and parentheticals of its subject, and those of its controller.
+std::vector<std::string> ClauseNames(const ParsedSentence& tree, int pred, const std::vector<Mention>& mentions) {
+  std::vector<std::string> out;
   std::vector<int> asides;
   for (int subject : tree.ChildrenWith(pred, "nsubj"))
     for (int c : tree.Children(subject))
@@ -74,9 +76,26 @@ TermScope ScopeOfTerm(const ParsedSentence& tree, int word, const std::vector<Me
           if (tree.InSubtree(w, a)) return false;
         return true;
       },
-      &scope.clause);
+      &out);
   if (const int controller = Controller(tree, pred); controller >= 0)
-    NamesIn(tree, mentions, [&](int w) { return tree.InSubtree(w, controller); }, &scope.clause);
+    NamesIn(tree, mentions, [&](int w) { return tree.InSubtree(w, controller); }, &out);
+  return out;
+}
+
+}  // namespace
+
+TermScope ScopeOfTerm(const ParsedSentence& tree, int word, const std::vector<Mention>& mentions) {
+  TermScope scope;
+  if (word < 0 || word >= tree.size()) return scope;
+  // the noun phrase: climb from a modifier to the noun it modifies
+  int head = word;
+  for (int steps = 0; steps < 4 && tree.tokens[head].head >= 0 && InPhrase(tree.tokens[head].deprel); ++steps)
+    head = tree.tokens[head].head;
+  NamesIn(tree, mentions, [&](int w) { return tree.InSubtree(w, head); }, &scope.phrase);
+  // the clause: the nearest predicate above, or the root; then the clause that governs it
+  const int pred = PredicateOf(tree, head);
+  scope.clause = ClauseNames(tree, pred, mentions);
+  if (tree.tokens[pred].head >= 0) scope.above = ClauseNames(tree, PredicateOf(tree, tree.tokens[pred].head), mentions);
   return scope;
 }
 
