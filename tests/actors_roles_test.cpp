@@ -222,7 +222,7 @@ TEST_F(RolesTest, LegislatureOrPartyRoleTakesNoParagraphState) {
   const std::string t =
       "Moscow rejected the offer on Tuesday. Senate Majority Leader Harold Finchley said the "
       "talks must go on, and the Russian opposition leader Tomas Verrin agreed. In London, "
-      "Labour leader Agnes Pellow and the Conservative deputy leader Rufus Crane spoke.";
+      "Labour leader Agnes Pellow and the Tory deputy leader Rufus Crane spoke.";
   auto ms = Run(t, "2019-05-01");
   for (const char* name : {"Harold Finchley", "Tomas Verrin", "Agnes Pellow", "Rufus Crane"}) {
     const Mention* m = At(ms, t, name);
@@ -231,12 +231,18 @@ TEST_F(RolesTest, LegislatureOrPartyRoleTakesNoParagraphState) {
     EXPECT_TRUE(m->actors.empty()) << name << " " << m->rule;
     EXPECT_NE(m->rule.find("+body:"), std::string::npos) << m->rule;
   }
-  // A government's office still takes the paragraph's state.
-  const std::string gov = "Moscow rejected the offer. Deputy Prime Minister Oleg Marrin said so.";
+  // A government's office still takes the paragraph's state; a known name's word ("White
+  // House") is no body word.
+  const std::string gov =
+      "Moscow rejected the offer. Deputy Prime Minister Oleg Marrin said so. Washington "
+      "answered that White House National Security Council spokeswoman Dana Wells agreed.";
   auto gms = Run(gov, "2019-05-01");
   const Mention* m = At(gms, gov, "Oleg Marrin");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->actors, Codes({"RUS"})) << m->rule;
+  m = At(gms, gov, "Dana Wells");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->rule.find("+body:"), std::string::npos) << m->rule;
 }
 
 TEST_F(RolesTest, InitialsAndSuffixesBelongToTheName) {

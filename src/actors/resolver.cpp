@@ -281,10 +281,10 @@ std::string Resolver::BodyWordBefore(size_t pos) const {
   // role modifiers ("Labour deputy leader"); a state's or person's name ends the title.
   size_t end = pos;
   for (const auto& t : scan::TokensBefore(text_, pos, 4)) {
-    if (!t.word || !OnlySpaces(t.end, end)) break;
+    // A word of a name the KB knows is no body's ("White House", "Soviet Union").
+    if (!t.word || !OnlySpaces(t.end, end) || CoveredByCandidate(t)) break;
     if (sets_.role_body_words.Contains(t.text)) return std::string(t.text);
-    if ((!IsCapitalizedWord(t) && !sets_.role_modifiers.Contains(t.text)) || CoveredByCandidate(t))
-      break;
+    if (!IsCapitalizedWord(t) && !sets_.role_modifiers.Contains(t.text)) break;
     end = t.begin;
   }
   return {};
