@@ -216,5 +216,82 @@ TEST_F(RolesTest, TranscriptQIsNoName) {
   for (const auto& m : Run(t, "2022-03-01", kWhiteHouse)) EXPECT_EQ(m.person.rfind("Q ", 0), std::string::npos);
 }
 
+TEST_F(RolesTest, LegislatureOrPartyRoleTakesNoParagraphState) {
+  // A leader of a chamber, a party or the opposition is no state's official: the state the
+  // paragraph names is not taken for an unknown holder (context.role_body_words).
+  const std::string t =
+      "Moscow rejected the offer on Tuesday. Senate Majority Leader Harold Finchley said the "
+      "talks must go on, and the Russian opposition leader Tomas Verrin agreed. In London, "
+      "Labour leader Agnes Pellow and the Tory deputy leader Rufus Crane spoke.";
+  auto ms = Run(t, "2019-05-01");
+  for (const char* name : {"Harold Finchley", "Tomas Verrin", "Agnes Pellow", "Rufus Crane"}) {
+    const Mention* m = At(ms, t, name);
+    ASSERT_NE(m, nullptr) << name;
+    EXPECT_EQ(m->person, name);
+    EXPECT_TRUE(m->actors.empty()) << name << " " << m->rule;
+    EXPECT_NE(m->rule.find("+body:"), std::string::npos) << m->rule;
+  }
+  // A government's office still takes the paragraph's state; a known name's word ("White
+  // House") is no body word.
+  const std::string gov =
+      "Moscow rejected the offer. Deputy Prime Minister Oleg Marrin said so. Washington "
+      "answered that White House National Security Council spokeswoman Dana Wells agreed.";
+  auto gms = Run(gov, "2019-05-01");
+  const Mention* m = At(gms, gov, "Oleg Marrin");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->actors, Codes({"RUS"})) << m->rule;
+  m = At(gms, gov, "Dana Wells");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->rule.find("+body:"), std::string::npos) << m->rule;
+}
+
+TEST_F(RolesTest, InitialsAndSuffixesBelongToTheName) {
+  const std::string t =
+      "Russia said on Friday that Secretary of State Walter Q. Dunmore had called. President "
+      "Amos H.W. Crane Jr. agreed, and Ambassador Lena Marrow, III, did not. Dunmore said more.";
+  auto ms = Run(t, "2019-05-01");
+  const Mention* m = At(ms, t, "Walter");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->person, "Walter Q. Dunmore");
+  EXPECT_EQ(m->surface, "Secretary of State Walter Q. Dunmore");
+  m = At(ms, t, "Amos");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->person, "Amos H.W. Crane");  // the suffix is in the mention, not the name
+  EXPECT_EQ(m->surface, "President Amos H.W. Crane Jr.");
+  m = At(ms, t, "Lena");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->surface, "Ambassador Lena Marrow, III");
+  // The surname refers back to the whole name.
+  m = At(ms, t, "Dunmore", 1);
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->person, "Walter Q. Dunmore");
+  // A known person whose alias is the surname: the given name and initial join the role.
+  const std::string known = "Moscow answered on Monday. Secretary of State John F. Kerry then called.";
+  auto kms = Run(known, "2014-04-01");
+  m = At(kms, known, "John");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->surface, "Secretary of State John F. Kerry");
+  EXPECT_EQ(m->person, "John Kerry");
+  EXPECT_EQ(m->actors, Codes({"USA"}));
+}
+
+TEST_F(RolesTest, RoleNameContextIsANamedStateNotAGuess) {
+  // A past office takes no state from the paragraph; an unknown holder's guessed state is
+  // no context for the next unknown holder.
+  const std::string t =
+      "Former President Walter Dunmore met the Brazilian delegation. President Amos Crane "
+      "spoke, and Ambassador Lena Marrow listened.";
+  auto ms = Run(t, "2019-05-01");
+  const Mention* m = At(ms, t, "Walter Dunmore");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(m->actors.empty()) << m->rule;
+  m = At(ms, t, "Amos Crane");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->actors, Codes({"BRA"})) << m->rule;
+  m = At(ms, t, "Lena Marrow");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->rule.find("+context:President"), std::string::npos) << m->rule;
+}
+
 }  // namespace
 }  // namespace faultline

@@ -35,7 +35,8 @@ struct ContextSets {
   WordSet political_verbs, auxiliaries, place_prepositions, actor_prepositions, position_nouns,
       apposition_heads, pronouns, compound_prefixes, role_modifiers, non_holder_modifiers,
       role_nouns, honorifics, titles, person_institutions, motion_words, place_nouns,
-      not_name_words, past_modifiers, legislator_heads, person_body_heads;
+      not_name_words, past_modifiers, legislator_heads, person_body_heads, name_suffixes,
+      role_body_words;
 
   static ContextSets From(const KnowledgeBase& kb) {
     const ContextWords& c = kb.context();
@@ -59,6 +60,8 @@ struct ContextSets {
     s.place_nouns = WordSet(c.place_nouns);
     s.not_name_words = WordSet(c.not_name_words);
     s.past_modifiers = WordSet(c.past_modifiers);
+    s.name_suffixes = WordSet(c.name_suffixes);
+    s.role_body_words = WordSet(c.role_body_words);
     for (const auto& r : kb.roles())
       for (const auto& n : r.nouns) s.role_nouns.Add(n);
     return s;

@@ -129,16 +129,30 @@ std::string Resolver::MainState() const {
 
 void Resolver::RoleNamesFromContext() {
   // "Deputy Prime Minister Alexander Novak" with no state word: the paragraph's state.
+  // The states found are given after the loop: a guess is no context for the next one
+  // ("President <Name> ... Ambassador <Name>" would pass a wrong guess on).
   ContextCursor cursor;
-  for (auto& m : out_) {
+  std::vector<std::pair<size_t, std::string>> found;  // out_ index, the why
+  std::vector<std::vector<std::string>> actors_found;
+  for (size_t i = 0; i < out_.size(); ++i) {
+    const Mention& m = out_[i];
     if (!m.actors.empty() || m.rule.rfind("role+name:", 0) != 0) continue;
+    // "Senate Majority Leader <Name>", "former President <Name>": a legislature's or
+    // party's office is no state's, a past one no longer is.
+    if (m.rule.find("+body:") != std::string::npos || m.rule.find("+past") != std::string::npos)
+      continue;
     std::string why;
     auto actors = ContextActor(m.begin, &why, &cursor);
     // Only a state named in the same paragraph; the article's main state is too weak a
     // guess for a named person ("leader Jeremy Corbyn" in a story about the US).
     if (actors.empty() || why.rfind("apposition:context:", 0) != 0) continue;
-    m.actors = std::move(actors);
-    m.rule += "+" + why.substr(why.find(':') + 1);
+    found.emplace_back(i, why.substr(why.find(':') + 1));
+    actors_found.push_back(std::move(actors));
+  }
+  for (size_t k = 0; k < found.size(); ++k) {
+    Mention& m = out_[found[k].first];
+    m.actors = std::move(actors_found[k]);
+    m.rule += "+" + found[k].second;
   }
 }
 

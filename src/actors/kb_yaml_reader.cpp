@@ -253,6 +253,8 @@ void KbYamlReader::ReadContext(const YAML::Node& body) {
   Append(&c.not_name_words, List(body, "not_name_words"));
   Append(&c.non_holder_modifiers, List(body, "non_holder_modifiers"));
   Append(&c.past_modifiers, List(body, "past_modifiers"));
+  Append(&c.name_suffixes, List(body, "name_suffixes"));
+  Append(&c.role_body_words, List(body, "role_body_words"));
 }
 
 void KbYamlReader::ReadDisambiguations(const YAML::Node& body) {

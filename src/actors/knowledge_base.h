@@ -114,6 +114,8 @@ struct ContextWords {
   std::vector<std::string> non_holder_modifiers; // "former", "deputy": not the holder
   std::vector<std::string> past_modifiers;       // "former", "then": an office no longer held
   std::vector<std::string> not_name_words;       // "Monday", "University": no person's name
+  std::vector<std::string> name_suffixes;        // "Jr", "III": end a person's name
+  std::vector<std::string> role_body_words;      // "Senate", "opposition": a role not the state's
   std::vector<std::string> name_stopwords;       // "of", "the": lower-case inside a name
 };
 

@@ -92,17 +92,52 @@ void Resolver::DropBodyMembers() {
   }
 }
 
-std::optional<std::pair<size_t, size_t>> Resolver::UnknownNameAfter(size_t pos,
-                                                                     size_t next_cand) const {
-  auto toks = scan::TokensAfter(text_, pos, 4);
-  size_t n = 0;
-  while (n < toks.size() && n < 3 && IsNameWord(toks[n]) &&
-         (n == 0 ? OnlySpaces(pos, toks[n].begin) : OnlySpaces(toks[n - 1].end, toks[n].begin)))
-    ++n;
-  if (n < 2) return std::nullopt;
-  const size_t e = toks[n - 1].end;
-  if (next_cand < cands_.size() && cands_[next_cand].begin < e) return std::nullopt;
-  return std::make_pair(toks[0].begin, e);
+bool Resolver::IsInitialAt(const std::vector<Token>& toks, size_t k) {
+  if (k + 1 >= toks.size() || !toks[k].word || toks[k + 1].text != "." ||
+      toks[k + 1].begin != toks[k].end)
+    return false;
+  // One capital letter, or several joined by full stops ("H.W").
+  const std::string_view t = toks[k].text;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const bool letter = i % 2 == 0;
+    if (letter ? !(t[i] >= 'A' && t[i] <= 'Z') : t[i] != '.') return false;
+  }
+  return t.size() % 2 == 1;
+}
+
+size_t Resolver::SuffixEnd(const std::vector<Token>& toks, size_t k, size_t end) const {
+  if (k < toks.size() && toks[k].text == "," && toks[k].begin == end) ++k;  // "Doe, Jr."
+  if (k >= toks.size() || !toks[k].word || !sets_.name_suffixes.Contains(toks[k].text) ||
+      !OnlySpaces(k > 0 ? toks[k - 1].end : end, toks[k].begin))
+    return end;
+  if (k + 1 < toks.size() && toks[k + 1].text == "." && toks[k + 1].begin == toks[k].end)
+    return toks[k + 1].end;
+  return toks[k].end;
+}
+
+std::optional<Resolver::UnknownName> Resolver::UnknownNameAfter(size_t pos,
+                                                                size_t next_cand) const {
+  auto toks = scan::TokensAfter(text_, pos, 12);
+  size_t k = 0, words = 0, prev_end = pos, end = pos;
+  // Name words and initials; an initial counts only with a name word after it.
+  while (k < toks.size() && words < 3 && OnlySpaces(prev_end, toks[k].begin)) {
+    if (IsInitialAt(toks, k)) {
+      prev_end = toks[k + 1].end;
+      k += 2;
+      continue;
+    }
+    if (!IsNameWord(toks[k]) || (words >= 2 && sets_.name_suffixes.Contains(toks[k].text))) break;
+    ++words;
+    prev_end = end = toks[k].end;
+    ++k;
+  }
+  if (words < 2) return std::nullopt;
+  // The suffix is looked for right after the last name word (a trailing initial is no
+  // part of the name).
+  while (k > 0 && toks[k - 1].begin >= end) --k;
+  UnknownName name{toks[0].begin, end, SuffixEnd(toks, k, end)};
+  if (next_cand < cands_.size() && cands_[next_cand].begin < name.mention_end) return std::nullopt;
+  return name;
 }
 
 void Resolver::ComposeRoles() {
@@ -113,6 +148,7 @@ void Resolver::ComposeRoles() {
     FindRoleQualifier(&r);
     if (r.qual == nullptr && ComposePersonInstitution(r)) continue;
     ApplyRoleQualifier(&r);
+    if (r.qual == nullptr) r.body = BodyWordBefore(r.begin);
     // The most specific reading first: a known person, a known surname, an unknown name.
     if (ComposeRolePerson(r) || ComposeRoleSurname(r) || ComposeRoleUnknownName(r)) continue;
     if (r.qual == nullptr) {
@@ -239,9 +275,30 @@ void Resolver::ApplyRoleQualifier(RoleRun* r) const {
   }
 }
 
+std::string Resolver::BodyWordBefore(size_t pos) const {
+  // Nearest first, over adjacent words that can be part of such a title: capitalised
+  // words ("Senate Majority"), body words in lower case ("the opposition leader") and
+  // role modifiers ("Labour deputy leader"); a state's or person's name ends the title.
+  size_t end = pos;
+  for (const auto& t : scan::TokensBefore(text_, pos, 4)) {
+    // A word of a name the KB knows is no body's ("White House", "Soviet Union").
+    if (!t.word || !OnlySpaces(t.end, end) || CoveredByCandidate(t)) break;
+    if (sets_.role_body_words.Contains(t.text)) return std::string(t.text);
+    if (!IsCapitalizedWord(t) && !sets_.role_modifiers.Contains(t.text)) break;
+    end = t.begin;
+  }
+  return {};
+}
+
 // A person right after: "French President Emmanuel Macron", "spokesman Dmitry Peskov".
 bool Resolver::ComposeRolePerson(const RoleRun& r) {
-  if (!NextIs(r.after, AliasKind::kPerson, r.end)) return false;
+  // "Secretary of State John Q. Public" where the KB's alias is "Public": the given names
+  // in between are the person's own.
+  size_t from = r.end;
+  if (r.after < cands_.size() && !used_[r.after] && cands_[r.after].Find(AliasKind::kPerson))
+    from = GivenNamesEnd(r.end, cands_[r.after],
+                         kb_.people()[cands_[r.after].Find(AliasKind::kPerson)->index]);
+  if (!NextIs(r.after, AliasKind::kPerson, from)) return false;
   const Candidate& pc = cands_[r.after];
   const Person& person = kb_.people()[pc.Find(AliasKind::kPerson)->index];
   Mention m = Make(r.begin, pc.end, "person", "role+person:" + r.role->role);
@@ -255,6 +312,35 @@ bool Resolver::ComposeRolePerson(const RoleRun& r) {
   MarkRoleUsed(r);
   used_[r.after] = true;
   return true;
+}
+
+size_t Resolver::GivenNamesEnd(size_t pos, const Candidate& c, const Person& person) const {
+  if (OnlySpaces(pos, c.begin)) return pos;
+  // Each word one of the canonical name's ("John" of "John Public"), or an initial.
+  auto is_own = [&](std::string_view w) {
+    size_t at = 0;
+    while ((at = person.name.find(w, at)) != std::string::npos) {
+      const size_t e = at + w.size();
+      if ((at == 0 || person.name[at - 1] == ' ') && (e == person.name.size() || person.name[e] == ' '))
+        return true;
+      at = e;
+    }
+    return false;
+  };
+  auto toks = scan::TokensAfter(text_, pos, 6);
+  size_t k = 0, end = pos;
+  while (k < toks.size() && toks[k].end <= c.begin && OnlySpaces(end, toks[k].begin)) {
+    if (IsInitialAt(toks, k)) {
+      end = toks[k + 1].end;
+      k += 2;
+    } else if (IsNameWord(toks[k]) && is_own(toks[k].text)) {
+      end = toks[k].end;
+      ++k;
+    } else {
+      break;
+    }
+  }
+  return OnlySpaces(end, c.begin) ? end : pos;
 }
 
 // "Prime Minister Johnson", "Vice President Harris": a surname the KB does not list
@@ -280,9 +366,15 @@ bool Resolver::ComposeRoleSurname(const RoleRun& r) {
 bool Resolver::ComposeRoleUnknownName(const RoleRun& r) {
   auto name = r.role->role == "official" ? std::nullopt : UnknownNameAfter(r.end, r.after);
   if (!name) return false;
-  Mention m = Make(r.begin, name->second, "person",
-                   "role+name:" + r.role->role);
-  m.person = Surface(name->first, name->second);
+  // "Senate Majority Leader <Name>": the body's office, no state's; "former President
+  // <Name>": an office no longer held (RoleNamesFromContext leaves both with no state).
+  std::string rule = "role+name:" + r.role->role;
+  if (!r.body.empty()) rule += "+body:" + r.body;
+  if (auto first = scan::TokensAfter(text_, r.begin, 1);
+      r.qual == nullptr && r.non_holder && !first.empty() && sets_.past_modifiers.Contains(first[0].text))
+    rule += "+past";
+  Mention m = Make(r.begin, name->mention_end, "person", std::move(rule));
+  m.person = Surface(name->begin, name->end);
   m.actors = r.actors;
   m.role = r.role_text;
   RememberUnknown(m.person, m.actors, m.role);

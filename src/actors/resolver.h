@@ -197,8 +197,19 @@ class Resolver {
   void DropBodyMembers();
 
   // Up to three capitalised words right after `pos` that no candidate covers: an
-  // unknown person's name ("spokesman Dmitry Peskov" when the KB lacks Peskov).
-  std::optional<std::pair<size_t, size_t>> UnknownNameAfter(size_t pos, size_t next_cand) const;
+  // unknown person's name ("spokesman Dmitry Peskov" when the KB lacks Peskov), with the
+  // initials between them ("John Q. Public") and a generational suffix after them
+  // (context.name_suffixes: "Jr.").
+  struct UnknownName {
+    size_t begin = 0, end = 0;  // the name: "John Q. Public"
+    size_t mention_end = 0;     // and its suffix: "John Q. Public Jr."
+  };
+  std::optional<UnknownName> UnknownNameAfter(size_t pos, size_t next_cand) const;
+  // Whether toks[k] is an initial ("Q", "H.W") with its full stop right after it.
+  static bool IsInitialAt(const std::vector<Token>& toks, size_t k);
+  // The end of a generational suffix (", Jr.", " III") starting at toks[k] right after a
+  // name ending at `end`, or `end` when there is none.
+  size_t SuffixEnd(const std::vector<Token>& toks, size_t k, size_t end) const;
 
   // A word that can be part of a person's name: capitalised, not ALL CAPS (headlines),
   // not a day, month, function word or institution word (context.not_name_words).
@@ -226,12 +237,20 @@ class Resolver {
     size_t qual_idx = SIZE_MAX;         // its candidate
     std::vector<std::string> actors;    // the qualifier's actors
     size_t after = 0;  // the first candidate after the role and its qualifier
+    std::string body;  // a legislature's or party's word before an unqualified role ("Senate")
   };
   RoleRun StartRoleRun(size_t i) const;
   void FindRoleQualifier(RoleRun* r) const;
   bool ComposePersonInstitution(const RoleRun& r);
   void ApplyRoleQualifier(RoleRun* r) const;
+  // The first context.role_body_words word among the words right before an unqualified
+  // role ("Senate Majority Leader", "the opposition leader"), or empty.
+  std::string BodyWordBefore(size_t pos) const;
   bool ComposeRolePerson(const RoleRun& r);
+  // The end of the given names and initials of `person` written between `pos` and the
+  // alias candidate `c` that names them ("John Q." before "Public" for John Public), or
+  // `pos` when something else stands there.
+  size_t GivenNamesEnd(size_t pos, const Candidate& c, const Person& person) const;
   bool ComposeRoleSurname(const RoleRun& r);
   bool ComposeRoleUnknownName(const RoleRun& r);
   void NoteBareRole(const RoleRun& r);
