@@ -553,6 +553,21 @@ TEST_F(ExtractorRecallTest, ANameModifyingSanctionsHoldsThem) {
   EXPECT_THAT(Run("Diplomats discussed the Russian sanctions again."), ::testing::IsEmpty());
 }
 
+TEST_F(ExtractorRecallTest, ANamedPossessorOfSanctionsHoldsThemPastAnAdjective) {
+  EXPECT_THAT(Run("Moscow shrugged off Spain's new sanctions."), ::testing::ElementsAre("ESP sanctions +1"));
+  EXPECT_THAT(Run("Moscow shrugged off Spain's sanctions."), ::testing::ElementsAre("ESP sanctions +1"));
+}
+
+TEST_F(ExtractorRecallTest, ANamedPossessorOfAidHoldsIt) {
+  EXPECT_THAT(Run("Italy's military aid to Ukraine has grown every year."), ::testing::ElementsAre("ITA arms +1"));
+  // a bare name before the aid is not enough: whose aid is withheld or bargained with
+  EXPECT_THAT(Run("Polish military aid to Ukraine has grown every year."), ::testing::IsEmpty());
+  // nor a possessor inside another noun's complement
+  EXPECT_THAT(Run("The freezing of Italy's military aid to Ukraine drew criticism."), ::testing::IsEmpty());
+  // nor a possessor of a term that is no act of giving
+  EXPECT_THAT(Run("Italy's tanks drove past the border with Ukraine."), ::testing::IsEmpty());
+}
+
 TEST_F(ExtractorRecallTest, TheObjectBeforeForHoldsTheGerund) {
   EXPECT_THAT(Run("Russia criticized Germany for sending tanks to Ukraine."),
               ::testing::ElementsAre("DEU arms +1"));
