@@ -347,6 +347,12 @@ TEST_F(ExtractorTest, AnIntroductoryPhraseIsNotTheSubject) {
   EXPECT_THAT(Run("Along the way, Germany withheld weapons from Ukraine."), ElementsAre("DEU arms -1"));
 }
 
+TEST_F(ExtractorTest, AnIntroductoryPastParticipleIsNotTheSubject) {
+  // its agent is no holder of what the clause after the comma does
+  EXPECT_THAT(Run("Pressed by its allies, Germany finally agreed to supply tanks to Ukraine."),
+              ElementsAre("DEU arms +1"));
+}
+
 TEST_F(ExtractorTest, AnAdjunctBeforeThatKeepsTheReportedSubject) {
   EXPECT_THAT(Run("Defence was on the agenda. Polish officials said in 2017 that they intend to reach 2 percent of GDP."),
               ElementsAre("POL defence-spending +1"));
