@@ -173,6 +173,19 @@ TEST(ClauseRulesTest, ARelativeClauseOnAPredicateNounActsForTheSubject) {
   EXPECT_FALSE(Has(got, "country howitzers 1")) << Joined(got);
 }
 
+TEST(ClauseRulesTest, ARelativeWordInAnObliqueIsNoObjectGap) {
+  // the talks are where the proposal was rejected, not what was
+  auto got = Matches("The talks at which Portugal rejected the proposal ended early.", "talks");
+  EXPECT_FALSE(Has(got, "Portugal talks -1")) << Joined(got);
+  got = Matches("The talks which Portugal rejected ended early.", "talks");
+  EXPECT_TRUE(Has(got, "Portugal talks -1")) << Joined(got);
+}
+
+TEST(ClauseRulesTest, ARelativeClauseOfSupportHoldsItsNoun) {
+  const auto got = Matches("The sanctions that Chile has long backed were finally adopted.", "sanctions");
+  EXPECT_TRUE(Has(got, "Chile sanctions 1")) << Joined(got);
+}
+
 TEST(ClauseRulesTest, ARelativeClauseReachesTheActThroughAGoverningVerb) {
   const auto got = Matches("The army received the howitzers that Norway had promised to deliver.", "howitzers");
   EXPECT_TRUE(Has(got, "Norway howitzers 1")) << Joined(got);

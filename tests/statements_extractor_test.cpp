@@ -417,6 +417,12 @@ TEST_F(ExtractorTest, AnIntroductoryPhraseIsNotTheSubject) {
   EXPECT_THAT(Run("Along the way, Germany withheld weapons from Ukraine."), ElementsAre("DEU arms -1"));
 }
 
+TEST_F(ExtractorTest, AnIntroductoryPastParticipleIsNotTheSubject) {
+  // its agent is no holder of what the clause after the comma does
+  EXPECT_THAT(Run("Pressed by its allies, Germany finally agreed to supply tanks to Ukraine."),
+              ElementsAre("DEU arms +1"));
+}
+
 TEST_F(ExtractorTest, AnAdjunctBeforeThatKeepsTheReportedSubject) {
   EXPECT_THAT(Run("Defence was on the agenda. Polish officials said in 2017 that they intend to reach 2 percent of GDP."),
               ElementsAre("POL defence-spending +1"));
@@ -621,6 +627,21 @@ TEST_F(ExtractorRecallTest, ANameModifyingSanctionsHoldsThem) {
   EXPECT_THAT(Run("Moscow is subject to painful French sanctions."), ::testing::ElementsAre("FRA sanctions +1"));
   // the target is no holder
   EXPECT_THAT(Run("Diplomats discussed the Russian sanctions again."), ::testing::IsEmpty());
+}
+
+TEST_F(ExtractorRecallTest, ANamedPossessorOfSanctionsHoldsThemPastAnAdjective) {
+  EXPECT_THAT(Run("Moscow shrugged off Spain's new sanctions."), ::testing::ElementsAre("ESP sanctions +1"));
+  EXPECT_THAT(Run("Moscow shrugged off Spain's sanctions."), ::testing::ElementsAre("ESP sanctions +1"));
+}
+
+TEST_F(ExtractorRecallTest, ANamedPossessorOfAidHoldsIt) {
+  EXPECT_THAT(Run("Italy's military aid to Ukraine has grown every year."), ::testing::ElementsAre("ITA arms +1"));
+  // a bare name before the aid is not enough: whose aid is withheld or bargained with
+  EXPECT_THAT(Run("Polish military aid to Ukraine has grown every year."), ::testing::IsEmpty());
+  // nor a possessor inside another noun's complement
+  EXPECT_THAT(Run("The freezing of Italy's military aid to Ukraine drew criticism."), ::testing::IsEmpty());
+  // nor a possessor of a term that is no act of giving
+  EXPECT_THAT(Run("Italy's tanks drove past the border with Ukraine."), ::testing::IsEmpty());
 }
 
 TEST_F(ExtractorRecallTest, TheObjectBeforeForHoldsTheGerund) {

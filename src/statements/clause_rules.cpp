@@ -44,6 +44,24 @@ struct Reach {
   int flips = 0;
 };
 
+// Whether the noun a relative clause hangs on can be what its verb acts on: no relative
+// word of the clause stands in an oblique or an adverbial. In "the talks at which Chile
+// rejected the proposal" (or "where", "when") the talks are where it happened, not what
+// was rejected. (An object of the verb proves nothing: "the aid that we are providing
+// Ukraine" has the recipient as one.)
+bool RelativeGap(const ParsedSentence& s, int verb) {
+  static const std::vector<std::string> kRelative = {"which", "whom", "whose", "where", "when", "why"};
+  for (int c : s.Children(verb)) {
+    const std::string_view r = s.tokens[c].BaseRelation();
+    if (r != "obl" && r != "advmod" && r != "nmod") continue;
+    if (In(kRelative, LemmaOf(s, c))) return false;
+    for (int d : s.Children(c))
+      if (s.tokens[d].deprel == "nmod:poss" || s.tokens[d].BaseRelation() == "det")
+        if (In(kRelative, LemmaOf(s, d))) return false;
+  }
+  return true;
+}
+
 std::vector<Reach> Step(const ClauseRuleSet& rs, const ParsedSentence& s, const std::vector<Reach>& from,
                         const PathStep& step, bool last) {
   std::vector<Reach> out;
@@ -53,7 +71,8 @@ std::vector<Reach> Step(const ClauseRuleSet& rs, const ParsedSentence& s, const 
       // "^obl[over|despite]": the case marker is the word's own, checked before going up
       const int h = s.tokens[r.word].head;
       if (h >= 0 && syntax::RelationMatches(s.tokens[r.word].deprel, step.relation) &&
-          (step.cases.empty() || In(step.cases, CaseOf(s, r.word))))
+          (step.cases.empty() || In(step.cases, CaseOf(s, r.word))) &&
+          (step.relation.rfind("acl", 0) != 0 || RelativeGap(s, r.word)))
         next.push_back(h);
     } else {
       for (int c : s.ChildrenWith(r.word, step.relation))

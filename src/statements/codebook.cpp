@@ -53,6 +53,7 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
     if (s.ok()) s = yaml::GetStringList(node, "not_object_of", path, &issue.not_object_of);
     if (s.ok()) s = yaml::GetStringList(node, "other_topics", path, &issue.other_topics);
     if (s.ok()) s = yaml::GetBool(node, "held_by_modifier", path, &issue.held_by_modifier);
+    if (s.ok()) s = yaml::GetStringList(node, "held_by_possessor", path, &issue.held_by_possessor);
     if (s.ok()) s = yaml::GetStringList(node, "participants_after", path, &issue.participants_after);
     if (s.ok()) s = yaml::GetStringList(node, "participants_include", path, &issue.participants_include);
     if (!s.ok()) return s;

@@ -42,6 +42,11 @@ struct Issue {
   // A name right before a term that no cue governs holds it: "painful US sanctions" are
   // the USA's (a name among target_actor is the target: "Russia sanctions").
   bool held_by_modifier = false;
+  // Last words of terms that name the act of giving ("aid", "assistance", "shipments"): a
+  // named possessor of such a term that no cue governs holds it, "Norway's military aid" is
+  // Norway's +1. Only the possessive: a bare name ("U.S. military aid") says whose the aid
+  // is as often when it is being withheld or bargained with.
+  std::vector<std::string> held_by_possessor;
   // Words after which the names that follow a term take part in what it names: "talks
   // between Russia and Ukraine" are both sides' (taking part counts for every participant
   // named), when no cue governs the term.

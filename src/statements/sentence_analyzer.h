@@ -330,6 +330,9 @@ class SentenceAnalyzer {
   size_t BeforeEvaluations(size_t t, size_t floor) const;
   // A possessive pronoun, or "'s" after a name.
   bool PossessiveMarker(size_t k) const;
+  // "'s" or "'" after a name (not below floor); whether the mention at k follows a preposition.
+  bool NamedPossessive(size_t k, size_t floor) const;
+  bool AfterPreposition(size_t k, size_t floor) const;
   void BoundChain(const TermHit& term, TermReading* r) const;
   bool IsBargainingChip(const Clause& c, const TermHit& term, const TermReading& r) const;
   void ReadModalPassive(size_t after_modal, TermReading* r) const;

@@ -137,10 +137,17 @@ void SentenceAnalyzer::SplitClauses() {
     ++first;
   // ... or a participle ("Attempting to prevent a civil war, Burkhalter called ...")
   const bool intro_participle = first < n && toks_[first].mention < 0 && IsIngForm(toks_[first].norm);
-  if (first < n && (lex_.intro_prepositions().count(toks_[first].norm) || intro_participle)) {
+  // ... or a past participle with its preposition when a name follows the comma: "Pressed
+  // by its allies, Berlin agreed ..." describes Berlin, and the allies hold none of its acts
+  // (but "Backed by France, the sanctions were adopted": France backs them)
+  const bool intro_past = first + 1 < n && toks_[first].mention < 0 && IsPastParticiple(toks_[first].norm) &&
+                          lex_.prepositions().count(toks_[first + 1].norm) > 0;
+  if (first < n && (lex_.intro_prepositions().count(toks_[first].norm) || intro_participle || intro_past)) {
     for (size_t t = first; t < n && t < first + 16; ++t)
       if (toks_[t].norm == ",") {
-        boundary[t] = 1;
+        if (!intro_past || intro_participle || lex_.intro_prepositions().count(toks_[first].norm) ||
+            (t + 1 < n && toks_[t + 1].mention >= 0))
+          boundary[t] = 1;
         break;
       }
   }

@@ -38,31 +38,55 @@ void SentenceAnalyzer::EmitReducedPassive(const Clause& c, const TermHit& term, 
   }
 }
 
+// Whether token k is the possessive ending of a name: "Canada's", "the United States'".
+bool SentenceAnalyzer::NamedPossessive(size_t k, size_t floor) const {
+  return k > floor && (toks_[k].norm == "'s" || toks_[k].norm == "'") && toks_[k - 1].mention >= 0;
+}
+
+// Whether the mention at token k follows a preposition: "the freezing of Norway's aid", "tied
+// to Norway's aid" name whose aid another noun or verb acts on, not a gift.
+bool SentenceAnalyzer::AfterPreposition(size_t k, size_t floor) const {
+  size_t b = k;
+  while (b > floor && toks_[b - 1].mention == toks_[k].mention) --b;
+  return b > floor && lex_.prepositions().count(toks_[b - 1].norm) > 0;
+}
+
 // A name that modifies a term no cue governs holds it: "Moscow is subject to painful US
 // sanctions" (only for issues whose codebook says so; not the target: "Russia sanctions").
+// For terms that name the act of giving (the codebook's held_by_possessor), only a named
+// possessor does: "Norway's military aid".
 void SentenceAnalyzer::EmitModifierHolder(const Clause& c, const TermHit& term, const TermReading& r) {
-  if (term.proform || !cb_.issues()[term.issue].held_by_modifier || !r.polars.empty() || r.has_post ||
-      r.hypothetical || (question_ && !c.in_quote) || term.b <= c.b)
+  if (term.proform || term.issue < 0) return;
+  const Issue& issue = cb_.issues()[term.issue];
+  const bool by_possessor = Contains(issue.held_by_possessor, toks_[term.e - 1].norm);
+  if ((!issue.held_by_modifier && !by_possessor) || !r.polars.empty() || r.has_post || r.hypothetical ||
+      (question_ && !c.in_quote) || term.b <= c.b)
     return;
   size_t k = term.b - 1;
-  // one plain adjective may stand between: "U.S. economic sanctions"
+  // one plain adjective may stand between: "U.S. economic sanctions", "Canada's new sanctions"
   if (toks_[k].mention < 0 && k > c.b && toks_[k].type == TokenType::kWord && !toks_[k].capitalized &&
-      !lex_.prepositions().count(toks_[k].norm) && toks_[k - 1].mention >= 0) {
+      !NamedPossessive(k, c.b) &&
+      !lex_.prepositions().count(toks_[k].norm) && (toks_[k - 1].mention >= 0 || NamedPossessive(k - 1, c.b))) {
     bool cue_here = false;
     for (const auto& q : cues_) cue_here |= q.b <= k && k < q.e;
-    if (!cue_here && !lex_.subject_words().count(toks_[k].norm)) --k;
+    // ("the new US sanctions" are no "new" of a name's; after "Canada's" they are)
+    if (!cue_here && (!lex_.subject_words().count(toks_[k].norm) || NamedPossessive(k - 1, c.b))) --k;
   }
-  if (toks_[k].mention < 0) return;
+  // a named possessor holds them the same way: "Washington's sanctions", "Canada's new
+  // sanctions", "the United States' sanctions" (not "its sanctions": whose is the pronoun's)
+  const bool possessive = NamedPossessive(k, c.b);
+  if (possessive) --k;
+  if (toks_[k].mention < 0 || (!issue.held_by_modifier && !possessive)) return;
+  if (!issue.held_by_modifier && AfterPreposition(k, c.b)) return;
   const Mention& m = ments_[toks_[k].mention];
-  const auto& targets = cb_.issues()[term.issue].target_actor;
   bool target = false;
-  for (const auto& a : m.actors) target |= Contains(targets, a);
+  for (const auto& a : m.actors) target |= Contains(issue.target_actor, a);
   if (target) return;
   Holder h;
   h.actors = m.actors;
   h.person = m.person;
   h.cameo = m.cameo;
-  h.rule = "modifier";
+  h.rule = issue.held_by_modifier ? "modifier" : "possessor";
   Emit(h, term.issue, term.polarity, Surface(k, term.e), "modifier");
 }
 
