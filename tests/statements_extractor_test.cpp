@@ -803,6 +803,15 @@ TEST_F(ExtractorTest, AMeansClauseDoesNotEvaluateTheTerm) {
               ElementsAre("ESP aid +1"));
 }
 
+TEST_F(ExtractorTest, TalksWhosePartnersAreNeitherSideAreAnotherNegotiation) {
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain supports Turkey's direct talks with Sweden and Finland."), IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain wants a deeper dialogue with Finland."), IsEmpty());
+  // a partner on either side keeps the term, and so does a side named elsewhere in the clause
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain supports talks with Sweden and Russia."),
+              ElementsAre("ESP talks +1"));
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain supports talks with Moscow."), ElementsAre("ESP talks +1"));
+}
+
 TEST_F(ExtractorTest, AnOpeningTimePhraseIsNoSubject) {
   // "Early in the Polish presidency, Roe ...": Roe is no actor, and the presidency only dates it
   EXPECT_THAT(Run("Russia invaded Ukraine. Early in the Polish presidency, Roe pushed for a ceasefire."), IsEmpty());

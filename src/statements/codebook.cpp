@@ -56,6 +56,7 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
     if (s.ok()) s = yaml::GetStringList(node, "held_by_possessor", path, &issue.held_by_possessor);
     if (s.ok()) s = yaml::GetStringList(node, "participants_after", path, &issue.participants_after);
     if (s.ok()) s = yaml::GetStringList(node, "participants_include", path, &issue.participants_include);
+    if (s.ok()) s = yaml::GetStringList(node, "partners_after", path, &issue.partners_after);
     if (!s.ok()) return s;
     if (node["actor_scope"]) {
       std::string scope;

@@ -55,6 +55,10 @@ struct Issue {
   // sides (an arms deal "between Russia and North Korea", a dialogue "among the EU and the
   // U.S." on energy, "diplomacy between Russia and Turkey" are other talks).
   std::vector<std::string> participants_include;
+  // Words after which a term's partners are named ("talks with Sweden and Finland"). When
+  // they name actors and none of `when_actor`, and the term's clause names no `when_actor`
+  // either, the term is another negotiation: allies' talks with each other, a trade dialogue.
+  std::vector<std::string> partners_after;
   // Actors the proposition works against (Russia for sanctions on Russia). Their support is
   // not coded: in real text it is the target of the act read as its holder ("we imposed
   // costs on Russia"), never a position; their opposition is kept.

@@ -295,6 +295,7 @@ class SentenceAnalyzer {
   bool NearTopic(int issue) const;
   bool IsHeadlineList() const;
   bool ComplementNames(size_t after, const std::vector<std::string>& codes) const;
+  bool PartnersAreOther(const PatternMatch& m, const Issue& issue) const;
   bool ComplementIsTopic(size_t after, const std::vector<std::string>& topics) const;
   bool TokenNames(size_t t, const std::vector<std::string>& codes) const;
   bool TermOrModifierNames(const PatternMatch& m, const std::vector<std::string>& codes) const;

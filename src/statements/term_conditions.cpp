@@ -183,6 +183,10 @@ bool SentenceAnalyzer::TermConditionsHold(const PatternMatch& m, const IssueTerm
   if (!issue.other_subjects.empty() && ComplementNames(m.end, issue.other_subjects) &&
       !ComplementNames(m.end, issue.when_actor))
     return false;
+  if (!issue.partners_after.empty() && PartnersAreOther(m, issue)) {
+    Trace("  term " + issue.id + ": its partners are neither side");
+    return false;
+  }
   if (!issue.other_bodies.empty() && NamesOtherBody(m, issue.other_bodies)) {
     Trace("  term " + issue.id + ": another organisation's membership");
     return false;
@@ -331,6 +335,25 @@ bool SentenceAnalyzer::TargetIsOther(size_t after, const std::vector<std::string
     return false;
   t = skip_articles(t + 1);
   return t < n && toks_[t].mention >= 0 && !TokenNames(t, targets);
+}
+
+// "Turkey's talks with Sweden and Finland" in an article on the war: the names after one of
+// the issue's `partners_after` are the term's partners; when they name actors, none of them a
+// `when_actor`, and the term's clause names no `when_actor` either, it is another negotiation.
+// A partner without an actor code ("talks with the separatists") decides nothing.
+bool SentenceAnalyzer::PartnersAreOther(const PatternMatch& m, const Issue& issue) const {
+  if (m.end >= toks_.size() || !Contains(issue.partners_after, toks_[m.end].norm)) return false;
+  bool other = false;
+  for (size_t t = m.end + 1; t < toks_.size(); ++t) {
+    const Token& k = toks_[t];
+    if (k.mention >= 0) {
+      if (TokenNames(t, issue.when_actor) || ments_[k.mention].actors.empty()) return false;
+      other = true;
+    } else if (k.norm != "," && std::find(std::begin(kBeforeName), std::end(kBeforeName), k.norm) == std::end(kBeforeName)) {
+      break;
+    }
+  }
+  return other && !ClauseNames(m.begin, issue.when_actor, 0, false);
 }
 
 // Whether a membership term is another organisation's: its own phrase names one of `bodies`
