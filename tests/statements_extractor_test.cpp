@@ -812,6 +812,12 @@ TEST_F(ExtractorTest, TalksWhosePartnersAreNeitherSideAreAnotherNegotiation) {
   EXPECT_THAT(Run("Russia invaded Ukraine. Spain supports talks with Moscow."), ElementsAre("ESP talks +1"));
 }
 
+TEST_F(ExtractorTest, TheAllianceOfADocumentThatNeverNamesNatoIsAnother) {
+  EXPECT_THAT(Run("Russia invaded Ukraine. Spain supports new members joining the Alliance."), IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine. NATO met in Vilnius. Spain supports new members joining the Alliance."),
+              ElementsAre("ESP nato-enlargement +1"));
+}
+
 TEST_F(ExtractorTest, AnOpeningTimePhraseIsNoSubject) {
   // "Early in the Polish presidency, Roe ...": Roe is no actor, and the presidency only dates it
   EXPECT_THAT(Run("Russia invaded Ukraine. Early in the Polish presidency, Roe pushed for a ceasefire."), IsEmpty());
@@ -1087,7 +1093,9 @@ TEST_F(ExtractorTest, BareApplicationsAndOpenDoorsAreNatosOnlyBesideTheAlliance)
   // topic_terms of nato-enlargement: without a word of the alliance they are other doors
   EXPECT_THAT(Run("Italy rejects an open-door policy for migrants."), IsEmpty());
   EXPECT_THAT(Run("France welcomed the applications of the new police recruits."), IsEmpty());
-  EXPECT_THAT(Run("Spain supports the open-door policy of the alliance."), ElementsAre("ESP nato-enlargement +1"));
+  // (the document names NATO: nato-enlargement's document_actors)
+  EXPECT_THAT(Run("NATO met in Madrid. Spain supports the open-door policy of the alliance."),
+              ElementsAre("ESP nato-enlargement +1"));
   EXPECT_THAT(Run("France welcomed the applications of Finland and Sweden to join NATO."),
               ::testing::Contains("FRA nato-enlargement +1"));
 }
