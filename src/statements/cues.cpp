@@ -178,24 +178,6 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
   Phrases(root["transcript_audience"], &lex.transcript_audience_);
   // The function-word lists have no default: a lexicon without one would silently drop a
   // check (no negators: nothing negated), so a missing key is an error naming file and key.
-  const std::pair<const char*, WordSet*> required[] = {
-      {"negators", &lex.negators_},
-      {"object_pronouns", &lex.object_pronouns_},
-      {"modifier_determiners", &lex.modifier_determiners_},
-      {"modifier_possessors", &lex.modifier_possessors_},
-      {"modifier_verbal_words", &lex.modifier_verbal_words_},
-      {"speech_noun_determiners", &lex.speech_noun_determiners_},
-      {"coordination_words", &lex.coordination_words_},
-      {"by_phrase_joiners", &lex.by_phrase_joiners_},
-      {"sighting_object_determiners", &lex.sighting_object_determiners_},
-      {"object_determiners", &lex.object_determiners_},
-      {"recipient_prepositions", &lex.recipient_prepositions_},
-      {"question_words", &lex.question_words_},
-      {"relative_pronouns", &lex.relative_pronouns_},
-      {"demand_modals", &lex.demand_modals_},
-      {"person_pronouns", &lex.person_pronouns_},
-      {"leading_conjunctions", &lex.leading_conjunctions_},
-      {"predicate_coordinators", &lex.predicate_coordinators_}};
   for (const std::string& key : RequiredLists()) {
     const YAML::Node n = root[key];
     if (!n) return Status::Error("the cue lexicon lacks the required list '" + key + "'", path);
@@ -203,8 +185,8 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
   }
   // Each entry is one token as the tokenizer writes it, kept as written: the tokenizer would
   // split "'s" into a quote mark and "s", and "n't" is a word ending, not a word.
-  for (const auto& [key, out] : required)
-    for (const std::string& w : List(root[key])) out->insert(w);
+  for (const auto& [key, member] : RequiredSets())
+    for (const std::string& w : List(root[key])) (lex.*member).insert(w);
   lex.negator_suffixes_ = List(root["negator_suffixes"]);
   if (const YAML::Node dv = root["document_voice"]) {
     auto lower = [](const YAML::Node& n, WordSet* out) {
@@ -220,14 +202,35 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
   return lex;
 }
 
+const std::vector<std::pair<std::string, WordSet CueLexicon::*>>& CueLexicon::RequiredSets() {
+  static const std::vector<std::pair<std::string, WordSet CueLexicon::*>> kSets = {
+      {"negators", &CueLexicon::negators_},
+      {"object_pronouns", &CueLexicon::object_pronouns_},
+      {"modifier_determiners", &CueLexicon::modifier_determiners_},
+      {"modifier_possessors", &CueLexicon::modifier_possessors_},
+      {"modifier_verbal_words", &CueLexicon::modifier_verbal_words_},
+      {"speech_noun_determiners", &CueLexicon::speech_noun_determiners_},
+      {"coordination_words", &CueLexicon::coordination_words_},
+      {"by_phrase_joiners", &CueLexicon::by_phrase_joiners_},
+      {"sighting_object_determiners", &CueLexicon::sighting_object_determiners_},
+      {"object_determiners", &CueLexicon::object_determiners_},
+      {"recipient_prepositions", &CueLexicon::recipient_prepositions_},
+      {"question_words", &CueLexicon::question_words_},
+      {"relative_pronouns", &CueLexicon::relative_pronouns_},
+      {"demand_modals", &CueLexicon::demand_modals_},
+      {"person_pronouns", &CueLexicon::person_pronouns_},
+      {"leading_conjunctions", &CueLexicon::leading_conjunctions_},
+      {"predicate_coordinators", &CueLexicon::predicate_coordinators_}};
+  return kSets;
+}
+
+// The sets above and the one list that is not a set (word endings).
 const std::vector<std::string>& CueLexicon::RequiredLists() {
-  static const std::vector<std::string> kKeys = {
-      "negators",           "negator_suffixes",        "object_pronouns",
-      "modifier_determiners", "modifier_possessors",   "modifier_verbal_words",
-      "speech_noun_determiners", "coordination_words", "by_phrase_joiners",
-      "sighting_object_determiners", "object_determiners", "recipient_prepositions",
-      "question_words",     "relative_pronouns",       "demand_modals",
-      "person_pronouns",    "leading_conjunctions",    "predicate_coordinators"};
+  static const std::vector<std::string> kKeys = [] {
+    std::vector<std::string> keys = {"negator_suffixes"};
+    for (const auto& [key, member] : RequiredSets()) keys.push_back(key);
+    return keys;
+  }();
   return kKeys;
 }
 

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "statements/patterns.h"
@@ -165,6 +166,10 @@ class CueLexicon {
   std::string OfficialVoice(const std::string& url, const std::string& outlet) const;
 
  private:
+  // The required function-word sets and the member each fills: the one table that both
+  // Load and RequiredLists() read, so a key cannot be checked without being read.
+  static const std::vector<std::pair<std::string, WordSet CueLexicon::*>>& RequiredSets();
+
   IrregularForms irregular_;
   std::vector<std::pair<std::string, std::string>> official_voices_;  // host part, actor
   PatternSet cues_;

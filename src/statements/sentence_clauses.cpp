@@ -142,12 +142,11 @@ void SentenceAnalyzer::SplitClauses() {
   // (but "Backed by France, the sanctions were adopted": France backs them)
   const bool intro_past = first + 1 < n && toks_[first].mention < 0 && IsPastParticiple(toks_[first].norm) &&
                           lex_.prepositions().count(toks_[first + 1].norm) > 0;
-  if (first < n && (lex_.intro_prepositions().count(toks_[first].norm) || intro_participle || intro_past)) {
+  const bool intro = first < n && (lex_.intro_prepositions().count(toks_[first].norm) || intro_participle);
+  if (intro || intro_past) {
     for (size_t t = first; t < n && t < first + 16; ++t)
       if (toks_[t].norm == ",") {
-        if (!intro_past || intro_participle || lex_.intro_prepositions().count(toks_[first].norm) ||
-            (t + 1 < n && toks_[t + 1].mention >= 0))
-          boundary[t] = 1;
+        if (intro || (t + 1 < n && toks_[t + 1].mention >= 0)) boundary[t] = 1;
         break;
       }
   }
