@@ -80,6 +80,16 @@ TEST_F(VoiceTest, OneSpeakerInTheTitleSpeaksForHisGovernment) {
   EXPECT_THAT(Run(d), ElementsAre("FRA arms +1"));
 }
 
+// "And we're sending ...": the pronoun of a contraction after an opening word is the
+// subject, not a noun that the -ing verb modifies ("companies building the pipeline").
+TEST_F(VoiceTest, AContractedPronounAfterAnOpeningWordIsTheSubject) {
+  Document d = Doc("Remarks by President Macron on European Security",
+                   "Thank you all for coming. And we\u2019re stepping up to help, sending more tanks to Ukraine. "
+                   "So we're stepping up too, imposing new sanctions on Russia.",
+                   kNews);
+  EXPECT_THAT(Run(d), ElementsAre("FRA arms +1", "FRA sanctions +1"));
+}
+
 TEST_F(VoiceTest, TwoSpeakersLeaveTheSiteVoice) {
   Document d = Doc("Remarks by Macron and Zelensky", "We will send more tanks to Ukraine.", kOfficial);
   EXPECT_EQ(Voice(d).rule, "official-voice");

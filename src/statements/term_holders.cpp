@@ -233,6 +233,8 @@ bool SentenceAnalyzer::ReducedRelativeAt(const Clause& c, const Polar* first) co
   return IsIngForm(g) && !lex_.statement_nouns().count(before.norm) && before.type == TokenType::kWord &&
          before.mention < 0 && !before_is_cue && !kVerbal.count(before.norm) && !lex_.adverbs().count(before.norm) &&
          !IsNegator(before) && !before.capitalized &&
+         // "and we're sending tanks": the pronoun of a contraction is the subject, no noun
+         !lex_.pronouns().count(PronounPart(before.norm)) &&
          // "are further strengthening", "is actively pushing": an adverb
          before.norm != "further" && !EndsWith(before.norm, "ly", 4);
 }
