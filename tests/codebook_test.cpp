@@ -125,6 +125,62 @@ TEST(CodebookTest, HoldersKeepAnIssueToItsOwnDebate) {
   EXPECT_EQ(std::find(spending.holders.begin(), spending.holders.end(), "RUS"), spending.holders.end());
 }
 
+// A generic term ("help") is the issue `generic_as` in a document that names one of
+// `generic_as_words` and none of `kind_words`; elsewhere, and without the keys, its own
+// issue's. A generic_as that names no other issue is an error.
+TEST(CodebookTest, GenericTermsTakeTheKindTheDocumentNames) {
+  const std::string issues = R"(
+  - id: relief
+    proposition: Famine relief should be sent.
+    terms: [food relief]
+    generic_terms: [help]
+    generic_as: guns
+    generic_as_words: [rifles for the rebels]
+    kind_words: [grain]
+  - id: guns
+    proposition: Weapons should be sent.
+    terms: [rifles]
+)";
+  auto ex = StatementExtractor::Create(WriteTemp("generic.yaml", "issues:" + issues));
+  ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+  auto triples = [&](const std::string& text) { return testing::Triples(testing::ExtractFrom(*ex, text)); };
+  // the document names its help as rifles for the rebels, and no grain: the help is guns
+  EXPECT_EQ(triples("Mexico sent Rifles for the Rebels last year. Spain opposes more help."),
+            (std::vector<std::string>{"ESP guns -1", "MEX guns +1"}));
+  EXPECT_EQ(triples("Mexico sent rifles for the rebels and grain. Spain opposes more help."),
+            (std::vector<std::string>{"ESP relief -1", "MEX guns +1"}));
+  EXPECT_EQ(triples("Spain opposes more help."), (std::vector<std::string>{"ESP relief -1"}));
+  // the phrase may wrap a line, and must stand between word boundaries
+  EXPECT_EQ(triples("Mexico sent rifles for\nthe rebels. Spain opposes more help."),
+            (std::vector<std::string>{"ESP guns -1", "MEX guns +1"}));
+  EXPECT_EQ(triples("Mexico sent rifles for the rebelsx. Spain opposes more help."),
+            (std::vector<std::string>{"ESP relief -1", "MEX guns +1"}));
+  auto self = Codebook::Load(WriteTemp("genself.yaml", R"(issues:
+  - id: relief
+    terms: [food relief]
+    generic_terms: [help]
+    generic_as: relief
+    generic_as_words: [rifles]
+)"));
+  ASSERT_FALSE(self.ok());
+  EXPECT_NE(self.status().reason().find("generic_as"), std::string::npos);
+  auto unknown = Codebook::Load(WriteTemp("genunknown.yaml", R"(issues:
+  - id: relief
+    terms: [food relief]
+    generic_terms: [help]
+    generic_as: cannons
+    generic_as_words: [rifles]
+)"));
+  ASSERT_FALSE(unknown.ok());
+  auto no_words = Codebook::Load(WriteTemp("gennowords.yaml", R"(issues:
+  - id: relief
+    terms: [food relief]
+    generic_terms: [help]
+)"));
+  ASSERT_FALSE(no_words.ok());
+  EXPECT_NE(no_words.status().reason().find("generic_terms"), std::string::npos);
+}
+
 // A clause that names another debate's subject and none of when_actor is about that debate,
 // though the sentence before named Russia; a clause naming both stays.
 TEST(CodebookTest, OtherSubjectsKeepAnotherDebateOut) {

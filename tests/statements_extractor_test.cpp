@@ -101,6 +101,17 @@ TEST_F(ExtractorTest, WeaponsForAnotherRecipientAreNoArmsForUkraine) {
   EXPECT_THAT(Run("The United States banned the import of Russian oil to Europe."), ElementsAre("USA sanctions +1"));
 }
 
+// What one buys goes to oneself (the codebook's buyer_words): a buyer that is not Ukraine
+// gets the weapons, however eagerly; weapons bought by Ukraine, or for it, stay arms.
+TEST_F(ExtractorTest, WeaponsABuyerBuysAreTheBuyers) {
+  const std::string war = "Russia invaded Ukraine in 2022. ";  // arms need Ukraine in the context
+  EXPECT_THAT(Run(war + "Mexico wants to buy fighter jets from France."), IsEmpty());
+  EXPECT_THAT(Run(war + "Italy approved Mexico's purchase of fighter jets."), IsEmpty());
+  EXPECT_THAT(Run("Ukraine wants to buy fighter jets from France."), ElementsAre("UKR arms +1"));
+  EXPECT_THAT(Run("Spain wants to buy tanks from Germany for Ukraine."), ElementsAre("ESP arms +1"));
+  EXPECT_THAT(Run("Spain wants to buy tanks from Germany to give them to Ukraine."), ElementsAre("ESP arms +1"));
+}
+
 // A sanction aimed at another country by a clause on the term (the codebook's target_verbs:
 // "punishing", "aimed at", "that target") or by a name after a possessive pronoun ("on its
 // NATO ally", which the model misparses) is not on Russia, though Russia was named before;
@@ -136,6 +147,36 @@ TEST_F(ExtractorTest, TheClauseAboveATermDecidesWhoseSanctionsTheyAre) {
 TEST_F(ExtractorTest, RussiasSuppliersHoldNoSupportForArms) {
   EXPECT_THAT(Run("Iran has sent drones that strike cities in Ukraine."), IsEmpty());
   EXPECT_THAT(Run("North Korea is shipping artillery shells that hit Ukrainian towns."), IsEmpty());
+}
+
+// Aid that names no kind is the kind the document names: a report that calls the aid
+// military once and never humanitarian, financial or economic means the same aid when it says
+// "aid to Ukraine" (arms); a report on humanitarian aid keeps it aid.
+TEST_F(ExtractorTest, AidThatNamesNoKindIsTheDocumentsKind) {
+  const std::string frozen = "Italy froze its aid to Ukraine at the time.";
+  EXPECT_THAT(Run("Spain has promised military aid to Ukraine. " + frozen),
+              ElementsAre("ESP arms +1", "ITA arms -1"));
+  EXPECT_THAT(Run("Spain has promised security assistance to Ukraine. " + frozen),
+              ElementsAre("ESP arms +1", "ITA arms -1"));
+  EXPECT_THAT(Run("Spain has promised humanitarian aid to Ukraine. " + frozen),
+              ElementsAre("ESP aid +1", "ITA aid -1"));
+  EXPECT_THAT(Run("Spain promised military aid and loans to Ukraine. " + frozen),
+              ElementsAre("ESP aid +1", "ESP arms +1", "ITA aid -1"));
+  EXPECT_THAT(Run(frozen), ElementsAre("ITA aid -1"));
+}
+
+// Words that name another thing than talks to end the war or weapons for Ukraine: a standing
+// "strategic dialogue" between governments, "political ammunition" against a rival. The
+// State Department's foreign military financing for Ukraine is arms.
+TEST_F(ExtractorTest, StrategicDialoguesAndPoliticalAmmunitionAreOtherThings) {
+  EXPECT_THAT(Run("Russia invaded Ukraine in 2022. Spain welcomed the strategic dialogue with Ukraine on energy."),
+              IsEmpty());
+  EXPECT_THAT(Run("Russia invaded Ukraine in 2022. Spain welcomed the dialogue with Ukraine on the war."),
+              ElementsAre("ESP talks +1"));
+  EXPECT_THAT(Run("Spain asked Ukraine for political ammunition against its rivals."), IsEmpty());
+  EXPECT_THAT(Run("Spain asked Italy for ammunition for Ukraine."), ElementsAre("ESP arms +1"));
+  EXPECT_THAT(Run("Spain will provide foreign military financing to Ukraine."), ElementsAre("ESP arms +1"));
+  EXPECT_THAT(Run("Spain will provide foreign military financing to Mexico."), IsEmpty());
 }
 
 // What one has not seen an actor do is nobody's position, however far the negator stands

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "util/data_path.h"
@@ -27,6 +28,7 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
   cb.name_ = path;
   if (Status s = yaml::GetString(root, "name", path, &cb.name_); !s.ok()) return s;
   std::set<std::string> seen;
+  std::map<std::string, std::string> generic_as;  // issue id -> the id its generic_as names
   for (const auto& node : root["issues"]) {
     const int line = node.Mark().line + 1;
     auto fail = [&](const std::string& why) { return Status::Error(why, path, line); };
@@ -41,6 +43,7 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
     if (s.ok()) s = yaml::GetStringList(node, "unless_actor", path, &issue.unless_actor);
     if (s.ok()) s = yaml::GetStringList(node, "target_actor", path, &issue.target_actor);
     if (s.ok()) s = yaml::GetStringList(node, "target_verbs", path, &issue.target_verbs);
+    if (s.ok()) s = yaml::GetStringList(node, "buyer_words", path, &issue.buyer_words);
     if (s.ok()) s = yaml::GetStringList(node, "adversaries", path, &issue.adversaries);
     if (s.ok()) s = yaml::GetStringList(node, "holders", path, &issue.holders);
     if (s.ok()) s = yaml::GetStringList(node, "other_subjects", path, &issue.other_subjects);
@@ -57,6 +60,9 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
     if (s.ok()) s = yaml::GetStringList(node, "participants_after", path, &issue.participants_after);
     if (s.ok()) s = yaml::GetStringList(node, "participants_include", path, &issue.participants_include);
     if (s.ok()) s = yaml::GetStringList(node, "partners_after", path, &issue.partners_after);
+    if (s.ok()) s = yaml::GetStringList(node, "generic_as_words", path, &issue.generic_as_words);
+    if (s.ok()) s = yaml::GetStringList(node, "kind_words", path, &issue.kind_words);
+    if (s.ok()) s = yaml::GetString(node, "generic_as", path, &generic_as[issue.id]);
     if (!s.ok()) return s;
     if (node["actor_scope"]) {
       std::string scope;
@@ -65,14 +71,18 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
         return fail("actor_scope must be 'clause', 'sentence' or 'context'");
       issue.scope = scope == "context" ? 2 : scope == "sentence" ? 1 : 0;
     }
-    for (auto* words : {&issue.topic_words, &issue.target_verbs})
+    if (node["generic_terms"] && (generic_as[issue.id].empty() || issue.generic_as_words.empty()))
+      return fail("'generic_terms' need 'generic_as' and 'generic_as_words'");
+    for (auto* words : {&issue.topic_words, &issue.target_verbs, &issue.buyer_words, &issue.generic_as_words,
+                        &issue.kind_words})
       for (auto& w : *words)
         for (auto& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     if (node["topic_terms"] && issue.topic_words.empty()) return fail("'topic_terms' need 'topic_words'");
     const int idx = static_cast<int>(cb.issues_.size());
     cb.issues_.push_back(issue);
 
-    auto add_terms = [&](const char* key, Inflect inflect, int polarity, bool needs_topic = false) -> Status {
+    auto add_terms = [&](const char* key, Inflect inflect, int polarity, bool needs_topic = false,
+                         bool generic = false) -> Status {
       std::vector<std::string> list;
       Status st = yaml::GetStringList(node, key, path, &list);
       if (!st.ok()) return st;
@@ -80,7 +90,7 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
         const int payload = static_cast<int>(cb.term_entries_.size());
         st = cb.terms_.Add(t, inflect, payload, irregular);
         if (!st.ok()) return st;
-        cb.term_entries_.push_back(IssueTerm{idx, polarity, -1, t, inflect == Inflect::kVerb, needs_topic});
+        cb.term_entries_.push_back(IssueTerm{idx, polarity, -1, t, inflect == Inflect::kVerb, needs_topic, generic});
       }
       return Status::Ok();
     };
@@ -89,6 +99,7 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
     if (s.ok()) s = add_terms("against_terms", Inflect::kNounPlural, -1);
     if (s.ok()) s = add_terms("against_verb_terms", Inflect::kVerb, -1);
     if (s.ok()) s = add_terms("topic_terms", Inflect::kNounPlural, 1, true);
+    if (s.ok()) s = add_terms("generic_terms", Inflect::kNounPlural, 1, false, true);
     if (!s.ok()) return s.file().empty() ? fail(s.reason()) : s;
     if (cb.term_entries_.empty() || cb.term_entries_.back().issue != idx)
       return fail("issue '" + issue.id + "' has no terms");
@@ -127,6 +138,14 @@ Result<Codebook> Codebook::Load(const std::string& path, const IrregularForms& i
     }
   }
   if (cb.issues_.empty()) return Status::Error("the codebook has no issues", path);
+  // generic_as names an issue that may come later in the file
+  for (Issue& issue : cb.issues_) {
+    const std::string& to = generic_as[issue.id];
+    if (to.empty()) continue;
+    issue.generic_as = cb.FindIssue(to);
+    if (issue.generic_as < 0 || to == issue.id)
+      return Status::Error("issue '" + issue.id + "': generic_as '" + to + "' is no other issue", path);
+  }
   return cb;
 }
 

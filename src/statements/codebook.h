@@ -28,6 +28,9 @@ struct Issue {
   // their object: "sanctions punishing Turkey", "sanctions aimed at Iran's oil", "sanctions
   // that target Venezuela's banks" are not on Russia (read from the tree: recipient.h).
   std::vector<std::string> target_verbs;
+  // Lemmas of buying ("buy", "purchase", "customer"): their buyer is who receives what the
+  // term names (recipient.h), so "Turkey bought air defense systems" is no arms for Ukraine.
+  std::vector<std::string> buyer_words;
   // Words that, right after a term, show it is not this proposition ("artillery into Ukraine").
   std::vector<std::string> not_followed_by;
   std::vector<std::string> not_preceded_by;  // "think tank" is no weapon
@@ -86,6 +89,14 @@ struct Issue {
   // talks "to end the war" need the war's other party. A document on Syria's peace talks
   // that names Russia as a mediator and never Ukraine holds no talks to end this war.
   std::vector<std::string> document_actors;
+  // Terms that name no kind of what is given ("aid to Ukraine", "the aid package") take the
+  // kind the document gives it: coverage of the 2019 hold on Ukraine's security aid says
+  // "military aid" once and "aid" after. In a document that names one of `generic_as_words`
+  // and none of `kind_words` (lowercase phrases), such a term is issue `generic_as` (an
+  // index; -1: always this issue's).
+  int generic_as = -1;
+  std::vector<std::string> generic_as_words;  // "military aid", "security assistance"
+  std::vector<std::string> kind_words;        // this issue's own kind: "humanitarian aid", "loan"
 };
 
 // One way of naming an issue: a term (or an act's object) and its polarity.
@@ -96,6 +107,7 @@ struct IssueTerm {
   std::string text;
   bool verb = false;  // a verb term ("join nato"): its subject is the nearest name before it
   bool needs_topic = false;  // a topic term: counts only beside one of the issue's topic_words
+  bool generic = false;      // names no kind: its issue is the document's (Issue::generic_as)
 };
 
 // A verb or noun whose use with the issue's terms is itself a position ("supply tanks").

@@ -1,6 +1,7 @@
 #include "statements/extractor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -518,6 +519,46 @@ std::vector<bool> OtherDebateDocument(const Codebook& cb, const std::vector<Ment
   return other;
 }
 
+// `text` lowercased with each run of white space made one space: a phrase may wrap a line.
+std::string FoldedText(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (unsigned char c : text) {
+    const bool space = std::isspace(c) != 0;
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out.push_back(space ? ' ' : static_cast<char>(std::tolower(c)));
+  }
+  return out;
+}
+
+// Whether folded `text` holds one of `phrases` between word boundaries.
+bool HoldsPhrase(const std::string& text, const std::vector<std::string>& phrases) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  for (const std::string& p : phrases)
+    for (size_t at = text.find(p); !p.empty() && at != std::string::npos; at = text.find(p, at + 1))
+      if ((at == 0 || !word(text[at - 1])) && (at + p.size() >= text.size() || !word(text[at + p.size()])))
+        return true;
+  return false;
+}
+
+// Per issue of `cb`: the issue its generic terms belong to in this document (title
+// included). A report on the 2019 hold that names "military aid" and never humanitarian or
+// financial aid means the same aid when it says "aid to Ukraine"; a document that names
+// both kinds, or neither, leaves the term its own issue's.
+std::vector<int> GenericIssues(const Codebook& cb, const Document& doc) {
+  std::vector<int> out(cb.issues().size());
+  std::string folded;
+  for (size_t i = 0; i < out.size(); ++i) {
+    const Issue& issue = cb.issues()[i];
+    out[i] = static_cast<int>(i);
+    if (issue.generic_as < 0) continue;
+    if (folded.empty()) folded = FoldedText(doc.title + "\n" + doc.text);
+    if (HoldsPhrase(folded, issue.generic_as_words) && !HoldsPhrase(folded, issue.kind_words))
+      out[i] = issue.generic_as;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<Statement> StatementExtractor::ExtractText(const Document& doc, const std::vector<Mention>& mentions,
@@ -552,6 +593,7 @@ std::vector<Statement> StatementExtractor::ExtractText(const Document& doc, cons
   state.sentences = &inputs;
   state.issue_in_document = IssuesInDocument(*codebook_, sorted, title_mentions);
   state.issue_other_debate = OtherDebateDocument(*codebook_, sorted, title_mentions);
+  state.generic_issue = GenericIssues(*codebook_, doc);
   for (size_t i = 0; i < inputs.size(); ++i) {
     // The budget is checked every few sentences: reading the thread's CPU clock is a
     // system call, a sentence's analysis costs far more.

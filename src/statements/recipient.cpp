@@ -78,10 +78,45 @@ std::vector<int> ClauseTargetsOn(const ParsedSentence& tree, int n, const std::v
   return out;
 }
 
+// Whether `w`'s lemma (lowercase) is one of `words`.
+bool LemmaIn(const ParsedSentence& tree, int w, const std::vector<std::string>& words) {
+  std::string lemma = tree.tokens[w].lemma.empty() ? tree.tokens[w].form : tree.tokens[w].lemma;
+  std::transform(lemma.begin(), lemma.end(), lemma.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  return std::find(words.begin(), words.end(), lemma) != words.end();
+}
+
+// Who buys, when `h` is a word of buying: what one buys goes to oneself. The active subject
+// ("Turkey bought ...", "China became the first customer for ..."), the possessor ("Poland's
+// purchase of ..."), or the subject of the verb whose complement the buying is ("India wants
+// to buy ...", "China is eager to buy ..."). -1 when none is written.
+int BuyerOf(const ParsedSentence& tree, int h) {
+  for (int w = h, steps = 0; w >= 0 && steps < 3; ++steps) {
+    for (int c : tree.Children(w))
+      if (tree.tokens[c].deprel == "nsubj" || (w == h && tree.tokens[c].deprel == "nmod:poss")) return c;
+    if (!HasRelation(tree, w, "xcomp")) break;
+    w = tree.tokens[w].head;
+  }
+  return -1;
+}
+
+// The actors named anywhere under `h`.
+std::vector<std::string> SubtreeNames(const ParsedSentence& tree, int h, const std::vector<Mention>& mentions) {
+  std::vector<std::string> out;
+  for (const Mention& m : mentions)
+    for (int w = 0; w < tree.size(); ++w)
+      if (tree.tokens[w].begin < m.end && m.begin < tree.tokens[w].end && tree.InSubtree(w, h)) {
+        out.insert(out.end(), m.actors.begin(), m.actors.end());
+        break;
+      }
+  return out;
+}
+
 }  // namespace
 
 Recipient RecipientOfTerm(const ParsedSentence& tree, int word, const std::vector<Mention>& mentions,
-                          const std::vector<std::string>& targets, const std::vector<std::string>& target_verbs) {
+                          const std::vector<std::string>& targets, const std::vector<std::string>& target_verbs,
+                          const std::vector<std::string>& buyer_words) {
   if (word < 0 || word >= tree.size()) return Recipient::kUnnamed;
   auto names_target = [&](const std::vector<std::string>& names) {
     for (const auto& a : names)
@@ -102,7 +137,11 @@ Recipient RecipientOfTerm(const ParsedSentence& tree, int word, const std::vecto
   for (int x : tree.Children(w))
     if (listed(x)) holders.push_back(x);
   std::vector<int> nominals;
-  for (int steps = 0; steps < 3 && tree.tokens[w].head >= 0 && ActAboveTerm(tree, w); ++steps) {
+  // "the first customer for the S-400": a buyer's "for" names what is bought, not for whom
+  auto bought_for = [&](int x) {
+    return CaseWordOf(tree, x) == "for" && LemmaIn(tree, tree.tokens[x].head, buyer_words);
+  };
+  for (int steps = 0; steps < 3 && tree.tokens[w].head >= 0 && (ActAboveTerm(tree, w) || bought_for(w)); ++steps) {
     const int head = tree.tokens[w].head;
     // "provide Russia with lethal aid": the act's object receives what "with" names
     if (CaseWordOf(tree, w) == "with")
@@ -115,6 +154,12 @@ Recipient RecipientOfTerm(const ParsedSentence& tree, int word, const std::vecto
   for (int h : holders) {
     const std::vector<int> aimed = ClauseTargetsOn(tree, h, target_verbs);
     nominals.insert(nominals.end(), aimed.begin(), aimed.end());
+  }
+  for (int h : holders) {
+    if (!LemmaIn(tree, h, buyer_words)) continue;
+    // "Germany will buy Patriots from the US to give to Ukraine": bought for the target
+    if (names_target(SubtreeNames(tree, h, mentions))) return Recipient::kTarget;
+    if (const int buyer = BuyerOf(tree, h); buyer >= 0) nominals.push_back(buyer);
   }
   for (int h : holders)
     for (int c : tree.Children(h)) {

@@ -28,8 +28,12 @@ enum class Recipient {
 // `mentions` are byte spans in the same text as the tree's tokens; `targets` the issue's
 // target actors. `target_verbs` (lemmas) add the object of a participle or relative clause
 // on the term or its list whose verb aims it ("sanctions punishing Turkey", "sanctions aimed
-// at Iran"). kUnnamed when `word` is out of range.
+// at Iran"). `buyer_words` (lemmas of buying: "buy", "purchase", "customer") make their
+// buyer a recipient: what one buys goes to oneself ("Turkey bought air defense systems from
+// Russia", "Poland's purchase of tanks", "India wants to buy jets"). kUnnamed when `word` is
+// out of range.
 Recipient RecipientOfTerm(const syntax::ParsedSentence& tree, int word, const std::vector<Mention>& mentions,
-                          const std::vector<std::string>& targets, const std::vector<std::string>& target_verbs = {});
+                          const std::vector<std::string>& targets, const std::vector<std::string>& target_verbs = {},
+                          const std::vector<std::string>& buyer_words = {});
 
 }  // namespace faultline

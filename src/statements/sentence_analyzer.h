@@ -119,6 +119,8 @@ struct DocState {
   std::vector<bool> issue_in_document;
   // Per issue: whether the document is another debate's (Codebook `other_debate_ratio`).
   std::vector<bool> issue_other_debate;
+  // Per issue: the issue its generic terms are in this document (Issue::generic_as).
+  std::vector<int> generic_issue;
   Holder last_holder;
   size_t last_holder_sentence = 0;
   int last_issue = -1;

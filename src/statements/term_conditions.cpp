@@ -71,8 +71,13 @@ void SentenceAnalyzer::FindTerms(std::vector<PatternMatch>* term_matches, const 
     if (clause_of_[m.begin] < 0) continue;
     const IssueTerm& it = cb_.term(m.payload);
     if (!TermConditionsHold(m, it, acts)) continue;
+    // a term that names no kind is the document's kind (Issue::generic_as); its words were
+    // read by its own issue's conditions ("aid to Ukraine at the time" is no "arms at")
+    const int issue = it.generic && static_cast<size_t>(it.issue) < st_.generic_issue.size()
+                          ? st_.generic_issue[it.issue]
+                          : it.issue;
     // the longest match here may be a term of another issue too: all of the same span count
-    terms_.push_back(TermHit{m.begin, m.end, it.issue, it.polarity, it.act, false});
+    terms_.push_back(TermHit{m.begin, m.end, issue, it.polarity, it.act, false});
     taken_end = m.end;
   }
 }
@@ -151,7 +156,8 @@ void SentenceAnalyzer::DropOtherRecipients() {
       for (const auto& a : st_.sentence_actors[index_]) names_other |= !targets.empty() && !Contains(targets, a);
       if (names_other) {
         const syntax::ParsedSentence& tree = Tree();
-        other = RecipientOfTerm(tree, TreeWord(tree, t.b, t.e), ments_, targets, issue.target_verbs) ==
+        other = RecipientOfTerm(tree, TreeWord(tree, t.b, t.e), ments_, targets, issue.target_verbs,
+                                issue.buyer_words) ==
                 Recipient::kOther;
         if (other) Trace("  term " + issue.id + ": its recipient is not the issue's, by the tree");
       }
