@@ -220,7 +220,32 @@ const std::vector<std::pair<std::string, WordSet CueLexicon::*>>& CueLexicon::Re
       {"demand_modals", &CueLexicon::demand_modals_},
       {"person_pronouns", &CueLexicon::person_pronouns_},
       {"leading_conjunctions", &CueLexicon::leading_conjunctions_},
-      {"predicate_coordinators", &CueLexicon::predicate_coordinators_}};
+      {"predicate_coordinators", &CueLexicon::predicate_coordinators_},
+      {"group_glue_words", &CueLexicon::group_glue_words_},
+      {"subject_lead_words", &CueLexicon::subject_lead_words_},
+      {"own_state_nouns", &CueLexicon::own_state_nouns_},
+      {"proposal_subject_openers", &CueLexicon::proposal_subject_openers_},
+      {"proposal_determiners", &CueLexicon::proposal_determiners_},
+      {"participle_clause_openers", &CueLexicon::participle_clause_openers_},
+      {"expletive_it_words", &CueLexicon::expletive_it_words_},
+      {"coordinated_verb_openers", &CueLexicon::coordinated_verb_openers_},
+      {"passive_auxiliaries", &CueLexicon::passive_auxiliaries_},
+      {"passive_adverbs", &CueLexicon::passive_adverbs_},
+      {"passive_be_forms", &CueLexicon::passive_be_forms_},
+      {"passive_participles", &CueLexicon::passive_participles_},
+      {"gerund_verbal_words", &CueLexicon::gerund_verbal_words_},
+      {"co_agent_words", &CueLexicon::co_agent_words_},
+      {"speaker_demand_modals", &CueLexicon::speaker_demand_modals_},
+      {"naming_prepositions", &CueLexicon::naming_prepositions_},
+      {"name_joiners", &CueLexicon::name_joiners_},
+      {"topic_prepositions", &CueLexicon::topic_prepositions_},
+      {"target_determiners", &CueLexicon::target_determiners_},
+      {"target_prepositions", &CueLexicon::target_prepositions_},
+      {"membership_prepositions", &CueLexicon::membership_prepositions_},
+      {"articles", &CueLexicon::articles_},
+      {"target_cases", &CueLexicon::target_cases_},
+      {"act_cases", &CueLexicon::act_cases_},
+      {"aim_cases", &CueLexicon::aim_cases_}};
   return kSets;
 }
 
