@@ -301,7 +301,7 @@ bool SentenceAnalyzer::ComplementIsTopic(size_t after, const std::vector<std::st
 }
 
 // Whether the target or recipient named after a term ("sanctions on Turkey", "missiles to
-// Russia") is not one of `targets`. The agent of a nominal act may stand between: "the
+// Russia", after one of the lexicon's recipient_prepositions) is not one of `targets`. The agent of a nominal act may stand between: "the
 // provision of weapons by North Korea to Russia". (The rest of a list may too, "missiles and
 // munitions to Russia", but without the parse "and" cannot tell a list from a second act:
 // "providing Ukraine with security assistance and imposing costs on Russia".) A possessive
@@ -320,7 +320,7 @@ bool SentenceAnalyzer::TargetIsOther(size_t after, const std::vector<std::string
     t = name;
     while (t < n && toks_[t].mention == toks_[name].mention) ++t;
   }
-  if (t >= n || !lex_.target_prepositions().count(toks_[t].norm)) return false;
+  if (t >= n || !lex_.recipient_prepositions().count(toks_[t].norm)) return false;
   t = skip_articles(t + 1);
   return t < n && toks_[t].mention >= 0 && !TokenNames(t, targets);
 }
