@@ -343,6 +343,28 @@ TEST(ClauseRulesTest, AMalformedRuleFileNamesFileAndLine) {
   EXPECT_NE(r.status().reason().find("enthusiasm"), std::string::npos) << r.status().ToString();
 }
 
+// The relative-word lists have no default: a rule file without one is an error naming the
+// key, never a silent loss of the check.
+TEST(ClauseRulesTest, ARuleFileWithoutItsRelativeWordsIsAnError) {
+  const std::string rule =
+      "rules:\n"
+      "  - name: backs\n"
+      "    predicate: {lemmas: [back]}\n"
+      "    holder: [nsubj]\n"
+      "    issue: [obj]\n"
+      "    stance: 1\n"
+      "    example: {sentence: a, holder: b, issue: c, stance: 1}\n";
+  auto r = ClauseRuleSet::Load(WriteTemp("no_relatives.yaml", "relative_pronouns: [which]\n" + rule), Load().cues);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().reason().find("'adverbial_relatives'"), std::string::npos) << r.status().ToString();
+  r = ClauseRuleSet::Load(WriteTemp("own_relatives.yaml",
+                                    "relative_pronouns: [which]\nadverbial_relatives: [where]\n" + rule),
+                          Load().cues);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->relative_pronouns, std::vector<std::string>{"which"});
+  EXPECT_EQ(r->adverbial_relatives, std::vector<std::string>{"where"});
+}
+
 // --- inside the extractor, with hand-made mentions (statements_test_util.h)
 
 class ClauseRulesExtractorTest : public testing::ShippedExtractorTest {

@@ -11,11 +11,6 @@ std::string_view CaseMarker(const syntax::ParsedSentence& s, int i) {
   return c < 0 ? std::string_view() : std::string_view(s.tokens[c].lemma);
 }
 
-bool TargetCase(std::string_view c) {
-  return c == "on" || c == "against" || c == "to" || c == "toward" || c == "towards" || c == "into" ||
-         c == "upon";
-}
-
 // A conjunct is one when a coordinator joins the list it is in ("A, B and C"); the model
 // also writes conj for a name after an introductory phrase ("At Ramstein, Germany ...").
 bool HasCoordinatedSibling(const syntax::ParsedSentence& s, int conj) {
@@ -46,7 +41,7 @@ bool Controls(const syntax::ParsedSentence& s, int object, int verb) {
 
 }  // namespace
 
-MentionRole RoleOf(const syntax::ParsedSentence& s, size_t begin, size_t end) {
+MentionRole RoleOf(const syntax::ParsedSentence& s, size_t begin, size_t end, const WordSet& target_cases) {
   int head = -1;
   for (int i = 0; i < s.size(); ++i) {
     const auto& t = s.tokens[i];
@@ -88,7 +83,7 @@ MentionRole RoleOf(const syntax::ParsedSentence& s, size_t begin, size_t end) {
     return gov >= 0 && gov < head && s.tokens[gov].upos == syntax::Upos::kVerb && !Controls(s, head, gov)
                ? MentionRole::kTarget
                : MentionRole::kOther;
-  if ((rel == "obl" || rel == "nmod") && deprel != "nmod:poss" && TargetCase(CaseMarker(s, head)))
+  if ((rel == "obl" || rel == "nmod") && deprel != "nmod:poss" && target_cases.count(std::string(CaseMarker(s, head))))
     return MentionRole::kTarget;
   return MentionRole::kOther;
 }

@@ -49,15 +49,16 @@ struct Reach {
 // rejected the proposal" (or "where", "when") the talks are where it happened, not what
 // was rejected. (An object of the verb proves nothing: "the aid that we are providing
 // Ukraine" has the recipient as one.)
-bool RelativeGap(const ParsedSentence& s, int verb) {
-  static const std::vector<std::string> kRelative = {"which", "whom", "whose", "where", "when", "why"};
+// The relative words are the rule set's `adverbial_relatives`.
+bool RelativeGap(const ClauseRuleSet& rs, const ParsedSentence& s, int verb) {
+  const std::vector<std::string>& relatives = rs.adverbial_relatives;
   for (int c : s.Children(verb)) {
     const std::string_view r = s.tokens[c].BaseRelation();
     if (r != "obl" && r != "advmod" && r != "nmod") continue;
-    if (In(kRelative, LemmaOf(s, c))) return false;
+    if (In(relatives, LemmaOf(s, c))) return false;
     for (int d : s.Children(c))
       if (s.tokens[d].deprel == "nmod:poss" || s.tokens[d].BaseRelation() == "det")
-        if (In(kRelative, LemmaOf(s, d))) return false;
+        if (In(relatives, LemmaOf(s, d))) return false;
   }
   return true;
 }
@@ -72,7 +73,7 @@ std::vector<Reach> Step(const ClauseRuleSet& rs, const ParsedSentence& s, const 
       const int h = s.tokens[r.word].head;
       if (h >= 0 && syntax::RelationMatches(s.tokens[r.word].deprel, step.relation) &&
           (step.cases.empty() || In(step.cases, CaseOf(s, r.word))) &&
-          (step.relation.rfind("acl", 0) != 0 || RelativeGap(s, r.word)))
+          (step.relation.rfind("acl", 0) != 0 || RelativeGap(rs, s, r.word)))
         next.push_back(h);
     } else {
       for (int c : s.ChildrenWith(r.word, step.relation))
@@ -239,7 +240,7 @@ std::vector<int> Holders(const ClauseRuleSet& rs, const ClauseRule& rule, const 
       int w = r.word;
       // "the EU, which imposed ...": a relative pronoun stands for the noun the clause hangs on
       const std::string l = LemmaOf(s, w);
-      if ((l == "which" || l == "who" || l == "that") && s.tokens[p].deprel == "acl:relcl") {
+      if (In(rs.relative_pronouns, l) && s.tokens[p].deprel == "acl:relcl") {
         w = s.tokens[p].head;
         // "Chile is the country that sent ...": the noun is a predicate, its subject acts
         if (s.FirstChild(w, "cop") >= 0 && s.FirstChild(w, "nsubj") >= 0) w = s.FirstChild(w, "nsubj");
@@ -494,6 +495,22 @@ Result<DepPath> ParseDepPath(const std::string& text) {
 
 std::string ClauseRuleSet::DefaultPath() { return DataFile("statements/rules/en.yaml"); }
 
+namespace {
+
+// Word lists with no default: a file without one would silently lose its check. Read after
+// the rules, so that a broken rule is reported first.
+Status LoadRequiredLists(const YAML::Node& root, const std::string& path, ClauseRuleSet* rs) {
+  const std::pair<const char*, std::vector<std::string>*> required[] = {
+      {"relative_pronouns", &rs->relative_pronouns}, {"adverbial_relatives", &rs->adverbial_relatives}};
+  for (const auto& [key, out] : required) {
+    if (!root[key]) return Status::Error(std::string("the clause rule file lacks the required list '") + key + "'", path);
+    if (Status st = yaml::GetStringList(root, key, path, out); !st.ok()) return st;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<ClauseRuleSet> ClauseRuleSet::Load(const std::string& path, const CueLexicon& cues) {
   YAML::Node root;
   if (Status st = yaml::LoadFile(path, "clause rule", &root); !st.ok()) return st;
@@ -513,6 +530,7 @@ Result<ClauseRuleSet> ClauseRuleSet::Load(const std::string& path, const CueLexi
                              path, r->line);
     rs.rules.push_back(std::move(r).value());
   }
+  if (Status st = LoadRequiredLists(root, path, &rs); !st.ok()) return st;
   return rs;
 }
 

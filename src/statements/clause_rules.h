@@ -68,6 +68,8 @@ struct ClauseRuleSet {
   std::vector<std::string> cancel_modifiers;  // modifiers that dispute a noun predicate ("claimed")
   std::vector<std::string> reporting;      // verbs whose complement is reported speech
   std::vector<std::string> flip_lemmas;    // verbs passed on a path that flip the stance
+  std::vector<std::string> relative_pronouns;    // stand for the noun their clause hangs on ("which")
+  std::vector<std::string> adverbial_relatives;  // in an oblique, the noun is no object ("at which")
 
   // Loads a rule file; cue classes resolve against `cues`. Errors name the file, the line
   // and the key.

@@ -33,6 +33,16 @@ void Phrases(const YAML::Node& n, WordSet* out) {
   }
 }
 
+// Whether `w` is one token as the tokenizer writes it in running text, lower-cased: alone
+// ("sanctions", ",") or after a word ("'s" of "Russia's"). "like-minded" is three tokens and
+// "Mr." two, so an entry written so could never match.
+bool IsOneToken(const std::string& w) {
+  const std::vector<std::string> alone = TokenizeWords(w);
+  if (alone.size() == 1 && alone[0] == w) return true;
+  const std::vector<std::string> after = TokenizeWords("x" + w);
+  return after.size() == 2 && after[0] == "x" && after[1] == w;
+}
+
 }  // namespace
 
 std::string CueLexicon::OfficialVoice(const std::string& url, const std::string& outlet) const {
@@ -140,7 +150,6 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
   if (const YAML::Node ov = root["official_voices"]; ov && ov.IsSequence())
     for (const auto& v : ov)
       if (v["host"] && v["actor"]) lex.official_voices_.emplace_back(v["host"].as<std::string>(), v["actor"].as<std::string>());
-  Words(root["subject_words"], &lex.subject_words_);
   Words(root["vague_quantifiers"], &lex.vague_quantifiers_);
   Words(root["member_nouns"], &lex.member_nouns_);
   Words(root["pronouns"], &lex.pronouns_);
@@ -184,9 +193,16 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
     if (!n.IsSequence()) return Status::Error("'" + key + "' must be a list", path, n.Mark().line + 1);
   }
   // Each entry is one token as the tokenizer writes it, kept as written: the tokenizer would
-  // split "'s" into a quote mark and "s", and "n't" is a word ending, not a word.
+  // split "'s" into a quote mark and "s", and "n't" is a word ending, not a word. An entry
+  // that is no such token is an error, not a word that silently never matches.
   for (const auto& [key, member] : RequiredSets())
-    for (const std::string& w : List(root[key])) (lex.*member).insert(w);
+    for (const std::string& w : List(root[key])) {
+      if (!IsOneToken(w))
+        return Status::Error("'" + w + "' in '" + key + "' is not one lower-case token as the tokenizer writes it " +
+                                 "(list its parts: \"high-ranking\" is high, \"-\", ranking)",
+                             path, root[key].Mark().line + 1);
+      (lex.*member).insert(w);
+    }
   lex.negator_suffixes_ = List(root["negator_suffixes"]);
   if (const YAML::Node dv = root["document_voice"]) {
     auto lower = [](const YAML::Node& n, WordSet* out) {
@@ -204,6 +220,7 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
 
 const std::vector<std::pair<std::string, WordSet CueLexicon::*>>& CueLexicon::RequiredSets() {
   static const std::vector<std::pair<std::string, WordSet CueLexicon::*>> kSets = {
+      {"subject_words", &CueLexicon::subject_words_},
       {"negators", &CueLexicon::negators_},
       {"object_pronouns", &CueLexicon::object_pronouns_},
       {"modifier_determiners", &CueLexicon::modifier_determiners_},
@@ -220,7 +237,31 @@ const std::vector<std::pair<std::string, WordSet CueLexicon::*>>& CueLexicon::Re
       {"demand_modals", &CueLexicon::demand_modals_},
       {"person_pronouns", &CueLexicon::person_pronouns_},
       {"leading_conjunctions", &CueLexicon::leading_conjunctions_},
-      {"predicate_coordinators", &CueLexicon::predicate_coordinators_}};
+      {"predicate_coordinators", &CueLexicon::predicate_coordinators_},
+      {"group_glue_words", &CueLexicon::group_glue_words_},
+      {"subject_lead_words", &CueLexicon::subject_lead_words_},
+      {"own_state_nouns", &CueLexicon::own_state_nouns_},
+      {"proposal_subject_openers", &CueLexicon::proposal_subject_openers_},
+      {"proposal_determiners", &CueLexicon::proposal_determiners_},
+      {"participle_clause_openers", &CueLexicon::participle_clause_openers_},
+      {"expletive_it_words", &CueLexicon::expletive_it_words_},
+      {"coordinated_verb_openers", &CueLexicon::coordinated_verb_openers_},
+      {"passive_auxiliaries", &CueLexicon::passive_auxiliaries_},
+      {"passive_adverbs", &CueLexicon::passive_adverbs_},
+      {"passive_be_forms", &CueLexicon::passive_be_forms_},
+      {"passive_participles", &CueLexicon::passive_participles_},
+      {"gerund_verbal_words", &CueLexicon::gerund_verbal_words_},
+      {"co_agent_words", &CueLexicon::co_agent_words_},
+      {"speaker_demand_modals", &CueLexicon::speaker_demand_modals_},
+      {"naming_prepositions", &CueLexicon::naming_prepositions_},
+      {"name_joiners", &CueLexicon::name_joiners_},
+      {"topic_prepositions", &CueLexicon::topic_prepositions_},
+      {"target_determiners", &CueLexicon::target_determiners_},
+      {"membership_prepositions", &CueLexicon::membership_prepositions_},
+      {"articles", &CueLexicon::articles_},
+      {"target_cases", &CueLexicon::target_cases_},
+      {"act_cases", &CueLexicon::act_cases_},
+      {"aim_cases", &CueLexicon::aim_cases_}};
   return kSets;
 }
 

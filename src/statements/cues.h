@@ -161,6 +161,30 @@ class CueLexicon {
   const WordSet& person_pronouns() const { return person_pronouns_; }
   const WordSet& leading_conjunctions() const { return leading_conjunctions_; }
   const WordSet& predicate_coordinators() const { return predicate_coordinators_; }
+  const WordSet& group_glue_words() const { return group_glue_words_; }
+  const WordSet& subject_lead_words() const { return subject_lead_words_; }
+  const WordSet& own_state_nouns() const { return own_state_nouns_; }
+  const WordSet& proposal_subject_openers() const { return proposal_subject_openers_; }
+  const WordSet& proposal_determiners() const { return proposal_determiners_; }
+  const WordSet& participle_clause_openers() const { return participle_clause_openers_; }
+  const WordSet& expletive_it_words() const { return expletive_it_words_; }
+  const WordSet& coordinated_verb_openers() const { return coordinated_verb_openers_; }
+  const WordSet& passive_auxiliaries() const { return passive_auxiliaries_; }
+  const WordSet& passive_adverbs() const { return passive_adverbs_; }
+  const WordSet& passive_be_forms() const { return passive_be_forms_; }
+  const WordSet& passive_participles() const { return passive_participles_; }
+  const WordSet& gerund_verbal_words() const { return gerund_verbal_words_; }
+  const WordSet& co_agent_words() const { return co_agent_words_; }
+  const WordSet& speaker_demand_modals() const { return speaker_demand_modals_; }
+  const WordSet& naming_prepositions() const { return naming_prepositions_; }
+  const WordSet& name_joiners() const { return name_joiners_; }
+  const WordSet& topic_prepositions() const { return topic_prepositions_; }
+  const WordSet& target_determiners() const { return target_determiners_; }
+  const WordSet& membership_prepositions() const { return membership_prepositions_; }
+  const WordSet& articles() const { return articles_; }
+  const WordSet& target_cases() const { return target_cases_; }
+  const WordSet& act_cases() const { return act_cases_; }
+  const WordSet& aim_cases() const { return aim_cases_; }
   // The actor an official document speaks for, from its URL or outlet host
   // ("whitehouse.gov" -> USA), or empty. Its "we"/"I" outside quotes is that actor.
   std::string OfficialVoice(const std::string& url, const std::string& outlet) const;
@@ -184,7 +208,8 @@ class CueLexicon {
   WordSet negators_, object_pronouns_, modifier_determiners_, modifier_possessors_, modifier_verbal_words_,
       speech_noun_determiners_, coordination_words_, by_phrase_joiners_, sighting_object_determiners_,
       object_determiners_, recipient_prepositions_, question_words_, relative_pronouns_, demand_modals_,
-      person_pronouns_, leading_conjunctions_, predicate_coordinators_;
+      person_pronouns_, leading_conjunctions_, predicate_coordinators_,
+      group_glue_words_, subject_lead_words_, own_state_nouns_, proposal_subject_openers_, proposal_determiners_, participle_clause_openers_, expletive_it_words_, coordinated_verb_openers_, passive_auxiliaries_, passive_adverbs_, passive_be_forms_, passive_participles_, gerund_verbal_words_, co_agent_words_, speaker_demand_modals_, naming_prepositions_, name_joiners_, topic_prepositions_, target_determiners_, membership_prepositions_, articles_, target_cases_, act_cases_, aim_cases_;
   std::vector<std::string> negator_suffixes_;
 };
 

@@ -25,12 +25,12 @@ std::string CaseWordOf(const ParsedSentence& tree, int w) {
 // it is ("sent tanks", "the provision of tanks", "tanks were sent"), or the noun it
 // modifies ("weapons deliveries"). Not "spoke to Putin about the weapons": the weapons
 // there are a topic, and the topic's verb has its own addressee.
-bool ActAboveTerm(const ParsedSentence& tree, int w) {
+bool ActAboveTerm(const CueLexicon& lex, const ParsedSentence& tree, int w) {
   if (HasRelation(tree, w, "obj") || HasRelation(tree, w, "nsubj:pass") || HasRelation(tree, w, "compound"))
     return true;
   if (HasRelation(tree, w, "nmod") || HasRelation(tree, w, "obl")) {
     const std::string c = CaseWordOf(tree, w);
-    return c.empty() || c == "of" || c == "with";
+    return c.empty() || lex.act_cases().count(c) > 0;
   }
   return false;
 }
@@ -60,7 +60,8 @@ std::vector<std::string> RecipientNames(const ParsedSentence& tree, int n, const
 // `verbs` (lemmas): the object of "sanctions punishing Turkey" or "sanctions that target its
 // banks", the "at"/"against"/"on" oblique of "sanctions aimed at Iran". Only such verbs: the
 // object of "weapons targeting Russian positions" is what the weapons hit, not who gets them.
-std::vector<int> ClauseTargetsOn(const ParsedSentence& tree, int n, const std::vector<std::string>& verbs) {
+std::vector<int> ClauseTargetsOn(const CueLexicon& lex, const ParsedSentence& tree, int n,
+                                 const std::vector<std::string>& verbs) {
   std::vector<int> out;
   if (verbs.empty()) return out;
   for (int v : tree.ChildrenWith(n, "acl")) {
@@ -71,8 +72,7 @@ std::vector<int> ClauseTargetsOn(const ParsedSentence& tree, int n, const std::v
     for (int c : tree.Children(v)) {
       if (HasRelation(tree, c, "obj")) out.push_back(c);
       if (!HasRelation(tree, c, "obl")) continue;
-      const std::string cs = CaseWordOf(tree, c);
-      if (cs == "at" || cs == "against" || cs == "on") out.push_back(c);
+      if (lex.aim_cases().count(CaseWordOf(tree, c))) out.push_back(c);
     }
   }
   return out;
@@ -114,9 +114,9 @@ std::vector<std::string> SubtreeNames(const ParsedSentence& tree, int h, const s
 
 }  // namespace
 
-Recipient RecipientOfTerm(const ParsedSentence& tree, int word, const std::vector<Mention>& mentions,
-                          const std::vector<std::string>& targets, const std::vector<std::string>& target_verbs,
-                          const std::vector<std::string>& buyer_words) {
+Recipient RecipientOfTerm(const CueLexicon& lex, const ParsedSentence& tree, int word,
+                          const std::vector<Mention>& mentions, const std::vector<std::string>& targets,
+                          const std::vector<std::string>& target_verbs, const std::vector<std::string>& buyer_words) {
   if (word < 0 || word >= tree.size()) return Recipient::kUnnamed;
   auto names_target = [&](const std::vector<std::string>& names) {
     for (const auto& a : names)
@@ -141,7 +141,8 @@ Recipient RecipientOfTerm(const ParsedSentence& tree, int word, const std::vecto
   auto bought_for = [&](int x) {
     return CaseWordOf(tree, x) == "for" && LemmaIn(tree, tree.tokens[x].head, buyer_words);
   };
-  for (int steps = 0; steps < 3 && tree.tokens[w].head >= 0 && (ActAboveTerm(tree, w) || bought_for(w)); ++steps) {
+  for (int steps = 0; steps < 3 && tree.tokens[w].head >= 0 && (ActAboveTerm(lex, tree, w) || bought_for(w));
+       ++steps) {
     const int head = tree.tokens[w].head;
     // "provide Russia with lethal aid": the act's object receives what "with" names
     if (CaseWordOf(tree, w) == "with")
@@ -152,7 +153,7 @@ Recipient RecipientOfTerm(const ParsedSentence& tree, int word, const std::vecto
     if (tree.tokens[w].upos == syntax::Upos::kVerb) break;
   }
   for (int h : holders) {
-    const std::vector<int> aimed = ClauseTargetsOn(tree, h, target_verbs);
+    const std::vector<int> aimed = ClauseTargetsOn(lex, tree, h, target_verbs);
     nominals.insert(nominals.end(), aimed.begin(), aimed.end());
   }
   for (int h : holders) {
@@ -164,8 +165,7 @@ Recipient RecipientOfTerm(const ParsedSentence& tree, int word, const std::vecto
   for (int h : holders)
     for (int c : tree.Children(h)) {
       if (!HasRelation(tree, c, "obl") && !HasRelation(tree, c, "nmod")) continue;
-      const std::string cs = CaseWordOf(tree, c);
-      if (cs == "to" || cs == "for" || cs == "on" || cs == "against") nominals.push_back(c);
+      if (lex.recipient_prepositions().count(CaseWordOf(tree, c))) nominals.push_back(c);
     }
   bool other = false;
   for (int n : nominals) {

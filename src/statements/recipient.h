@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "actors/mention.h"
+#include "statements/cues.h"
 #include "syntax/sentence.h"
 
 namespace faultline {
@@ -22,18 +23,21 @@ enum class Recipient {
 };
 
 // The recipient of the term whose head word is `word` in `tree`: the names heading a
-// nominal marked "to", "for", "on" or "against" on the term, on the other items of its list,
+// nominal marked by one of the lexicon's recipient_prepositions ("to", "for", "on",
+// "against") on the term, on the other items of its list,
 // or on the act whose object it is ("the provision of weapons to X", "sent X weapons to Y"),
 // and the object of a verb whose "with" names the term ("provide X with weapons").
 // `mentions` are byte spans in the same text as the tree's tokens; `targets` the issue's
 // target actors. `target_verbs` (lemmas) add the object of a participle or relative clause
 // on the term or its list whose verb aims it ("sanctions punishing Turkey", "sanctions aimed
-// at Iran"). `buyer_words` (lemmas of buying: "buy", "purchase", "customer") make their
-// buyer a recipient: what one buys goes to oneself ("Turkey bought air defense systems from
-// Russia", "Poland's purchase of tanks", "India wants to buy jets"). kUnnamed when `word` is
-// out of range.
-Recipient RecipientOfTerm(const syntax::ParsedSentence& tree, int word, const std::vector<Mention>& mentions,
-                          const std::vector<std::string>& targets, const std::vector<std::string>& target_verbs = {},
+// at Iran", the case markers of `lex`'s aim_cases). An oblique marked by one of act_cases (or
+// none) is still an object of the act above it. `buyer_words` (lemmas of buying: "buy",
+// "purchase", "customer") make their buyer a recipient: what one buys goes to oneself
+// ("Turkey bought air defense systems from Russia", "Poland's purchase of tanks", "India wants
+// to buy jets"). kUnnamed when `word` is out of range.
+Recipient RecipientOfTerm(const CueLexicon& lex, const syntax::ParsedSentence& tree, int word,
+                          const std::vector<Mention>& mentions, const std::vector<std::string>& targets,
+                          const std::vector<std::string>& target_verbs = {},
                           const std::vector<std::string>& buyer_words = {});
 
 }  // namespace faultline

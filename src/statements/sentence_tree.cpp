@@ -30,7 +30,7 @@ bool SentenceAnalyzer::TreeVetoes(const std::string& actor, const std::string& h
   for (const Mention& m : ments_) {
     if (!Contains(m.actors, actor)) continue;
     named = true;
-    if (RoleOf(Tree(), m.begin, m.end) != MentionRole::kTarget) return false;
+    if (RoleOf(Tree(), m.begin, m.end, lex_.target_cases()) != MentionRole::kTarget) return false;
   }
   return named;
 }

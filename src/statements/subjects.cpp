@@ -23,14 +23,6 @@ bool SentenceAnalyzer::VagueMention(size_t start, size_t at, size_t mention_end)
 }
 
 size_t SentenceAnalyzer::CollectGroup(size_t j, size_t limit, size_t np_start, Holder* h) const {
-  static const WordSet kGlue = {",", "and", "or", "as", "well", "the", "other", "most", "almost", "all",
-                                "some", "a", "number", "of", "several", "many", "both", "(", ")", "its",
-                                "their", "leaders", "leader", "governments", "government", "representatives",
-                                "officials", "official", "members", "countries", "nations", "states", "allies",
-                                "&", "plus", "along", "with", "together", "also", "nearly", "virtually",
-                                "central", "eastern", "western", "northern", "southern", "east", "west",
-                                "european", "nordic", "baltic", "key", "major", "fellow", "neighboring",
-                                "neighbouring", "like-minded"};
   std::vector<std::string> codes, excluded;
   std::vector<const Mention*> used;
   size_t k = j;
@@ -65,7 +57,7 @@ size_t SentenceAnalyzer::CollectGroup(size_t j, size_t limit, size_t np_start, H
       k = u;
       continue;
     }
-    if (kGlue.count(toks_[k].norm) || toks_[k].type == TokenType::kDash) {
+    if (lex_.group_glue_words().count(toks_[k].norm) || toks_[k].type == TokenType::kDash) {
       ++k;
       continue;
     }
@@ -83,9 +75,7 @@ size_t SentenceAnalyzer::CollectGroup(size_t j, size_t limit, size_t np_start, H
 Subject SentenceAnalyzer::SubjectAt(size_t a, size_t b) const {
   Subject s;
   size_t i = a;
-  static const WordSet kLead = {",", "and", "but", "or", "so", "while", "whereas", "although", "though",
-                                "even", "however", "yet", "that", "where", "when", "there"};
-  while (i < b && (kLead.count(toks_[i].norm) || lex_.adverbs().count(toks_[i].norm) ||
+  while (i < b && (lex_.subject_lead_words().count(toks_[i].norm) || lex_.adverbs().count(toks_[i].norm) ||
                    toks_[i].type == TokenType::kQuote || toks_[i].type == TokenType::kDash)) {
     if (toks_[i].mention >= 0) break;
     ++i;
@@ -108,8 +98,7 @@ Subject SentenceAnalyzer::SubjectAt(size_t a, size_t b) const {
   }
   // "her country", "his government": the speaker's own state
   if (i + 1 < b && lex_.possessives().count(toks_[i].norm) &&
-      (toks_[i + 1].norm == "country" || toks_[i + 1].norm == "government" || toks_[i + 1].norm == "nation" ||
-       toks_[i + 1].norm == "administration")) {
+      lex_.own_state_nouns().count(toks_[i + 1].norm)) {
     s.kind = SubjKind::kPronoun;
     s.pronoun = toks_[i].norm == "our" ? "we" : "he";
     return s;
@@ -164,7 +153,7 @@ Holder SentenceAnalyzer::ResolvePronoun(const std::string& p, bool in_quote) con
   // "it" inside a quote is nearly always a thing
   if (p == "it" && in_quote) return Holder{};
   // only a holder named in this or the previous sentence; "he"/"she" only a person
-  const bool personal = p == "he" || p == "she";
+  const bool personal = lex_.person_pronouns().count(p) > 0;
   const Holder& last = personal ? st_.last_person : st_.last_holder;
   const size_t when = personal ? st_.last_person_sentence : st_.last_holder_sentence;
   if (when + 1 < index_ || last.empty()) return Holder{};
@@ -247,10 +236,8 @@ Holder SentenceAnalyzer::ProposalAuthors(const Clause& c, size_t c0) const {
   if (p.authors.empty() || p.sentence + 2 < index_) return Holder{};
   // the subject: "this agreement", "the Franco-German plan", "But such a deal"
   size_t t = c.b;
-  static const WordSet kOpeners = {"but", "and", "yet", "however", "instead", "still", "moreover"};
-  while (t < c0 && (toks_[t].type != TokenType::kWord || kOpeners.count(toks_[t].norm))) ++t;
-  static const WordSet kDeterminers = {"this", "that", "the", "such", "these", "those"};
-  if (t >= c0 || !kDeterminers.count(toks_[t].norm)) return Holder{};
+  while (t < c0 && (toks_[t].type != TokenType::kWord || lex_.proposal_subject_openers().count(toks_[t].norm))) ++t;
+  if (t >= c0 || !lex_.proposal_determiners().count(toks_[t].norm)) return Holder{};
   ++t;
   if (t < c0 && toks_[t].norm == "a") ++t;  // "such a deal"
   size_t noun_end = 0;
@@ -274,7 +261,7 @@ Holder SentenceAnalyzer::FindHolder(const Clause& c, size_t c0, bool sincerity, 
   // a participle clause ("..., hoping this would ...", "while opposing ...") shares the
   // main clause's subject
   size_t pb = c.b;
-  if (pb < c0 && (toks_[pb].norm == "while" || toks_[pb].norm == "and" || toks_[pb].norm == "thereby")) ++pb;
+  if (pb < c0 && lex_.participle_clause_openers().count(toks_[pb].norm)) ++pb;
   if (ci > 0 && !clause0_holder_.empty() && !c.in_quote && c.b > 0 && toks_[c.b - 1].norm == "," &&
       toks_[pb].mention < 0 && IsIngForm(toks_[pb].norm) && c0 >= pb) {
     Holder h = clause0_holder_;
@@ -334,12 +321,7 @@ bool SentenceAnalyzer::ExpletiveIt(const Clause& c, size_t c0) const {
   size_t t = c.b;
   while (t < c0 && PronounPart(toks_[t].norm) != "it") ++t;
   bool expletive = eval_at_c0 && t < c0;
-  for (size_t u = t + 1; u < c0 && expletive; ++u) {
-    static const WordSet kBe = {"is", "'s", "was", "will", "be", "would", "remains", "remained", "seems",
-                                "very", "so", "also", "absolutely", "really", "extremely", "vitally",
-                                "critically", "particularly", "especially", "still", "now", "more", "most"};
-    expletive = kBe.count(toks_[u].norm) > 0;
-  }
+  for (size_t u = t + 1; u < c0 && expletive; ++u) expletive = lex_.expletive_it_words().count(toks_[u].norm) > 0;
   // "it's" is one token: the contraction itself is the verb
   return expletive;
 }
@@ -348,8 +330,7 @@ bool SentenceAnalyzer::ExpletiveIt(const Clause& c, size_t c0) const {
 // content or a participle clause takes its holder from elsewhere.
 Holder SentenceAnalyzer::EmptySubjectHolder(const Clause& c, size_t ci) const {
   // "... but wants faster returns": a verb phrase coordinated with the main clause
-  if (ci > 0 && !clause0_holder_.empty() &&
-      (toks_[c.b].norm == "but" || toks_[c.b].norm == "and" || toks_[c.b].norm == "yet")) {
+  if (ci > 0 && !clause0_holder_.empty() && lex_.coordinated_verb_openers().count(toks_[c.b].norm)) {
     Holder h = clause0_holder_;
     h.rule = "coordinated-verb";
     return h;

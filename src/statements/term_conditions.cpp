@@ -6,9 +6,6 @@
 
 #include "statements/recipient.h"
 #include "statements/sentence_analyzer.h"
-
-#include <span>
-
 #include "statements/term_scope.h"
 
 namespace faultline {
@@ -18,11 +15,9 @@ namespace {
 // The prepositional complement right after a term, which two conditions read: whether it
 // names another debate's subject ("a ceasefire in Syria", "talks with the Iranian
 // government", "between Armenia and Azerbaijan"), and whether it is about another topic
-// ("negotiations on Ukraine's accession to the EU"). The prepositions that open each kind,
-// the words that may stand before a name, and how far either is read are kept together here.
-constexpr std::string_view kNamingPrepositions[] = {"in", "with", "between", "for", "on", "over", "against"};
-constexpr std::string_view kBeforeName[] = {"the", "a", "an", "and", "its"};
-constexpr std::string_view kTopicPrepositions[] = {"on", "over", "about", "regarding", "concerning"};
+// ("negotiations on Ukraine's accession to the EU"). The prepositions that open each kind
+// and the words that may stand before a name are the cue lexicon's (naming_prepositions,
+// topic_prepositions, name_joiners); how far either is read is kept here.
 constexpr size_t kComplementWords = 6;
 
 // What the walk over a complement does at one token.
@@ -31,11 +26,9 @@ enum class ComplementStep { kFound, kNext, kStop };
 // Whether the token at `after` is one of `prepositions` and `step` finds what it looks for
 // in the kComplementWords tokens after it, before it stops.
 template <typename Step>
-bool WalkComplement(const std::vector<Token>& toks, size_t after, std::span<const std::string_view> prepositions,
-                    Step step) {
+bool WalkComplement(const std::vector<Token>& toks, size_t after, const WordSet& prepositions, Step step) {
   const size_t n = toks.size();
-  if (after >= n || std::find(prepositions.begin(), prepositions.end(), toks[after].norm) == prepositions.end())
-    return false;
+  if (after >= n || !prepositions.count(toks[after].norm)) return false;
   for (size_t t = after + 1; t < n && t <= after + kComplementWords; ++t) {
     switch (step(t)) {
       case ComplementStep::kFound:
@@ -156,7 +149,7 @@ void SentenceAnalyzer::DropOtherRecipients() {
       for (const auto& a : st_.sentence_actors[index_]) names_other |= !targets.empty() && !Contains(targets, a);
       if (names_other) {
         const syntax::ParsedSentence& tree = Tree();
-        other = RecipientOfTerm(tree, TreeWord(tree, t.b, t.e), ments_, targets, issue.target_verbs,
+        other = RecipientOfTerm(lex_, tree, TreeWord(tree, t.b, t.e), ments_, targets, issue.target_verbs,
                                 issue.buyer_words) ==
                 Recipient::kOther;
         if (other) Trace("  term " + issue.id + ": its recipient is not the issue's, by the tree");
@@ -255,11 +248,10 @@ bool SentenceAnalyzer::TermPhraseNames(const PatternMatch& m, const std::vector<
 // government", "between Armenia and Azerbaijan") names one of `codes`.
 bool SentenceAnalyzer::ComplementNames(size_t after, const std::vector<std::string>& codes) const {
   if (codes.empty()) return false;
-  return WalkComplement(toks_, after, kNamingPrepositions, [&](size_t t) {
+  return WalkComplement(toks_, after, lex_.naming_prepositions(), [&](size_t t) {
     if (TokenNames(t, codes)) return ComplementStep::kFound;
     if (toks_[t].mention >= 0) return ComplementStep::kNext;  // the rest of another name
-    if (std::find(std::begin(kBeforeName), std::end(kBeforeName), toks_[t].norm) != std::end(kBeforeName))
-      return ComplementStep::kNext;
+    if (lex_.name_joiners().count(toks_[t].norm)) return ComplementStep::kNext;
     return ComplementStep::kStop;
   });
 }
@@ -302,11 +294,11 @@ bool SentenceAnalyzer::ObjectOfAny(size_t b, const std::vector<std::string>& ver
   return false;
 }
 
-// Whether the complement after a term (kTopicPrepositions and up to six words, up to a
+// Whether the complement after a term (topic_prepositions and up to six words, up to a
 // punctuation mark other than a hyphen or dash) holds one of `topics` or its plural:
 // "negotiations on Ukraine's accession to the EU" are about the accession.
 bool SentenceAnalyzer::ComplementIsTopic(size_t after, const std::vector<std::string>& topics) const {
-  return WalkComplement(toks_, after, kTopicPrepositions, [&](size_t t) {
+  return WalkComplement(toks_, after, lex_.topic_prepositions(), [&](size_t t) {
     const Token& k = toks_[t];
     if (k.type != TokenType::kWord)
       return k.type == TokenType::kHyphen || k.type == TokenType::kDash ? ComplementStep::kNext : ComplementStep::kStop;
@@ -315,18 +307,16 @@ bool SentenceAnalyzer::ComplementIsTopic(size_t after, const std::vector<std::st
 }
 
 // Whether the target or recipient named after a term ("sanctions on Turkey", "missiles to
-// Russia") is not one of `targets`. The agent of a nominal act may stand between: "the
+// Russia", after one of the lexicon's recipient_prepositions) is not one of `targets`. The agent of a nominal act may stand between: "the
 // provision of weapons by North Korea to Russia". (The rest of a list may too, "missiles and
 // munitions to Russia", but without the parse "and" cannot tell a list from a second act:
 // "providing Ukraine with security assistance and imposing costs on Russia".) A possessive
 // pronoun may stand before the name, "sanctions on its NATO ally", where the model often
 // misparses the phrase.
 bool SentenceAnalyzer::TargetIsOther(size_t after, const std::vector<std::string>& targets) const {
-  static constexpr std::string_view kBeforeTarget[] = {"the", "a", "its", "his", "her", "their"};
   const size_t n = toks_.size();
   auto skip_articles = [&](size_t t) {
-    while (t < n && std::find(std::begin(kBeforeTarget), std::end(kBeforeTarget), toks_[t].norm) != std::end(kBeforeTarget))
-      ++t;
+    while (t < n && lex_.target_determiners().count(toks_[t].norm)) ++t;
     return t;
   };
   size_t t = after;
@@ -336,9 +326,7 @@ bool SentenceAnalyzer::TargetIsOther(size_t after, const std::vector<std::string
     t = name;
     while (t < n && toks_[t].mention == toks_[name].mention) ++t;
   }
-  if (t >= n || (toks_[t].norm != "on" && toks_[t].norm != "against" && toks_[t].norm != "targeting" &&
-                 toks_[t].norm != "to"))
-    return false;
+  if (t >= n || !lex_.recipient_prepositions().count(toks_[t].norm)) return false;
   t = skip_articles(t + 1);
   return t < n && toks_[t].mention >= 0 && !TokenNames(t, targets);
 }
@@ -355,7 +343,7 @@ bool SentenceAnalyzer::PartnersAreOther(const PatternMatch& m, const Issue& issu
     if (k.mention >= 0) {
       if (TokenNames(t, issue.when_actor) || ments_[k.mention].actors.empty()) return false;
       other = true;
-    } else if (k.norm != "," && std::find(std::begin(kBeforeName), std::end(kBeforeName), k.norm) == std::end(kBeforeName)) {
+    } else if (k.norm != "," && !lex_.name_joiners().count(k.norm)) {
       break;
     }
   }
@@ -371,10 +359,9 @@ bool SentenceAnalyzer::NamesOtherBody(const PatternMatch& m, const std::vector<s
   if (TermOrModifierNames(m, bodies)) return true;
   const size_t n = toks_.size();
   if (m.end >= n) return false;
-  const std::string_view prep = toks_[m.end].norm;
-  if (prep != "in" && prep != "of" && prep != "to" && prep != "into") return false;
+  if (!lex_.membership_prepositions().count(toks_[m.end].norm)) return false;
   size_t t = m.end + 1;
-  while (t < n && (toks_[t].norm == "the" || toks_[t].norm == "a" || toks_[t].norm == "an")) ++t;
+  while (t < n && lex_.articles().count(toks_[t].norm)) ++t;
   return TokenNames(t, bodies);
 }
 

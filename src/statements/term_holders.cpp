@@ -117,16 +117,15 @@ void SentenceAnalyzer::EmitParticipants(const Clause& c, const TermHit& term, co
 // A passive after the term with its agent: "the aid was approved by Congress".
 void SentenceAnalyzer::EmitPassiveAfterTerm(const Clause& c, const TermHit& term, const TermReading& r) {
   size_t t = term.e;
-  static const WordSet kAux = {"was", "were", "is", "are", "been", "being", "be", "has", "have", "had",
-                               "will", "would", "also", "already", "later", "now"};
+  const WordSet& aux = lex_.passive_auxiliaries();
   // "sanctions on Russia were approved by ...": step over a short modifier
   size_t skip = 0;
-  while (t + skip < r.post_end && skip < 5 && !kAux.count(toks_[t + skip].norm) &&
+  while (t + skip < r.post_end && skip < 5 && !aux.count(toks_[t + skip].norm) &&
          toks_[t + skip].type == TokenType::kWord)
     ++skip;
-  if (t + skip < r.post_end && kAux.count(toks_[t + skip].norm)) t += skip;
+  if (t + skip < r.post_end && aux.count(toks_[t + skip].norm)) t += skip;
   const size_t aux_start = t;
-  while (t < r.post_end && kAux.count(toks_[t].norm)) ++t;
+  while (t < r.post_end && aux.count(toks_[t].norm)) ++t;
   if (t <= aux_start || t >= r.post_end) return;
   for (const auto& q : cues_) {
     if (q.b != t || !(q.verb || q.act >= 0)) continue;
@@ -205,15 +204,12 @@ Holder SentenceAnalyzer::FindPossessor(const Clause& c, const TermHit& term, con
 bool SentenceAnalyzer::PassiveAt(const Clause& c, const Polar* first) const {
   if (first == nullptr || !first->verb) return false;
   size_t k = first->b;
-  while (k > c.b && (toks_[k - 1].norm == "reportedly" || toks_[k - 1].norm == "also" ||
-                     toks_[k - 1].norm == "already" || toks_[k - 1].norm == "being"))
-    --k;
-  static const WordSet kBe = {"was", "were", "is", "are", "been", "be", "get", "got"};
+  while (k > c.b && lex_.passive_adverbs().count(toks_[k - 1].norm)) --k;
   const std::string& w = toks_[first->b].norm;
-  const bool participle = EndsWith(w, "ed", 3) || w == "sent" || w == "given" || w == "held" || w == "made" ||
-                          w == "taken";
+  const bool participle = EndsWith(w, "ed", 3) || lex_.passive_participles().count(w);
   // "we are committed to ...", "Poland is determined to ...": an adjective, not a passive
-  return k > c.b && kBe.count(toks_[k - 1].norm) && participle && !lex_.adjectival_participles().count(w);
+  return k > c.b && lex_.passive_be_forms().count(toks_[k - 1].norm) && participle &&
+         !lex_.adjectival_participles().count(w);
 }
 
 // "companies building the pipeline": an -ing verb right after a plain noun belongs to that
@@ -222,21 +218,16 @@ bool SentenceAnalyzer::ReducedRelativeAt(const Clause& c, const Polar* first) co
   if (first == nullptr || first->b <= c.b) return false;
   const std::string& g = toks_[first->b].norm;
   const Token& before = toks_[first->b - 1];
-  static const WordSet kVerbal = {"to", "of", "for", "by", "in", "on", "about", "from", "with", "and", "or",
-                                  "but", "is", "are", "was", "were", "be", "been", "being", "am", "'s",
-                                  "not", "never", "without", "while", "after", "before", "like", "at",
-                                  "into", "toward", "towards", "against", "as", "keep", "kept", "stop",
-                                  "start", "started", "began", "begin", "continue", "continued", "whose"};
   bool before_is_cue = false;
   for (const auto& q : cues_) before_is_cue |= q.b <= first->b - 1 && first->b - 1 < q.e;
   // "issued a joint declaration promising ...": a statement's -ing verb is its authors'
   return IsIngForm(g) && !lex_.statement_nouns().count(before.norm) && before.type == TokenType::kWord &&
-         before.mention < 0 && !before_is_cue && !kVerbal.count(before.norm) && !lex_.adverbs().count(before.norm) &&
-         !IsNegator(before) && !before.capitalized &&
+         before.mention < 0 && !before_is_cue && !lex_.gerund_verbal_words().count(before.norm) &&
+         !lex_.adverbs().count(before.norm) && !IsNegator(before) && !before.capitalized &&
          // "and we're sending tanks": the pronoun of a contraction is the subject, no noun
          !lex_.pronouns().count(PronounPart(before.norm)) &&
-         // "are further strengthening", "is actively pushing": an adverb
-         before.norm != "further" && !EndsWith(before.norm, "ly", 4);
+         // "is actively pushing": an adverb
+         !EndsWith(before.norm, "ly", 4);
 }
 
 // "criticized Germany for building the pipeline", "thanked Poland for sending tanks": the
@@ -278,7 +269,7 @@ void SentenceAnalyzer::EmitGerundObject(const Clause& c, const TermTarget& x, co
 // negotiations"). Said by nobody, it is the author's (the voice's), not the subject's.
 void SentenceAnalyzer::ResolveDemand(const Clause& c, const TermTarget& x, Holder* h) const {
   const std::string& w = toks_[x.first->b].norm;
-  if (w != "must" && w != "should" && w != "ought") return;
+  if (!lex_.speaker_demand_modals().count(w)) return;
   Holder s;
   if (c.in_quote && !speaker_.empty()) s = speaker_;
   for (const auto& m : speech_)
@@ -330,8 +321,7 @@ void SentenceAnalyzer::AddCoAgents(const Clause& c, size_t c0, Holder* h) const 
   for (size_t t = c.b + 1; t + 1 < c0; ++t) {
     if (toks_[t].norm != "with" || toks_[t + 1].mention < 0) continue;
     const std::string& w = toks_[t - 1].norm;
-    if (w == "together" || w == "worked" || w == "working" || w == "along" || w == "jointly" || w == "joined" ||
-        w == "alongside" || w == "closely") {
+    if (lex_.co_agent_words().count(w)) {
       Holder co;
       CollectGroup(t + 1, c0, t + 1, &co);
       for (const auto& a : co.actors)
