@@ -4,7 +4,6 @@
 #include "actors/person_links.h"
 
 #include <algorithm>
-#include <deque>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -839,16 +838,13 @@ size_t QuoteOpenedBefore(std::string_view text, size_t para_begin, size_t pos) {
   return std::string_view::npos;
 }
 
-// Whether a sentence ends between `from` and `to`: ". ", "? " or "! " (or a line break or a
-// no-break space for the space) after a lowercase letter, a digit, a closing bracket or
-// quote ("U.S. Secretary" does not end one).
+// Whether a sentence ends between `from` and `to`: ". ", "? " or "! " after a lowercase
+// letter, a digit, a closing bracket or quote ("U.S. Secretary" does not end one).
 bool SentenceEndsBetween(std::string_view text, size_t from, size_t to) {
   for (size_t i = from; i + 1 < to; ++i) {
     const char c = text[i];
     if (c != '.' && c != '?' && c != '!') continue;
-    // a space, a line break or a no-break space (U+00A0, frequent in transcripts)
-    const bool nbsp = i + 2 < to && text[i + 1] == '\xC2' && text[i + 2] == '\xA0';
-    if (text[i + 1] != ' ' && text[i + 1] != '\n' && !nbsp) continue;
+    if (text[i + 1] != ' ' && text[i + 1] != '\n') continue;
     if (i == 0) continue;
     const unsigned char b = static_cast<unsigned char>(text[i - 1]);
     if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == ')' || b == '"' || b >= 0x80) return true;
@@ -868,9 +864,7 @@ const Mention* CentreOfLastSentence(std::string_view text, const std::vector<con
   for (size_t k = first; k < persons.size(); ++k) {
     const std::string_view after = text.substr(persons[k]->end, 4);
     const bool possessive = after.substr(0, 2) == "'s" || after.substr(0, 4) == "\u2019s";
-    // "MS. PSAKI:  Well, ... President Putin ...": a transcript's speaker label is no subject
-    const bool label = !after.empty() && after[0] == ':';
-    if (!possessive && !label) return persons[k];
+    if (!possessive) return persons[k];
   }
   return persons.back();
 }
@@ -923,11 +917,6 @@ void Resolver::Pronouns() {
     if (!has_person) continue;
     const Mention* best = nullptr;  // mentions passed in earlier paragraphs begin before this one
     std::vector<const Mention*> persons;  // this paragraph's, in text order, up to `best`
-    // the pronouns resolved so far in this paragraph, which continue a chain as the names
-    // do ("While he's in Normandy, he'll meet Zelenskyy. He will also see him ...": the
-    // second sentence's centre is its first "he", not Zelenskyy); a deque keeps the
-    // pointers in `persons` valid
-    std::deque<Mention> resolved;
     for (size_t i = para.begin; i < para.end; ++i) {
       const char ch = text_[i];
       if (ch != 'h' && ch != 'H' && ch != 's' && ch != 'S') continue;
@@ -955,9 +944,7 @@ void Resolver::Pronouns() {
         persons.push_back(&m);
       }
       const Mention* antecedent = best;
-      // no person named yet in this sentence (at its start or after an opening phrase: "And
-      // then, as you saw, he ..."): the centre of the sentence before
-      if (best != nullptr && SentenceEndsBetween(text_, best->end, t.begin))
+      if (best != nullptr && IsSentenceStart(t.begin) && SentenceEndsBetween(text_, best->end, t.begin))
         antecedent = CentreOfLastSentence(text_, persons);
       else if (best != nullptr)
         antecedent = OutsideInsertion(text_, persons, t.begin);
@@ -972,10 +959,7 @@ void Resolver::Pronouns() {
       m.person = antecedent->person;
       m.actors = antecedent->actors;
       m.role = antecedent->role;
-      added.push_back(m);
-      resolved.push_back(std::move(m));
-      best = &resolved.back();
-      persons.push_back(best);
+      added.push_back(std::move(m));
     }
   }
   MergeAdded(&added);
