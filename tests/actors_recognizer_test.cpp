@@ -310,6 +310,24 @@ TEST_F(RecognizerTest, APronounAfterAClosingQuoteIsItsSpeakerNotAPersonInsideIt)
   EXPECT_EQ(Find(straight, "he")->person, "Emmanuel Macron");
 }
 
+TEST_F(RecognizerTest, APronounAfterAnInsertionContinuesThePersonItDescribes) {
+  // the person named inside ", a rival of ...," describes Scholz; "he" is Scholz
+  auto ms = Run("Olaf Scholz, a rival of Emmanuel Macron, resigned after it emerged that he had left.", "2022-03-28");
+  const Mention* he = Find(ms, "he");
+  ASSERT_NE(he, nullptr);
+  EXPECT_EQ(he->person, "Olaf Scholz");
+  // a pronoun inside the insertion still takes the person named last
+  auto inside = Run("Olaf Scholz, who met Emmanuel Macron when he was in Paris, left.", "2022-03-28");
+  const Mention* he2 = Find(inside, "he");
+  ASSERT_NE(he2, nullptr);
+  EXPECT_EQ(he2->person, "Emmanuel Macron");
+  // a list is no insertion
+  auto list = Run("Olaf Scholz, Joe Biden and Emmanuel Macron met, and he spoke first.", "2022-03-28");
+  const Mention* he3 = Find(list, "he");
+  ASSERT_NE(he3, nullptr);
+  EXPECT_EQ(he3->person, "Emmanuel Macron");
+}
+
 TEST_F(RecognizerTest, ASentenceInitialPronounContinuesTheSubjectBeforeIt) {
   // the first person of the sentence before, its subject, not the last person it named
   auto ms = Run("Emmanuel Macron welcomed Olaf Scholz's plan for talks. He also spoke of Ukraine.", "2022-03-28");

@@ -377,6 +377,16 @@ TEST_F(ExtractorMoreTest, RelativeClauseBelongsToItsName) {
               ::testing::Contains("RUS nato-enlargement -1"));
 }
 
+TEST_F(ExtractorMoreTest, ARelativeClauseOnANamesNounOrWithItsOwnSubjectIsNotTheNames) {
+  // the name hangs on "conference": the clause after it describes the conference
+  EXPECT_THAT(Run("Ministers met on the margins of a conference at NATO, which has continued to provide weapons "
+                  "to Ukraine."),
+              ::testing::Not(::testing::Contains("NATO arms +1")));
+  // a name right after the pronoun is the clause's own subject; the pronoun is its object
+  EXPECT_THAT(Run("Italy has long been a partner of Ukraine, which Spain also supplies with tanks."),
+              ::testing::Not(::testing::Contains("UKR arms +1")));
+}
+
 TEST_F(ExtractorMoreTest, NegationInAnEarlierSubclauseDoesNotReachTheCue) {
   EXPECT_THAT(Run("Because Russia will not withdraw from the border, Poland has decided to deploy more NATO troops."),
               ::testing::ElementsAre("POL nato-posture +1"));
@@ -536,6 +546,27 @@ class ExtractorRecallTest : public ::testing::Test {
   }
   std::unique_ptr<StatementExtractor> ex_;
 };
+
+TEST_F(ExtractorRecallTest, APronounTheActorStageResolvedKeepsItsPerson) {
+  // the actor stage read "he" as Scholz (the person the insertion describes); the tree's
+  // holder takes that reading, not the last person named before the pronoun
+  const std::string text =
+      "Scholz, a rival of Macron, resigned after it emerged that he discussed lifting sanctions against Russia.";
+  const std::vector<testing::Name> scholz = {{"Scholz", {"DEU"}, "", "Olaf Scholz"}, {"he", {"DEU"}, "", "Olaf Scholz"}};
+  EXPECT_THAT(Run(text, {}, scholz), ElementsAre("DEU sanctions -1"));
+  // a person who speaks for no state (out of office) gives the pronoun no holder
+  const std::vector<testing::Name> former = {{"Scholz", {}, "", "Olaf Scholz"}, {"he", {}, "", "Olaf Scholz"}};
+  EXPECT_THAT(Run(text, {}, former), IsEmpty());
+}
+
+TEST_F(ExtractorRecallTest, APronounAfterAPersonWhoSpeaksForNoStateIsNotTheOfficialBefore) {
+  // "her" is the out-of-office person the clause before named, not Macron
+  const std::vector<testing::Name> former = {{"Merkel", {}, "", "Angela Merkel"}};
+  EXPECT_THAT(Run("Macron spoke first on Monday. Merkel spoke next, and her plan to lift the sanctions on Russia "
+                  "found no support.",
+                  {}, former),
+              ::testing::Not(::testing::Contains("FRA sanctions -1")));
+}
 
 TEST_F(ExtractorRecallTest, AnotherOrganisationsMembershipIsNoNatoEnlargement) {
   const std::vector<testing::Name> bodies = {{"the World Trade Organization", {"WTO"}}, {"the African Union", {"AU"}},

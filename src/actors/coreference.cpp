@@ -869,6 +869,35 @@ const Mention* CentreOfLastSentence(std::string_view text, const std::vector<con
   return persons.back();
 }
 
+// "Michael Flynn, Mr. Trump's former adviser, resigned after he ...": a person named inside
+// an insertion set off by commas right after another person describes that person, and a
+// pronoun after the insertion continues the person it describes, not the one it names.
+// Returns that person when `persons.back()` lies in such an insertion that has closed before
+// `pronoun_at` within one sentence, else `persons.back()`.
+constexpr size_t kMaxInsertionBytes = 120;  // "a former adviser to the president"; not a clause
+
+const Mention* OutsideInsertion(std::string_view text, const std::vector<const Mention*>& persons,
+                                size_t pronoun_at) {
+  const Mention* last = persons.back();
+  if (persons.size() < 2) return last;
+  // the person right before `last`, with a comma right after it and no other person between;
+  // "Scholz, Biden and Macron met, and he ..." is a list, not an insertion
+  const Mention* head = persons[persons.size() - 2];
+  if (head->end >= text.size() || text[head->end] != ',' || last->begin <= head->end + 1) return last;
+  const std::string_view inside = text.substr(head->end + 1, last->begin - head->end - 1);
+  const size_t close = text.find(',', last->end);
+  // (the insertion is bounded by its commas and a length, not by SentenceEndsBetween,
+  // which reads the "Mr. " of "Mr. Trump's adviser" as a sentence's end)
+  const auto has_word = [inside](std::string_view w) {
+    return inside.find(w) != std::string_view::npos;
+  };
+  const bool one_insertion = !has_word(",") && !has_word(" and ") && !has_word(" or ") &&  // not a list
+                             close != std::string_view::npos && close < pronoun_at &&
+                             close - head->end <= kMaxInsertionBytes &&
+                             !SentenceEndsBetween(text, close, pronoun_at);
+  return one_insertion ? head : last;
+}
+
 }  // namespace
 
 void Resolver::Pronouns() {
@@ -917,6 +946,8 @@ void Resolver::Pronouns() {
       const Mention* antecedent = best;
       if (best != nullptr && IsSentenceStart(t.begin) && SentenceEndsBetween(text_, best->end, t.begin))
         antecedent = CentreOfLastSentence(text_, persons);
+      else if (best != nullptr)
+        antecedent = OutsideInsertion(text_, persons, t.begin);
       if (const size_t open = QuoteOpenedBefore(text_, para.begin, t.begin); open != std::string_view::npos) {
         // the last person named before the quote opened
         auto after = std::upper_bound(persons.begin(), persons.end(), open,

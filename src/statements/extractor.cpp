@@ -61,6 +61,10 @@ void SentenceAnalyzer::Emit(const Holder& h, int issue, int stance, const std::s
       Trace("  tree: " + actor + " is a target, not the holder (" + h.rule + ")");
       continue;
     }
+    if (h.rule == "relative" && AntecedentModifiesNoun(actor)) {
+      Trace("  tree: " + actor + " modifies a noun; the relative clause after it is that noun's (relative)");
+      continue;
+    }
     const std::vector<std::string>& holders = cb_.issues()[issue].holders;
     if (!holders.empty() && !Contains(holders, actor)) {
       Trace("  codebook: " + actor + " is not among the holders of " + cb_.issues()[issue].id + " (" + h.rule + "/" +

@@ -369,6 +369,10 @@ class SentenceAnalyzer {
   // True when every mention of `actor` in the sentence is a target in the tree ("sanctions
   // on Russia") while the holder rule took it for the clause's agent.
   bool TreeVetoes(const std::string& actor, const std::string& holder_rule);
+  // Whether `actor`, taken as the antecedent of ", which ..." / ", who ...", is a name the
+  // parse hangs on a noun ("a statement of support for Ukraine, which will include ..."):
+  // the relative clause then describes that noun phrase, not the name.
+  bool AntecedentModifiesNoun(const std::string& actor);
   // Clause rules over the tree (statements/clause_rules.h) for the actors of the sentence
   // that the flat rules gave no statement: parsed only when such an actor and an issue
   // term are there.

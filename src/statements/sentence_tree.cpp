@@ -35,6 +35,34 @@ bool SentenceAnalyzer::TreeVetoes(const std::string& actor, const std::string& h
   return named;
 }
 
+bool SentenceAnalyzer::AntecedentModifiesNoun(const std::string& actor) {
+  if (model_ == nullptr) return false;
+  const syntax::ParsedSentence& tree = Tree();
+  for (const Mention& m : ments_) {
+    if (!Contains(m.actors, actor)) continue;
+    // the mention's head word: the one whose head lies outside it
+    int head = -1, next = -1;
+    for (int i = 0; i < tree.size(); ++i) {
+      const auto& t = tree.tokens[i];
+      if (t.begin >= m.end) {
+        next = i;
+        break;
+      }
+      if (t.begin < m.begin || t.end > m.end) continue;
+      const int h = t.head;
+      if (head < 0 && (h < 0 || tree.tokens[h].begin < m.begin || tree.tokens[h].end > m.end)) head = i;
+    }
+    // followed by ", which" / ", who"
+    if (head < 0 || next < 0 || next + 1 >= tree.size() || tree.tokens[next].form != "," ||
+        !lex_.relative_pronouns().count(AsciiLower(tree.tokens[next + 1].form)))
+      continue;
+    const int gov = tree.tokens[head].head;
+    if (tree.tokens[head].BaseRelation() == "nmod" && gov >= 0 && tree.tokens[gov].upos == syntax::Upos::kNoun)
+      return true;
+  }
+  return false;
+}
+
 Holder SentenceAnalyzer::TreeHolder(const syntax::ParsedSentence& tree, const std::vector<int>& words) const {
   Holder h;
   h.rule = "tree";
@@ -56,14 +84,23 @@ Holder SentenceAnalyzer::TreeHolder(const syntax::ParsedSentence& tree, const st
       const std::string p = AsciiLower(t.form);
       // "it" and "they" are mostly things and crowds here; "he"/"she" take the person
       // named last before them in this sentence ("Biden made it clear that he ..."),
-      // else the flat rules' choice, as "we" and "I" do
+      // else the flat rules' choice, as "we" and "I" do. The actor stage's own reading of
+      // the pronoun comes first ("Flynn, Trump's adviser, resigned after he ..." is Flynn's);
+      // a person who speaks for no state gives it no holder.
       const bool person = lex_.person_pronouns().count(p) > 0;
       if (!person && !lex_.first_person().count(p)) continue;
       Holder r;
+      bool person_found = false;
       if (person)
-        for (const Mention& m : ments_)
-          if (m.end <= t.begin && !m.person.empty()) r = Holder{m.actors, m.person, "tree", m.cameo};
-      if (r.empty()) r = ResolvePronoun(p, quoted);
+        for (const Mention& m : ments_) {
+          const bool is_pronoun = m.begin <= t.begin && t.end <= m.end;
+          if ((m.end <= t.begin || is_pronoun) && !m.person.empty()) {
+            r = Holder{m.actors, m.person, "tree", m.cameo};
+            person_found = true;
+          }
+          if (is_pronoun) break;
+        }
+      if (r.empty() && !person_found) r = ResolvePronoun(p, quoted);
       for (const auto& a : r.actors)
         if (!Contains(h.actors, a)) h.actors.push_back(a);
       if (!r.empty()) {

@@ -110,8 +110,11 @@ Subject SentenceAnalyzer::SubjectAt(size_t a, size_t b) const {
       // "the NATO summit must ...": the name modifies another head noun
       if (after < toks_.size() && lex_.non_agent_heads().count(toks_[after].norm)) h.actors.clear();
       if (h.empty()) {
-        // a vague group ("other NATO members") is the subject, and it is not coded
+        // a vague group ("other NATO members") is the subject, and it is not coded; so is a
+        // person who speaks for no state (a senator, a former official), kept in `holder`
+        // with no actors for the pronouns after it (NoteSubject)
         s.kind = SubjKind::kNone;
+        s.holder = std::move(h);
         return s;
       }
       s.kind = SubjKind::kActors;
@@ -164,8 +167,10 @@ Holder SentenceAnalyzer::ResolvePronoun(const std::string& p, bool in_quote) con
 
 Holder SentenceAnalyzer::RelativeAntecedent(const Clause& c) const {
   Holder h;
+  // "Ukraine, which Italy has long supported": a name right after the pronoun is the
+  // relative clause's own subject, and the pronoun its object
   if (c.b >= 2 && (toks_[c.b].norm == "which" || toks_[c.b].norm == "who") && toks_[c.b - 1].norm == "," &&
-      toks_[c.b - 2].mention >= 0) {
+      toks_[c.b - 2].mention >= 0 && !(c.b + 1 < c.e && toks_[c.b + 1].mention >= 0)) {
     size_t j = c.b - 2;
     while (j > 0 && toks_[j - 1].mention == toks_[c.b - 2].mention) --j;
     CollectGroup(j, c.b - 1, j, &h);
@@ -220,6 +225,14 @@ void SentenceAnalyzer::RecordProposal(const Clause& c, const Holder& authors) {
 void SentenceAnalyzer::NoteSubject(const Clause& c, const Subject& s) {
   // "we're announcing a package ...; this package will provide ...": a pronoun author too
   if (s.kind == SubjKind::kPronoun) RecordProposal(c, ResolvePronoun(s.pronoun, c.in_quote));
+  // "Flynn, out of office, was forced to resign after he had lied about his calls ...": a
+  // person subject who speaks for no state is who "he" and "his" refer to next, and they
+  // give no holder, not the official named before him
+  if (s.kind == SubjKind::kNone && !s.holder.person.empty() && !c.in_quote) {
+    st_.last_person = s.holder;
+    st_.last_person_sentence = index_;
+    return;
+  }
   if (s.kind != SubjKind::kActors) return;
   RecordProposal(c, s.holder);
   if (c.in_quote) return;
