@@ -227,6 +227,37 @@ TEST(ClauseRulesTest, AThreatWithAMeasureStandsForIt) {
   EXPECT_TRUE(Matches("The Kremlin threatened retaliation against any new sanctions.", "sanctions", rule).empty());
 }
 
+TEST(ClauseRulesTest, AnAdverbialGerundIsHeldByTheSubjectOfItsClause) {
+  // the gerund after a subordinator has no subject of its own: the main clause's acts
+  auto got = Matches("After imposing new sanctions on the regime, Canada turned to the question of energy.",
+                     "sanctions");
+  EXPECT_TRUE(Has(got, "Canada sanctions 1")) << Joined(got);
+  got = Matches("By sending tanks to the front, Norway broke with its long tradition of caution.", "tanks");
+  EXPECT_TRUE(Has(got, "Norway tanks 1")) << Joined(got);
+  got = Matches("Before rejecting the sanctions, Hungary asked for an exemption for its oil imports.", "sanctions");
+  EXPECT_TRUE(Has(got, "Hungary sanctions -1")) << Joined(got);
+  // "a day after approving ...": the gerund hangs on a time noun of the main clause
+  got = Matches("Two weeks after approving the sanctions, the Irish cabinet met the envoy.", "sanctions");
+  EXPECT_TRUE(Has(got, "cabinet sanctions 1")) << Joined(got);
+  // "for": the reason the main clause gives is the object's act, not the subject's
+  got = Matches("The Czech government criticized Slovakia for blocking the sanctions.", "sanctions");
+  EXPECT_FALSE(Has(got, "government sanctions -1")) << Joined(got);
+  EXPECT_FALSE(Has(got, "government sanctions 1")) << Joined(got);
+}
+
+TEST(ClauseRulesTest, TheContentOfAChargeIsNoPositionOfTheCharged) {
+  EXPECT_TRUE(Matches("The opposition charged that Malta had blocked the sanctions for months.", "sanctions").empty());
+  EXPECT_TRUE(Matches("Critics allege that Iceland withheld the tanks from the army.", "tanks").empty());
+  EXPECT_FALSE(Matches("The opposition said that Malta had blocked the sanctions for months.", "sanctions").empty());
+}
+
+TEST(ClauseRulesTest, ARelativeClauseOfAnAnnouncementOrACommitmentHoldsItsNoun) {
+  auto got = Matches("The sanctions that Iceland announced on Monday hit the central bank.", "sanctions");
+  EXPECT_TRUE(Has(got, "Iceland sanctions 1")) << Joined(got);
+  got = Matches("The troops Portugal deployed to the border arrived in March.", "troops");
+  EXPECT_TRUE(Has(got, "Portugal troops 1")) << Joined(got);
+}
+
 TEST(ClauseRulesTest, AWordNeverHoldsItself) {
   // "of" reaches the holder of "the objections of Malta" and the issue here: no holder
   const auto got = Matches("The criticism of sanctions grew louder in the spring.", "sanctions");

@@ -21,9 +21,11 @@ bool In(const std::vector<std::string>& v, std::string_view w) { return std::fin
 
 std::string LemmaOf(const ParsedSentence& s, int i) { return Lower(s.tokens[i].lemma); }
 
-// The case marker lemma of a nominal ("on" in "sanctions on Russia"), or empty.
+// The case marker lemma of a nominal ("on" in "sanctions on Russia"), or for a clause its
+// subordinator ("after" in "after imposing sanctions, Canada ..."), or empty.
 std::string CaseOf(const ParsedSentence& s, int i) {
-  const int c = s.FirstChild(i, "case");
+  int c = s.FirstChild(i, "case");
+  if (c < 0) c = s.FirstChild(i, "mark");
   return c < 0 ? std::string() : LemmaOf(s, c);
 }
 
