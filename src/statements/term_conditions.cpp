@@ -114,8 +114,7 @@ void SentenceAnalyzer::FindCoordinatedModifierTerms(const std::vector<PatternMat
     for (size_t c : CoordinatedBefore(toks_, last.b)) {
       // the modifier followed by the words of the term after its first one
       std::vector<Token> joined = {toks_[c]};
-      for (size_t t = last.b + 1; t < toks_.size() && t <= last.b + kHeadWords; ++t)
-        joined.push_back(toks_[t]);
+      for (size_t t = last.b + 1; t < toks_.size() && t <= last.b + kHeadWords; ++t) joined.push_back(toks_[t]);
       // the tokens keep their mentions' indices, so actor slots read the sentence's mentions
       std::vector<PatternMatch> found;
       cb_.terms().MatchAt(TokenView{&joined, &ments_}, 0, joined.size(), &found);
