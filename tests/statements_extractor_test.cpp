@@ -1273,21 +1273,5 @@ TEST_F(ExtractorTest, AWordThatIsATermOnlyAsAnActsObjectIsThatActs) {
               ::testing::Not(::testing::Contains("POL sanctions -1")));
 }
 
-TEST_F(ExtractorTest, CoordinatedModifiersEachNameTheirTermOfTheSharedHead) {
-  // the head is shared: each modifier with it is a term, the last one as written
-  EXPECT_THAT(Run("Finland announced new humanitarian and military assistance for Ukraine."),
-              ElementsAre("FIN aid +1", "FIN arms +1"));
-  EXPECT_THAT(Run("Finland announced new military, economic, and humanitarian assistance for Ukraine."),
-              ElementsAre("FIN aid +1", "FIN arms +1"));
-  // a passive after the shared head holds every term of it
-  EXPECT_THAT(Run("The humanitarian and security support being provided by Finland to Ukraine reached Kyiv on "
-                  "Monday."),
-              ::testing::IsSupersetOf({"FIN aid +1", "FIN arms +1"}));
-  // a noun before the coordinator is no modifier: "tanks aid" is no term
-  EXPECT_THAT(Run("Finland sent tanks and humanitarian aid to Ukraine."), ElementsAre("FIN aid +1", "FIN arms +1"));
-  // one issue named twice is said once
-  EXPECT_THAT(Run("Finland sent military and security assistance to Ukraine."), ElementsAre("FIN arms +1"));
-}
-
 }  // namespace
 }  // namespace faultline

@@ -161,11 +161,8 @@ void SentenceAnalyzer::EmitCampMembers(const Clause& c) {
 void SentenceAnalyzer::AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* walk) {
   const Clause& c = clauses_[ci];
   TermReading r;
-  // a term inside the previous one ("security assistance" in "humanitarian and security
-  // assistance", FindCoordinatedModifierTerms) shares its cues
-  r.rs = term.b < walk->prev_end ? walk->prev_start : walk->prev_end;
-  walk->prev_start = r.rs;
-  walk->prev_end = std::max(walk->prev_end, term.e);
+  r.rs = walk->prev_end;
+  walk->prev_end = term.e;
   // what a later pro-form ("such measures", "doing so") points back to
   const int proform_issue = st_.last_issue, proform_polarity = st_.last_polarity;
   const size_t proform_sentence = st_.last_issue_sentence;

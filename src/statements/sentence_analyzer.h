@@ -191,7 +191,6 @@ class SentenceAnalyzer {
   // What one term of a clause passes on to the next.
   struct ClauseWalk {
     size_t prev_end = 0;   // where the previous term ended: the next one's cues start there
-    size_t prev_start = 0;  // where the previous term's cues started (for a term inside it)
     bool passive = false;  // a passive seen in the clause: its later terms have no agent either
     bool has_prev = false;
     Chain prev;
@@ -291,7 +290,6 @@ class SentenceAnalyzer {
 
   // --- term_conditions.cpp: the issue terms, and the codebook's conditions on them
   void FindTerms(std::vector<PatternMatch>* term_matches, const std::vector<PatternMatch>& acts);
-  void FindCoordinatedModifierTerms(const std::vector<PatternMatch>& acts);
   bool TermConditionsHold(const PatternMatch& m, const IssueTerm& it, const std::vector<PatternMatch>& acts) const;
   void DropOtherDebates(bool proforms);
   void DropOtherRecipients();

@@ -73,63 +73,6 @@ void SentenceAnalyzer::FindTerms(std::vector<PatternMatch>* term_matches, const 
     terms_.push_back(TermHit{m.begin, m.end, issue, it.polarity, it.act, false});
     taken_end = m.end;
   }
-  FindCoordinatedModifierTerms(acts);
-}
-
-namespace {
-
-// The modifiers coordinated before the first word of a term, nearest first: "economic" and
-// "humanitarian" in "economic, humanitarian, and security assistance". A bounded list of
-// single words, each joined by a comma or a coordinator; empty when no coordinator stands
-// right before the term.
-std::vector<size_t> CoordinatedBefore(const std::vector<Token>& toks, size_t first) {
-  constexpr size_t kMaxConjuncts = 5;
-  std::vector<size_t> out;
-  if (first < 2 || (toks[first - 1].norm != "and" && toks[first - 1].norm != "or")) return out;
-  size_t at = first - 1;  // the coordinator, then each comma before a conjunct
-  if (at > 0 && toks[at - 1].norm == ",") --at;  // the serial comma
-  while (at > 0 && out.size() < kMaxConjuncts) {
-    const Token& w = toks[at - 1];
-    if (w.type != TokenType::kWord || w.mention >= 0) break;
-    out.push_back(at - 1);
-    if (at < 3 || toks[at - 2].norm != ",") break;
-    at -= 2;
-  }
-  return out;
-}
-
-}  // namespace
-
-// "security, economic, and humanitarian assistance": the head is shared, so each modifier
-// names a term of its own ("security assistance": arms; the last one, "humanitarian
-// assistance", is found as written). A modifier counts when the codebook has it, with the
-// words after the last one, as a noun term that starts with it; the term spans from the
-// modifier to the end of the shared head and the codebook's conditions apply as to any.
-void SentenceAnalyzer::FindCoordinatedModifierTerms(const std::vector<PatternMatch>& acts) {
-  constexpr size_t kHeadWords = 6;
-  const size_t written = terms_.size();
-  for (size_t k = 0; k < written; ++k) {
-    const TermHit last = terms_[k];
-    if (last.e - last.b < 2) continue;
-    for (size_t c : CoordinatedBefore(toks_, last.b)) {
-      // the modifier followed by the words of the term after its first one
-      std::vector<Token> joined = {toks_[c]};
-      for (size_t t = last.b + 1; t < toks_.size() && t <= last.b + kHeadWords; ++t) joined.push_back(toks_[t]);
-      // the tokens keep their mentions' indices, so actor slots read the sentence's mentions
-      std::vector<PatternMatch> found;
-      cb_.terms().MatchAt(TokenView{&joined, &ments_}, 0, joined.size(), &found);
-      for (const PatternMatch& f : found) {
-        const IssueTerm& it = cb_.term(f.payload);
-        if (it.verb || it.act >= 0 || last.b + f.end != last.e) continue;
-        if (TokenizeWords(it.text).front() != toks_[c].norm) continue;
-        bool known = false;  // "military and security assistance": one issue, said once
-        for (const TermHit& t : terms_) known |= t.issue == it.issue && t.b <= last.b && t.e >= last.b;
-        const PatternMatch m{c, last.e, f.payload, f.length};
-        if (known || !TermConditionsHold(m, it, acts)) continue;
-        terms_.push_back(TermHit{c, last.e, it.issue, it.polarity, it.act, false});
-      }
-    }
-  }
 }
 
 // A term in a sentence that names another debate's subject (Iran, North Korea) is read
