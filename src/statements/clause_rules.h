@@ -26,7 +26,7 @@ namespace faultline {
 struct PathStep {
   bool up = false;             // to the head, when the word's relation matches
   std::string relation;        // UD relation ("obl", "nsubj:pass")
-  std::vector<std::string> cases;  // a nominal's case marker (a clause's subordinator) must be one of these
+  std::vector<std::string> cases;  // a nominal's case marker (a clause's: its subordinator) is one of these
   std::vector<std::string> lemmas;  // the word reached must be one of these ("obj{demand|request}")
 };
 using DepPath = std::vector<PathStep>;
