@@ -83,6 +83,24 @@ TEST_F(ExtractorTest, IssueSpecificActs) {
   EXPECT_THAT(Run("Russia warned Berlin against supplying Kyiv with fighter jets."), ElementsAre("RUS arms -1"));
 }
 
+// A list of modifiers before one head names each modifier's issue ("humanitarian
+// assistance" is aid, "defense assistance" arms), with the chain and holder of the term the
+// matcher found at the list's end; a modifier that makes no codebook term adds nothing.
+TEST_F(ExtractorTest, ListedModifiersEachNameTheirIssue) {
+  EXPECT_THAT(Run("Spain is providing military and humanitarian assistance to Ukraine."),
+              ElementsAre("ESP aid +1", "ESP arms +1"));
+  EXPECT_THAT(Run("Italy will deliver financial, humanitarian, and defense assistance to Kyiv."),
+              ElementsAre("ITA aid +1", "ITA arms +1"));
+  EXPECT_THAT(Run("Hungary opposes military or financial aid to Ukraine."), ElementsAre("HUN aid -1", "HUN arms -1"));
+  EXPECT_THAT(Run("Spain provides political and humanitarian support to Ukraine."), ElementsAre("ESP aid +1"));
+  // the clause rules read a listed term with the term it shares a head with
+  EXPECT_THAT(Run("The economic and security assistance that Finland delivered to Ukraine last year arrived in May."),
+              ElementsAre("FIN aid +1", "FIN arms +1"));
+  // a list ends in "and" or "or": after a bare comma the word before ends another phrase
+  EXPECT_THAT(Run("Italy will send doctors to the military, humanitarian aid to the cities and fuel to Ukraine."),
+              ElementsAre("ITA aid +1"));
+}
+
 // Weapons whose recipient, by the tree, is none of the issue's targets are no arms for
 // Ukraine, wherever the recipient stands: after a list, on the act, as the object of
 // "provide ... with", in a modified name or as a possessor. Named recipients that are

@@ -220,7 +220,8 @@ const std::vector<std::pair<std::string, WordSet CueLexicon::*>>& CueLexicon::Re
       {"demand_modals", &CueLexicon::demand_modals_},
       {"person_pronouns", &CueLexicon::person_pronouns_},
       {"leading_conjunctions", &CueLexicon::leading_conjunctions_},
-      {"predicate_coordinators", &CueLexicon::predicate_coordinators_}};
+      {"predicate_coordinators", &CueLexicon::predicate_coordinators_},
+      {"modifier_list_joiners", &CueLexicon::modifier_list_joiners_}};
   return kSets;
 }
 

@@ -161,6 +161,7 @@ class CueLexicon {
   const WordSet& person_pronouns() const { return person_pronouns_; }
   const WordSet& leading_conjunctions() const { return leading_conjunctions_; }
   const WordSet& predicate_coordinators() const { return predicate_coordinators_; }
+  const WordSet& modifier_list_joiners() const { return modifier_list_joiners_; }
   // The actor an official document speaks for, from its URL or outlet host
   // ("whitehouse.gov" -> USA), or empty. Its "we"/"I" outside quotes is that actor.
   std::string OfficialVoice(const std::string& url, const std::string& outlet) const;
@@ -184,7 +185,7 @@ class CueLexicon {
   WordSet negators_, object_pronouns_, modifier_determiners_, modifier_possessors_, modifier_verbal_words_,
       speech_noun_determiners_, coordination_words_, by_phrase_joiners_, sighting_object_determiners_,
       object_determiners_, recipient_prepositions_, question_words_, relative_pronouns_, demand_modals_,
-      person_pronouns_, leading_conjunctions_, predicate_coordinators_;
+      person_pronouns_, leading_conjunctions_, predicate_coordinators_, modifier_list_joiners_;
   std::vector<std::string> negator_suffixes_;
 };
 
