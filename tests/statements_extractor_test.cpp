@@ -101,6 +101,19 @@ TEST_F(ExtractorTest, ListedModifiersEachNameTheirIssue) {
               ElementsAre("ITA aid +1"));
 }
 
+// A proposal in the subjunctive (a bare "be" heading the clause of a proposing verb or noun)
+// is a demand, as "should be" is, held by its proposer; "would be" is a report.
+TEST_F(ExtractorTest, SubjunctiveProposalIsTheProposersDemand) {
+  EXPECT_THAT(Run("Italy insisted that Kyiv be given more fighter jets."), ElementsAre("ITA arms +1"));
+  EXPECT_THAT(Run("Spain asked that Ukraine be supplied with more artillery."), ElementsAre("ESP arms +1"));
+  EXPECT_THAT(Run("The United States suggested Russia be readmitted to the G7."), ElementsAre("USA russia-g7 +1"));
+  // the passive after the "be" says what is proposed for the term
+  EXPECT_THAT(Run("Hungary demanded that the sanctions on Russia be lifted."), ElementsAre("HUN sanctions -1"));
+  // the noun: a proposal, not the content of an insinuation
+  EXPECT_THAT(Run("Macron's suggestion that Russia be offered talks angered many in Kyiv."), ElementsAre("FRA talks +1"));
+  EXPECT_THAT(Run("Italy insisted that Kyiv would be given more fighter jets."), IsEmpty());
+}
+
 // Weapons whose recipient, by the tree, is none of the issue's targets are no arms for
 // Ukraine, wherever the recipient stands: after a list, on the act, as the object of
 // "provide ... with", in a modified name or as a possessor. Named recipients that are

@@ -68,6 +68,12 @@ class CueLexicon {
   // Verbs that make their subject the author of a proposal, and the nouns that name one
   // ("offered ... an agreement"; later "this agreement would ...").
   const PatternSet& proposal_verbs() const { return proposal_verbs_; }
+  // Verbs and nouns of proposing whose complement clause may be in the subjunctive ("proposed
+  // that the sanctions be tightened", "the suggestion that Russia be readmitted"), and the
+  // words that make a "be" after them no subjunctive ("would be", "to be"). A match's payload
+  // is 0 for a verb, 1 for a noun.
+  const PatternSet& mandative() const { return mandative_; }
+  const WordSet& not_subjunctive() const { return not_subjunctive_; }
   const WordSet& proposal_nouns() const { return proposal_nouns_; }
   // Nouns of what a holder issues ("a joint declaration promising ..."): an -ing verb after
   // one speaks for the holder, not for the noun.
@@ -175,12 +181,12 @@ class CueLexicon {
   std::vector<std::pair<std::string, std::string>> official_voices_;  // host part, actor
   PatternSet cues_;
   std::vector<Cue> cue_entries_;
-  PatternSet speech_, exceptions_, camp_members_, according_, anonymous_, proposal_verbs_;
+  PatternSet speech_, exceptions_, camp_members_, according_, anonymous_, proposal_verbs_, mandative_;
   WordSet subject_words_, vague_quantifiers_, member_nouns_, pronouns_, first_person_, openers_with_comma_,
       openers_alone_, openers_joined_after_, inverting_modals_, inverted_subject_starts_, openers_unless_parenthetical_, intro_prepositions_, adverbs_, camp_nouns_, reporters_, possessives_, non_agent_heads_,
       proposal_nouns_, statement_nouns_, act_nouns_, adjectival_participles_, event_nouns_,
       irregular_forms_, transcript_audience_, aspectual_verbs_, object_complement_verbs_, object_complement_ends_, circumstance_words_, leverage_words_, sighting_verbs_, carrier_verbs_, joint_titles_, speaker_titles_,
-      voice_topic_words_, disputed_modifiers_, stance_holder_nouns_, focus_particles_, prepositions_;
+      voice_topic_words_, disputed_modifiers_, stance_holder_nouns_, focus_particles_, prepositions_, not_subjunctive_;
   // the required function-word lists
   WordSet negators_, object_pronouns_, modifier_determiners_, modifier_possessors_, modifier_verbal_words_,
       speech_noun_determiners_, coordination_words_, by_phrase_joiners_, sighting_object_determiners_,

@@ -296,6 +296,11 @@ class SentenceAnalyzer {
   bool TermConditionsHold(const PatternMatch& m, const IssueTerm& it, const std::vector<PatternMatch>& acts) const;
   void DropOtherDebates(bool proforms);
   void DropOtherRecipients();
+  // --- mandative.cpp: proposals in the subjunctive ("suggested that Russia be readmitted")
+  std::optional<PatternMatch> MandativeEndingAt(size_t e) const;
+  std::optional<PatternMatch> SubjunctiveOf(size_t be) const;
+  Holder MandativeHolder(const Clause& c, const PatternMatch& m) const;
+  void AddSubjunctiveCues();
   // --- term_lists.cpp: the terms a list of modifiers makes with the head of a term after it
   void AddListedTerms(const PatternMatch& m, size_t taken_end, const std::vector<PatternMatch>& acts);
   bool SentenceHasWord(const std::vector<std::string>& words) const;
