@@ -83,6 +83,37 @@ TEST_F(ExtractorTest, IssueSpecificActs) {
   EXPECT_THAT(Run("Russia warned Berlin against supplying Kyiv with fighter jets."), ElementsAre("RUS arms -1"));
 }
 
+// A list of modifiers before one head names each modifier's issue ("humanitarian
+// assistance" is aid, "defense assistance" arms), with the chain and holder of the term the
+// matcher found at the list's end; a modifier that makes no codebook term adds nothing.
+TEST_F(ExtractorTest, ListedModifiersEachNameTheirIssue) {
+  EXPECT_THAT(Run("Spain is providing military and humanitarian assistance to Ukraine."),
+              ElementsAre("ESP aid +1", "ESP arms +1"));
+  EXPECT_THAT(Run("Italy will deliver financial, humanitarian, and defense assistance to Kyiv."),
+              ElementsAre("ITA aid +1", "ITA arms +1"));
+  EXPECT_THAT(Run("Hungary opposes military or financial aid to Ukraine."), ElementsAre("HUN aid -1", "HUN arms -1"));
+  EXPECT_THAT(Run("Spain provides political and humanitarian support to Ukraine."), ElementsAre("ESP aid +1"));
+  // the clause rules read a listed term with the term it shares a head with
+  EXPECT_THAT(Run("The economic and security assistance that Finland delivered to Ukraine last year arrived in May."),
+              ElementsAre("FIN aid +1", "FIN arms +1"));
+  // a list ends in "and" or "or": after a bare comma the word before ends another phrase
+  EXPECT_THAT(Run("Italy will send doctors to the military, humanitarian aid to the cities and fuel to Ukraine."),
+              ElementsAre("ITA aid +1"));
+}
+
+// A proposal in the subjunctive (a bare "be" heading the clause of a proposing verb or noun)
+// is a demand, as "should be" is, held by its proposer; "would be" is a report.
+TEST_F(ExtractorTest, SubjunctiveProposalIsTheProposersDemand) {
+  EXPECT_THAT(Run("Italy insisted that Kyiv be given more fighter jets."), ElementsAre("ITA arms +1"));
+  EXPECT_THAT(Run("Spain asked that Ukraine be supplied with more artillery."), ElementsAre("ESP arms +1"));
+  EXPECT_THAT(Run("The United States suggested Russia be readmitted to the G7."), ElementsAre("USA russia-g7 +1"));
+  // the passive after the "be" says what is proposed for the term
+  EXPECT_THAT(Run("Hungary demanded that the sanctions on Russia be lifted."), ElementsAre("HUN sanctions -1"));
+  // the noun: a proposal, not the content of an insinuation
+  EXPECT_THAT(Run("Macron's suggestion that Russia be offered talks angered many in Kyiv."), ElementsAre("FRA talks +1"));
+  EXPECT_THAT(Run("Italy insisted that Kyiv would be given more fighter jets."), IsEmpty());
+}
+
 // Weapons whose recipient, by the tree, is none of the issue's targets are no arms for
 // Ukraine, wherever the recipient stands: after a list, on the act, as the object of
 // "provide ... with", in a modified name or as a possessor. Named recipients that are
@@ -596,7 +627,9 @@ TEST_F(ExtractorRecallTest, TheSidesOfTalksBetweenThemTakePart) {
   EXPECT_THAT(Run("Arms negotiations between Russia and North Korea are advancing, Ukraine said."), ::testing::IsEmpty());
   // a call for talks is its caller's, not yet the sides'
   EXPECT_THAT(Run("Italy called for talks between Russia and Ukraine."), ::testing::ElementsAre("ITA talks +1"));
-  EXPECT_THAT(Run("Italy suggested that there be direct talks between Russia and Ukraine."), ::testing::IsEmpty());
+  // ... and so is a proposal in the subjunctive ("that there be talks"): the proposer's alone
+  EXPECT_THAT(Run("Italy suggested that there be direct talks between Russia and Ukraine."),
+              ::testing::ElementsAre("ITA talks +1"));
   EXPECT_THAT(Run("There were no talks between Russia and Ukraine last week."), ::testing::IsEmpty());
 }
 

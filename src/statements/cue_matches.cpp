@@ -33,6 +33,7 @@ void SentenceAnalyzer::FindCues(std::vector<PatternMatch>* cue_matches, const st
     if (a.begin > 0 && toks_[a.begin - 1].type == TokenType::kHyphen) continue;
     cues_.push_back(CueHit{a.begin, a.end, CueKind::kSupport, a.payload, true});
   }
+  AddSubjunctiveCues();  // "suggested that Russia be readmitted" (mandative.cpp)
 }
 
 // Whether a cue match outside the terms is a cue here: not part of a name, a compound,

@@ -140,6 +140,13 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
       if (Status s = lex.proposal_verbs_.Add(v, Inflect::kVerb, 0, lex.irregular_); !s.ok()) return s.WithLocation(path);
     Phrases(pr["nouns"], &lex.proposal_nouns_);
   }
+  if (const YAML::Node md = root["mandative"]) {
+    for (const auto& v : List(md["verbs"]))
+      if (Status s = lex.mandative_.Add(v, Inflect::kVerb, 0, lex.irregular_); !s.ok()) return s.WithLocation(path);
+    for (const auto& v : List(md["nouns"]))
+      if (Status s = lex.mandative_.Add(v, Inflect::kNone, 1); !s.ok()) return s.WithLocation(path);
+    Words(md["not_before_be"], &lex.not_subjunctive_);
+  }
   for (const auto& e : List(root["exceptions"])) lex.exceptions_.Add(e, Inflect::kNone, 0);
   for (const auto& e : List(root["camp_members"])) lex.camp_members_.Add(e, Inflect::kNone, 0);
   if (const YAML::Node src = root["sources"]) {
@@ -261,7 +268,8 @@ const std::vector<std::pair<std::string, WordSet CueLexicon::*>>& CueLexicon::Re
       {"articles", &CueLexicon::articles_},
       {"target_cases", &CueLexicon::target_cases_},
       {"act_cases", &CueLexicon::act_cases_},
-      {"aim_cases", &CueLexicon::aim_cases_}};
+      {"aim_cases", &CueLexicon::aim_cases_},
+      {"modifier_list_joiners", &CueLexicon::modifier_list_joiners_}};
   return kSets;
 }
 

@@ -68,6 +68,12 @@ class CueLexicon {
   // Verbs that make their subject the author of a proposal, and the nouns that name one
   // ("offered ... an agreement"; later "this agreement would ...").
   const PatternSet& proposal_verbs() const { return proposal_verbs_; }
+  // Verbs and nouns of proposing whose complement clause may be in the subjunctive ("proposed
+  // that the sanctions be tightened", "the suggestion that Russia be readmitted"), and the
+  // words that make a "be" after them no subjunctive ("would be", "to be"). A match's payload
+  // is 0 for a verb, 1 for a noun.
+  const PatternSet& mandative() const { return mandative_; }
+  const WordSet& not_subjunctive() const { return not_subjunctive_; }
   const WordSet& proposal_nouns() const { return proposal_nouns_; }
   // Nouns of what a holder issues ("a joint declaration promising ..."): an -ing verb after
   // one speaks for the holder, not for the noun.
@@ -185,6 +191,7 @@ class CueLexicon {
   const WordSet& target_cases() const { return target_cases_; }
   const WordSet& act_cases() const { return act_cases_; }
   const WordSet& aim_cases() const { return aim_cases_; }
+  const WordSet& modifier_list_joiners() const { return modifier_list_joiners_; }
   // The actor an official document speaks for, from its URL or outlet host
   // ("whitehouse.gov" -> USA), or empty. Its "we"/"I" outside quotes is that actor.
   std::string OfficialVoice(const std::string& url, const std::string& outlet) const;
@@ -198,18 +205,19 @@ class CueLexicon {
   std::vector<std::pair<std::string, std::string>> official_voices_;  // host part, actor
   PatternSet cues_;
   std::vector<Cue> cue_entries_;
-  PatternSet speech_, exceptions_, camp_members_, according_, anonymous_, proposal_verbs_;
+  PatternSet speech_, exceptions_, camp_members_, according_, anonymous_, proposal_verbs_, mandative_;
   WordSet subject_words_, vague_quantifiers_, member_nouns_, pronouns_, first_person_, openers_with_comma_,
       openers_alone_, openers_joined_after_, inverting_modals_, inverted_subject_starts_, openers_unless_parenthetical_, intro_prepositions_, adverbs_, camp_nouns_, reporters_, possessives_, non_agent_heads_,
       proposal_nouns_, statement_nouns_, act_nouns_, adjectival_participles_, event_nouns_,
       irregular_forms_, transcript_audience_, aspectual_verbs_, object_complement_verbs_, object_complement_ends_, circumstance_words_, leverage_words_, sighting_verbs_, carrier_verbs_, joint_titles_, speaker_titles_,
-      voice_topic_words_, disputed_modifiers_, stance_holder_nouns_, focus_particles_, prepositions_;
+      voice_topic_words_, disputed_modifiers_, stance_holder_nouns_, focus_particles_, prepositions_, not_subjunctive_;
   // the required function-word lists
   WordSet negators_, object_pronouns_, modifier_determiners_, modifier_possessors_, modifier_verbal_words_,
       speech_noun_determiners_, coordination_words_, by_phrase_joiners_, sighting_object_determiners_,
       object_determiners_, recipient_prepositions_, question_words_, relative_pronouns_, demand_modals_,
       person_pronouns_, leading_conjunctions_, predicate_coordinators_,
-      group_glue_words_, subject_lead_words_, own_state_nouns_, proposal_subject_openers_, proposal_determiners_, participle_clause_openers_, expletive_it_words_, coordinated_verb_openers_, passive_auxiliaries_, passive_adverbs_, passive_be_forms_, passive_participles_, gerund_verbal_words_, co_agent_words_, speaker_demand_modals_, naming_prepositions_, name_joiners_, topic_prepositions_, target_determiners_, membership_prepositions_, articles_, target_cases_, act_cases_, aim_cases_;
+      group_glue_words_, subject_lead_words_, own_state_nouns_, proposal_subject_openers_, proposal_determiners_, participle_clause_openers_, expletive_it_words_, coordinated_verb_openers_, passive_auxiliaries_, passive_adverbs_, passive_be_forms_, passive_participles_, gerund_verbal_words_, co_agent_words_, speaker_demand_modals_, naming_prepositions_, name_joiners_, topic_prepositions_, target_determiners_, membership_prepositions_, articles_, target_cases_, act_cases_, aim_cases_,
+      modifier_list_joiners_;
   std::vector<std::string> negator_suffixes_;
 };
 

@@ -106,6 +106,13 @@ void SentenceAnalyzer::AnalyzeClause(size_t ci) {
   walk.prev_end = c.b;
   for (const TermHit& term : terms_) {
     if (term.b < c.b || term.e > c.e) continue;
+    if (term.listed) {
+      // "security and humanitarian assistance": read as the term it shares a head with,
+      // which reads the clause after it as if the listed term were not there
+      ClauseWalk same = walk;
+      AnalyzeTerm(ci, term, &same);
+      continue;
+    }
     AnalyzeTerm(ci, term, &walk);
   }
 }
@@ -329,7 +336,9 @@ void SentenceAnalyzer::Run(Span sentence, size_t index, size_t para, std::vector
   DropOtherRecipients();
   FindCues(&cue_matches, term_matches, acts);
   DropOtherDebates(true);  // the proforms FindCues added
-  std::sort(terms_.begin(), terms_.end(), [](const TermHit& a, const TermHit& b) { return a.b < b.b; });
+  // a listed term before the term whose span it shares (AnalyzeClause)
+  std::sort(terms_.begin(), terms_.end(),
+            [](const TermHit& a, const TermHit& b) { return a.b != b.b ? a.b < b.b : a.listed > b.listed; });
   std::sort(cues_.begin(), cues_.end(), [](const CueHit& a, const CueHit& b) { return a.b < b.b; });
 
   FindSpeaker(para);

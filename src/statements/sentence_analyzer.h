@@ -41,6 +41,11 @@ struct TermHit {
   int polarity = 1;
   int act = -1;
   bool proform = false;
+  // A term read from a list of modifiers before another term's head ("financial,
+  // humanitarian and security assistance"): it spans that term, whose chain and holder it
+  // shares, and `modifier` is the token of its own modifier ("humanitarian").
+  bool listed = false;
+  size_t modifier = 0;
 };
 
 struct CueHit {
@@ -293,6 +298,13 @@ class SentenceAnalyzer {
   bool TermConditionsHold(const PatternMatch& m, const IssueTerm& it, const std::vector<PatternMatch>& acts) const;
   void DropOtherDebates(bool proforms);
   void DropOtherRecipients();
+  // --- mandative.cpp: proposals in the subjunctive ("suggested that Russia be readmitted")
+  std::optional<PatternMatch> MandativeEndingAt(size_t e) const;
+  std::optional<PatternMatch> SubjunctiveOf(size_t be) const;
+  Holder MandativeHolder(const Clause& c, const PatternMatch& m) const;
+  void AddSubjunctiveCues();
+  // --- term_lists.cpp: the terms a list of modifiers makes with the head of a term after it
+  void AddListedTerms(const PatternMatch& m, size_t taken_end, const std::vector<PatternMatch>& acts);
   bool SentenceHasWord(const std::vector<std::string>& words) const;
   bool NearTopic(int issue) const;
   bool IsHeadlineList() const;
@@ -377,6 +389,7 @@ class SentenceAnalyzer {
   // that the flat rules gave no statement: parsed only when such an actor and an issue
   // term are there.
   void ApplyClauseRules();
+  void EmitClauseMatch(const syntax::ParsedSentence& tree, const ClauseMatch& m, const TermHit& term, std::string* trace);
   Holder TreeHolder(const syntax::ParsedSentence& tree, const std::vector<int>& words) const;
   // The name of a tree rule's speaker ("the Danish minister" of "... said that Y opposes"),
   // or empty for a pronoun or when the speaker is one of the holders.

@@ -181,6 +181,41 @@ bool SentenceAnalyzer::RecipientFits(const syntax::ParsedSentence& tree, const C
   return true;
 }
 
+// The statement of one clause rule's match on one term of its issue word, unless the
+// recipient or a denied sighting voids it, or the flat rules already hold it.
+void SentenceAnalyzer::EmitClauseMatch(const syntax::ParsedSentence& tree, const ClauseMatch& m, const TermHit& term,
+                                       std::string* trace) {
+  const int stance = m.stance * term.polarity;
+  if (!RecipientFits(tree, m, term.issue)) {
+    if (trace != nullptr) *trace += "  tree rule " + m.rule->name + ": the recipient is not the issue's\n";
+    return;
+  }
+  if (SightingDenied(term)) {
+    if (trace != nullptr) *trace += "  tree rule " + m.rule->name + ": a denied sighting\n";
+    return;
+  }
+  Holder h = TreeHolder(tree, m.holders);
+  std::vector<std::string> keep;
+  const std::vector<std::string>& targets = cb_.issues()[term.issue].target_actor;
+  for (const auto& a : h.actors) {
+    if (m.rule->holder_not_target && Contains(targets, a)) continue;
+    bool covered = false;
+    for (const auto& e : emitted_) covered |= e.first == a && e.second == term.issue;
+    // a contrary statement already taken from the flat rules stands
+    if (!covered && !seen_.count(std::make_tuple(a, term.issue, -stance))) keep.push_back(a);
+  }
+  h.actors = keep;
+  if (h.actors.size() != 1) h.person.clear();
+  // the trace is built only when asked for: this runs for every matched clause
+  if (trace != nullptr)
+    *trace += "  tree rule " + m.rule->name + " at '" + tree.tokens[m.predicate].form + "' -> " +
+              cb_.issues()[term.issue].id + " " + std::to_string(stance) + " holders " +
+              std::to_string(h.actors.size()) + "\n";
+  if (h.empty()) return;
+  // "Zelensky said that over the objections of X ...": the speaker reports X's statement
+  Emit(h, term.issue, stance, tree.tokens[m.predicate].form, m.rule->name, TreeSource(tree, m));
+}
+
 void SentenceAnalyzer::ApplyClauseRules() {
   if (model_ == nullptr || clause_rules_ == nullptr || clause_rules_->rules.empty() || question_) return;
   bool has_term = false;
@@ -206,43 +241,18 @@ void SentenceAnalyzer::ApplyClauseRules() {
     // an act ("only_objects" in the codebook) is that act's; other verbs on it say nothing
     if (t.act >= 0 && cb_.act(t.act).only_objects) continue;
     const int w = TreeWord(tree, t.b, t.e);
-    if (w < 0) continue;
+    if (w < 0 || t.listed) continue;  // a listed term is read with the term it shares a span with
     is_issue[w] = 1;
     term_of[w] = static_cast<int>(k);
   }
   std::string trace;
   const bool tracing = stats_ != nullptr && stats_->trace;
   for (const ClauseMatch& m : MatchClauseRules(*clause_rules_, tree, is_issue, nullptr, tracing ? &trace : nullptr)) {
-    const TermHit& term = terms_[term_of[m.issue_word]];
-    const int stance = m.stance * term.polarity;
-    if (!RecipientFits(tree, m, term.issue)) {
-      if (tracing) trace += "  tree rule " + m.rule->name + ": the recipient is not the issue's\n";
-      continue;
-    }
-    if (SightingDenied(term)) {
-      if (tracing) trace += "  tree rule " + m.rule->name + ": a denied sighting\n";
-      continue;
-    }
-    Holder h = TreeHolder(tree, m.holders);
-    std::vector<std::string> keep;
-    const std::vector<std::string>& targets = cb_.issues()[term.issue].target_actor;
-    for (const auto& a : h.actors) {
-      if (m.rule->holder_not_target && Contains(targets, a)) continue;
-      bool covered = false;
-      for (const auto& e : emitted_) covered |= e.first == a && e.second == term.issue;
-      // a contrary statement already taken from the flat rules stands
-      if (!covered && !seen_.count(std::make_tuple(a, term.issue, -stance))) keep.push_back(a);
-    }
-    h.actors = keep;
-    if (h.actors.size() != 1) h.person.clear();
-    // the trace is built only when asked for: this runs for every matched clause
-    if (tracing)
-      trace += "  tree rule " + m.rule->name + " at '" + tree.tokens[m.predicate].form + "' -> " +
-               cb_.issues()[term.issue].id + " " + std::to_string(stance) + " holders " +
-               std::to_string(h.actors.size()) + "\n";
-    if (h.empty()) continue;
-    // "Zelensky said that over the objections of X ...": the speaker reports X's statement
-    Emit(h, term.issue, stance, tree.tokens[m.predicate].form, m.rule->name, TreeSource(tree, m));
+    // the term on the issue word, and the terms a list of modifiers made on its span
+    const TermHit& head = terms_[term_of[m.issue_word]];
+    for (const TermHit& term : terms_)
+      if (!term.proform && term.issue >= 0 && term.b == head.b && term.e == head.e)
+        EmitClauseMatch(tree, m, term, tracing ? &trace : nullptr);
   }
   if (tracing) stats_->trace_text += trace;
 }

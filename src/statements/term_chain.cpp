@@ -330,7 +330,9 @@ void SentenceAnalyzer::ReadAfterTerm(const Clause& c, const TermHit& term, TermR
     if (InvertedCondition(t)) break;
     for (const auto& q : cues_) {
       if (q.b != t) continue;
-      const bool modal = q.kind == CueKind::kSupport && lex_.demand_modals().count(toks_[t].norm);
+      // "should", and the subjunctive "be" that stands for it ("proposed that the sanctions be lifted")
+      const bool subjunctive = q.kind == CueKind::kSupport && SubjunctiveOf(t).has_value();
+      const bool modal = (q.kind == CueKind::kSupport && lex_.demand_modals().count(toks_[t].norm)) || subjunctive;
       const bool evaluation = q.kind == CueKind::kEvalNegative || q.kind == CueKind::kEvalPositive;
       // "Russia's unjustified invasion", "Moscow's “provocation”": after a possessive (a
       // quote mark between), an evaluation describes the noun it precedes, not this term
@@ -346,7 +348,7 @@ void SentenceAnalyzer::ReadAfterTerm(const Clause& c, const TermHit& term, TermR
         r->cue_text += Surface(q.b, q.e);
         // "the sanctions should be lifted": the passive verb after the modal says what
         // should happen to the term
-        if (modal) ReadModalPassive(q.e, r);
+        if (modal) ReadModalPassive(subjunctive ? q.b : q.e, r);
         // "condemned the idea as counterproductive": the evaluation restates the verb
         bool as_before = false;
         for (size_t u = term.e; u < t; ++u) as_before |= toks_[u].norm == "as";

@@ -71,6 +71,7 @@ void SentenceAnalyzer::FindTerms(std::vector<PatternMatch>* term_matches, const 
                           : it.issue;
     // the longest match here may be a term of another issue too: all of the same span count
     terms_.push_back(TermHit{m.begin, m.end, issue, it.polarity, it.act, false});
+    AddListedTerms(m, taken_end, acts);  // "financial, humanitarian and security assistance"
     taken_end = m.end;
   }
 }

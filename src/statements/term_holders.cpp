@@ -269,7 +269,9 @@ void SentenceAnalyzer::EmitGerundObject(const Clause& c, const TermTarget& x, co
 // negotiations"). Said by nobody, it is the author's (the voice's), not the subject's.
 void SentenceAnalyzer::ResolveDemand(const Clause& c, const TermTarget& x, Holder* h) const {
   const std::string& w = toks_[x.first->b].norm;
-  if (!lex_.speaker_demand_modals().count(w)) return;
+  // "Italy insisted that Kyiv be given jets": the subjunctive is a demand as "should" is
+  const std::optional<PatternMatch> mandative = SubjunctiveOf(x.first->b);
+  if (!lex_.speaker_demand_modals().count(w) && !mandative) return;
   Holder s;
   if (c.in_quote && !speaker_.empty()) s = speaker_;
   for (const auto& m : speech_)
@@ -288,6 +290,9 @@ void SentenceAnalyzer::ResolveDemand(const Clause& c, const TermTarget& x, Holde
       if (outer.kind == SubjKind::kActors) s = outer.holder;
       break;
     }
+  // "Macron's suggestion that Russia be offered talks", "Rome requested that ...": the
+  // proposer that no reporting verb names
+  if (s.empty() && mandative) s = MandativeHolder(c, *mandative);
   // "Q  And yesterday, President Erdogan said that Sweden should not expect ...": the speaker
   // named right before a reporting verb outside the demand's clause, or the pronoun there
   const PatternMatch* said = nullptr;
