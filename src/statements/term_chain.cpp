@@ -129,9 +129,12 @@ bool SentenceAnalyzer::ReadCuesBefore(const Clause& c, const TermHit& term, Term
       if (!counted) r->neg_pos.push_back(t);
     }
   if (!act_ok) return false;
-  // A frame alone ("regards X") carries no stance.
+  // A frame alone ("regards X") carries no stance. An act counts only when it takes this
+  // term (has_act): in "we do not see diplomacy ... on the horizon" the "do" of another
+  // issue's act ("do a deal" on the pipeline) is no cue, and "not see" alone is an
+  // observation, no stance.
   for (const auto& q : cues_)
-    if (q.b >= r->rs && q.e <= term.b && q.polar() && q.kind != CueKind::kFrame) r->only_frames = false;
+    if (q.b >= r->rs && q.e <= term.b && q.polar() && q.kind != CueKind::kFrame && q.act < 0) r->only_frames = false;
   if (r->has_act) r->only_frames = false;
   return true;
 }
