@@ -345,6 +345,10 @@ void SentenceAnalyzer::ReadAfterTerm(const Clause& c, const TermHit& term, TermR
       if (evaluation || modal) {
         r->post_polarity = q.polarity();
         r->has_post = true;
+        r->post_evaluation = evaluation;
+        r->post_b = q.b;
+        r->post_e = q.e;
+        r->post_cue_at = r->cue_text.size();
         if (!r->cue_text.empty()) r->cue_text += " ... ";
         r->cue_text += Surface(q.b, q.e);
         // "the sanctions should be lifted": the passive verb after the modal says what
@@ -468,6 +472,51 @@ void SentenceAnalyzer::DropStrayAgainst(const TermHit& term, TermReading* r) {
     ne = p.e;
   }
   r->polars = std::move(kept);
+}
+
+// The parse says whether an evaluation at tokens [b, e) is an adjective of another noun than
+// the term (chain_reach.h): "provided assistance ... from an outrageous and unlawful Russian
+// attack" judges the attack. Parsed only for a chain with an evaluation.
+bool SentenceAnalyzer::EvaluationStrays(const TermHit& term, size_t b, size_t e) {
+  if (model_ == nullptr || term.proform) return false;
+  const syntax::ParsedSentence& tree = Tree();
+  const bool strays = EvaluationModifiesOther(tree, TreeWord(tree, b, e), TreeWord(tree, term.b, term.e),
+                                              toks_[term.b].begin, toks_[term.e - 1].end);
+  if (strays) Trace("  tree: '" + Surface(b, e) + "' modifies another noun than " + Surface(term.b, term.e));
+  return strays;
+}
+
+// A negative evaluation among the cues before the term that the parse gives to another noun
+// does not turn the stance ("condemned the brutal, reckless attack and sent tanks"); it still
+// anchors the holder, as the words of the chain do. A chain left with frames and such
+// evaluations alone carries no stance. (A positive one turns nothing.)
+void SentenceAnalyzer::NeutralizeStrayEvaluationsBefore(const TermHit& term, TermReading* r) {
+  auto kind_at = [&](const Polar& p, CueKind kind) {
+    for (const auto& q : cues_)
+      if (q.b == p.b && q.e == p.e && q.kind == kind) return true;
+    return false;
+  };
+  bool dropped = false, only_frames = !r->has_act;
+  for (Polar& p : r->polars) {
+    if (p.polarity < 0 && kind_at(p, CueKind::kEvalNegative) && EvaluationStrays(term, p.b, p.e)) {
+      p.polarity = 1;
+      dropped = true;
+      continue;
+    }
+    only_frames &= kind_at(p, CueKind::kFrame);
+  }
+  if (dropped && only_frames) r->only_frames = true;
+}
+
+// The evaluation after the term, when the parse gives it to another noun, says nothing of
+// the term: its polarity, its negators and its words leave the reading.
+void SentenceAnalyzer::DropStrayEvaluationAfter(const TermHit& term, TermReading* r) {
+  if (!r->has_post || !r->post_evaluation || !EvaluationStrays(term, r->post_b, r->post_e)) return;
+  r->negations -= r->post_neg;
+  r->post_polarity = 1;
+  r->has_post = false;
+  r->post_evaluation = false;
+  r->cue_text.resize(r->post_cue_at);
 }
 
 // A chain does not run from one coordinated predicate into the next (chain_reach.h): "the
