@@ -221,6 +221,20 @@ TEST(ChainReachTest, AnAdjectiveOfAPredicateOverTheTermJudgesIt) {
   EXPECT_FALSE(EvaluationModifiesOther(complement, 5, 3, term.begin, term.end));
 }
 
+TEST(ChainReachTest, APrepositionMarksItsOwnNounOnly) {
+  // Italy warned of the consequences of sanctions
+  const auto s = testing::HandTree({{"Italy", U::kPropn, 2, "nsubj", "Italy"},
+                                    {"warned", U::kVerb, 0, "root", "warn"},
+                                    {"of", U::kAdp, 5, "case", "of"},
+                                    {"the", U::kDet, 5, "det", "the"},
+                                    {"consequences", U::kNoun, 2, "obl", "consequence"},
+                                    {"of", U::kAdp, 7, "case", "of"},
+                                    {"sanctions", U::kNoun, 5, "nmod", "sanction"}});
+  EXPECT_FALSE(PrepositionMarks(s, 2, 6));
+  EXPECT_TRUE(PrepositionMarks(s, 2, 4));
+  EXPECT_TRUE(PrepositionMarks(s, 5, 6));
+}
+
 // --- inside the extractor, with the shipped model, cue lexicon and hand-made mentions
 
 class ChainReachExtractorTest : public testing::ShippedExtractorTest {

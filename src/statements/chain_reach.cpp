@@ -126,4 +126,17 @@ bool EvaluationModifiesOther(const syntax::ParsedSentence& tree, int eval, int t
   return true;
 }
 
+bool PrepositionMarks(const syntax::ParsedSentence& tree, int prep, int target) {
+  if (prep < 0 || prep >= tree.size() || target < 0 || target >= tree.size()) return false;
+  const int object = tree.tokens[prep].head;
+  if (object < 0) return false;
+  int w = target;
+  for (int steps = 0; steps < 8 && w >= 0 && w != object; ++steps) {
+    const std::string_view rel = tree.tokens[w].BaseRelation();
+    if (rel != "conj" && rel != "compound" && rel != "flat" && rel != "appos") return false;
+    w = tree.tokens[w].head;
+  }
+  return w == object;
+}
+
 }  // namespace faultline

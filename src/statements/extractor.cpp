@@ -168,6 +168,7 @@ void SentenceAnalyzer::AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* w
   }
   if (!ReadCuesBefore(c, term, &r)) return;
   NeutralizeStrayEvaluationsBefore(term, &r);
+  CheckShadowingActs(term, &r);
   BoundChain(term, &r);
   DropStrayAgainst(term, &r);
   CutAtCoordinatedPredicate(term, &r);

@@ -199,6 +199,9 @@ class SentenceAnalyzer {
     int polarity;
     bool verb;
     bool phrase;  // a noun cue ("calls for", "warnings against"): may have its own holder
+    // an act on the words of a generic cue ("warn of" on sanctions): the cue's polarity,
+    // which stands when the parse says the act does not take the term; 0 for none
+    int shadowed_polarity = 0;
   };
   // What the cues around one term say.
   struct TermReading {
@@ -352,6 +355,7 @@ class SentenceAnalyzer {
   bool ChainStopsBefore(const TermHit& term, const TermReading& r);
   void DropStrayAgainst(const TermHit& term, TermReading* r);
   bool EvaluationStrays(const TermHit& term, size_t b, size_t e);
+  void CheckShadowingActs(const TermHit& term, TermReading* r);
   void NeutralizeStrayEvaluationsBefore(const TermHit& term, TermReading* r);
   void DropStrayEvaluationAfter(const TermHit& term, TermReading* r);
   void CutAtCoordinatedPredicate(const TermHit& term, TermReading* r);

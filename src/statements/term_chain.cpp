@@ -80,6 +80,9 @@ bool SentenceAnalyzer::ReadCuesBefore(const Clause& c, const TermHit& term, Term
       if (!cb_.ActTakes(q.act, term.issue, term.act)) continue;
       if (term.act >= 0 && q.act == term.act) act_ok = true;
       r->polars.push_back(Polar{q.b, q.e, cb_.act(q.act).stance, true, false});
+      for (const auto& g : cues_)
+        if (g.act < 0 && g.polar() && g.kind != CueKind::kFrame && g.b < q.e && q.b < g.e)
+          r->polars.back().shadowed_polarity = g.polarity();
       r->has_act = true;
       add_cue_text(q.b, q.e);
       continue;
@@ -517,6 +520,21 @@ void SentenceAnalyzer::DropStrayEvaluationAfter(const TermHit& term, TermReading
   r->has_post = false;
   r->post_evaluation = false;
   r->cue_text.resize(r->post_cue_at);
+}
+
+// An act on the words of a generic cue that ends in a preposition ("warn of" on sanctions: a
+// threat to impose them) takes the term only when the parse makes the term what that
+// preposition marks: in "warned of the consequences of sanctions" it marks the consequences,
+// and the cue's own reading (against) stands. Parsed only for such an act.
+void SentenceAnalyzer::CheckShadowingActs(const TermHit& term, TermReading* r) {
+  if (model_ == nullptr || term.proform) return;
+  for (Polar& p : r->polars) {
+    if (p.shadowed_polarity == 0 || !lex_.prepositions().count(toks_[p.e - 1].norm)) continue;
+    const syntax::ParsedSentence& tree = Tree();
+    if (PrepositionMarks(tree, TreeWord(tree, p.e - 1, p.e), TreeWord(tree, term.b, term.e))) continue;
+    Trace("  tree: '" + Surface(p.b, p.e) + "' does not mark " + Surface(term.b, term.e) + ", the cue's reading stands");
+    p.polarity = p.shadowed_polarity;
+  }
 }
 
 // A chain does not run from one coordinated predicate into the next (chain_reach.h): "the
