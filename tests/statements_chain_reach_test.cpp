@@ -176,6 +176,65 @@ TEST(ChainReachTest, ASharedObjectOrAVerbAboveBothConjunctsKeepsTheChain) {
   EXPECT_TRUE(CoordinatedPredicate(above, 3, 9));
 }
 
+// Italy sent aid as Kyiv defended its land from an outrageous and unlawful attack
+std::vector<testing::HandWord> Outrageous() {
+  return {{"Italy", U::kPropn, 2, "nsubj", "Italy"},   {"sent", U::kVerb, 0, "root", "send"},
+          {"aid", U::kNoun, 2, "obj", "aid"},           {"as", U::kSconj, 6, "mark", "as"},
+          {"Kyiv", U::kPropn, 6, "nsubj", "Kyiv"},      {"defended", U::kVerb, 2, "advcl", "defend"},
+          {"its", U::kPron, 8, "nmod:poss", "its"},     {"land", U::kNoun, 6, "obj", "land"},
+          {"from", U::kAdp, 14, "case", "from"},        {"an", U::kDet, 14, "det", "a"},
+          {"outrageous", U::kAdj, 14, "amod", "outrageous"}, {"and", U::kCconj, 13, "cc", "and"},
+          {"unlawful", U::kAdj, 11, "conj", "unlawful"}, {"attack", U::kNoun, 6, "obl", "attack"}};
+}
+
+TEST(ChainReachTest, AnAdjectiveOfAnotherNounSaysNothingOfTheTerm) {
+  const auto s = testing::HandTree(Outrageous());
+  const Bytes term = Of(s, 2);
+  EXPECT_TRUE(EvaluationModifiesOther(s, 10, 2, term.begin, term.end));
+  EXPECT_TRUE(EvaluationModifiesOther(s, 12, 2, term.begin, term.end));  // a conjunct of it
+  // the same adjective on the term itself: "Italy sent outrageous aid"
+  auto words = Outrageous();
+  words[10] = {"outrageous", U::kAdj, 3, "amod", "outrageous"};
+  const auto own = testing::HandTree(words);
+  EXPECT_FALSE(EvaluationModifiesOther(own, 10, 2, term.begin, term.end));
+}
+
+TEST(ChainReachTest, AnAdjectiveOfAPredicateOverTheTermJudgesIt) {
+  // sending tanks is a dangerous move
+  const auto predicate = testing::HandTree({{"sending", U::kVerb, 6, "csubj", "send"},
+                                            {"tanks", U::kNoun, 1, "obj", "tank"},
+                                            {"is", U::kAux, 6, "cop", "be"},
+                                            {"a", U::kDet, 6, "det", "a"},
+                                            {"dangerous", U::kAdj, 6, "amod", "dangerous"},
+                                            {"move", U::kNoun, 0, "root", "move"}});
+  Bytes term = Of(predicate, 1);
+  EXPECT_FALSE(EvaluationModifiesOther(predicate, 4, 1, term.begin, term.end));
+  // Hungary called the deliveries a dangerous move: the complement of the verb above the term
+  const auto complement = testing::HandTree({{"Hungary", U::kPropn, 2, "nsubj", "Hungary"},
+                                             {"called", U::kVerb, 0, "root", "call"},
+                                             {"the", U::kDet, 4, "det", "the"},
+                                             {"deliveries", U::kNoun, 2, "obj", "delivery"},
+                                             {"a", U::kDet, 7, "det", "a"},
+                                             {"dangerous", U::kAdj, 7, "amod", "dangerous"},
+                                             {"move", U::kNoun, 2, "xcomp", "move"}});
+  term = Of(complement, 3);
+  EXPECT_FALSE(EvaluationModifiesOther(complement, 5, 3, term.begin, term.end));
+}
+
+TEST(ChainReachTest, APrepositionMarksItsOwnNounOnly) {
+  // Italy warned of the consequences of sanctions
+  const auto s = testing::HandTree({{"Italy", U::kPropn, 2, "nsubj", "Italy"},
+                                    {"warned", U::kVerb, 0, "root", "warn"},
+                                    {"of", U::kAdp, 5, "case", "of"},
+                                    {"the", U::kDet, 5, "det", "the"},
+                                    {"consequences", U::kNoun, 2, "obl", "consequence"},
+                                    {"of", U::kAdp, 7, "case", "of"},
+                                    {"sanctions", U::kNoun, 5, "nmod", "sanction"}});
+  EXPECT_FALSE(PrepositionMarks(s, 2, 6));
+  EXPECT_TRUE(PrepositionMarks(s, 2, 4));
+  EXPECT_TRUE(PrepositionMarks(s, 5, 6));
+}
+
 // --- inside the extractor, with the shipped model, cue lexicon and hand-made mentions
 
 class ChainReachExtractorTest : public testing::ShippedExtractorTest {
@@ -217,6 +276,22 @@ TEST_F(ChainReachExtractorTest, AConditionOfTheFirstPredicateStaysThere) {
   EXPECT_FALSE(Has(found, "SWE sanctions -1"));
   EXPECT_TRUE(Has(Found("Italy will continue to strengthen its army and defend every inch of NATO territory."),
                   "ITA nato-posture 1"));
+}
+
+// An evaluation counts for the noun it modifies: the attack is outrageous, not the aid, and
+// "this outrageous attack" is a noun, no cue of attacking anyone's policy. A predicate about
+// the term, or its complement, still judges it.
+TEST_F(ChainReachExtractorTest, AnEvaluationOfAnotherNounDoesNotTurnTheStance) {
+  const auto aid = Found("Italy has provided military assistance to Ukraine as it sought to defend its territory "
+                         "from an outrageous and unlawful Russian attack.");
+  EXPECT_TRUE(Has(aid, "ITA arms 1"));
+  EXPECT_FALSE(Has(aid, "ITA arms -1"));
+  const auto attack = Found("Poland condemned the outrageous attack and sent more tanks to Ukraine.");
+  EXPECT_TRUE(Has(attack, "POL arms 1"));
+  EXPECT_FALSE(Has(attack, "POL arms -1"));
+  EXPECT_TRUE(Has(Found("Hungary called the deliveries of tanks to Ukraine a dangerous move."), "HUN arms -1"));
+  EXPECT_TRUE(Has(Found("Hungary regards talks with Russia as a dangerous game."), "HUN talks -1"));
+  EXPECT_TRUE(Has(Found("Hungary said the new sanctions on Russia are dangerous."), "HUN sanctions -1"));
 }
 
 TEST_F(ChainReachExtractorTest, CarrierVerbsAndCuesStillCarryTheChain) {

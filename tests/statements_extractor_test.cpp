@@ -218,6 +218,23 @@ TEST_F(ExtractorTest, ADeniedSightingIsNoPosition) {
               IsEmpty());
 }
 
+// Not seeing talks on the horizon is an observation, no stance: "see" is a frame, and the
+// "does" before it (an act of another issue, "do a deal" on the pipeline) is no cue of this
+// term. A frame with its evaluation still is one.
+TEST_F(ExtractorTest, NotSeeingTalksAheadIsNoStance) {
+  EXPECT_THAT(Run("Italy does not see negotiations with Russia on the horizon."), IsEmpty());
+  EXPECT_THAT(Run("Italy does not see talks with Russia as a mistake."), ElementsAre("ITA talks +1"));
+}
+
+// A warning of sanctions is a threat to impose them (the guidelines' settled case), by the
+// codebook's act "warn of" where the parse makes the sanctions what "of" marks; a warning
+// of their consequences, or against them, opposes them.
+TEST_F(ExtractorTest, AWarningOfSanctionsIsAThreatToImposeThem) {
+  EXPECT_THAT(Run("Italy warned of more sanctions against Moscow."), ElementsAre("ITA sanctions +1"));
+  EXPECT_THAT(Run("Hungary warned against new sanctions on Russia."), ElementsAre("HUN sanctions -1"));
+  EXPECT_THAT(Run("Hungary warned of the consequences of sanctions on Russia for Europe."), ElementsAre("HUN sanctions -1"));
+}
+
 // Acts of the shipped codebook that real coverage uses: raising one's own defence budget,
 // taking part in talks, enforcing sanctions by seizing a sanctioned fortune; a build-up of a
 // state outside the alliance is no stance on its 2% debate.

@@ -92,5 +92,51 @@ bool CoordinatedPredicate(const syntax::ParsedSentence& tree, int cue, int later
   return w == cue && cues_own;
 }
 
-}  // namespace faultline
+namespace {
 
+// The case marker lemma of nominal `w` is `lemma` ("as" of "regards talks as a dangerous game").
+bool HasCase(const syntax::ParsedSentence& tree, int w, std::string_view lemma) {
+  const int c = tree.FirstChild(w, "case");
+  return c >= 0 && tree.tokens[c].lemma == lemma;
+}
+
+}  // namespace
+
+bool EvaluationModifiesOther(const syntax::ParsedSentence& tree, int eval, int term_word, size_t term_begin,
+                             size_t term_end) {
+  if (eval < 0 || eval >= tree.size() || term_word < 0 || term_word >= tree.size()) return false;
+  int w = eval;
+  // "outrageous and unlawful": a conjunct modifies what its first conjunct modifies
+  for (int steps = 0; steps < 4 && tree.tokens[w].BaseRelation() == "conj" && tree.tokens[w].head >= 0; ++steps)
+    w = tree.tokens[w].head;
+  if (tree.tokens[w].BaseRelation() != "amod") return false;
+  int noun = tree.tokens[w].head;
+  // "an essential aspect of ... diplomacy" parsed as a compound of the term: the adjective
+  // is inside the term's noun phrase
+  for (int steps = 0; steps < 4 && noun >= 0 && tree.tokens[noun].BaseRelation() == "compound"; ++steps)
+    noun = tree.tokens[noun].head;
+  if (noun < 0) return false;
+  const auto& n = tree.tokens[noun];
+  if (n.begin >= term_begin && n.end <= term_end) return false;  // the term's own adjective
+  if (tree.InSubtree(term_word, noun)) return false;              // a predicate over the term
+  // a complement of the verb above the term: "called the deliveries a dangerous move"
+  const std::string_view rel = n.BaseRelation();
+  const bool complement = rel == "xcomp" || (rel == "obl" && HasCase(tree, noun, "as"));
+  if (complement && n.head >= 0 && tree.InSubtree(term_word, n.head)) return false;
+  return true;
+}
+
+bool PrepositionMarks(const syntax::ParsedSentence& tree, int prep, int target) {
+  if (prep < 0 || prep >= tree.size() || target < 0 || target >= tree.size()) return false;
+  const int object = tree.tokens[prep].head;
+  if (object < 0) return false;
+  int w = target;
+  for (int steps = 0; steps < 8 && w >= 0 && w != object; ++steps) {
+    const std::string_view rel = tree.tokens[w].BaseRelation();
+    if (rel != "conj" && rel != "compound" && rel != "flat" && rel != "appos") return false;
+    w = tree.tokens[w].head;
+  }
+  return w == object;
+}
+
+}  // namespace faultline

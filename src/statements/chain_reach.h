@@ -47,5 +47,20 @@ bool PrepositionGoverns(const syntax::ParsedSentence& tree, int prep, int target
 // such case either: the first verb has none.
 bool CoordinatedPredicate(const syntax::ParsedSentence& tree, int cue, int later);
 
+// Whether the preposition at word `prep` marks word `target` itself (or a conjunct, compound
+// or apposition of the noun it marks): "warned of more sanctions" marks the sanctions, "warned
+// of the consequences of sanctions" the consequences. False when the preposition has no head.
+bool PrepositionMarks(const syntax::ParsedSentence& tree, int prep, int target);
+
+// Whether the evaluation headed by `eval` is an adjective that modifies another noun than
+// the term headed by `term_word` (bytes [term_begin, term_end)): "provided assistance ... to
+// defend its territory from an outrageous attack" judges the attack, not the assistance.
+// An adjective (amod, or a conjunct of one) counts for the noun it modifies, and for the term
+// when that noun is the term, a predicate over it ("sending tanks is a dangerous move") or the
+// complement of a verb above it ("called the deliveries a dangerous move", "regards talks as a
+// dangerous game"). Any other evaluation (a predicate, a noun) is left to the flat rules.
+bool EvaluationModifiesOther(const syntax::ParsedSentence& tree, int eval, int term_word, size_t term_begin,
+                             size_t term_end);
+
 }  // namespace faultline
 

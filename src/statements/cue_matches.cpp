@@ -60,6 +60,9 @@ bool SentenceAnalyzer::CueCounts(const PatternMatch& m, const std::vector<Patter
     if (target) return false;
   }
   if (lex_.cue(m.payload).verb && m.begin > 0 && VerbCueIsModifier(m, term_matches)) return false;
+  // "this outrageous attack", "the reckless, unjustified attack": evaluations between a
+  // determiner and a verb form make it a noun too
+  if (lex_.cue(m.payload).verb && AfterEvaluatedDeterminer(m.begin, cue_matches)) return false;
   // "continues to fire artillery": an aspectual verb carries a stance only through what
   // it governs; before "to" and a verb that is no cue it carries none
   if (lex_.aspectual_verbs().count(toks_[m.begin].norm) && m.end + 1 < n && toks_[m.end].norm == "to") {
@@ -70,6 +73,29 @@ bool SentenceAnalyzer::CueCounts(const PatternMatch& m, const std::vector<Patter
     if (!governs) return false;
   }
   return true;
+}
+
+bool SentenceAnalyzer::AfterEvaluatedDeterminer(size_t b, const std::vector<PatternMatch>& cue_matches) const {
+  auto evaluation_ending_at = [&](size_t e) -> const PatternMatch* {
+    for (const auto& q : cue_matches) {
+      const CueKind k = lex_.cue(q.payload).kind;
+      if (q.end == e && q.begin < e && (k == CueKind::kEvalNegative || k == CueKind::kEvalPositive)) return &q;
+    }
+    return nullptr;
+  };
+  size_t k = b;
+  bool evaluated = false;
+  for (int steps = 0; steps < 6 && k > 0; ++steps) {
+    if (const PatternMatch* q = evaluation_ending_at(k)) {
+      k = q->begin;
+      evaluated = true;
+    } else if (evaluated && (toks_[k - 1].norm == "," || toks_[k - 1].norm == "and")) {
+      --k;
+    } else {
+      break;
+    }
+  }
+  return evaluated && k > 0 && lex_.modifier_determiners().count(toks_[k - 1].norm) > 0;
 }
 
 // "will speak with him shortly, if not already, and announce ...", "hundreds, if not

@@ -179,10 +179,13 @@ void SentenceAnalyzer::AnalyzeTerm(size_t ci, const TermHit& term, ClauseWalk* w
     st_.last_issue_sentence = index_;
   }
   if (!ReadCuesBefore(c, term, &r)) return;
+  NeutralizeStrayEvaluationsBefore(term, &r);
+  CheckShadowingActs(term, &r);
   BoundChain(term, &r);
   DropStrayAgainst(term, &r);
   CutAtCoordinatedPredicate(term, &r);
   ReadAfterTerm(c, term, &r);
+  DropStrayEvaluationAfter(term, &r);
   const bool bare = r.polars.empty() || r.only_frames;
   if (bare && !term.proform && !r.hypothetical && !(question_ && !c.in_quote)) EmitReducedPassive(c, term, r);
   EmitModifierHolder(c, term, r);

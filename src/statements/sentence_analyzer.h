@@ -206,6 +206,9 @@ class SentenceAnalyzer {
     int polarity;
     bool verb;
     bool phrase;  // a noun cue ("calls for", "warnings against"): may have its own holder
+    // an act on the words of a generic cue ("warn of" on sanctions): the cue's polarity,
+    // which stands when the parse says the act does not take the term; 0 for none
+    int shadowed_polarity = 0;
   };
   // What the cues around one term say.
   struct TermReading {
@@ -225,6 +228,11 @@ class SentenceAnalyzer {
     int post_neg = 0;
     int post_polarity = 1;
     bool has_post = false;
+    // the evaluation after the term, when has_post came from one: its tokens, and where its
+    // words start in cue_text (DropStrayEvaluations takes it back)
+    bool post_evaluation = false;
+    size_t post_b = 0, post_e = 0;
+    size_t post_cue_at = 0;
   };
   // The term a holder is looked for, with its resolved issue and the chain's start.
   struct TermTarget {
@@ -327,6 +335,7 @@ class SentenceAnalyzer {
   bool CueCounts(const PatternMatch& m, const std::vector<PatternMatch>& cue_matches,
                  const std::vector<PatternMatch>& term_matches, const std::vector<PatternMatch>& acts) const;
   bool VerbCueIsModifier(const PatternMatch& m, const std::vector<PatternMatch>& term_matches) const;
+  bool AfterEvaluatedDeterminer(size_t b, const std::vector<PatternMatch>& cue_matches) const;
   bool InHedge(size_t t) const;
 
   // --- term_chain.cpp: the cues before and after a term, how far they reach, and their polarity
@@ -359,6 +368,10 @@ class SentenceAnalyzer {
   void ReadObjectComplement(const TermHit& term, TermReading* r) const;
   bool ChainStopsBefore(const TermHit& term, const TermReading& r);
   void DropStrayAgainst(const TermHit& term, TermReading* r);
+  bool EvaluationStrays(const TermHit& term, size_t b, size_t e);
+  void CheckShadowingActs(const TermHit& term, TermReading* r);
+  void NeutralizeStrayEvaluationsBefore(const TermHit& term, TermReading* r);
+  void DropStrayEvaluationAfter(const TermHit& term, TermReading* r);
   void CutAtCoordinatedPredicate(const TermHit& term, TermReading* r);
 
   // --- term_holders.cpp: who holds a term's chain when the clause's subject is not simply

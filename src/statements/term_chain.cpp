@@ -80,6 +80,9 @@ bool SentenceAnalyzer::ReadCuesBefore(const Clause& c, const TermHit& term, Term
       if (!cb_.ActTakes(q.act, term.issue, term.act)) continue;
       if (term.act >= 0 && q.act == term.act) act_ok = true;
       r->polars.push_back(Polar{q.b, q.e, cb_.act(q.act).stance, true, false});
+      for (const auto& g : cues_)
+        if (g.act < 0 && g.polar() && g.kind != CueKind::kFrame && g.b < q.e && q.b < g.e)
+          r->polars.back().shadowed_polarity = g.polarity();
       r->has_act = true;
       add_cue_text(q.b, q.e);
       continue;
@@ -129,9 +132,12 @@ bool SentenceAnalyzer::ReadCuesBefore(const Clause& c, const TermHit& term, Term
       if (!counted) r->neg_pos.push_back(t);
     }
   if (!act_ok) return false;
-  // A frame alone ("regards X") carries no stance.
+  // A frame alone ("regards X") carries no stance. An act counts only when it takes this
+  // term (has_act): in "we do not see diplomacy ... on the horizon" the "do" of another
+  // issue's act ("do a deal" on the pipeline) is no cue, and "not see" alone is an
+  // observation, no stance.
   for (const auto& q : cues_)
-    if (q.b >= r->rs && q.e <= term.b && q.polar() && q.kind != CueKind::kFrame) r->only_frames = false;
+    if (q.b >= r->rs && q.e <= term.b && q.polar() && q.kind != CueKind::kFrame && q.act < 0) r->only_frames = false;
   if (r->has_act) r->only_frames = false;
   return true;
 }
@@ -344,6 +350,10 @@ void SentenceAnalyzer::ReadAfterTerm(const Clause& c, const TermHit& term, TermR
       if (evaluation || modal) {
         r->post_polarity = q.polarity();
         r->has_post = true;
+        r->post_evaluation = evaluation;
+        r->post_b = q.b;
+        r->post_e = q.e;
+        r->post_cue_at = r->cue_text.size();
         if (!r->cue_text.empty()) r->cue_text += " ... ";
         r->cue_text += Surface(q.b, q.e);
         // "the sanctions should be lifted": the passive verb after the modal says what
@@ -467,6 +477,66 @@ void SentenceAnalyzer::DropStrayAgainst(const TermHit& term, TermReading* r) {
     ne = p.e;
   }
   r->polars = std::move(kept);
+}
+
+// The parse says whether an evaluation at tokens [b, e) is an adjective of another noun than
+// the term (chain_reach.h): "provided assistance ... from an outrageous and unlawful Russian
+// attack" judges the attack. Parsed only for a chain with an evaluation.
+bool SentenceAnalyzer::EvaluationStrays(const TermHit& term, size_t b, size_t e) {
+  if (model_ == nullptr || term.proform) return false;
+  const syntax::ParsedSentence& tree = Tree();
+  const bool strays = EvaluationModifiesOther(tree, TreeWord(tree, b, e), TreeWord(tree, term.b, term.e),
+                                              toks_[term.b].begin, toks_[term.e - 1].end);
+  if (strays) Trace("  tree: '" + Surface(b, e) + "' modifies another noun than " + Surface(term.b, term.e));
+  return strays;
+}
+
+// A negative evaluation among the cues before the term that the parse gives to another noun
+// does not turn the stance ("condemned the brutal, reckless attack and sent tanks"); it still
+// anchors the holder, as the words of the chain do. A chain left with frames and such
+// evaluations alone carries no stance. (A positive one turns nothing.)
+void SentenceAnalyzer::NeutralizeStrayEvaluationsBefore(const TermHit& term, TermReading* r) {
+  auto kind_at = [&](const Polar& p, CueKind kind) {
+    for (const auto& q : cues_)
+      if (q.b == p.b && q.e == p.e && q.kind == kind) return true;
+    return false;
+  };
+  bool dropped = false, only_frames = !r->has_act;
+  for (Polar& p : r->polars) {
+    if (p.polarity < 0 && kind_at(p, CueKind::kEvalNegative) && EvaluationStrays(term, p.b, p.e)) {
+      p.polarity = 1;
+      dropped = true;
+      continue;
+    }
+    only_frames &= kind_at(p, CueKind::kFrame);
+  }
+  if (dropped && only_frames) r->only_frames = true;
+}
+
+// The evaluation after the term, when the parse gives it to another noun, says nothing of
+// the term: its polarity, its negators and its words leave the reading.
+void SentenceAnalyzer::DropStrayEvaluationAfter(const TermHit& term, TermReading* r) {
+  if (!r->has_post || !r->post_evaluation || !EvaluationStrays(term, r->post_b, r->post_e)) return;
+  r->negations -= r->post_neg;
+  r->post_polarity = 1;
+  r->has_post = false;
+  r->post_evaluation = false;
+  r->cue_text.resize(r->post_cue_at);
+}
+
+// An act on the words of a generic cue that ends in a preposition ("warn of" on sanctions: a
+// threat to impose them) takes the term only when the parse makes the term what that
+// preposition marks: in "warned of the consequences of sanctions" it marks the consequences,
+// and the cue's own reading (against) stands. Parsed only for such an act.
+void SentenceAnalyzer::CheckShadowingActs(const TermHit& term, TermReading* r) {
+  if (model_ == nullptr || term.proform) return;
+  for (Polar& p : r->polars) {
+    if (p.shadowed_polarity == 0 || !lex_.prepositions().count(toks_[p.e - 1].norm)) continue;
+    const syntax::ParsedSentence& tree = Tree();
+    if (PrepositionMarks(tree, TreeWord(tree, p.e - 1, p.e), TreeWord(tree, term.b, term.e))) continue;
+    Trace("  tree: '" + Surface(p.b, p.e) + "' does not mark " + Surface(term.b, term.e) + ", the cue's reading stands");
+    p.polarity = p.shadowed_polarity;
+  }
 }
 
 // A chain does not run from one coordinated predicate into the next (chain_reach.h): "the
