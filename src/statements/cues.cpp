@@ -198,6 +198,7 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
     lower(dv["joint_titles"], &lex.joint_titles_);
     lower(dv["speaker_titles"], &lex.speaker_titles_);
     lower(dv["topic_words"], &lex.voice_topic_words_);
+    lower(dv["leader_titles"], &lex.leader_titles_);
   }
   return lex;
 }
@@ -220,7 +221,11 @@ const std::vector<std::pair<std::string, WordSet CueLexicon::*>>& CueLexicon::Re
       {"demand_modals", &CueLexicon::demand_modals_},
       {"person_pronouns", &CueLexicon::person_pronouns_},
       {"leading_conjunctions", &CueLexicon::leading_conjunctions_},
-      {"predicate_coordinators", &CueLexicon::predicate_coordinators_}};
+      {"predicate_coordinators", &CueLexicon::predicate_coordinators_},
+      {"second_person", &CueLexicon::second_person_},
+      {"second_person_possessives", &CueLexicon::second_person_possessives_},
+      {"generic_you_after", &CueLexicon::generic_you_after_},
+      {"generic_you_before", &CueLexicon::generic_you_before_}};
   return kSets;
 }
 
