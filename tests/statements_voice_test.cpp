@@ -144,5 +144,83 @@ TEST_F(VoiceTest, NobodyTakesAStanceOnTalkingToHimself) {
   EXPECT_THAT(Run(other), ElementsAre("FRA talks -1"));
 }
 
+
+// Remarks by two leaders, with their transcript labels as the actor stage names them.
+class AddresseeTest : public VoiceTest {
+ protected:
+  std::vector<std::string> RunLabelled(const Document& d) {
+    auto names = testing::CommonNames();
+    names.emplace_back("PRESIDENT MACRON", std::vector<std::string>{"FRA"}, "", "Emmanuel Macron");
+    names.emplace_back("PRESIDENT ZELENSKY", std::vector<std::string>{"UKR"}, "", "Volodymyr Zelensky");
+    return testing::Triples(extractor_->Extract(d, testing::MentionsFor(d.text, names),
+                                                testing::MentionsFor(d.title, names), nullptr));
+  }
+};
+
+const char kTwoLeaders[] = "Remarks by President Macron and President Zelensky Before Bilateral Meeting";
+
+TEST_F(AddresseeTest, YouInATurnIsTheOtherLeader) {
+  Document d = Doc(kTwoLeaders,
+                   "PRESIDENT MACRON:  Welcome.  You have imposed new sanctions on Russia.\n\n"
+                   "PRESIDENT ZELENSKY:  Thank you.  You sent tanks to Ukraine.",
+                   kNews);
+  EXPECT_THAT(RunLabelled(d), ElementsAre("FRA arms +1", "UKR sanctions +1"));
+  // "your" before an act noun is the addressee's too
+  Document your = Doc(kTwoLeaders, "PRESIDENT MACRON:  Welcome.  We admire your decision to impose sanctions on Russia.",
+                      kNews);
+  EXPECT_THAT(RunLabelled(your), ::testing::Contains("UKR sanctions +1"));
+}
+
+TEST_F(AddresseeTest, AGenericYouIsNobody) {
+  Document d = Doc(kTwoLeaders,
+                   "PRESIDENT MACRON:  Welcome.  You can't impose sanctions on Russia alone.  "
+                   "You know, we have sent tanks to Ukraine.",
+                   kNews);
+  // the filler "you know" leaves the speaker's "we" to the speaker
+  EXPECT_THAT(RunLabelled(d), ElementsAre("FRA arms +1"));
+}
+
+TEST_F(AddresseeTest, TwoPossibleAddresseesNeedAVocative) {
+  Document d = Doc("Remarks by President Macron, President Zelensky, and Chancellor Olaf Brandt of Germany",
+                   "PRESIDENT MACRON:  Welcome.  You have imposed new sanctions on Russia.", kNews);
+  EXPECT_THAT(Voice(d).people.size(), 3u);
+  EXPECT_THAT(RunLabelled(d), IsEmpty());
+  Document named = Doc("Remarks by President Macron, President Zelensky, and Chancellor Olaf Brandt of Germany",
+                       "PRESIDENT MACRON:  Welcome.  You have imposed new sanctions on Russia, Zelensky.", kNews);
+  EXPECT_THAT(RunLabelled(named), ElementsAre("UKR sanctions +1"));
+}
+
+TEST_F(AddresseeTest, AfterTheFirstQuestionYouIsTheReporter) {
+  Document d = Doc(kTwoLeaders,
+                   "PRESIDENT MACRON:  Welcome.\n\nQ    Thank you.  Will there be more?\n\n"
+                   "PRESIDENT MACRON:  You have imposed new sanctions on Russia, I know.",
+                   kNews);
+  EXPECT_THAT(RunLabelled(d), IsEmpty());
+}
+
+TEST_F(AddresseeTest, AQuotesYouIsOnlyTheNamedAddressee) {
+  Document named = Doc("Europe debates sanctions",
+                       "Russia invaded Ukraine. \u201cYou have imposed new sanctions on Russia, Zelensky,\u201d Macron said.",
+                       kNews);
+  EXPECT_THAT(Run(named), ElementsAre("UKR sanctions +1"));
+  // nobody named: not the speaker's own act
+  Document unnamed = Doc("Europe debates sanctions",
+                         "Russia invaded Ukraine. \u201cYou have imposed new sanctions on Russia,\u201d Macron said.", kNews);
+  EXPECT_THAT(Run(unnamed), IsEmpty());
+}
+
+TEST_F(AddresseeTest, AnUnknownLeadersTurnIsNotTheHosts) {
+  // the title's second leader is unknown by name, known by state: two speakers, not one
+  Document d = Doc("Remarks by President Macron and President Luis Ramos of Spain Before Bilateral Meeting",
+                   "PRESIDENT MACRON:  Welcome.\n\nPRESIDENT RAMOS:  Thank you.  We will impose new sanctions on "
+                   "Russia.\n\nPRESIDENT GOMEZ:  We will send tanks to Ukraine.",
+                   kNews);
+  EXPECT_TRUE(Voice(d).empty());
+  ASSERT_EQ(Voice(d).people.size(), 2u);
+  EXPECT_EQ(Voice(d).people[1].person, "Luis Ramos");
+  // Ramos's "we" is Spain's; a leader nobody names holds nothing
+  EXPECT_THAT(RunLabelled(d), ElementsAre("ESP sanctions +1"));
+}
+
 }  // namespace
 }  // namespace faultline

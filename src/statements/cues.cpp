@@ -221,6 +221,7 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
     lower(dv["joint_titles"], &lex.joint_titles_);
     lower(dv["speaker_titles"], &lex.speaker_titles_);
     lower(dv["topic_words"], &lex.voice_topic_words_);
+    lower(dv["leader_titles"], &lex.leader_titles_);
   }
   return lex;
 }
@@ -269,7 +270,11 @@ const std::vector<std::pair<std::string, WordSet CueLexicon::*>>& CueLexicon::Re
       {"target_cases", &CueLexicon::target_cases_},
       {"act_cases", &CueLexicon::act_cases_},
       {"aim_cases", &CueLexicon::aim_cases_},
-      {"modifier_list_joiners", &CueLexicon::modifier_list_joiners_}};
+      {"modifier_list_joiners", &CueLexicon::modifier_list_joiners_},
+      {"second_person", &CueLexicon::second_person_},
+      {"second_person_possessives", &CueLexicon::second_person_possessives_},
+      {"generic_you_after", &CueLexicon::generic_you_after_},
+      {"generic_you_before", &CueLexicon::generic_you_before_}};
   return kSets;
 }
 

@@ -123,6 +123,10 @@ class CueLexicon {
   const WordSet& joint_titles() const { return joint_titles_; }
   const WordSet& speaker_titles() const { return speaker_titles_; }
   const WordSet& voice_topic_words() const { return voice_topic_words_; }
+  // Titles of leaders ("president", "prime minister"): a title name of this kind followed by
+  // "of" and a state is a speaker, and a transcript label of one of them and an unknown name
+  // ("PRESIDENT X:") is a guest's.
+  const WordSet& leader_titles() const { return leader_titles_; }
 
   const WordSet& subject_words() const { return subject_words_; }
   const WordSet& vague_quantifiers() const { return vague_quantifiers_; }
@@ -192,6 +196,12 @@ class CueLexicon {
   const WordSet& act_cases() const { return act_cases_; }
   const WordSet& aim_cases() const { return aim_cases_; }
   const WordSet& modifier_list_joiners() const { return modifier_list_joiners_; }
+  // The second person ("you", "your") and the words after or before it that make it
+  // generic ("you know", "if you"): statements/addressee.cpp.
+  const WordSet& second_person() const { return second_person_; }
+  const WordSet& second_person_possessives() const { return second_person_possessives_; }
+  const WordSet& generic_you_after() const { return generic_you_after_; }
+  const WordSet& generic_you_before() const { return generic_you_before_; }
   // The actor an official document speaks for, from its URL or outlet host
   // ("whitehouse.gov" -> USA), or empty. Its "we"/"I" outside quotes is that actor.
   std::string OfficialVoice(const std::string& url, const std::string& outlet) const;
@@ -210,14 +220,16 @@ class CueLexicon {
       openers_alone_, openers_joined_after_, inverting_modals_, inverted_subject_starts_, openers_unless_parenthetical_, intro_prepositions_, adverbs_, camp_nouns_, reporters_, possessives_, non_agent_heads_,
       proposal_nouns_, statement_nouns_, act_nouns_, adjectival_participles_, event_nouns_,
       irregular_forms_, transcript_audience_, aspectual_verbs_, object_complement_verbs_, object_complement_ends_, circumstance_words_, leverage_words_, sighting_verbs_, carrier_verbs_, joint_titles_, speaker_titles_,
-      voice_topic_words_, disputed_modifiers_, stance_holder_nouns_, focus_particles_, prepositions_, not_subjunctive_;
+      voice_topic_words_, leader_titles_, disputed_modifiers_, stance_holder_nouns_, focus_particles_, prepositions_,
+      not_subjunctive_;
   // the required function-word lists
   WordSet negators_, object_pronouns_, modifier_determiners_, modifier_possessors_, modifier_verbal_words_,
       speech_noun_determiners_, coordination_words_, by_phrase_joiners_, sighting_object_determiners_,
       object_determiners_, recipient_prepositions_, question_words_, relative_pronouns_, demand_modals_,
       person_pronouns_, leading_conjunctions_, predicate_coordinators_,
       group_glue_words_, subject_lead_words_, own_state_nouns_, proposal_subject_openers_, proposal_determiners_, participle_clause_openers_, expletive_it_words_, coordinated_verb_openers_, passive_auxiliaries_, passive_adverbs_, passive_be_forms_, passive_participles_, gerund_verbal_words_, co_agent_words_, speaker_demand_modals_, naming_prepositions_, name_joiners_, topic_prepositions_, target_determiners_, membership_prepositions_, articles_, target_cases_, act_cases_, aim_cases_,
-      modifier_list_joiners_;
+      modifier_list_joiners_,
+      second_person_, second_person_possessives_, generic_you_after_, generic_you_before_;
   std::vector<std::string> negator_suffixes_;
 };
 

@@ -1,6 +1,7 @@
 #include "statements/document_voice.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "statements/tokens.h"
 #include "text/segment.h"
@@ -110,6 +111,75 @@ const Mention* TitleSpeaker(const Document& doc, const std::vector<Mention>& tit
   return speaker;
 }
 
+// The length of the leader title that opens `lower` ("prime minister" of "prime minister
+// x of y"), followed by a space, or 0.
+size_t LeaderTitleAt(const std::string& lower, const CueLexicon& lex) {
+  size_t best = 0;
+  for (const auto& t : lex.leader_titles())
+    if (t.size() > best && lower.size() > t.size() && lower.compare(0, t.size(), t) == 0 && lower[t.size()] == ' ')
+      best = t.size();
+  return best;
+}
+
+// The first mention inside the title's bytes [b, e), or null.
+const Mention* FirstMentionIn(const std::vector<Mention>& title_mentions, size_t b, size_t e) {
+  const Mention* first = nullptr;
+  for (const auto& m : title_mentions)
+    if (m.begin >= b && m.end <= e && (first == nullptr || m.begin < first->begin)) first = &m;
+  return first;
+}
+
+// One part of a remarks title ("President X", "Prime Minister Y of Z Before Bilateral
+// Meeting"): its leader, when it opens with a name the knowledge base knows, or with a
+// leader's title and a name followed by "of" and a state. Anything else names nobody.
+bool PartPerson(const Document& doc, const std::vector<Mention>& title_mentions, size_t b, size_t e,
+                const CueLexicon& lex, TitlePerson* out) {
+  const Mention* m = FirstMentionIn(title_mentions, b, e);
+  if (m == nullptr || m->actors.empty()) return false;
+  if (m->kind == "person" && !m->person.empty()) {
+    *out = TitlePerson{m->person, m->actors};
+    return true;
+  }
+  // "President Y of Ecuador": the state's mention right after "of", a leader's title first
+  const std::string part = LowerTitle(doc.title.substr(b, m->begin - b));
+  const size_t title = LeaderTitleAt(part, lex);
+  const size_t of = part.find(" of ", title);
+  const bool ends_of = part.size() >= 4 && (part.compare(part.size() - 4, 4, " of ") == 0 ||
+                                            (part.size() >= 8 && part.compare(part.size() - 8, 8, " of the ") == 0));
+  if (title == 0 || of == std::string::npos || of <= title || !ends_of) return false;
+  const std::string name = doc.title.substr(b + title + 1, of - title - 1);
+  // a name of capitalised words ("Guillermo Lasso", not "at the Embassy"), then only the
+  // state's formal name ("of the Republic of Colombia")
+  if (name.empty() || name.size() > 40) return false;
+  for (size_t i = 0; i < name.size(); ++i)
+    if ((i == 0 || name[i - 1] == ' ') && std::islower(static_cast<unsigned char>(name[i]))) return false;
+  for (size_t i = of + 4; i < part.size(); ++i)
+    if (part[i - 1] == ' ' && part.compare(i, 4, "the ") != 0 && part.compare(i, 3, "of ") != 0 &&
+        std::islower(static_cast<unsigned char>(doc.title[b + i])))
+      return false;
+  *out = TitlePerson{name, m->actors};
+  return true;
+}
+
+// The leaders a remarks title names after its marker, one per part between commas and
+// "and" ("Remarks by A, B, and C of D in ..."); the place after " | " is no part.
+std::vector<TitlePerson> TitlePeople(const Document& doc, const std::vector<Mention>& title_mentions, size_t after,
+                                     const CueLexicon& lex) {
+  std::vector<TitlePerson> out;
+  const size_t end = std::min(doc.title.size(), doc.title.find(" | "));
+  size_t b = after;
+  while (b < end) {
+    while (b < end && doc.title[b] == ' ') ++b;
+    if (doc.title.compare(b, 4, "and ") == 0) b += 4;
+    const size_t comma = doc.title.find(", ", b), conj = doc.title.find(" and ", b);
+    const size_t e = std::min({end, comma, conj});
+    TitlePerson p;
+    if (e > b && PartPerson(doc, title_mentions, b, e, lex, &p)) out.push_back(std::move(p));
+    b = e + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 DocumentVoice FindDocumentVoice(const Document& doc, const std::vector<Mention>& title_mentions,
@@ -128,7 +198,11 @@ DocumentVoice FindDocumentVoice(const Document& doc, const std::vector<Mention>&
     }
   }
   if (const size_t at = MarkerEnd(title, lex.speaker_titles()); at != std::string::npos) {
-    if (const Mention* m = TitleSpeaker(doc, title_mentions, at, lex); m != nullptr) {
+    v.people = TitlePeople(doc, title_mentions, at, lex);
+    // a second leader the knowledge base does not know ("and President Y of Ecuador") makes
+    // it a transcript of two speakers as much as a known one
+    const Mention* m = v.people.size() > 1 ? nullptr : TitleSpeaker(doc, title_mentions, at, lex);
+    if (m != nullptr) {
       v.actors = m->actors;
       v.person = m->person;
       v.rule = "title-speaker";

@@ -15,10 +15,22 @@
 
 namespace faultline {
 
+// A leader a title of remarks names: "Chancellor X of Germany" (a person the knowledge
+// base knows), or "President Y of Ecuador" (a name it does not know, with the state the
+// title gives it).
+struct TitlePerson {
+  std::string person;  // the canonical name, or the title's words for an unknown name
+  std::vector<std::string> actors;
+};
+
 struct DocumentVoice {
   std::vector<std::string> actors;  // empty: nobody
   std::string person;               // the one person speaking, when the title names one
   std::string rule;                 // "signatories", "title-speaker", "official-voice"
+  // The leaders a title of remarks names ("Remarks by President X and Prime Minister Y of
+  // Z"), one per part of the title: who a transcript's "you" addresses, and whose turn an
+  // unknown label ("PRESIDENT Y:") opens.
+  std::vector<TitlePerson> people;
   bool empty() const { return actors.empty(); }
 };
 

@@ -71,7 +71,8 @@ Holder SentenceAnalyzer::VerbSpeaker(const Clause& c, const PatternMatch& verb, 
   if (outer.kind == SubjKind::kNone && !antecedent.empty() && ob == c.b) {
     speaker = antecedent;
   } else if (outer.kind == SubjKind::kNone) {
-    *unknown = true;
+    // "You know, we've sent ...": a generic "you" is a filler, not a speaker nobody knows
+    *unknown = !outer.generic_you;
   } else if (outer.kind == SubjKind::kActors) {
     speaker = outer.holder;
     speaker.rule = "speaker";

@@ -82,6 +82,7 @@ struct Subject {
   SubjKind kind = SubjKind::kEmpty;
   Holder holder;
   std::string pronoun;
+  bool generic_you = false;  // kNone for a generic "you" ("you know, ..."): nobody, not an unknown speaker
 };
 
 struct Clause {
@@ -142,6 +143,12 @@ struct DocState {
   bool in_turn = false;
   bool turn_audience = false;
   Holder turn_speaker;
+  // A label of a leader's title and a name nobody knows ("PRESIDENT Y:") that the title's
+  // leaders do not name either: the turn is a guest's, and it speaks for nobody.
+  bool turn_unknown = false;
+  // An audience turn has come: from then on the leaders answer questions, and their "you"
+  // is the reporter, not the other leader.
+  bool audience_seen = false;
 };
 
 // "i'm" -> "i", "we'll" -> "we": the pronoun of a contraction.
@@ -273,6 +280,13 @@ class SentenceAnalyzer {
   size_t CollectGroup(size_t j, size_t limit, size_t np_start, Holder* h) const;
   Subject SubjectAt(size_t a, size_t b) const;
   Holder ResolvePronoun(const std::string& p, bool in_quote) const;
+
+  // --- addressee.cpp: whom "you" stands for (the other leader of remarks by two, a
+  // vocative), and when it stands for anyone at all
+  bool GenericYou(size_t t) const;
+  Holder Addressee(bool in_quote) const;
+  Holder Vocative(const std::vector<std::string>& speaker) const;
+  Holder OtherLeader(const std::vector<std::string>& speaker) const;
   Holder FindHolder(const Clause& c, size_t c0, bool sincerity, size_t clause_index, bool c0_is_term = false) const;
   // FindHolder's cases by the kind of subject before the cue (after a reporting verb:
   // ReportedHolder, reported_speech.cpp).

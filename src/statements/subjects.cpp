@@ -96,6 +96,13 @@ Subject SentenceAnalyzer::SubjectAt(size_t a, size_t b) const {
     s.pronoun = PronounPart(toks_[i].norm);
     return s;
   }
+  // "you've sent tanks": the addressee, unless generic ("you know", "if you")
+  if (toks_[i].mention < 0 && lex_.second_person().count(PronounPart(toks_[i].norm))) {
+    s.generic_you = GenericYou(i);
+    s.kind = s.generic_you ? SubjKind::kNone : SubjKind::kPronoun;
+    s.pronoun = PronounPart(toks_[i].norm);
+    return s;
+  }
   // "her country", "his government": the speaker's own state
   if (i + 1 < b && lex_.possessives().count(toks_[i].norm) &&
       lex_.own_state_nouns().count(toks_[i + 1].norm)) {
@@ -134,6 +141,7 @@ Subject SentenceAnalyzer::SubjectAt(size_t a, size_t b) const {
 }
 
 Holder SentenceAnalyzer::ResolvePronoun(const std::string& p, bool in_quote) const {
+  if (lex_.second_person().count(p)) return Addressee(in_quote);
   if (lex_.first_person().count(p)) {
     if (in_quote && !speaker_.empty()) {
       Holder h = speaker_;
@@ -141,7 +149,8 @@ Holder SentenceAnalyzer::ResolvePronoun(const std::string& p, bool in_quote) con
       return h;
     }
     if (!in_quote && st_.in_turn) {
-      if (st_.turn_audience) return Holder{};
+      // a reporter's turn, or an unknown guest's, speaks for nobody
+      if (st_.turn_audience || st_.turn_unknown) return Holder{};
       if (!st_.turn_speaker.empty()) {
         Holder h = st_.turn_speaker;
         h.rule = "turn-speaker";

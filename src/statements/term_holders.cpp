@@ -154,8 +154,13 @@ Holder SentenceAnalyzer::FindPossessor(const Clause& c, const TermHit& term, con
     if (b == 0 || b <= c.b) continue;
     // "Ukraine's urgent need for ...": an evaluation between is the writer's, not the cue
     const size_t past = BeforeEvaluations(b, c.b);
-    size_t k = PossessiveMarker(past) ? past : b - 1;
-    if (lex_.possessives().count(toks_[k].norm) && toks_[k].mention < 0) {
+    const bool second = toks_[past].mention < 0 && lex_.second_person_possessives().count(toks_[past].norm);
+    size_t k = PossessiveMarker(past) || second ? past : b - 1;
+    if (second) {
+      // "your decision to send tanks": the addressee's
+      possessor = Addressee(c.in_quote);
+      if (!possessor.empty()) possessor.rule = "possessive-" + possessor.rule;
+    } else if (lex_.possessives().count(toks_[k].norm) && toks_[k].mention < 0) {
       // "our plan to ..." is the speaker's (or the official voice's); "its demands" the
       // last named holder
       const std::string& w = toks_[k].norm;

@@ -19,6 +19,30 @@ size_t SpaceBytes(const std::string& text, size_t i) {
   return 0;
 }
 
+// A label of a leader's title and a name the knowledge base does not know ("PRESIDENT
+// Y:"): the guest the title names with that name ("President Guillermo Y of Ecuador") and
+// that guest's state, or nobody, never the host or the site.
+void UnknownLeaderTurn(const std::string& lower, const CueLexicon& lex, DocState* st) {
+  size_t title = 0;
+  for (const auto& t : lex.leader_titles())
+    if (t.size() > title && lower.size() > t.size() + 1 && lower.compare(0, t.size(), t) == 0 && lower[t.size()] == ' ')
+      title = t.size();
+  if (title == 0) return;
+  const std::string surname = lower.substr(lower.rfind(' ') + 1);
+  st->turn_unknown = true;
+  for (const auto& p : st->voice.people) {
+    std::string name;
+    for (char ch : p.person) name += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    const size_t at = name.rfind(surname);
+    if (surname.empty() || at == std::string::npos || (at > 0 && name[at - 1] != ' ') ||
+        (at + surname.size() < name.size() && name[at + surname.size()] != ' '))
+      continue;
+    st->turn_speaker = Holder{p.actors, p.person, {}, {}};
+    st->turn_unknown = false;
+    return;
+  }
+}
+
 }  // namespace
 
 void TranscriptTurn(const std::string& text, const SentenceInput& s, const CueLexicon& lex, DocState* st) {
@@ -52,7 +76,11 @@ void TranscriptTurn(const std::string& text, const SentenceInput& s, const CueLe
   st->in_turn = true;
   st->turn_audience = lex.transcript_audience().count(lower) > 0;
   st->turn_speaker = Holder{};
-  if (st->turn_audience) return;
+  st->turn_unknown = false;
+  if (st->turn_audience) {
+    st->audience_seen = true;
+    return;
+  }
   for (const auto& m : s.mentions) {
     if (m.begin < b || m.end > e) continue;
     if (m.person.empty() || m.rule.rfind("coref", 0) == 0) continue;
@@ -60,6 +88,7 @@ void TranscriptTurn(const std::string& text, const SentenceInput& s, const CueLe
       if (!Contains(st->turn_speaker.actors, a)) st->turn_speaker.actors.push_back(a);
     st->turn_speaker.person = m.person;
   }
+  if (st->turn_speaker.empty()) UnknownLeaderTurn(lower, lex, st);
 }
 
 }  // namespace statements_internal
