@@ -43,6 +43,20 @@ bool IsOneToken(const std::string& w) {
   return after.size() == 2 && after[0] == "x" && after[1] == w;
 }
 
+// The required sets whose entries may also be two tokens joined by one space, matched against
+// a word and the one after it ("you have to"), or a contraction's tail, matched against the
+// end of a word the tokenizer keeps whole ("'d": "you'd"): generic_you_after.
+bool TakesPairsAndTails(const std::string& key) { return key == "generic_you_after"; }
+
+// `w` as its list may hold it: one token; for generic_you_after also a pair or a tail.
+bool IsListEntry(const std::string& key, const std::string& w) {
+  if (IsOneToken(w)) return true;
+  if (!TakesPairsAndTails(key)) return false;
+  if (w.size() > 1 && w[0] == '\'' && IsOneToken("x" + w)) return true;
+  const size_t space = w.find(' ');
+  return space != std::string::npos && IsOneToken(w.substr(0, space)) && IsOneToken(w.substr(space + 1));
+}
+
 }  // namespace
 
 std::string CueLexicon::OfficialVoice(const std::string& url, const std::string& outlet) const {
@@ -204,7 +218,7 @@ Result<CueLexicon> CueLexicon::Load(const std::string& path) {
   // that is no such token is an error, not a word that silently never matches.
   for (const auto& [key, member] : RequiredSets())
     for (const std::string& w : List(root[key])) {
-      if (!IsOneToken(w))
+      if (!IsListEntry(key, w))
         return Status::Error("'" + w + "' in '" + key + "' is not one lower-case token as the tokenizer writes it " +
                                  "(list its parts: \"high-ranking\" is high, \"-\", ranking)",
                              path, root[key].Mark().line + 1);
