@@ -227,7 +227,11 @@ class CueLexicon {
       speech_noun_determiners_, coordination_words_, by_phrase_joiners_, sighting_object_determiners_,
       object_determiners_, recipient_prepositions_, question_words_, relative_pronouns_, demand_modals_,
       person_pronouns_, leading_conjunctions_, predicate_coordinators_,
-      group_glue_words_, subject_lead_words_, own_state_nouns_, proposal_subject_openers_, proposal_determiners_, participle_clause_openers_, expletive_it_words_, coordinated_verb_openers_, passive_auxiliaries_, passive_adverbs_, passive_be_forms_, passive_participles_, gerund_verbal_words_, co_agent_words_, speaker_demand_modals_, naming_prepositions_, name_joiners_, topic_prepositions_, target_determiners_, membership_prepositions_, articles_, target_cases_, act_cases_, aim_cases_,
+      group_glue_words_, subject_lead_words_, own_state_nouns_, proposal_subject_openers_, proposal_determiners_,
+      participle_clause_openers_, expletive_it_words_, coordinated_verb_openers_, passive_auxiliaries_,
+      passive_adverbs_, passive_be_forms_, passive_participles_, gerund_verbal_words_, co_agent_words_,
+      speaker_demand_modals_, naming_prepositions_, name_joiners_, topic_prepositions_, target_determiners_,
+      membership_prepositions_, articles_, target_cases_, act_cases_, aim_cases_,
       modifier_list_joiners_,
       second_person_, second_person_possessives_, generic_you_after_, generic_you_before_;
   std::vector<std::string> negator_suffixes_;
