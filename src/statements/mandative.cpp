@@ -55,8 +55,7 @@ Holder SentenceAnalyzer::MandativeHolder(const Clause& c, const PatternMatch& m)
   Holder h;
   if (m.payload == 1) {
     if (m.begin >= c.b + 2 && toks_[m.begin - 1].norm == "'s" && toks_[m.begin - 2].mention >= 0) {
-      size_t j = m.begin - 2;
-      while (j > c.b && toks_[j - 1].mention == toks_[m.begin - 2].mention) --j;
+      const size_t j = MentionStart(m.begin - 2, c.b);
       CollectGroup(j, m.begin - 1, j, &h);
     }
     return h;

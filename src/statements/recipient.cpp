@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string_view>
 
+#include "util/ascii.h"
+
 namespace faultline {
 namespace {
 
@@ -12,13 +14,15 @@ bool HasRelation(const ParsedSentence& tree, int w, std::string_view relation) {
   return syntax::RelationMatches(tree.tokens[w].deprel, relation);
 }
 
+// `w`'s lemma in lower case (its form when it has none).
+std::string LowerLemma(const ParsedSentence& tree, int w) {
+  return AsciiLower(tree.tokens[w].lemma.empty() ? tree.tokens[w].form : tree.tokens[w].lemma);
+}
+
 // The lowercase word of the case marker on `w` ("to", "with"), or "" without one.
 std::string CaseWordOf(const ParsedSentence& tree, int w) {
   const int c = tree.FirstChild(w, "case");
-  if (c < 0) return {};
-  std::string s = tree.tokens[c].lemma.empty() ? tree.tokens[c].form : tree.tokens[c].lemma;
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  return s;
+  return c < 0 ? std::string() : LowerLemma(tree, c);
 }
 
 // Whether `w` is the next word up from an object of an act: the verb or noun whose object
@@ -56,6 +60,11 @@ std::vector<std::string> RecipientNames(const ParsedSentence& tree, int n, const
   return out;
 }
 
+// Whether `w`'s lowercase lemma is one of `words`.
+bool LemmaIn(const ParsedSentence& tree, int w, const std::vector<std::string>& words) {
+  return std::find(words.begin(), words.end(), LowerLemma(tree, w)) != words.end();
+}
+
 // The nominals that a participle or relative clause on `n` aims at, when its verb is one of
 // `verbs` (lemmas): the object of "sanctions punishing Turkey" or "sanctions that target its
 // banks", the "at"/"against"/"on" oblique of "sanctions aimed at Iran". Only such verbs: the
@@ -65,10 +74,7 @@ std::vector<int> ClauseTargetsOn(const CueLexicon& lex, const ParsedSentence& tr
   std::vector<int> out;
   if (verbs.empty()) return out;
   for (int v : tree.ChildrenWith(n, "acl")) {
-    std::string lemma = tree.tokens[v].lemma.empty() ? tree.tokens[v].form : tree.tokens[v].lemma;
-    std::transform(lemma.begin(), lemma.end(), lemma.begin(),
-                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-    if (std::find(verbs.begin(), verbs.end(), lemma) == verbs.end()) continue;
+    if (!LemmaIn(tree, v, verbs)) continue;
     for (int c : tree.Children(v)) {
       if (HasRelation(tree, c, "obj")) out.push_back(c);
       if (!HasRelation(tree, c, "obl")) continue;
@@ -76,14 +82,6 @@ std::vector<int> ClauseTargetsOn(const CueLexicon& lex, const ParsedSentence& tr
     }
   }
   return out;
-}
-
-// Whether `w`'s lemma (lowercase) is one of `words`.
-bool LemmaIn(const ParsedSentence& tree, int w, const std::vector<std::string>& words) {
-  std::string lemma = tree.tokens[w].lemma.empty() ? tree.tokens[w].form : tree.tokens[w].lemma;
-  std::transform(lemma.begin(), lemma.end(), lemma.begin(),
-                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  return std::find(words.begin(), words.end(), lemma) != words.end();
 }
 
 // Who buys, when `h` is a word of buying: what one buys goes to oneself. The active subject

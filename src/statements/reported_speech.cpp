@@ -302,7 +302,7 @@ Holder SentenceAnalyzer::SpeakerBefore(const PatternMatch& said, bool in_quote) 
     if (!lex_.pronouns().count(PronounPart(toks_[j].norm))) return Holder{};
     return ResolvePronoun(PronounPart(toks_[j].norm), in_quote);
   }
-  while (j > 0 && toks_[j - 1].mention == toks_[said.begin - 1].mention) --j;
+  j = MentionStart(j, 0);
   Holder h;
   CollectGroup(j, said.begin, j, &h);
   return h;

@@ -273,7 +273,10 @@ class SentenceAnalyzer {
   bool StartsOpener(size_t t, const WordSet& set) const;
   bool JoinedOpener(size_t t) const;
   bool Parenthetical(size_t t) const;
+  // The span of the mention at token `t`: the token after its end, and its first token (not
+  // before `floor`).
   size_t MentionEnd(size_t t) const;
+  size_t MentionStart(size_t t, size_t floor) const;
 
   // --- subjects.cpp: a clause's subject and the holder it gives a cue
   bool VagueMention(size_t start, size_t at, size_t mention_end) const;

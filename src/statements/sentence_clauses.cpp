@@ -14,6 +14,12 @@ size_t SentenceAnalyzer::MentionEnd(size_t t) const {
   return t;
 }
 
+size_t SentenceAnalyzer::MentionStart(size_t t, size_t floor) const {
+  const int m = toks_[t].mention;
+  while (t > floor && toks_[t - 1].mention == m) --t;
+  return t;
+}
+
 bool SentenceAnalyzer::StartsOpener(size_t t, const WordSet& set) const {
   if (t >= toks_.size()) return false;
   if (set.count(toks_[t].norm)) return true;

@@ -180,8 +180,7 @@ Holder SentenceAnalyzer::RelativeAntecedent(const Clause& c) const {
   // relative clause's own subject, and the pronoun its object
   if (c.b >= 2 && (toks_[c.b].norm == "which" || toks_[c.b].norm == "who") && toks_[c.b - 1].norm == "," &&
       toks_[c.b - 2].mention >= 0 && !(c.b + 1 < c.e && toks_[c.b + 1].mention >= 0)) {
-    size_t j = c.b - 2;
-    while (j > 0 && toks_[j - 1].mention == toks_[c.b - 2].mention) --j;
+    const size_t j = MentionStart(c.b - 2, 0);
     CollectGroup(j, c.b - 1, j, &h);
     h.rule = "relative";
   }

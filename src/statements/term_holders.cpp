@@ -46,8 +46,7 @@ bool SentenceAnalyzer::NamedPossessive(size_t k, size_t floor) const {
 // Whether the mention at token k follows a preposition: "the freezing of Norway's aid", "tied
 // to Norway's aid" name whose aid another noun or verb acts on, not a gift.
 bool SentenceAnalyzer::AfterPreposition(size_t k, size_t floor) const {
-  size_t b = k;
-  while (b > floor && toks_[b - 1].mention == toks_[k].mention) --b;
+  const size_t b = MentionStart(k, floor);
   return b > floor && lex_.prepositions().count(toks_[b - 1].norm) > 0;
 }
 
@@ -169,13 +168,11 @@ Holder SentenceAnalyzer::FindPossessor(const Clause& c, const TermHit& term, con
       possessor = ResolvePronoun(subject, c.in_quote);
       if (!possessor.empty()) possessor.rule = "possessive-pronoun";
     } else if (toks_[k].norm == "'s" && k > c.b && toks_[k - 1].mention >= 0) {
-      size_t j = k - 1;
-      while (j > c.b && toks_[j - 1].mention == toks_[k - 1].mention) --j;
+      const size_t j = MentionStart(k - 1, c.b);
       CollectGroup(j, k + 1, j, &possessor);
       possessor.rule = "possessor";
     } else if (polars[pi].phrase && toks_[k].mention >= 0) {
-      size_t j = k;
-      while (j > c.b && toks_[j - 1].mention == toks_[k].mention) --j;
+      const size_t j = MentionStart(k, c.b);
       CollectGroup(j, k + 1, j, &possessor);
       possessor.rule = "possessor";
     }
@@ -255,8 +252,7 @@ void SentenceAnalyzer::EmitGerundObject(const Clause& c, const TermTarget& x, co
         break;
       }
   if (f <= c.b || toks_[f].norm != "for" || toks_[f - 1].mention < 0) return;
-  size_t j = f - 1;
-  while (j > c.b && toks_[j - 1].mention == toks_[f - 1].mention) --j;
+  const size_t j = MentionStart(f - 1, c.b);
   Holder obj;
   CollectGroup(j, f, j, &obj);
   if (obj.empty()) return;
